@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Runs every test tier, installing whatever is missing first:
+#   1. native `cargo test` (model, storage format, routes) and clippy;
+#   2. wasm-bindgen-test in headless Chromium (components and storage);
+#   3. the release build, its size budget, and Playwright journeys against it served
+#      by a plain static server under a sub-path.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/setup.sh --test
+
+step() { printf '\n\033[1;34m==> %s\033[0m\n' "$*"; }
+
+step "format"
+cargo fmt --check
+
+step "native tests"
+cargo test --quiet
+
+step "clippy (native and wasm)"
+cargo clippy --quiet --all-targets -- -D warnings
+cargo clippy --quiet --target wasm32-unknown-unknown --all-targets -- -D warnings
+
+step "browser tests (wasm-bindgen-test, headless Chromium)"
+CHROMEDRIVER=$(command -v chromedriver) cargo test --quiet --target wasm32-unknown-unknown
+
+step "release build"
+trunk build --release
+
+step "download size budget"
+python3 scripts/size.py --check
+
+step "Playwright journeys (release build under /twohats/)"
+(cd e2e && npx playwright test)

@@ -1,0 +1,117 @@
+//! The root component: state, URL and cross-tab wiring, and the page frame.
+
+use crate::components::{Header, Notices};
+use crate::pages;
+use crate::route::{Page, Route};
+use crate::state::{current_hash, AppState};
+use crate::storage::local::is_document_key;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+#[component]
+pub fn App() -> impl IntoView {
+    let state = AppState::init();
+
+    window_event_listener_untyped("hashchange", move |_| {
+        let route = Route::parse(&current_hash());
+        let page_changed = state.route.with_untracked(|r| r.page != route.page);
+        state.route.set(route);
+        if page_changed {
+            focus_page_title();
+        }
+    });
+
+    // Another tab saved: take its document if it is whole.
+    window_event_listener(leptos::ev::storage, move |e| {
+        if e.key().is_none_or(|k| is_document_key(&k)) {
+            state.reload_from_storage();
+        }
+    });
+
+    window_event_listener(leptos::ev::keydown, move |e| {
+        if !(e.ctrl_key() || e.meta_key()) || typing_in_field(&e) {
+            return;
+        }
+        match (e.key().to_lowercase().as_str(), e.shift_key()) {
+            ("z", false) => {
+                e.prevent_default();
+                state.undo();
+            }
+            ("z", true) | ("y", false) => {
+                e.prevent_default();
+                state.redo();
+            }
+            _ => {}
+        }
+    });
+
+    Effect::new(move |_| {
+        let page = state.route.with(|r| r.page);
+        let product = state
+            .product_id()
+            .and_then(|id| state.ws.with(|w| w.product(&id).map(|p| p.name.clone())));
+        let title = match (page, product) {
+            (Page::Home, _) => "Two Hats".to_string(),
+            (p, Some(name)) => format!("{} · {name} · Two Hats", p.title()),
+            (p, None) => format!("{} · Two Hats", p.title()),
+        };
+        document().set_title(&title);
+    });
+
+    view! {
+        <button type="button" class="skip-link" on:click=move |_| focus_page_title()>
+            "Skip to content"
+        </button>
+        <Header />
+        <Notices />
+        <main id="main" class="app-main">
+            {move || match state.route.with(|r| r.page) {
+                Page::Home => view! { <pages::home::HomePage /> }.into_any(),
+                Page::Explainer => view! { <pages::explainer::ExplainerPage /> }.into_any(),
+                Page::Hierarchy => view! { <pages::hierarchy::HierarchyPage /> }.into_any(),
+                Page::Roadmap => view! { <pages::roadmap::RoadmapPage /> }.into_any(),
+                Page::Backlog => view! { <pages::backlog::BacklogPage /> }.into_any(),
+                Page::Training => view! { <pages::training::TrainingPage /> }.into_any(),
+                Page::Data => view! { <pages::data::DataPage /> }.into_any(),
+            }}
+        </main>
+        <footer class="app-footer">
+            <p
+                class="status-line"
+                class:status-line--error=move || state.status.with(|s| s.as_ref().is_some_and(|s| s.error))
+                role="status"
+                aria-live="polite"
+                data-testid="status"
+            >
+                {move || state.status.get().map(|s| s.text)}
+            </p>
+            <p class="app-footer__saving">
+                {move || {
+                    state.notices.track();
+                    if state.is_saving() { "Saved in this browser" } else { "Not saving: see the message above" }
+                }}
+            </p>
+        </footer>
+    }
+}
+
+/// Moves focus to the page's heading so keyboard and screen-reader users start there.
+fn focus_page_title() {
+    request_animation_frame(|| {
+        if let Some(el) = document().get_element_by_id("page-title") {
+            if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+                el.focus().ok();
+            }
+        }
+    });
+}
+
+/// Ctrl+Z in a text field is the field's own undo, not the document's.
+fn typing_in_field(e: &web_sys::KeyboardEvent) -> bool {
+    e.target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .is_some_and(|el| {
+            matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+                || el.has_attribute("contenteditable")
+        })
+}

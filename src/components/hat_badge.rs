@@ -1,0 +1,37 @@
+//! The badge that says which hat owns a level; it links to the explainer's section on it.
+
+use crate::model::{owner, Hat, Level};
+use crate::route::{Page, Route};
+use crate::state::AppState;
+use leptos::prelude::*;
+
+#[component]
+pub fn HatBadge(level: Level) -> impl IntoView {
+    let state = AppState::expect();
+    let ownership = Memo::new(move |_| owner(level, state.ws.with(|w| w.roles)));
+    let class = move || {
+        let o = ownership.get();
+        let hat = match (o.hat, o.helper) {
+            (Hat::Pm, Some(_)) => "hat--shared",
+            (Hat::Pm, None) => "hat--pm",
+            (Hat::Po, _) => "hat--po",
+        };
+        format!("hat {hat}")
+    };
+    let href = Route::page(Page::Explainer)
+        .with_focus(format!("level-{}", level.key()))
+        .href();
+    let describe = move || ownership.get().describe(state.ws.with(|w| w.roles));
+    view! {
+        <a
+            class=class
+            href=href
+            title=describe
+            aria-label=move || format!("{}: {}. Open the explainer for this level.", level.label(), describe())
+            data-testid="hat-badge"
+            data-level=level.key()
+        >
+            {move || ownership.get().badge()}
+        </a>
+    }
+}

@@ -1,0 +1,99 @@
+//! Banners for storage problems. Each says what happened, what it means for the user's
+//! data, and offers the way out (download the raw data, retry, export).
+
+use crate::components::download::{date_stamp, download};
+use crate::route::{Page, Route};
+use crate::state::AppState;
+use crate::storage::local::{raw_dump, StorageNotice};
+use leptos::prelude::*;
+
+fn download_raw() {
+    download(
+        &format!("twohats-raw-{}.json", date_stamp()),
+        "application/json",
+        &raw_dump(),
+    )
+    .ok();
+}
+
+#[component]
+pub fn Notices() -> impl IntoView {
+    let state = AppState::expect();
+    let dismiss = move |i: usize| {
+        state.notices.update(|n| {
+            if i < n.len() {
+                n.remove(i);
+            }
+        })
+    };
+    view! {
+        <div class="notices" data-testid="notices">
+            {move || {
+                state
+                    .notices
+                    .get()
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, n)| notice_view(state, n, move || dismiss(i)))
+                    .collect_view()
+            }}
+        </div>
+    }
+}
+
+fn notice_view(
+    state: AppState,
+    n: StorageNotice,
+    dismiss: impl Fn() + Copy + 'static,
+) -> impl IntoView {
+    let data_link = Route::page(Page::Data).href();
+    let (kind, title, body): (&str, String, String) = match &n {
+        StorageNotice::Blocked => (
+            "warning",
+            "This browser is not letting Two Hats save.".into(),
+            "Storage is blocked here (a private window or a browser setting), so your work lives only in this tab. Export it from the Data page before you close the tab.".into(),
+        ),
+        StorageNotice::Recovered { reason, backup_key } => (
+            "error",
+            "Your saved workspace could not be read, so Two Hats started a fresh one.".into(),
+            format!("Nothing was deleted: the unreadable data is kept in this browser under “{backup_key}”. Download it to keep it safe or to get help recovering it. What was wrong: {reason}."),
+        ),
+        StorageNotice::UnreadableKept { reason } => (
+            "error",
+            "Your saved workspace could not be read, and could not be backed up.".into(),
+            format!("To keep it exactly as it is, Two Hats is not saving anything in this tab. Download the raw data now. What was wrong: {reason}."),
+        ),
+        StorageNotice::Newer { version } => (
+            "error",
+            "Your workspace was saved by a newer version of Two Hats.".into(),
+            format!("It uses format version {version}, which this version cannot read. It has been left untouched, and nothing you do in this tab will be saved. Reload to get the newer app, or download the raw data."),
+        ),
+        StorageNotice::WriteFailed { reason } => (
+            "error",
+            "Your last change was not saved.".into(),
+            format!("The browser refused the write: {reason}. Your work is still here in this tab; export it from the Data page to keep it safe, free some space, then try again."),
+        ),
+    };
+    let retry = matches!(n, StorageNotice::WriteFailed { .. });
+    let role = if kind == "error" { "alert" } else { "status" };
+    view! {
+        <section class=format!("notice notice--{kind}") role=role data-testid="notice">
+            <div class="notice__text">
+                <h2 class="notice__title">{title}</h2>
+                <p>{body}</p>
+            </div>
+            <div class="notice__actions">
+                <button type="button" class="btn" on:click=move |_| download_raw() data-testid="download-raw">
+                    "Download raw data"
+                </button>
+                {retry.then(|| view! {
+                    <button type="button" class="btn" on:click=move |_| state.retry_save()>"Try saving again"</button>
+                })}
+                <a class="btn btn--ghost" href=data_link>"Data page"</a>
+                <button type="button" class="btn btn--ghost" on:click=move |_| dismiss() aria-label="Dismiss this message">
+                    "Dismiss"
+                </button>
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,21 @@
+//! Two Hats: a product-planning and role-training tool that lives in the browser.
+//!
+//! `model` and `route` are plain Rust, tested natively. Everything that touches the
+//! browser is compiled for wasm32 only.
+
+pub mod content;
+pub mod model;
+pub mod route;
+pub mod storage;
+
+#[cfg(target_arch = "wasm32")]
+pub mod app;
+#[cfg(target_arch = "wasm32")]
+pub mod components;
+#[cfg(target_arch = "wasm32")]
+pub mod pages;
+#[cfg(target_arch = "wasm32")]
+pub mod state;
+
+#[cfg(target_arch = "wasm32")]
+pub use app::App;

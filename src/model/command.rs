@@ -1,0 +1,730 @@
+//! The typed commands: the only way the document changes.
+//!
+//! Every command is applied all-or-nothing: the parts it touches are copied first, the
+//! change is made, the touched products are validated, and on any error the copies are
+//! put back. The same copies make the undo entry, and the list of touched parts tells
+//! storage which keys to rewrite.
+
+use super::error::ModelError;
+use super::ids::Id;
+use super::invariants::{check_title, validate_product, validate_workspace};
+use super::roles::RoleSetting;
+use super::workspace::{
+    Feature, Item, Objective, Portfolio, Product, Release, Sprint, Theme, Vision, Workspace,
+};
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Command {
+    SetRoles(RoleSetting),
+    RenamePortfolio(String),
+    AddProduct {
+        product: Box<Product>,
+        index: Option<usize>,
+    },
+    EditProduct(ProductFields),
+    DeleteProduct(Id),
+    ReorderProduct {
+        id: Id,
+        to_index: usize,
+    },
+    /// Adds an entity under a product at `index` in its list (the end when `None`).
+    Add {
+        product: Id,
+        entity: Entity,
+        index: Option<usize>,
+    },
+    /// Replaces the entity with the same id. Changing a parent field re-parents it.
+    Edit {
+        product: Id,
+        entity: Entity,
+    },
+    /// Deletes an entity and what hangs under it (see [`delete_impact`]).
+    Delete {
+        product: Id,
+        kind: Kind,
+        id: Id,
+    },
+    /// Moves an entity to `to_index` among its kind in the product (clamped to the end).
+    Reorder {
+        product: Id,
+        kind: Kind,
+        id: Id,
+        to_index: usize,
+    },
+    /// Moves a theme, its features and their items to another product.
+    MoveTheme {
+        from: Id,
+        theme: Id,
+        to: Id,
+    },
+    /// Several commands as one undoable step; all apply or none.
+    Batch {
+        label: String,
+        commands: Vec<Command>,
+    },
+    ReplaceWorkspace(Box<Workspace>),
+}
+
+/// The product's own fields, without its children.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ProductFields {
+    pub id: Id,
+    pub name: String,
+    pub vision: Vision,
+    pub goal: String,
+    pub budget_note: String,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Entity {
+    Objective(Objective),
+    Theme(Theme),
+    Feature(Feature),
+    Item(Item),
+    Sprint(Sprint),
+    Release(Release),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Kind {
+    Objective,
+    Theme,
+    Feature,
+    Item,
+    Sprint,
+    Release,
+}
+
+impl Kind {
+    pub fn noun(self) -> &'static str {
+        match self {
+            Kind::Objective => "objective",
+            Kind::Theme => "theme",
+            Kind::Feature => "feature",
+            Kind::Item => "item",
+            Kind::Sprint => "sprint",
+            Kind::Release => "release",
+        }
+    }
+}
+
+impl Entity {
+    pub fn kind(&self) -> Kind {
+        match self {
+            Entity::Objective(_) => Kind::Objective,
+            Entity::Theme(_) => Kind::Theme,
+            Entity::Feature(_) => Kind::Feature,
+            Entity::Item(_) => Kind::Item,
+            Entity::Sprint(_) => Kind::Sprint,
+            Entity::Release(_) => Kind::Release,
+        }
+    }
+    pub fn id(&self) -> &Id {
+        match self {
+            Entity::Objective(e) => &e.id,
+            Entity::Theme(e) => &e.id,
+            Entity::Feature(e) => &e.id,
+            Entity::Item(e) => &e.id,
+            Entity::Sprint(e) => &e.id,
+            Entity::Release(e) => &e.id,
+        }
+    }
+    pub fn title(&self) -> &str {
+        match self {
+            Entity::Objective(e) => &e.title,
+            Entity::Theme(e) => &e.name,
+            Entity::Feature(e) => &e.title,
+            Entity::Item(e) => &e.title,
+            Entity::Sprint(e) => &e.name,
+            Entity::Release(e) => &e.name,
+        }
+    }
+}
+
+/// Which stored parts a change touched: the workspace's own fields and product order
+/// (`meta`), and whole products by id (present or deleted).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Changes {
+    pub meta: bool,
+    pub products: Vec<Id>,
+}
+
+impl Changes {
+    fn merge(&mut self, other: Changes) {
+        self.meta |= other.meta;
+        for p in other.products {
+            if !self.products.contains(&p) {
+                self.products.push(p);
+            }
+        }
+    }
+}
+
+/// A copy of the parts a change touched, enough to put them back exactly.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Snapshot {
+    meta: Option<(Portfolio, RoleSetting, Vec<Id>)>,
+    products: Vec<(Id, Option<Product>)>,
+}
+
+impl Snapshot {
+    pub fn take(ws: &Workspace, changes: &Changes) -> Snapshot {
+        Snapshot {
+            meta: changes.meta.then(|| {
+                (
+                    ws.portfolio.clone(),
+                    ws.roles,
+                    ws.products.iter().map(|p| p.id.clone()).collect(),
+                )
+            }),
+            products: changes
+                .products
+                .iter()
+                .map(|id| (id.clone(), ws.product(id).cloned()))
+                .collect(),
+        }
+    }
+
+    pub fn changes(&self) -> Changes {
+        Changes {
+            meta: self.meta.is_some(),
+            products: self.products.iter().map(|(id, _)| id.clone()).collect(),
+        }
+    }
+
+    /// Puts the copied parts back into `ws`.
+    pub fn restore(self, ws: &mut Workspace) {
+        for (id, product) in self.products {
+            let pos = ws.products.iter().position(|p| p.id == id);
+            match (pos, product) {
+                (Some(i), Some(p)) => ws.products[i] = p,
+                (None, Some(p)) => ws.products.push(p),
+                (Some(i), None) => {
+                    ws.products.remove(i);
+                }
+                (None, None) => {}
+            }
+        }
+        if let Some((portfolio, roles, order)) = self.meta {
+            ws.portfolio = portfolio;
+            ws.roles = roles;
+            ws.products.sort_by_key(|p| {
+                order
+                    .iter()
+                    .position(|id| id == &p.id)
+                    .unwrap_or(usize::MAX)
+            });
+        }
+    }
+}
+
+impl Command {
+    /// The parts of `ws` this command may touch.
+    pub fn touches(&self, ws: &Workspace) -> Changes {
+        match self {
+            Command::SetRoles(_) | Command::RenamePortfolio(_) | Command::ReorderProduct { .. } => {
+                Changes {
+                    meta: true,
+                    products: vec![],
+                }
+            }
+            Command::AddProduct { product, .. } => Changes {
+                meta: true,
+                products: vec![product.id.clone()],
+            },
+            Command::EditProduct(f) => Changes {
+                meta: false,
+                products: vec![f.id.clone()],
+            },
+            // Links between products live in the portfolio, hence meta.
+            Command::DeleteProduct(id) => Changes {
+                meta: true,
+                products: vec![id.clone()],
+            },
+            Command::Add { product, .. }
+            | Command::Edit { product, .. }
+            | Command::Delete { product, .. }
+            | Command::Reorder { product, .. } => Changes {
+                meta: false,
+                products: vec![product.clone()],
+            },
+            Command::MoveTheme { from, to, .. } => Changes {
+                meta: false,
+                products: vec![from.clone(), to.clone()],
+            },
+            Command::Batch { commands, .. } => {
+                let mut all = Changes::default();
+                for c in commands {
+                    all.merge(c.touches(ws));
+                }
+                all
+            }
+            Command::ReplaceWorkspace(new) => {
+                let mut products: Vec<Id> = ws.products.iter().map(|p| p.id.clone()).collect();
+                for p in &new.products {
+                    if !products.contains(&p.id) {
+                        products.push(p.id.clone());
+                    }
+                }
+                Changes {
+                    meta: true,
+                    products,
+                }
+            }
+        }
+    }
+
+    /// A short description for the undo button and announcements.
+    pub fn label(&self, ws: &Workspace) -> String {
+        match self {
+            Command::SetRoles(r) => format!("set roles to “{}”", r.label()),
+            Command::RenamePortfolio(_) => "rename portfolio".into(),
+            Command::AddProduct { product, .. } => format!("add product “{}”", product.name),
+            Command::EditProduct(f) => format!("edit product “{}”", f.name),
+            Command::DeleteProduct(id) => {
+                format!(
+                    "delete product “{}”",
+                    ws.product(id).map(|p| p.name.as_str()).unwrap_or("?")
+                )
+            }
+            Command::ReorderProduct { .. } => "reorder products".into(),
+            Command::Add { entity, .. } => {
+                format!("add {} “{}”", entity.kind().noun(), entity.title())
+            }
+            Command::Edit { entity, .. } => {
+                format!("edit {} “{}”", entity.kind().noun(), entity.title())
+            }
+            Command::Delete { product, kind, id } => {
+                let title = ws
+                    .product(product)
+                    .and_then(|p| entity_title(p, *kind, id))
+                    .unwrap_or_default();
+                format!("delete {} “{}”", kind.noun(), title)
+            }
+            Command::Reorder { kind, .. } => format!("move {}", kind.noun()),
+            Command::MoveTheme { .. } => "move theme to another product".into(),
+            Command::Batch { label, .. } => label.clone(),
+            Command::ReplaceWorkspace(_) => "replace workspace".into(),
+        }
+    }
+}
+
+fn entity_title(p: &Product, kind: Kind, id: &Id) -> Option<String> {
+    Some(match kind {
+        Kind::Objective => p.objective(id)?.title.clone(),
+        Kind::Theme => p.theme(id)?.name.clone(),
+        Kind::Feature => p.feature(id)?.title.clone(),
+        Kind::Item => p.item(id)?.title.clone(),
+        Kind::Sprint => p.sprint(id)?.name.clone(),
+        Kind::Release => p.releases.iter().find(|r| &r.id == id)?.name.clone(),
+    })
+}
+
+/// Applies a command all-or-nothing. On success returns the parts it changed and a
+/// snapshot of them as they were before.
+pub fn apply(ws: &mut Workspace, cmd: Command) -> Result<(Changes, Snapshot), ModelError> {
+    let changes = cmd.touches(ws);
+    let before = Snapshot::take(ws, &changes);
+    match mutate(ws, cmd).and_then(|()| validate_touched(ws, &changes)) {
+        Ok(()) => Ok((changes, before)),
+        Err(e) => {
+            before.restore(ws);
+            Err(e)
+        }
+    }
+}
+
+fn validate_touched(ws: &Workspace, changes: &Changes) -> Result<(), ModelError> {
+    if changes.meta {
+        // Product set or portfolio changed: ids across products and links must be rechecked.
+        return validate_workspace(ws);
+    }
+    for id in &changes.products {
+        if let Some(p) = ws.product(id) {
+            validate_product(p)?;
+        }
+    }
+    // Ids added to one product must not collide with any other product's, touched or not.
+    if changes.products.iter().any(|id| ws.product(id).is_some()) {
+        check_ids_unique(ws)?;
+    }
+    Ok(())
+}
+
+fn check_ids_unique(ws: &Workspace) -> Result<(), ModelError> {
+    use std::collections::HashSet;
+    let mut seen: HashSet<&Id> = HashSet::new();
+    for p in &ws.products {
+        if let Some(id) = p.all_ids().into_iter().find(|id| !seen.insert(id)) {
+            return Err(ModelError::new(
+                format!("product '{}'", p.name),
+                format!("id {id} is already used"),
+            ));
+        }
+    }
+    Ok(())
+}
+
+fn product_mut<'a>(ws: &'a mut Workspace, id: &Id) -> Result<&'a mut Product, ModelError> {
+    ws.product_mut(id)
+        .ok_or_else(|| ModelError::new(format!("product {id}"), "this product does not exist"))
+}
+
+fn missing(kind: Kind, id: &Id) -> ModelError {
+    ModelError::new(
+        format!("{} {id}", kind.noun()),
+        "it does not exist (was it deleted in another tab?)",
+    )
+}
+
+fn insert_at<T>(v: &mut Vec<T>, index: Option<usize>, x: T) {
+    let i = index.unwrap_or(v.len()).min(v.len());
+    v.insert(i, x);
+}
+
+fn move_within<T>(v: &mut Vec<T>, from: usize, to: usize) {
+    let x = v.remove(from);
+    let to = to.min(v.len());
+    v.insert(to, x);
+}
+
+/// Entities that live in a product's lists, looked up by id.
+trait HasId {
+    fn id(&self) -> &Id;
+}
+
+macro_rules! has_id {
+    ($($t:ty),*) => { $(impl HasId for $t { fn id(&self) -> &Id { &self.id } })* };
+}
+has_id!(Objective, Theme, Feature, Item, Sprint, Release);
+
+fn replace<T: HasId>(v: &mut [T], x: T) -> bool {
+    match v.iter_mut().find(|e| e.id() == x.id()) {
+        Some(slot) => {
+            *slot = x;
+            true
+        }
+        None => false,
+    }
+}
+
+fn reorder<T: HasId>(v: &mut Vec<T>, id: &Id, to: usize) -> bool {
+    match v.iter().position(|e| e.id() == id) {
+        Some(from) => {
+            move_within(v, from, to);
+            true
+        }
+        None => false,
+    }
+}
+
+fn remove<T: HasId>(v: &mut Vec<T>, id: &Id) -> bool {
+    let before = v.len();
+    v.retain(|e| e.id() != id);
+    v.len() != before
+}
+
+fn mutate(ws: &mut Workspace, cmd: Command) -> Result<(), ModelError> {
+    match cmd {
+        Command::SetRoles(r) => ws.roles = r,
+        Command::RenamePortfolio(name) => {
+            check_title("portfolio", "name", &name)?;
+            ws.portfolio.name = name;
+        }
+        Command::AddProduct { product, index } => {
+            if ws.product(&product.id).is_some() {
+                return Err(ModelError::new(
+                    format!("product '{}'", product.name),
+                    "its id is already used",
+                ));
+            }
+            insert_at(&mut ws.products, index, *product);
+        }
+        Command::EditProduct(f) => {
+            let p = product_mut(ws, &f.id)?;
+            p.name = f.name;
+            p.vision = f.vision;
+            p.goal = f.goal;
+            p.budget_note = f.budget_note;
+        }
+        Command::DeleteProduct(id) => {
+            let i = ws.products.iter().position(|p| p.id == id).ok_or_else(|| {
+                ModelError::new(format!("product {id}"), "this product does not exist")
+            })?;
+            ws.products.remove(i);
+            ws.portfolio.links.retain(|l| l.from != id && l.to != id);
+        }
+        Command::ReorderProduct { id, to_index } => {
+            let i = ws.products.iter().position(|p| p.id == id).ok_or_else(|| {
+                ModelError::new(format!("product {id}"), "this product does not exist")
+            })?;
+            move_within(&mut ws.products, i, to_index);
+        }
+        Command::Add {
+            product,
+            entity,
+            index,
+        } => {
+            let p = product_mut(ws, &product)?;
+            if p.all_ids().contains(&entity.id()) {
+                return Err(ModelError::new(
+                    format!("{} '{}'", entity.kind().noun(), entity.title()),
+                    format!("id {} is already used", entity.id()),
+                ));
+            }
+            match entity {
+                Entity::Objective(e) => insert_at(&mut p.objectives, index, e),
+                Entity::Theme(e) => insert_at(&mut p.themes, index, e),
+                Entity::Feature(e) => insert_at(&mut p.features, index, e),
+                Entity::Item(e) => insert_at(&mut p.items, index, e),
+                Entity::Sprint(e) => insert_at(&mut p.sprints, index, e),
+                Entity::Release(e) => insert_at(&mut p.releases, index, e),
+            }
+        }
+        Command::Edit { product, entity } => {
+            let p = product_mut(ws, &product)?;
+            let (kind, id) = (entity.kind(), entity.id().clone());
+            let found = match entity {
+                Entity::Objective(e) => replace(&mut p.objectives, e),
+                Entity::Theme(e) => replace(&mut p.themes, e),
+                Entity::Feature(e) => replace(&mut p.features, e),
+                Entity::Item(e) => replace(&mut p.items, e),
+                Entity::Sprint(e) => replace(&mut p.sprints, e),
+                Entity::Release(e) => replace(&mut p.releases, e),
+            };
+            if !found {
+                return Err(missing(kind, &id));
+            }
+        }
+        Command::Delete { product, kind, id } => {
+            let p = product_mut(ws, &product)?;
+            delete(p, kind, &id)?;
+        }
+        Command::Reorder {
+            product,
+            kind,
+            id,
+            to_index,
+        } => {
+            let p = product_mut(ws, &product)?;
+            let moved = match kind {
+                Kind::Objective => reorder(&mut p.objectives, &id, to_index),
+                Kind::Theme => reorder(&mut p.themes, &id, to_index),
+                Kind::Feature => reorder(&mut p.features, &id, to_index),
+                Kind::Item => reorder(&mut p.items, &id, to_index),
+                Kind::Sprint => reorder(&mut p.sprints, &id, to_index),
+                Kind::Release => reorder(&mut p.releases, &id, to_index),
+            };
+            if !moved {
+                return Err(missing(kind, &id));
+            }
+        }
+        Command::MoveTheme { from, theme, to } => move_theme(ws, &from, &theme, &to)?,
+        Command::Batch { commands, .. } => {
+            for c in commands {
+                mutate(ws, c)?;
+            }
+        }
+        Command::ReplaceWorkspace(new) => {
+            validate_workspace(&new)?;
+            *ws = *new;
+        }
+    }
+    Ok(())
+}
+
+/// What deleting an entity takes with it, for the confirmation dialog.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Impact {
+    pub features: usize,
+    pub items: usize,
+    /// Themes that lose their link to a deleted objective (they stay).
+    pub unlinked_themes: usize,
+    /// Items that go back to the backlog from a deleted sprint (they stay).
+    pub unplanned_items: usize,
+    /// Features that lose their target release (they stay).
+    pub untargeted_features: usize,
+}
+
+impl Impact {
+    /// E.g. "feature and 6 items", "theme, 2 features and 9 items".
+    pub fn summary(&self, kind: Kind) -> String {
+        let mut gone = vec![kind.noun().to_string()];
+        let plural =
+            |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+        if self.features > 0 {
+            gone.push(plural(self.features, "feature", "features"));
+        }
+        if self.items > 0 {
+            gone.push(plural(self.items, "item", "items"));
+        }
+        let mut text = match gone.len() {
+            1 => gone[0].clone(),
+            n => format!("{} and {}", gone[..n - 1].join(", "), gone[n - 1]),
+        };
+        if self.unlinked_themes > 0 {
+            text.push_str(&format!(
+                "; {} lose this objective",
+                plural(self.unlinked_themes, "theme", "themes")
+            ));
+        }
+        if self.unplanned_items > 0 {
+            text.push_str(&format!(
+                "; {} go back to the backlog",
+                plural(self.unplanned_items, "item", "items")
+            ));
+        }
+        if self.untargeted_features > 0 {
+            text.push_str(&format!(
+                "; {} lose this release",
+                plural(self.untargeted_features, "feature", "features")
+            ));
+        }
+        text
+    }
+}
+
+pub fn delete_impact(p: &Product, kind: Kind, id: &Id) -> Impact {
+    let mut impact = Impact::default();
+    match kind {
+        Kind::Objective => {
+            impact.unlinked_themes = p
+                .themes
+                .iter()
+                .filter(|t| t.objective.as_ref() == Some(id))
+                .count()
+        }
+        Kind::Theme => {
+            let features: Vec<&Id> = p
+                .features
+                .iter()
+                .filter(|f| f.theme.as_ref() == Some(id))
+                .map(|f| &f.id)
+                .collect();
+            impact.features = features.len();
+            impact.items = p
+                .items
+                .iter()
+                .filter(|i| i.feature.as_ref().is_some_and(|f| features.contains(&f)))
+                .count();
+        }
+        Kind::Feature => {
+            impact.items = p
+                .items
+                .iter()
+                .filter(|i| i.feature.as_ref() == Some(id))
+                .count()
+        }
+        Kind::Sprint => {
+            impact.unplanned_items = p
+                .items
+                .iter()
+                .filter(|i| i.sprint.as_ref() == Some(id))
+                .count()
+        }
+        Kind::Release => {
+            impact.untargeted_features = p
+                .features
+                .iter()
+                .filter(|f| f.release.as_ref() == Some(id))
+                .count()
+        }
+        Kind::Item => {}
+    }
+    impact
+}
+
+fn delete(p: &mut Product, kind: Kind, id: &Id) -> Result<(), ModelError> {
+    let found = match kind {
+        Kind::Objective => {
+            for t in p
+                .themes
+                .iter_mut()
+                .filter(|t| t.objective.as_ref() == Some(id))
+            {
+                t.objective = None;
+            }
+            remove(&mut p.objectives, id)
+        }
+        Kind::Theme => {
+            let gone: Vec<Id> = p
+                .features
+                .iter()
+                .filter(|f| f.theme.as_ref() == Some(id))
+                .map(|f| f.id.clone())
+                .collect();
+            p.features.retain(|f| !gone.contains(&f.id));
+            p.items
+                .retain(|i| !i.feature.as_ref().is_some_and(|f| gone.contains(f)));
+            remove(&mut p.themes, id)
+        }
+        Kind::Feature => {
+            p.items.retain(|i| i.feature.as_ref() != Some(id));
+            remove(&mut p.features, id)
+        }
+        Kind::Item => remove(&mut p.items, id),
+        Kind::Sprint => {
+            for i in p.items.iter_mut().filter(|i| i.sprint.as_ref() == Some(id)) {
+                i.sprint = None;
+            }
+            remove(&mut p.sprints, id)
+        }
+        Kind::Release => {
+            for f in p
+                .features
+                .iter_mut()
+                .filter(|f| f.release.as_ref() == Some(id))
+            {
+                f.release = None;
+            }
+            remove(&mut p.releases, id)
+        }
+    };
+    // A missing target leaves the product untouched: `apply` rolls back the unlinking above.
+    if !found {
+        return Err(missing(kind, id));
+    }
+    Ok(())
+}
+
+fn move_theme(ws: &mut Workspace, from: &Id, theme: &Id, to: &Id) -> Result<(), ModelError> {
+    if from == to {
+        return Ok(());
+    }
+    if ws.product(to).is_none() {
+        return Err(ModelError::new(
+            format!("product {to}"),
+            "this product does not exist",
+        ));
+    }
+    let src = product_mut(ws, from)?;
+    let ti = src
+        .themes
+        .iter()
+        .position(|t| &t.id == theme)
+        .ok_or_else(|| missing(Kind::Theme, theme))?;
+    let mut t = src.themes.remove(ti);
+    // The objective belongs to the old product's OKRs, which do not travel with the theme.
+    t.objective = None;
+    let (features, rest): (Vec<Feature>, Vec<Feature>) = std::mem::take(&mut src.features)
+        .into_iter()
+        .partition(|f| f.theme.as_ref() == Some(theme));
+    src.features = rest;
+    let fids: Vec<&Id> = features.iter().map(|f| &f.id).collect();
+    let (items, rest): (Vec<Item>, Vec<Item>) = std::mem::take(&mut src.items)
+        .into_iter()
+        .partition(|i| i.feature.as_ref().is_some_and(|f| fids.contains(&f)));
+    src.items = rest;
+    let dst = product_mut(ws, to)?;
+    dst.themes.push(t);
+    dst.features.extend(features.into_iter().map(|mut f| {
+        f.release = None;
+        f
+    }));
+    // Sprints are per product: moved items return to the new product's backlog, unplanned.
+    dst.items.extend(items.into_iter().map(|mut i| {
+        i.sprint = None;
+        i
+    }));
+    Ok(())
+}

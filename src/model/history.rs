@@ -1,0 +1,93 @@
+//! Undo and redo over the command layer.
+//!
+//! Each entry keeps copies of the parts the command touched, as they were. Undo swaps
+//! them with the current parts, and those become the redo entry, so undo and redo are
+//! exact inverses whatever the command was.
+
+use super::command::{apply, Changes, Command, Snapshot};
+use super::error::ModelError;
+use super::workspace::Workspace;
+
+#[derive(Clone, Debug)]
+struct Entry {
+    label: String,
+    snapshot: Snapshot,
+}
+
+#[derive(Clone, Debug)]
+pub struct History {
+    undo: Vec<Entry>,
+    redo: Vec<Entry>,
+    limit: usize,
+}
+
+impl Default for History {
+    fn default() -> Self {
+        History::new(200)
+    }
+}
+
+impl History {
+    pub fn new(limit: usize) -> History {
+        History {
+            undo: Vec::new(),
+            redo: Vec::new(),
+            limit: limit.max(1),
+        }
+    }
+
+    /// Applies a command and records it for undo.
+    pub fn apply(&mut self, ws: &mut Workspace, cmd: Command) -> Result<Changes, ModelError> {
+        let label = cmd.label(ws);
+        let (changes, snapshot) = apply(ws, cmd)?;
+        self.undo.push(Entry { label, snapshot });
+        if self.undo.len() > self.limit {
+            self.undo.remove(0);
+        }
+        self.redo.clear();
+        Ok(changes)
+    }
+
+    /// Undoes the last command; returns what it was and the parts that changed.
+    pub fn undo(&mut self, ws: &mut Workspace) -> Option<(String, Changes)> {
+        let entry = self.undo.pop()?;
+        let (label, changes, inverse) = swap(ws, entry);
+        self.redo.push(inverse);
+        Some((label, changes))
+    }
+
+    pub fn redo(&mut self, ws: &mut Workspace) -> Option<(String, Changes)> {
+        let entry = self.redo.pop()?;
+        let (label, changes, inverse) = swap(ws, entry);
+        self.undo.push(inverse);
+        Some((label, changes))
+    }
+
+    pub fn undo_label(&self) -> Option<&str> {
+        self.undo.last().map(|e| e.label.as_str())
+    }
+
+    pub fn redo_label(&self) -> Option<&str> {
+        self.redo.last().map(|e| e.label.as_str())
+    }
+
+    /// Forgets everything, e.g. when another tab replaced the document underneath.
+    pub fn clear(&mut self) {
+        self.undo.clear();
+        self.redo.clear();
+    }
+}
+
+fn swap(ws: &mut Workspace, entry: Entry) -> (String, Changes, Entry) {
+    let changes = entry.snapshot.changes();
+    let now = Snapshot::take(ws, &changes);
+    entry.snapshot.restore(ws);
+    (
+        entry.label.clone(),
+        changes,
+        Entry {
+            label: entry.label,
+            snapshot: now,
+        },
+    )
+}

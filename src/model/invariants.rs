@@ -1,0 +1,256 @@
+//! The rules every document obeys. They are checked on load, on import and after every
+//! command, so nothing the model accepts can leave a dangling or ambiguous reference.
+
+use super::error::ModelError;
+use super::ids::Id;
+use super::workspace::{Product, Workspace};
+use std::collections::HashSet;
+
+/// Limits that keep a hostile or corrupt file from making the app unusable.
+pub const MAX_TEXT_LEN: usize = 20_000;
+pub const MAX_TITLE_LEN: usize = 300;
+
+pub fn validate_workspace(ws: &Workspace) -> Result<(), ModelError> {
+    check_title("portfolio", "name", &ws.portfolio.name)?;
+    let mut seen: HashSet<&Id> = HashSet::new();
+    for p in &ws.products {
+        for id in p.all_ids() {
+            if !seen.insert(id) {
+                return Err(ModelError::new(
+                    format!("product '{}'", p.name),
+                    format!("id {id} is used more than once"),
+                ));
+            }
+        }
+        validate_product(p)?;
+    }
+    for l in &ws.portfolio.links {
+        if !seen.insert(&l.id) {
+            return Err(ModelError::new(
+                "portfolio links",
+                format!("id {} is used more than once", l.id),
+            ));
+        }
+        for end in [&l.from, &l.to] {
+            if ws.product(end).is_none() {
+                return Err(ModelError::new(
+                    format!("portfolio link {}", l.id),
+                    format!("refers to product {end}, which does not exist"),
+                ));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Checks one product on its own: ids unique inside it, references resolved inside it,
+/// titles present, numbers finite.
+pub fn validate_product(p: &Product) -> Result<(), ModelError> {
+    let at_p = format!("product '{}' ({})", p.name, p.id);
+    check_title(&at_p, "name", &p.name)?;
+    for (field, text) in [
+        ("vision", &p.vision.for_whom),
+        ("vision", &p.vision.need),
+        ("vision", &p.vision.product),
+        ("vision", &p.vision.differentiator),
+        ("goal", &p.goal),
+        ("budget note", &p.budget_note),
+    ] {
+        check_text(&at_p, field, text)?;
+    }
+    let mut ids: HashSet<&Id> = HashSet::new();
+    for id in p.all_ids() {
+        if !ids.insert(id) {
+            return Err(ModelError::new(
+                at_p,
+                format!("id {id} is used more than once"),
+            ));
+        }
+    }
+
+    let objectives: HashSet<&Id> = p.objectives.iter().map(|o| &o.id).collect();
+    for o in &p.objectives {
+        let at = format!("{at_p} › objective '{}' ({})", o.title, o.id);
+        check_title(&at, "title", &o.title)?;
+        for k in &o.key_results {
+            let at = format!("{at} › key result '{}' ({})", k.title, k.id);
+            check_title(&at, "title", &k.title)?;
+            for (name, v) in [
+                ("start", k.start),
+                ("target", k.target),
+                ("current", k.current),
+            ] {
+                if !v.is_finite() {
+                    return Err(ModelError::new(at, format!("{name} must be a number")));
+                }
+            }
+        }
+    }
+
+    let themes: HashSet<&Id> = p.themes.iter().map(|t| &t.id).collect();
+    for t in &p.themes {
+        let at = format!("{at_p} › theme '{}' ({})", t.name, t.id);
+        check_title(&at, "name", &t.name)?;
+        check_text(&at, "description", &t.description)?;
+        if !is_hex_colour(&t.colour) {
+            return Err(ModelError::new(
+                at,
+                format!("colour '{}' is not like #1a2b3c", t.colour),
+            ));
+        }
+        if let Some(o) = &t.objective {
+            if !objectives.contains(o) {
+                return Err(ModelError::new(
+                    at,
+                    format!("refers to objective {o}, which does not exist"),
+                ));
+            }
+        }
+    }
+
+    let releases: HashSet<&Id> = p.releases.iter().map(|r| &r.id).collect();
+    for r in &p.releases {
+        check_title(
+            &format!("{at_p} › release '{}' ({})", r.name, r.id),
+            "name",
+            &r.name,
+        )?;
+    }
+
+    let features: HashSet<&Id> = p.features.iter().map(|f| &f.id).collect();
+    for f in &p.features {
+        let at = format!("{at_p} › feature '{}' ({})", f.title, f.id);
+        check_title(&at, "title", &f.title)?;
+        check_text(&at, "description", &f.description)?;
+        if let Some(t) = &f.theme {
+            if !themes.contains(t) {
+                return Err(ModelError::new(
+                    at,
+                    format!("refers to theme {t}, which does not exist"),
+                ));
+            }
+        }
+        if let Some(r) = &f.release {
+            if !releases.contains(r) {
+                return Err(ModelError::new(
+                    at,
+                    format!("targets release {r}, which does not exist"),
+                ));
+            }
+        }
+        if let (Some(s), Some(e)) = (f.start, f.end) {
+            if e < s {
+                return Err(ModelError::new(
+                    at,
+                    format!("ends ({e}) before it starts ({s})"),
+                ));
+            }
+        }
+        check_positive(&at, "value", f.value)?;
+        check_positive(&at, "effort", f.effort)?;
+    }
+
+    let sprints: HashSet<&Id> = p.sprints.iter().map(|s| &s.id).collect();
+    for s in &p.sprints {
+        let at = format!("{at_p} › sprint '{}' ({})", s.name, s.id);
+        check_title(&at, "name", &s.name)?;
+        check_text(&at, "goal", &s.goal)?;
+        check_positive(&at, "capacity", s.capacity)?;
+        if let (Some(a), Some(b)) = (s.start, s.end) {
+            if b < a {
+                return Err(ModelError::new(
+                    at,
+                    format!("ends ({b}) before it starts ({a})"),
+                ));
+            }
+        }
+    }
+
+    for i in &p.items {
+        let at = format!("{at_p} › item '{}' ({})", i.title, i.id);
+        check_title(&at, "title", &i.title)?;
+        check_text(&at, "description", &i.description)?;
+        for (field, text) in [
+            ("as a", &i.story.as_a),
+            ("I want", &i.story.i_want),
+            ("so that", &i.story.so_that),
+        ] {
+            check_text(&at, field, text)?;
+        }
+        for c in &i.acceptance {
+            check_text(&at, "acceptance criterion", &c.text)?;
+            if c.text.trim().is_empty() {
+                return Err(ModelError::new(at, "an acceptance criterion is empty"));
+            }
+        }
+        check_positive(&at, "estimate", i.estimate)?;
+        let s = &i.scores;
+        for (name, v) in [
+            ("value", s.value),
+            ("effort", s.effort),
+            ("business value", s.business_value),
+            ("time criticality", s.time_criticality),
+            ("risk reduction", s.risk_reduction),
+            ("job size", s.job_size),
+            ("reach", s.reach),
+            ("impact", s.impact),
+            ("confidence", s.confidence),
+        ] {
+            check_positive(&at, name, v)?;
+        }
+        if let Some(f) = &i.feature {
+            if !features.contains(f) {
+                return Err(ModelError::new(
+                    at,
+                    format!("refers to feature {f}, which does not exist"),
+                ));
+            }
+        }
+        if let Some(sp) = &i.sprint {
+            if !sprints.contains(sp) {
+                return Err(ModelError::new(
+                    at,
+                    format!("is planned into sprint {sp}, which does not exist"),
+                ));
+            }
+        }
+    }
+    Ok(())
+}
+
+pub fn check_title(at: &str, field: &str, text: &str) -> Result<(), ModelError> {
+    if text.trim().is_empty() {
+        return Err(ModelError::new(at, format!("the {field} cannot be empty")));
+    }
+    if text.chars().count() > MAX_TITLE_LEN {
+        return Err(ModelError::new(
+            at,
+            format!("the {field} is longer than {MAX_TITLE_LEN} characters"),
+        ));
+    }
+    Ok(())
+}
+
+fn check_text(at: &str, field: &str, text: &str) -> Result<(), ModelError> {
+    if text.len() > MAX_TEXT_LEN {
+        return Err(ModelError::new(
+            at,
+            format!("the {field} is longer than {MAX_TEXT_LEN} characters"),
+        ));
+    }
+    Ok(())
+}
+
+fn check_positive(at: &str, field: &str, v: Option<f64>) -> Result<(), ModelError> {
+    match v {
+        Some(x) if !x.is_finite() || x < 0.0 => Err(ModelError::new(
+            at,
+            format!("the {field} must be a number of zero or more"),
+        )),
+        _ => Ok(()),
+    }
+}
+
+pub fn is_hex_colour(s: &str) -> bool {
+    s.len() == 7 && s.starts_with('#') && s[1..].bytes().all(|b| b.is_ascii_hexdigit())
+}

@@ -1,0 +1,23 @@
+//! The Two Hats document and everything that reasons about it.
+//!
+//! Nothing in here knows about the browser: it builds and is tested natively.
+
+pub mod command;
+pub mod dates;
+pub mod error;
+pub mod history;
+pub mod ids;
+pub mod invariants;
+pub mod roles;
+pub mod rollup;
+pub mod sample;
+pub mod workspace;
+
+pub use command::{apply, delete_impact, Changes, Command, Entity, Impact, Kind, ProductFields};
+pub use dates::{Day, Month};
+pub use error::ModelError;
+pub use history::History;
+pub use ids::Id;
+pub use invariants::{validate_product, validate_workspace};
+pub use roles::{owner, Hat, Level, Ownership, RoleSetting};
+pub use workspace::*;

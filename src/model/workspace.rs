@@ -1,0 +1,501 @@
+//! The document: a workspace holding a portfolio of products and everything under them.
+//!
+//! Plain data, serialisable as it is. Order in every `Vec` is meaningful: a product's
+//! `items` vector *is* the backlog rank, and the other vectors are the display order.
+
+use super::dates::{Day, Month};
+use super::ids::Id;
+use super::roles::RoleSetting;
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Workspace {
+    pub portfolio: Portfolio,
+    pub roles: RoleSetting,
+    pub products: Vec<Product>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Portfolio {
+    pub name: String,
+    /// Dependencies or shared concerns between products, which a PM keeps consistent.
+    #[serde(default)]
+    pub links: Vec<ProductLink>,
+}
+
+impl Default for Portfolio {
+    fn default() -> Self {
+        Portfolio {
+            name: "My portfolio".to_string(),
+            links: Vec::new(),
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ProductLink {
+    pub id: Id,
+    pub from: Id,
+    pub to: Id,
+    pub note: String,
+}
+
+/// The product vision as a "for whom / need / product / differentiator" statement.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Vision {
+    pub for_whom: String,
+    pub need: String,
+    pub product: String,
+    pub differentiator: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Product {
+    pub id: Id,
+    pub name: String,
+    #[serde(default)]
+    pub vision: Vision,
+    #[serde(default)]
+    pub goal: String,
+    #[serde(default)]
+    pub budget_note: String,
+    #[serde(default)]
+    pub objectives: Vec<Objective>,
+    #[serde(default)]
+    pub themes: Vec<Theme>,
+    #[serde(default)]
+    pub features: Vec<Feature>,
+    /// The product backlog, in rank order.
+    #[serde(default)]
+    pub items: Vec<Item>,
+    #[serde(default)]
+    pub sprints: Vec<Sprint>,
+    #[serde(default)]
+    pub releases: Vec<Release>,
+    #[serde(default = "ReadyRule::defaults")]
+    pub definition_of_ready: Vec<ReadyRule>,
+}
+
+impl Product {
+    pub fn new(id: Id, name: impl Into<String>) -> Product {
+        Product {
+            id,
+            name: name.into(),
+            vision: Vision::default(),
+            goal: String::new(),
+            budget_note: String::new(),
+            objectives: Vec::new(),
+            themes: Vec::new(),
+            features: Vec::new(),
+            items: Vec::new(),
+            sprints: Vec::new(),
+            releases: Vec::new(),
+            definition_of_ready: ReadyRule::defaults(),
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Objective {
+    pub id: Id,
+    pub title: String,
+    #[serde(default)]
+    pub key_results: Vec<KeyResult>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct KeyResult {
+    pub id: Id,
+    pub title: String,
+    pub start: f64,
+    pub target: f64,
+    pub current: f64,
+    #[serde(default)]
+    pub unit: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Theme {
+    pub id: Id,
+    pub name: String,
+    #[serde(default)]
+    pub description: String,
+    /// `#rrggbb`.
+    pub colour: String,
+    pub objective: Option<Id>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Horizon {
+    Now,
+    Next,
+    Later,
+}
+
+impl Horizon {
+    pub const ALL: [Horizon; 3] = [Horizon::Now, Horizon::Next, Horizon::Later];
+    pub fn label(self) -> &'static str {
+        match self {
+            Horizon::Now => "Now",
+            Horizon::Next => "Next",
+            Horizon::Later => "Later",
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FeatureStatus {
+    #[default]
+    Idea,
+    Planned,
+    InProgress,
+    Done,
+    AtRisk,
+}
+
+impl FeatureStatus {
+    pub const ALL: [FeatureStatus; 5] = [
+        FeatureStatus::Idea,
+        FeatureStatus::Planned,
+        FeatureStatus::InProgress,
+        FeatureStatus::Done,
+        FeatureStatus::AtRisk,
+    ];
+    pub fn label(self) -> &'static str {
+        match self {
+            FeatureStatus::Idea => "Idea",
+            FeatureStatus::Planned => "Planned",
+            FeatureStatus::InProgress => "In progress",
+            FeatureStatus::Done => "Done",
+            FeatureStatus::AtRisk => "At risk",
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Feature {
+    pub id: Id,
+    pub title: String,
+    #[serde(default)]
+    pub description: String,
+    pub theme: Option<Id>,
+    #[serde(default)]
+    pub horizon: Option<Horizon>,
+    #[serde(default)]
+    pub start: Option<Month>,
+    #[serde(default)]
+    pub end: Option<Month>,
+    #[serde(default)]
+    pub status: FeatureStatus,
+    /// Business value and effort as the PM judges them (any positive scale, e.g. 1–10).
+    #[serde(default)]
+    pub value: Option<f64>,
+    #[serde(default)]
+    pub effort: Option<f64>,
+    #[serde(default)]
+    pub release: Option<Id>,
+}
+
+impl Feature {
+    pub fn new(id: Id, title: impl Into<String>, theme: Option<Id>) -> Feature {
+        Feature {
+            id,
+            title: title.into(),
+            description: String::new(),
+            theme,
+            horizon: None,
+            start: None,
+            end: None,
+            status: FeatureStatus::Idea,
+            value: None,
+            effort: None,
+            release: None,
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ItemKind {
+    #[default]
+    Story,
+    Task,
+    Spike,
+    Bug,
+}
+
+impl ItemKind {
+    pub const ALL: [ItemKind; 4] = [
+        ItemKind::Story,
+        ItemKind::Task,
+        ItemKind::Spike,
+        ItemKind::Bug,
+    ];
+    pub fn label(self) -> &'static str {
+        match self {
+            ItemKind::Story => "User story",
+            ItemKind::Task => "Technical task",
+            ItemKind::Spike => "Spike",
+            ItemKind::Bug => "Bug",
+        }
+    }
+    pub fn key(self) -> &'static str {
+        match self {
+            ItemKind::Story => "story",
+            ItemKind::Task => "task",
+            ItemKind::Spike => "spike",
+            ItemKind::Bug => "bug",
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ItemStatus {
+    #[default]
+    Todo,
+    InProgress,
+    Done,
+}
+
+impl ItemStatus {
+    pub const ALL: [ItemStatus; 3] = [ItemStatus::Todo, ItemStatus::InProgress, ItemStatus::Done];
+    pub fn label(self) -> &'static str {
+        match self {
+            ItemStatus::Todo => "To do",
+            ItemStatus::InProgress => "In progress",
+            ItemStatus::Done => "Done",
+        }
+    }
+}
+
+/// MoSCoW priority.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Priority {
+    Must,
+    Should,
+    Could,
+    Wont,
+}
+
+impl Priority {
+    pub const ALL: [Priority; 4] = [
+        Priority::Must,
+        Priority::Should,
+        Priority::Could,
+        Priority::Wont,
+    ];
+    pub fn label(self) -> &'static str {
+        match self {
+            Priority::Must => "Must",
+            Priority::Should => "Should",
+            Priority::Could => "Could",
+            Priority::Wont => "Won't",
+        }
+    }
+}
+
+/// "As a … I want … so that …".
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Story {
+    pub as_a: String,
+    pub i_want: String,
+    pub so_that: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Criterion {
+    pub id: Id,
+    pub text: String,
+    #[serde(default)]
+    pub done: bool,
+}
+
+/// Inputs to the prioritisation schemes; each is optional until the PO fills it in.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct ScoreInputs {
+    pub value: Option<f64>,
+    pub effort: Option<f64>,
+    pub business_value: Option<f64>,
+    pub time_criticality: Option<f64>,
+    pub risk_reduction: Option<f64>,
+    pub job_size: Option<f64>,
+    pub reach: Option<f64>,
+    pub impact: Option<f64>,
+    /// 0 to 100 (%).
+    pub confidence: Option<f64>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Item {
+    pub id: Id,
+    pub kind: ItemKind,
+    pub title: String,
+    #[serde(default)]
+    pub description: String,
+    #[serde(default)]
+    pub story: Story,
+    #[serde(default)]
+    pub acceptance: Vec<Criterion>,
+    /// Story points.
+    #[serde(default)]
+    pub estimate: Option<f64>,
+    #[serde(default)]
+    pub priority: Option<Priority>,
+    #[serde(default)]
+    pub status: ItemStatus,
+    pub feature: Option<Id>,
+    #[serde(default)]
+    pub sprint: Option<Id>,
+    #[serde(default)]
+    pub scores: ScoreInputs,
+}
+
+impl Item {
+    pub fn new(id: Id, kind: ItemKind, title: impl Into<String>) -> Item {
+        Item {
+            id,
+            kind,
+            title: title.into(),
+            description: String::new(),
+            story: Story::default(),
+            acceptance: Vec::new(),
+            estimate: None,
+            priority: None,
+            status: ItemStatus::Todo,
+            feature: None,
+            sprint: None,
+            scores: ScoreInputs::default(),
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SprintState {
+    #[default]
+    Planned,
+    Active,
+    Finished,
+}
+
+impl SprintState {
+    pub fn label(self) -> &'static str {
+        match self {
+            SprintState::Planned => "Planned",
+            SprintState::Active => "Active",
+            SprintState::Finished => "Finished",
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Sprint {
+    pub id: Id,
+    pub name: String,
+    #[serde(default)]
+    pub goal: String,
+    pub start: Option<Day>,
+    pub end: Option<Day>,
+    /// Points the team expects to finish.
+    pub capacity: Option<f64>,
+    #[serde(default)]
+    pub state: SprintState,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Release {
+    pub id: Id,
+    pub name: String,
+    pub date: Day,
+}
+
+/// One check of the Definition of Ready.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ReadyRule {
+    HasAcceptanceCriteria,
+    IsEstimated,
+    HasParentFeature,
+    HasDescription,
+    HasPriority,
+}
+
+impl ReadyRule {
+    pub const ALL: [ReadyRule; 5] = [
+        ReadyRule::HasAcceptanceCriteria,
+        ReadyRule::IsEstimated,
+        ReadyRule::HasParentFeature,
+        ReadyRule::HasDescription,
+        ReadyRule::HasPriority,
+    ];
+    pub fn defaults() -> Vec<ReadyRule> {
+        vec![
+            ReadyRule::HasAcceptanceCriteria,
+            ReadyRule::IsEstimated,
+            ReadyRule::HasParentFeature,
+        ]
+    }
+    pub fn label(self) -> &'static str {
+        match self {
+            ReadyRule::HasAcceptanceCriteria => "has acceptance criteria",
+            ReadyRule::IsEstimated => "is estimated",
+            ReadyRule::HasParentFeature => "has a parent feature",
+            ReadyRule::HasDescription => "has a description",
+            ReadyRule::HasPriority => "has a priority",
+        }
+    }
+}
+
+impl Workspace {
+    pub fn product(&self, id: &Id) -> Option<&Product> {
+        self.products.iter().find(|p| &p.id == id)
+    }
+
+    pub fn product_mut(&mut self, id: &Id) -> Option<&mut Product> {
+        self.products.iter_mut().find(|p| &p.id == id)
+    }
+
+    pub fn item_count(&self) -> usize {
+        self.products.iter().map(|p| p.items.len()).sum()
+    }
+}
+
+impl Product {
+    pub fn theme(&self, id: &Id) -> Option<&Theme> {
+        self.themes.iter().find(|t| &t.id == id)
+    }
+    pub fn feature(&self, id: &Id) -> Option<&Feature> {
+        self.features.iter().find(|f| &f.id == id)
+    }
+    pub fn item(&self, id: &Id) -> Option<&Item> {
+        self.items.iter().find(|i| &i.id == id)
+    }
+    pub fn objective(&self, id: &Id) -> Option<&Objective> {
+        self.objectives.iter().find(|o| &o.id == id)
+    }
+    pub fn sprint(&self, id: &Id) -> Option<&Sprint> {
+        self.sprints.iter().find(|s| &s.id == id)
+    }
+
+    /// Every id this product holds, its own included.
+    pub fn all_ids(&self) -> Vec<&Id> {
+        let mut ids = vec![&self.id];
+        for o in &self.objectives {
+            ids.push(&o.id);
+            ids.extend(o.key_results.iter().map(|k| &k.id));
+        }
+        ids.extend(self.themes.iter().map(|t| &t.id));
+        ids.extend(self.features.iter().map(|f| &f.id));
+        for i in &self.items {
+            ids.push(&i.id);
+            ids.extend(i.acceptance.iter().map(|c| &c.id));
+        }
+        ids.extend(self.sprints.iter().map(|s| &s.id));
+        ids.extend(self.releases.iter().map(|r| &r.id));
+        ids
+    }
+}

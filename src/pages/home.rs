@@ -1,0 +1,112 @@
+//! Home: the welcome on a first visit, an overview of the portfolio afterwards.
+
+use crate::components::{NewProductForm, PageHead};
+use crate::model::rollup::product_rollup;
+use crate::route::{Page, Route};
+use crate::state::AppState;
+use leptos::prelude::*;
+
+#[component]
+pub fn HomePage() -> impl IntoView {
+    let state = AppState::expect();
+    let show_welcome = move || state.first_visit.get() && state.ws.with(|w| w.products.is_empty());
+    view! {
+        <Show when=show_welcome fallback=|| view! { <Overview /> }>
+            <Welcome />
+        </Show>
+    }
+}
+
+#[component]
+fn Welcome() -> impl IntoView {
+    let state = AppState::expect();
+    view! {
+        <section class="welcome" data-testid="welcome">
+            <h1 id="page-title" tabindex="-1">"Plan your product, and see who wears which hat"</h1>
+            <p class="welcome__lead">
+                "Two Hats keeps your whole product — vision, objectives, themes, features, backlog and sprints — in this browser, and shows at every level whether it is the Product Manager's or the Product Owner's to decide."
+            </p>
+            <div class="welcome__choices">
+                <div class="choice">
+                    <h2>"Try it with a sample"</h2>
+                    <p>"Two linked products with OKRs, four themes, ten features, forty backlog items and three sprints: a ready start for a training session."</p>
+                    <button type="button" class="btn btn--primary btn--large" on:click=move |_| state.load_sample() data-testid="load-sample">
+                        "Load the sample product"
+                    </button>
+                </div>
+                <div class="choice">
+                    <h2>"Start with your own product"</h2>
+                    <p>"Begin with an empty workspace and create your first product."</p>
+                    <button type="button" class="btn btn--large" on:click=move |_| state.start_empty() data-testid="start-empty">
+                        "Start empty"
+                    </button>
+                </div>
+            </div>
+            <p class="welcome__note">
+                "Everything stays on this device: no account, no server. Export a file from the Data page whenever you want a copy."
+            </p>
+        </section>
+    }
+}
+
+#[component]
+fn Overview() -> impl IntoView {
+    let state = AppState::expect();
+    let products = move || {
+        state.ws.with(|w| {
+            w.products
+                .iter()
+                .map(|p| {
+                    (
+                        p.id.clone(),
+                        p.name.clone(),
+                        p.goal.clone(),
+                        p.features.len(),
+                        product_rollup(p),
+                    )
+                })
+                .collect::<Vec<_>>()
+        })
+    };
+    view! {
+        <PageHead
+            title="Your portfolio"
+            lead="Pick a product to plan, or learn the two roles in the explainer and the training."
+        />
+        <Show
+            when=move || state.ws.with(|w| !w.products.is_empty())
+            fallback=move || view! {
+                <div class="empty-state" data-testid="empty-portfolio">
+                    <h2>"No products yet"</h2>
+                    <p>"Create your first product below, or load the sample to explore with realistic data."</p>
+                    <button type="button" class="btn" on:click=move |_| state.load_sample() data-testid="load-sample">
+                        "Load the sample product"
+                    </button>
+                </div>
+            }
+        >
+            <ul class="card-grid" data-testid="product-cards">
+                {move || products()
+                    .into_iter()
+                    .map(|(id, name, goal, features, r)| {
+                        let link = |page| Route::page(page).with_product(Some(id.clone())).href();
+                        view! {
+                            <li class="card">
+                                <h2 class="card__title"><a href=link(Page::Hierarchy)>{name}</a></h2>
+                                <p class="card__text">{if goal.is_empty() { "No product goal yet.".to_string() } else { goal }}</p>
+                                <p class="card__meta">
+                                    {format!("{features} features · {} items · {} of {} points done", r.items, r.points_done, r.points)}
+                                </p>
+                                <p class="card__links">
+                                    <a href=link(Page::Roadmap)>"Roadmap"</a>
+                                    <a href=link(Page::Backlog)>"Backlog"</a>
+                                </p>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
+        </Show>
+        <NewProductForm />
+    }
+}

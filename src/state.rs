@@ -1,0 +1,269 @@
+//! The application state every component reaches through context.
+//!
+//! The document changes only through [`AppState::dispatch`] (and undo/redo), which is
+//! where persistence and history hang, so no component writes the workspace directly.
+
+use crate::model::{Changes, Command, History, Id, ModelError, Workspace};
+use crate::route::{Page, Route};
+use crate::storage::local::{LocalStore, StorageNotice};
+use leptos::prelude::*;
+
+/// A message for the live region and the status line.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Status {
+    pub text: String,
+    pub error: bool,
+}
+
+#[derive(Clone, Copy)]
+pub struct AppState {
+    /// The whole document. Read it freely; change it only through `dispatch`.
+    pub ws: RwSignal<Workspace>,
+    history: StoredValue<History>,
+    store: StoredValue<LocalStore>,
+    pub undo_label: RwSignal<Option<String>>,
+    pub redo_label: RwSignal<Option<String>>,
+    /// Storage problems shown as banners until dismissed or resolved.
+    pub notices: RwSignal<Vec<StorageNotice>>,
+    pub route: RwSignal<Route>,
+    /// True until the user picks "Load the sample" or "Start empty" on a first visit.
+    pub first_visit: RwSignal<bool>,
+    pub status: RwSignal<Option<Status>>,
+}
+
+impl AppState {
+    /// Opens storage and builds the state. Call once, from `App`.
+    pub fn init() -> AppState {
+        let opened = LocalStore::open();
+        let route = Route::parse(&current_hash());
+        let state = AppState {
+            ws: RwSignal::new(opened.workspace.unwrap_or_default()),
+            history: StoredValue::new(History::default()),
+            store: StoredValue::new(opened.store),
+            undo_label: RwSignal::new(None),
+            redo_label: RwSignal::new(None),
+            notices: RwSignal::new(opened.notices),
+            route: RwSignal::new(route),
+            first_visit: RwSignal::new(opened.first_visit),
+            status: RwSignal::new(None),
+        };
+        provide_context(state);
+        state
+    }
+
+    /// The state provided by `App`; panics outside it, which is a programming error.
+    pub fn expect() -> AppState {
+        use_context::<AppState>().expect("AppState is provided by App")
+    }
+
+    /// Applies a command, records it for undo and saves what it touched.
+    pub fn dispatch(&self, cmd: Command) -> Result<(), ModelError> {
+        let mut result = Ok(Changes::default());
+        self.ws.update(|ws| {
+            result = self
+                .history
+                .try_update_value(|h| h.apply(ws, cmd))
+                .expect("history lives")
+        });
+        match result {
+            Ok(changes) => {
+                self.first_visit.set(false);
+                self.after_change(&changes);
+                Ok(())
+            }
+            Err(e) => {
+                self.say(format!("Not changed: {e}"), true);
+                Err(e)
+            }
+        }
+    }
+
+    pub fn undo(&self) {
+        let mut done = None;
+        self.ws
+            .update(|ws| done = self.history.try_update_value(|h| h.undo(ws)).flatten());
+        if let Some((label, changes)) = done {
+            self.after_change(&changes);
+            self.say(format!("Undone: {label}"), false);
+        }
+    }
+
+    pub fn redo(&self) {
+        let mut done = None;
+        self.ws
+            .update(|ws| done = self.history.try_update_value(|h| h.redo(ws)).flatten());
+        if let Some((label, changes)) = done {
+            self.after_change(&changes);
+            self.say(format!("Redone: {label}"), false);
+        }
+    }
+
+    fn after_change(&self, changes: &Changes) {
+        self.history.with_value(|h| {
+            self.undo_label.set(h.undo_label().map(str::to_string));
+            self.redo_label.set(h.redo_label().map(str::to_string));
+        });
+        let saved = self.ws.with_untracked(|ws| {
+            self.store
+                .try_update_value(|s| s.save(ws, changes))
+                .expect("store lives")
+        });
+        self.note_save(saved);
+    }
+
+    fn note_save(&self, saved: Result<(), StorageNotice>) {
+        self.notices.update(|n| {
+            n.retain(|x| !matches!(x, StorageNotice::WriteFailed { .. }));
+            if let Err(e) = saved {
+                n.push(e);
+            }
+        });
+    }
+
+    /// Tries again to write everything, after a failed save.
+    pub fn retry_save(&self) {
+        let saved = self.ws.with_untracked(|ws| {
+            self.store
+                .try_update_value(|s| s.save_all(ws))
+                .expect("store lives")
+        });
+        let ok = saved.is_ok();
+        self.note_save(saved);
+        self.say(
+            if ok {
+                "Saved."
+            } else {
+                "Still not saved: the browser refused the write."
+            },
+            !ok,
+        );
+    }
+
+    pub fn is_saving(&self) -> bool {
+        self.store.with_value(|s| s.is_saving())
+    }
+
+    /// Takes the document another tab saved. Undo history refers to the old document,
+    /// so it is cleared.
+    pub fn reload_from_storage(&self) -> bool {
+        let Some(ws) = self.store.try_update_value(|s| s.reload()).flatten() else {
+            return false;
+        };
+        if self.ws.with_untracked(|cur| cur == &ws) {
+            return false;
+        }
+        self.ws.set(ws);
+        self.history.update_value(|h| h.clear());
+        self.undo_label.set(None);
+        self.redo_label.set(None);
+        self.say("Updated with changes made in another tab.", false);
+        true
+    }
+
+    /// Announces a message in the status line and to screen readers.
+    pub fn say(&self, text: impl Into<String>, error: bool) {
+        self.status.set(Some(Status {
+            text: text.into(),
+            error,
+        }));
+    }
+
+    /// The product the current page shows: the one in the URL if it exists, else the first.
+    pub fn product_id(&self) -> Option<Id> {
+        let wanted = self.route.with(|r| r.product.clone());
+        self.ws.with(|ws| match wanted {
+            Some(id) if ws.product(&id).is_some() => Some(id),
+            _ => ws.products.first().map(|p| p.id.clone()),
+        })
+    }
+
+    /// A link to `page` for the current product.
+    pub fn link(&self, page: Page) -> String {
+        Route::page(page).with_product(self.product_id()).href()
+    }
+
+    /// Goes to a route by changing the URL fragment, which keeps history and deep links.
+    pub fn go(&self, route: Route) {
+        if let Some(w) = web_sys::window() {
+            w.location().set_hash(&route.href()).ok();
+        }
+    }
+}
+
+/// A fresh random id. Random rather than counted so two tabs never hand out the same one.
+pub fn new_id(prefix: &str) -> Id {
+    let hi = (js_sys::Math::random() * 4_294_967_296.0) as u64;
+    let lo = (js_sys::Math::random() * 65_536.0) as u64;
+    Id::from_parts(prefix, (hi << 16) | lo)
+}
+
+pub fn current_hash() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default()
+}
+
+/// Today's date in the user's time zone.
+pub fn today() -> crate::model::Day {
+    let d = js_sys::Date::new_0();
+    crate::model::Day::new(
+        d.get_full_year() as i32,
+        d.get_month() as u8 + 1,
+        d.get_date() as u8,
+    )
+    .unwrap_or(crate::model::Day {
+        year: 2026,
+        month: 1,
+        day: 1,
+    })
+}
+
+impl AppState {
+    /// Loads the sample product: as the whole workspace when it is empty, otherwise next
+    /// to what is there (fresh ids, nothing replaced). Undoable either way.
+    pub fn load_sample(&self) {
+        let sample = crate::model::sample::sample_workspace(today(), &mut |p: &str| new_id(p));
+        let empty = self.ws.with_untracked(|w| w.products.is_empty());
+        let first = sample.products.first().map(|p| p.id.clone());
+        let cmd = if empty {
+            Command::ReplaceWorkspace(Box::new(sample))
+        } else {
+            Command::Batch {
+                label: "load the sample products".into(),
+                commands: sample
+                    .products
+                    .into_iter()
+                    .map(|p| Command::AddProduct {
+                        product: Box::new(p),
+                        index: None,
+                    })
+                    .collect(),
+            }
+        };
+        if self.dispatch(cmd).is_ok() {
+            self.say(
+                "Sample loaded: two products, Trailhead and Ranger Console.",
+                false,
+            );
+            let page = self.route.with_untracked(|r| r.page);
+            let page = if page == Page::Home {
+                Page::Hierarchy
+            } else {
+                page
+            };
+            self.go(Route::page(page).with_product(first));
+        }
+    }
+
+    /// "Start empty" on a first visit: save the empty workspace so the welcome is not shown again.
+    pub fn start_empty(&self) {
+        self.first_visit.set(false);
+        let saved = self.ws.with_untracked(|ws| {
+            self.store
+                .try_update_value(|s| s.save_all(ws))
+                .expect("store lives")
+        });
+        self.note_save(saved);
+        self.go(Route::page(Page::Hierarchy).with_focus("new-product"));
+    }
+}

@@ -1,0 +1,337 @@
+//! The one place that reads and writes `localStorage`.
+//!
+//! Rules it keeps: nothing is saved before a load has succeeded; stored data that cannot
+//! be read is copied to a backup key before anything else happens, and if that copy fails
+//! the app stops saving altogether; data from a newer app version is never written over;
+//! a failed write leaves the previous stored state intact (see `format` for the
+//! copy-on-write commit) and the caller keeps the document in memory.
+
+use super::format::{self, Loaded, BACKUP_PREFIX, META_KEY, PREFIX};
+use crate::model::{Changes, Id, Workspace};
+use gloo_storage::{LocalStorage, Storage};
+use std::collections::HashMap;
+use wasm_bindgen::JsCast;
+
+/// Why the app is not saving, or what happened to the stored data at start-up. The UI
+/// turns each into a banner.
+#[derive(Clone, Debug, PartialEq)]
+pub enum StorageNotice {
+    /// `localStorage` is blocked (private mode, policy): the app runs in memory.
+    Blocked,
+    /// Stored data could not be read; it was copied to `backup_key` and the app started fresh.
+    Recovered { reason: String, backup_key: String },
+    /// Stored data could not be read, and could not be backed up either: nothing is saved,
+    /// so the original stays exactly as it was.
+    UnreadableKept { reason: String },
+    /// Stored by a newer app version: left untouched, nothing is saved.
+    Newer { version: u32 },
+    /// A save failed (usually the quota); the document is still in memory.
+    WriteFailed { reason: String },
+}
+
+impl StorageNotice {
+    /// True for the notices that mean changes are not being saved right now.
+    pub fn blocks_saving(&self) -> bool {
+        matches!(
+            self,
+            StorageNotice::Blocked
+                | StorageNotice::UnreadableKept { .. }
+                | StorageNotice::Newer { .. }
+        )
+    }
+}
+
+#[derive(Debug, Default)]
+pub struct LocalStore {
+    available: bool,
+    writable: bool,
+    revs: HashMap<Id, u64>,
+    /// Parts changed in memory that a failed save did not get into storage yet.
+    pending: Changes,
+}
+
+pub struct Opened {
+    pub store: LocalStore,
+    /// The stored workspace, or `None` when the app must start on a fresh one.
+    pub workspace: Option<Workspace>,
+    /// True when nothing at all was stored: the first visit.
+    pub first_visit: bool,
+    pub notices: Vec<StorageNotice>,
+}
+
+/// gloo-storage panics where `localStorage` is blocked, so ask the browser directly first.
+fn probe() -> bool {
+    let Some(window) = web_sys::window() else {
+        return false;
+    };
+    let Ok(Some(storage)) = window.local_storage() else {
+        return false;
+    };
+    let key = "twohats.probe";
+    storage.set_item(key, "1").is_ok() && storage.remove_item(key).is_ok()
+}
+
+thread_local! {
+    static AVAILABLE: std::cell::OnceCell<bool> = const { std::cell::OnceCell::new() };
+}
+
+/// The probe's answer, asked once per page.
+fn available() -> bool {
+    AVAILABLE.with(|a| *a.get_or_init(probe))
+}
+
+fn get(key: &str) -> Option<String> {
+    LocalStorage::raw().get_item(key).ok().flatten()
+}
+
+fn set(key: &str, value: &str) -> Result<(), String> {
+    LocalStorage::raw()
+        .set_item(key, value)
+        .map_err(describe_js_error)
+}
+
+fn remove(key: &str) {
+    LocalStorage::raw().remove_item(key).ok();
+}
+
+fn all_keys() -> Vec<String> {
+    let raw = LocalStorage::raw();
+    let n = raw.length().unwrap_or(0);
+    (0..n).filter_map(|i| raw.key(i).ok().flatten()).collect()
+}
+
+fn describe_js_error(e: wasm_bindgen::JsValue) -> String {
+    if let Some(d) = e.dyn_ref::<web_sys::DomException>() {
+        if d.name() == "QuotaExceededError" {
+            return "the browser's storage for this site is full".to_string();
+        }
+        return format!("{}: {}", d.name(), d.message());
+    }
+    e.as_string()
+        .unwrap_or_else(|| "the browser refused to store the data".to_string())
+}
+
+fn now_stamp() -> String {
+    let d = js_sys::Date::new_0();
+    d.to_iso_string()
+        .as_string()
+        .unwrap_or_default()
+        .replace([':', '.'], "-")
+}
+
+/// Copies every document key, as raw text, into one backup key.
+fn back_up_document() -> Result<String, String> {
+    let keys: Vec<String> = all_keys()
+        .into_iter()
+        .filter(|k| format::is_document_key(k))
+        .collect();
+    let copy: serde_json::Map<String, serde_json::Value> = keys
+        .iter()
+        .filter_map(|k| Some((k.clone(), serde_json::Value::String(get(k)?))))
+        .collect();
+    let key = format!("{BACKUP_PREFIX}{}", now_stamp());
+    set(&key, &serde_json::Value::Object(copy).to_string())?;
+    for k in &keys {
+        remove(k);
+    }
+    Ok(key)
+}
+
+impl LocalStore {
+    /// Loads the stored workspace, deciding what may be saved afterwards.
+    pub fn open() -> Opened {
+        if !available() {
+            return Opened {
+                store: LocalStore::default(),
+                workspace: None,
+                first_visit: true,
+                notices: vec![StorageNotice::Blocked],
+            };
+        }
+        let mut store = LocalStore {
+            available: true,
+            writable: true,
+            ..LocalStore::default()
+        };
+        let loaded = format::decode(&get);
+        let (workspace, first_visit, notices) = match loaded {
+            Loaded::Ok { ws, revs } => {
+                let keys = all_keys();
+                for k in format::stale_product_keys(keys.iter().map(String::as_str), &revs) {
+                    remove(&k);
+                }
+                store.revs = revs.into_iter().collect();
+                (Some(ws), false, vec![])
+            }
+            Loaded::Empty => {
+                // Product keys without an index are not a document we can read, but they
+                // are someone's data: keep them before starting fresh.
+                if all_keys().iter().any(|k| format::is_document_key(k)) {
+                    store.recover("product data was found without its workspace index".into())
+                } else {
+                    (None, true, vec![])
+                }
+            }
+            Loaded::Newer { version } => {
+                store.writable = false;
+                (None, false, vec![StorageNotice::Newer { version }])
+            }
+            Loaded::Unreadable { reason } => store.recover(reason),
+        };
+        Opened {
+            store,
+            workspace,
+            first_visit,
+            notices,
+        }
+    }
+
+    fn recover(&mut self, reason: String) -> (Option<Workspace>, bool, Vec<StorageNotice>) {
+        match back_up_document() {
+            Ok(backup_key) => (
+                None,
+                false,
+                vec![StorageNotice::Recovered { reason, backup_key }],
+            ),
+            Err(_) => {
+                self.writable = false;
+                (None, false, vec![StorageNotice::UnreadableKept { reason }])
+            }
+        }
+    }
+
+    pub fn is_saving(&self) -> bool {
+        self.available && self.writable
+    }
+
+    /// Writes the parts `changes` names (plus any left over from a failed save).
+    pub fn save(&mut self, ws: &Workspace, changes: &Changes) -> Result<(), StorageNotice> {
+        if !self.is_saving() {
+            return Ok(());
+        }
+        let mut todo = std::mem::take(&mut self.pending);
+        todo.meta |= changes.meta;
+        for id in &changes.products {
+            if !todo.products.contains(id) {
+                todo.products.push(id.clone());
+            }
+        }
+        match self.commit(ws, &todo) {
+            Ok(()) => Ok(()),
+            Err(reason) => {
+                self.pending = todo;
+                Err(StorageNotice::WriteFailed { reason })
+            }
+        }
+    }
+
+    /// Rewrites everything, e.g. after the user asks to retry a failed save.
+    pub fn save_all(&mut self, ws: &Workspace) -> Result<(), StorageNotice> {
+        let all = Changes {
+            meta: true,
+            products: ws.products.iter().map(|p| p.id.clone()).collect(),
+        };
+        self.save(ws, &all)
+    }
+
+    fn commit(&mut self, ws: &Workspace, todo: &Changes) -> Result<(), String> {
+        let mut new_revs = self.revs.clone();
+        let mut written = Vec::new();
+        let mut obsolete = Vec::new();
+        for id in &todo.products {
+            let old = self.revs.get(id).copied();
+            match ws.product(id) {
+                Some(p) => {
+                    let rev = old.unwrap_or(0) + 1;
+                    let key = format::product_key(id, rev);
+                    if let Err(e) = set(&key, &format::encode_product(p, rev)) {
+                        written.iter().for_each(|k: &String| remove(k));
+                        return Err(e);
+                    }
+                    written.push(key);
+                    new_revs.insert(id.clone(), rev);
+                }
+                None => {
+                    new_revs.remove(id);
+                }
+            }
+            if let Some(rev) = old {
+                obsolete.push(format::product_key(id, rev));
+            }
+        }
+        let meta = format::encode_meta(ws, &|id| new_revs.get(id).copied().unwrap_or(0));
+        if let Err(e) = set(META_KEY, &meta) {
+            written.iter().for_each(|k| remove(k));
+            return Err(e);
+        }
+        // Committed: the old revisions are no longer referenced.
+        for k in obsolete {
+            remove(&k);
+        }
+        self.revs = new_revs;
+        Ok(())
+    }
+
+    /// Re-reads storage after another tab changed it. Returns the workspace if it is whole.
+    pub fn reload(&mut self) -> Option<Workspace> {
+        if !self.available {
+            return None;
+        }
+        match format::decode(&get) {
+            Loaded::Ok { ws, revs } => {
+                self.revs = revs.into_iter().collect();
+                Some(ws)
+            }
+            _ => None,
+        }
+    }
+}
+
+/// Every key this app owns, raw, as one JSON object: what "Download raw data" saves, so
+/// nothing that was stored is ever out of the user's reach.
+pub fn raw_dump() -> String {
+    if !available() {
+        return "{}".to_string();
+    }
+    let map: serde_json::Map<String, serde_json::Value> = all_keys()
+        .into_iter()
+        .filter(|k| k.starts_with(PREFIX))
+        .filter_map(|k| {
+            let v = get(&k)?;
+            Some((k, serde_json::Value::String(v)))
+        })
+        .collect();
+    serde_json::to_string_pretty(&serde_json::Value::Object(map)).unwrap_or_default()
+}
+
+/// Characters stored under this app's keys (each UTF-16 unit counts against the quota).
+pub fn used_chars() -> usize {
+    if !available() {
+        return 0;
+    }
+    all_keys()
+        .into_iter()
+        .filter(|k| k.starts_with(PREFIX))
+        .map(|k| k.encode_utf16().count() + get(&k).map(|v| v.encode_utf16().count()).unwrap_or(0))
+        .sum()
+}
+
+/// Small UI preferences (expanded rows, training scores): kept apart from the document,
+/// never part of undo or export.
+pub fn read_pref(name: &str) -> Option<String> {
+    if !available() {
+        return None;
+    }
+    get(&format!("{PREFIX}pref.{name}"))
+}
+
+pub fn write_pref(name: &str, value: &str) {
+    if available() {
+        set(&format!("{PREFIX}pref.{name}"), value).ok();
+    }
+}
+
+/// True when `key` is one this app's document lives in (for the cross-tab listener).
+pub fn is_document_key(key: &str) -> bool {
+    format::is_document_key(key)
+}

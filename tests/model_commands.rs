@@ -1,0 +1,1296 @@
+#![cfg(not(target_arch = "wasm32"))]
+//! Every command, applied and refused. A refusal must say what and where, and leave the
+//! workspace exactly as it was.
+
+mod common;
+use common::without_ids;
+use twohats::model::*;
+
+// ---------- fixture ----------
+
+fn id(s: &str) -> Id {
+    Id::parse(s).unwrap()
+}
+
+fn theme(t: &str, objective: Option<&str>) -> Theme {
+    Theme {
+        id: id(t),
+        name: format!("Theme {t}"),
+        description: String::new(),
+        colour: "#336699".into(),
+        objective: objective.map(id),
+    }
+}
+
+fn feature(f: &str, theme: Option<&str>, release: Option<&str>) -> Feature {
+    let mut x = Feature::new(id(f), format!("Feature {f}"), theme.map(id));
+    x.release = release.map(id);
+    x
+}
+
+fn item(i: &str, feature: Option<&str>, sprint: Option<&str>) -> Item {
+    let mut x = Item::new(id(i), ItemKind::Story, format!("Item {i}"));
+    x.feature = feature.map(id);
+    x.sprint = sprint.map(id);
+    x.estimate = Some(2.0);
+    x
+}
+
+fn objective(o: &str) -> Objective {
+    let kr = KeyResult {
+        id: id(&format!("k{o}")),
+        title: "KR".into(),
+        start: 0.0,
+        target: 10.0,
+        current: 3.0,
+        unit: String::new(),
+    };
+    Objective {
+        id: id(o),
+        title: format!("Objective {o}"),
+        key_results: vec![kr],
+    }
+}
+
+fn sprint(s: &str) -> Sprint {
+    Sprint {
+        id: id(s),
+        name: format!("Sprint {s}"),
+        goal: String::new(),
+        start: None,
+        end: None,
+        capacity: Some(20.0),
+        state: SprintState::Planned,
+    }
+}
+
+fn release(r: &str) -> Release {
+    Release {
+        id: id(r),
+        name: format!("Release {r}"),
+        date: Day::new(2026, 6, 1).unwrap(),
+    }
+}
+
+/// Atlas: objectives o-1 (linked by t-1, t-2), o-2; themes t-1, t-2, t-3 (empty);
+/// features f-1 (t-1, r-1, items i-1..i-6), f-2 (t-1, items i-7..i-9), f-3 (t-2, r-1, item i-10),
+/// f-4 (no theme); orphan item i-11; sprint s-1 holds i-1, i-7, i-11; s-2 is empty; releases r-1, r-2.
+fn atlas() -> Product {
+    let mut p = Product::new(id("p-a"), "Atlas");
+    p.objectives = vec![objective("o-1"), objective("o-2")];
+    p.themes = vec![
+        theme("t-1", Some("o-1")),
+        theme("t-2", Some("o-1")),
+        theme("t-3", None),
+    ];
+    p.features = vec![
+        feature("f-1", Some("t-1"), Some("r-1")),
+        feature("f-2", Some("t-1"), None),
+        feature("f-3", Some("t-2"), Some("r-1")),
+        feature("f-4", None, None),
+    ];
+    p.items = (1..=11)
+        .map(|n| {
+            let f = match n {
+                1..=6 => Some("f-1"),
+                7..=9 => Some("f-2"),
+                10 => Some("f-3"),
+                _ => None,
+            };
+            item(
+                &format!("i-{n}"),
+                f,
+                [1, 7, 11].contains(&n).then_some("s-1"),
+            )
+        })
+        .collect();
+    p.sprints = vec![sprint("s-1"), sprint("s-2")];
+    p.releases = vec![release("r-1"), release("r-2")];
+    p
+}
+
+fn beacon() -> Product {
+    let mut p = Product::new(id("p-b"), "Beacon");
+    p.themes = vec![theme("t-9", None)];
+    p.features = vec![feature("f-9", Some("t-9"), None)];
+    p.items = vec![item("i-90", Some("f-9"), None)];
+    p
+}
+
+fn fixture() -> Workspace {
+    let link = ProductLink {
+        id: id("l-1"),
+        from: id("p-a"),
+        to: id("p-b"),
+        note: "feeds".into(),
+    };
+    Workspace {
+        portfolio: Portfolio {
+            name: "Port".into(),
+            links: vec![link],
+        },
+        roles: RoleSetting::Separate,
+        products: vec![atlas(), beacon()],
+    }
+}
+
+const KINDS: [Kind; 6] = [
+    Kind::Objective,
+    Kind::Theme,
+    Kind::Feature,
+    Kind::Item,
+    Kind::Sprint,
+    Kind::Release,
+];
+
+/// A new, valid entity of `kind` that fits into Atlas.
+fn fresh(kind: Kind, i: &str, title: &str) -> Entity {
+    let mut e = match kind {
+        Kind::Objective => Entity::Objective(Objective {
+            id: id(i),
+            title: String::new(),
+            key_results: vec![],
+        }),
+        Kind::Theme => Entity::Theme(theme(i, Some("o-2"))),
+        Kind::Feature => Entity::Feature(feature(i, Some("t-3"), Some("r-2"))),
+        Kind::Item => Entity::Item(item(i, Some("f-4"), Some("s-2"))),
+        Kind::Sprint => Entity::Sprint(sprint(i)),
+        Kind::Release => Entity::Release(release(i)),
+    };
+    set_title(&mut e, title);
+    e
+}
+
+fn set_title(e: &mut Entity, title: &str) {
+    let slot = match e {
+        Entity::Objective(x) => &mut x.title,
+        Entity::Theme(x) => &mut x.name,
+        Entity::Feature(x) => &mut x.title,
+        Entity::Item(x) => &mut x.title,
+        Entity::Sprint(x) => &mut x.name,
+        Entity::Release(x) => &mut x.name,
+    };
+    *slot = title.to_string();
+}
+
+/// The ids of `kind` in product order.
+fn list(p: &Product, kind: Kind) -> Vec<String> {
+    let ids: Vec<&Id> = match kind {
+        Kind::Objective => p.objectives.iter().map(|x| &x.id).collect(),
+        Kind::Theme => p.themes.iter().map(|x| &x.id).collect(),
+        Kind::Feature => p.features.iter().map(|x| &x.id).collect(),
+        Kind::Item => p.items.iter().map(|x| &x.id).collect(),
+        Kind::Sprint => p.sprints.iter().map(|x| &x.id).collect(),
+        Kind::Release => p.releases.iter().map(|x| &x.id).collect(),
+    };
+    ids.into_iter().map(|i| i.to_string()).collect()
+}
+
+/// The entity of `kind` with id `i` in `p`, as an `Entity`.
+fn get(p: &Product, kind: Kind, i: &str) -> Entity {
+    let i = id(i);
+    let found = match kind {
+        Kind::Objective => p.objective(&i).cloned().map(Entity::Objective),
+        Kind::Theme => p.theme(&i).cloned().map(Entity::Theme),
+        Kind::Feature => p.feature(&i).cloned().map(Entity::Feature),
+        Kind::Item => p.item(&i).cloned().map(Entity::Item),
+        Kind::Sprint => p.sprint(&i).cloned().map(Entity::Sprint),
+        Kind::Release => p
+            .releases
+            .iter()
+            .find(|r| r.id == i)
+            .cloned()
+            .map(Entity::Release),
+    };
+    found.unwrap_or_else(|| panic!("no {} {i}", kind.noun()))
+}
+
+/// The first id of each kind in Atlas.
+fn first_of(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Objective => "o-1",
+        Kind::Theme => "t-1",
+        Kind::Feature => "f-1",
+        Kind::Item => "i-1",
+        Kind::Sprint => "s-1",
+        Kind::Release => "r-1",
+    }
+}
+
+fn a(ws: &Workspace) -> &Product {
+    ws.product(&id("p-a")).expect("Atlas")
+}
+
+fn b(ws: &Workspace) -> &Product {
+    ws.product(&id("p-b")).expect("Beacon")
+}
+
+fn changes(meta: bool, products: &[&str]) -> Changes {
+    Changes {
+        meta,
+        products: products.iter().map(|p| id(p)).collect(),
+    }
+}
+
+/// Applies a command that must succeed; the result must still be a valid workspace.
+fn ok(ws: &mut Workspace, cmd: Command) -> Changes {
+    let (ch, _) = apply(ws, cmd).unwrap_or_else(|e| panic!("refused: {e}"));
+    validate_workspace(ws).unwrap_or_else(|e| panic!("left an invalid workspace: {e}"));
+    ch
+}
+
+/// Applies a command that must be refused, naming `at` and `what`, with no change.
+#[track_caller]
+fn refused(ws: &Workspace, cmd: Command, at: &str, what: &str) -> ModelError {
+    let mut after = ws.clone();
+    let label = cmd.label(ws);
+    let Err(err) = apply(&mut after, cmd) else {
+        panic!("“{label}” should have been refused")
+    };
+    assert_eq!(
+        &after, ws,
+        "a refused command changed the workspace ({err})"
+    );
+    assert!(
+        err.at.contains(at) || without_ids(&err.at).contains(at),
+        "at {:?} should contain {:?}",
+        err.at,
+        at
+    );
+    assert!(
+        err.what.contains(what),
+        "what {:?} should contain {:?}",
+        err.what,
+        what
+    );
+    err
+}
+
+fn add(kind: Kind, i: &str, title: &str) -> Command {
+    Command::Add {
+        product: id("p-a"),
+        entity: fresh(kind, i, title),
+        index: None,
+    }
+}
+
+fn edit(entity: Entity) -> Command {
+    Command::Edit {
+        product: id("p-a"),
+        entity,
+    }
+}
+
+fn del(kind: Kind, i: &str) -> Command {
+    Command::Delete {
+        product: id("p-a"),
+        kind,
+        id: id(i),
+    }
+}
+
+// ---------- the fixture itself ----------
+
+#[test]
+fn fixture_is_a_valid_workspace() {
+    assert_eq!(validate_workspace(&fixture()), Ok(()));
+}
+
+// ---------- workspace-level commands ----------
+
+#[test]
+fn set_roles_changes_the_setting_and_touches_only_meta() {
+    let mut ws = fixture();
+    assert_eq!(
+        ok(&mut ws, Command::SetRoles(RoleSetting::NoPm)),
+        changes(true, &[])
+    );
+    assert_eq!(ws.roles, RoleSetting::NoPm);
+    assert_eq!(ws.products, fixture().products);
+}
+
+#[test]
+fn rename_portfolio_renames_and_touches_only_meta() {
+    let mut ws = fixture();
+    assert_eq!(
+        ok(&mut ws, Command::RenamePortfolio("Outdoors".into())),
+        changes(true, &[])
+    );
+    assert_eq!(ws.portfolio.name, "Outdoors");
+}
+
+#[test]
+fn rename_portfolio_refuses_a_blank_or_overlong_name() {
+    let ws = fixture();
+    refused(
+        &ws,
+        Command::RenamePortfolio("   ".into()),
+        "portfolio",
+        "the name cannot be empty",
+    );
+    refused(
+        &ws,
+        Command::RenamePortfolio("x".repeat(301)),
+        "portfolio",
+        "longer than 300 characters",
+    );
+}
+
+#[test]
+fn add_product_inserts_at_the_index_and_touches_meta_and_the_product() {
+    let mut ws = fixture();
+    let cmd = Command::AddProduct {
+        product: Box::new(Product::new(id("p-c"), "Compass")),
+        index: Some(1),
+    };
+    assert_eq!(ok(&mut ws, cmd), changes(true, &["p-c"]));
+    let order: Vec<&str> = ws.products.iter().map(|p| p.id.as_str()).collect();
+    assert_eq!(order, ["p-a", "p-c", "p-b"]);
+    let cmd = Command::AddProduct {
+        product: Box::new(Product::new(id("p-d"), "Dial")),
+        index: Some(99),
+    };
+    ok(&mut ws, cmd);
+    assert_eq!(
+        ws.products.last().unwrap().name,
+        "Dial",
+        "an index past the end appends"
+    );
+}
+
+#[test]
+fn add_product_refuses_a_used_id_an_empty_name_and_ids_taken_by_another_product() {
+    let ws = fixture();
+    let add = |p: Product| Command::AddProduct {
+        product: Box::new(p),
+        index: None,
+    };
+    refused(
+        &ws,
+        add(Product::new(id("p-b"), "Beacon two")),
+        "product 'Beacon two'",
+        "its id is already used",
+    );
+    refused(
+        &ws,
+        add(Product::new(id("p-c"), " ")),
+        "product",
+        "the name cannot be empty",
+    );
+    let mut clash = Product::new(id("p-c"), "Compass");
+    clash.themes.push(theme("t-9", None));
+    refused(
+        &ws,
+        add(clash),
+        "product 'Compass'",
+        "id t-9 is used more than once",
+    );
+}
+
+fn fields(p: &str, name: &str) -> ProductFields {
+    ProductFields {
+        id: id(p),
+        name: name.into(),
+        vision: Vision {
+            for_whom: "hikers".into(),
+            ..Vision::default()
+        },
+        goal: "Ship".into(),
+        budget_note: "Small".into(),
+    }
+}
+
+#[test]
+fn edit_product_changes_only_its_own_fields() {
+    let mut ws = fixture();
+    assert_eq!(
+        ok(&mut ws, Command::EditProduct(fields("p-a", "Atlas 2"))),
+        changes(false, &["p-a"])
+    );
+    let p = a(&ws);
+    assert_eq!(
+        (p.name.as_str(), p.goal.as_str(), p.budget_note.as_str()),
+        ("Atlas 2", "Ship", "Small")
+    );
+    assert_eq!(p.vision.for_whom, "hikers");
+    assert_eq!(p.items, atlas().items);
+    assert_eq!(p.features, atlas().features);
+}
+
+#[test]
+fn edit_product_refuses_a_missing_product_and_an_empty_name() {
+    let ws = fixture();
+    refused(
+        &ws,
+        Command::EditProduct(fields("p-zz", "Ghost")),
+        "product p-zz",
+        "this product does not exist",
+    );
+    refused(
+        &ws,
+        Command::EditProduct(fields("p-a", "")),
+        "product",
+        "the name cannot be empty",
+    );
+}
+
+#[test]
+fn delete_product_removes_it_and_its_portfolio_links() {
+    let mut ws = fixture();
+    assert_eq!(
+        ok(&mut ws, Command::DeleteProduct(id("p-b"))),
+        changes(true, &["p-b"])
+    );
+    assert_eq!(ws.products.len(), 1);
+    assert!(ws.product(&id("p-b")).is_none());
+    assert!(
+        ws.portfolio.links.is_empty(),
+        "the link to the deleted product must go"
+    );
+}
+
+#[test]
+fn delete_product_refuses_a_missing_product() {
+    refused(
+        &fixture(),
+        Command::DeleteProduct(id("p-zz")),
+        "product p-zz",
+        "does not exist",
+    );
+}
+
+#[test]
+fn reorder_product_moves_it_and_clamps_to_the_end() {
+    let mut ws = fixture();
+    assert_eq!(
+        ok(
+            &mut ws,
+            Command::ReorderProduct {
+                id: id("p-a"),
+                to_index: 7
+            }
+        ),
+        changes(true, &[])
+    );
+    assert_eq!(ws.products[0].id, id("p-b"));
+    assert_eq!(ws.products[1].id, id("p-a"));
+}
+
+#[test]
+fn reorder_product_refuses_a_missing_product() {
+    refused(
+        &fixture(),
+        Command::ReorderProduct {
+            id: id("p-zz"),
+            to_index: 0,
+        },
+        "product p-zz",
+        "does not exist",
+    );
+}
+
+// ---------- Add ----------
+
+#[test]
+fn add_of_every_kind_inserts_at_the_index_or_the_end() {
+    for kind in KINDS {
+        let mut ws = fixture();
+        let before = list(a(&ws), kind);
+        let cmd = Command::Add {
+            product: id("p-a"),
+            entity: fresh(kind, "x-1", "New"),
+            index: Some(0),
+        };
+        assert_eq!(ok(&mut ws, cmd), changes(false, &["p-a"]), "{kind:?}");
+        assert_eq!(list(a(&ws), kind)[0], "x-1", "{kind:?}");
+        assert_eq!(list(a(&ws), kind)[1..], before[..], "{kind:?}");
+        assert_eq!(get(a(&ws), kind, "x-1"), fresh(kind, "x-1", "New"));
+        ok(&mut ws, add(kind, "x-2", "Last"));
+        assert_eq!(list(a(&ws), kind).last().unwrap(), "x-2", "{kind:?}");
+        assert_eq!(b(&ws), &beacon(), "the other product is untouched");
+    }
+}
+
+#[test]
+fn add_of_every_kind_refuses_an_empty_title() {
+    for kind in KINDS {
+        let field = if matches!(kind, Kind::Theme | Kind::Sprint | Kind::Release) {
+            "name"
+        } else {
+            "title"
+        };
+        refused(
+            &fixture(),
+            add(kind, "x-1", "  "),
+            &format!("product 'Atlas' › {} '  '", kind.noun()),
+            &format!("the {field} cannot be empty"),
+        );
+    }
+}
+
+#[test]
+fn add_of_every_kind_refuses_an_id_already_used_in_the_product() {
+    for kind in KINDS {
+        // f-2 is a feature id; the clash is caught whatever the kind.
+        refused(
+            &fixture(),
+            add(kind, "f-2", "Dup"),
+            &format!("{} 'Dup'", kind.noun()),
+            "id f-2 is already used",
+        );
+        refused(
+            &fixture(),
+            add(kind, "p-a", "Dup"),
+            &format!("{} 'Dup'", kind.noun()),
+            "id p-a is already used",
+        );
+    }
+}
+
+#[test]
+fn add_of_every_kind_refuses_an_id_used_in_another_product() {
+    for kind in KINDS {
+        refused(
+            &fixture(),
+            add(kind, "i-90", "Dup"),
+            "product 'Beacon'",
+            "id i-90 is already used",
+        );
+    }
+}
+
+#[test]
+fn add_refuses_a_missing_product() {
+    let cmd = Command::Add {
+        product: id("p-zz"),
+        entity: fresh(Kind::Item, "x-1", "New"),
+        index: None,
+    };
+    refused(
+        &fixture(),
+        cmd,
+        "product p-zz",
+        "this product does not exist",
+    );
+}
+
+/// Adds an entity built from the fresh one of its kind, changed by `f`.
+fn add_with(kind: Kind, f: impl FnOnce(&mut Entity)) -> Command {
+    let mut e = fresh(kind, "x-1", "New");
+    f(&mut e);
+    Command::Add {
+        product: id("p-a"),
+        entity: e,
+        index: None,
+    }
+}
+
+#[test]
+fn add_refuses_dangling_references() {
+    let ws = fixture();
+    let cases: [(Kind, fn(&mut Entity), &str, &str); 5] = [
+        (
+            Kind::Item,
+            |e| {
+                if let Entity::Item(i) = e {
+                    i.feature = Some(id("f-404"))
+                }
+            },
+            "item 'New'",
+            "refers to feature f-404, which does not exist",
+        ),
+        (
+            Kind::Item,
+            |e| {
+                if let Entity::Item(i) = e {
+                    i.sprint = Some(id("s-404"))
+                }
+            },
+            "item 'New'",
+            "is planned into sprint s-404, which does not exist",
+        ),
+        (
+            Kind::Feature,
+            |e| {
+                if let Entity::Feature(f) = e {
+                    f.theme = Some(id("t-9"))
+                }
+            },
+            "feature 'New'",
+            "refers to theme t-9, which does not exist",
+        ),
+        (
+            Kind::Feature,
+            |e| {
+                if let Entity::Feature(f) = e {
+                    f.release = Some(id("r-404"))
+                }
+            },
+            "feature 'New'",
+            "targets release r-404, which does not exist",
+        ),
+        (
+            Kind::Theme,
+            |e| {
+                if let Entity::Theme(t) = e {
+                    t.objective = Some(id("o-404"))
+                }
+            },
+            "theme 'New'",
+            "refers to objective o-404, which does not exist",
+        ),
+    ];
+    for (kind, change, at, what) in cases {
+        refused(
+            &ws,
+            add_with(kind, change),
+            &format!("product 'Atlas' › {at}"),
+            what,
+        );
+    }
+}
+
+#[test]
+fn add_refuses_bad_numbers_dates_and_colours() {
+    let ws = fixture();
+    let cases: [(Kind, fn(&mut Entity), &str, &str); 9] = [
+        (
+            Kind::Item,
+            |e| {
+                if let Entity::Item(i) = e {
+                    i.estimate = Some(-1.0)
+                }
+            },
+            "item 'New'",
+            "the estimate must be a number of zero or more",
+        ),
+        (
+            Kind::Item,
+            |e| {
+                if let Entity::Item(i) = e {
+                    i.estimate = Some(f64::NAN)
+                }
+            },
+            "item 'New'",
+            "the estimate must be a number of zero or more",
+        ),
+        (
+            Kind::Item,
+            |e| {
+                if let Entity::Item(i) = e {
+                    i.scores.confidence = Some(f64::INFINITY)
+                }
+            },
+            "item 'New'",
+            "the confidence must be a number",
+        ),
+        (
+            Kind::Feature,
+            |e| {
+                if let Entity::Feature(f) = e {
+                    f.effort = Some(-3.0)
+                }
+            },
+            "feature 'New'",
+            "the effort must be a number of zero or more",
+        ),
+        (
+            Kind::Feature,
+            |e| {
+                if let Entity::Feature(f) = e {
+                    (f.start, f.end) = (Month::new(2026, 5), Month::new(2026, 3))
+                }
+            },
+            "feature 'New'",
+            "ends (2026-03) before it starts (2026-05)",
+        ),
+        (
+            Kind::Sprint,
+            |e| {
+                if let Entity::Sprint(s) = e {
+                    (s.start, s.end) = (Day::new(2026, 5, 10), Day::new(2026, 5, 9))
+                }
+            },
+            "sprint 'New'",
+            "ends (2026-05-09) before it starts (2026-05-10)",
+        ),
+        (
+            Kind::Sprint,
+            |e| {
+                if let Entity::Sprint(s) = e {
+                    s.capacity = Some(f64::NAN)
+                }
+            },
+            "sprint 'New'",
+            "the capacity must be a number",
+        ),
+        (
+            Kind::Theme,
+            |e| {
+                if let Entity::Theme(t) = e {
+                    t.colour = "blue".into()
+                }
+            },
+            "theme 'New'",
+            "colour 'blue' is not like #1a2b3c",
+        ),
+        (
+            Kind::Objective,
+            |e| {
+                if let Entity::Objective(o) = e {
+                    o.key_results.push(KeyResult {
+                        id: id("k-new"),
+                        title: "KR".into(),
+                        start: 0.0,
+                        target: f64::NAN,
+                        current: 0.0,
+                        unit: String::new(),
+                    })
+                }
+            },
+            "objective 'New' › key result 'KR'",
+            "target must be a number",
+        ),
+    ];
+    for (kind, change, at, what) in cases {
+        refused(
+            &ws,
+            add_with(kind, change),
+            &format!("product 'Atlas' › {at}"),
+            what,
+        );
+    }
+}
+
+#[test]
+fn add_refuses_an_item_with_an_empty_acceptance_criterion_or_a_duplicate_nested_id() {
+    let ws = fixture();
+    let crit = |cid: &str, text: &str| Criterion {
+        id: id(cid),
+        text: text.into(),
+        done: false,
+    };
+    let cmd = add_with(Kind::Item, |e| {
+        if let Entity::Item(i) = e {
+            i.acceptance = vec![crit("c-1", " ")]
+        }
+    });
+    refused(&ws, cmd, "item 'New'", "an acceptance criterion is empty");
+    let cmd = add_with(Kind::Item, |e| {
+        if let Entity::Item(i) = e {
+            i.acceptance = vec![crit("i-3", "ok")]
+        }
+    });
+    refused(&ws, cmd, "product 'Atlas'", "id i-3 is used more than once");
+}
+
+#[test]
+fn add_feature_with_end_equal_to_start_is_accepted() {
+    let mut ws = fixture();
+    let m = Month::new(2026, 4);
+    ok(
+        &mut ws,
+        add_with(Kind::Feature, |e| {
+            if let Entity::Feature(f) = e {
+                (f.start, f.end) = (m, m)
+            }
+        }),
+    );
+    assert_eq!(a(&ws).feature(&id("x-1")).unwrap().end, m);
+}
+
+// ---------- Edit ----------
+
+#[test]
+fn edit_of_every_kind_replaces_in_place() {
+    for kind in KINDS {
+        let mut ws = fixture();
+        let first = first_of(kind);
+        let mut e = get(a(&ws), kind, first);
+        set_title(&mut e, "Renamed");
+        assert_eq!(
+            ok(&mut ws, edit(e.clone())),
+            changes(false, &["p-a"]),
+            "{kind:?}"
+        );
+        assert_eq!(get(a(&ws), kind, first), e);
+        assert_eq!(
+            list(a(&ws), kind),
+            list(&atlas(), kind),
+            "order kept for {kind:?}"
+        );
+    }
+}
+
+#[test]
+fn edit_of_every_kind_refuses_an_id_that_does_not_exist() {
+    for kind in KINDS {
+        refused(
+            &fixture(),
+            edit(fresh(kind, "x-404", "Ghost")),
+            &format!("{} x-404", kind.noun()),
+            "it does not exist",
+        );
+    }
+}
+
+#[test]
+fn edit_of_every_kind_refuses_an_empty_title() {
+    for kind in KINDS {
+        let mut e = get(&atlas(), kind, first_of(kind));
+        set_title(&mut e, "");
+        refused(
+            &fixture(),
+            edit(e),
+            &format!("› {} ''", kind.noun()),
+            "cannot be empty",
+        );
+    }
+}
+
+#[test]
+fn edit_reparents_an_item_and_a_feature() {
+    let mut ws = fixture();
+    let mut i = a(&ws).item(&id("i-11")).unwrap().clone();
+    i.feature = Some(id("f-4"));
+    ok(&mut ws, edit(Entity::Item(i)));
+    assert_eq!(a(&ws).item(&id("i-11")).unwrap().feature, Some(id("f-4")));
+    let mut f = a(&ws).feature(&id("f-4")).unwrap().clone();
+    f.theme = Some(id("t-3"));
+    ok(&mut ws, edit(Entity::Feature(f)));
+    assert_eq!(a(&ws).feature(&id("f-4")).unwrap().theme, Some(id("t-3")));
+}
+
+#[test]
+fn edit_refuses_reparenting_to_a_missing_parent() {
+    let mut i = atlas().item(&id("i-1")).unwrap().clone();
+    i.feature = Some(id("f-9")); // lives in Beacon, not Atlas
+    refused(
+        &fixture(),
+        edit(Entity::Item(i)),
+        "item 'Item i-1'",
+        "refers to feature f-9, which does not exist",
+    );
+}
+
+// ---------- Delete ----------
+
+#[test]
+fn delete_impact_summaries_name_what_goes() {
+    let p = atlas();
+    let cases = [
+        (Kind::Feature, "f-1", "feature and 6 items"),
+        (Kind::Feature, "f-3", "feature and 1 item"),
+        (Kind::Feature, "f-4", "feature"),
+        (Kind::Theme, "t-1", "theme, 2 features and 9 items"),
+        (Kind::Theme, "t-2", "theme, 1 feature and 1 item"),
+        (Kind::Theme, "t-3", "theme"),
+        (Kind::Item, "i-1", "item"),
+        (
+            Kind::Objective,
+            "o-1",
+            "objective; 2 themes lose this objective",
+        ),
+        (Kind::Objective, "o-2", "objective"),
+        (
+            Kind::Sprint,
+            "s-1",
+            "sprint; 3 items go back to the backlog",
+        ),
+        (
+            Kind::Release,
+            "r-1",
+            "release; 2 features lose this release",
+        ),
+    ];
+    for (kind, i, text) in cases {
+        assert_eq!(
+            delete_impact(&p, kind, &id(i)).summary(kind),
+            text,
+            "{kind:?} {i}"
+        );
+    }
+    assert_eq!(
+        delete_impact(&p, Kind::Theme, &id("t-1")),
+        Impact {
+            features: 2,
+            items: 9,
+            ..Impact::default()
+        }
+    );
+}
+
+#[test]
+fn deleting_a_theme_removes_its_features_and_their_items() {
+    let mut ws = fixture();
+    assert_eq!(
+        ok(&mut ws, del(Kind::Theme, "t-1")),
+        changes(false, &["p-a"])
+    );
+    let p = a(&ws);
+    assert_eq!(list(p, Kind::Theme), ["t-2", "t-3"]);
+    assert_eq!(list(p, Kind::Feature), ["f-3", "f-4"]);
+    assert_eq!(list(p, Kind::Item), ["i-10", "i-11"]);
+    assert_eq!(b(&ws), &beacon());
+}
+
+#[test]
+fn deleting_a_feature_removes_its_items_only() {
+    let mut ws = fixture();
+    ok(&mut ws, del(Kind::Feature, "f-2"));
+    assert_eq!(list(a(&ws), Kind::Feature), ["f-1", "f-3", "f-4"]);
+    assert_eq!(
+        list(a(&ws), Kind::Item),
+        ["i-1", "i-2", "i-3", "i-4", "i-5", "i-6", "i-10", "i-11"]
+    );
+}
+
+#[test]
+fn deleting_an_item_removes_only_that_item() {
+    let mut ws = fixture();
+    ok(&mut ws, del(Kind::Item, "i-5"));
+    let mut expected = atlas();
+    expected.items.retain(|i| i.id != id("i-5"));
+    assert_eq!(a(&ws), &expected);
+}
+
+#[test]
+fn deleting_a_sprint_unplans_its_items_and_keeps_them() {
+    let mut ws = fixture();
+    ok(&mut ws, del(Kind::Sprint, "s-1"));
+    let p = a(&ws);
+    assert_eq!(list(p, Kind::Sprint), ["s-2"]);
+    assert_eq!(p.items.len(), 11);
+    assert!(p.items.iter().all(|i| i.sprint.is_none()));
+}
+
+#[test]
+fn deleting_an_objective_unlinks_its_themes_and_keeps_them() {
+    let mut ws = fixture();
+    ok(&mut ws, del(Kind::Objective, "o-1"));
+    let p = a(&ws);
+    assert_eq!(list(p, Kind::Objective), ["o-2"]);
+    assert_eq!(list(p, Kind::Theme), ["t-1", "t-2", "t-3"]);
+    assert!(p.themes.iter().all(|t| t.objective.is_none()));
+}
+
+#[test]
+fn deleting_a_release_untargets_its_features_and_keeps_them() {
+    let mut ws = fixture();
+    ok(&mut ws, del(Kind::Release, "r-1"));
+    let p = a(&ws);
+    assert_eq!(list(p, Kind::Release), ["r-2"]);
+    assert_eq!(p.features.len(), 4);
+    assert!(p.features.iter().all(|f| f.release.is_none()));
+}
+
+#[test]
+fn delete_of_every_kind_refuses_an_id_that_does_not_exist() {
+    for kind in KINDS {
+        refused(
+            &fixture(),
+            del(kind, "x-404"),
+            &format!("{} x-404", kind.noun()),
+            "it does not exist",
+        );
+    }
+    // Right id, wrong kind: f-1 is not an item.
+    refused(
+        &fixture(),
+        del(Kind::Item, "f-1"),
+        "item f-1",
+        "it does not exist",
+    );
+    let cmd = Command::Delete {
+        product: id("p-zz"),
+        kind: Kind::Item,
+        id: id("i-1"),
+    };
+    refused(&fixture(), cmd, "product p-zz", "does not exist");
+}
+
+// ---------- Reorder ----------
+
+#[test]
+fn reorder_of_every_kind_moves_to_the_index_and_clamps() {
+    for kind in KINDS {
+        let mut ws = fixture();
+        let mut expected = list(&atlas(), kind);
+        let first = expected.remove(0);
+        expected.push(first.clone());
+        let cmd = Command::Reorder {
+            product: id("p-a"),
+            kind,
+            id: id(&first),
+            to_index: usize::MAX,
+        };
+        assert_eq!(ok(&mut ws, cmd), changes(false, &["p-a"]));
+        assert_eq!(list(a(&ws), kind), expected, "{kind:?} to the end");
+        let cmd = Command::Reorder {
+            product: id("p-a"),
+            kind,
+            id: id(&first),
+            to_index: 0,
+        };
+        ok(&mut ws, cmd);
+        assert_eq!(a(&ws), &atlas(), "{kind:?} back to the start");
+    }
+}
+
+#[test]
+fn reorder_item_to_a_middle_index_lands_there() {
+    let mut ws = fixture();
+    ok(
+        &mut ws,
+        Command::Reorder {
+            product: id("p-a"),
+            kind: Kind::Item,
+            id: id("i-1"),
+            to_index: 2,
+        },
+    );
+    assert_eq!(list(a(&ws), Kind::Item)[..4], ["i-2", "i-3", "i-1", "i-4"]);
+}
+
+#[test]
+fn reorder_of_every_kind_refuses_an_id_that_does_not_exist() {
+    for kind in KINDS {
+        let cmd = Command::Reorder {
+            product: id("p-a"),
+            kind,
+            id: id("x-404"),
+            to_index: 0,
+        };
+        refused(
+            &fixture(),
+            cmd,
+            &format!("{} x-404", kind.noun()),
+            "it does not exist",
+        );
+    }
+}
+
+// ---------- MoveTheme ----------
+
+fn move_theme(t: &str, from: &str, to: &str) -> Command {
+    Command::MoveTheme {
+        from: id(from),
+        theme: id(t),
+        to: id(to),
+    }
+}
+
+#[test]
+fn move_theme_carries_features_and_items_and_clears_cross_product_links() {
+    let mut ws = fixture();
+    assert_eq!(
+        ok(&mut ws, move_theme("t-1", "p-a", "p-b")),
+        changes(false, &["p-a", "p-b"])
+    );
+    let (src, dst) = (a(&ws), b(&ws));
+    assert_eq!(list(src, Kind::Theme), ["t-2", "t-3"]);
+    assert_eq!(list(src, Kind::Feature), ["f-3", "f-4"]);
+    assert_eq!(list(src, Kind::Item), ["i-10", "i-11"]);
+    assert_eq!(
+        src.item(&id("i-11")).unwrap().sprint,
+        Some(id("s-1")),
+        "items left behind stay planned"
+    );
+    assert_eq!(list(dst, Kind::Theme), ["t-9", "t-1"]);
+    assert_eq!(list(dst, Kind::Feature), ["f-9", "f-1", "f-2"]);
+    let moved: Vec<String> = (1..=9).map(|n| format!("i-{n}")).collect();
+    assert_eq!(list(dst, Kind::Item)[1..], moved[..]);
+    let t = dst.theme(&id("t-1")).unwrap();
+    assert_eq!(
+        t.objective, None,
+        "the objective stays behind with its product"
+    );
+    assert_eq!(t.name, "Theme t-1");
+    assert!(dst.features.iter().all(|f| f.release.is_none()));
+    assert_eq!(dst.feature(&id("f-1")).unwrap().theme, Some(id("t-1")));
+    assert!(dst.items.iter().all(|i| i.sprint.is_none()));
+    assert_eq!(dst.item(&id("i-8")).unwrap().feature, Some(id("f-2")));
+    assert_eq!(src.sprints, atlas().sprints);
+    assert_eq!(src.releases, atlas().releases);
+}
+
+#[test]
+fn move_theme_to_its_own_product_changes_nothing() {
+    let mut ws = fixture();
+    ok(&mut ws, move_theme("t-1", "p-a", "p-a"));
+    assert_eq!(ws, fixture());
+}
+
+#[test]
+fn move_theme_refuses_missing_products_and_themes() {
+    let ws = fixture();
+    refused(
+        &ws,
+        move_theme("t-1", "p-a", "p-zz"),
+        "product p-zz",
+        "this product does not exist",
+    );
+    refused(
+        &ws,
+        move_theme("t-1", "p-zz", "p-b"),
+        "product p-zz",
+        "this product does not exist",
+    );
+    refused(
+        &ws,
+        move_theme("t-404", "p-a", "p-b"),
+        "theme t-404",
+        "it does not exist",
+    );
+    refused(
+        &ws,
+        move_theme("t-9", "p-a", "p-b"),
+        "theme t-9",
+        "it does not exist",
+    );
+}
+
+// ---------- Batch ----------
+
+#[test]
+fn batch_applies_every_command_and_merges_the_touched_parts() {
+    let mut ws = fixture();
+    let cmd = Command::Batch {
+        label: "split work".into(),
+        commands: vec![
+            add(Kind::Feature, "f-5", "New feature"),
+            Command::Add {
+                product: id("p-b"),
+                entity: Entity::Item(item("i-91", Some("f-9"), None)),
+                index: None,
+            },
+            add(Kind::Item, "i-12", "Child"),
+            Command::RenamePortfolio("Renamed".into()),
+        ],
+    };
+    assert_eq!(ok(&mut ws, cmd), changes(true, &["p-a", "p-b"]));
+    assert_eq!(list(a(&ws), Kind::Feature).last().unwrap(), "f-5");
+    assert_eq!(list(a(&ws), Kind::Item).last().unwrap(), "i-12");
+    assert_eq!(list(b(&ws), Kind::Item), ["i-90", "i-91"]);
+    assert_eq!(ws.portfolio.name, "Renamed");
+}
+
+#[test]
+fn batch_commands_see_the_effects_of_earlier_ones() {
+    let mut ws = fixture();
+    let mut child = item("i-12", Some("f-5"), None);
+    child.title = "Child".into();
+    let cmd = Command::Batch {
+        label: "feature with child".into(),
+        commands: vec![
+            add(Kind::Feature, "f-5", "Parent"),
+            Command::Add {
+                product: id("p-a"),
+                entity: Entity::Item(child),
+                index: Some(0),
+            },
+        ],
+    };
+    ok(&mut ws, cmd);
+    assert_eq!(a(&ws).items[0].feature, Some(id("f-5")));
+}
+
+#[test]
+fn batch_is_all_or_nothing() {
+    let ws = fixture();
+    let cmd = Command::Batch {
+        label: "half good".into(),
+        commands: vec![
+            del(Kind::Theme, "t-1"),
+            Command::DeleteProduct(id("p-b")),
+            Command::RenamePortfolio("Renamed".into()),
+            add(Kind::Item, "i-10", "Clash"),
+        ],
+    };
+    refused(&ws, cmd, "item 'Clash'", "id i-10 is already used");
+    // The failure may also come from validation after every step has run.
+    let cmd = Command::Batch {
+        label: "bad at the end".into(),
+        commands: vec![
+            add(Kind::Sprint, "s-3", "Fine"),
+            add_with(Kind::Item, |e| set_title(e, "")),
+        ],
+    };
+    refused(&ws, cmd, "item ''", "the title cannot be empty");
+}
+
+#[test]
+fn batch_refuses_the_same_new_id_in_two_products() {
+    let ws = fixture();
+    let cmd = Command::Batch {
+        label: "twins".into(),
+        commands: vec![
+            add(Kind::Item, "i-twin", "Twin"),
+            Command::Add {
+                product: id("p-b"),
+                entity: Entity::Item(item("i-twin", None, None)),
+                index: None,
+            },
+        ],
+    };
+    refused(&ws, cmd, "product", "i-twin");
+}
+
+// ---------- ReplaceWorkspace ----------
+
+#[test]
+fn replace_workspace_swaps_everything_and_touches_old_and_new_products() {
+    let mut ws = fixture();
+    let mut new = Workspace::default();
+    new.products.push(Product::new(id("p-c"), "Compass"));
+    new.products.push(atlas());
+    assert_eq!(
+        ok(&mut ws, Command::ReplaceWorkspace(Box::new(new.clone()))),
+        changes(true, &["p-a", "p-b", "p-c"])
+    );
+    assert_eq!(ws, new);
+}
+
+#[test]
+fn replace_workspace_refuses_an_invalid_workspace() {
+    let mut new = fixture();
+    new.products[1].items[0].feature = Some(id("f-1"));
+    refused(
+        &fixture(),
+        Command::ReplaceWorkspace(Box::new(new)),
+        "product 'Beacon' › item 'Item i-90'",
+        "refers to feature f-1",
+    );
+    let mut new = fixture();
+    new.portfolio.links[0].to = id("p-zz");
+    refused(
+        &fixture(),
+        Command::ReplaceWorkspace(Box::new(new)),
+        "portfolio link l-1",
+        "refers to product p-zz",
+    );
+}
+
+// ---------- error text ----------
+
+#[test]
+fn refusal_of_an_empty_title_names_the_entity_id() {
+    let mut e = get(&atlas(), Kind::Item, "i-4");
+    set_title(&mut e, "");
+    refused(&fixture(), edit(e), "i-4", "cannot be empty");
+}
+
+#[test]
+fn model_error_displays_where_then_what() {
+    let e = refused(
+        &fixture(),
+        del(Kind::Feature, "f-404"),
+        "feature f-404",
+        "does not exist",
+    );
+    assert_eq!(
+        e.to_string(),
+        "feature f-404: it does not exist (was it deleted in another tab?)"
+    );
+    assert_eq!(ModelError::new("", "bare").to_string(), "bare");
+}
