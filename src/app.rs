@@ -12,7 +12,8 @@ use wasm_bindgen::JsCast;
 pub fn App() -> impl IntoView {
     let state = AppState::init();
 
-    window_event_listener_untyped("hashchange", move |_| {
+    // Listeners are removed when the app unmounts, so no stale handler outlives its state.
+    let on_hash = window_event_listener_untyped("hashchange", move |_| {
         let route = Route::parse(&current_hash());
         let page_changed = state.route.with_untracked(|r| r.page != route.page);
         state.route.set(route);
@@ -22,13 +23,13 @@ pub fn App() -> impl IntoView {
     });
 
     // Another tab saved: take its document if it is whole.
-    window_event_listener(leptos::ev::storage, move |e| {
+    let on_storage = window_event_listener(leptos::ev::storage, move |e| {
         if e.key().is_none_or(|k| is_document_key(&k)) {
             state.reload_from_storage();
         }
     });
 
-    window_event_listener(leptos::ev::keydown, move |e| {
+    let on_key = window_event_listener(leptos::ev::keydown, move |e| {
         if !(e.ctrl_key() || e.meta_key()) || typing_in_field(&e) {
             return;
         }
@@ -43,6 +44,12 @@ pub fn App() -> impl IntoView {
             }
             _ => {}
         }
+    });
+
+    on_cleanup(move || {
+        on_hash.remove();
+        on_storage.remove();
+        on_key.remove();
     });
 
     Effect::new(move |_| {

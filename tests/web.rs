@@ -1,0 +1,163 @@
+#![cfg(target_arch = "wasm32")]
+//! Browser tests: the real app mounted in headless Chromium, driven through its DOM,
+//! checked in the DOM and in localStorage.
+
+use leptos::tachys::view::any_view::AnyViewState;
+use leptos::{prelude::*, task::tick};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{HtmlElement, HtmlInputElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn storage() -> web_sys::Storage {
+    web_sys::window().unwrap().local_storage().unwrap().unwrap()
+}
+
+fn keys() -> Vec<String> {
+    let s = storage();
+    (0..s.length().unwrap()).filter_map(|i| s.key(i).unwrap()).collect()
+}
+
+/// Mounts the app at `hash` in a fresh container on an empty or prepared storage.
+async fn mount(hash: &str) -> (UnmountHandle<AnyViewState>, HtmlElement) {
+    web_sys::window().unwrap().location().set_hash(hash).unwrap();
+    let container: HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    document().body().unwrap().append_child(&container).unwrap();
+    let handle = mount_to(container.clone(), || twohats::App().into_any());
+    tick().await;
+    (handle, container)
+}
+
+fn find(root: &HtmlElement, selector: &str) -> HtmlElement {
+    root.query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("no element matches {selector}"))
+        .unchecked_into()
+}
+
+fn text(root: &HtmlElement, selector: &str) -> String {
+    let nodes = root.query_selector_all(selector).unwrap();
+    (0..nodes.length())
+        .filter_map(|i| nodes.item(i))
+        .map(|n| n.text_content().unwrap_or_default())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn type_into(root: &HtmlElement, selector: &str, value: &str) {
+    let input: HtmlInputElement = find(root, selector).unchecked_into();
+    input.set_value(value);
+    input.dispatch_event(&web_sys::Event::new("input").unwrap()).unwrap();
+}
+
+async fn create_product(root: &HtmlElement, name: &str) {
+    type_into(root, "#new-product-name", name);
+    find(root, "[data-testid=new-product-form] button[type=submit]").click();
+    tick().await;
+}
+
+fn stored_product_containing(needle: &str) -> Option<String> {
+    keys()
+        .into_iter()
+        .filter(|k| k.starts_with("twohats.product."))
+        .filter_map(|k| storage().get_item(&k).unwrap())
+        .find(|v| v.contains(needle))
+}
+
+#[wasm_bindgen_test]
+async fn a_product_created_in_the_ui_is_in_local_storage() {
+    storage().clear().unwrap();
+    let (_app, root) = mount("#/hierarchy").await;
+    assert!(text(&root, "[data-testid=no-product]").contains("No product yet"));
+
+    create_product(&root, "Atlas <b>bold</b>").await;
+
+    let meta = storage().get_item("twohats.meta").unwrap().expect("meta written");
+    assert!(meta.contains("\"version\":1"), "{meta}");
+    let product = stored_product_containing("Atlas <b>bold</b>").expect("product key written");
+    assert!(product.contains("\"format\":\"twohats\""));
+    // The name is shown as text, never parsed as markup.
+    assert!(text(&root, "#product-switcher").contains("Atlas <b>bold</b>"));
+    assert!(root.query_selector("#product-switcher b").unwrap().is_none());
+}
+
+#[wasm_bindgen_test]
+async fn undo_removes_the_product_from_storage_and_redo_brings_it_back() {
+    storage().clear().unwrap();
+    let (_app, root) = mount("#/hierarchy").await;
+    create_product(&root, "Undoable").await;
+    assert!(stored_product_containing("Undoable").is_some());
+
+    find(&root, "[data-testid=undo]").click();
+    tick().await;
+    assert!(stored_product_containing("Undoable").is_none(), "undo must reach storage");
+    assert!(!text(&root, "#product-switcher").contains("Undoable"));
+
+    find(&root, "[data-testid=redo]").click();
+    tick().await;
+    assert!(stored_product_containing("Undoable").is_some(), "redo must reach storage");
+}
+
+#[wasm_bindgen_test]
+async fn corrupt_storage_is_backed_up_and_a_banner_says_so() {
+    storage().clear().unwrap();
+    storage().set_item("twohats.meta", "{\"format\":\"twohats\",\"vers").unwrap();
+    storage().set_item("twohats.product.p-1.1", "precious half-written data").unwrap();
+    let (_app, root) = mount("#/").await;
+
+    let banner = text(&root, "[data-testid=notice]");
+    assert!(banner.contains("could not be read"), "{banner}");
+    let backups: Vec<String> = keys().into_iter().filter(|k| k.starts_with("twohats.backup.")).collect();
+    assert_eq!(backups.len(), 1, "{:?}", keys());
+    let backup = storage().get_item(&backups[0]).unwrap().unwrap();
+    assert!(backup.contains("precious half-written data"), "{backup}");
+    assert!(backup.contains("\\\"vers"), "{backup}");
+    assert!(banner.contains(&backups[0]), "the banner names the backup key");
+    assert!(root.query_selector("[data-testid=notice] [data-testid=download-raw]").unwrap().is_some());
+
+    // The app works on a fresh workspace, and saving it leaves the backup alone.
+    create_product(&root, "Fresh start").await;
+    assert!(stored_product_containing("Fresh start").is_some());
+    assert_eq!(storage().get_item(&backups[0]).unwrap().unwrap(), backup);
+}
+
+#[wasm_bindgen_test]
+async fn a_document_from_a_newer_version_is_never_written_over() {
+    storage().clear().unwrap();
+    let newer = r#"{"format":"twohats","version":99,"portfolio":{"name":"Future"},"products":[]}"#;
+    storage().set_item("twohats.meta", newer).unwrap();
+    let (_app, root) = mount("#/hierarchy").await;
+    assert!(text(&root, "[data-testid=notice]").contains("newer version"));
+
+    create_product(&root, "Made in old app").await;
+    assert!(text(&root, "#product-switcher").contains("Made in old app"), "the app still works in memory");
+    assert_eq!(storage().get_item("twohats.meta").unwrap().as_deref(), Some(newer));
+    assert!(stored_product_containing("Made in old app").is_none());
+}
+
+#[wasm_bindgen_test]
+async fn a_full_quota_keeps_the_change_in_memory_and_says_so() {
+    storage().clear().unwrap();
+    let (_app, root) = mount("#/hierarchy").await;
+    create_product(&root, "Before full").await;
+    // Fill the quota to the last few characters so the next save cannot fit.
+    let mut n = 0;
+    for size in [512 * 1024, 1024, 16, 1] {
+        let chunk = "x".repeat(size);
+        while storage().set_item(&format!("f{n}"), &chunk).is_ok() {
+            n += 1;
+        }
+    }
+
+    type_into(&root, "#new-product-name-compact", "After full, with a long name to need space");
+    find(&root, ".new-product--compact button[type=submit]").click();
+    tick().await;
+
+    let banner = text(&root, "[data-testid=notice]");
+    assert!(banner.contains("was not saved"), "{banner}");
+    assert!(banner.contains("full"), "{banner}");
+    assert!(text(&root, "#product-switcher").contains("After full"), "kept in memory");
+    assert!(stored_product_containing("Before full").is_some(), "earlier data intact");
+    storage().clear().unwrap();
+}
