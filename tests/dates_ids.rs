@@ -71,11 +71,11 @@ fn month_new_limits_years_and_months() {
 
 #[test]
 fn month_add_crosses_years_both_ways() {
-    assert_eq!(month("2026-11").add(3), month("2027-02"));
-    assert_eq!(month("2026-01").add(-1), month("2025-12"));
-    assert_eq!(month("2026-03").add(-27), month("2023-12"));
-    assert_eq!(month("2026-03").add(0), month("2026-03"));
-    assert_eq!(month("2026-03").add(120), month("2036-03"));
+    assert_eq!(month("2026-11").add_months(3), month("2027-02"));
+    assert_eq!(month("2026-01").add_months(-1), month("2025-12"));
+    assert_eq!(month("2026-03").add_months(-27), month("2023-12"));
+    assert_eq!(month("2026-03").add_months(0), month("2026-03"));
+    assert_eq!(month("2026-03").add_months(120), month("2036-03"));
     assert_eq!(
         Month::from_index(month("2026-07").index()),
         month("2026-07")

@@ -266,6 +266,9 @@ fn refused(ws: &Workspace, cmd: Command, at: &str, what: &str) -> ModelError {
     err
 }
 
+/// A kind, a way to break a fresh entity of it, and the expected `at` and `what`.
+type Breakage = (Kind, fn(&mut Entity), &'static str, &'static str);
+
 fn add(kind: Kind, i: &str, title: &str) -> Command {
     Command::Add {
         product: id("p-a"),
@@ -588,7 +591,7 @@ fn add_with(kind: Kind, f: impl FnOnce(&mut Entity)) -> Command {
 #[test]
 fn add_refuses_dangling_references() {
     let ws = fixture();
-    let cases: [(Kind, fn(&mut Entity), &str, &str); 5] = [
+    let cases: [Breakage; 5] = [
         (
             Kind::Item,
             |e| {
@@ -653,7 +656,7 @@ fn add_refuses_dangling_references() {
 #[test]
 fn add_refuses_bad_numbers_dates_and_colours() {
     let ws = fixture();
-    let cases: [(Kind, fn(&mut Entity), &str, &str); 9] = [
+    let cases: [Breakage; 9] = [
         (
             Kind::Item,
             |e| {

@@ -16,12 +16,18 @@ fn storage() -> web_sys::Storage {
 
 fn keys() -> Vec<String> {
     let s = storage();
-    (0..s.length().unwrap()).filter_map(|i| s.key(i).unwrap()).collect()
+    (0..s.length().unwrap())
+        .filter_map(|i| s.key(i).unwrap())
+        .collect()
 }
 
 /// Mounts the app at `hash` in a fresh container on an empty or prepared storage.
 async fn mount(hash: &str) -> (UnmountHandle<AnyViewState>, HtmlElement) {
-    web_sys::window().unwrap().location().set_hash(hash).unwrap();
+    web_sys::window()
+        .unwrap()
+        .location()
+        .set_hash(hash)
+        .unwrap();
     let container: HtmlElement = document().create_element("div").unwrap().unchecked_into();
     document().body().unwrap().append_child(&container).unwrap();
     let handle = mount_to(container.clone(), || twohats::App().into_any());
@@ -48,7 +54,9 @@ fn text(root: &HtmlElement, selector: &str) -> String {
 fn type_into(root: &HtmlElement, selector: &str, value: &str) {
     let input: HtmlInputElement = find(root, selector).unchecked_into();
     input.set_value(value);
-    input.dispatch_event(&web_sys::Event::new("input").unwrap()).unwrap();
+    input
+        .dispatch_event(&web_sys::Event::new("input").unwrap())
+        .unwrap();
 }
 
 async fn create_product(root: &HtmlElement, name: &str) {
@@ -73,13 +81,19 @@ async fn a_product_created_in_the_ui_is_in_local_storage() {
 
     create_product(&root, "Atlas <b>bold</b>").await;
 
-    let meta = storage().get_item("twohats.meta").unwrap().expect("meta written");
+    let meta = storage()
+        .get_item("twohats.meta")
+        .unwrap()
+        .expect("meta written");
     assert!(meta.contains("\"version\":1"), "{meta}");
     let product = stored_product_containing("Atlas <b>bold</b>").expect("product key written");
     assert!(product.contains("\"format\":\"twohats\""));
     // The name is shown as text, never parsed as markup.
     assert!(text(&root, "#product-switcher").contains("Atlas <b>bold</b>"));
-    assert!(root.query_selector("#product-switcher b").unwrap().is_none());
+    assert!(root
+        .query_selector("#product-switcher b")
+        .unwrap()
+        .is_none());
 }
 
 #[wasm_bindgen_test]
@@ -91,30 +105,49 @@ async fn undo_removes_the_product_from_storage_and_redo_brings_it_back() {
 
     find(&root, "[data-testid=undo]").click();
     tick().await;
-    assert!(stored_product_containing("Undoable").is_none(), "undo must reach storage");
+    assert!(
+        stored_product_containing("Undoable").is_none(),
+        "undo must reach storage"
+    );
     assert!(!text(&root, "#product-switcher").contains("Undoable"));
 
     find(&root, "[data-testid=redo]").click();
     tick().await;
-    assert!(stored_product_containing("Undoable").is_some(), "redo must reach storage");
+    assert!(
+        stored_product_containing("Undoable").is_some(),
+        "redo must reach storage"
+    );
 }
 
 #[wasm_bindgen_test]
 async fn corrupt_storage_is_backed_up_and_a_banner_says_so() {
     storage().clear().unwrap();
-    storage().set_item("twohats.meta", "{\"format\":\"twohats\",\"vers").unwrap();
-    storage().set_item("twohats.product.p-1.1", "precious half-written data").unwrap();
+    storage()
+        .set_item("twohats.meta", "{\"format\":\"twohats\",\"vers")
+        .unwrap();
+    storage()
+        .set_item("twohats.product.p-1.1", "precious half-written data")
+        .unwrap();
     let (_app, root) = mount("#/").await;
 
     let banner = text(&root, "[data-testid=notice]");
     assert!(banner.contains("could not be read"), "{banner}");
-    let backups: Vec<String> = keys().into_iter().filter(|k| k.starts_with("twohats.backup.")).collect();
+    let backups: Vec<String> = keys()
+        .into_iter()
+        .filter(|k| k.starts_with("twohats.backup."))
+        .collect();
     assert_eq!(backups.len(), 1, "{:?}", keys());
     let backup = storage().get_item(&backups[0]).unwrap().unwrap();
     assert!(backup.contains("precious half-written data"), "{backup}");
     assert!(backup.contains("\\\"vers"), "{backup}");
-    assert!(banner.contains(&backups[0]), "the banner names the backup key");
-    assert!(root.query_selector("[data-testid=notice] [data-testid=download-raw]").unwrap().is_some());
+    assert!(
+        banner.contains(&backups[0]),
+        "the banner names the backup key"
+    );
+    assert!(root
+        .query_selector("[data-testid=notice] [data-testid=download-raw]")
+        .unwrap()
+        .is_some());
 
     // The app works on a fresh workspace, and saving it leaves the backup alone.
     create_product(&root, "Fresh start").await;
@@ -131,8 +164,14 @@ async fn a_document_from_a_newer_version_is_never_written_over() {
     assert!(text(&root, "[data-testid=notice]").contains("newer version"));
 
     create_product(&root, "Made in old app").await;
-    assert!(text(&root, "#product-switcher").contains("Made in old app"), "the app still works in memory");
-    assert_eq!(storage().get_item("twohats.meta").unwrap().as_deref(), Some(newer));
+    assert!(
+        text(&root, "#product-switcher").contains("Made in old app"),
+        "the app still works in memory"
+    );
+    assert_eq!(
+        storage().get_item("twohats.meta").unwrap().as_deref(),
+        Some(newer)
+    );
     assert!(stored_product_containing("Made in old app").is_none());
 }
 
@@ -150,14 +189,24 @@ async fn a_full_quota_keeps_the_change_in_memory_and_says_so() {
         }
     }
 
-    type_into(&root, "#new-product-name-compact", "After full, with a long name to need space");
+    type_into(
+        &root,
+        "#new-product-name-compact",
+        "After full, with a long name to need space",
+    );
     find(&root, ".new-product--compact button[type=submit]").click();
     tick().await;
 
     let banner = text(&root, "[data-testid=notice]");
     assert!(banner.contains("was not saved"), "{banner}");
     assert!(banner.contains("full"), "{banner}");
-    assert!(text(&root, "#product-switcher").contains("After full"), "kept in memory");
-    assert!(stored_product_containing("Before full").is_some(), "earlier data intact");
+    assert!(
+        text(&root, "#product-switcher").contains("After full"),
+        "kept in memory"
+    );
+    assert!(
+        stored_product_containing("Before full").is_some(),
+        "earlier data intact"
+    );
     storage().clear().unwrap();
 }

@@ -48,7 +48,7 @@ impl Month {
         }
     }
 
-    pub fn add(self, months: i32) -> Month {
+    pub fn add_months(self, months: i32) -> Month {
         Month::from_index(self.index() + months)
     }
 

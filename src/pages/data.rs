@@ -2,7 +2,7 @@
 
 use crate::components::download::{date_stamp, download};
 use crate::components::PageHead;
-use crate::model::{Command, Workspace};
+use crate::model::Command;
 use crate::state::AppState;
 use crate::storage::format::encode_export;
 use crate::storage::local::{raw_dump, used_chars};
@@ -35,7 +35,7 @@ pub fn DataPage() -> impl IntoView {
     };
     let reset = move |_| {
         if state
-            .dispatch(Command::ReplaceWorkspace(Box::new(Workspace::default())))
+            .dispatch(Command::ReplaceWorkspace(Box::default()))
             .is_ok()
         {
             state.say(
