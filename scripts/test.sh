@@ -21,7 +21,7 @@ cargo clippy --quiet --all-targets -- -D warnings
 cargo clippy --quiet --target wasm32-unknown-unknown --all-targets -- -D warnings
 
 step "browser tests (wasm-bindgen-test, headless Chromium)"
-CHROMEDRIVER=$(command -v chromedriver) cargo test --quiet --target wasm32-unknown-unknown
+CHROMEDRIVER=$(command -v chromedriver) cargo test --target wasm32-unknown-unknown --test web
 
 step "release build"
 trunk build --release

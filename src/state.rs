@@ -29,23 +29,35 @@ pub struct AppState {
     /// True until the user picks "Load the sample" or "Start empty" on a first visit.
     pub first_visit: RwSignal<bool>,
     pub status: RwSignal<Option<Status>>,
+    /// The product the current page shows: the one in the URL if it exists, else the
+    /// first. A memo, so pages re-render only when it really changes.
+    pub product: Memo<Option<Id>>,
 }
 
 impl AppState {
     /// Opens storage and builds the state. Call once, from `App`.
     pub fn init() -> AppState {
         let opened = LocalStore::open();
-        let route = Route::parse(&current_hash());
+        let route = RwSignal::new(Route::parse(&current_hash()));
+        let ws = RwSignal::new(opened.workspace.unwrap_or_default());
+        let product = Memo::new(move |_| {
+            let wanted = route.with(|r| r.product.clone());
+            ws.with(|ws| match wanted {
+                Some(id) if ws.product(&id).is_some() => Some(id),
+                _ => ws.products.first().map(|p| p.id.clone()),
+            })
+        });
         let state = AppState {
-            ws: RwSignal::new(opened.workspace.unwrap_or_default()),
+            ws,
             history: StoredValue::new(History::default()),
             store: StoredValue::new(opened.store),
             undo_label: RwSignal::new(None),
             redo_label: RwSignal::new(None),
             notices: RwSignal::new(opened.notices),
-            route: RwSignal::new(route),
+            route,
             first_visit: RwSignal::new(opened.first_visit),
             status: RwSignal::new(None),
+            product,
         };
         provide_context(state);
         state
@@ -168,13 +180,9 @@ impl AppState {
         }));
     }
 
-    /// The product the current page shows: the one in the URL if it exists, else the first.
+    /// The current product's id (see `product`).
     pub fn product_id(&self) -> Option<Id> {
-        let wanted = self.route.with(|r| r.product.clone());
-        self.ws.with(|ws| match wanted {
-            Some(id) if ws.product(&id).is_some() => Some(id),
-            _ => ws.products.first().map(|p| p.id.clone()),
-        })
+        self.product.get()
     }
 
     /// A link to `page` for the current product.

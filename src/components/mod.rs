@@ -1,6 +1,7 @@
 //! Shared pieces of the UI.
 
 pub mod download;
+pub mod fields;
 pub mod hat_badge;
 pub mod header;
 pub mod new_product;

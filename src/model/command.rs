@@ -51,6 +51,16 @@ pub enum Command {
         id: Id,
         to_index: usize,
     },
+    /// Re-parents an entity (theme → objective, feature → theme, item → feature; `None`
+    /// leaves it loose) and places it before `before`, a sibling of the same kind, or
+    /// after its new parent's last child.
+    Move {
+        product: Id,
+        kind: Kind,
+        id: Id,
+        parent: Option<Id>,
+        before: Option<Id>,
+    },
     /// Moves a theme, its features and their items to another product.
     MoveTheme {
         from: Id,
@@ -244,7 +254,8 @@ impl Command {
             Command::Add { product, .. }
             | Command::Edit { product, .. }
             | Command::Delete { product, .. }
-            | Command::Reorder { product, .. } => Changes {
+            | Command::Reorder { product, .. }
+            | Command::Move { product, .. } => Changes {
                 meta: false,
                 products: vec![product.clone()],
             },
@@ -302,6 +313,15 @@ impl Command {
                 format!("delete {} “{}”", kind.noun(), title)
             }
             Command::Reorder { kind, .. } => format!("move {}", kind.noun()),
+            Command::Move {
+                product, kind, id, ..
+            } => {
+                let title = ws
+                    .product(product)
+                    .and_then(|p| entity_title(p, *kind, id))
+                    .unwrap_or_default();
+                format!("move {} “{}”", kind.noun(), title)
+            }
             Command::MoveTheme { .. } => "move theme to another product".into(),
             Command::Batch { label, .. } => label.clone(),
             Command::ReplaceWorkspace(_) => "replace workspace".into(),
@@ -519,6 +539,16 @@ fn mutate(ws: &mut Workspace, cmd: Command) -> Result<(), ModelError> {
                 return Err(missing(kind, &id));
             }
         }
+        Command::Move {
+            product,
+            kind,
+            id,
+            parent,
+            before,
+        } => {
+            let p = product_mut(ws, &product)?;
+            move_entity(p, kind, &id, parent, before.as_ref())?;
+        }
         Command::MoveTheme { from, theme, to } => move_theme(ws, &from, &theme, &to)?,
         Command::Batch { commands, .. } => {
             for c in commands {
@@ -683,6 +713,166 @@ fn delete(p: &mut Product, kind: Kind, id: &Id) -> Result<(), ModelError> {
     // A missing target leaves the product untouched: `apply` rolls back the unlinking above.
     if !found {
         return Err(missing(kind, id));
+    }
+    Ok(())
+}
+
+/// The kind an entity of `kind` hangs under, if any.
+pub fn parent_kind(kind: Kind) -> Option<Kind> {
+    match kind {
+        Kind::Theme => Some(Kind::Objective),
+        Kind::Feature => Some(Kind::Theme),
+        Kind::Item => Some(Kind::Feature),
+        Kind::Objective | Kind::Sprint | Kind::Release => None,
+    }
+}
+
+/// What kind of entity `id` is in `p`, if it exists.
+pub fn kind_of(p: &Product, id: &Id) -> Option<Kind> {
+    if p.objective(id).is_some() {
+        Some(Kind::Objective)
+    } else if p.theme(id).is_some() {
+        Some(Kind::Theme)
+    } else if p.feature(id).is_some() {
+        Some(Kind::Feature)
+    } else if p.item(id).is_some() {
+        Some(Kind::Item)
+    } else if p.sprint(id).is_some() {
+        Some(Kind::Sprint)
+    } else if p.releases.iter().any(|r| &r.id == id) {
+        Some(Kind::Release)
+    } else {
+        None
+    }
+}
+
+fn article(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Objective | Kind::Item => "an",
+        _ => "a",
+    }
+}
+
+fn move_entity(
+    p: &mut Product,
+    kind: Kind,
+    id: &Id,
+    parent: Option<Id>,
+    before: Option<&Id>,
+) -> Result<(), ModelError> {
+    let title = entity_title(p, kind, id).ok_or_else(|| missing(kind, id))?;
+    let at = format!("{} '{title}'", kind.noun());
+    if let Some(new_parent) = &parent {
+        let wanted = parent_kind(kind).ok_or_else(|| {
+            ModelError::new(
+                &at,
+                format!(
+                    "{} {} has no parent to move into",
+                    article(kind),
+                    kind.noun()
+                ),
+            )
+        })?;
+        match kind_of(p, new_parent) {
+            Some(k) if k == wanted => {}
+            Some(k) => {
+                let name = entity_title(p, k, new_parent).unwrap_or_default();
+                return Err(ModelError::new(
+                    at,
+                    format!(
+                        "{} {} can only go under {} {}, and '{name}' is {} {}",
+                        article(kind),
+                        kind.noun(),
+                        article(wanted),
+                        wanted.noun(),
+                        article(k),
+                        k.noun()
+                    ),
+                ));
+            }
+            None => {
+                return Err(ModelError::new(
+                    at,
+                    format!("{} {new_parent} does not exist", wanted.noun()),
+                ))
+            }
+        }
+    }
+    if let Some(b) = before {
+        if kind_of(p, b) != Some(kind) {
+            return Err(ModelError::new(
+                at,
+                format!("it can only be placed before another {}", kind.noun()),
+            ));
+        }
+    }
+    // Placed before itself means "keep the position", though the parent may still change.
+    let keep = before == Some(id);
+    /// Re-parents, then places: before `before`; else, joining a new parent, just after
+    /// its last child (or at the end when it has none); else, under the same parent, after
+    /// the last sibling unless it is already there — so an item's backlog rank never moves
+    /// for nothing.
+    fn place<T: HasId>(
+        v: &mut Vec<T>,
+        id: &Id,
+        before: Option<&Id>,
+        parent_of: impl Fn(&T) -> Option<&Id>,
+        parent: Option<&Id>,
+        joined: bool,
+    ) {
+        let Some(from) = v.iter().position(|e| e.id() == id) else {
+            return;
+        };
+        let last = v
+            .iter()
+            .rposition(|e| e.id() != id && parent_of(e) == parent);
+        let to = match (before, last) {
+            (Some(b), _) => v.iter().position(|e| e.id() == b),
+            (None, Some(last)) if joined || last > from => Some(last + 1),
+            (None, None) if joined => Some(v.len()),
+            _ => None,
+        };
+        if let Some(to) = to {
+            let x = v.remove(from);
+            v.insert(if to > from { to - 1 } else { to }, x);
+        }
+    }
+    let before = if keep { None } else { before };
+    let parent_ref = parent.as_ref();
+    macro_rules! reparent_and_place {
+        ($list:ident, $field:ident) => {{
+            let slot = p
+                .$list
+                .iter_mut()
+                .find(|e| &e.id == id)
+                .map(|e| &mut e.$field);
+            let joined = match slot {
+                Some(f) if *f != parent => {
+                    *f = parent.clone();
+                    true
+                }
+                _ => false,
+            };
+            if !keep {
+                place(
+                    &mut p.$list,
+                    id,
+                    before,
+                    |e| e.$field.as_ref(),
+                    parent_ref,
+                    joined,
+                );
+            }
+        }};
+    }
+    match kind {
+        Kind::Objective if !keep => place(&mut p.objectives, id, before, |_| None, None, false),
+        Kind::Sprint if !keep => place(&mut p.sprints, id, before, |_| None, None, false),
+        Kind::Release if !keep => place(&mut p.releases, id, before, |_| None, None, false),
+        Kind::Objective | Kind::Sprint | Kind::Release => {}
+        Kind::Theme => reparent_and_place!(themes, objective),
+        Kind::Feature => reparent_and_place!(features, theme),
+        Kind::Item => reparent_and_place!(items, feature),
     }
     Ok(())
 }

@@ -8,12 +8,16 @@ pub mod error;
 pub mod history;
 pub mod ids;
 pub mod invariants;
+pub mod outline;
 pub mod roles;
 pub mod rollup;
 pub mod sample;
 pub mod workspace;
 
-pub use command::{apply, delete_impact, Changes, Command, Entity, Impact, Kind, ProductFields};
+pub use command::{
+    apply, delete_impact, kind_of, parent_kind, Changes, Command, Entity, Impact, Kind,
+    ProductFields,
+};
 pub use dates::{Day, Month};
 pub use error::ModelError;
 pub use history::History;

@@ -99,7 +99,8 @@ pub fn key_result_progress(k: &KeyResult) -> Option<f64> {
     if span == 0.0 || !span.is_finite() {
         return None;
     }
-    Some((100.0 * (k.current - k.start) / span).clamp(0.0, 100.0))
+    // `+ 0.0` turns a -0.0 into 0.0, so it never prints as "-0%".
+    Some((100.0 * (k.current - k.start) / span).clamp(0.0, 100.0) + 0.0)
 }
 
 /// Entities that hang loose in the hierarchy, for the PM and PO to tidy up.

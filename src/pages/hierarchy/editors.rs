@@ -1,0 +1,472 @@
+//! In-place editors for each level, with the fields DESIGN.md lists. A bad value gets an
+//! inline message and changes nothing.
+
+use super::OutlineUi;
+use crate::components::fields::{
+    number_text, parse_optional, parse_required, SelectField, TextField,
+};
+use crate::model::outline::{Row, RowKind};
+use crate::model::{
+    ids::prefix, Command, Entity, FeatureStatus, Horizon, Id, ItemKind, ItemStatus, KeyResult,
+    Month, Priority, Product, ProductFields, Vision,
+};
+use crate::state::{new_id, AppState};
+use leptos::prelude::*;
+
+/// Runs `build`; on a message shows it, otherwise dispatches the command it returns.
+fn save(
+    state: AppState,
+    ui: OutlineUi,
+    error: RwSignal<Option<String>>,
+    build: impl FnOnce() -> Result<Command, String>,
+) {
+    match build() {
+        Err(msg) => error.set(Some(msg)),
+        Ok(cmd) => match state.dispatch(cmd) {
+            Ok(()) => {
+                state.say("Saved.", false);
+                ui.close();
+            }
+            Err(e) => error.set(Some(e.to_string())),
+        },
+    }
+}
+
+fn current_product(state: AppState) -> Option<Product> {
+    let id = state.product.get_untracked()?;
+    state.ws.with_untracked(|w| w.product(&id).cloned())
+}
+
+#[component]
+pub(crate) fn EditPanel(row: Row) -> impl IntoView {
+    let state = AppState::expect();
+    let Some(p) = current_product(state) else {
+        return ().into_any();
+    };
+    let id = row.id.clone();
+    match row.kind {
+        RowKind::Product => view! { <ProductEditor p=p /> }.into_any(),
+        RowKind::Objective => id
+            .map(|id| view! { <ObjectiveEditor p=p id=id /> }.into_any())
+            .unwrap_or(().into_any()),
+        RowKind::KeyResult => row
+            .parent
+            .map(|id| view! { <ObjectiveEditor p=p id=id /> }.into_any())
+            .unwrap_or(().into_any()),
+        RowKind::Theme => id
+            .map(|id| view! { <ThemeEditor p=p id=id /> }.into_any())
+            .unwrap_or(().into_any()),
+        RowKind::Feature => id
+            .map(|id| view! { <FeatureEditor p=p id=id /> }.into_any())
+            .unwrap_or(().into_any()),
+        RowKind::Item => id
+            .map(|id| view! { <ItemEditor p=p id=id /> }.into_any())
+            .unwrap_or(().into_any()),
+        RowKind::Loose(_) => ().into_any(),
+    }
+}
+
+/// The frame every editor shares: fields, the error line, Save and Cancel.
+#[component]
+fn EditorFrame(
+    title: String,
+    error: RwSignal<Option<String>>,
+    on_save: impl Fn() + 'static,
+    children: Children,
+) -> impl IntoView {
+    let ui = OutlineUi::expect();
+    view! {
+        <form
+            class="panel-form"
+            on:submit=move |ev| {
+                ev.prevent_default();
+                on_save();
+            }
+            data-testid="edit-panel"
+        >
+            <h3 class="panel-form__title">{title}</h3>
+            <div class="panel-form__grid">{children()}</div>
+            <p class="field-error" role="alert" data-testid="edit-error">{move || error.get()}</p>
+            <div class="panel-form__buttons">
+                <button type="submit" class="btn btn--primary" data-testid="save">"Save"</button>
+                <button type="button" class="btn" on:click=move |_| ui.close()>"Cancel"</button>
+            </div>
+        </form>
+    }
+}
+
+/// Focuses the first text field of an editor when it opens.
+fn autofocus() -> NodeRef<leptos::html::Input> {
+    let r = NodeRef::<leptos::html::Input>::new();
+    Effect::new(move |_| {
+        if let Some(el) = r.get() {
+            el.focus().ok();
+            el.select();
+        }
+    });
+    r
+}
+
+fn title_error(label: &str, text: &str) -> Result<String, String> {
+    let t = text.trim();
+    if t.is_empty() {
+        Err(format!("The {label} cannot be empty."))
+    } else {
+        Ok(t.to_string())
+    }
+}
+
+#[component]
+fn ProductEditor(p: Product) -> impl IntoView {
+    let (state, ui) = (AppState::expect(), OutlineUi::expect());
+    let error = RwSignal::new(None);
+    let name = RwSignal::new(p.name.clone());
+    let for_whom = RwSignal::new(p.vision.for_whom.clone());
+    let need = RwSignal::new(p.vision.need.clone());
+    let product = RwSignal::new(p.vision.product.clone());
+    let differentiator = RwSignal::new(p.vision.differentiator.clone());
+    let goal = RwSignal::new(p.goal.clone());
+    let budget = RwSignal::new(p.budget_note.clone());
+    let id = p.id.clone();
+    let on_save = move || {
+        let id = id.clone();
+        save(state, ui, error, move || {
+            Ok(Command::EditProduct(ProductFields {
+                id,
+                name: title_error("name", &name.get_untracked())?,
+                vision: Vision {
+                    for_whom: for_whom.get_untracked(),
+                    need: need.get_untracked(),
+                    product: product.get_untracked(),
+                    differentiator: differentiator.get_untracked(),
+                },
+                goal: goal.get_untracked(),
+                budget_note: budget.get_untracked(),
+            }))
+        })
+    };
+    view! {
+        <EditorFrame title=format!("Edit product “{}”", p.name) error=error on_save=on_save>
+            <TextField label="Name" value=name input_ref=autofocus() testid="edit-name" />
+            <TextField label="Vision: for whom" value=for_whom placeholder="e.g. weekend hikers" />
+            <TextField label="Vision: their need" value=need placeholder="who need to …" />
+            <TextField label="Vision: the product" value=product placeholder="our product is a …" />
+            <TextField label="Vision: the difference" value=differentiator placeholder="unlike …, it …" />
+            <TextField label="Product goal" value=goal multiline=true />
+            <TextField label="Budget note" value=budget />
+        </EditorFrame>
+    }
+}
+
+/// A key result being edited: text fields, parsed on save.
+#[derive(Clone)]
+struct KrDraft {
+    id: Id,
+    title: RwSignal<String>,
+    start: RwSignal<String>,
+    target: RwSignal<String>,
+    current: RwSignal<String>,
+    unit: RwSignal<String>,
+}
+
+impl KrDraft {
+    fn from(k: &KeyResult) -> KrDraft {
+        KrDraft {
+            id: k.id.clone(),
+            title: RwSignal::new(k.title.clone()),
+            start: RwSignal::new(k.start.to_string()),
+            target: RwSignal::new(k.target.to_string()),
+            current: RwSignal::new(k.current.to_string()),
+            unit: RwSignal::new(k.unit.clone()),
+        }
+    }
+
+    fn build(&self, n: usize) -> Result<KeyResult, String> {
+        let what = format!("Key result {n}");
+        Ok(KeyResult {
+            id: self.id.clone(),
+            title: title_error(
+                &format!("title of key result {n}"),
+                &self.title.get_untracked(),
+            )?,
+            start: parse_required(&format!("{what}'s start"), &self.start.get_untracked())?,
+            target: parse_required(&format!("{what}'s target"), &self.target.get_untracked())?,
+            current: parse_required(
+                &format!("{what}'s current value"),
+                &self.current.get_untracked(),
+            )?,
+            unit: self.unit.get_untracked().trim().to_string(),
+        })
+    }
+}
+
+#[component]
+fn ObjectiveEditor(p: Product, id: Id) -> impl IntoView {
+    let (state, ui) = (AppState::expect(), OutlineUi::expect());
+    let Some(o) = p.objective(&id).cloned() else {
+        return ().into_any();
+    };
+    let error = RwSignal::new(None);
+    let title = RwSignal::new(o.title.clone());
+    let krs = RwSignal::new(o.key_results.iter().map(KrDraft::from).collect::<Vec<_>>());
+    let product = p.id.clone();
+    let on_save = move || {
+        let (product, o) = (product.clone(), o.clone());
+        save(state, ui, error, move || {
+            let mut objective = o;
+            objective.title = title_error("title", &title.get_untracked())?;
+            objective.key_results = krs
+                .get_untracked()
+                .iter()
+                .enumerate()
+                .map(|(i, k)| k.build(i + 1))
+                .collect::<Result<_, _>>()?;
+            Ok(Command::Edit {
+                product,
+                entity: Entity::Objective(objective),
+            })
+        })
+    };
+    let add_kr = move |_| {
+        krs.update(|v| {
+            v.push(KrDraft::from(&KeyResult {
+                id: new_id(prefix::KEY_RESULT),
+                title: String::new(),
+                start: 0.0,
+                target: 100.0,
+                current: 0.0,
+                unit: String::new(),
+            }))
+        })
+    };
+    view! {
+        <EditorFrame title=format!("Edit objective “{}”", title.get_untracked()) error=error on_save=on_save>
+            <TextField label="Objective" value=title input_ref=autofocus() testid="edit-name" />
+            <fieldset class="kr-editor field--wide">
+                <legend>"Key results: measurable, from a start value to a target"</legend>
+                {move || {
+                    krs.get()
+                        .into_iter()
+                        .enumerate()
+                        .map(|(i, k)| {
+                            let kid = k.id.clone();
+                            view! {
+                                <div class="kr-editor__row" data-testid="kr-row">
+                                    <TextField label="Key result" value=k.title />
+                                    <TextField label="Start" value=k.start />
+                                    <TextField label="Target" value=k.target />
+                                    <TextField label="Current" value=k.current />
+                                    <TextField label="Unit" value=k.unit placeholder="%, users…" />
+                                    <button
+                                        type="button"
+                                        class="btn btn--small btn--danger"
+                                        aria-label=format!("Remove key result {}", i + 1)
+                                        on:click=move |_| krs.update(|v| v.retain(|x| x.id != kid))
+                                    >
+                                        "Remove"
+                                    </button>
+                                </div>
+                            }
+                        })
+                        .collect_view()
+                }}
+                <button type="button" class="btn btn--small" on:click=add_kr data-testid="add-kr">"+ key result"</button>
+            </fieldset>
+        </EditorFrame>
+    }
+    .into_any()
+}
+
+#[component]
+fn ThemeEditor(p: Product, id: Id) -> impl IntoView {
+    let (state, ui) = (AppState::expect(), OutlineUi::expect());
+    let Some(t) = p.theme(&id).cloned() else {
+        return ().into_any();
+    };
+    let error = RwSignal::new(None);
+    let name = RwSignal::new(t.name.clone());
+    let description = RwSignal::new(t.description.clone());
+    let colour = RwSignal::new(t.colour.clone());
+    let objective = RwSignal::new(
+        t.objective
+            .as_ref()
+            .map(|o| o.to_string())
+            .unwrap_or_default(),
+    );
+    let mut options = vec![(String::new(), "No objective".to_string())];
+    options.extend(
+        p.objectives
+            .iter()
+            .map(|o| (o.id.to_string(), o.title.clone())),
+    );
+    let product = p.id.clone();
+    let on_save = move || {
+        let (product, t) = (product.clone(), t.clone());
+        save(state, ui, error, move || {
+            let mut theme = t;
+            theme.name = title_error("name", &name.get_untracked())?;
+            theme.description = description.get_untracked();
+            theme.colour = colour.get_untracked();
+            theme.objective = Id::parse(&objective.get_untracked()).ok();
+            Ok(Command::Edit {
+                product,
+                entity: Entity::Theme(theme),
+            })
+        })
+    };
+    let colour_id = crate::components::fields::uid("colour");
+    view! {
+        <EditorFrame title=format!("Edit theme “{}”", name.get_untracked()) error=error on_save=on_save>
+            <TextField label="Name" value=name input_ref=autofocus() testid="edit-name" />
+            <SelectField label="Objective it serves" value=objective options=options />
+            <div class="field">
+                <label for=colour_id.clone()>"Colour"</label>
+                <input id=colour_id type="color" prop:value=move || colour.get() on:input=move |ev| colour.set(event_target_value(&ev)) />
+            </div>
+            <TextField label="Description" value=description multiline=true />
+        </EditorFrame>
+    }
+    .into_any()
+}
+
+fn month_text(m: Option<Month>) -> String {
+    m.map(|m| m.to_string()).unwrap_or_default()
+}
+
+fn parse_month(label: &str, s: &str) -> Result<Option<Month>, String> {
+    if s.trim().is_empty() {
+        return Ok(None);
+    }
+    Month::parse(s.trim())
+        .map(Some)
+        .map_err(|_| format!("{label} must be a month like 2026-03."))
+}
+
+#[component]
+fn FeatureEditor(p: Product, id: Id) -> impl IntoView {
+    let (state, ui) = (AppState::expect(), OutlineUi::expect());
+    let Some(f) = p.feature(&id).cloned() else {
+        return ().into_any();
+    };
+    let error = RwSignal::new(None);
+    let title = RwSignal::new(f.title.clone());
+    let description = RwSignal::new(f.description.clone());
+    let status = RwSignal::new(format!("{:?}", f.status));
+    let horizon = RwSignal::new(f.horizon.map(|h| h.label().to_string()).unwrap_or_default());
+    let value = RwSignal::new(number_text(f.value));
+    let effort = RwSignal::new(number_text(f.effort));
+    let start = RwSignal::new(month_text(f.start));
+    let end = RwSignal::new(month_text(f.end));
+    let statuses = FeatureStatus::ALL
+        .iter()
+        .map(|s| (format!("{s:?}"), s.label().to_string()))
+        .collect();
+    let mut horizons = vec![(String::new(), "No horizon".to_string())];
+    horizons.extend(
+        Horizon::ALL
+            .iter()
+            .map(|h| (h.label().to_string(), h.label().to_string())),
+    );
+    let product = p.id.clone();
+    let on_save = move || {
+        let (product, f) = (product.clone(), f.clone());
+        save(state, ui, error, move || {
+            let mut feature = f;
+            feature.title = title_error("title", &title.get_untracked())?;
+            feature.description = description.get_untracked();
+            feature.status = FeatureStatus::ALL
+                .into_iter()
+                .find(|s| format!("{s:?}") == status.get_untracked())
+                .unwrap_or_default();
+            feature.horizon = Horizon::ALL
+                .into_iter()
+                .find(|h| h.label() == horizon.get_untracked());
+            feature.value = parse_optional("Value", &value.get_untracked())?;
+            feature.effort = parse_optional("Effort", &effort.get_untracked())?;
+            feature.start = parse_month("Start", &start.get_untracked())?;
+            feature.end = parse_month("End", &end.get_untracked())?;
+            Ok(Command::Edit {
+                product,
+                entity: Entity::Feature(feature),
+            })
+        })
+    };
+    view! {
+        <EditorFrame title=format!("Edit feature “{}”", title.get_untracked()) error=error on_save=on_save>
+            <TextField label="Title" value=title input_ref=autofocus() testid="edit-name" />
+            <SelectField label="Status" value=status options=statuses />
+            <TextField label="Value (1–10)" value=value testid="edit-value" />
+            <TextField label="Effort (1–10)" value=effort testid="edit-effort" />
+            <SelectField label="Horizon" value=horizon options=horizons />
+            <TextField label="Start month" value=start placeholder="2026-03" />
+            <TextField label="End month" value=end placeholder="2026-05" />
+            <TextField label="Description" value=description multiline=true />
+        </EditorFrame>
+    }
+    .into_any()
+}
+
+#[component]
+fn ItemEditor(p: Product, id: Id) -> impl IntoView {
+    let (state, ui) = (AppState::expect(), OutlineUi::expect());
+    let Some(i) = p.item(&id).cloned() else {
+        return ().into_any();
+    };
+    let error = RwSignal::new(None);
+    let title = RwSignal::new(i.title.clone());
+    let kind = RwSignal::new(i.kind.key().to_string());
+    let estimate = RwSignal::new(number_text(i.estimate));
+    let status = RwSignal::new(format!("{:?}", i.status));
+    let priority = RwSignal::new(i.priority.map(|p| format!("{p:?}")).unwrap_or_default());
+    let description = RwSignal::new(i.description.clone());
+    let kinds = ItemKind::ALL
+        .iter()
+        .map(|k| (k.key().to_string(), k.label().to_string()))
+        .collect();
+    let statuses = ItemStatus::ALL
+        .iter()
+        .map(|s| (format!("{s:?}"), s.label().to_string()))
+        .collect();
+    let mut priorities = vec![(String::new(), "No priority".to_string())];
+    priorities.extend(
+        Priority::ALL
+            .iter()
+            .map(|p| (format!("{p:?}"), p.label().to_string())),
+    );
+    let product = p.id.clone();
+    let on_save = move || {
+        let (product, i) = (product.clone(), i.clone());
+        save(state, ui, error, move || {
+            let mut item = i;
+            item.title = title_error("title", &title.get_untracked())?;
+            item.kind = ItemKind::ALL
+                .into_iter()
+                .find(|k| k.key() == kind.get_untracked())
+                .unwrap_or_default();
+            item.estimate = parse_optional("The estimate", &estimate.get_untracked())?;
+            item.status = ItemStatus::ALL
+                .into_iter()
+                .find(|s| format!("{s:?}") == status.get_untracked())
+                .unwrap_or_default();
+            item.priority = Priority::ALL
+                .into_iter()
+                .find(|p| format!("{p:?}") == priority.get_untracked());
+            item.description = description.get_untracked();
+            Ok(Command::Edit {
+                product,
+                entity: Entity::Item(item),
+            })
+        })
+    };
+    view! {
+        <EditorFrame title=format!("Edit item “{}”", title.get_untracked()) error=error on_save=on_save>
+            <TextField label="Title" value=title input_ref=autofocus() testid="edit-name" />
+            <SelectField label="Type" value=kind options=kinds />
+            <TextField label="Estimate (points)" value=estimate testid="edit-estimate" />
+            <SelectField label="Status" value=status options=statuses />
+            <SelectField label="Priority" value=priority options=priorities />
+            <TextField label="Description" value=description multiline=true />
+        </EditorFrame>
+    }
+    .into_any()
+}

@@ -1,0 +1,230 @@
+//! Hierarchy: the whole product as an outline — create, edit, move and delete every
+//! level in place, with its hat, its roll-up and the loose ends to tidy.
+
+mod editors;
+mod panels;
+mod row;
+
+use crate::components::{NewProductForm, NoProduct, PageHead};
+use crate::model::outline::{outline, Filter, Row, RowKind};
+use crate::model::{Hat, Id, ItemKind, Kind, Level};
+use crate::state::AppState;
+use crate::storage::local::{read_pref, write_pref};
+use leptos::prelude::*;
+use row::OutlineRow;
+use std::collections::HashSet;
+use wasm_bindgen::JsCast;
+
+const COLLAPSED_PREF: &str = "hierarchy.collapsed";
+
+/// Which inline panel is open under a row.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Panel {
+    Edit,
+    Add(Kind),
+    Move,
+    Delete,
+}
+
+/// The outline's UI state, shared by its rows through context.
+#[derive(Clone, Copy)]
+pub(crate) struct OutlineUi {
+    pub collapsed: RwSignal<HashSet<String>>,
+    pub filter: RwSignal<Filter>,
+    /// The open panel: the row's key and which panel.
+    pub panel: RwSignal<Option<(String, Panel)>>,
+    pub dragging: RwSignal<Option<(RowKind, Id)>>,
+    pub over: RwSignal<Option<String>>,
+}
+
+impl OutlineUi {
+    pub fn expect() -> OutlineUi {
+        use_context::<OutlineUi>().expect("OutlineUi is provided by the hierarchy page")
+    }
+
+    pub fn open(&self, key: &str, panel: Panel) {
+        self.panel.set(Some((key.to_string(), panel)));
+    }
+
+    /// Closes the open panel and puts focus back on its row.
+    pub fn close(&self) {
+        if let Some((key, _)) = self.panel.get_untracked() {
+            self.panel.set(None);
+            focus_row(&key);
+        }
+    }
+
+    pub fn toggle(&self, key: &str) {
+        self.collapsed.update(|c| {
+            if !c.remove(key) {
+                c.insert(key.to_string());
+            }
+        });
+    }
+}
+
+/// Focuses a row's title button once the DOM has caught up.
+pub(crate) fn focus_row(key: &str) {
+    let id = format!("row-{key}");
+    request_animation_frame(move || {
+        if let Some(el) = document().get_element_by_id(&id) {
+            if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+                el.focus().ok();
+            }
+        }
+    });
+}
+
+pub(crate) fn model_kind(kind: RowKind) -> Option<Kind> {
+    match kind {
+        RowKind::Objective => Some(Kind::Objective),
+        RowKind::Theme => Some(Kind::Theme),
+        RowKind::Feature => Some(Kind::Feature),
+        RowKind::Item => Some(Kind::Item),
+        _ => None,
+    }
+}
+
+fn load_collapsed() -> HashSet<String> {
+    read_pref(COLLAPSED_PREF)
+        .and_then(|s| serde_json::from_str(&s).ok())
+        .unwrap_or_default()
+}
+
+#[component]
+pub fn HierarchyPage() -> impl IntoView {
+    let state = AppState::expect();
+    let ui = OutlineUi {
+        collapsed: RwSignal::new(load_collapsed()),
+        filter: RwSignal::new(Filter::default()),
+        panel: RwSignal::new(None),
+        dragging: RwSignal::new(None),
+        over: RwSignal::new(None),
+    };
+    provide_context(ui);
+    Effect::new(move |prev: Option<()>| {
+        let c = ui.collapsed.get();
+        if prev.is_some() {
+            write_pref(
+                COLLAPSED_PREF,
+                &serde_json::to_string(&c).unwrap_or_default(),
+            );
+        }
+    });
+    // A link with `at=<id>` (from the explainer's ladder or elsewhere) focuses that row.
+    Effect::new(move |_| {
+        if let Some(focus) = state.route.with(|r| r.focus.clone()) {
+            if focus == "new-product" {
+                request_animation_frame(|| {
+                    if let Some(el) = document().get_element_by_id("new-product-name-compact") {
+                        el.unchecked_into::<web_sys::HtmlElement>().focus().ok();
+                    }
+                });
+            } else {
+                focus_row(&focus);
+            }
+        }
+    });
+    let rows = Memo::new(move |_| {
+        let Some(id) = state.product.get() else {
+            return Vec::new();
+        };
+        let collapsed = ui.collapsed.get();
+        let filter = ui.filter.get();
+        state.ws.with(|w| {
+            w.product(&id)
+                .map(|p| outline(p, w.roles, &collapsed, &filter))
+                .unwrap_or_default()
+        })
+    });
+    view! {
+        <PageHead
+            title="Hierarchy"
+            level=Level::Product
+            lead="The whole product at once. Click a title to edit it; use the buttons, Alt+↑/↓, or drag rows to move them. Every change can be undone."
+        />
+        <Show when=move || state.product.with(Option::is_some) fallback=|| view! { <NoProduct what="The hierarchy" /> }>
+            <Toolbar rows=rows />
+            <ul class="outline" aria-label="Product outline" data-testid="outline">
+                <For each=move || rows.get() key=|r: &Row| r.clone() let:row>
+                    <OutlineRow row=row />
+                </For>
+            </ul>
+            <Show when=move || rows.with(Vec::is_empty)>
+                <p class="empty-state">"Nothing matches the filter. Clear it to see the whole product."</p>
+            </Show>
+            <NewProductForm compact=true />
+        </Show>
+    }
+}
+
+#[component]
+fn Toolbar(rows: Memo<Vec<Row>>) -> impl IntoView {
+    let ui = OutlineUi::expect();
+    let text = RwSignal::new(String::new());
+    let kind = RwSignal::new(String::new());
+    let hat = RwSignal::new(String::new());
+    Effect::new(move |_| {
+        let item_kind = kind.with(|k| ItemKind::ALL.into_iter().find(|x| x.key() == k));
+        let hat = hat.with(|h| match h.as_str() {
+            "pm" => Some(Hat::Pm),
+            "po" => Some(Hat::Po),
+            _ => None,
+        });
+        ui.filter.set(Filter {
+            text: text.get(),
+            item_kind,
+            hat,
+        });
+    });
+    let collapse_all = move |_| {
+        let keys: HashSet<String> = rows.with_untracked(|r| {
+            r.iter()
+                .filter(|r| r.has_children && r.depth > 0)
+                .map(|r| r.key.clone())
+                .collect()
+        });
+        ui.collapsed.update(|c| c.extend(keys));
+    };
+    view! {
+        <div class="toolbar" role="search" aria-label="Filter the outline">
+            <div class="field field--inline">
+                <label for="outline-filter">"Filter"</label>
+                <input
+                    id="outline-filter"
+                    type="search"
+                    placeholder="Type to filter by title"
+                    prop:value=move || text.get()
+                    on:input=move |ev| text.set(event_target_value(&ev))
+                    data-testid="outline-filter"
+                />
+            </div>
+            <div class="field field--inline">
+                <label for="outline-kind">"Item type"</label>
+                <select id="outline-kind" on:change=move |ev| kind.set(event_target_value(&ev))>
+                    <option value="">"All types"</option>
+                    {ItemKind::ALL.into_iter().map(|k| view! { <option value=k.key()>{k.label()}</option> }).collect_view()}
+                </select>
+            </div>
+            <div class="field field--inline">
+                <label for="outline-hat">"Hat"</label>
+                <select id="outline-hat" on:change=move |ev| hat.set(event_target_value(&ev))>
+                    <option value="">"Both hats"</option>
+                    <option value="pm">"Product Manager's levels"</option>
+                    <option value="po">"Product Owner's levels"</option>
+                </select>
+            </div>
+            <div class="toolbar__actions">
+                <button type="button" class="btn btn--ghost" on:click=move |_| ui.collapsed.set(HashSet::new())>"Expand all"</button>
+                <button type="button" class="btn btn--ghost" on:click=collapse_all>"Collapse all"</button>
+            </div>
+            <p class="toolbar__count" aria-live="polite" data-testid="outline-count">
+                {move || {
+                    let n = rows.with(|r| r.iter().filter(|r| r.kind == RowKind::Item).count());
+                    let f = ui.filter.with(Filter::is_active);
+                    if f { format!("{n} matching items shown") } else { format!("{n} items shown") }
+                }}
+            </p>
+        </div>
+    }
+}

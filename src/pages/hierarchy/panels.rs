@@ -1,0 +1,367 @@
+//! The inline panels that add children, move a row elsewhere, or delete it.
+
+use super::{focus_row, model_kind, OutlineUi};
+use crate::components::fields::uid;
+use crate::model::outline::{Loose, Row, RowKind};
+use crate::model::{
+    delete_impact, ids::prefix, Command, Entity, Feature, Id, Item, ItemKind, Kind, Objective,
+    Theme,
+};
+use crate::state::{new_id, AppState};
+use leptos::prelude::*;
+
+/// Theme colours offered in turn, each dark enough for white text and clear on both themes.
+const PALETTE: [&str; 8] = [
+    "#2f6fdd", "#c2561a", "#23855a", "#6b4fd8", "#b8336a", "#0f7c8c", "#8a6d00", "#5b6573",
+];
+
+/// The parent a new child of `kind` gets when added from `row`.
+fn parent_for(row: &Row, kind: Kind) -> Option<Id> {
+    match (row.kind, kind) {
+        (RowKind::Objective, Kind::Theme)
+        | (RowKind::Theme, Kind::Feature)
+        | (RowKind::Feature, Kind::Item) => row.id.clone(),
+        _ => None,
+    }
+}
+
+#[component]
+pub(crate) fn AddPanel(row: Row, kind: Kind) -> impl IntoView {
+    let state = AppState::expect();
+    let ui = OutlineUi::expect();
+    let title = RwSignal::new(String::new());
+    let item_kind = RwSignal::new(ItemKind::Story);
+    let error = RwSignal::new(None::<String>);
+    let input = NodeRef::<leptos::html::Input>::new();
+    Effect::new(move |_| {
+        if let Some(el) = input.get() {
+            el.focus().ok();
+        }
+    });
+    let parent = parent_for(&row, kind);
+    let under = match row.kind {
+        RowKind::Product | RowKind::Loose(_) => String::new(),
+        _ => format!(" under “{}”", row.title),
+    };
+    let id = uid("add");
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let text = title.get_untracked().trim().to_string();
+        if text.is_empty() {
+            error.set(Some(format!("Type a title for the new {}.", kind.noun())));
+            return;
+        }
+        let Some(product) = state.product.get_untracked() else {
+            return;
+        };
+        let n_themes = state
+            .ws
+            .with_untracked(|w| w.product(&product).map_or(0, |p| p.themes.len()));
+        let entity = match kind {
+            Kind::Objective => Entity::Objective(Objective {
+                id: new_id(prefix::OBJECTIVE),
+                title: text.clone(),
+                key_results: vec![],
+            }),
+            Kind::Theme => Entity::Theme(Theme {
+                id: new_id(prefix::THEME),
+                name: text.clone(),
+                description: String::new(),
+                colour: PALETTE[n_themes % PALETTE.len()].to_string(),
+                objective: parent.clone(),
+            }),
+            Kind::Feature => Entity::Feature(Feature::new(
+                new_id(prefix::FEATURE),
+                text.clone(),
+                parent.clone(),
+            )),
+            _ => {
+                let mut item = Item::new(
+                    new_id(prefix::ITEM),
+                    item_kind.get_untracked(),
+                    text.clone(),
+                );
+                item.feature = parent.clone();
+                Entity::Item(item)
+            }
+        };
+        match state.dispatch(Command::Add {
+            product,
+            entity,
+            index: None,
+        }) {
+            Ok(()) => {
+                title.set(String::new());
+                error.set(None);
+                state.say(
+                    format!(
+                        "Added {} “{text}”. Type the next one, or press Escape.",
+                        kind.noun()
+                    ),
+                    false,
+                );
+                if let Some(el) = input.get_untracked() {
+                    el.focus().ok();
+                }
+            }
+            Err(e) => error.set(Some(e.to_string())),
+        }
+    };
+    view! {
+        <form class="panel-form panel-form--row" on:submit=submit data-testid="add-panel">
+            {(kind == Kind::Item).then(|| {
+                let kid = uid("kind");
+                view! {
+                    <div class="field">
+                        <label for=kid.clone()>"Type"</label>
+                        <select
+                            id=kid
+                            on:change=move |ev| {
+                                let v = event_target_value(&ev);
+                                if let Some(k) = ItemKind::ALL.into_iter().find(|k| k.key() == v) {
+                                    item_kind.set(k);
+                                }
+                            }
+                        >
+                            {ItemKind::ALL.into_iter().map(|k| view! { <option value=k.key()>{k.label()}</option> }).collect_view()}
+                        </select>
+                    </div>
+                }
+            })}
+            <div class="field field--grow">
+                <label for=id.clone()>{format!("New {}{under}", kind.noun())}</label>
+                <input
+                    id=id.clone()
+                    type="text"
+                    node_ref=input
+                    maxlength="300"
+                    prop:value=move || title.get()
+                    on:input=move |ev| title.set(event_target_value(&ev))
+                    aria-invalid=move || error.with(Option::is_some).to_string()
+                    aria-describedby=format!("{id}-err")
+                    data-testid="add-title"
+                />
+                <p class="field-error" id=format!("{id}-err") role="alert">{move || error.get()}</p>
+            </div>
+            <div class="panel-form__buttons">
+                <button type="submit" class="btn btn--primary">"Add"</button>
+                <button type="button" class="btn" on:click=move |_| ui.close()>"Done"</button>
+            </div>
+        </form>
+    }
+}
+
+/// Where a row can be moved: `(value, label)` pairs. Values are `parent:<id>`, `none`,
+/// or `product:<id>` (themes only).
+fn destinations(state: &AppState, row: &Row) -> Vec<(String, String)> {
+    let Some(product) = state.product.get_untracked() else {
+        return vec![];
+    };
+    state.ws.with_untracked(|w| {
+        let Some(p) = w.product(&product) else {
+            return vec![];
+        };
+        let mut out = Vec::new();
+        let here = |id: &Id| row.parent.as_ref() == Some(id);
+        let mark = |here: bool, label: String| {
+            if here {
+                format!("{label} (where it is now)")
+            } else {
+                label
+            }
+        };
+        match row.kind {
+            RowKind::Theme => {
+                for o in &p.objectives {
+                    out.push((
+                        format!("parent:{}", o.id),
+                        mark(here(&o.id), format!("Objective: {}", o.title)),
+                    ));
+                }
+                out.push((
+                    "none".into(),
+                    mark(row.parent.is_none(), Loose::Themes.title().into()),
+                ));
+                for other in w.products.iter().filter(|x| x.id != p.id) {
+                    out.push((
+                        format!("product:{}", other.id),
+                        format!("Another product: {}", other.name),
+                    ));
+                }
+            }
+            RowKind::Feature => {
+                for t in &p.themes {
+                    out.push((
+                        format!("parent:{}", t.id),
+                        mark(here(&t.id), format!("Theme: {}", t.name)),
+                    ));
+                }
+                out.push((
+                    "none".into(),
+                    mark(row.parent.is_none(), Loose::Features.title().into()),
+                ));
+            }
+            RowKind::Item => {
+                for f in &p.features {
+                    out.push((
+                        format!("parent:{}", f.id),
+                        mark(here(&f.id), format!("Feature: {}", f.title)),
+                    ));
+                }
+                out.push((
+                    "none".into(),
+                    mark(row.parent.is_none(), Loose::Items.title().into()),
+                ));
+            }
+            _ => {}
+        }
+        out
+    })
+}
+
+#[component]
+pub(crate) fn MovePanel(row: Row) -> impl IntoView {
+    let state = AppState::expect();
+    let ui = OutlineUi::expect();
+    let options = destinations(&state, &row);
+    let current = match &row.parent {
+        Some(p) => format!("parent:{p}"),
+        None => "none".into(),
+    };
+    let choice = RwSignal::new(current.clone());
+    let error = RwSignal::new(None::<String>);
+    let select = NodeRef::<leptos::html::Select>::new();
+    Effect::new(move |_| {
+        if let Some(el) = select.get() {
+            el.focus().ok();
+        }
+    });
+    let id = uid("move");
+    let (kind, entity, title, key) = (
+        model_kind(row.kind),
+        row.id.clone(),
+        row.title.clone(),
+        row.key.clone(),
+    );
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let (Some(kind), Some(entity), Some(product)) =
+            (kind, entity.clone(), state.product.get_untracked())
+        else {
+            return;
+        };
+        let v = choice.get_untracked();
+        let cmd = if let Some(to) = v.strip_prefix("product:") {
+            match Id::parse(to) {
+                Ok(to) => Command::MoveTheme {
+                    from: product,
+                    theme: entity,
+                    to,
+                },
+                Err(e) => return error.set(Some(e)),
+            }
+        } else {
+            let parent = v.strip_prefix("parent:").and_then(|p| Id::parse(p).ok());
+            Command::Move {
+                product,
+                kind,
+                id: entity,
+                parent,
+                before: None,
+            }
+        };
+        match state.dispatch(cmd) {
+            Ok(()) => {
+                ui.panel.set(None);
+                state.say(format!("Moved “{title}”."), false);
+                focus_row(&key);
+            }
+            Err(e) => error.set(Some(e.to_string())),
+        }
+    };
+    view! {
+        <form class="panel-form panel-form--row" on:submit=submit data-testid="move-panel">
+            <div class="field field--grow">
+                <label for=id.clone()>{format!("Move “{}” to", row.title)}</label>
+                <select id=id.clone() node_ref=select on:change=move |ev| choice.set(event_target_value(&ev)) data-testid="move-target">
+                    {options
+                        .into_iter()
+                        .map(|(v, l)| {
+                            let selected = v == current;
+                            view! { <option value=v selected=selected>{l}</option> }
+                        })
+                        .collect_view()}
+                </select>
+                <p class="field-error" role="alert">{move || error.get()}</p>
+            </div>
+            <div class="panel-form__buttons">
+                <button type="submit" class="btn btn--primary">"Move"</button>
+                <button type="button" class="btn" on:click=move |_| ui.close()>"Cancel"</button>
+            </div>
+        </form>
+    }
+}
+
+#[component]
+pub(crate) fn DeletePanel(row: Row) -> impl IntoView {
+    let state = AppState::expect();
+    let ui = OutlineUi::expect();
+    let button = NodeRef::<leptos::html::Button>::new();
+    Effect::new(move |_| {
+        if let Some(el) = button.get() {
+            el.focus().ok();
+        }
+    });
+    let product = state.product.get_untracked();
+    let summary = state.ws.with_untracked(|w| {
+        let p = product.as_ref().and_then(|id| w.product(id))?;
+        Some(match (row.kind, model_kind(row.kind), &row.id) {
+            (RowKind::Product, _, _) => format!(
+                "product with {} objectives, {} themes, {} features and {} items",
+                p.objectives.len(),
+                p.themes.len(),
+                p.features.len(),
+                p.items.len()
+            ),
+            (_, Some(k), Some(id)) => delete_impact(p, k, id).summary(k),
+            _ => String::new(),
+        })
+    });
+    let summary = summary.unwrap_or_default();
+    let title = row.title.clone();
+    let back_to = row
+        .parent
+        .clone()
+        .or_else(|| product.clone())
+        .map(|id| id.to_string());
+    let confirm = move |_| {
+        let Some(product) = product.clone() else {
+            return;
+        };
+        let cmd = match (row.kind, model_kind(row.kind), row.id.clone()) {
+            (RowKind::Product, _, _) => Command::DeleteProduct(product),
+            (_, Some(kind), Some(id)) => Command::Delete { product, kind, id },
+            _ => return,
+        };
+        if state.dispatch(cmd).is_ok() {
+            ui.panel.set(None);
+            state.say(
+                format!("Deleted “{title}”. Undo (Ctrl+Z) brings it back."),
+                false,
+            );
+            if let Some(key) = &back_to {
+                focus_row(key);
+            }
+        }
+    };
+    view! {
+        <div class="confirm" role="alertdialog" aria-label="Confirm delete" data-testid="delete-panel">
+            <p><strong>{format!("Delete “{}”?", row.title)}</strong></p>
+            <p data-testid="delete-summary">{format!("This deletes the {summary}. You can undo it.")}</p>
+            <div class="actions">
+                <button type="button" class="btn btn--danger" node_ref=button on:click=confirm data-testid="confirm-delete">"Delete"</button>
+                <button type="button" class="btn" on:click=move |_| ui.close()>"Cancel"</button>
+            </div>
+        </div>
+    }
+}
