@@ -115,8 +115,13 @@ pub fn HierarchyPage() -> impl IntoView {
     Effect::new(move |_| {
         if let Some(focus) = state.route.with(|r| r.focus.clone()) {
             if focus == "new-product" {
+                // The full form when there is no product yet, the compact one below the outline otherwise.
                 request_animation_frame(|| {
-                    if let Some(el) = document().get_element_by_id("new-product-name-compact") {
+                    let doc = document();
+                    let el = doc
+                        .get_element_by_id("new-product-name")
+                        .or_else(|| doc.get_element_by_id("new-product-name-compact"));
+                    if let Some(el) = el {
                         el.unchecked_into::<web_sys::HtmlElement>().focus().ok();
                     }
                 });

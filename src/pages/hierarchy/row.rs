@@ -282,7 +282,7 @@ pub(crate) fn OutlineRow(row: Row) -> impl IntoView {
                 >
                     {row.title.clone()}
                 </button>
-                {(!row.detail.is_empty()).then(|| view! { <span class="orow__detail">{row.detail.clone()}</span> })}
+                {(!row.detail.is_empty() && row.kind != RowKind::Item).then(|| view! { <span class="orow__detail">{row.detail.clone()}</span> })}
                 <span class="orow__meta">{row.meta.clone()}</span>
                 <span class="orow__actions">
                     {children_kinds

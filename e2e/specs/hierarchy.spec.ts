@@ -1,0 +1,149 @@
+import { test, expect, type Page } from '@playwright/test';
+import { App } from './app';
+
+const row = (page: Page, title: string) =>
+  page.getByTestId('outline-row').filter({ has: page.getByTestId('row-title').getByText(title, { exact: true }) });
+
+/** Adds children through the open add panel, by keyboard: type, Enter, repeat. */
+async function typeEach(page: Page, titles: string[]) {
+  for (const t of titles) {
+    await page.keyboard.type(t);
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('outline')).toContainText(t);
+  }
+  await page.keyboard.press('Escape');
+}
+
+test('build a product by keyboard, move a feature, delete it, undo, reload', async ({ page }) => {
+  const app = new App(page);
+  await app.open();
+  // Keyboard only from here: Tab to "Start empty" and press Enter.
+  await page.getByTestId('start-empty').focus();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('#new-product-name')).toBeFocused();
+  await page.keyboard.type('Compass');
+  await page.keyboard.press('Enter');
+  await expect(app.switcher()).toContainText('Compass');
+
+  // Product row: focus its "+ theme" button and add two loose themes.
+  await row(page, 'Compass').getByTestId('add-theme').focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('add-title')).toBeFocused();
+  await typeEach(page, ['Onboarding', 'Growth']);
+
+  // Two features under Onboarding, one under Growth.
+  await row(page, 'Onboarding').getByTestId('add-feature').focus();
+  await page.keyboard.press('Enter');
+  await typeEach(page, ['Sign-up wizard', 'Welcome tour']);
+  await row(page, 'Growth').getByTestId('add-feature').focus();
+  await page.keyboard.press('Enter');
+  await typeEach(page, ['Referrals']);
+
+  // Items under the wizard, the second one a bug.
+  await row(page, 'Sign-up wizard').getByTestId('add-item').focus();
+  await page.keyboard.press('Enter');
+  await typeEach(page, ['Email step', 'Password rules']);
+
+  // Edit an item's estimate in place, by keyboard; a bad number is refused inline.
+  await row(page, 'Email step').getByTestId('row-title').focus();
+  await page.keyboard.press('Enter');
+  const estimate = page.getByTestId('edit-estimate');
+  await estimate.focus();
+  await page.keyboard.type('lots');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('edit-error')).toContainText('must be a number');
+  await estimate.fill('');
+  await page.keyboard.type('3');
+  await page.keyboard.press('Enter');
+  await expect(row(page, 'Email step')).toContainText('3 pts');
+  await expect(row(page, 'Sign-up wizard')).toContainText('2 items · 0/3 pts');
+
+  // An empty title changes nothing and says why.
+  await row(page, 'Referrals').getByTestId('row-title').focus();
+  await page.keyboard.press('Enter');
+  await page.getByTestId('edit-name').fill('');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('edit-error')).toHaveText('The title cannot be empty.');
+  await page.keyboard.press('Escape');
+  await expect(row(page, 'Referrals')).toBeVisible();
+
+  // Reorder by keyboard: Alt+ArrowUp moves Welcome tour above Sign-up wizard.
+  await row(page, 'Welcome tour').getByTestId('row-title').focus();
+  await page.keyboard.press('Alt+ArrowUp');
+  await expect(page.getByTestId('status')).toContainText('moved to position 1 of 2');
+  const titles = await page.getByTestId('row-title').allTextContents();
+  expect(titles.indexOf('Welcome tour')).toBeLessThan(titles.indexOf('Sign-up wizard'));
+
+  // Move the wizard (with its items) to the Growth theme through the Move panel.
+  await row(page, 'Sign-up wizard').getByTestId('move').focus();
+  await page.keyboard.press('Enter');
+  await page.getByTestId('move-target').selectOption({ label: 'Theme: Growth' });
+  await page.getByTestId('move-panel').getByRole('button', { name: 'Move' }).press('Enter');
+  await expect(row(page, 'Growth')).toContainText('2 items');
+  await expect(row(page, 'Onboarding')).toContainText('no items');
+
+  // Delete it: the confirmation says what goes with it.
+  await row(page, 'Sign-up wizard').getByTestId('row-title').focus();
+  await page.keyboard.press('Delete');
+  await expect(page.getByTestId('delete-summary')).toContainText('feature and 2 items');
+  await expect(page.getByTestId('confirm-delete')).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(row(page, 'Sign-up wizard')).toHaveCount(0);
+  await expect(row(page, 'Email step')).toHaveCount(0);
+
+  // Undo with Ctrl+Z brings it all back, then reload keeps it.
+  await page.locator('body').press('Control+z');
+  await expect(row(page, 'Sign-up wizard')).toBeVisible();
+  await expect(row(page, 'Email step')).toContainText('3 pts');
+  await page.reload();
+  await expect(row(page, 'Sign-up wizard')).toBeVisible();
+  await expect(row(page, 'Growth')).toContainText('2 items · 0/3 pts');
+  expect(app.problems).toEqual([]);
+});
+
+test('a move the model forbids is refused with the reason', async ({ page }) => {
+  // Tall enough that source and target are on screen together: a drag cannot scroll.
+  await page.setViewportSize({ width: 1280, height: 1600 });
+  const app = new App(page);
+  await app.open();
+  await app.loadSampleFromWelcome();
+  await app.nav('Hierarchy').click();
+  // Drag a feature onto a key result: not a place a feature can go.
+  const grip = (title: string) => row(page, title).locator('.orow__meta').first();
+  await grip('Route elevation profile').dragTo(grip('Weekly active hikers'));
+  await expect(page.getByTestId('status')).toContainText('Not moved: A feature goes under a theme');
+  // Drag it onto another theme: it moves there.
+  await grip('Route elevation profile').dragTo(grip('Live conditions'));
+  await expect(page.getByTestId('status')).toContainText('Moved next to');
+  await expect(row(page, 'Trip planning')).toContainText('8 items');
+});
+
+test('folding is kept across reloads and filters show matches with their parents', async ({ page }) => {
+  const app = new App(page);
+  await app.open();
+  await app.loadSampleFromWelcome();
+  await app.nav('Hierarchy').click();
+  await row(page, 'Trip planning').getByRole('button', { name: 'Collapse Trip planning' }).click();
+  await expect(row(page, 'Trail search and filters')).toHaveCount(0);
+  await page.reload();
+  await expect(row(page, 'Trip planning')).toBeVisible();
+  await expect(row(page, 'Trail search and filters')).toHaveCount(0);
+
+  await page.getByTestId('outline-filter').fill('accented');
+  await expect(row(page, 'Search ignores accented place names')).toBeVisible();
+  await expect(row(page, 'Trail search and filters')).toBeVisible();
+  await expect(page.getByTestId('outline-count')).toHaveText('1 matching items shown');
+  await page.getByTestId('outline-filter').fill('');
+  await page.getByLabel('Item type').selectOption('bug');
+  await expect(page.getByTestId('outline-count')).toHaveText('4 matching items shown');
+});
+
+test('a hat badge opens the explainer at its level', async ({ page }) => {
+  const app = new App(page);
+  await app.open();
+  await app.loadSampleFromWelcome();
+  await app.nav('Hierarchy').click();
+  await row(page, 'Trail search and filters').getByTestId('hat-badge').click();
+  await expect(app.heading()).toHaveText('Who does what');
+  await expect(page.locator('#level-feature')).toBeFocused();
+});
