@@ -61,6 +61,17 @@ pub enum Command {
         parent: Option<Id>,
         before: Option<Id>,
     },
+    /// Puts the whole backlog in a new order (e.g. by a score): one undoable step.
+    /// `order` must hold every item id of the product exactly once.
+    Rerank {
+        product: Id,
+        order: Vec<Id>,
+    },
+    /// Sets the product's Definition of Ready.
+    SetDefinitionOfReady {
+        product: Id,
+        rules: Vec<super::workspace::ReadyRule>,
+    },
     /// Moves a theme, its features and their items to another product.
     MoveTheme {
         from: Id,
@@ -255,7 +266,9 @@ impl Command {
             | Command::Edit { product, .. }
             | Command::Delete { product, .. }
             | Command::Reorder { product, .. }
-            | Command::Move { product, .. } => Changes {
+            | Command::Move { product, .. }
+            | Command::Rerank { product, .. }
+            | Command::SetDefinitionOfReady { product, .. } => Changes {
                 meta: false,
                 products: vec![product.clone()],
             },
@@ -322,6 +335,8 @@ impl Command {
                     .unwrap_or_default();
                 format!("move {} “{}”", kind.noun(), title)
             }
+            Command::Rerank { .. } => "re-rank the backlog".into(),
+            Command::SetDefinitionOfReady { .. } => "change the Definition of Ready".into(),
             Command::MoveTheme { .. } => "move theme to another product".into(),
             Command::Batch { label, .. } => label.clone(),
             Command::ReplaceWorkspace(_) => "replace workspace".into(),
@@ -548,6 +563,20 @@ fn mutate(ws: &mut Workspace, cmd: Command) -> Result<(), ModelError> {
         } => {
             let p = product_mut(ws, &product)?;
             move_entity(p, kind, &id, parent, before.as_ref())?;
+        }
+        Command::Rerank { product, order } => {
+            let p = product_mut(ws, &product)?;
+            rerank(p, &order)?;
+        }
+        Command::SetDefinitionOfReady { product, rules } => {
+            let p = product_mut(ws, &product)?;
+            let mut unique = Vec::new();
+            for r in rules {
+                if !unique.contains(&r) {
+                    unique.push(r);
+                }
+            }
+            p.definition_of_ready = unique;
         }
         Command::MoveTheme { from, theme, to } => move_theme(ws, &from, &theme, &to)?,
         Command::Batch { commands, .. } => {
@@ -874,6 +903,39 @@ fn move_entity(
         Kind::Feature => reparent_and_place!(features, theme),
         Kind::Item => reparent_and_place!(items, feature),
     }
+    Ok(())
+}
+
+fn rerank(p: &mut Product, order: &[Id]) -> Result<(), ModelError> {
+    use std::collections::{HashMap, HashSet};
+    let at = format!("product '{}' backlog", p.name);
+    if order.len() != p.items.len() {
+        return Err(ModelError::new(
+            at,
+            format!(
+                "the new order has {} items but the backlog has {}",
+                order.len(),
+                p.items.len()
+            ),
+        ));
+    }
+    // Check the whole order before touching the backlog.
+    let known: HashSet<&Id> = p.items.iter().map(|i| &i.id).collect();
+    let mut seen = HashSet::new();
+    if let Some(bad) = order
+        .iter()
+        .find(|id| !known.contains(id) || !seen.insert(*id))
+    {
+        return Err(ModelError::new(
+            at,
+            format!("item {bad} is missing or listed twice in the new order"),
+        ));
+    }
+    let mut by_id: HashMap<Id, Item> = std::mem::take(&mut p.items)
+        .into_iter()
+        .map(|i| (i.id.clone(), i))
+        .collect();
+    p.items = order.iter().filter_map(|id| by_id.remove(id)).collect();
     Ok(())
 }
 

@@ -2,6 +2,7 @@
 //!
 //! Nothing in here knows about the browser: it builds and is tested natively.
 
+pub mod backlog;
 pub mod command;
 pub mod dates;
 pub mod error;
@@ -9,9 +10,12 @@ pub mod history;
 pub mod ids;
 pub mod invariants;
 pub mod outline;
+pub mod planning;
+pub mod readiness;
 pub mod roles;
 pub mod rollup;
 pub mod sample;
+pub mod scoring;
 pub mod workspace;
 
 pub use command::{

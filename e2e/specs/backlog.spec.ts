@@ -1,0 +1,131 @@
+import { test, expect, type Page } from '@playwright/test';
+import { App } from './app';
+
+const rowOf = (page: Page, title: string) =>
+  page.getByTestId('backlog-row').filter({ has: page.getByTestId('open-item').getByText(title, { exact: true }) });
+
+async function titlesInOrder(page: Page) {
+  return page.getByTestId('open-item').allTextContents();
+}
+
+test('a PO journey: add by keyboard, criteria, estimates, reorder, over capacity, reload', async ({ page }) => {
+  const app = new App(page);
+  await app.open();
+  await page.getByTestId('start-empty').click();
+  await app.createProduct('Lighthouse');
+  await app.nav('Backlog').click();
+
+  // Five items by keyboard: the quick-add line keeps focus for the next one.
+  const add = page.getByTestId('quick-add-title');
+  await add.focus();
+  const titles = ['Sign in with email', 'Reset password', 'Audit log', 'Spike: SSO options', 'Crash on logout'];
+  for (const [n, t] of titles.entries()) {
+    if (n === 3) await page.getByTestId('quick-add-kind').selectOption('spike');
+    if (n === 4) await page.getByTestId('quick-add-kind').selectOption('bug');
+    await add.focus();
+    await page.keyboard.type(t);
+    await page.keyboard.press('Enter');
+    await expect(add).toBeFocused();
+    await expect(add).toHaveValue('');
+  }
+  await expect(page.getByTestId('backlog-row')).toHaveCount(5);
+  await expect(page.getByTestId('backlog-count')).toHaveText('Showing 5 of 5 items · 0 points');
+  await expect(rowOf(page, 'Crash on logout')).toContainText('Bug');
+
+  // Open the first item, write two acceptance criteria (Enter adds), estimate with a Fibonacci button.
+  await rowOf(page, 'Sign in with email').getByTestId('open-item').click();
+  const panel = page.getByTestId('item-panel');
+  await expect(panel).toContainText('Missing: has acceptance criteria, is estimated, has a parent feature');
+  await panel.getByTestId('new-criterion').fill('Given a registered email, when I sign in, then I see my dashboard');
+  await page.keyboard.press('Enter');
+  await panel.getByTestId('new-criterion').fill('Given a wrong password, then I see an error and stay signed out');
+  await page.keyboard.press('Enter');
+  await expect(panel.getByTestId('criterion')).toHaveCount(2);
+  await panel.getByTestId('estimate-8').click();
+  await expect(panel.getByTestId('estimate-8')).toHaveAttribute('aria-pressed', 'true');
+  // A bad free estimate is refused with a message; nothing changes.
+  await panel.getByTestId('estimate-free').fill('big');
+  await panel.getByTestId('estimate-free').press('Enter');
+  await expect(panel.getByTestId('panel-error')).toContainText('must be a number');
+  await expect(rowOf(page, 'Sign in with email')).toContainText('8');
+  await expect(rowOf(page, 'Sign in with email')).toContainText('2 AC');
+
+  // Estimate the others from the panel.
+  for (const [t, pts] of [['Reset password', '5'], ['Audit log', '3'], ['Spike: SSO options', '2']] as const) {
+    await rowOf(page, t).getByTestId('open-item').click();
+    await panel.getByTestId(`estimate-${pts}`).click();
+    await expect(rowOf(page, t).locator('td.num').nth(1)).toHaveText(pts);
+  }
+  await page.keyboard.press('Escape');
+  await expect(panel).toHaveCount(0);
+
+  // Reorder by keyboard: Alt+Home sends the bug to the top, Alt+ArrowDown moves it one down.
+  await rowOf(page, 'Crash on logout').focus();
+  await page.keyboard.press('Alt+Home');
+  await expect(page.getByTestId('status')).toContainText('moved to position 1 of 5');
+  await rowOf(page, 'Crash on logout').focus();
+  await page.keyboard.press('Alt+ArrowDown');
+  await expect(page.getByTestId('status')).toContainText('moved to position 2 of 5');
+  expect(await titlesInOrder(page)).toEqual(['Sign in with email', 'Crash on logout', 'Reset password', 'Audit log', 'Spike: SSO options']);
+
+  // A sprint of 10 points, then plan 16 points into it: the warning shows.
+  await page.getByTestId('add-sprint').click();
+  const editor = page.getByTestId('sprint-editor');
+  await editor.getByTestId('sprint-capacity').fill('10');
+  await editor.getByTestId('sprint-save').click();
+  for (const t of ['Sign in with email', 'Reset password', 'Audit log']) {
+    await rowOf(page, t).getByTestId('row-select').check();
+  }
+  await page.getByTestId('bulk-sprint').selectOption({ label: 'Sprint 1' });
+  await expect(page.getByTestId('sprint-load')).toHaveText('16 / 10 pts committed · 3 items · 0 done');
+  await expect(page.getByTestId('over-capacity')).toHaveText('⚠ Over capacity by 6 points');
+
+  // Reload: everything is still there.
+  await page.reload();
+  expect(await titlesInOrder(page)).toEqual(['Sign in with email', 'Crash on logout', 'Reset password', 'Audit log', 'Spike: SSO options']);
+  await expect(page.getByTestId('over-capacity')).toHaveText('⚠ Over capacity by 6 points');
+  await expect(rowOf(page, 'Sign in with email')).toContainText('2 AC');
+  await expect(rowOf(page, 'Reset password')).toContainText('Sprint 1');
+  expect(app.problems).toEqual([]);
+});
+
+test('scores side by side, sort, and a one-step re-rank that undo reverses', async ({ page }) => {
+  const app = new App(page);
+  await app.open();
+  await app.loadSampleFromWelcome();
+  await app.nav('Backlog').click();
+  const before = await titlesInOrder(page);
+  // Give two items WSJF inputs.
+  for (const [t, bv] of [['Dark mode', '8'], ['Upgrade the map library', '3']] as const) {
+    await rowOf(page, t).getByTestId('open-item').click();
+    const panel = page.getByTestId('item-panel');
+    for (const [label, v] of [['Business value', bv], ['Time criticality', '2'], ['Risk reduction', '1'], ['Job size', '2']]) {
+      await panel.getByLabel(label, { exact: true }).fill(v);
+      await panel.getByLabel(label, { exact: true }).press('Tab');
+    }
+  }
+  await expect(rowOf(page, 'Dark mode').locator('td.num').nth(3)).toHaveText('5.5');
+  await page.getByLabel('Sort by').selectOption('wsjf');
+  expect((await titlesInOrder(page)).slice(0, 2)).toEqual(['Dark mode', 'Upgrade the map library']);
+  await page.getByTestId('rerank').click();
+  await expect(page.getByTestId('status')).toContainText('re-ranked by WSJF');
+  await expect(rowOf(page, 'Dark mode').locator('td.num').first()).toHaveText('1');
+  await page.locator('body').press('Control+z');
+  await expect(rowOf(page, 'Dark mode').locator('td.num').first()).not.toHaveText('1');
+  expect(await titlesInOrder(page)).toEqual(before);
+});
+
+test('filters narrow the list and the counts follow as you type', async ({ page }) => {
+  const app = new App(page);
+  await app.open();
+  await app.loadSampleFromWelcome();
+  await app.nav('Backlog').click();
+  await expect(page.getByTestId('backlog-count')).toHaveText('Showing 32 of 32 items · 99 points');
+  await page.getByTestId('backlog-search').pressSequentially('trip');
+  await expect(page.getByTestId('backlog-count')).toContainText('Showing 8 of 32');
+  await page.getByTestId('backlog-search').fill('');
+  await page.getByLabel('Type', { exact: true }).selectOption('bug');
+  await expect(page.getByTestId('backlog-row')).toHaveCount(4);
+  await page.getByLabel('Ready').selectOption('no');
+  await expect(page.getByTestId('backlog-count')).toContainText('Showing 2 of 32');
+});

@@ -1,0 +1,160 @@
+//! The backlog as the PO sees it: filtered, optionally sorted by a scheme, each row with
+//! its readiness, scores and forecast. Plain Rust, so the page only renders rows.
+
+use super::ids::Id;
+use super::planning::{forecast, Slot};
+use super::readiness;
+use super::scoring::{self, Scheme};
+use super::workspace::{Item, ItemKind, ItemStatus, Priority, Product};
+
+/// A filter on one reference: any value, none set, or this one.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub enum RefFilter {
+    #[default]
+    Any,
+    None,
+    Is(Id),
+}
+
+impl RefFilter {
+    fn accepts(&self, v: Option<&Id>) -> bool {
+        match self {
+            RefFilter::Any => true,
+            RefFilter::None => v.is_none(),
+            RefFilter::Is(id) => v == Some(id),
+        }
+    }
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct BacklogFilter {
+    pub text: String,
+    pub kind: Option<ItemKind>,
+    pub status: Option<ItemStatus>,
+    /// `Some(None)` keeps items with no priority.
+    pub priority: Option<Option<Priority>>,
+    pub feature: RefFilter,
+    pub sprint: RefFilter,
+    pub ready: Option<bool>,
+}
+
+impl BacklogFilter {
+    pub fn is_active(&self) -> bool {
+        *self != BacklogFilter::default()
+    }
+
+    pub fn accepts(&self, p: &Product, i: &Item) -> bool {
+        let text = self.text.trim().to_lowercase();
+        (text.is_empty()
+            || [
+                &i.title,
+                &i.description,
+                &i.story.i_want,
+                &i.story.as_a,
+                &i.story.so_that,
+            ]
+            .iter()
+            .any(|t| t.to_lowercase().contains(&text)))
+            && self.kind.is_none_or(|k| i.kind == k)
+            && self.status.is_none_or(|s| i.status == s)
+            && self.priority.is_none_or(|pr| i.priority == pr)
+            && self.feature.accepts(i.feature.as_ref())
+            && self.sprint.accepts(i.sprint.as_ref())
+            && self
+                .ready
+                .is_none_or(|r| readiness::is_ready(&p.definition_of_ready, i) == r)
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct BacklogRow {
+    pub id: Id,
+    /// 1-based position in the whole backlog.
+    pub rank: usize,
+    pub kind: ItemKind,
+    pub title: String,
+    pub feature: Option<String>,
+    pub estimate: Option<String>,
+    pub priority: Option<Priority>,
+    pub status: ItemStatus,
+    pub sprint: Option<String>,
+    pub ready: bool,
+    pub readiness: String,
+    pub criteria: usize,
+    pub value_effort: String,
+    pub wsjf: String,
+    pub rice: String,
+    pub forecast: String,
+}
+
+pub fn points(v: f64) -> String {
+    // An empty f64 sum is -0.0; `+ 0.0` makes it print as "0".
+    let v = v + 0.0;
+    if v.fract() == 0.0 {
+        format!("{v:.0}")
+    } else {
+        format!("{v:.1}")
+    }
+}
+
+/// The rows to show, and how many items the filter let through.
+pub fn backlog_rows(p: &Product, filter: &BacklogFilter, scheme: Scheme) -> Vec<BacklogRow> {
+    let slots = forecast(p);
+    let kept: Vec<(usize, &Item)> = p
+        .items
+        .iter()
+        .enumerate()
+        .filter(|(_, i)| filter.accepts(p, i))
+        .collect();
+    let refs: Vec<&Item> = kept.iter().map(|(_, i)| *i).collect();
+    scoring::order_by(scheme, &refs)
+        .into_iter()
+        .map(|k| {
+            let (n, i) = kept[k];
+            let slot = slots.get(&i.id);
+            BacklogRow {
+                id: i.id.clone(),
+                rank: n + 1,
+                kind: i.kind,
+                title: i.title.clone(),
+                feature: i
+                    .feature
+                    .as_ref()
+                    .and_then(|f| p.feature(f))
+                    .map(|f| f.title.clone()),
+                estimate: i.estimate.map(points),
+                priority: i.priority,
+                status: i.status,
+                sprint: i
+                    .sprint
+                    .as_ref()
+                    .and_then(|s| p.sprint(s))
+                    .map(|s| s.name.clone()),
+                ready: readiness::is_ready(&p.definition_of_ready, i),
+                readiness: readiness::describe(&p.definition_of_ready, i),
+                criteria: i.acceptance.len(),
+                value_effort: scoring::format_score(scoring::value_effort(i)),
+                wsjf: scoring::format_score(scoring::wsjf(i)),
+                rice: scoring::format_score(scoring::rice(i)),
+                forecast: match slot {
+                    Some(Slot::Done) => "Done".into(),
+                    Some(Slot::Sprint(s)) => {
+                        p.sprint(s).map(|s| s.name.clone()).unwrap_or_default()
+                    }
+                    Some(Slot::Future(n)) => format!("Sprint +{n}"),
+                    Some(Slot::NeedsEstimate) => "Needs an estimate".into(),
+                    Some(Slot::Unknown) | None => "—".into(),
+                },
+            }
+        })
+        .collect()
+}
+
+/// The backlog's ids in the order a scheme puts them, for a one-step re-rank.
+pub fn ranked_ids(p: &Product, scheme: Scheme) -> Vec<Id> {
+    let refs: Vec<&Item> = p.items.iter().collect();
+    scoring::order_by(scheme, &refs)
+        .into_iter()
+        .map(|k| refs[k].id.clone())
+        .collect()
+}

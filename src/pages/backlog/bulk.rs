@@ -1,0 +1,155 @@
+//! Bulk actions on the ticked items, each one undoable step.
+
+use super::{with_product, BacklogUi};
+use crate::components::fields::uid;
+use crate::model::{Command, Entity, Id, Item, ItemStatus, Kind, Priority};
+use crate::state::AppState;
+use leptos::prelude::*;
+
+/// Applies `change` to every selected item as one batch.
+fn bulk_edit(state: AppState, ui: BacklogUi, label: &str, change: impl Fn(&mut Item)) {
+    let Some(product) = state.product.get_untracked() else {
+        return;
+    };
+    let ids = ui.selected.get_untracked();
+    let commands: Vec<Command> = with_product(state, |p| {
+        p.items
+            .iter()
+            .filter(|i| ids.contains(&i.id))
+            .map(|i| {
+                let mut i = i.clone();
+                change(&mut i);
+                Command::Edit {
+                    product: product.clone(),
+                    entity: Entity::Item(i),
+                }
+            })
+            .collect()
+    })
+    .unwrap_or_default();
+    let n = commands.len();
+    if state
+        .dispatch(Command::Batch {
+            label: format!("{label} for {n} items"),
+            commands,
+        })
+        .is_ok()
+    {
+        state.say(
+            format!("{label}: {n} items changed. Undo (Ctrl+Z) reverts all of them."),
+            false,
+        );
+    }
+}
+
+#[component]
+pub(crate) fn BulkBar() -> impl IntoView {
+    let state = AppState::expect();
+    let ui = BacklogUi::expect();
+    let confirming = RwSignal::new(false);
+    let count = move || ui.selected.with(|s| s.len());
+    let sprint_options = move || {
+        with_product(state, |p| {
+            p.sprints
+                .iter()
+                .map(|s| (s.id.to_string(), s.name.clone()))
+                .collect::<Vec<_>>()
+        })
+        .unwrap_or_default()
+    };
+    let delete = move |_| {
+        let Some(product) = state.product.get_untracked() else {
+            return;
+        };
+        let ids: Vec<Id> = ui.selected.get_untracked().into_iter().collect();
+        let n = ids.len();
+        let commands = ids
+            .into_iter()
+            .map(|id| Command::Delete {
+                product: product.clone(),
+                kind: Kind::Item,
+                id,
+            })
+            .collect();
+        if state
+            .dispatch(Command::Batch {
+                label: format!("delete {n} items"),
+                commands,
+            })
+            .is_ok()
+        {
+            ui.selected.set(Default::default());
+            ui.open.set(None);
+            state.say(
+                format!("Deleted {n} items. Undo (Ctrl+Z) brings them back."),
+                false,
+            );
+        }
+        confirming.set(false);
+    };
+    let (sprint_id, status_id, priority_id) = (uid("bulk"), uid("bulk"), uid("bulk"));
+    view! {
+        <Show when=move || { count() > 0 }>
+            <section class="bulk-bar" aria-label="Bulk actions" data-testid="bulk-bar">
+                <p class="bulk-bar__count">{move || format!("{} selected", count())}</p>
+                <div class="field field--inline">
+                    <label for=sprint_id.clone()>"Move to"</label>
+                    <select
+                        id=sprint_id.clone()
+                        data-testid="bulk-sprint"
+                        on:change=move |ev| {
+                            let v = event_target_value(&ev);
+                            if v == "-" { return; }
+                            let sprint = Id::parse(&v).ok();
+                            bulk_edit(state, ui, "move to sprint", move |i| i.sprint = sprint.clone());
+                        }
+                    >
+                        <option value="-">"Choose a sprint…"</option>
+                        <option value="">"Backlog (no sprint)"</option>
+                        {move || sprint_options().into_iter().map(|(v, l)| view! { <option value=v>{l}</option> }).collect_view()}
+                    </select>
+                </div>
+                <div class="field field--inline">
+                    <label for=status_id.clone()>"Status"</label>
+                    <select
+                        id=status_id.clone()
+                        on:change=move |ev| {
+                            let v = event_target_value(&ev);
+                            if let Some(s) = ItemStatus::ALL.into_iter().find(|s| format!("{s:?}") == v) {
+                                bulk_edit(state, ui, "set status", move |i| i.status = s);
+                            }
+                        }
+                    >
+                        <option value="-">"Set status…"</option>
+                        {ItemStatus::ALL.into_iter().map(|s| view! { <option value=format!("{s:?}")>{s.label()}</option> }).collect_view()}
+                    </select>
+                </div>
+                <div class="field field--inline">
+                    <label for=priority_id.clone()>"Priority"</label>
+                    <select
+                        id=priority_id.clone()
+                        on:change=move |ev| {
+                            let v = event_target_value(&ev);
+                            if v == "-" { return; }
+                            let p = Priority::ALL.into_iter().find(|p| format!("{p:?}") == v);
+                            bulk_edit(state, ui, "set priority", move |i| i.priority = p);
+                        }
+                    >
+                        <option value="-">"Set priority…"</option>
+                        {Priority::ALL.into_iter().map(|p| view! { <option value=format!("{p:?}")>{p.label()}</option> }).collect_view()}
+                        <option value="">"No priority"</option>
+                    </select>
+                </div>
+                <button type="button" class="btn btn--danger" on:click=move |_| confirming.set(true) data-testid="bulk-delete">"Delete…"</button>
+                <button type="button" class="btn btn--ghost" on:click=move |_| ui.selected.set(Default::default())>"Clear selection"</button>
+                <Show when=move || confirming.get()>
+                    <div class="confirm" role="alertdialog" aria-label="Confirm delete">
+                        <p>{move || format!("Delete {} items? You can undo it.", count())}</p>
+                        <button type="button" class="btn btn--danger" on:click=delete data-testid="bulk-confirm-delete">"Delete"</button>
+                        <button type="button" class="btn" on:click=move |_| confirming.set(false)>"Cancel"</button>
+                    </div>
+                </Show>
+            </section>
+        </Show>
+    }
+}

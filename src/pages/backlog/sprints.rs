@@ -1,0 +1,276 @@
+//! Sprint planning: a card per sprint with its load against capacity, velocity, and the
+//! sprint editor. Cards are drop targets for backlog rows.
+
+use super::table::plan_into;
+use super::{with_product, BacklogUi};
+use crate::components::fields::{number_text, parse_optional, TextField};
+use crate::model::backlog::points;
+use crate::model::planning::{sprint_load, velocity};
+use crate::model::{ids::prefix, Command, Day, Entity, Id, Kind, Sprint, SprintState};
+use crate::state::{new_id, today, AppState};
+use leptos::prelude::*;
+
+#[component]
+pub(crate) fn SprintStrip() -> impl IntoView {
+    let state = AppState::expect();
+    let editing = RwSignal::new(None::<Id>);
+    let cards = Memo::new(move |_| {
+        let Some(id) = state.product.get() else {
+            return Vec::new();
+        };
+        state.ws.with(|w| {
+            w.product(&id)
+                .map(|p| {
+                    p.sprints
+                        .iter()
+                        .map(|s| (s.clone(), sprint_load(p, s)))
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+    });
+    let vel = Memo::new(move |_| {
+        let id = state.product.get()?;
+        state.ws.with(|w| w.product(&id).and_then(velocity))
+    });
+    let add_sprint = move |_| {
+        let Some(product) = state.product.get_untracked() else {
+            return;
+        };
+        let (n, last_end, last_cap) = with_product(state, |p| {
+            (
+                p.sprints.len(),
+                p.sprints.iter().filter_map(|s| s.end).max(),
+                p.sprints.last().and_then(|s| s.capacity),
+            )
+        })
+        .unwrap_or((0, None, None));
+        let start = last_end.map(|d| d.add_days(1)).unwrap_or_else(today);
+        let sprint = Sprint {
+            id: new_id(prefix::SPRINT),
+            name: format!("Sprint {}", n + 1),
+            goal: String::new(),
+            start: Some(start),
+            end: Some(start.add_days(13)),
+            capacity: last_cap.or_else(|| vel.get_untracked()).or(Some(20.0)),
+            state: SprintState::Planned,
+        };
+        let id = sprint.id.clone();
+        if state
+            .dispatch(Command::Add {
+                product,
+                entity: Entity::Sprint(sprint),
+                index: None,
+            })
+            .is_ok()
+        {
+            editing.set(Some(id));
+        }
+    };
+    view! {
+        <section class="sprints" aria-labelledby="sprints-title" data-testid="sprints">
+            <div class="sprints__head">
+                <h2 id="sprints-title">"Sprints"</h2>
+                <p class="muted" data-testid="velocity">
+                    {move || match vel.get() {
+                        Some(v) => format!("Velocity: {} points per sprint (last finished sprints)", points(v)),
+                        None => "Velocity: none yet — finish a sprint to measure it.".into(),
+                    }}
+                </p>
+                <button type="button" class="btn" on:click=add_sprint data-testid="add-sprint">"+ Sprint"</button>
+            </div>
+            <Show
+                when=move || cards.with(|c| !c.is_empty())
+                fallback=|| view! { <p class="muted">"No sprints yet. Add one to plan items into it; give it a capacity in points to see when it is full."</p> }
+            >
+                <ul class="sprint-cards">
+                    <For each=move || cards.get() key=|(s, l)| (s.id.clone(), format!("{s:?}{l:?}")) let:card>
+                        <SprintCard sprint=card.0 load=card.1 editing=editing />
+                    </For>
+                </ul>
+            </Show>
+            {move || editing.get().map(|id| view! { <SprintEditor id=id editing=editing /> })}
+        </section>
+    }
+}
+
+#[component]
+fn SprintCard(
+    sprint: Sprint,
+    load: crate::model::planning::SprintLoad,
+    editing: RwSignal<Option<Id>>,
+) -> impl IntoView {
+    let state = AppState::expect();
+    let ui = BacklogUi::expect();
+    let id = StoredValue::new(sprint.id.clone());
+    let name = sprint.name.clone();
+    let over = load.over_by();
+    let pct = load
+        .capacity
+        .filter(|c| *c > 0.0)
+        .map(|c| (100.0 * load.committed / c).min(100.0))
+        .unwrap_or(0.0);
+    let dates = match (sprint.start, sprint.end) {
+        (Some(a), Some(b)) => format!("{a} → {b}"),
+        _ => "No dates".into(),
+    };
+    let capacity = load.capacity.map(points).unwrap_or_else(|| "?".into());
+    let drop_name = name.clone();
+    view! {
+        <li
+            class="sprint-card"
+            class:sprint-card--over=over.is_some()
+            class:sprint-card--finished=sprint.state == SprintState::Finished
+            class:is-over=move || ui.over.with(|o| o.as_ref() == Some(&id.get_value()))
+            on:dragover=move |ev: leptos::ev::DragEvent| {
+                if ui.dragging.with_untracked(Option::is_some) {
+                    ev.prevent_default();
+                    ui.over.set(Some(id.get_value()));
+                }
+            }
+            on:dragleave=move |_| ui.over.set(None)
+            on:drop=move |ev: leptos::ev::DragEvent| {
+                ev.prevent_default();
+                ui.over.set(None);
+                if let Some(item) = ui.dragging.get_untracked() {
+                    ui.dragging.set(None);
+                    plan_into(state, &item, Some(id.get_value()), &drop_name);
+                }
+            }
+            data-testid="sprint-card"
+        >
+            <div class="sprint-card__top">
+                <button type="button" class="link-button sprint-card__name" on:click=move |_| editing.set(Some(id.get_value()))>
+                    {name.clone()}
+                </button>
+                <span class=format!("pill pill--{:?}", sprint.state)>{sprint.state.label()}</span>
+            </div>
+            <p class="sprint-card__dates">{dates}</p>
+            {(!sprint.goal.is_empty()).then(|| view! { <p class="sprint-card__goal">{sprint.goal.clone()}</p> })}
+            <div class="load" role="img" aria-label=format!("{} of {capacity} points committed", points(load.committed))>
+                <div class="load__bar" style:width=format!("{pct:.0}%")></div>
+            </div>
+            <p class="sprint-card__load" data-testid="sprint-load">
+                {format!("{} / {capacity} pts committed · {} items · {} done", points(load.committed), load.items, points(load.done))}
+            </p>
+            {over.map(|o| view! { <p class="sprint-card__warning" role="status" data-testid="over-capacity">{format!("⚠ Over capacity by {} points", points(o))}</p> })}
+            {(load.unestimated > 0).then(|| view! { <p class="muted">{format!("{} unestimated items not counted", load.unestimated)}</p> })}
+        </li>
+    }
+}
+
+fn parse_day(label: &str, s: &str) -> Result<Option<Day>, String> {
+    if s.trim().is_empty() {
+        return Ok(None);
+    }
+    Day::parse(s.trim())
+        .map(Some)
+        .map_err(|_| format!("{label} must be a date like 2026-03-15."))
+}
+
+#[component]
+fn SprintEditor(id: Id, editing: RwSignal<Option<Id>>) -> impl IntoView {
+    let state = AppState::expect();
+    let Some(s) = with_product(state, |p| p.sprint(&id).cloned()).flatten() else {
+        return ().into_any();
+    };
+    let error = RwSignal::new(None::<String>);
+    let name = RwSignal::new(s.name.clone());
+    let goal = RwSignal::new(s.goal.clone());
+    let start = RwSignal::new(s.start.map(|d| d.to_string()).unwrap_or_default());
+    let end = RwSignal::new(s.end.map(|d| d.to_string()).unwrap_or_default());
+    let capacity = RwSignal::new(number_text(s.capacity));
+    let st = RwSignal::new(s.state);
+    let input = NodeRef::<leptos::html::Input>::new();
+    Effect::new(move |_| {
+        if let Some(el) = input.get() {
+            el.focus().ok();
+        }
+    });
+    let original = s.clone();
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let Some(product) = state.product.get_untracked() else {
+            return;
+        };
+        let built = (|| -> Result<Sprint, String> {
+            let n = name.get_untracked().trim().to_string();
+            if n.is_empty() {
+                return Err("The sprint needs a name.".into());
+            }
+            Ok(Sprint {
+                id: original.id.clone(),
+                name: n,
+                goal: goal.get_untracked(),
+                start: parse_day("Start", &start.get_untracked())?,
+                end: parse_day("End", &end.get_untracked())?,
+                capacity: parse_optional("Capacity", &capacity.get_untracked())?,
+                state: st.get_untracked(),
+            })
+        })();
+        match built {
+            Err(e) => error.set(Some(e)),
+            Ok(sprint) => match state.dispatch(Command::Edit {
+                product,
+                entity: Entity::Sprint(sprint),
+            }) {
+                Ok(()) => {
+                    editing.set(None);
+                    state.say("Sprint saved.", false);
+                }
+                Err(e) => error.set(Some(e.to_string())),
+            },
+        }
+    };
+    let delete_id = s.id.clone();
+    let delete = move |_| {
+        let Some(product) = state.product.get_untracked() else {
+            return;
+        };
+        if state
+            .dispatch(Command::Delete {
+                product,
+                kind: Kind::Sprint,
+                id: delete_id.clone(),
+            })
+            .is_ok()
+        {
+            editing.set(None);
+            state.say(
+                "Sprint deleted; its items went back to the backlog. Undo (Ctrl+Z) restores it.",
+                false,
+            );
+        }
+    };
+    view! {
+        <form class="panel-form" on:submit=save on:keydown=move |ev| if ev.key() == "Escape" { editing.set(None) } data-testid="sprint-editor">
+            <h3 class="panel-form__title">{format!("Edit {}", s.name)}</h3>
+            <div class="panel-form__grid">
+                <TextField label="Name" value=name input_ref=input testid="sprint-name" />
+                <TextField label="Start (YYYY-MM-DD)" value=start />
+                <TextField label="End (YYYY-MM-DD)" value=end />
+                <TextField label="Capacity (points)" value=capacity testid="sprint-capacity" />
+                <div class="field">
+                    <label for="sprint-state">"State"</label>
+                    <select id="sprint-state" on:change=move |ev| {
+                        let v = event_target_value(&ev);
+                        st.set(match v.as_str() { "Active" => SprintState::Active, "Finished" => SprintState::Finished, _ => SprintState::Planned });
+                    }>
+                        {[SprintState::Planned, SprintState::Active, SprintState::Finished]
+                            .into_iter()
+                            .map(|x| view! { <option value=format!("{x:?}") selected=s.state == x>{x.label()}</option> })
+                            .collect_view()}
+                    </select>
+                </div>
+                <TextField label="Sprint goal" value=goal multiline=true />
+            </div>
+            <p class="field-error" role="alert">{move || error.get()}</p>
+            <div class="panel-form__buttons">
+                <button type="submit" class="btn btn--primary" data-testid="sprint-save">"Save"</button>
+                <button type="button" class="btn" on:click=move |_| editing.set(None)>"Close"</button>
+                <button type="button" class="btn btn--danger" on:click=delete>"Delete sprint"</button>
+            </div>
+        </form>
+    }
+    .into_any()
+}

@@ -1,0 +1,230 @@
+//! Filters and search, the sort / re-rank control, and the Definition of Ready.
+
+use super::{with_product, BacklogUi};
+use crate::components::fields::uid;
+use crate::model::backlog::{points, ranked_ids, BacklogFilter, RefFilter};
+use crate::model::scoring::Scheme;
+use crate::model::{Command, Id, ItemKind, ItemStatus, Priority, ReadyRule};
+use crate::state::AppState;
+use leptos::prelude::*;
+
+fn ref_filter(v: &str) -> RefFilter {
+    match v {
+        "" => RefFilter::Any,
+        "none" => RefFilter::None,
+        id => Id::parse(id).map(RefFilter::Is).unwrap_or_default(),
+    }
+}
+
+/// A labelled select for the filter bar.
+#[component]
+fn FilterSelect(
+    label: &'static str,
+    options: Vec<(String, String)>,
+    on_pick: impl Fn(String) + 'static,
+) -> impl IntoView {
+    let id = uid("flt");
+    view! {
+        <div class="field">
+            <label for=id.clone()>{label}</label>
+            <select id=id on:change=move |ev| on_pick(event_target_value(&ev))>
+                {options.into_iter().map(|(v, l)| view! { <option value=v>{l}</option> }).collect_view()}
+            </select>
+        </div>
+    }
+}
+
+#[component]
+pub(crate) fn Toolbar() -> impl IntoView {
+    let state = AppState::expect();
+    let ui = BacklogUi::expect();
+    let set = move |f: &dyn Fn(&mut BacklogFilter)| ui.filter.update(|x| f(x));
+    let any = || (String::new(), "Any".to_string());
+    let kinds: Vec<_> = std::iter::once(any())
+        .chain(
+            ItemKind::ALL
+                .iter()
+                .map(|k| (k.key().into(), k.label().into())),
+        )
+        .collect();
+    let statuses: Vec<_> = std::iter::once(any())
+        .chain(
+            ItemStatus::ALL
+                .iter()
+                .map(|s| (format!("{s:?}"), s.label().into())),
+        )
+        .collect();
+    let priorities: Vec<_> = std::iter::once(any())
+        .chain(
+            Priority::ALL
+                .iter()
+                .map(|p| (format!("{p:?}"), p.label().into())),
+        )
+        .chain(std::iter::once(("none".into(), "No priority".into())))
+        .collect();
+    // Feature and sprint lists follow the product; the selects are rebuilt when they change.
+    let refs = Memo::new(move |_| {
+        state.product.track();
+        state.ws.track();
+        with_product(state, |p| {
+            (
+                p.features
+                    .iter()
+                    .map(|f| (f.id.to_string(), f.title.clone()))
+                    .collect::<Vec<_>>(),
+                p.sprints
+                    .iter()
+                    .map(|s| (s.id.to_string(), s.name.clone()))
+                    .collect::<Vec<_>>(),
+            )
+        })
+        .unwrap_or_default()
+    });
+    let count = move || {
+        let (shown, pts) = ui.rows.with(|r| {
+            (
+                r.len(),
+                r.iter()
+                    .filter_map(|r| r.estimate.as_ref()?.parse::<f64>().ok())
+                    .sum::<f64>(),
+            )
+        });
+        let total = state
+            .ws
+            .with(|_| with_product(state, |p| p.items.len()))
+            .unwrap_or(0);
+        format!("Showing {shown} of {total} items · {} points", points(pts))
+    };
+    let rerank = move |_| {
+        let scheme = ui.scheme.get_untracked();
+        let Some(product) = state.product.get_untracked() else {
+            return;
+        };
+        let order = with_product(state, |p| ranked_ids(p, scheme)).unwrap_or_default();
+        if state.dispatch(Command::Rerank { product, order }).is_ok() {
+            ui.scheme.set(Scheme::Rank);
+            state.say(
+                format!(
+                    "Backlog re-ranked by {}. Undo (Ctrl+Z) restores the old order.",
+                    scheme.label()
+                ),
+                false,
+            );
+        }
+    };
+    let search_id = uid("search");
+    view! {
+        <section class="toolbar backlog-toolbar" aria-label="Filter and sort the backlog">
+            <div class="field field--grow">
+                <label for=search_id.clone()>"Search"</label>
+                <input
+                    id=search_id
+                    type="search"
+                    placeholder="Title, description or story text"
+                    on:input=move |ev| {
+                        let v = event_target_value(&ev);
+                        set(&|f| f.text = v.clone());
+                    }
+                    data-testid="backlog-search"
+                />
+            </div>
+            <FilterSelect label="Type" options=kinds on_pick=move |v| set(&|f| f.kind = ItemKind::ALL.into_iter().find(|k| k.key() == v)) />
+            <FilterSelect label="Status" options=statuses on_pick=move |v| set(&|f| f.status = ItemStatus::ALL.into_iter().find(|s| format!("{s:?}") == v)) />
+            <FilterSelect
+                label="Priority"
+                options=priorities
+                on_pick=move |v| set(&|f| {
+                    f.priority = match v.as_str() {
+                        "" => None,
+                        "none" => Some(None),
+                        x => Priority::ALL.into_iter().find(|p| format!("{p:?}") == x).map(Some),
+                    }
+                })
+            />
+            {move || {
+                let (features, sprints) = refs.get();
+                let with_none = |none: &str, list: Vec<(String, String)>| {
+                    std::iter::once(any()).chain(std::iter::once(("none".to_string(), none.to_string()))).chain(list).collect::<Vec<_>>()
+                };
+                view! {
+                    <FilterSelect label="Feature" options=with_none("No feature", features) on_pick=move |v| set(&|f| f.feature = ref_filter(&v)) />
+                    <FilterSelect label="Sprint" options=with_none("Not planned", sprints) on_pick=move |v| set(&|f| f.sprint = ref_filter(&v)) />
+                }
+            }}
+            <FilterSelect
+                label="Ready"
+                options=vec![(String::new(), "Any".into()), ("yes".into(), "Ready".into()), ("no".into(), "Not ready".into())]
+                on_pick=move |v| set(&|f| f.ready = match v.as_str() { "yes" => Some(true), "no" => Some(false), _ => None })
+            />
+            <div class="toolbar__sort">
+                <FilterSelect
+                    label="Sort by"
+                    options=Scheme::ALL.iter().map(|s| (s.key().to_string(), s.label().to_string())).collect()
+                    on_pick=move |v| ui.scheme.set(Scheme::from_key(&v).unwrap_or(Scheme::Rank))
+                />
+                <button
+                    type="button"
+                    class="btn"
+                    disabled=move || ui.scheme.with(|s| *s == Scheme::Rank)
+                    on:click=rerank
+                    data-testid="rerank"
+                >
+                    {move || format!("Re-rank by {}", ui.scheme.get().label())}
+                </button>
+            </div>
+            <p class="toolbar__count" aria-live="polite" data-testid="backlog-count">{count}</p>
+        </section>
+        <DefinitionOfReady />
+    }
+}
+
+#[component]
+fn DefinitionOfReady() -> impl IntoView {
+    let state = AppState::expect();
+    let rules = Memo::new(move |_| {
+        state.product.track();
+        state.ws.track();
+        with_product(state, |p| p.definition_of_ready.clone()).unwrap_or_default()
+    });
+    let toggle = move |rule: ReadyRule| {
+        let Some(product) = state.product.get_untracked() else {
+            return;
+        };
+        let mut now = rules.get_untracked();
+        if now.contains(&rule) {
+            now.retain(|r| *r != rule);
+        } else {
+            now.push(rule);
+        }
+        let _ = state.dispatch(Command::SetDefinitionOfReady {
+            product,
+            rules: now,
+        });
+    };
+    view! {
+        <details class="dor" data-testid="dor">
+            <summary>
+                {move || {
+                    let r = rules.get();
+                    if r.is_empty() {
+                        "Definition of Ready: no rules (every item counts as ready)".to_string()
+                    } else {
+                        format!("Definition of Ready: {}", r.iter().map(|x| x.label()).collect::<Vec<_>>().join(", "))
+                    }
+                }}
+            </summary>
+            <fieldset>
+                <legend>"An item is ready for a sprint when it…"</legend>
+                {ReadyRule::ALL
+                    .into_iter()
+                    .map(|rule| view! {
+                        <label class="check">
+                            <input type="checkbox" prop:checked=move || rules.with(|r| r.contains(&rule)) on:change=move |_| toggle(rule) />
+                            {rule.label()}
+                        </label>
+                    })
+                    .collect_view()}
+            </fieldset>
+        </details>
+    }
+}

@@ -1,0 +1,1784 @@
+#![cfg(not(target_arch = "wasm32"))]
+//! The backlog view and what feeds it: prioritisation scores, the Definition of Ready,
+//! sprint load, velocity and the forecast, filtered and sorted rows, and the two backlog
+//! commands (`Rerank`, `SetDefinitionOfReady`).
+
+use twohats::model::backlog::{
+    backlog_rows, points, ranked_ids, BacklogFilter, BacklogRow, RefFilter,
+};
+use twohats::model::planning::{forecast, sprint_load, velocity, Slot, SprintLoad};
+use twohats::model::readiness::{describe, is_ready, meets, missing};
+use twohats::model::sample::{counter_ids, sample_workspace};
+use twohats::model::scoring::{
+    format_score, moscow, order_by, rice, score, value_effort, wsjf, Scheme,
+};
+use twohats::model::*;
+
+// ---------- helpers ----------
+
+fn id(s: &str) -> Id {
+    Id::parse(s).unwrap()
+}
+
+fn ids(v: &[&str]) -> Vec<Id> {
+    v.iter().map(|s| id(s)).collect()
+}
+
+/// A story with an estimate (or none), no feature, no sprint, status to do.
+fn item(i: &str, estimate: Option<f64>) -> Item {
+    let mut x = Item::new(id(i), ItemKind::Story, format!("Item {i}"));
+    x.estimate = estimate;
+    x
+}
+
+fn planned(i: &str, estimate: Option<f64>, sprint: &str) -> Item {
+    let mut x = item(i, estimate);
+    x.sprint = Some(id(sprint));
+    x
+}
+
+fn done(i: &str, estimate: Option<f64>, sprint: Option<&str>) -> Item {
+    let mut x = item(i, estimate);
+    x.sprint = sprint.map(id);
+    x.status = ItemStatus::Done;
+    x
+}
+
+fn sprint(s: &str, name: &str, state: SprintState, capacity: Option<f64>) -> Sprint {
+    Sprint {
+        id: id(s),
+        name: name.into(),
+        goal: String::new(),
+        start: None,
+        end: None,
+        capacity,
+        state,
+    }
+}
+
+fn product(items: Vec<Item>, sprints: Vec<Sprint>) -> Product {
+    let mut p = Product::new(id("p-a"), "Atlas");
+    p.items = items;
+    p.sprints = sprints;
+    p
+}
+
+fn criterion(c: &str) -> Criterion {
+    Criterion {
+        id: id(c),
+        text: format!("Criterion {c}"),
+        done: false,
+    }
+}
+
+fn slot(s: &str) -> Slot {
+    Slot::Sprint(id(s))
+}
+
+/// The forecast as (item id, slot) pairs in backlog order.
+fn forecast_list(p: &Product) -> Vec<(String, Slot)> {
+    let f = forecast(p);
+    assert_eq!(f.len(), p.items.len(), "every item gets a slot");
+    p.items
+        .iter()
+        .map(|i| (i.id.to_string(), f[&i.id].clone()))
+        .collect()
+}
+
+fn expect(v: &[(&str, Slot)]) -> Vec<(String, Slot)> {
+    v.iter().map(|(i, s)| (i.to_string(), s.clone())).collect()
+}
+
+// ---------- scoring ----------
+
+fn scored(f: impl FnOnce(&mut ScoreInputs)) -> Item {
+    let mut x = item("i-1", None);
+    f(&mut x.scores);
+    x
+}
+
+fn full_scores(s: &mut ScoreInputs) {
+    s.value = Some(3.0);
+    s.effort = Some(2.0);
+    s.business_value = Some(8.0);
+    s.time_criticality = Some(5.0);
+    s.risk_reduction = Some(3.0);
+    s.job_size = Some(4.0);
+    s.reach = Some(500.0);
+    s.impact = Some(2.0);
+    s.confidence = Some(80.0);
+}
+
+#[test]
+fn value_effort_divides_value_by_effort() {
+    assert_eq!(value_effort(&scored(full_scores)), Some(1.5));
+    let third = value_effort(&scored(|s| {
+        s.value = Some(1.0);
+        s.effort = Some(3.0);
+    }))
+    .unwrap();
+    assert!((third - 1.0 / 3.0).abs() < 1e-12);
+    assert_eq!(
+        value_effort(&scored(|s| {
+            s.value = Some(0.0);
+            s.effort = Some(5.0);
+        })),
+        Some(0.0)
+    );
+}
+
+#[test]
+fn value_effort_is_none_without_inputs_or_with_zero_effort() {
+    assert_eq!(value_effort(&item("i-1", Some(3.0))), None);
+    assert_eq!(value_effort(&scored(|s| s.value = Some(4.0))), None);
+    assert_eq!(value_effort(&scored(|s| s.effort = Some(4.0))), None);
+    assert_eq!(
+        value_effort(&scored(|s| {
+            s.value = Some(4.0);
+            s.effort = Some(0.0);
+        })),
+        None
+    );
+}
+
+#[test]
+fn wsjf_is_cost_of_delay_over_job_size() {
+    // (8 + 5 + 3) / 4
+    assert_eq!(wsjf(&scored(full_scores)), Some(4.0));
+    // (8 + 5 + 3) / 5
+    assert_eq!(
+        wsjf(&scored(|s| {
+            full_scores(s);
+            s.job_size = Some(5.0);
+        })),
+        Some(3.2)
+    );
+    assert_eq!(
+        wsjf(&scored(|s| {
+            full_scores(s);
+            s.business_value = Some(0.0);
+            s.time_criticality = Some(0.0);
+            s.risk_reduction = Some(0.0);
+        })),
+        Some(0.0)
+    );
+}
+
+#[test]
+fn wsjf_is_none_when_an_input_is_missing_or_job_size_is_zero() {
+    let clears: [fn(&mut ScoreInputs); 4] = [
+        |s| s.business_value = None,
+        |s| s.time_criticality = None,
+        |s| s.risk_reduction = None,
+        |s| s.job_size = None,
+    ];
+    for (n, clear) in clears.into_iter().enumerate() {
+        let x = scored(|s| {
+            full_scores(s);
+            clear(s);
+        });
+        assert_eq!(wsjf(&x), None, "input {n} missing");
+    }
+    assert_eq!(
+        wsjf(&scored(|s| {
+            full_scores(s);
+            s.job_size = Some(0.0);
+        })),
+        None
+    );
+    assert_eq!(wsjf(&item("i-1", Some(1.0))), None);
+}
+
+#[test]
+fn rice_is_reach_impact_confidence_over_effort() {
+    // 500 × 2 × 0.8 / 4
+    assert_eq!(
+        rice(&scored(|s| {
+            s.reach = Some(500.0);
+            s.impact = Some(2.0);
+            s.confidence = Some(80.0);
+            s.effort = Some(4.0);
+        })),
+        Some(200.0)
+    );
+    // 100 × 1 × 0.5 / 2
+    assert_eq!(
+        rice(&scored(|s| {
+            s.reach = Some(100.0);
+            s.impact = Some(1.0);
+            s.confidence = Some(50.0);
+            s.effort = Some(2.0);
+        })),
+        Some(25.0)
+    );
+    // Full scores: 500 × 2 × 0.8 / 2 (the shared effort input)
+    assert_eq!(rice(&scored(full_scores)), Some(400.0));
+    assert_eq!(
+        rice(&scored(|s| {
+            full_scores(s);
+            s.confidence = Some(0.0);
+        })),
+        Some(0.0)
+    );
+}
+
+#[test]
+fn rice_is_none_when_an_input_is_missing_or_effort_is_zero() {
+    let clears: [fn(&mut ScoreInputs); 4] = [
+        |s| s.reach = None,
+        |s| s.impact = None,
+        |s| s.confidence = None,
+        |s| s.effort = None,
+    ];
+    for (n, clear) in clears.into_iter().enumerate() {
+        let x = scored(|s| {
+            full_scores(s);
+            clear(s);
+        });
+        assert_eq!(rice(&x), None, "input {n} missing");
+    }
+    assert_eq!(
+        rice(&scored(|s| {
+            full_scores(s);
+            s.effort = Some(0.0);
+        })),
+        None
+    );
+}
+
+#[test]
+fn moscow_numbers_must_highest() {
+    let with = |p: Option<Priority>| {
+        let mut x = item("i-1", None);
+        x.priority = p;
+        moscow(&x)
+    };
+    assert_eq!(with(Some(Priority::Must)), Some(4.0));
+    assert_eq!(with(Some(Priority::Should)), Some(3.0));
+    assert_eq!(with(Some(Priority::Could)), Some(2.0));
+    assert_eq!(with(Some(Priority::Wont)), Some(1.0));
+    assert_eq!(with(None), None);
+}
+
+#[test]
+fn score_dispatches_by_scheme_and_rank_has_no_score() {
+    let mut x = scored(full_scores);
+    x.priority = Some(Priority::Should);
+    assert_eq!(score(Scheme::Rank, &x), None);
+    assert_eq!(score(Scheme::Moscow, &x), Some(3.0));
+    assert_eq!(score(Scheme::ValueEffort, &x), Some(1.5));
+    assert_eq!(score(Scheme::Wsjf, &x), Some(4.0));
+    assert_eq!(score(Scheme::Rice, &x), Some(400.0));
+}
+
+#[test]
+fn scheme_keys_round_trip() {
+    let keys: Vec<&str> = Scheme::ALL.iter().map(|s| s.key()).collect();
+    assert_eq!(keys, ["rank", "moscow", "value-effort", "wsjf", "rice"]);
+    for s in Scheme::ALL {
+        assert_eq!(Scheme::from_key(s.key()), Some(s));
+    }
+    assert_eq!(Scheme::from_key("RICE"), None);
+    assert_eq!(Scheme::from_key(""), None);
+    assert_eq!(Scheme::Wsjf.label(), "WSJF");
+    assert_eq!(Scheme::ValueEffort.label(), "Value / effort");
+    assert_eq!(Scheme::Rank.label(), "Backlog rank");
+}
+
+fn ve_item(i: &str, value: Option<f64>, effort: Option<f64>) -> Item {
+    let mut x = item(i, None);
+    x.scores.value = value;
+    x.scores.effort = effort;
+    x
+}
+
+#[test]
+fn order_by_puts_highest_first_unscored_last_and_ties_stable() {
+    let items = [
+        ve_item("i-1", Some(2.0), Some(2.0)), // 1
+        ve_item("i-2", None, Some(1.0)),      // none
+        ve_item("i-3", Some(6.0), Some(2.0)), // 3
+        ve_item("i-4", Some(1.0), Some(1.0)), // 1 (tie with i-1)
+        ve_item("i-5", Some(1.0), Some(0.0)), // none (zero effort)
+        ve_item("i-6", Some(1.0), Some(4.0)), // 0.25
+        ve_item("i-7", Some(3.0), Some(3.0)), // 1 (tie with i-1 and i-4)
+    ];
+    let refs: Vec<&Item> = items.iter().collect();
+    assert_eq!(
+        order_by(Scheme::ValueEffort, &refs),
+        vec![2, 0, 3, 6, 5, 1, 4]
+    );
+    assert_eq!(order_by(Scheme::Rank, &refs), vec![0, 1, 2, 3, 4, 5, 6]);
+    // Nothing scored by WSJF: every item is "unscored", so the order is kept.
+    assert_eq!(order_by(Scheme::Wsjf, &refs), vec![0, 1, 2, 3, 4, 5, 6]);
+    assert_eq!(order_by(Scheme::Rice, &[]), Vec::<usize>::new());
+}
+
+#[test]
+fn order_by_moscow_keeps_backlog_order_within_a_priority() {
+    let pr = [
+        Some(Priority::Could),
+        Some(Priority::Must),
+        None,
+        Some(Priority::Wont),
+        Some(Priority::Must),
+        Some(Priority::Should),
+        Some(Priority::Could),
+    ];
+    let items: Vec<Item> = pr
+        .iter()
+        .enumerate()
+        .map(|(n, p)| {
+            let mut x = item(&format!("i-{n}"), None);
+            x.priority = *p;
+            x
+        })
+        .collect();
+    let refs: Vec<&Item> = items.iter().collect();
+    assert_eq!(order_by(Scheme::Moscow, &refs), vec![1, 4, 5, 0, 6, 3, 2]);
+}
+
+#[test]
+fn format_score_shows_two_decimals_at_most() {
+    assert_eq!(format_score(Some(1.5)), "1.5");
+    assert_eq!(format_score(Some(2.0)), "2");
+    assert_eq!(format_score(Some(1.0 / 3.0)), "0.33");
+    assert_eq!(format_score(Some(2.0 / 3.0)), "0.67");
+    assert_eq!(format_score(Some(10.0)), "10");
+    assert_eq!(format_score(Some(200.0)), "200");
+    assert_eq!(format_score(Some(0.0)), "0");
+    assert_eq!(format_score(Some(3.25)), "3.25");
+    assert_eq!(format_score(Some(0.1)), "0.1");
+    assert_eq!(format_score(None), "—");
+}
+
+#[test]
+fn points_drop_a_zero_fraction() {
+    assert_eq!(points(3.0), "3");
+    assert_eq!(points(0.0), "0");
+    assert_eq!(points(13.0), "13");
+    assert_eq!(points(2.5), "2.5");
+    assert_eq!(points(0.5), "0.5");
+}
+
+// ---------- readiness ----------
+
+#[test]
+fn each_ready_rule_met_and_not_met() {
+    let bare = item("i-1", None);
+    for r in ReadyRule::ALL {
+        assert!(!meets(r, &bare), "{r:?} on a bare item");
+    }
+
+    let mut x = bare.clone();
+    x.acceptance = vec![criterion("c-1")];
+    assert!(meets(ReadyRule::HasAcceptanceCriteria, &x));
+
+    let mut x = bare.clone();
+    x.estimate = Some(0.0);
+    assert!(meets(ReadyRule::IsEstimated, &x), "zero is an estimate");
+
+    let mut x = bare.clone();
+    x.feature = Some(id("f-1"));
+    assert!(meets(ReadyRule::HasParentFeature, &x));
+
+    let mut x = bare.clone();
+    x.priority = Some(Priority::Wont);
+    assert!(meets(ReadyRule::HasPriority, &x));
+}
+
+#[test]
+fn has_description_accepts_a_description_or_the_story_want() {
+    let mut x = item("i-1", None);
+    x.description = "   \n ".into();
+    x.story.i_want = "  ".into();
+    assert!(!meets(ReadyRule::HasDescription, &x), "blank text");
+
+    let mut y = x.clone();
+    y.description = "Why it matters".into();
+    assert!(meets(ReadyRule::HasDescription, &y));
+
+    let mut z = x.clone();
+    z.story.i_want = "to save a trip".into();
+    assert!(meets(ReadyRule::HasDescription, &z));
+
+    let mut w = x.clone();
+    w.story.as_a = "hiker".into();
+    w.story.so_that = "I plan ahead".into();
+    assert!(
+        !meets(ReadyRule::HasDescription, &w),
+        "only 'I want' counts from the story"
+    );
+}
+
+#[test]
+fn missing_follows_the_rule_list_order() {
+    let bare = item("i-1", None);
+    let rules = [
+        ReadyRule::HasPriority,
+        ReadyRule::IsEstimated,
+        ReadyRule::HasParentFeature,
+        ReadyRule::HasAcceptanceCriteria,
+    ];
+    assert_eq!(missing(&rules, &bare), rules.to_vec());
+
+    let mut x = bare.clone();
+    x.estimate = Some(3.0);
+    x.priority = Some(Priority::Must);
+    assert_eq!(
+        missing(&rules, &x),
+        vec![
+            ReadyRule::HasParentFeature,
+            ReadyRule::HasAcceptanceCriteria
+        ]
+    );
+    let reversed: Vec<ReadyRule> = rules.iter().rev().copied().collect();
+    assert_eq!(
+        missing(&reversed, &x),
+        vec![
+            ReadyRule::HasAcceptanceCriteria,
+            ReadyRule::HasParentFeature
+        ]
+    );
+}
+
+#[test]
+fn describe_says_ready_or_what_is_missing() {
+    let rules = ReadyRule::defaults();
+    let mut x = item("i-1", None);
+    x.acceptance = vec![criterion("c-1")];
+    assert!(!is_ready(&rules, &x));
+    assert_eq!(
+        describe(&rules, &x),
+        "Missing: is estimated, has a parent feature"
+    );
+
+    x.estimate = Some(2.0);
+    assert_eq!(describe(&rules, &x), "Missing: has a parent feature");
+
+    x.feature = Some(id("f-1"));
+    assert!(is_ready(&rules, &x));
+    assert_eq!(describe(&rules, &x), "Ready");
+
+    let all = ReadyRule::ALL;
+    assert_eq!(
+        describe(&all, &x),
+        "Missing: has a description, has a priority"
+    );
+    assert_eq!(
+        describe(&all, &item("i-2", None)),
+        "Missing: has acceptance criteria, is estimated, has a parent feature, \
+         has a description, has a priority"
+    );
+}
+
+#[test]
+fn an_empty_rule_list_is_always_ready() {
+    let x = item("i-1", None);
+    assert!(is_ready(&[], &x));
+    assert_eq!(missing(&[], &x), Vec::<ReadyRule>::new());
+    assert_eq!(describe(&[], &x), "Ready");
+}
+
+// ---------- sprint load and velocity ----------
+
+#[test]
+fn sprint_load_counts_committed_done_and_unestimated() {
+    let mut in_progress = planned("i-3", Some(3.0), "s-2");
+    in_progress.status = ItemStatus::InProgress;
+    let p = product(
+        vec![
+            done("i-1", Some(5.0), Some("s-2")),
+            planned("i-2", Some(4.0), "s-2"),
+            in_progress,
+            planned("i-4", None, "s-2"),
+            done("i-5", None, Some("s-2")),
+            planned("i-6", Some(8.0), "s-3"),
+            item("i-7", Some(13.0)),
+        ],
+        vec![
+            sprint("s-2", "Sprint 2", SprintState::Active, Some(10.0)),
+            sprint("s-3", "Sprint 3", SprintState::Planned, None),
+            sprint("s-4", "Sprint 4", SprintState::Planned, Some(5.0)),
+        ],
+    );
+    let load = sprint_load(&p, &p.sprints[0]);
+    assert_eq!(
+        load,
+        SprintLoad {
+            sprint: id("s-2"),
+            committed: 12.0,
+            done: 5.0,
+            items: 5,
+            unestimated: 2,
+            capacity: Some(10.0),
+        }
+    );
+    assert_eq!(load.over_by(), Some(2.0));
+
+    let load = sprint_load(&p, &p.sprints[1]);
+    assert_eq!(
+        (load.committed, load.done, load.items, load.unestimated),
+        (8.0, 0.0, 1, 0)
+    );
+    assert_eq!(load.capacity, None);
+    assert_eq!(load.over_by(), None, "no capacity, never over");
+
+    let load = sprint_load(&p, &p.sprints[2]);
+    assert_eq!(
+        (load.committed, load.done, load.items, load.unestimated),
+        (0.0, 0.0, 0, 0)
+    );
+    assert_eq!(load.over_by(), None);
+}
+
+#[test]
+fn over_by_is_none_at_exact_capacity() {
+    let p = product(
+        vec![
+            planned("i-1", Some(6.0), "s-1"),
+            planned("i-2", Some(4.0), "s-1"),
+        ],
+        vec![sprint("s-1", "Sprint 1", SprintState::Planned, Some(10.0))],
+    );
+    let load = sprint_load(&p, &p.sprints[0]);
+    assert_eq!(load.committed, 10.0);
+    assert_eq!(load.over_by(), None);
+}
+
+#[test]
+fn velocity_is_none_before_any_sprint_finishes() {
+    assert_eq!(
+        velocity(&product(vec![item("i-1", Some(3.0))], vec![])),
+        None
+    );
+    let p = product(
+        vec![done("i-1", Some(8.0), Some("s-1"))],
+        vec![
+            sprint("s-1", "Sprint 1", SprintState::Active, Some(10.0)),
+            sprint("s-2", "Sprint 2", SprintState::Planned, Some(10.0)),
+        ],
+    );
+    assert_eq!(
+        velocity(&p),
+        None,
+        "done points in an active sprint are not velocity"
+    );
+}
+
+#[test]
+fn velocity_with_one_finished_sprint_is_its_done_points() {
+    let p = product(
+        vec![
+            done("i-1", Some(5.0), Some("s-1")),
+            done("i-2", Some(3.0), Some("s-1")),
+            planned("i-3", Some(4.0), "s-1"), // not done: does not count
+            done("i-4", Some(2.0), None),     // done outside a sprint: does not count
+            done("i-5", Some(7.0), Some("s-2")),
+        ],
+        vec![
+            sprint("s-1", "Sprint 1", SprintState::Finished, Some(20.0)),
+            sprint("s-2", "Sprint 2", SprintState::Active, Some(20.0)),
+        ],
+    );
+    assert_eq!(velocity(&p), Some(8.0));
+}
+
+#[test]
+fn velocity_with_three_finished_sprints_is_their_mean() {
+    let p = product(
+        vec![
+            done("i-1", Some(6.0), Some("s-1")),
+            done("i-2", Some(9.0), Some("s-2")),
+            done("i-3", Some(5.0), Some("s-3")),
+            done("i-4", Some(7.0), Some("s-3")),
+            done("i-5", Some(40.0), Some("s-4")),
+        ],
+        vec![
+            sprint("s-1", "Sprint 1", SprintState::Finished, Some(10.0)),
+            sprint("s-2", "Sprint 2", SprintState::Finished, Some(10.0)),
+            sprint("s-4", "Sprint 4", SprintState::Active, Some(10.0)),
+            sprint("s-3", "Sprint 3", SprintState::Finished, Some(10.0)),
+        ],
+    );
+    // (6 + 9 + 12) / 3
+    assert_eq!(velocity(&p), Some(9.0));
+}
+
+#[test]
+fn velocity_with_four_finished_sprints_uses_the_last_three() {
+    let p = product(
+        vec![
+            done("i-0", Some(30.0), Some("s-0")),
+            done("i-1", Some(6.0), Some("s-1")),
+            done("i-2", Some(9.0), Some("s-2")),
+            done("i-3", Some(12.0), Some("s-3")),
+        ],
+        vec![
+            sprint("s-0", "Sprint 0", SprintState::Finished, Some(10.0)),
+            sprint("s-1", "Sprint 1", SprintState::Finished, Some(10.0)),
+            sprint("s-2", "Sprint 2", SprintState::Finished, Some(10.0)),
+            sprint("s-3", "Sprint 3", SprintState::Finished, Some(10.0)),
+            sprint("s-4", "Sprint 4", SprintState::Planned, Some(10.0)),
+        ],
+    );
+    assert_eq!(velocity(&p), Some(9.0));
+
+    // The product's sprint order decides which three are "last".
+    let mut q = p.clone();
+    q.sprints.swap(0, 3); // s-3, s-1, s-2, s-0
+    assert_eq!(velocity(&q), Some(15.0)); // (6 + 9 + 30) / 3
+}
+
+#[test]
+fn velocity_is_zero_when_finished_sprints_finished_nothing() {
+    let p = product(
+        vec![planned("i-1", Some(3.0), "s-1")],
+        vec![sprint("s-1", "Sprint 1", SprintState::Finished, Some(10.0))],
+    );
+    assert_eq!(velocity(&p), Some(0.0));
+}
+
+// ---------- forecast ----------
+
+#[test]
+fn forecast_done_items_are_done_wherever_they_are() {
+    let p = product(
+        vec![
+            done("i-1", Some(3.0), Some("s-1")),
+            done("i-2", None, None),
+            done("i-3", Some(50.0), Some("s-2")),
+        ],
+        vec![
+            sprint("s-1", "Sprint 1", SprintState::Finished, Some(10.0)),
+            sprint("s-2", "Sprint 2", SprintState::Active, Some(10.0)),
+        ],
+    );
+    assert_eq!(
+        forecast_list(&p),
+        expect(&[
+            ("i-1", Slot::Done),
+            ("i-2", Slot::Done),
+            ("i-3", Slot::Done)
+        ])
+    );
+}
+
+#[test]
+fn forecast_keeps_planned_items_in_their_upcoming_sprint() {
+    let p = product(
+        vec![
+            planned("i-1", Some(30.0), "s-3"), // over capacity: stays anyway
+            planned("i-2", None, "s-2"),       // unestimated: stays anyway
+            planned("i-3", Some(2.0), "s-2"),
+        ],
+        vec![
+            sprint("s-2", "Sprint 2", SprintState::Active, Some(10.0)),
+            sprint("s-3", "Sprint 3", SprintState::Planned, Some(10.0)),
+        ],
+    );
+    assert_eq!(
+        forecast_list(&p),
+        expect(&[
+            ("i-1", slot("s-3")),
+            ("i-2", slot("s-2")),
+            ("i-3", slot("s-2"))
+        ])
+    );
+}
+
+#[test]
+fn forecast_fills_upcoming_sprints_in_rank_order_after_planned_items() {
+    let p = product(
+        vec![
+            item("i-1", Some(3.0)),
+            item("i-2", Some(3.0)),
+            item("i-3", Some(2.0)),
+            item("i-4", Some(5.0)),
+            item("i-5", Some(4.0)),
+            planned("i-9", Some(4.0), "s-2"), // ranked last, but its points count first
+        ],
+        vec![
+            sprint("s-2", "Sprint 2", SprintState::Active, Some(10.0)),
+            sprint("s-3", "Sprint 3", SprintState::Planned, Some(10.0)),
+        ],
+    );
+    // s-2 has 10 - 4 = 6 points of room: i-1 and i-2 fill it exactly.
+    // s-3 takes i-3 (2) and i-4 (5); i-5 (4) no longer fits and there is no velocity.
+    assert_eq!(
+        forecast_list(&p),
+        expect(&[
+            ("i-1", slot("s-2")),
+            ("i-2", slot("s-2")),
+            ("i-3", slot("s-3")),
+            ("i-4", slot("s-3")),
+            ("i-5", Slot::Unknown),
+            ("i-9", slot("s-2")),
+        ])
+    );
+}
+
+#[test]
+fn forecast_never_backfills_an_earlier_sprint() {
+    let p = product(
+        vec![
+            item("i-1", Some(4.0)),
+            item("i-2", Some(3.0)),
+            item("i-3", Some(1.0)), // would fit s-2's last point, but the order is kept
+            item("i-4", Some(1.0)),
+            item("i-5", Some(1.0)),
+        ],
+        vec![
+            sprint("s-2", "Sprint 2", SprintState::Planned, Some(5.0)),
+            sprint("s-3", "Sprint 3", SprintState::Planned, Some(5.0)),
+        ],
+    );
+    assert_eq!(
+        forecast_list(&p),
+        expect(&[
+            ("i-1", slot("s-2")),
+            ("i-2", slot("s-3")),
+            ("i-3", slot("s-3")),
+            ("i-4", slot("s-3")),
+            ("i-5", Slot::Unknown),
+        ])
+    );
+}
+
+#[test]
+fn forecast_skips_finished_sprints_and_over_committed_ones() {
+    let p = product(
+        vec![
+            planned("i-1", Some(12.0), "s-2"), // s-2 over-committed: 12 of 10
+            item("i-2", Some(1.0)),
+            done("i-3", Some(4.0), Some("s-1")),
+        ],
+        vec![
+            sprint("s-1", "Sprint 1", SprintState::Finished, Some(10.0)),
+            sprint("s-2", "Sprint 2", SprintState::Active, Some(10.0)),
+            sprint("s-3", "Sprint 3", SprintState::Planned, Some(10.0)),
+        ],
+    );
+    assert_eq!(
+        forecast_list(&p),
+        expect(&[
+            ("i-1", slot("s-2")),
+            ("i-2", slot("s-3")),
+            ("i-3", Slot::Done)
+        ])
+    );
+}
+
+#[test]
+fn forecast_puts_an_item_bigger_than_a_sprint_into_the_next_empty_one() {
+    let p = product(
+        vec![
+            item("i-1", Some(2.0)),
+            item("i-2", Some(8.0)), // bigger than any sprint (5)
+            item("i-3", Some(2.0)),
+            item("i-4", Some(3.0)),
+            item("i-5", Some(1.0)),
+        ],
+        vec![
+            sprint("s-2", "Sprint 2", SprintState::Planned, Some(5.0)),
+            sprint("s-3", "Sprint 3", SprintState::Planned, Some(5.0)),
+            sprint("s-4", "Sprint 4", SprintState::Planned, Some(5.0)),
+        ],
+    );
+    assert_eq!(
+        forecast_list(&p),
+        expect(&[
+            ("i-1", slot("s-2")),
+            ("i-2", slot("s-3")), // s-3 is then full (and more)
+            ("i-3", slot("s-4")),
+            ("i-4", slot("s-4")),
+            ("i-5", Slot::Unknown),
+        ])
+    );
+}
+
+#[test]
+fn forecast_does_not_overflow_a_partly_planned_sprint() {
+    // s-2: capacity 10, 8 points planned, so 2 points of room. An unplanned 5-point item
+    // does not fit there (and is not bigger than a whole sprint): it belongs in s-3.
+    let p = product(
+        vec![
+            planned("i-1", Some(8.0), "s-2"),
+            item("i-2", Some(5.0)),
+            item("i-3", Some(12.0)), // bigger than a whole sprint: next *empty* sprint
+        ],
+        vec![
+            sprint("s-2", "Sprint 2", SprintState::Active, Some(10.0)),
+            sprint("s-3", "Sprint 3", SprintState::Planned, Some(10.0)),
+            sprint("s-4", "Sprint 4", SprintState::Planned, Some(10.0)),
+        ],
+    );
+    assert_eq!(
+        forecast_list(&p),
+        expect(&[
+            ("i-1", slot("s-2")),
+            ("i-2", slot("s-3")),
+            ("i-3", slot("s-4"))
+        ])
+    );
+    let loads: Vec<f64> = p
+        .sprints
+        .iter()
+        .map(|s| sprint_load(&p, s).committed)
+        .collect();
+    assert_eq!(loads, vec![8.0, 0.0, 0.0]);
+}
+
+#[test]
+fn forecast_uses_the_velocity_for_sprints_without_capacity() {
+    let p = product(
+        vec![
+            done("i-0", Some(6.0), Some("s-1")),
+            item("i-1", Some(4.0)),
+            item("i-2", Some(4.0)),
+            item("i-3", Some(2.0)),
+            item("i-4", Some(1.0)),
+        ],
+        vec![
+            sprint("s-1", "Sprint 1", SprintState::Finished, Some(20.0)),
+            sprint("s-2", "Sprint 2", SprintState::Planned, None),
+            sprint("s-3", "Sprint 3", SprintState::Planned, None),
+        ],
+    );
+    assert_eq!(velocity(&p), Some(6.0));
+    assert_eq!(
+        forecast_list(&p),
+        expect(&[
+            ("i-0", Slot::Done),
+            ("i-1", slot("s-2")),
+            ("i-2", slot("s-3")),
+            ("i-3", slot("s-3")),
+            ("i-4", Slot::Future(1)),
+        ])
+    );
+}
+
+#[test]
+fn forecast_overflows_into_future_sprints_at_the_velocity() {
+    let p = product(
+        vec![
+            done("i-0", Some(6.0), Some("s-1")),
+            item("i-1", Some(5.0)),
+            item("i-2", Some(4.0)),
+            item("i-3", Some(2.0)),
+            item("i-4", Some(1.0)),
+            item("i-5", Some(10.0)), // bigger than the velocity: a future sprint of its own
+            item("i-6", Some(1.0)),
+        ],
+        vec![
+            sprint("s-1", "Sprint 1", SprintState::Finished, Some(20.0)),
+            sprint("s-2", "Sprint 2", SprintState::Planned, Some(5.0)),
+        ],
+    );
+    assert_eq!(
+        forecast_list(&p),
+        expect(&[
+            ("i-0", Slot::Done),
+            ("i-1", slot("s-2")),
+            ("i-2", Slot::Future(1)),
+            ("i-3", Slot::Future(1)),
+            ("i-4", Slot::Future(2)),
+            ("i-5", Slot::Future(3)),
+            ("i-6", Slot::Future(4)),
+        ])
+    );
+}
+
+#[test]
+fn forecast_with_a_velocity_but_no_upcoming_sprint_starts_in_the_future() {
+    let p = product(
+        vec![
+            done("i-0", Some(4.0), Some("s-1")),
+            item("i-1", Some(3.0)),
+            item("i-2", Some(1.0)),
+            item("i-3", Some(1.0)),
+        ],
+        vec![sprint("s-1", "Sprint 1", SprintState::Finished, None)],
+    );
+    assert_eq!(
+        forecast_list(&p),
+        expect(&[
+            ("i-0", Slot::Done),
+            ("i-1", Slot::Future(1)),
+            ("i-2", Slot::Future(1)),
+            ("i-3", Slot::Future(2)),
+        ])
+    );
+}
+
+#[test]
+fn forecast_unestimated_items_need_an_estimate() {
+    let p = product(
+        vec![
+            item("i-1", None),
+            item("i-2", Some(2.0)),
+            planned("i-3", None, "s-2"),
+        ],
+        vec![sprint("s-2", "Sprint 2", SprintState::Planned, Some(10.0))],
+    );
+    assert_eq!(
+        forecast_list(&p),
+        expect(&[
+            ("i-1", Slot::NeedsEstimate),
+            ("i-2", slot("s-2")),
+            ("i-3", slot("s-2"))
+        ])
+    );
+}
+
+#[test]
+fn forecast_is_unknown_without_velocity_or_room() {
+    // No sprints at all.
+    let p = product(vec![item("i-1", Some(2.0)), item("i-2", None)], vec![]);
+    assert_eq!(
+        forecast_list(&p),
+        expect(&[("i-1", Slot::Unknown), ("i-2", Slot::NeedsEstimate)])
+    );
+
+    // An upcoming sprint with no capacity, and no velocity to stand in for it.
+    let p = product(
+        vec![item("i-1", Some(2.0))],
+        vec![sprint("s-2", "Sprint 2", SprintState::Planned, None)],
+    );
+    assert_eq!(forecast_list(&p), expect(&[("i-1", Slot::Unknown)]));
+
+    // A velocity of zero cannot forecast either.
+    let p = product(
+        vec![planned("i-0", Some(3.0), "s-1"), item("i-1", Some(2.0))],
+        vec![sprint("s-1", "Sprint 1", SprintState::Finished, Some(10.0))],
+    );
+    assert_eq!(velocity(&p), Some(0.0));
+    let f = forecast(&p);
+    assert_eq!(f[&id("i-1")], Slot::Unknown);
+}
+
+// ---------- the sample product ----------
+
+fn sample() -> Workspace {
+    sample_workspace(Day::new(2026, 3, 15).unwrap(), &mut counter_ids())
+}
+
+fn titled<'a>(p: &'a Product, title: &str) -> &'a Id {
+    &p.items
+        .iter()
+        .find(|i| i.title == title)
+        .unwrap_or_else(|| panic!("no item '{title}'"))
+        .id
+}
+
+fn sprint_named<'a>(p: &'a Product, name: &str) -> &'a Id {
+    &p.sprints.iter().find(|s| s.name == name).unwrap().id
+}
+
+#[test]
+fn sample_velocity_and_sprint_loads() {
+    let ws = sample();
+    let trailhead = &ws.products[0];
+    let console = &ws.products[1];
+    assert_eq!(trailhead.name, "Trailhead");
+    // Sprint 1 finished 5 + 3 + 2 + 3 + 5 + 2 points.
+    assert_eq!(velocity(trailhead), Some(20.0));
+    assert_eq!(velocity(console), None);
+
+    let loads: Vec<(f64, f64, usize, usize, Option<f64>)> = trailhead
+        .sprints
+        .iter()
+        .map(|s| {
+            let l = sprint_load(trailhead, s);
+            (l.committed, l.done, l.items, l.unestimated, l.over_by())
+        })
+        .collect();
+    assert_eq!(
+        loads,
+        vec![
+            (20.0, 20.0, 6, 0, None),
+            (17.0, 7.0, 6, 0, None),
+            (15.0, 0.0, 4, 0, None),
+        ]
+    );
+}
+
+#[test]
+fn sample_forecast_slots() {
+    let ws = sample();
+    let p = &ws.products[0];
+    let f = forecast(p);
+    assert_eq!(f.len(), p.items.len());
+    let s2 = Slot::Sprint(sprint_named(p, "Sprint 2").clone());
+    let s3 = Slot::Sprint(sprint_named(p, "Sprint 3").clone());
+    let at = |t: &str| f[titled(p, t)].clone();
+
+    assert_eq!(at("App crashes when location permission is denied"), s2);
+    assert_eq!(at("Packing list for each trip"), s2);
+    assert_eq!(at("Get notified when a saved trail closes"), s3);
+    assert_eq!(at("Cache the condition feed for ten minutes"), s3);
+    assert_eq!(at("Search trails by name or area"), Slot::Done);
+    assert_eq!(at("Save a trip for a date"), Slot::Done);
+    assert_eq!(
+        at("Import elevation data for the national parks"),
+        Slot::NeedsEstimate
+    );
+    assert_eq!(at("Dark mode"), Slot::NeedsEstimate);
+    assert_eq!(at("See the elevation profile of a route"), Slot::Future(1));
+    assert_eq!(at("Read recent trip reports on a trail"), Slot::Future(2));
+
+    let c = &ws.products[1];
+    let g = forecast(c);
+    assert_eq!(
+        g[titled(c, "Publish a trail closure in under a minute")],
+        Slot::Done
+    );
+    assert_eq!(
+        g[titled(c, "Schedule a closure to end automatically")],
+        Slot::Unknown
+    );
+    assert_eq!(
+        g[titled(c, "Closure pin lands on the wrong trail")],
+        Slot::Unknown
+    );
+    assert_eq!(
+        g[titled(c, "Import conditions from a spreadsheet")],
+        Slot::NeedsEstimate
+    );
+}
+
+#[test]
+fn sample_forecast_respects_sprint_two_capacity() {
+    let ws = sample();
+    let p = &ws.products[0];
+    let f = forecast(p);
+    let s3 = Slot::Sprint(sprint_named(p, "Sprint 3").clone());
+    let at = |t: &str| f[titled(p, t)].clone();
+    // Sprint 2 has 3 points of room, Sprint 3 has 5: the 5-point storm warning fills Sprint 3.
+    assert_eq!(at("Storm warning on the day of the trip"), s3);
+    assert_eq!(at("Sunset time and turn-around reminder"), Slot::Future(1));
+    assert_eq!(
+        at("Which weather service fits our budget?"),
+        Slot::Future(1)
+    );
+    assert_eq!(at("Write a trip report with photos"), Slot::Future(2));
+    assert_eq!(at("Image resizing pipeline"), Slot::Future(3));
+}
+
+// ---------- backlog rows ----------
+
+/// Atlas with a default Definition of Ready (criteria, estimate, feature):
+/// features f-1 "Signup", f-2 "Search"; sprints s-1 "Sprint 1" (finished, 10),
+/// s-2 "Sprint 2" (active, 10), s-3 "Sprint 3" (planned, 10). Velocity 5.
+///
+/// | rank | id  | kind  | feature | est | prio   | status | sprint | ready | V/E  | WSJF | RICE |
+/// | 1    | i-1 | story | f-1     | 3   | Must   | todo   |        | yes   | 2    | 3    | 25   |
+/// | 2    | i-2 | bug   | f-1     | 2.5 | Should | in pr. | s-2    | yes   | 4    |      | 400  |
+/// | 3    | i-3 | task  | f-2     |     |        | todo   |        | no    | 0.33 | 6    |      |
+/// | 4    | i-4 | spike |         | 5   | Could  | done   | s-1    | no    |      |      |      |
+/// | 5    | i-5 | story | f-2     | 8   | Must   | todo   |        | yes   | 1    | 1.5  |      |
+/// | 6    | i-6 | story | f-1     | 3   | Should | todo   |        | no    |      |      |      |
+fn atlas() -> Product {
+    let mut p = Product::new(id("p-a"), "Atlas");
+    p.features = vec![
+        Feature::new(id("f-1"), "Signup", None),
+        Feature::new(id("f-2"), "Search", None),
+    ];
+    p.sprints = vec![
+        sprint("s-1", "Sprint 1", SprintState::Finished, Some(10.0)),
+        sprint("s-2", "Sprint 2", SprintState::Active, Some(10.0)),
+        sprint("s-3", "Sprint 3", SprintState::Planned, Some(10.0)),
+    ];
+
+    let mut i1 = Item::new(id("i-1"), ItemKind::Story, "Sign up with email");
+    i1.story = Story {
+        as_a: "new hiker".into(),
+        i_want: "to create an account".into(),
+        so_that: "my trips are saved".into(),
+    };
+    i1.feature = Some(id("f-1"));
+    i1.estimate = Some(3.0);
+    i1.priority = Some(Priority::Must);
+    i1.acceptance = vec![criterion("c-1")];
+    i1.scores = ScoreInputs {
+        value: Some(6.0),
+        effort: Some(3.0),
+        business_value: Some(5.0),
+        time_criticality: Some(3.0),
+        risk_reduction: Some(1.0),
+        job_size: Some(3.0),
+        reach: Some(150.0),
+        impact: Some(1.0),
+        confidence: Some(50.0),
+    };
+
+    let mut i2 = Item::new(id("i-2"), ItemKind::Bug, "Crash on login");
+    i2.description = "The app closes when the PASSWORD is wrong".into();
+    i2.feature = Some(id("f-1"));
+    i2.estimate = Some(2.5);
+    i2.priority = Some(Priority::Should);
+    i2.status = ItemStatus::InProgress;
+    i2.sprint = Some(id("s-2"));
+    i2.acceptance = vec![criterion("c-2")];
+    i2.scores = ScoreInputs {
+        value: Some(8.0),
+        effort: Some(2.0),
+        reach: Some(400.0),
+        impact: Some(2.0),
+        confidence: Some(100.0),
+        business_value: Some(9.0),
+        ..ScoreInputs::default()
+    };
+
+    let mut i3 = Item::new(id("i-3"), ItemKind::Task, "Index trails");
+    i3.description = "Speeds up search".into();
+    i3.feature = Some(id("f-2"));
+    i3.scores = ScoreInputs {
+        value: Some(1.0),
+        effort: Some(3.0),
+        business_value: Some(8.0),
+        time_criticality: Some(8.0),
+        risk_reduction: Some(8.0),
+        job_size: Some(4.0),
+        ..ScoreInputs::default()
+    };
+
+    let mut i4 = Item::new(id("i-4"), ItemKind::Spike, "Which map vendor?");
+    i4.estimate = Some(5.0);
+    i4.priority = Some(Priority::Could);
+    i4.status = ItemStatus::Done;
+    i4.sprint = Some(id("s-1"));
+    i4.acceptance = vec![criterion("c-4")];
+
+    let mut i5 = Item::new(id("i-5"), ItemKind::Story, "Filter by length");
+    i5.story.i_want = "to filter trails by LENGTH".into();
+    i5.feature = Some(id("f-2"));
+    i5.estimate = Some(8.0);
+    i5.priority = Some(Priority::Must);
+    i5.acceptance = vec![criterion("c-5")];
+    i5.scores = ScoreInputs {
+        value: Some(3.0),
+        effort: Some(3.0),
+        business_value: Some(2.0),
+        time_criticality: Some(2.0),
+        risk_reduction: Some(2.0),
+        job_size: Some(4.0),
+        ..ScoreInputs::default()
+    };
+
+    let mut i6 = Item::new(id("i-6"), ItemKind::Story, "Share a trip");
+    i6.feature = Some(id("f-1"));
+    i6.estimate = Some(3.0);
+    i6.priority = Some(Priority::Should);
+
+    p.items = vec![i1, i2, i3, i4, i5, i6];
+    p
+}
+
+fn beacon() -> Product {
+    let mut p = Product::new(id("p-b"), "Beacon");
+    p.items = vec![item("i-90", Some(1.0))];
+    p
+}
+
+fn workspace() -> Workspace {
+    Workspace {
+        portfolio: Portfolio::default(),
+        roles: RoleSetting::Separate,
+        products: vec![atlas(), beacon()],
+    }
+}
+
+fn rows(p: &Product, f: &BacklogFilter) -> Vec<String> {
+    backlog_rows(p, f, Scheme::Rank)
+        .into_iter()
+        .map(|r| r.id.to_string())
+        .collect()
+}
+
+fn ranks(p: &Product, f: &BacklogFilter, scheme: Scheme) -> Vec<usize> {
+    backlog_rows(p, f, scheme)
+        .into_iter()
+        .map(|r| r.rank)
+        .collect()
+}
+
+fn text(t: &str) -> BacklogFilter {
+    BacklogFilter {
+        text: t.into(),
+        ..BacklogFilter::default()
+    }
+}
+
+#[test]
+fn fixture_is_valid() {
+    validate_workspace(&workspace()).unwrap();
+    assert_eq!(velocity(&atlas()), Some(5.0));
+}
+
+#[test]
+fn no_filter_shows_everything_in_rank_order() {
+    let p = atlas();
+    let f = BacklogFilter::default();
+    assert!(!f.is_active());
+    assert_eq!(rows(&p, &f), ["i-1", "i-2", "i-3", "i-4", "i-5", "i-6"]);
+    assert_eq!(ranks(&p, &f, Scheme::Rank), [1, 2, 3, 4, 5, 6]);
+}
+
+#[test]
+fn text_filter_matches_title_description_and_story_ignoring_case() {
+    let p = atlas();
+    assert_eq!(rows(&p, &text("  LOGIN ")), ["i-2"], "title, trimmed");
+    assert_eq!(rows(&p, &text("password")), ["i-2"], "description");
+    assert_eq!(rows(&p, &text("New Hiker")), ["i-1"], "as a");
+    assert_eq!(rows(&p, &text("account")), ["i-1"], "I want");
+    assert_eq!(rows(&p, &text("TRIPS ARE SAVED")), ["i-1"], "so that");
+    assert_eq!(rows(&p, &text("length")), ["i-5"], "title and I want");
+    assert_eq!(rows(&p, &text("trail")), ["i-3", "i-5"]);
+    assert_eq!(
+        rows(&p, &text("search")),
+        ["i-3"],
+        "not the feature's title"
+    );
+    assert_eq!(rows(&p, &text("zzz")), Vec::<String>::new());
+    assert!(text("x").is_active());
+    assert_eq!(
+        rows(&p, &text("   ")).len(),
+        6,
+        "blank text filters nothing"
+    );
+}
+
+#[test]
+fn kind_filter() {
+    let p = atlas();
+    let by = |k| BacklogFilter {
+        kind: Some(k),
+        ..BacklogFilter::default()
+    };
+    assert_eq!(rows(&p, &by(ItemKind::Story)), ["i-1", "i-5", "i-6"]);
+    assert_eq!(rows(&p, &by(ItemKind::Bug)), ["i-2"]);
+    assert_eq!(rows(&p, &by(ItemKind::Task)), ["i-3"]);
+    assert_eq!(rows(&p, &by(ItemKind::Spike)), ["i-4"]);
+}
+
+#[test]
+fn status_filter() {
+    let p = atlas();
+    let by = |s| BacklogFilter {
+        status: Some(s),
+        ..BacklogFilter::default()
+    };
+    assert_eq!(
+        rows(&p, &by(ItemStatus::Todo)),
+        ["i-1", "i-3", "i-5", "i-6"]
+    );
+    assert_eq!(rows(&p, &by(ItemStatus::InProgress)), ["i-2"]);
+    assert_eq!(rows(&p, &by(ItemStatus::Done)), ["i-4"]);
+}
+
+#[test]
+fn priority_filter_including_no_priority() {
+    let p = atlas();
+    let by = |pr| BacklogFilter {
+        priority: Some(pr),
+        ..BacklogFilter::default()
+    };
+    assert_eq!(rows(&p, &by(Some(Priority::Must))), ["i-1", "i-5"]);
+    assert_eq!(rows(&p, &by(Some(Priority::Should))), ["i-2", "i-6"]);
+    assert_eq!(rows(&p, &by(Some(Priority::Could))), ["i-4"]);
+    assert_eq!(rows(&p, &by(Some(Priority::Wont))), Vec::<String>::new());
+    assert_eq!(rows(&p, &by(None)), ["i-3"]);
+}
+
+#[test]
+fn feature_filter_any_none_is() {
+    let p = atlas();
+    let by = |r| BacklogFilter {
+        feature: r,
+        ..BacklogFilter::default()
+    };
+    assert_eq!(rows(&p, &by(RefFilter::Any)).len(), 6);
+    assert_eq!(rows(&p, &by(RefFilter::None)), ["i-4"]);
+    assert_eq!(
+        rows(&p, &by(RefFilter::Is(id("f-1")))),
+        ["i-1", "i-2", "i-6"]
+    );
+    assert_eq!(rows(&p, &by(RefFilter::Is(id("f-2")))), ["i-3", "i-5"]);
+    assert_eq!(
+        rows(&p, &by(RefFilter::Is(id("f-9")))),
+        Vec::<String>::new()
+    );
+    assert!(by(RefFilter::None).is_active());
+}
+
+#[test]
+fn sprint_filter_any_none_is() {
+    let p = atlas();
+    let by = |r| BacklogFilter {
+        sprint: r,
+        ..BacklogFilter::default()
+    };
+    assert_eq!(rows(&p, &by(RefFilter::Any)).len(), 6);
+    assert_eq!(rows(&p, &by(RefFilter::None)), ["i-1", "i-3", "i-5", "i-6"]);
+    assert_eq!(rows(&p, &by(RefFilter::Is(id("s-1")))), ["i-4"]);
+    assert_eq!(rows(&p, &by(RefFilter::Is(id("s-2")))), ["i-2"]);
+    assert_eq!(
+        rows(&p, &by(RefFilter::Is(id("s-3")))),
+        Vec::<String>::new()
+    );
+}
+
+#[test]
+fn ready_filter() {
+    let p = atlas();
+    let by = |r| BacklogFilter {
+        ready: Some(r),
+        ..BacklogFilter::default()
+    };
+    assert_eq!(rows(&p, &by(true)), ["i-1", "i-2", "i-5"]);
+    assert_eq!(rows(&p, &by(false)), ["i-3", "i-4", "i-6"]);
+
+    // Readiness follows the product's own rules.
+    let mut q = atlas();
+    q.definition_of_ready = vec![ReadyRule::HasPriority];
+    assert_eq!(rows(&q, &by(false)), ["i-3"]);
+    q.definition_of_ready = vec![];
+    assert_eq!(rows(&q, &by(false)), Vec::<String>::new());
+}
+
+#[test]
+fn filters_combine() {
+    let p = atlas();
+    let f = BacklogFilter {
+        kind: Some(ItemKind::Story),
+        ready: Some(false),
+        ..BacklogFilter::default()
+    };
+    assert_eq!(rows(&p, &f), ["i-6"]);
+
+    let mut f = BacklogFilter {
+        text: "TRAIL".into(),
+        feature: RefFilter::Is(id("f-2")),
+        ..BacklogFilter::default()
+    };
+    assert_eq!(rows(&p, &f), ["i-3", "i-5"]);
+    f.status = Some(ItemStatus::Todo);
+    f.priority = Some(Some(Priority::Must));
+    assert_eq!(rows(&p, &f), ["i-5"]);
+    f.sprint = RefFilter::None;
+    f.ready = Some(true);
+    f.kind = Some(ItemKind::Story);
+    assert_eq!(rows(&p, &f), ["i-5"]);
+    f.kind = Some(ItemKind::Task);
+    assert_eq!(rows(&p, &f), Vec::<String>::new());
+
+    let f = BacklogFilter {
+        sprint: RefFilter::None,
+        priority: Some(Some(Priority::Should)),
+        ..BacklogFilter::default()
+    };
+    assert_eq!(rows(&p, &f), ["i-6"]);
+}
+
+#[test]
+fn rank_is_the_position_in_the_whole_backlog_when_filtered() {
+    let p = atlas();
+    let f = BacklogFilter {
+        feature: RefFilter::Is(id("f-2")),
+        ..BacklogFilter::default()
+    };
+    assert_eq!(ranks(&p, &f, Scheme::Rank), [3, 5]);
+    let f = BacklogFilter {
+        ready: Some(false),
+        ..BacklogFilter::default()
+    };
+    assert_eq!(ranks(&p, &f, Scheme::Rank), [3, 4, 6]);
+}
+
+#[test]
+fn rows_sort_by_each_scheme() {
+    let p = atlas();
+    let all = BacklogFilter::default();
+    assert_eq!(ranks(&p, &all, Scheme::Rank), [1, 2, 3, 4, 5, 6]);
+    // Must: 1, 5; Should: 2, 6; Could: 4; none: 3.
+    assert_eq!(ranks(&p, &all, Scheme::Moscow), [1, 5, 2, 6, 4, 3]);
+    // 4, 2, 1, 0.33, then unscored 4 and 6.
+    assert_eq!(ranks(&p, &all, Scheme::ValueEffort), [2, 1, 5, 3, 4, 6]);
+    // 6, 3, 1.5, then unscored 2, 4, 6.
+    assert_eq!(ranks(&p, &all, Scheme::Wsjf), [3, 1, 5, 2, 4, 6]);
+    // 400, 25, then unscored.
+    assert_eq!(ranks(&p, &all, Scheme::Rice), [2, 1, 3, 4, 5, 6]);
+
+    // Sorting applies to the filtered rows, ranks stay global.
+    let f = BacklogFilter {
+        feature: RefFilter::Is(id("f-1")),
+        ..BacklogFilter::default()
+    };
+    assert_eq!(ranks(&p, &f, Scheme::ValueEffort), [2, 1, 6]);
+    assert_eq!(ranks(&p, &f, Scheme::Moscow), [1, 2, 6]);
+}
+
+#[test]
+fn rows_carry_scores_forecast_and_readiness() {
+    let p = atlas();
+    let rows = backlog_rows(&p, &BacklogFilter::default(), Scheme::Rank);
+    assert_eq!(
+        rows[0],
+        BacklogRow {
+            id: id("i-1"),
+            rank: 1,
+            kind: ItemKind::Story,
+            title: "Sign up with email".into(),
+            feature: Some("Signup".into()),
+            estimate: Some("3".into()),
+            priority: Some(Priority::Must),
+            status: ItemStatus::Todo,
+            sprint: None,
+            ready: true,
+            readiness: "Ready".into(),
+            criteria: 1,
+            value_effort: "2".into(),
+            wsjf: "3".into(),
+            rice: "25".into(),
+            forecast: "Sprint 2".into(),
+        }
+    );
+    assert_eq!(
+        rows[2],
+        BacklogRow {
+            id: id("i-3"),
+            rank: 3,
+            kind: ItemKind::Task,
+            title: "Index trails".into(),
+            feature: Some("Search".into()),
+            estimate: None,
+            priority: None,
+            status: ItemStatus::Todo,
+            sprint: None,
+            ready: false,
+            readiness: "Missing: has acceptance criteria, is estimated".into(),
+            criteria: 0,
+            value_effort: "0.33".into(),
+            wsjf: "6".into(),
+            rice: "—".into(),
+            forecast: "Needs an estimate".into(),
+        }
+    );
+    let r2 = &rows[1];
+    assert_eq!(r2.estimate.as_deref(), Some("2.5"));
+    assert_eq!(r2.sprint.as_deref(), Some("Sprint 2"));
+    assert_eq!(
+        (r2.value_effort.as_str(), r2.wsjf.as_str(), r2.rice.as_str()),
+        ("4", "—", "400")
+    );
+
+    let col = |f: fn(&BacklogRow) -> String| rows.iter().map(f).collect::<Vec<_>>();
+    assert_eq!(
+        col(|r| r.forecast.clone()),
+        [
+            "Sprint 2",
+            "Sprint 2",
+            "Needs an estimate",
+            "Done",
+            "Sprint 3",
+            "Sprint +1"
+        ]
+    );
+    assert_eq!(
+        col(|r| r.readiness.clone()),
+        [
+            "Ready",
+            "Ready",
+            "Missing: has acceptance criteria, is estimated",
+            "Missing: has a parent feature",
+            "Ready",
+            "Missing: has acceptance criteria",
+        ]
+    );
+    assert_eq!(rows[3].sprint.as_deref(), Some("Sprint 1"));
+    assert_eq!(rows[3].feature, None);
+}
+
+#[test]
+fn rows_show_a_dash_when_the_forecast_is_unknown() {
+    let p = product(vec![item("i-1", Some(3.0)), item("i-2", None)], vec![]);
+    let rows = backlog_rows(&p, &BacklogFilter::default(), Scheme::Rank);
+    assert_eq!(rows[0].forecast, "—");
+    assert_eq!(rows[1].forecast, "Needs an estimate");
+}
+
+// ---------- commands ----------
+
+fn order(ws: &Workspace, product: &str) -> Vec<String> {
+    ws.product(&id(product))
+        .unwrap()
+        .items
+        .iter()
+        .map(|i| i.id.to_string())
+        .collect()
+}
+
+fn atlas_changes() -> Changes {
+    Changes {
+        meta: false,
+        products: vec![id("p-a")],
+    }
+}
+
+#[test]
+fn ranked_ids_follow_the_scheme() {
+    let p = atlas();
+    let s = |v: Vec<Id>| v.into_iter().map(|i| i.to_string()).collect::<Vec<_>>();
+    assert_eq!(
+        s(ranked_ids(&p, Scheme::Rank)),
+        ["i-1", "i-2", "i-3", "i-4", "i-5", "i-6"]
+    );
+    assert_eq!(
+        s(ranked_ids(&p, Scheme::Wsjf)),
+        ["i-3", "i-1", "i-5", "i-2", "i-4", "i-6"]
+    );
+    assert_eq!(
+        s(ranked_ids(&p, Scheme::Rice)),
+        ["i-2", "i-1", "i-3", "i-4", "i-5", "i-6"]
+    );
+}
+
+#[test]
+fn rerank_reorders_the_backlog_as_one_undoable_step() {
+    let mut ws = workspace();
+    let before = ws.clone();
+    let mut h = History::default();
+    let order_ids = ranked_ids(ws.product(&id("p-a")).unwrap(), Scheme::Wsjf);
+    let changes = h
+        .apply(
+            &mut ws,
+            Command::Rerank {
+                product: id("p-a"),
+                order: order_ids,
+            },
+        )
+        .unwrap();
+    assert_eq!(changes, atlas_changes());
+    assert_eq!(
+        order(&ws, "p-a"),
+        ["i-3", "i-1", "i-5", "i-2", "i-4", "i-6"]
+    );
+    // Only the order changed: every item is as it was.
+    let p = ws.product(&id("p-a")).unwrap();
+    for i in &before.products[0].items {
+        assert_eq!(p.item(&i.id), Some(i));
+    }
+    assert_eq!(ws.products[1], before.products[1]);
+    assert_eq!(h.undo_label(), Some("re-rank the backlog"));
+
+    // The ranks shown follow the new order.
+    assert_eq!(
+        backlog_rows(p, &BacklogFilter::default(), Scheme::Rank)
+            .iter()
+            .map(|r| (r.id.to_string(), r.rank))
+            .collect::<Vec<_>>(),
+        [
+            ("i-3", 1),
+            ("i-1", 2),
+            ("i-5", 3),
+            ("i-2", 4),
+            ("i-4", 5),
+            ("i-6", 6)
+        ]
+        .map(|(i, n)| (i.to_string(), n))
+    );
+
+    let after = ws.clone();
+    let (label, undone) = h.undo(&mut ws).unwrap();
+    assert_eq!(label, "re-rank the backlog");
+    assert_eq!(undone, atlas_changes());
+    assert_eq!(ws, before);
+    assert_eq!(h.undo_label(), None, "one step");
+    h.redo(&mut ws).unwrap();
+    assert_eq!(ws, after);
+}
+
+fn rerank(ws: &mut Workspace, product: &str, order: &[&str]) -> Result<Changes, ModelError> {
+    apply(
+        ws,
+        Command::Rerank {
+            product: id(product),
+            order: ids(order),
+        },
+    )
+    .map(|(c, _)| c)
+}
+
+#[test]
+fn rerank_to_the_same_order_is_accepted() {
+    let mut ws = workspace();
+    let before = ws.clone();
+    let same = ["i-1", "i-2", "i-3", "i-4", "i-5", "i-6"];
+    assert_eq!(rerank(&mut ws, "p-a", &same).unwrap(), atlas_changes());
+    assert_eq!(ws, before);
+}
+
+#[test]
+fn rerank_refuses_a_list_of_the_wrong_length() {
+    let mut ws = workspace();
+    let before = ws.clone();
+    let e = rerank(&mut ws, "p-a", &["i-1", "i-2"]).unwrap_err();
+    assert_eq!(e.at, "product 'Atlas' backlog");
+    assert_eq!(e.what, "the new order has 2 items but the backlog has 6");
+    assert_eq!(ws, before);
+
+    let e = rerank(&mut ws, "p-a", &[]).unwrap_err();
+    assert_eq!(e.what, "the new order has 0 items but the backlog has 6");
+    assert_eq!(ws, before);
+
+    let seven = ["i-1", "i-2", "i-3", "i-4", "i-5", "i-6", "i-1"];
+    let e = rerank(&mut ws, "p-a", &seven).unwrap_err();
+    assert_eq!(e.what, "the new order has 7 items but the backlog has 6");
+    assert_eq!(ws, before);
+}
+
+#[test]
+fn rerank_refuses_an_unknown_id() {
+    let mut ws = workspace();
+    let before = ws.clone();
+    let e = rerank(&mut ws, "p-a", &["i-6", "i-5", "i-4", "i-3", "i-2", "i-x"]).unwrap_err();
+    assert_eq!(e.at, "product 'Atlas' backlog");
+    assert_eq!(
+        e.what,
+        "item i-x is missing or listed twice in the new order"
+    );
+    assert_eq!(ws, before);
+
+    // An item of another product is unknown here too.
+    let e = rerank(&mut ws, "p-a", &["i-90", "i-2", "i-3", "i-4", "i-5", "i-6"]).unwrap_err();
+    assert_eq!(
+        e.what,
+        "item i-90 is missing or listed twice in the new order"
+    );
+    assert_eq!(ws, before);
+}
+
+#[test]
+fn rerank_refuses_a_duplicate() {
+    let mut ws = workspace();
+    let before = ws.clone();
+    let e = rerank(&mut ws, "p-a", &["i-5", "i-1", "i-3", "i-5", "i-4", "i-6"]).unwrap_err();
+    assert_eq!(e.at, "product 'Atlas' backlog");
+    assert_eq!(
+        e.what,
+        "item i-5 is missing or listed twice in the new order"
+    );
+    assert_eq!(ws, before);
+}
+
+#[test]
+fn refused_rerank_leaves_no_history() {
+    let mut ws = workspace();
+    let before = ws.clone();
+    let mut h = History::default();
+    let cmd = Command::Rerank {
+        product: id("p-a"),
+        order: ids(&["i-2", "i-1"]),
+    };
+    assert!(h.apply(&mut ws, cmd).is_err());
+    assert_eq!(ws, before);
+    assert_eq!(h.undo_label(), None);
+
+    let e = rerank(&mut ws, "p-zz", &["i-1"]).unwrap_err();
+    assert_eq!(e.at, "product p-zz");
+    assert_eq!(e.what, "this product does not exist");
+    assert_eq!(ws, before);
+}
+
+#[test]
+fn set_definition_of_ready_sets_rules_without_duplicates() {
+    let mut ws = workspace();
+    let before = ws.clone();
+    let mut h = History::default();
+    let changes = h
+        .apply(
+            &mut ws,
+            Command::SetDefinitionOfReady {
+                product: id("p-a"),
+                rules: vec![
+                    ReadyRule::HasPriority,
+                    ReadyRule::IsEstimated,
+                    ReadyRule::HasPriority,
+                    ReadyRule::HasDescription,
+                    ReadyRule::IsEstimated,
+                ],
+            },
+        )
+        .unwrap();
+    assert_eq!(changes, atlas_changes());
+    let p = ws.product(&id("p-a")).unwrap();
+    assert_eq!(
+        p.definition_of_ready,
+        vec![
+            ReadyRule::HasPriority,
+            ReadyRule::IsEstimated,
+            ReadyRule::HasDescription
+        ]
+    );
+    assert_eq!(ws.products[1], before.products[1]);
+    assert_eq!(h.undo_label(), Some("change the Definition of Ready"));
+
+    // The rows follow the new rules.
+    let readiness: Vec<String> = backlog_rows(p, &BacklogFilter::default(), Scheme::Rank)
+        .into_iter()
+        .map(|r| r.readiness)
+        .collect();
+    assert_eq!(
+        readiness,
+        [
+            "Ready",
+            "Ready",
+            "Missing: has a priority, is estimated",
+            "Missing: has a description",
+            "Ready",
+            "Missing: has a description",
+        ]
+    );
+
+    let (_, undone) = h.undo(&mut ws).unwrap();
+    assert_eq!(undone, atlas_changes());
+    assert_eq!(ws, before);
+    assert_eq!(ws.products[0].definition_of_ready, ReadyRule::defaults());
+}
+
+#[test]
+fn set_definition_of_ready_to_nothing_makes_everything_ready() {
+    let mut ws = workspace();
+    let (changes, _) = apply(
+        &mut ws,
+        Command::SetDefinitionOfReady {
+            product: id("p-a"),
+            rules: vec![],
+        },
+    )
+    .unwrap();
+    assert_eq!(changes, atlas_changes());
+    let p = ws.product(&id("p-a")).unwrap();
+    assert_eq!(p.definition_of_ready, Vec::<ReadyRule>::new());
+    assert!(backlog_rows(p, &BacklogFilter::default(), Scheme::Rank)
+        .iter()
+        .all(|r| r.ready && r.readiness == "Ready"));
+}
+
+#[test]
+fn set_definition_of_ready_on_a_missing_product_is_refused() {
+    let mut ws = workspace();
+    let before = ws.clone();
+    let e = apply(
+        &mut ws,
+        Command::SetDefinitionOfReady {
+            product: id("p-zz"),
+            rules: vec![ReadyRule::HasPriority],
+        },
+    )
+    .unwrap_err();
+    assert_eq!(e.at, "product p-zz");
+    assert_eq!(e.what, "this product does not exist");
+    assert_eq!(ws, before);
+}
