@@ -12,6 +12,8 @@ pub mod invariants;
 pub mod outline;
 pub mod planning;
 pub mod readiness;
+pub mod roadmap;
+pub mod roadmap_svg;
 pub mod roles;
 pub mod rollup;
 pub mod sample;

@@ -1,0 +1,247 @@
+//! The roadmap: features placed in months, grouped into quarters and horizons, and the
+//! reality check that compares the PM's plan with the PO's backlog.
+
+use super::dates::{Day, Month};
+use super::ids::Id;
+use super::planning::velocity;
+use super::readiness;
+use super::workspace::{Feature, Horizon, Product};
+
+/// The months the timeline shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Window {
+    pub start: Month,
+    pub months: i32,
+}
+
+impl Window {
+    pub fn end(self) -> Month {
+        self.start.add_months(self.months - 1)
+    }
+
+    pub fn contains(self, m: Month) -> bool {
+        m >= self.start && m <= self.end()
+    }
+
+    /// The visible part of a start–end span, as (first column, number of columns), or
+    /// `None` when it lies wholly outside.
+    pub fn span(self, start: Month, end: Month) -> Option<(i32, i32)> {
+        let (a, b) = (
+            start.index() - self.start.index(),
+            end.index() - self.start.index(),
+        );
+        if b < 0 || a >= self.months {
+            return None;
+        }
+        let (a, b) = (a.max(0), b.min(self.months - 1));
+        Some((a, b - a + 1))
+    }
+
+    /// Where a day falls, in columns from the window's start (fractional), if visible.
+    pub fn offset_of(self, d: Day) -> Option<f64> {
+        let col = d.month().index() - self.start.index();
+        if col < 0 || col >= self.months {
+            return None;
+        }
+        let dim = super::dates::days_in_month(d.year, d.month) as f64;
+        Some(col as f64 + (d.day as f64 - 1.0) / dim)
+    }
+
+    /// The quarters the window touches, as (first month of the quarter, label "Q3 2026").
+    pub fn quarters(self) -> Vec<(Month, String)> {
+        let mut out: Vec<(Month, String)> = Vec::new();
+        for k in 0..self.months {
+            let m = self.start.add_months(k);
+            let q = quarter_start(m);
+            if out.last().is_none_or(|(s, _)| *s != q) {
+                out.push((q, format!("Q{} {}", m.quarter(), m.year)));
+            }
+        }
+        out
+    }
+}
+
+pub fn quarter_start(m: Month) -> Month {
+    Month {
+        year: m.year,
+        month: (m.quarter() - 1) * 3 + 1,
+    }
+}
+
+/// Moves a feature's dates by `months` (both ends).
+pub fn shifted(f: &Feature, months: i32) -> Option<(Month, Month)> {
+    Some((f.start?.add_months(months), f.end?.add_months(months)))
+}
+
+/// Changes a feature's end by `months`, never before its start.
+pub fn resized_end(f: &Feature, months: i32) -> Option<(Month, Month)> {
+    let (s, e) = (f.start?, f.end?);
+    let e = e.add_months(months);
+    Some((s, if e < s { s } else { e }))
+}
+
+/// Changes a feature's start by `months`, never after its end.
+pub fn resized_start(f: &Feature, months: i32) -> Option<(Month, Month)> {
+    let (s, e) = (f.start?, f.end?);
+    let s = s.add_months(months);
+    Some((if s > e { e } else { s }, e))
+}
+
+/// A group of features the reality check looks at.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Bucket {
+    Horizon(Horizon),
+    /// The quarter that starts with this month (features count where they end).
+    Quarter(Month),
+}
+
+/// How far the PO's backlog backs the PM's plan for one bucket.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Reality {
+    pub features: usize,
+    /// Features with at least one backlog item.
+    pub broken_down: usize,
+    pub items: usize,
+    pub estimated: usize,
+    pub ready: usize,
+    /// Points of the bucket's items not yet done.
+    pub points_left: f64,
+    /// What the team can do in the bucket at its velocity, when that is known.
+    pub capacity: Option<f64>,
+    /// False for buckets with no time box (Later), which have no capacity to check.
+    pub time_boxed: bool,
+}
+
+impl Reality {
+    pub fn fits(&self) -> Option<bool> {
+        self.capacity.map(|c| self.points_left <= c)
+    }
+
+    /// A one-line verdict for the training room.
+    pub fn verdict(&self) -> String {
+        if self.features == 0 {
+            return "Nothing planned here.".into();
+        }
+        let mut gaps = Vec::new();
+        if self.broken_down < self.features {
+            let n = self.features - self.broken_down;
+            gaps.push(format!(
+                "{n} of {} features {} no backlog items",
+                self.features,
+                if n == 1 { "has" } else { "have" }
+            ));
+        }
+        if self.estimated < self.items {
+            let n = self.items - self.estimated;
+            gaps.push(format!(
+                "{n} {} not estimated",
+                if n == 1 { "item is" } else { "items are" }
+            ));
+        }
+        if self.ready < self.items {
+            let n = self.items - self.ready;
+            gaps.push(format!(
+                "{n} {} not ready",
+                if n == 1 { "item is" } else { "items are" }
+            ));
+        }
+        match self.fits() {
+            None if !self.time_boxed => {}
+            Some(false) => gaps.push(format!(
+                "{} points left but about {} fit at the current velocity",
+                fmt(self.points_left),
+                fmt(self.capacity.unwrap_or(0.0))
+            )),
+            None => gaps.push("no velocity yet to check the points against".into()),
+            Some(true) => {}
+        }
+        if gaps.is_empty() {
+            "Plan and backlog agree.".into()
+        } else {
+            format!("{}.", capitalise(&gaps.join("; ")))
+        }
+    }
+}
+
+fn fmt(v: f64) -> String {
+    let v = v + 0.0;
+    if v.fract() == 0.0 {
+        format!("{v:.0}")
+    } else {
+        format!("{v:.1}")
+    }
+}
+
+fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
+        None => String::new(),
+    }
+}
+
+/// Sprints that fit in a quarter (13 weeks), from the product's sprint lengths (two weeks
+/// when no sprint has dates).
+pub fn sprints_per_quarter(p: &Product) -> f64 {
+    let lengths: Vec<i64> = p
+        .sprints
+        .iter()
+        .filter_map(|s| Some(s.end?.ordinal() - s.start?.ordinal() + 1))
+        .filter(|d| *d > 0)
+        .collect();
+    let days = if lengths.is_empty() {
+        14.0
+    } else {
+        lengths.iter().sum::<i64>() as f64 / lengths.len() as f64
+    };
+    (91.0 / days).floor().max(1.0)
+}
+
+/// The features a bucket holds.
+pub fn in_bucket<'a>(p: &'a Product, bucket: &Bucket) -> Vec<&'a Feature> {
+    p.features
+        .iter()
+        .filter(|f| match bucket {
+            Bucket::Horizon(h) => f.horizon == Some(*h),
+            Bucket::Quarter(q) => f.end.is_some_and(|e| quarter_start(e) == *q),
+        })
+        .collect()
+}
+
+pub fn reality(p: &Product, bucket: &Bucket) -> Reality {
+    let features = in_bucket(p, bucket);
+    let ids: Vec<&Id> = features.iter().map(|f| &f.id).collect();
+    let items: Vec<_> = p
+        .items
+        .iter()
+        .filter(|i| i.feature.as_ref().is_some_and(|f| ids.contains(&f)))
+        .collect();
+    let broken_down = features
+        .iter()
+        .filter(|f| items.iter().any(|i| i.feature.as_ref() == Some(&f.id)))
+        .count();
+    let per_quarter = velocity(p).map(|v| v * sprints_per_quarter(p));
+    // Now and Next are taken as a quarter each; Later has no time box to check.
+    let capacity = match bucket {
+        Bucket::Horizon(Horizon::Later) => None,
+        _ => per_quarter,
+    };
+    Reality {
+        features: features.len(),
+        broken_down,
+        items: items.len(),
+        estimated: items.iter().filter(|i| i.estimate.is_some()).count(),
+        ready: items
+            .iter()
+            .filter(|i| readiness::is_ready(&p.definition_of_ready, i))
+            .count(),
+        points_left: items
+            .iter()
+            .filter(|i| i.status != super::workspace::ItemStatus::Done)
+            .filter_map(|i| i.estimate)
+            .sum::<f64>()
+            + 0.0,
+        capacity,
+        time_boxed: !matches!(bucket, Bucket::Horizon(Horizon::Later)),
+    }
+}

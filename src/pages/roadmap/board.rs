@@ -1,0 +1,257 @@
+//! The Now / Next / Later board of the same features. Drag a card to another column or
+//! onto a card; on a focused card Alt+←/→ changes its column and Alt+↑/↓ its place.
+
+use super::{with_product, AddFeature, RoadmapUi};
+use crate::model::rollup::feature_rollup;
+use crate::model::{Command, Entity, Horizon, Id, Kind};
+use crate::state::AppState;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+const COLUMNS: [Option<Horizon>; 4] = [
+    Some(Horizon::Now),
+    Some(Horizon::Next),
+    Some(Horizon::Later),
+    None,
+];
+
+fn column_title(h: Option<Horizon>) -> &'static str {
+    h.map(|h| h.label()).unwrap_or("No horizon")
+}
+
+#[derive(Clone, Debug, PartialEq)]
+struct Card {
+    id: Id,
+    title: String,
+    theme: String,
+    colour: String,
+    objective: Option<String>,
+    status: String,
+    dates: String,
+    progress: String,
+}
+
+/// Puts a feature in a column, before `before` or at the column's end: one undoable step.
+fn move_card(state: AppState, id: &Id, horizon: Option<Horizon>, before: Option<&Id>) {
+    let Some(product) = state.product.get_untracked() else {
+        return;
+    };
+    let plan = with_product(state, |p| {
+        let mut f = p.feature(id)?.clone();
+        let from = p.features.iter().position(|x| &x.id == id)?;
+        let target = match before {
+            Some(b) => p.features.iter().position(|x| &x.id == b)?,
+            None => p
+                .features
+                .iter()
+                .rposition(|x| x.horizon == horizon && &x.id != id)
+                .map_or(p.features.len(), |i| i + 1),
+        };
+        let to = if target > from { target - 1 } else { target };
+        f.horizon = horizon;
+        Some((f, to))
+    })
+    .flatten();
+    let Some((f, to)) = plan else { return };
+    let title = f.title.clone();
+    let commands = vec![
+        Command::Edit {
+            product: product.clone(),
+            entity: Entity::Feature(f),
+        },
+        Command::Reorder {
+            product,
+            kind: Kind::Feature,
+            id: id.clone(),
+            to_index: to,
+        },
+    ];
+    if state
+        .dispatch(Command::Batch {
+            label: format!("move “{title}” to {}", column_title(horizon)),
+            commands,
+        })
+        .is_ok()
+    {
+        state.say(
+            format!("“{title}” is now in {}.", column_title(horizon)),
+            false,
+        );
+        let key = format!("card-{id}");
+        request_animation_frame(move || {
+            if let Some(el) = document().get_element_by_id(&key) {
+                el.unchecked_into::<web_sys::HtmlElement>().focus().ok();
+            }
+        });
+    }
+}
+
+#[component]
+pub(crate) fn Board() -> impl IntoView {
+    let state = AppState::expect();
+    let ui = RoadmapUi::expect();
+    let dragging = RwSignal::new(None::<Id>);
+    let columns = Memo::new(move |_| {
+        let Some(pid) = state.product.get() else {
+            return Vec::new();
+        };
+        let filter = ui.filter.get();
+        state.ws.with(|w| {
+            let Some(p) = w.product(&pid) else {
+                return Vec::new();
+            };
+            COLUMNS
+                .iter()
+                .map(|h| {
+                    let cards: Vec<Card> = p
+                        .features
+                        .iter()
+                        .filter(|f| f.horizon == *h && filter.accepts(p, f))
+                        .map(|f| {
+                            let theme = f.theme.as_ref().and_then(|t| p.theme(t));
+                            Card {
+                                id: f.id.clone(),
+                                title: f.title.clone(),
+                                theme: theme
+                                    .map(|t| t.name.clone())
+                                    .unwrap_or_else(|| "No theme".into()),
+                                colour: theme
+                                    .map(|t| t.colour.clone())
+                                    .unwrap_or_else(|| "#5b6573".into()),
+                                objective: theme
+                                    .and_then(|t| t.objective.as_ref())
+                                    .and_then(|o| p.objective(o))
+                                    .map(|o| o.title.clone()),
+                                status: f.status.label().into(),
+                                dates: match (f.start, f.end) {
+                                    (Some(s), Some(e)) => format!(
+                                        "{} – {}",
+                                        super::month_label(s),
+                                        super::month_label(e)
+                                    ),
+                                    _ => "No dates".into(),
+                                },
+                                progress: feature_rollup(p, &f.id)
+                                    .percent_done()
+                                    .map(|v| format!("{v:.0}% done"))
+                                    .unwrap_or_else(|| "not broken down".into()),
+                            }
+                        })
+                        .collect();
+                    (*h, cards)
+                })
+                .collect::<Vec<_>>()
+        })
+    });
+    view! {
+        <div class="board" data-testid="roadmap-board">
+            {move || columns.get().into_iter().map(|(h, cards)| {
+                let n = cards.len();
+                view! {
+                    <section
+                        class="board__column"
+                        aria-label=format!("{} ({n})", column_title(h))
+                        on:dragover=move |ev: leptos::ev::DragEvent| if dragging.with_untracked(Option::is_some) { ev.prevent_default() }
+                        on:drop=move |ev: leptos::ev::DragEvent| {
+                            ev.prevent_default();
+                            if let Some(id) = dragging.get_untracked() {
+                                dragging.set(None);
+                                move_card(state, &id, h, None);
+                            }
+                        }
+                        data-testid=format!("column-{}", column_title(h).to_lowercase().replace(' ', "-"))
+                    >
+                        <h2 class="board__title">{column_title(h)}<span class="board__count">{n}</span></h2>
+                        <ul class="board__cards">
+                            {cards.into_iter().map(|c| view! { <CardView card=c horizon=h dragging=dragging /> }).collect_view()}
+                        </ul>
+                        {(h.is_none() && n == 0).then(|| view! { <p class="muted">"Features without a horizon wait here."</p> })}
+                        {h.is_none().then(|| view! { <AddFeature theme=None label="Add a feature with no theme".to_string() /> })}
+                    </section>
+                }
+            }).collect_view()}
+        </div>
+    }
+}
+
+#[component]
+fn CardView(card: Card, horizon: Option<Horizon>, dragging: RwSignal<Option<Id>>) -> impl IntoView {
+    let state = AppState::expect();
+    let ui = RoadmapUi::expect();
+    let id = StoredValue::new(card.id.clone());
+    let on_keydown = move |ev: leptos::ev::KeyboardEvent| {
+        if !ev.alt_key() {
+            return;
+        }
+        let col = COLUMNS.iter().position(|c| *c == horizon).unwrap_or(0);
+        let here = id.get_value();
+        match ev.key().as_str() {
+            "ArrowLeft" if col > 0 => move_card(state, &here, COLUMNS[col - 1], None),
+            "ArrowRight" if col + 1 < COLUMNS.len() => {
+                move_card(state, &here, COLUMNS[col + 1], None)
+            }
+            "ArrowUp" | "ArrowDown" => {
+                let siblings: Vec<Id> = with_product(state, |p| {
+                    p.features
+                        .iter()
+                        .filter(|f| f.horizon == horizon)
+                        .map(|f| f.id.clone())
+                        .collect()
+                })
+                .unwrap_or_default();
+                let Some(pos) = siblings.iter().position(|s| s == &here) else {
+                    return;
+                };
+                if ev.key() == "ArrowUp" && pos > 0 {
+                    move_card(state, &here, horizon, Some(&siblings[pos - 1]));
+                } else if ev.key() == "ArrowDown" && pos + 1 < siblings.len() {
+                    move_card(state, &here, horizon, siblings.get(pos + 2));
+                }
+            }
+            _ => return,
+        }
+        ev.prevent_default();
+    };
+    let selected = move || ui.selected.with(|s| s.as_ref() == Some(&id.get_value()));
+    view! {
+        <li
+            id=format!("card-{}", card.id)
+            class="feature-card"
+            class:feature-card--selected=selected
+            style:--theme-colour=card.colour.clone()
+            tabindex="0"
+            draggable="true"
+            aria-label=format!("{}, {}, {}. Alt+arrows move it between columns and within the column.", card.title, card.theme, card.status)
+            on:keydown=on_keydown
+            on:click=move |_| ui.selected.set(Some(id.get_value()))
+            on:dragstart=move |ev: leptos::ev::DragEvent| {
+                if let Some(dt) = ev.data_transfer() {
+                    dt.set_data("text/plain", id.get_value().as_str()).ok();
+                }
+                dragging.set(Some(id.get_value()));
+            }
+            on:dragover=move |ev: leptos::ev::DragEvent| if dragging.with_untracked(Option::is_some) { ev.prevent_default() }
+            on:drop=move |ev: leptos::ev::DragEvent| {
+                ev.prevent_default();
+                ev.stop_propagation();
+                if let Some(d) = dragging.get_untracked() {
+                    dragging.set(None);
+                    if d != id.get_value() {
+                        move_card(state, &d, horizon, Some(&id.get_value()));
+                    }
+                }
+            }
+            data-testid="feature-card"
+        >
+            <p class="feature-card__theme">{card.theme.clone()}</p>
+            <h3 class="feature-card__title">{card.title.clone()}</h3>
+            <p class="feature-card__meta">{format!("{} · {} · {}", card.status, card.dates, card.progress)}</p>
+            <p class="feature-card__objective">
+                {match card.objective.clone() {
+                    Some(o) => format!("Objective: {o}"),
+                    None => "⚠ No objective".into(),
+                }}
+            </p>
+        </li>
+    }
+}

@@ -1,0 +1,186 @@
+//! The selected feature's details (kept when switching views) and the releases list.
+
+use super::{edit_feature, month_label, with_product, RoadmapUi};
+use crate::components::fields::uid;
+use crate::model::rollup::feature_rollup;
+use crate::model::{ids::prefix, Command, Day, Entity, FeatureStatus, Horizon, Id, Kind, Release};
+use crate::route::{Page, Route};
+use crate::state::{new_id, AppState};
+use leptos::prelude::*;
+
+#[component]
+pub(crate) fn FeatureDetails(id: Id) -> impl IntoView {
+    let state = AppState::expect();
+    let ui = RoadmapUi::expect();
+    let id = StoredValue::new(id);
+    let data = Memo::new(move |_| {
+        state.ws.track();
+        with_product(state, |p| {
+            let f = p.feature(&id.get_value())?.clone();
+            let theme = f.theme.as_ref().and_then(|t| p.theme(t)).cloned();
+            let objective = theme
+                .as_ref()
+                .and_then(|t| t.objective.as_ref())
+                .and_then(|o| p.objective(o))
+                .map(|o| o.title.clone());
+            let r = feature_rollup(p, &f.id);
+            let releases: Vec<(Id, String)> = p
+                .releases
+                .iter()
+                .map(|r| (r.id.clone(), format!("{} ({})", r.name, r.date)))
+                .collect();
+            Some((f, theme.map(|t| t.name), objective, r, releases))
+        })
+        .flatten()
+    });
+    view! {
+        <aside class="feature-details" aria-labelledby="feature-details-title" data-testid="feature-details">
+            {move || match data.get() {
+                None => view! { <p class="muted">"This feature no longer exists."</p> }.into_any(),
+                Some((f, theme, objective, r, releases)) => {
+                    let (status_id, horizon_id, release_id) = (uid("fd"), uid("fd"), uid("fd"));
+                    let items_link = Route::page(Page::Backlog).with_product(state.product.get_untracked()).href();
+                    let tree_link = Route::page(Page::Hierarchy).with_product(state.product.get_untracked()).with_focus(f.id.to_string()).href();
+                    view! {
+                        <div class="item-panel__head">
+                            <h2 id="feature-details-title">{f.title.clone()}</h2>
+                            <button type="button" class="btn btn--ghost btn--small" on:click=move |_| ui.selected.set(None)>"Close"</button>
+                        </div>
+                        <dl class="facts">
+                            <dt>"Theme"</dt><dd>{theme.unwrap_or_else(|| "No theme".into())}</dd>
+                            <dt>"Objective"</dt><dd>{objective.unwrap_or_else(|| "⚠ None: this feature serves no objective".into())}</dd>
+                            <dt>"Dates"</dt><dd>{match (f.start, f.end) { (Some(s), Some(e)) => format!("{} – {}", month_label(s), month_label(e)), _ => "Not on the timeline".into() }}</dd>
+                            <dt>"Progress"</dt><dd data-testid="feature-progress">{match r.percent_done() { Some(p) => format!("{p:.0}% done · {} items · {}/{} pts", r.items, r.points_done, r.points), None => "Not broken down into backlog items yet".into() }}</dd>
+                        </dl>
+                        <div class="field">
+                            <label for=status_id.clone()>"Status"</label>
+                            <select id=status_id on:change=move |ev| {
+                                let v = event_target_value(&ev);
+                                if let Some(s) = FeatureStatus::ALL.into_iter().find(|s| format!("{s:?}") == v) {
+                                    edit_feature(state, &id.get_value(), |f| f.status = s);
+                                }
+                            } data-testid="feature-status">
+                                {FeatureStatus::ALL.into_iter().map(|s| view! { <option value=format!("{s:?}") selected=f.status == s>{s.label()}</option> }).collect_view()}
+                            </select>
+                        </div>
+                        <div class="field">
+                            <label for=horizon_id.clone()>"Horizon"</label>
+                            <select id=horizon_id on:change=move |ev| {
+                                let v = event_target_value(&ev);
+                                let h = Horizon::ALL.into_iter().find(|h| h.label() == v);
+                                edit_feature(state, &id.get_value(), |f| f.horizon = h);
+                            } data-testid="feature-horizon">
+                                <option value="" selected=f.horizon.is_none()>"No horizon"</option>
+                                {Horizon::ALL.into_iter().map(|h| view! { <option value=h.label() selected=f.horizon == Some(h)>{h.label()}</option> }).collect_view()}
+                            </select>
+                        </div>
+                        <div class="field">
+                            <label for=release_id.clone()>"Targets release"</label>
+                            <select id=release_id on:change=move |ev| {
+                                let r = Id::parse(&event_target_value(&ev)).ok();
+                                edit_feature(state, &id.get_value(), |f| f.release = r);
+                            } data-testid="feature-release">
+                                <option value="" selected=f.release.is_none()>"None"</option>
+                                {releases.into_iter().map(|(rid, label)| {
+                                    let sel = f.release.as_ref() == Some(&rid);
+                                    view! { <option value=rid.to_string() selected=sel>{label}</option> }
+                                }).collect_view()}
+                            </select>
+                        </div>
+                        <p class="card__links">
+                            <a href=tree_link>"Edit in the hierarchy"</a>
+                            <a href=items_link>"Backlog"</a>
+                        </p>
+                    }.into_any()
+                }
+            }}
+        </aside>
+    }
+}
+
+#[component]
+pub(crate) fn Releases() -> impl IntoView {
+    let state = AppState::expect();
+    let name = RwSignal::new(String::new());
+    let date = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<String>);
+    let list = Memo::new(move |_| {
+        state.ws.track();
+        state.product.track();
+        with_product(state, |p| {
+            p.releases
+                .iter()
+                .map(|r| {
+                    (
+                        r.id.clone(),
+                        r.name.clone(),
+                        r.date.to_string(),
+                        p.features
+                            .iter()
+                            .filter(|f| f.release.as_ref() == Some(&r.id))
+                            .count(),
+                    )
+                })
+                .collect::<Vec<_>>()
+        })
+        .unwrap_or_default()
+    });
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let n = name.get_untracked().trim().to_string();
+        if n.is_empty() {
+            error.set(Some("Name the release or milestone.".into()));
+            return;
+        }
+        let Ok(d) = Day::parse(date.get_untracked().trim()) else {
+            error.set(Some("The date must be like 2026-06-30.".into()));
+            return;
+        };
+        let Some(product) = state.product.get_untracked() else {
+            return;
+        };
+        let release = Release {
+            id: new_id(prefix::RELEASE),
+            name: n.clone(),
+            date: d,
+        };
+        match state.dispatch(Command::Add {
+            product,
+            entity: Entity::Release(release),
+            index: None,
+        }) {
+            Ok(()) => {
+                name.set(String::new());
+                date.set(String::new());
+                error.set(None);
+                state.say(format!("Release “{n}” added on {d}."), false);
+            }
+            Err(e) => error.set(Some(e.to_string())),
+        }
+    };
+    let (name_id, date_id) = (uid("rel"), uid("rel"));
+    view! {
+        <section class="section" aria-labelledby="releases-title" data-testid="releases">
+            <h2 id="releases-title">"Releases and milestones"</h2>
+            <p class="muted">"Named dates, drawn across the timeline. A feature can target one (choose it in the feature's details)."</p>
+            <ul class="release-list">
+                {move || list.get().into_iter().map(|(rid, n, d, count)| view! {
+                    <li>
+                        <strong>{n.clone()}</strong>" · "{d}" · "{format!("{count} features target it")}
+                        <button type="button" class="btn btn--small btn--ghost" aria-label=format!("Delete release {n}") on:click=move |_| {
+                            if let Some(product) = state.product.get_untracked() {
+                                let _ = state.dispatch(Command::Delete { product, kind: Kind::Release, id: rid.clone() });
+                            }
+                        }>"Delete"</button>
+                    </li>
+                }).collect_view()}
+            </ul>
+            <form class="panel-form--row" on:submit=submit data-testid="add-release">
+                <div class="field"><label for=name_id.clone()>"Name"</label><input id=name_id type="text" maxlength="300" prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev)) data-testid="release-name" /></div>
+                <div class="field"><label for=date_id.clone()>"Date"</label><input id=date_id type="date" prop:value=move || date.get() on:input=move |ev| date.set(event_target_value(&ev)) data-testid="release-date" /></div>
+                <div class="panel-form__buttons"><button type="submit" class="btn">"Add release"</button></div>
+                <p class="field-error" role="alert">{move || error.get()}</p>
+            </form>
+        </section>
+    }
+}

@@ -1,0 +1,386 @@
+//! Roadmap: the Product Manager's timeline by theme and the Now/Next/Later board of the
+//! same features, with releases, strategy links, the reality check and export.
+
+mod board;
+mod details;
+mod reality;
+mod timeline;
+
+use crate::components::download::download;
+use crate::components::fields::uid;
+use crate::components::{NoProduct, PageHead};
+use crate::model::roadmap::Window;
+use crate::model::roadmap_svg::roadmap_svg;
+use crate::model::{
+    ids::prefix, Command, Entity, Feature, FeatureStatus, Id, Level, Month, Product, Theme,
+};
+use crate::state::{new_id, today, AppState};
+use crate::storage::local::{read_pref, write_pref};
+use leptos::prelude::*;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum View {
+    Timeline,
+    Board,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Zoom {
+    Months,
+    Quarters,
+}
+
+impl Zoom {
+    pub fn months(self) -> i32 {
+        match self {
+            Zoom::Months => 12,
+            Zoom::Quarters => 24,
+        }
+    }
+}
+
+/// What the roadmap filters on: `None` is "any"; `Some(None)` for objective is "no objective".
+#[derive(Clone, Debug, Default, PartialEq)]
+pub(crate) struct RoadmapFilter {
+    pub objective: Option<Option<Id>>,
+    pub theme: Option<Id>,
+    pub status: Option<FeatureStatus>,
+}
+
+impl RoadmapFilter {
+    pub fn accepts(&self, p: &Product, f: &Feature) -> bool {
+        let objective = f
+            .theme
+            .as_ref()
+            .and_then(|t| p.theme(t))
+            .and_then(|t| t.objective.clone());
+        self.objective.as_ref().is_none_or(|o| *o == objective)
+            && self
+                .theme
+                .as_ref()
+                .is_none_or(|t| f.theme.as_ref() == Some(t))
+            && self.status.is_none_or(|s| f.status == s)
+    }
+}
+
+#[derive(Clone, Copy)]
+pub(crate) struct RoadmapUi {
+    pub view: RwSignal<View>,
+    pub zoom: RwSignal<Zoom>,
+    pub start: RwSignal<Month>,
+    pub selected: RwSignal<Option<Id>>,
+    pub filter: RwSignal<RoadmapFilter>,
+}
+
+impl RoadmapUi {
+    pub fn expect() -> RoadmapUi {
+        use_context::<RoadmapUi>().expect("RoadmapUi is provided by the roadmap page")
+    }
+    pub fn window(&self) -> Window {
+        Window {
+            start: self.start.get(),
+            months: self.zoom.get().months(),
+        }
+    }
+}
+
+pub(crate) fn with_product<R>(state: AppState, f: impl FnOnce(&Product) -> R) -> Option<R> {
+    let id = state.product.get_untracked()?;
+    state.ws.with_untracked(|w| w.product(&id).map(f))
+}
+
+/// Edits one feature as one undoable step; says why when refused.
+pub(crate) fn edit_feature(state: AppState, id: &Id, change: impl FnOnce(&mut Feature)) -> bool {
+    let Some(product) = state.product.get_untracked() else {
+        return false;
+    };
+    let Some(mut f) = with_product(state, |p| p.feature(id).cloned()).flatten() else {
+        return false;
+    };
+    change(&mut f);
+    state
+        .dispatch(Command::Edit {
+            product,
+            entity: Entity::Feature(f),
+        })
+        .is_ok()
+}
+
+pub(crate) fn month_label(m: Month) -> String {
+    format!("{} {}", m.short_name(), m.year)
+}
+
+#[component]
+pub fn RoadmapPage() -> impl IntoView {
+    let state = AppState::expect();
+    let now = today().month();
+    let ui = RoadmapUi {
+        view: RwSignal::new(if read_pref("roadmap.view").as_deref() == Some("board") {
+            View::Board
+        } else {
+            View::Timeline
+        }),
+        zoom: RwSignal::new(
+            if read_pref("roadmap.zoom").as_deref() == Some("quarters") {
+                Zoom::Quarters
+            } else {
+                Zoom::Months
+            },
+        ),
+        start: RwSignal::new(now.add_months(-2)),
+        selected: RwSignal::new(
+            state
+                .route
+                .with_untracked(|r| r.focus.as_deref().and_then(|f| Id::parse(f).ok())),
+        ),
+        filter: RwSignal::new(RoadmapFilter::default()),
+    };
+    provide_context(ui);
+    Effect::new(move |_| {
+        write_pref(
+            "roadmap.view",
+            if ui.view.get() == View::Board {
+                "board"
+            } else {
+                "timeline"
+            },
+        )
+    });
+    Effect::new(move |_| {
+        write_pref(
+            "roadmap.zoom",
+            if ui.zoom.get() == Zoom::Quarters {
+                "quarters"
+            } else {
+                "months"
+            },
+        )
+    });
+    view! {
+        <PageHead
+            title="Roadmap"
+            level=Level::Feature
+            lead="Where the product goes over the next quarters, by theme — and whether the backlog can carry it."
+        />
+        <Show when=move || state.product.with(Option::is_some) fallback=|| view! { <NoProduct what="A roadmap" /> }>
+            <Controls />
+            <div class="roadmap-layout" class:roadmap-layout--panel=move || ui.selected.with(Option::is_some)>
+                <div class="roadmap-main">
+                    {move || match ui.view.get() {
+                        View::Timeline => view! { <timeline::Timeline /> }.into_any(),
+                        View::Board => view! { <board::Board /> }.into_any(),
+                    }}
+                    <AddTheme />
+                </div>
+                {move || ui.selected.get().map(|id| view! { <details::FeatureDetails id=id /> })}
+            </div>
+            <details::Releases />
+            <reality::RealityCheck />
+        </Show>
+    }
+}
+
+#[component]
+fn Controls() -> impl IntoView {
+    let state = AppState::expect();
+    let ui = RoadmapUi::expect();
+    let options = Memo::new(move |_| {
+        state.product.track();
+        state.ws.track();
+        with_product(state, |p| {
+            (
+                p.objectives
+                    .iter()
+                    .map(|o| (o.id.clone(), o.title.clone()))
+                    .collect::<Vec<_>>(),
+                p.themes
+                    .iter()
+                    .map(|t| (t.id.clone(), t.name.clone()))
+                    .collect::<Vec<_>>(),
+            )
+        })
+        .unwrap_or_default()
+    });
+    let export = move |_| {
+        let svg = with_product(state, |p| (p.name.clone(), roadmap_svg(p, ui.window())));
+        if let Some((name, svg)) = svg {
+            let file = format!(
+                "{}-roadmap.svg",
+                name.to_lowercase()
+                    .replace(|c: char| !c.is_alphanumeric(), "-")
+            );
+            if download(&file, "image/svg+xml", &svg).is_ok() {
+                state.say("Roadmap exported as an SVG image.", false);
+            }
+        }
+    };
+    let (obj_id, theme_id, status_id, year_id) = (uid("rf"), uid("rf"), uid("rf"), uid("rf"));
+    let year = move || ui.start.get().year;
+    view! {
+        <div class="toolbar roadmap-controls">
+            <div class="segmented" role="group" aria-label="View">
+                <button type="button" class="segmented__option" class:segmented__option--on=move || ui.view.get() == View::Timeline aria-pressed=move || (ui.view.get() == View::Timeline).to_string() on:click=move |_| ui.view.set(View::Timeline) data-testid="view-timeline">"Timeline"</button>
+                <button type="button" class="segmented__option" class:segmented__option--on=move || ui.view.get() == View::Board aria-pressed=move || (ui.view.get() == View::Board).to_string() on:click=move |_| ui.view.set(View::Board) data-testid="view-board">"Now / Next / Later"</button>
+            </div>
+            <Show when=move || ui.view.get() == View::Timeline>
+                <div class="segmented" role="group" aria-label="Zoom">
+                    <button type="button" class="segmented__option" class:segmented__option--on=move || ui.zoom.get() == Zoom::Months aria-pressed=move || (ui.zoom.get() == Zoom::Months).to_string() on:click=move |_| ui.zoom.set(Zoom::Months)>"Months"</button>
+                    <button type="button" class="segmented__option" class:segmented__option--on=move || ui.zoom.get() == Zoom::Quarters aria-pressed=move || (ui.zoom.get() == Zoom::Quarters).to_string() on:click=move |_| ui.zoom.set(Zoom::Quarters)>"Quarters"</button>
+                </div>
+                <div class="field field--inline">
+                    <button type="button" class="btn btn--small btn--icon" aria-label="Earlier" on:click=move |_| ui.start.update(|m| *m = m.add_months(-3))>"←"</button>
+                    <label for=year_id.clone() class="sr-only">"Year"</label>
+                    <select id=year_id.clone() on:change=move |ev| {
+                        if let Ok(y) = event_target_value(&ev).parse::<i32>() {
+                            ui.start.set(Month { year: y, month: 1 });
+                        }
+                    }>
+                        {move || {
+                            let y = year();
+                            ((y - 5)..=(y + 5)).map(|v| view! { <option value=v.to_string() selected=v == y>{v.to_string()}</option> }).collect_view()
+                        }}
+                    </select>
+                    <button type="button" class="btn btn--small btn--icon" aria-label="Later" on:click=move |_| ui.start.update(|m| *m = m.add_months(3))>"→"</button>
+                    <button type="button" class="btn btn--small" on:click=move |_| ui.start.set(today().month().add_months(-2))>"Today"</button>
+                </div>
+            </Show>
+            {move || {
+                let (objectives, themes) = options.get();
+                view! {
+                    <div class="field field--inline">
+                        <label for=obj_id.clone()>"Objective"</label>
+                        <select id=obj_id.clone() on:change=move |ev| {
+                            let v = event_target_value(&ev);
+                            ui.filter.update(|f| f.objective = match v.as_str() { "" => None, "none" => Some(None), x => Some(Id::parse(x).ok()) });
+                        }>
+                            <option value="">"Any"</option>
+                            <option value="none">"No objective"</option>
+                            {objectives.into_iter().map(|(id, t)| view! { <option value=id.to_string()>{t}</option> }).collect_view()}
+                        </select>
+                    </div>
+                    <div class="field field--inline">
+                        <label for=theme_id.clone()>"Theme"</label>
+                        <select id=theme_id.clone() on:change=move |ev| {
+                            let v = event_target_value(&ev);
+                            ui.filter.update(|f| f.theme = Id::parse(&v).ok());
+                        }>
+                            <option value="">"Any"</option>
+                            {themes.into_iter().map(|(id, t)| view! { <option value=id.to_string()>{t}</option> }).collect_view()}
+                        </select>
+                    </div>
+                }
+            }}
+            <div class="field field--inline">
+                <label for=status_id.clone()>"Status"</label>
+                <select id=status_id on:change=move |ev| {
+                    let v = event_target_value(&ev);
+                    ui.filter.update(|f| f.status = FeatureStatus::ALL.into_iter().find(|s| format!("{s:?}") == v));
+                }>
+                    <option value="">"Any"</option>
+                    {FeatureStatus::ALL.into_iter().map(|s| view! { <option value=format!("{s:?}")>{s.label()}</option> }).collect_view()}
+                </select>
+            </div>
+            <div class="toolbar__actions">
+                <button type="button" class="btn btn--small" on:click=export data-testid="export-svg">"Export SVG"</button>
+                <button type="button" class="btn btn--small" on:click=move |_| { window().print().ok(); }>"Print"</button>
+            </div>
+        </div>
+    }
+}
+
+/// Adds a theme to the product (the roadmap's swimlanes).
+#[component]
+fn AddTheme() -> impl IntoView {
+    let state = AppState::expect();
+    let name = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<String>);
+    let id = uid("theme");
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let n = name.get_untracked().trim().to_string();
+        if n.is_empty() {
+            error.set(Some("Name the theme first.".into()));
+            return;
+        }
+        let Some(product) = state.product.get_untracked() else {
+            return;
+        };
+        const COLOURS: [&str; 6] = [
+            "#2f6fdd", "#c2561a", "#23855a", "#6b4fd8", "#b8336a", "#0f7c8c",
+        ];
+        let k = with_product(state, |p| p.themes.len()).unwrap_or(0);
+        let theme = Theme {
+            id: new_id(prefix::THEME),
+            name: n.clone(),
+            description: String::new(),
+            colour: COLOURS[k % COLOURS.len()].into(),
+            objective: None,
+        };
+        match state.dispatch(Command::Add {
+            product,
+            entity: Entity::Theme(theme),
+            index: None,
+        }) {
+            Ok(()) => {
+                name.set(String::new());
+                error.set(None);
+                state.say(
+                    format!("Theme “{n}” added: it has its own swimlane."),
+                    false,
+                );
+            }
+            Err(e) => error.set(Some(e.to_string())),
+        }
+    };
+    view! {
+        <form class="inline-add" on:submit=submit data-testid="add-theme-form">
+            <label for=id.clone()>"New theme (swimlane)"</label>
+            <input id=id.clone() type="text" maxlength="300" prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev)) data-testid="new-theme" />
+            <button type="submit" class="btn btn--small">"Add theme"</button>
+            <p class="field-error" role="alert">{move || error.get()}</p>
+        </form>
+    }
+}
+
+/// A one-line form that adds a feature to a theme (or to no theme).
+#[component]
+pub(crate) fn AddFeature(theme: Option<Id>, label: String) -> impl IntoView {
+    let state = AppState::expect();
+    let title = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<String>);
+    let id = uid("feat");
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let t = title.get_untracked().trim().to_string();
+        if t.is_empty() {
+            error.set(Some("Give the feature a title.".into()));
+            return;
+        }
+        let Some(product) = state.product.get_untracked() else {
+            return;
+        };
+        let f = Feature::new(new_id(prefix::FEATURE), t.clone(), theme.clone());
+        match state.dispatch(Command::Add {
+            product,
+            entity: Entity::Feature(f),
+            index: None,
+        }) {
+            Ok(()) => {
+                title.set(String::new());
+                error.set(None);
+                state.say(
+                    format!("Feature “{t}” added. Place it on the timeline or on the board."),
+                    false,
+                );
+            }
+            Err(e) => error.set(Some(e.to_string())),
+        }
+    };
+    view! {
+        <form class="inline-add inline-add--small" on:submit=submit data-testid="add-feature-form">
+            <label for=id.clone() class="sr-only">{label}</label>
+            <input id=id.clone() type="text" placeholder="+ feature" maxlength="300" prop:value=move || title.get() on:input=move |ev| title.set(event_target_value(&ev)) data-testid="new-feature" />
+            <p class="field-error" role="alert">{move || error.get()}</p>
+        </form>
+    }
+}

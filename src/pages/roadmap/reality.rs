@@ -1,0 +1,75 @@
+//! The reality check: for each horizon and each quarter on screen, how far the PO's
+//! backlog backs the PM's plan.
+
+use super::{with_product, RoadmapUi};
+use crate::model::backlog::points;
+use crate::model::roadmap::{reality, Bucket};
+use crate::model::Horizon;
+use crate::state::AppState;
+use leptos::prelude::*;
+
+#[component]
+pub(crate) fn RealityCheck() -> impl IntoView {
+    let state = AppState::expect();
+    let ui = RoadmapUi::expect();
+    let rows = Memo::new(move |_| {
+        state.ws.track();
+        state.product.track();
+        let w = ui.window();
+        with_product(state, |p| {
+            let mut buckets: Vec<(String, Bucket)> = Horizon::ALL
+                .iter()
+                .map(|h| (h.label().to_string(), Bucket::Horizon(*h)))
+                .collect();
+            buckets.extend(
+                w.quarters()
+                    .into_iter()
+                    .map(|(q, label)| (label, Bucket::Quarter(q))),
+            );
+            buckets
+                .into_iter()
+                .map(|(label, b)| (label, reality(p, &b)))
+                .collect::<Vec<_>>()
+        })
+        .unwrap_or_default()
+    });
+    view! {
+        <section class="section" aria-labelledby="reality-title" data-testid="reality">
+            <h2 id="reality-title">"Reality check: does the backlog carry the plan?"</h2>
+            <p class="muted">"Horizons are taken as a quarter each; quarters count the features that end in them. Capacity is the velocity times the sprints that fit in a quarter."</p>
+            <div class="table-wrap">
+                <table class="table">
+                    <thead><tr>
+                        <th scope="col">"Horizon / quarter"</th>
+                        <th scope="col" class="num">"Features"</th>
+                        <th scope="col" class="num">"Broken down"</th>
+                        <th scope="col" class="num">"Items"</th>
+                        <th scope="col" class="num">"Estimated"</th>
+                        <th scope="col" class="num">"Ready"</th>
+                        <th scope="col" class="num">"Points left"</th>
+                        <th scope="col" class="num">"Capacity"</th>
+                        <th scope="col">"Verdict"</th>
+                    </tr></thead>
+                    <tbody>
+                        {move || rows.get().into_iter().map(|(label, r)| {
+                            let ok = r.features == 0 || r.verdict() == "Plan and backlog agree.";
+                            view! {
+                                <tr data-testid="reality-row">
+                                    <th scope="row">{label}</th>
+                                    <td class="num">{r.features}</td>
+                                    <td class="num">{r.broken_down}</td>
+                                    <td class="num">{r.items}</td>
+                                    <td class="num">{r.estimated}</td>
+                                    <td class="num">{r.ready}</td>
+                                    <td class="num">{points(r.points_left)}</td>
+                                    <td class="num">{r.capacity.map(points).unwrap_or_else(|| "—".into())}</td>
+                                    <td class:verdict--ok=ok class:verdict--gap=!ok>{r.verdict()}</td>
+                                </tr>
+                            }
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            </div>
+        </section>
+    }
+}

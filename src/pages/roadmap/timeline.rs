@@ -1,0 +1,442 @@
+//! The timeline: one swimlane per theme, one bar per feature from its start to its end
+//! month. Drag a bar to move it, drag an edge to resize it; on a focused bar ←/→ move it
+//! by a month, Shift+←/→ change its end, Alt+←/→ its start.
+
+use super::{edit_feature, month_label, with_product, AddFeature, RoadmapUi, Zoom};
+use crate::model::roadmap::{resized_end, resized_start, shifted, Window};
+use crate::model::rollup::feature_rollup;
+use crate::model::{FeatureStatus, Id, Month};
+use crate::state::{today, AppState};
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+#[derive(Clone, Debug, PartialEq)]
+struct Bar {
+    id: Id,
+    title: String,
+    dates: Option<(Month, Month)>,
+    status: FeatureStatus,
+    done: f64,
+    no_objective: bool,
+    release: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+struct Lane {
+    key: String,
+    theme: Option<Id>,
+    name: String,
+    colour: String,
+    objective: Option<String>,
+    bars: Vec<Bar>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Grip {
+    Move,
+    Start,
+    End,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+struct Drag {
+    id: Id,
+    grip: Grip,
+    x0: f64,
+    px_per_month: f64,
+    delta: i32,
+}
+
+fn apply_grip(grip: Grip, dates: (Month, Month), delta: i32) -> (Month, Month) {
+    let (s, e) = dates;
+    match grip {
+        Grip::Move => (s.add_months(delta), e.add_months(delta)),
+        Grip::Start => {
+            let s2 = s.add_months(delta);
+            (if s2 > e { e } else { s2 }, e)
+        }
+        Grip::End => {
+            let e2 = e.add_months(delta);
+            (s, if e2 < s { s } else { e2 })
+        }
+    }
+}
+
+#[component]
+pub(crate) fn Timeline() -> impl IntoView {
+    let state = AppState::expect();
+    let ui = RoadmapUi::expect();
+    let drag = RwSignal::new(None::<Drag>);
+    let lanes = Memo::new(move |_| {
+        let Some(pid) = state.product.get() else {
+            return Vec::new();
+        };
+        let filter = ui.filter.get();
+        state.ws.with(|w| {
+            let Some(p) = w.product(&pid) else {
+                return Vec::new();
+            };
+            let bar = |f: &crate::model::Feature| Bar {
+                id: f.id.clone(),
+                title: f.title.clone(),
+                dates: f.start.zip(f.end),
+                status: f.status,
+                done: feature_rollup(p, &f.id).percent_done().unwrap_or(0.0),
+                no_objective: f
+                    .theme
+                    .as_ref()
+                    .and_then(|t| p.theme(t))
+                    .and_then(|t| t.objective.as_ref())
+                    .is_none(),
+                release: f
+                    .release
+                    .as_ref()
+                    .and_then(|r| p.releases.iter().find(|x| &x.id == r))
+                    .map(|r| r.name.clone()),
+            };
+            let mut lanes: Vec<Lane> = p
+                .themes
+                .iter()
+                .filter(|t| filter.theme.as_ref().is_none_or(|x| x == &t.id))
+                .map(|t| Lane {
+                    key: t.id.to_string(),
+                    theme: Some(t.id.clone()),
+                    name: t.name.clone(),
+                    colour: t.colour.clone(),
+                    objective: t
+                        .objective
+                        .as_ref()
+                        .and_then(|o| p.objective(o))
+                        .map(|o| o.title.clone()),
+                    bars: p
+                        .features
+                        .iter()
+                        .filter(|f| f.theme.as_ref() == Some(&t.id) && filter.accepts(p, f))
+                        .map(bar)
+                        .collect(),
+                })
+                .collect();
+            let loose: Vec<Bar> = p
+                .features
+                .iter()
+                .filter(|f| f.theme.is_none() && filter.accepts(p, f))
+                .map(bar)
+                .collect();
+            if !loose.is_empty() && filter.theme.is_none() {
+                lanes.push(Lane {
+                    key: "no-theme".into(),
+                    theme: None,
+                    name: "No theme".into(),
+                    colour: "#5b6573".into(),
+                    objective: None,
+                    bars: loose,
+                });
+            }
+            lanes
+        })
+    });
+    let window = Memo::new(move |_| ui.window());
+    let releases = Memo::new(move |_| {
+        state.ws.track();
+        let w = window.get();
+        with_product(state, |p| {
+            p.releases
+                .iter()
+                .filter_map(|r| Some((r.name.clone(), r.date.to_string(), w.offset_of(r.date)?)))
+                .collect::<Vec<_>>()
+        })
+        .unwrap_or_default()
+    });
+    let today_offset = move || window.get().offset_of(today());
+    view! {
+        <div
+            class="timeline"
+            class:timeline--quarters=move || ui.zoom.get() == Zoom::Quarters
+            style:--months=move || window.get().months.to_string()
+            data-testid="timeline"
+        >
+            <div class="tl-head" aria-hidden="true">
+                <div class="tl-head__label">"Theme · feature"</div>
+                <div class="tl-scale">
+                    <div class="tl-scale__quarters">
+                        {move || {
+                            let w = window.get();
+                            w.quarters().into_iter().map(|(q, label)| {
+                                let first = q.index().max(w.start.index());
+                                let last = (q.index() + 2).min(w.end().index());
+                                let span = last - first + 1;
+                                view! { <span style:flex-grow=span.to_string()>{label}</span> }
+                            }).collect_view()
+                        }}
+                    </div>
+                    <div class="tl-scale__months">
+                        {move || {
+                            let w = window.get();
+                            (0..w.months).map(|k| {
+                                let m = w.start.add_months(k);
+                                view! { <span>{if ui.zoom.get() == Zoom::Quarters { m.short_name()[..1].to_string() } else { m.short_name().to_string() }}</span> }
+                            }).collect_view()
+                        }}
+                    </div>
+                </div>
+            </div>
+            <div class="tl-body">
+                <div class="tl-overlay" aria-hidden="true">
+                    {move || today_offset().map(|o| view! { <div class="tl-today" style:left=format!("{:.3}%", 100.0 * o / window.get().months as f64)></div> })}
+                    {move || releases.get().into_iter().map(|(name, date, o)| {
+                        let tip = format!("{name} · {date}");
+                        view! {
+                        <div class="tl-release" style:left=format!("{:.3}%", 100.0 * o / window.get().months as f64) title=tip>
+                            <span class="tl-release__label">{name}</span>
+                        </div>
+                    }}).collect_view()}
+                </div>
+                <Show when=move || lanes.with(|l| !l.is_empty()) fallback=|| view! {
+                    <p class="empty-state">"No themes yet. A theme is a strategic area of investment and gets its own swimlane: add one below, then add features to it."</p>
+                }>
+                    <For each=move || lanes.get() key=|l: &Lane| format!("{l:?}") let:lane>
+                        <LaneView lane=lane window=window drag=drag />
+                    </For>
+                </Show>
+            </div>
+        </div>
+    }
+}
+
+#[component]
+fn LaneView(lane: Lane, window: Memo<Window>, drag: RwSignal<Option<Drag>>) -> impl IntoView {
+    let label = format!("Add a feature to {}", lane.name);
+    view! {
+        <section class="lane" style:--theme-colour=lane.colour.clone() aria-label=format!("Theme {}", lane.name) data-testid="lane">
+            <div class="lane__head">
+                <h3 class="lane__name">{lane.name.clone()}</h3>
+                <span class="lane__objective">
+                    {match &lane.objective {
+                        Some(o) => format!("Objective: {o}"),
+                        None => "⚠ No objective".to_string(),
+                    }}
+                </span>
+            </div>
+            {lane.bars.into_iter().map(|b| view! { <BarRow bar=b window=window drag=drag /> }).collect_view()}
+            <div class="tl-row tl-row--add">
+                <div class="tl-row__label"><AddFeature theme=lane.theme.clone() label=label /></div>
+            </div>
+        </section>
+    }
+}
+
+#[component]
+fn BarRow(bar: Bar, window: Memo<Window>, drag: RwSignal<Option<Drag>>) -> impl IntoView {
+    let state = AppState::expect();
+    let ui = RoadmapUi::expect();
+    let id = StoredValue::new(bar.id.clone());
+    let dates = bar.dates;
+    let just_dragged = StoredValue::new(false);
+    // While dragging, the bar shows where it would land.
+    let shown = move || {
+        let d = dates?;
+        Some(match drag.get() {
+            Some(g) if g.id == id.get_value() => apply_grip(g.grip, d, g.delta),
+            _ => d,
+        })
+    };
+    let geometry = move || {
+        let (s, e) = shown()?;
+        let w = window.get();
+        let (col, span) = w.span(s, e)?;
+        Some((
+            100.0 * col as f64 / w.months as f64,
+            100.0 * span as f64 / w.months as f64,
+        ))
+    };
+    let title = StoredValue::new(bar.title.clone());
+    let announce = move |s: Month, e: Month| {
+        state.say(
+            format!(
+                "“{}”: {} to {}.",
+                title.get_value(),
+                month_label(s),
+                month_label(e)
+            ),
+            false,
+        )
+    };
+    let commit = move |(s, e): (Month, Month)| {
+        if edit_feature(state, &id.get_value(), |f| {
+            f.start = Some(s);
+            f.end = Some(e);
+        }) {
+            announce(s, e);
+            let key = id.get_value().to_string();
+            request_animation_frame(move || {
+                if let Some(el) = document().get_element_by_id(&format!("bar-{key}")) {
+                    el.unchecked_into::<web_sys::HtmlElement>().focus().ok();
+                }
+            });
+        }
+    };
+    let on_keydown = move |ev: leptos::ev::KeyboardEvent| {
+        let step = match ev.key().as_str() {
+            "ArrowLeft" => -1,
+            "ArrowRight" => 1,
+            _ => return,
+        };
+        let Some(f) = with_product(state, |p| p.feature(&id.get_value()).cloned()).flatten() else {
+            return;
+        };
+        ev.prevent_default();
+        let next = if ev.shift_key() {
+            resized_end(&f, step)
+        } else if ev.alt_key() {
+            resized_start(&f, step)
+        } else {
+            shifted(&f, step)
+        };
+        if let Some(d) = next {
+            commit(d);
+        }
+    };
+    let on_pointerdown = move |ev: leptos::ev::PointerEvent| {
+        if ev.button() != 0 || dates.is_none() {
+            return;
+        }
+        let target = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+        let grip = match target.as_ref().map(|t| t.class_name()) {
+            Some(c) if c.contains("bar__grip--start") => Grip::Start,
+            Some(c) if c.contains("bar__grip--end") => Grip::End,
+            _ => Grip::Move,
+        };
+        let Some(track) = target.and_then(|t| t.closest(".tl-track").ok().flatten()) else {
+            return;
+        };
+        let px = track.get_bounding_client_rect().width() / window.get_untracked().months as f64;
+        if let Some(el) = ev
+            .current_target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        {
+            el.set_pointer_capture(ev.pointer_id()).ok();
+        }
+        drag.set(Some(Drag {
+            id: id.get_value(),
+            grip,
+            x0: ev.client_x() as f64,
+            px_per_month: px.max(1.0),
+            delta: 0,
+        }));
+    };
+    let on_pointermove = move |ev: leptos::ev::PointerEvent| {
+        let Some(g) = drag.get_untracked().filter(|g| g.id == id.get_value()) else {
+            return;
+        };
+        let delta = ((ev.client_x() as f64 - g.x0) / g.px_per_month).round() as i32;
+        if delta != g.delta {
+            drag.set(Some(Drag { delta, ..g }));
+        }
+    };
+    let on_pointerup = move |_ev: leptos::ev::PointerEvent| {
+        let Some(g) = drag.get_untracked().filter(|g| g.id == id.get_value()) else {
+            return;
+        };
+        drag.set(None);
+        if g.delta != 0 {
+            just_dragged.set_value(true);
+            if let Some(d) = dates {
+                commit(apply_grip(g.grip, d, g.delta));
+            }
+        }
+    };
+    // Clicking an empty track places an unscheduled feature in the month clicked.
+    let place_at = move |ev: leptos::ev::MouseEvent| {
+        if dates.is_some() {
+            return;
+        }
+        let Some(track) = ev
+            .current_target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        else {
+            return;
+        };
+        let rect = track.get_bounding_client_rect();
+        let w = window.get_untracked();
+        let col = ((ev.client_x() as f64 - rect.left()) / (rect.width() / w.months as f64)).floor()
+            as i32;
+        let m = w.start.add_months(col.clamp(0, w.months - 1));
+        commit((m, m));
+    };
+    let place_now = move |_| {
+        let w = window.get_untracked();
+        let now = today().month();
+        let m = if w.contains(now) { now } else { w.start };
+        commit((m, m));
+    };
+    let label = {
+        let dates_text = dates
+            .map(|(s, e)| format!("{} to {}", month_label(s), month_label(e)))
+            .unwrap_or_default();
+        format!(
+            "{}: {dates_text}, {}, {:.0}% done{}. Arrow keys move it by a month, Shift+arrows change its end, Alt+arrows its start.",
+            bar.title,
+            bar.status.label(),
+            bar.done,
+            if bar.no_objective { ", no objective" } else { "" }
+        )
+    };
+    let selected = move || ui.selected.with(|s| s.as_ref() == Some(&id.get_value()));
+    view! {
+        <div class="tl-row" class:tl-row--selected=selected data-testid="tl-row">
+            <div class="tl-row__label">
+                <button type="button" class="link-button" on:click=move |_| ui.selected.set(Some(id.get_value())) data-testid="feature-title">
+                    {bar.title.clone()}
+                </button>
+                {bar.no_objective.then(|| view! { <span class="warn-chip" title="This feature's theme serves no objective">"no objective"</span> })}
+            </div>
+            <div class="tl-track" on:click=place_at>
+                {match dates {
+                    None => view! {
+                        <span class="tl-unscheduled">
+                            "Not on the timeline — click a month, or "
+                            <button type="button" class="btn btn--small" on:click=move |ev| { ev.stop_propagation(); place_now(ev) } data-testid="place">"place it now"</button>
+                        </span>
+                    }.into_any(),
+                    Some(_) => view! {
+                        <button
+                            type="button"
+                            id=format!("bar-{}", bar.id)
+                            class=format!("bar bar--{:?}", bar.status)
+                            class:bar--dragging=move || drag.with(|d| d.as_ref().is_some_and(|g| g.id == id.get_value()))
+                            class:bar--selected=selected
+                            style:left=move || geometry().map(|(l, _)| format!("{l:.3}%")).unwrap_or_default()
+                            style:width=move || geometry().map(|(_, w)| format!("{w:.3}%")).unwrap_or_default()
+                            style:display=move || if geometry().is_some() { "flex" } else { "none" }
+                            aria-label=label.clone()
+                            on:keydown=on_keydown
+                            on:pointerdown=on_pointerdown
+                            on:pointermove=on_pointermove
+                            on:pointerup=on_pointerup
+                            on:pointercancel=move |_| drag.set(None)
+                            on:click=move |ev| {
+                                ev.stop_propagation();
+                                if just_dragged.get_value() {
+                                    just_dragged.set_value(false);
+                                } else {
+                                    ui.selected.set(Some(id.get_value()));
+                                }
+                            }
+                            data-testid="bar"
+                        >
+                            <span class="bar__grip bar__grip--start" aria-hidden="true"></span>
+                            <span class="bar__progress" style:width=format!("{:.0}%", bar.done) aria-hidden="true"></span>
+                            <span class="bar__text">
+                                <span class="bar__title">{bar.title.clone()}</span>
+                                <span class="bar__status">{bar.status.label()}{bar.release.clone().map(|r| format!(" · {r}"))}</span>
+                            </span>
+                            <span class="bar__grip bar__grip--end" aria-hidden="true"></span>
+                        </button>
+                    }.into_any(),
+                }}
+            </div>
+        </div>
+    }
+}

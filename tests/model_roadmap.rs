@@ -1,0 +1,1090 @@
+#![cfg(not(target_arch = "wasm32"))]
+//! The roadmap: window date maths (spans, day offsets, quarters), moving and resizing
+//! feature bars, the reality check of the PM's plan against the PO's backlog, and the
+//! standalone SVG export (escaping of every text, bars and release markers).
+
+use twohats::model::planning::velocity;
+use twohats::model::roadmap::{
+    in_bucket, quarter_start, reality, resized_end, resized_start, shifted, sprints_per_quarter,
+    Bucket, Reality, Window,
+};
+use twohats::model::roadmap_svg::{escape, roadmap_svg};
+use twohats::model::sample::{counter_ids, sample_workspace};
+use twohats::model::*;
+
+// ---------- helpers ----------
+
+fn id(s: &str) -> Id {
+    Id::parse(s).unwrap()
+}
+
+fn m(year: i32, month: u8) -> Month {
+    Month::new(year, month).unwrap()
+}
+
+fn d(year: i32, month: u8, day: u8) -> Day {
+    Day::new(year, month, day).unwrap()
+}
+
+fn window(year: i32, month: u8, months: i32) -> Window {
+    Window {
+        start: m(year, month),
+        months,
+    }
+}
+
+fn dated(f: &str, title: &str, start: Month, end: Month) -> Feature {
+    let mut x = Feature::new(id(f), title, None);
+    x.start = Some(start);
+    x.end = Some(end);
+    x
+}
+
+fn undated(f: &str) -> Feature {
+    Feature::new(id(f), format!("Feature {f}"), None)
+}
+
+fn in_horizon(mut f: Feature, h: Horizon) -> Feature {
+    f.horizon = Some(h);
+    f
+}
+
+fn criterion(i: &str) -> Criterion {
+    Criterion {
+        id: id(&format!("c{i}")),
+        text: "Works".into(),
+        done: false,
+    }
+}
+
+/// A story under `feature`, estimated or not, with or without acceptance criteria.
+fn item(i: &str, feature: Option<&str>, estimate: Option<f64>, accepted: bool) -> Item {
+    let mut x = Item::new(id(i), ItemKind::Story, format!("Item {i}"));
+    x.feature = feature.map(id);
+    x.estimate = estimate;
+    if accepted {
+        x.acceptance = vec![criterion(i)];
+    }
+    x
+}
+
+fn finished_in(mut x: Item, sprint: &str) -> Item {
+    x.status = ItemStatus::Done;
+    x.sprint = Some(id(sprint));
+    x
+}
+
+fn sprint(s: &str, state: SprintState, dates: Option<(Day, Day)>) -> Sprint {
+    Sprint {
+        id: id(s),
+        name: format!("Sprint {s}"),
+        goal: String::new(),
+        start: dates.map(|(a, _)| a),
+        end: dates.map(|(_, b)| b),
+        capacity: None,
+        state,
+    }
+}
+
+fn release(r: &str, name: &str, date: Day) -> Release {
+    Release {
+        id: id(r),
+        name: name.into(),
+        date,
+    }
+}
+
+/// Atlas, with the default Definition of Ready (acceptance criteria, estimate, parent):
+/// - sprints s-1 (finished, 2026-01-05..18) and s-2 (finished, 2026-01-19..02-01), two
+///   weeks each, and s-3 (planned, undated): velocity (5 + 8) / 2 = 6.5, six sprints a
+///   quarter, so a capacity of 39 points a quarter;
+/// - features f-1 "Signup" (Now, 2026-01..03), f-2 "Tour" (Now, 2026-02..04),
+///   f-3 "Filters" (Next, 2026-04..06), f-5 "Billing" (Next, 2026-05..06, no items),
+///   f-4 "Export" (Later, undated);
+/// - items, in rank order:
+///   i-1 f-1 5 pts done in s-1, ready;  i-2 f-1 3 pts, ready;  i-3 f-1 unestimated;
+///   i-4 f-2 8 pts done in s-2, ready;  i-5 f-2 2 pts in progress, no criteria;
+///   i-6 f-3 13 pts, ready;  i-7 f-4 20 pts, ready;  i-8 no feature, 1 pt.
+fn atlas() -> Product {
+    let mut p = Product::new(id("p-a"), "Atlas");
+    p.sprints = vec![
+        sprint(
+            "s-1",
+            SprintState::Finished,
+            Some((d(2026, 1, 5), d(2026, 1, 18))),
+        ),
+        sprint(
+            "s-2",
+            SprintState::Finished,
+            Some((d(2026, 1, 19), d(2026, 2, 1))),
+        ),
+        sprint("s-3", SprintState::Planned, None),
+    ];
+    p.features = vec![
+        in_horizon(dated("f-1", "Signup", m(2026, 1), m(2026, 3)), Horizon::Now),
+        in_horizon(dated("f-2", "Tour", m(2026, 2), m(2026, 4)), Horizon::Now),
+        in_horizon(
+            dated("f-3", "Filters", m(2026, 4), m(2026, 6)),
+            Horizon::Next,
+        ),
+        in_horizon(undated("f-4"), Horizon::Later),
+        in_horizon(
+            dated("f-5", "Billing", m(2026, 5), m(2026, 6)),
+            Horizon::Next,
+        ),
+    ];
+    let mut i5 = item("i-5", Some("f-2"), Some(2.0), false);
+    i5.status = ItemStatus::InProgress;
+    p.items = vec![
+        finished_in(item("i-1", Some("f-1"), Some(5.0), true), "s-1"),
+        item("i-2", Some("f-1"), Some(3.0), true),
+        item("i-3", Some("f-1"), None, true),
+        finished_in(item("i-4", Some("f-2"), Some(8.0), true), "s-2"),
+        i5,
+        item("i-6", Some("f-3"), Some(13.0), true),
+        item("i-7", Some("f-4"), Some(20.0), true),
+        item("i-8", None, Some(1.0), true),
+    ];
+    p
+}
+
+fn titles(fs: &[&Feature]) -> Vec<String> {
+    fs.iter().map(|f| f.title.clone()).collect()
+}
+
+// ---------- Window: end, contains, span ----------
+
+#[test]
+fn window_end_is_the_last_visible_month() {
+    assert_eq!(window(2026, 1, 6).end(), m(2026, 6));
+    assert_eq!(window(2026, 11, 6).end(), m(2027, 4));
+    assert_eq!(window(2026, 12, 1).end(), m(2026, 12));
+    assert_eq!(window(2026, 1, 12).end(), m(2026, 12));
+    assert_eq!(window(2026, 1, 13).end(), m(2027, 1));
+}
+
+#[test]
+fn window_contains_its_first_and_last_month_only() {
+    let w = window(2026, 11, 6);
+    assert!(w.contains(m(2026, 11)));
+    assert!(w.contains(m(2026, 12)));
+    assert!(w.contains(m(2027, 1)));
+    assert!(w.contains(m(2027, 4)));
+    assert!(!w.contains(m(2026, 10)));
+    assert!(!w.contains(m(2027, 5)));
+    assert!(!w.contains(m(2025, 12)));
+    assert!(!w.contains(m(2028, 1)));
+}
+
+#[test]
+fn span_wholly_inside_the_window() {
+    let w = window(2026, 1, 6);
+    assert_eq!(w.span(m(2026, 2), m(2026, 4)), Some((1, 3)));
+    assert_eq!(w.span(m(2026, 1), m(2026, 6)), Some((0, 6)));
+}
+
+#[test]
+fn span_of_one_month() {
+    let w = window(2026, 1, 6);
+    assert_eq!(w.span(m(2026, 1), m(2026, 1)), Some((0, 1)));
+    assert_eq!(w.span(m(2026, 3), m(2026, 3)), Some((2, 1)));
+    assert_eq!(w.span(m(2026, 6), m(2026, 6)), Some((5, 1)));
+    assert_eq!(w.span(m(2026, 7), m(2026, 7)), None);
+    assert_eq!(w.span(m(2025, 12), m(2025, 12)), None);
+}
+
+#[test]
+fn span_clipped_at_the_start() {
+    let w = window(2026, 3, 6);
+    assert_eq!(w.span(m(2026, 1), m(2026, 4)), Some((0, 2)));
+    // Ends exactly on the first visible month.
+    assert_eq!(w.span(m(2025, 6), m(2026, 3)), Some((0, 1)));
+}
+
+#[test]
+fn span_clipped_at_the_end() {
+    let w = window(2026, 1, 6);
+    assert_eq!(w.span(m(2026, 5), m(2026, 9)), Some((4, 2)));
+    // Starts exactly on the last visible month.
+    assert_eq!(w.span(m(2026, 6), m(2027, 6)), Some((5, 1)));
+}
+
+#[test]
+fn span_clipped_at_both_ends() {
+    let w = window(2026, 3, 4);
+    assert_eq!(w.span(m(2025, 1), m(2027, 12)), Some((0, 4)));
+}
+
+#[test]
+fn span_wholly_before_or_after_is_none() {
+    let w = window(2026, 3, 4); // Mar..Jun 2026
+    assert_eq!(w.span(m(2025, 1), m(2026, 2)), None);
+    assert_eq!(w.span(m(2026, 7), m(2026, 9)), None);
+    assert_eq!(w.span(m(2027, 3), m(2027, 4)), None);
+}
+
+#[test]
+fn span_across_a_year_boundary() {
+    let w = window(2026, 11, 6); // Nov 2026..Apr 2027
+    assert_eq!(w.span(m(2026, 10), m(2027, 2)), Some((0, 4)));
+    assert_eq!(w.span(m(2026, 12), m(2027, 1)), Some((1, 2)));
+    assert_eq!(w.span(m(2027, 3), m(2027, 8)), Some((4, 2)));
+    assert_eq!(w.span(m(2026, 1), m(2026, 10)), None);
+}
+
+// ---------- Window: offset_of ----------
+
+#[test]
+fn offset_of_the_first_day_is_the_column_start() {
+    let w = window(2026, 11, 6);
+    assert_eq!(w.offset_of(d(2026, 11, 1)), Some(0.0));
+    assert_eq!(w.offset_of(d(2026, 12, 1)), Some(1.0));
+    assert_eq!(w.offset_of(d(2027, 1, 1)), Some(2.0));
+    assert_eq!(w.offset_of(d(2027, 4, 1)), Some(5.0));
+}
+
+#[test]
+fn offset_of_mid_month_is_a_fraction_of_the_month_length() {
+    let w = window(2026, 11, 6);
+    // November has 30 days: the 16th is 15/30 of the way through.
+    assert_eq!(w.offset_of(d(2026, 11, 16)), Some(0.5));
+    // December has 31.
+    assert_eq!(w.offset_of(d(2026, 12, 31)), Some(1.0 + 30.0 / 31.0));
+    // April has 30.
+    assert_eq!(w.offset_of(d(2027, 4, 30)), Some(5.0 + 29.0 / 30.0));
+}
+
+#[test]
+fn offset_of_a_day_outside_the_window_is_none() {
+    let w = window(2026, 11, 6);
+    assert_eq!(w.offset_of(d(2026, 10, 31)), None);
+    assert_eq!(w.offset_of(d(2027, 5, 1)), None);
+    assert_eq!(w.offset_of(d(2025, 11, 15)), None);
+    assert_eq!(w.offset_of(d(2027, 11, 15)), None);
+}
+
+#[test]
+fn offset_of_uses_the_length_of_february() {
+    // 2028 is a leap year: 29 days.
+    let w = window(2028, 1, 3);
+    assert_eq!(w.offset_of(d(2028, 2, 15)), Some(1.0 + 14.0 / 29.0));
+    assert_eq!(w.offset_of(d(2028, 2, 29)), Some(1.0 + 28.0 / 29.0));
+    assert!(w.offset_of(d(2028, 2, 29)).unwrap() < 2.0);
+    // 2027 is not: 28 days.
+    let w = window(2027, 1, 3);
+    assert_eq!(w.offset_of(d(2027, 2, 15)), Some(1.5));
+    assert_eq!(w.offset_of(d(2027, 2, 28)), Some(1.0 + 27.0 / 28.0));
+    // 2100 is not (century), 2000 is (400 rule).
+    assert_eq!(
+        window(2100, 2, 1).offset_of(d(2100, 2, 15)),
+        Some(14.0 / 28.0)
+    );
+    assert_eq!(
+        window(2000, 2, 1).offset_of(d(2000, 2, 15)),
+        Some(14.0 / 29.0)
+    );
+}
+
+// ---------- quarters ----------
+
+#[test]
+fn quarter_start_is_the_first_month_of_the_quarter() {
+    assert_eq!(quarter_start(m(2026, 1)), m(2026, 1));
+    assert_eq!(quarter_start(m(2026, 2)), m(2026, 1));
+    assert_eq!(quarter_start(m(2026, 3)), m(2026, 1));
+    assert_eq!(quarter_start(m(2026, 4)), m(2026, 4));
+    assert_eq!(quarter_start(m(2026, 6)), m(2026, 4));
+    assert_eq!(quarter_start(m(2026, 8)), m(2026, 7));
+    assert_eq!(quarter_start(m(2026, 10)), m(2026, 10));
+    assert_eq!(quarter_start(m(2026, 12)), m(2026, 10));
+}
+
+#[test]
+fn quarters_are_labelled_across_a_year_boundary() {
+    let q = window(2026, 11, 6).quarters(); // Nov 2026..Apr 2027
+    assert_eq!(
+        q,
+        vec![
+            (m(2026, 10), "Q4 2026".to_string()),
+            (m(2027, 1), "Q1 2027".to_string()),
+            (m(2027, 4), "Q2 2027".to_string()),
+        ]
+    );
+}
+
+#[test]
+fn quarters_of_a_window_aligned_on_quarters() {
+    let q = window(2026, 1, 12).quarters();
+    let labels: Vec<&str> = q.iter().map(|(_, l)| l.as_str()).collect();
+    assert_eq!(labels, vec!["Q1 2026", "Q2 2026", "Q3 2026", "Q4 2026"]);
+    let starts: Vec<Month> = q.iter().map(|(s, _)| *s).collect();
+    assert_eq!(
+        starts,
+        vec![m(2026, 1), m(2026, 4), m(2026, 7), m(2026, 10)]
+    );
+}
+
+#[test]
+fn quarters_of_a_single_month_window() {
+    assert_eq!(
+        window(2026, 8, 1).quarters(),
+        vec![(m(2026, 7), "Q3 2026".to_string())]
+    );
+    // A window from the last month of a quarter into the next one touches both.
+    assert_eq!(
+        window(2026, 12, 2).quarters(),
+        vec![
+            (m(2026, 10), "Q4 2026".to_string()),
+            (m(2027, 1), "Q1 2027".to_string()),
+        ]
+    );
+}
+
+// ---------- shifted / resized ----------
+
+#[test]
+fn shifted_moves_both_ends() {
+    let f = dated("f-1", "Signup", m(2026, 3), m(2026, 5));
+    assert_eq!(shifted(&f, 2), Some((m(2026, 5), m(2026, 7))));
+    assert_eq!(shifted(&f, -3), Some((m(2025, 12), m(2026, 2))));
+    assert_eq!(shifted(&f, 10), Some((m(2027, 1), m(2027, 3))));
+    assert_eq!(shifted(&f, 0), Some((m(2026, 3), m(2026, 5))));
+}
+
+#[test]
+fn resized_end_moves_the_end_only() {
+    let f = dated("f-1", "Signup", m(2026, 3), m(2026, 5));
+    assert_eq!(resized_end(&f, 1), Some((m(2026, 3), m(2026, 6))));
+    assert_eq!(resized_end(&f, 8), Some((m(2026, 3), m(2027, 1))));
+    assert_eq!(resized_end(&f, -1), Some((m(2026, 3), m(2026, 4))));
+    assert_eq!(resized_end(&f, -2), Some((m(2026, 3), m(2026, 3))));
+}
+
+#[test]
+fn resized_end_never_goes_before_the_start() {
+    let f = dated("f-1", "Signup", m(2026, 3), m(2026, 5));
+    assert_eq!(resized_end(&f, -3), Some((m(2026, 3), m(2026, 3))));
+    assert_eq!(resized_end(&f, -40), Some((m(2026, 3), m(2026, 3))));
+}
+
+#[test]
+fn resized_start_moves_the_start_only() {
+    let f = dated("f-1", "Signup", m(2026, 3), m(2026, 5));
+    assert_eq!(resized_start(&f, -3), Some((m(2025, 12), m(2026, 5))));
+    assert_eq!(resized_start(&f, 1), Some((m(2026, 4), m(2026, 5))));
+    assert_eq!(resized_start(&f, 2), Some((m(2026, 5), m(2026, 5))));
+}
+
+#[test]
+fn resized_start_never_goes_after_the_end() {
+    let f = dated("f-1", "Signup", m(2026, 3), m(2026, 5));
+    assert_eq!(resized_start(&f, 3), Some((m(2026, 5), m(2026, 5))));
+    assert_eq!(resized_start(&f, 40), Some((m(2026, 5), m(2026, 5))));
+}
+
+#[test]
+fn undated_features_cannot_be_moved_or_resized() {
+    let none = undated("f-1");
+    let mut start_only = undated("f-2");
+    start_only.start = Some(m(2026, 3));
+    let mut end_only = undated("f-3");
+    end_only.end = Some(m(2026, 5));
+    for f in [&none, &start_only, &end_only] {
+        assert_eq!(shifted(f, 1), None, "{}", f.title);
+        assert_eq!(resized_end(f, 1), None, "{}", f.title);
+        assert_eq!(resized_start(f, -1), None, "{}", f.title);
+    }
+}
+
+// ---------- sprints per quarter ----------
+
+#[test]
+fn two_week_sprints_give_six_a_quarter() {
+    let mut p = Product::new(id("p-a"), "Atlas");
+    p.sprints = vec![
+        sprint(
+            "s-1",
+            SprintState::Finished,
+            Some((d(2026, 1, 5), d(2026, 1, 18))),
+        ),
+        sprint(
+            "s-2",
+            SprintState::Planned,
+            Some((d(2026, 1, 19), d(2026, 2, 1))),
+        ),
+    ];
+    assert_eq!(sprints_per_quarter(&p), 6.0);
+}
+
+#[test]
+fn three_week_sprints_give_four_a_quarter() {
+    let mut p = Product::new(id("p-a"), "Atlas");
+    p.sprints = vec![sprint(
+        "s-1",
+        SprintState::Planned,
+        Some((d(2026, 12, 21), d(2027, 1, 10))),
+    )];
+    assert_eq!(sprints_per_quarter(&p), 4.0);
+}
+
+#[test]
+fn one_week_sprints_give_thirteen_a_quarter() {
+    let mut p = Product::new(id("p-a"), "Atlas");
+    p.sprints = vec![sprint(
+        "s-1",
+        SprintState::Active,
+        Some((d(2026, 3, 2), d(2026, 3, 8))),
+    )];
+    assert_eq!(sprints_per_quarter(&p), 13.0);
+}
+
+#[test]
+fn sprints_with_no_dates_count_as_two_weeks() {
+    let mut p = Product::new(id("p-a"), "Atlas");
+    assert_eq!(sprints_per_quarter(&p), 6.0);
+    p.sprints = vec![
+        sprint("s-1", SprintState::Finished, None),
+        sprint("s-2", SprintState::Planned, None),
+    ];
+    assert_eq!(sprints_per_quarter(&p), 6.0);
+}
+
+#[test]
+fn sprints_per_quarter_averages_dated_sprints_and_ignores_the_rest() {
+    let mut p = Product::new(id("p-a"), "Atlas");
+    let mut half = sprint("s-4", SprintState::Planned, None);
+    half.start = Some(d(2026, 1, 1));
+    p.sprints = vec![
+        // 14 and 21 days: 17.5 on average, 91 / 17.5 = 5.2.
+        sprint(
+            "s-1",
+            SprintState::Finished,
+            Some((d(2026, 1, 5), d(2026, 1, 18))),
+        ),
+        sprint(
+            "s-2",
+            SprintState::Finished,
+            Some((d(2026, 1, 19), d(2026, 2, 8))),
+        ),
+        // Undated, half-dated, and ending before it starts: left out.
+        sprint("s-3", SprintState::Planned, None),
+        half,
+        sprint(
+            "s-5",
+            SprintState::Planned,
+            Some((d(2026, 3, 1), d(2026, 2, 1))),
+        ),
+    ];
+    assert_eq!(sprints_per_quarter(&p), 5.0);
+}
+
+#[test]
+fn a_sprint_longer_than_a_quarter_still_counts_as_one() {
+    let mut p = Product::new(id("p-a"), "Atlas");
+    p.sprints = vec![sprint(
+        "s-1",
+        SprintState::Planned,
+        Some((d(2026, 1, 1), d(2026, 6, 30))),
+    )];
+    assert_eq!(sprints_per_quarter(&p), 1.0);
+}
+
+// ---------- buckets ----------
+
+#[test]
+fn horizon_buckets_hold_the_features_of_that_horizon() {
+    let p = atlas();
+    assert_eq!(
+        titles(&in_bucket(&p, &Bucket::Horizon(Horizon::Now))),
+        vec!["Signup", "Tour"]
+    );
+    assert_eq!(
+        titles(&in_bucket(&p, &Bucket::Horizon(Horizon::Next))),
+        vec!["Filters", "Billing"]
+    );
+    assert_eq!(
+        titles(&in_bucket(&p, &Bucket::Horizon(Horizon::Later))),
+        vec!["Feature f-4"]
+    );
+}
+
+#[test]
+fn quarter_buckets_count_a_feature_where_it_ends() {
+    let p = atlas();
+    // Signup ends in March: Q1. Tour starts in February but ends in April: Q2 only.
+    assert_eq!(
+        titles(&in_bucket(&p, &Bucket::Quarter(m(2026, 1)))),
+        vec!["Signup"]
+    );
+    assert_eq!(
+        titles(&in_bucket(&p, &Bucket::Quarter(m(2026, 4)))),
+        vec!["Tour", "Filters", "Billing"]
+    );
+    assert!(in_bucket(&p, &Bucket::Quarter(m(2026, 7))).is_empty());
+    assert!(in_bucket(&p, &Bucket::Quarter(m(2025, 10))).is_empty());
+}
+
+#[test]
+fn quarter_buckets_leave_out_features_without_an_end() {
+    let mut p = Product::new(id("p-a"), "Atlas");
+    let mut start_only = undated("f-1");
+    start_only.start = Some(m(2026, 1));
+    let mut end_only = undated("f-2");
+    end_only.end = Some(m(2026, 2));
+    p.features = vec![start_only, end_only];
+    assert_eq!(
+        titles(&in_bucket(&p, &Bucket::Quarter(m(2026, 1)))),
+        vec!["Feature f-2"]
+    );
+}
+
+// ---------- reality check ----------
+
+#[test]
+fn fixture_velocity_and_capacity() {
+    let p = atlas();
+    assert_eq!(velocity(&p), Some(6.5));
+    assert_eq!(sprints_per_quarter(&p), 6.0);
+}
+
+#[test]
+fn reality_of_now_counts_features_items_and_points() {
+    let p = atlas();
+    let r = reality(&p, &Bucket::Horizon(Horizon::Now));
+    assert_eq!(
+        r,
+        Reality {
+            features: 2,
+            broken_down: 2,
+            items: 5,
+            estimated: 4,
+            // i-1, i-2 and i-4; i-3 has no estimate, i-5 no acceptance criteria.
+            ready: 3,
+            // i-2 (3) + i-5 (2): i-1 and i-4 are done, i-3 has no estimate.
+            points_left: 5.0,
+            capacity: Some(39.0),
+            time_boxed: true,
+        }
+    );
+    assert_eq!(r.fits(), Some(true));
+    assert_eq!(
+        r.verdict(),
+        "1 item is not estimated; 2 items are not ready."
+    );
+}
+
+#[test]
+fn reality_of_next_notices_a_feature_with_no_items() {
+    let p = atlas();
+    let r = reality(&p, &Bucket::Horizon(Horizon::Next));
+    assert_eq!(
+        r,
+        Reality {
+            features: 2,
+            broken_down: 1,
+            items: 1,
+            estimated: 1,
+            ready: 1,
+            points_left: 13.0,
+            capacity: Some(39.0),
+            time_boxed: true,
+        }
+    );
+    assert_eq!(r.fits(), Some(true));
+    assert_eq!(r.verdict(), "1 of 2 features has no backlog items.");
+}
+
+#[test]
+fn reality_of_later_has_no_capacity() {
+    let p = atlas();
+    let r = reality(&p, &Bucket::Horizon(Horizon::Later));
+    assert_eq!(
+        r,
+        Reality {
+            features: 1,
+            broken_down: 1,
+            items: 1,
+            estimated: 1,
+            ready: 1,
+            points_left: 20.0,
+            capacity: None,
+            time_boxed: false,
+        }
+    );
+    assert_eq!(r.fits(), None);
+}
+
+#[test]
+fn verdict_for_later_does_not_claim_there_is_no_velocity() {
+    let p = atlas();
+    assert_eq!(velocity(&p), Some(6.5));
+    let r = reality(&p, &Bucket::Horizon(Horizon::Later));
+    // Every Later feature is broken down, estimated and ready, and the team has a velocity.
+    assert_eq!(r.verdict(), "Plan and backlog agree.");
+}
+
+#[test]
+fn reality_of_quarters() {
+    let p = atlas();
+    let q1 = reality(&p, &Bucket::Quarter(m(2026, 1)));
+    assert_eq!(
+        q1,
+        Reality {
+            features: 1,
+            broken_down: 1,
+            items: 3,
+            estimated: 2,
+            ready: 2,
+            points_left: 3.0,
+            capacity: Some(39.0),
+            time_boxed: true,
+        }
+    );
+    let q2 = reality(&p, &Bucket::Quarter(m(2026, 4)));
+    assert_eq!(
+        q2,
+        Reality {
+            features: 3,
+            broken_down: 2,
+            items: 3,
+            estimated: 3,
+            ready: 2,
+            points_left: 15.0,
+            capacity: Some(39.0),
+            time_boxed: true,
+        }
+    );
+    assert_eq!(
+        q2.verdict(),
+        "1 of 3 features has no backlog items; 1 item is not ready."
+    );
+}
+
+#[test]
+fn reality_of_an_empty_bucket() {
+    let p = atlas();
+    let r = reality(&p, &Bucket::Quarter(m(2026, 7)));
+    assert_eq!(
+        r,
+        Reality {
+            features: 0,
+            broken_down: 0,
+            items: 0,
+            estimated: 0,
+            ready: 0,
+            points_left: 0.0,
+            capacity: Some(39.0),
+            time_boxed: true,
+        }
+    );
+    assert_eq!(r.verdict(), "Nothing planned here.");
+    let empty = Product::new(id("p-b"), "Empty");
+    assert_eq!(
+        reality(&empty, &Bucket::Horizon(Horizon::Now)).verdict(),
+        "Nothing planned here."
+    );
+}
+
+#[test]
+fn items_without_a_feature_are_in_no_bucket() {
+    let p = atlas();
+    let total: usize = Horizon::ALL
+        .iter()
+        .map(|h| reality(&p, &Bucket::Horizon(*h)).items)
+        .sum();
+    // Eight items, one of them (i-8) without a feature.
+    assert_eq!(total, 7);
+}
+
+#[test]
+fn ready_follows_the_products_definition_of_ready() {
+    let mut p = atlas();
+    let now = Bucket::Horizon(Horizon::Now);
+    // Nothing required: every item is ready.
+    p.definition_of_ready = vec![];
+    assert_eq!(reality(&p, &now).ready, 5);
+    // Only an estimate: the four estimated items.
+    p.definition_of_ready = vec![ReadyRule::IsEstimated];
+    assert_eq!(reality(&p, &now).ready, 4);
+    // Only criteria: all but i-5.
+    p.definition_of_ready = vec![ReadyRule::HasAcceptanceCriteria];
+    assert_eq!(reality(&p, &now).ready, 4);
+    // A priority as well: nobody has one.
+    p.definition_of_ready = vec![ReadyRule::IsEstimated, ReadyRule::HasPriority];
+    assert_eq!(reality(&p, &now).ready, 0);
+    p.items[1].priority = Some(Priority::Must);
+    assert_eq!(reality(&p, &now).ready, 1);
+}
+
+#[test]
+fn no_finished_sprint_means_no_capacity() {
+    let mut p = atlas();
+    for s in &mut p.sprints {
+        s.state = SprintState::Planned;
+    }
+    assert_eq!(velocity(&p), None);
+    for bucket in [
+        Bucket::Horizon(Horizon::Now),
+        Bucket::Horizon(Horizon::Next),
+        Bucket::Horizon(Horizon::Later),
+        Bucket::Quarter(m(2026, 1)),
+    ] {
+        let r = reality(&p, &bucket);
+        assert_eq!(r.capacity, None, "{bucket:?}");
+        assert_eq!(r.fits(), None, "{bucket:?}");
+    }
+    assert_eq!(
+        reality(&p, &Bucket::Horizon(Horizon::Next)).verdict(),
+        "1 of 2 features has no backlog items; no velocity yet to check the points against."
+    );
+}
+
+#[test]
+fn capacity_follows_sprint_length() {
+    let mut p = atlas();
+    // Three-week sprints: four a quarter at 6.5 points each.
+    p.sprints[0].end = Some(d(2026, 1, 25));
+    p.sprints[1].start = Some(d(2026, 1, 26));
+    p.sprints[1].end = Some(d(2026, 2, 15));
+    assert_eq!(sprints_per_quarter(&p), 4.0);
+    assert_eq!(
+        reality(&p, &Bucket::Horizon(Horizon::Now)).capacity,
+        Some(26.0)
+    );
+}
+
+#[test]
+fn too_many_points_for_the_velocity() {
+    let mut p = atlas();
+    p.items.push(item("i-9", Some("f-5"), Some(30.0), true));
+    let r = reality(&p, &Bucket::Horizon(Horizon::Next));
+    assert_eq!(r.broken_down, 2);
+    assert_eq!(r.points_left, 43.0);
+    assert_eq!(r.capacity, Some(39.0));
+    assert_eq!(r.fits(), Some(false));
+    assert_eq!(
+        r.verdict(),
+        "43 points left but about 39 fit at the current velocity."
+    );
+}
+
+#[test]
+fn plan_and_backlog_agree() {
+    let mut p = atlas();
+    p.items.push(item("i-9", Some("f-5"), Some(5.0), true));
+    let r = reality(&p, &Bucket::Horizon(Horizon::Next));
+    assert_eq!(r.points_left, 18.0);
+    assert_eq!(r.fits(), Some(true));
+    assert_eq!(r.verdict(), "Plan and backlog agree.");
+}
+
+#[test]
+fn done_items_count_as_items_but_not_as_points_left() {
+    let mut p = atlas();
+    p.items[5].status = ItemStatus::Done; // i-6, 13 points, Filters
+    let r = reality(&p, &Bucket::Horizon(Horizon::Next));
+    assert_eq!(r.items, 1);
+    assert_eq!(r.estimated, 1);
+    assert_eq!(r.points_left, 0.0);
+    assert!(r.points_left.is_sign_positive());
+}
+
+#[test]
+fn fits_exactly_at_capacity() {
+    let r = Reality {
+        features: 1,
+        broken_down: 1,
+        items: 1,
+        estimated: 1,
+        ready: 1,
+        points_left: 39.0,
+        capacity: Some(39.0),
+        time_boxed: true,
+    };
+    assert_eq!(r.fits(), Some(true));
+    assert_eq!(r.verdict(), "Plan and backlog agree.");
+    let over = Reality {
+        points_left: 39.5,
+        ..r.clone()
+    };
+    assert_eq!(over.fits(), Some(false));
+    assert_eq!(
+        over.verdict(),
+        "39.5 points left but about 39 fit at the current velocity."
+    );
+}
+
+#[test]
+fn verdict_combines_every_gap_in_order() {
+    let r = Reality {
+        features: 2,
+        broken_down: 1,
+        items: 3,
+        estimated: 1,
+        ready: 0,
+        points_left: 45.0,
+        capacity: Some(19.5),
+        time_boxed: true,
+    };
+    assert_eq!(
+        r.verdict(),
+        "1 of 2 features has no backlog items; 2 items are not estimated; 3 items are not ready; \
+         45 points left but about 19.5 fit at the current velocity."
+    );
+    let no_velocity = Reality {
+        capacity: None,
+        time_boxed: true,
+        ..r.clone()
+    };
+    assert_eq!(
+        no_velocity.verdict(),
+        "1 of 2 features has no backlog items; 2 items are not estimated; 3 items are not ready; \
+         no velocity yet to check the points against."
+    );
+}
+
+#[test]
+fn verdict_of_features_with_no_items_at_all() {
+    let r = Reality {
+        features: 3,
+        broken_down: 0,
+        items: 0,
+        estimated: 0,
+        ready: 0,
+        points_left: 0.0,
+        capacity: Some(0.0),
+        time_boxed: true,
+    };
+    assert_eq!(r.fits(), Some(true));
+    assert_eq!(r.verdict(), "3 of 3 features have no backlog items.");
+}
+
+// ---------- SVG: escape ----------
+
+#[test]
+fn escape_replaces_markup_characters() {
+    assert_eq!(escape("&"), "&amp;");
+    assert_eq!(escape("<"), "&lt;");
+    assert_eq!(escape(">"), "&gt;");
+    assert_eq!(escape("\""), "&quot;");
+    assert_eq!(escape("'"), "&#39;");
+    assert_eq!(
+        escape(r#"<a href="x" title='y'>Tom & Jerry</a>"#),
+        "&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;Tom &amp; Jerry&lt;/a&gt;"
+    );
+}
+
+#[test]
+fn escape_does_not_trust_existing_entities() {
+    assert_eq!(escape("&amp;"), "&amp;amp;");
+    assert_eq!(escape("&lt;script&gt;"), "&amp;lt;script&amp;gt;");
+}
+
+#[test]
+fn escape_turns_control_characters_into_spaces_but_keeps_tabs() {
+    assert_eq!(escape("a\nb\rc\0d\u{1b}e\u{1f}f"), "a b c d e f");
+    assert_eq!(escape("a\tb"), "a\tb");
+}
+
+#[test]
+fn escape_leaves_plain_and_non_ascii_text_alone() {
+    assert_eq!(escape(""), "");
+    assert_eq!(escape("Roadmap 2026"), "Roadmap 2026");
+    assert_eq!(escape("Café — naïve ✓ 日本"), "Café — naïve ✓ 日本");
+}
+
+// ---------- SVG: roadmap_svg ----------
+
+const HOSTILE: &str = "<script>alert(1)</script>";
+const HOSTILE_ESCAPED: &str = "&lt;script&gt;alert(1)&lt;/script&gt;";
+const QUOTES: &str = "\"quotes\" & ampersands";
+const QUOTES_ESCAPED: &str = "&quot;quotes&quot; &amp; ampersands";
+
+/// A product whose every name is hostile, in the window Nov 2026..Apr 2027:
+/// - theme t-1 named QUOTES, with a hostile colour;
+/// - f-1 HOSTILE (t-1, 2026-10..2027-02: visible in columns 0..3);
+/// - f-2 QUOTES (no theme, 2027-03..2027-03: column 4);
+/// - f-3 "Before" (no theme, 2026-01..2026-06: outside);
+/// - f-4 "After" (t-1, 2027-06..2027-08: outside);
+/// - f-5 "Undated" (no theme);
+/// - releases r-1 HOSTILE on 2026-11-16 (inside), r-2 "Launch" on 2027-04-01 (inside),
+///   r-3 "Old release" on 2026-10-31 and r-4 "Far release" on 2027-05-01 (outside).
+fn hostile() -> Product {
+    let mut p = Product::new(id("p-x"), HOSTILE);
+    p.themes = vec![Theme {
+        id: id("t-1"),
+        name: QUOTES.into(),
+        description: String::new(),
+        colour: "#123456\"/><script>x</script>".into(),
+        objective: None,
+    }];
+    let mut f1 = dated("f-1", HOSTILE, m(2026, 10), m(2027, 2));
+    f1.theme = Some(id("t-1"));
+    let mut f4 = dated("f-4", "After", m(2027, 6), m(2027, 8));
+    f4.theme = Some(id("t-1"));
+    p.features = vec![
+        f1,
+        dated("f-2", QUOTES, m(2027, 3), m(2027, 3)),
+        dated("f-3", "Before", m(2026, 1), m(2026, 6)),
+        f4,
+        Feature::new(id("f-5"), "Undated", None),
+    ];
+    p.releases = vec![
+        release("r-1", HOSTILE, d(2026, 11, 16)),
+        release("r-2", "Launch", d(2027, 4, 1)),
+        release("r-3", "Old release", d(2026, 10, 31)),
+        release("r-4", "Far release", d(2027, 5, 1)),
+    ];
+    p
+}
+
+fn bars(svg: &str) -> usize {
+    svg.matches(r#"rx="4""#).count()
+}
+
+#[test]
+fn svg_is_one_svg_element() {
+    let svg = roadmap_svg(&hostile(), window(2026, 11, 6));
+    assert!(svg.starts_with("<svg"), "{svg}");
+    assert!(svg.ends_with("</svg>"), "{svg}");
+    assert_eq!(svg.matches("<svg").count(), 1);
+    assert_eq!(svg.matches("</svg>").count(), 1);
+    assert!(svg.contains(r#"xmlns="http://www.w3.org/2000/svg""#));
+    // 220 for labels, 64 a month, 20 of margin; 56 of header, 30 a row, 20 of margin.
+    // Rows: the theme and its two features, "No theme" and its three features.
+    assert!(
+        svg.contains(r#"width="624" height="286" viewBox="0 0 624 286""#),
+        "{svg}"
+    );
+}
+
+#[test]
+fn svg_escapes_every_text() {
+    let svg = roadmap_svg(&hostile(), window(2026, 11, 6));
+    assert!(!svg.contains("<script"), "{svg}");
+    assert!(!svg.contains("</script"), "{svg}");
+    assert!(!svg.contains(QUOTES), "{svg}");
+    // The product name in the title.
+    assert!(svg.contains(&format!(">{HOSTILE_ESCAPED} — roadmap</text>")));
+    // The theme name, and the hostile colour stays inside its attribute.
+    assert!(svg.contains(&format!(">{QUOTES_ESCAPED}</text>")));
+    assert!(svg.contains(r##"fill="#123456&quot;/&gt;&lt;script&gt;x&lt;/script&gt;""##));
+    // Feature titles and the release name.
+    assert!(svg.matches(HOSTILE_ESCAPED).count() >= 3, "{svg}");
+    assert!(svg.contains(&format!(">{QUOTES_ESCAPED}</text>")));
+    // Each element opened is closed: as many '<' as '>'.
+    assert_eq!(svg.matches('<').count(), svg.matches('>').count());
+}
+
+#[test]
+fn svg_has_one_bar_per_visible_dated_feature() {
+    let p = hostile();
+    let svg = roadmap_svg(&p, window(2026, 11, 6));
+    // f-1 and f-2; f-3 and f-4 lie outside, f-5 has no dates.
+    assert_eq!(bars(&svg), 2, "{svg}");
+    // f-1 clipped to columns 0..3: x = 220 + 2, width = 4 * 64 - 4.
+    assert!(
+        svg.contains(r#"<rect x="222" y="90" width="252" height="22" rx="4""#),
+        "{svg}"
+    );
+    // f-2 in column 4 alone, in the "No theme" group after the theme's two rows.
+    assert!(
+        svg.contains(r#"<rect x="478" y="180" width="60" height="22" rx="4""#),
+        "{svg}"
+    );
+    // Features outside the window keep their label row but get no bar.
+    assert!(svg.contains(">Before</text>"));
+    assert!(svg.contains(">After</text>"));
+    assert!(svg.contains(">Undated</text>"));
+    assert!(svg.contains(">No theme</text>"));
+    // One status label per bar.
+    assert_eq!(svg.matches(">Idea</text>").count(), 2);
+}
+
+#[test]
+fn svg_bar_count_follows_the_window() {
+    let p = hostile();
+    // Jan..Jun 2026: only "Before".
+    assert_eq!(bars(&roadmap_svg(&p, window(2026, 1, 6))), 1);
+    // Jan 2026..Dec 2027: every dated feature.
+    assert_eq!(bars(&roadmap_svg(&p, window(2026, 1, 24))), 4);
+    // 2030: nothing.
+    assert_eq!(bars(&roadmap_svg(&p, window(2030, 1, 6))), 0);
+}
+
+#[test]
+fn svg_draws_releases_inside_the_window_only() {
+    let svg = roadmap_svg(&hostile(), window(2026, 11, 6));
+    assert!(svg.contains(">Launch</text>"), "{svg}");
+    assert!(svg.contains(&format!(r#"font-weight="700">{HOSTILE_ESCAPED}</text>"#)));
+    assert!(!svg.contains("Old release"), "{svg}");
+    assert!(!svg.contains("Far release"), "{svg}");
+    assert_eq!(svg.matches("stroke-dasharray").count(), 2);
+    // 2026-11-16 is half-way through column 0: x = 220 + 32; 2027-04-01 starts column 5.
+    assert!(svg.contains(r#"<line x1="252" y1="40" x2="252""#), "{svg}");
+    assert!(svg.contains(r#"<line x1="540" y1="40" x2="540""#), "{svg}");
+}
+
+#[test]
+fn svg_month_headers() {
+    let svg = roadmap_svg(&hostile(), window(2026, 11, 6));
+    for label in ["Nov 26", "Dec 26", "Jan 27", "Feb 27", "Mar 27", "Apr 27"] {
+        assert!(svg.contains(&format!(">{label}</text>")), "{label}");
+    }
+    assert!(!svg.contains(">Oct 26</text>"));
+    assert!(!svg.contains(">May 27</text>"));
+}
+
+#[test]
+fn svg_month_headers_pad_the_year() {
+    let svg = roadmap_svg(&hostile(), window(2105, 1, 1));
+    assert!(svg.contains(">Jan 05</text>"), "{svg}");
+}
+
+#[test]
+fn svg_progress_bar_follows_done_points() {
+    let mut p = Product::new(id("p-a"), "Atlas");
+    p.features = vec![dated("f-1", "Signup", m(2026, 1), m(2026, 2))];
+    let mut done = item("i-1", Some("f-1"), Some(3.0), true);
+    done.status = ItemStatus::Done;
+    p.items = vec![done, item("i-2", Some("f-1"), Some(1.0), true)];
+    let svg = roadmap_svg(&p, window(2026, 1, 3));
+    // Bar: two columns, 124 wide; three of four points done: 93.
+    assert!(svg.contains(r#"width="124" height="22" rx="4""#), "{svg}");
+    assert!(svg.contains(r#"width="93" height="3""#), "{svg}");
+}
+
+#[test]
+fn svg_truncates_long_titles_before_escaping() {
+    let mut p = Product::new(id("p-a"), "Atlas");
+    let title = format!("{}&{}", "a".repeat(28), "b".repeat(10));
+    p.features = vec![dated("f-1", &title, m(2026, 1), m(2026, 1))];
+    let svg = roadmap_svg(&p, window(2026, 1, 3));
+    // 29 characters and an ellipsis; the ampersand is escaped whole.
+    assert!(
+        svg.contains(&format!(">{}&amp;…</text>", "a".repeat(28))),
+        "{svg}"
+    );
+}
+
+#[test]
+fn svg_of_the_sample_workspace_is_well_formed() {
+    let ws = sample_workspace(d(2026, 3, 15), &mut counter_ids());
+    for p in &ws.products {
+        let svg = roadmap_svg(p, window(2026, 1, 12));
+        assert!(svg.starts_with("<svg") && svg.ends_with("</svg>"));
+        assert_eq!(svg.matches('<').count(), svg.matches('>').count());
+        let visible = p
+            .features
+            .iter()
+            .filter(|f| match (f.start, f.end) {
+                (Some(a), Some(b)) => window(2026, 1, 12).span(a, b).is_some(),
+                _ => false,
+            })
+            .filter(|f| {
+                f.theme.is_none() || p.themes.iter().any(|t| Some(&t.id) == f.theme.as_ref())
+            })
+            .count();
+        assert_eq!(bars(&svg), visible, "{}", p.name);
+    }
+}
