@@ -40,6 +40,8 @@ test('the sample holds every level: 2 products, 40 items, 3 sprints', async ({ p
   await app.switcher().selectOption({ label: 'Ranger Console' });
   await expect(page.getByTestId('backlog-row')).toHaveCount(8);
   await app.nav('Roadmap').click();
+  await expect(page.getByTestId('bar')).toHaveCount(2);
+  await page.getByTestId('view-board').click();
   await expect(page.getByTestId('feature-card')).toHaveCount(2);
 });
 
