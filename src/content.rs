@@ -130,54 +130,327 @@ pub fn level_blurb(level: crate::model::Level) -> &'static str {
     }
 }
 
-/// Who a responsibility belongs to, in the "Which hat?" exercise.
+/// How involved a role typically is in a ceremony.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Answer {
-    Pm,
-    Po,
-    Both,
+pub enum Involvement {
+    Rarely,
+    Sometimes,
+    Often,
+    Leads,
 }
 
-impl Answer {
-    pub const ALL: [Answer; 3] = [Answer::Pm, Answer::Po, Answer::Both];
+impl Involvement {
     pub fn label(self) -> &'static str {
         match self {
-            Answer::Pm => "Product Manager",
-            Answer::Po => "Product Owner",
-            Answer::Both => "Both",
+            Involvement::Rarely => "Rarely",
+            Involvement::Sometimes => "Sometimes",
+            Involvement::Often => "Often",
+            Involvement::Leads => "Leads",
         }
     }
-    pub fn key(self) -> &'static str {
+    /// 1–4, for drawing the level as a meter.
+    pub fn level(self) -> u8 {
         match self {
-            Answer::Pm => "pm",
-            Answer::Po => "po",
-            Answer::Both => "both",
+            Involvement::Rarely => 1,
+            Involvement::Sometimes => 2,
+            Involvement::Often => 3,
+            Involvement::Leads => 4,
         }
     }
 }
 
 #[derive(Clone, Copy, Debug)]
-pub struct Responsibility {
+pub struct Ceremony {
     pub key: &'static str,
-    pub text: &'static str,
-    pub answer: Answer,
+    pub name: &'static str,
+    pub pm: Involvement,
+    pub pm_role: &'static str,
+    pub po: Involvement,
+    pub po_role: &'static str,
+    pub sources: &'static [&'static str],
+}
+
+pub const CEREMONIES: [Ceremony; 5] = [
+    Ceremony {
+        key: "standup",
+        name: "Daily stand-up",
+        pm: Involvement::Rarely,
+        pm_role: "Usually stays away: the stand-up is for the team to sync its next day. Comes only when the team needs clarity on vision or priorities.",
+        po: Involvement::Often,
+        po_role: "Joins regularly to follow progress and to answer questions or clear blockers on the items in progress.",
+        sources: &["teaminal"],
+    },
+    Ceremony {
+        key: "planning",
+        name: "Sprint planning",
+        pm: Involvement::Sometimes,
+        pm_role: "May join to give context on strategy and priorities, so the sprint serves the long-term goals. Leaves the detail to the team and the PO.",
+        po: Involvement::Leads,
+        po_role: "Presents the ordered backlog items, explains each one's criteria for success and helps the team understand what it commits to.",
+        sources: &["teaminal"],
+    },
+    Ceremony {
+        key: "refinement",
+        name: "Backlog refinement",
+        pm: Involvement::Sometimes,
+        pm_role: "May check that the backlog still follows the strategy and the market, and brings customer feedback or market changes.",
+        po: Involvement::Leads,
+        po_role: "Leads it: details, estimates and orders items with the team, so the next sprints have well-understood, well-sized work.",
+        sources: &["teaminal"],
+    },
+    Ceremony {
+        key: "review",
+        name: "Sprint review",
+        pm: Involvement::Often,
+        pm_role: "Not a member of the Scrum team, but comes to the reviews to see how the work is progressing.",
+        po: Involvement::Often,
+        po_role: "Takes part, as in the other Scrum events, to guide and adjust the team's direction.",
+        sources: &["paquet", "teaminal"],
+    },
+    Ceremony {
+        key: "retro",
+        name: "Retrospective",
+        pm: Involvement::Rarely,
+        pm_role: "Joins occasionally to understand what helps or hinders delivery and quality; rarely essential.",
+        po: Involvement::Often,
+        po_role: "Usually takes part: what went well, what didn't, and actions — especially on the backlog and sprint planning.",
+        sources: &["teaminal"],
+    },
+];
+
+/// A debate the explainer presents with both sides, without settling it.
+#[derive(Clone, Copy, Debug)]
+pub struct Debate {
+    pub key: &'static str,
+    pub question: &'static str,
+    pub yes: &'static str,
+    pub yes_sources: &'static [&'static str],
+    pub no: &'static str,
+    pub no_sources: &'static [&'static str],
+}
+
+pub const DEBATES: [Debate; 3] = [
+    Debate {
+        key: "both-hats",
+        question: "Can one person wear both hats?",
+        yes: "Small organisations often merge the two roles for lack of people, one person covering strategy and tactics. A reader of Runyan's article suggests one person for a first version, while the product takes shape through constant feedback, then a split once it is released.",
+        yes_sources: &["teaminal", "runyan"],
+        no: "After nearly three years doing both, Kristin Runyan concludes it is an \"or\": the PO must look inward at the team, the PM outward at the market, and doing both at once is counter-productive.",
+        no_sources: &["runyan"],
+    },
+    Debate {
+        key: "po-is-pm",
+        question: "Is the Product Owner a kind of Product Manager?",
+        yes: "One guide calls the PO a type of PM — more tactical and more internal-facing — who keeps the product on track in an agile organisation; the two overlap and are often misnamed in start-ups.",
+        yes_sources: &["guide"],
+        no: "Others describe two distinct jobs with different focus, reading and contacts: complementary roles, not one inside the other.",
+        no_sources: &["runyan", "paquet"],
+    },
+    Debate {
+        key: "higher",
+        question: "Is the Product Manager higher than the Product Owner?",
+        yes: "The PM's scope is usually broader: the PM decides why, for whom and what, makes the major strategy decisions, while the PO decides how.",
+        yes_sources: &["hipcv"],
+        no: "There is no managerial link: the PM is not the PO's manager, and the two negotiate continuously to cover the whole product together.",
+        no_sources: &["paquet"],
+    },
+];
+
+/// What each organisation setting means for who does what.
+pub fn org_guidance(
+    setting: crate::model::RoleSetting,
+) -> (&'static str, &'static str, &'static [&'static str]) {
+    use crate::model::RoleSetting::*;
+    match setting {
+        Separate => (
+            "Two people. The PM owns the vision, OKRs, themes, features and the roadmap; the PO owns the backlog, the stories and the sprints.",
+            "Watch for the two drifting apart. Neither reports to the other: keep negotiating, and make the PM's strategy visible in the backlog.",
+            &["paquet", "teaminal"],
+        ),
+        OnePerson => (
+            "One person wears both hats — common in start-ups and small teams for lack of people.",
+            "Watch for the outward, long-term work being crowded out by the sprint's daily needs. Block time for customers and the market; Runyan argues this combination does not hold for long.",
+            &["teaminal", "runyan"],
+        ),
+        NoPm => (
+            "No Product Manager: the Product Owner takes on all of the PM's work, sometimes with business analysts to help.",
+            "Watch for strategy going unowned while the backlog is busy: vision, OKRs and the roadmap still need someone's time.",
+            &["paquet"],
+        ),
+    }
+}
+
+/// A multiple-choice question of a training exercise.
+#[derive(Clone, Copy, Debug)]
+pub struct Question {
+    pub key: &'static str,
+    pub prompt: &'static str,
+    pub choices: &'static [&'static str],
+    /// Index of the right choice.
+    pub answer: usize,
     pub why: &'static str,
     pub source: &'static str,
 }
 
-pub const WHICH_HAT: [Responsibility; 6] = [
-    Responsibility { key: "vision2y", text: "Decide where the product should be in two years", answer: Answer::Pm, why: "The long-term plan for the product, and often the portfolio, is the PM's.", source: "runyan" },
-    Responsibility { key: "order", text: "Have the final say on the order of the product backlog", answer: Answer::Po, why: "Whoever wants the backlog changed has to convince the PO, who decides.", source: "guide" },
-    Responsibility { key: "okrs", text: "Write each product's OKRs so they serve the company's", answer: Answer::Pm, why: "Where a company uses OKRs, the PM may set them per product, in line with the level above.", source: "paquet" },
-    Responsibility { key: "standup", text: "Attend the daily stand-up regularly", answer: Answer::Po, why: "POs often join stand-ups to answer questions on the items in progress; PMs rarely do.", source: "teaminal" },
-    Responsibility { key: "stories", text: "Write user stories and their acceptance criteria", answer: Answer::Po, why: "Maturing stories — creating, analysing and seeing them through — is the PO's work.", source: "paquet" },
-    Responsibility { key: "value", text: "Focus on the product's success and the business value it brings", answer: Answer::Both, why: "Both roles are wholly focused on the product's success and its value to the company.", source: "runyan" },
+#[derive(Clone, Copy, Debug)]
+pub struct Exercise {
+    pub key: &'static str,
+    pub title: &'static str,
+    pub intro: &'static str,
+    pub questions: &'static [Question],
+}
+
+const HATS: &[&str] = &["Product Manager", "Product Owner", "Both"];
+const CEREMONY_NAMES: &[&str] = &[
+    "Daily stand-up",
+    "Sprint planning",
+    "Backlog refinement",
+    "Sprint review",
+    "Retrospective",
 ];
 
-/// Correct answers among the given `(responsibility key, answer)` pairs.
-pub fn score(answers: &[(String, Answer)]) -> usize {
-    answers
-        .iter()
-        .filter(|(k, a)| WHICH_HAT.iter().any(|r| r.key == k && r.answer == *a))
-        .count()
+macro_rules! hat_q {
+    ($key:literal, $prompt:literal, $answer:literal, $why:literal, $source:literal) => {
+        Question {
+            key: $key,
+            prompt: $prompt,
+            choices: HATS,
+            answer: $answer,
+            why: $why,
+            source: $source,
+        }
+    };
+}
+
+pub const EXERCISES: [Exercise; 3] = [
+    Exercise {
+        key: "which-hat",
+        title: "Which hat?",
+        intro: "Sort twenty responsibilities: the Product Manager's, the Product Owner's, or both.",
+        questions: &[
+            hat_q!("vision2y", "Decide where the product should be in two years or more", 0, "The long-term plan for the product, and often the portfolio, is the PM's.", "runyan"),
+            hat_q!("order", "Have the final say on the order of the product backlog", 1, "Whoever wants the backlog changed has to convince the PO, who decides.", "guide"),
+            hat_q!("okrs", "Write each product's OKRs so they serve the company's", 0, "Where a company uses OKRs, the PM may set them per product, in line with the level above.", "paquet"),
+            hat_q!("standup", "Attend the daily stand-up regularly", 1, "POs often join stand-ups to answer questions on the items in progress; PMs rarely do.", "teaminal"),
+            hat_q!("stories", "Write user stories and mature them until they are done", 1, "Maturing stories — creating, analysing and seeing them through — is the PO's work.", "paquet"),
+            hat_q!("value", "Care above all about the product's success and the business value it brings", 2, "Both roles are wholly focused on the product's success and its value to the company.", "runyan"),
+            hat_q!("market", "Interview clients, follow market trends and watch competitors", 0, "The PM faces outward: the answers are mostly outside the building.", "runyan"),
+            hat_q!("questions", "Answer the developers' questions about the work during the sprint", 1, "The PO must be ready to explain the backlog's details and answer the team's questions.", "hipcv"),
+            hat_q!("budget", "Manage the product budget and the priorities across products", 0, "Companies often give the PM the budget and the macro-prioritisation of products.", "paquet"),
+            hat_q!("member", "Be a full member of the Scrum team", 1, "The PO is wholly inside the Scrum team; the PM is not a member.", "paquet"),
+            hat_q!("roadmap", "Own the product roadmap", 0, "The product roadmap is on the PM's side of the comparison.", "guide"),
+            hat_q!("backlog", "Create and keep the product backlog and the sprint backlog", 1, "These artefacts are the PO's to develop and maintain.", "hipcv"),
+            hat_q!("consistency", "Keep several related products consistent with each other", 0, "A PM often works across linked products to keep their deliveries consistent.", "paquet"),
+            hat_q!("planning", "Present the ordered items and their success criteria at sprint planning", 1, "At sprint planning the PO presents the prioritised items and their criteria for success.", "teaminal"),
+            hat_q!("refinement", "Lead backlog refinement sessions", 1, "The PO leads refinement; the PM may contribute to check alignment with strategy.", "teaminal"),
+            hat_q!("alignment", "Check in refinement that the backlog still follows the strategy", 0, "That is what the PM brings to refinement: alignment with strategy and the market.", "teaminal"),
+            hat_q!("leaders", "Talk with the leaders of client organisations about their future needs", 0, "The PM talks to client leadership about how the product must grow.", "runyan"),
+            hat_q!("users", "Discuss upcoming functionality in detail with the product's users", 1, "The PO is often deeply engaged with the user community on the details.", "runyan"),
+            hat_q!("guide", "Guide the product through development, working with many of the same teams", 2, "Both guide the product through development and work with several of the same teams.", "guide"),
+            hat_q!("build", "Make sure the development team builds what was decided", 1, "The PM decides what is built or adapted; the PO makes sure the team does just that.", "guide"),
+        ],
+    },
+    Exercise {
+        key: "ceremonies",
+        title: "Place the ceremonies",
+        intro: "Each line describes how a role takes part in a Scrum event. Which event is it?",
+        questions: &[
+            Question { key: "present", prompt: "The PO presents the ordered items and explains each one's criteria for success.", choices: CEREMONY_NAMES, answer: 1, why: "That is the PO's central part in sprint planning.", source: "teaminal" },
+            Question { key: "lead", prompt: "The PO leads it; the PM may drop in to check the work still fits the strategy.", choices: CEREMONY_NAMES, answer: 2, why: "Backlog refinement: the PO leads, the PM checks alignment.", source: "teaminal" },
+            Question { key: "progress", prompt: "The PM, who is not in the Scrum team, comes to see how the work is progressing.", choices: CEREMONY_NAMES, answer: 3, why: "The PM discovers the team's progress at its sprint reviews.", source: "paquet" },
+            Question { key: "away", prompt: "The PM usually stays away unless asked about vision or priorities.", choices: CEREMONY_NAMES, answer: 0, why: "The stand-up is for the team to sync; PMs rarely attend.", source: "teaminal" },
+            Question { key: "improve", prompt: "The PM joins now and then to understand what slows delivery; the PO helps plan actions.", choices: CEREMONY_NAMES, answer: 4, why: "Retrospectives: occasional for the PM, usual for the PO.", source: "teaminal" },
+            Question { key: "unblock", prompt: "The PO answers questions and clears blockers on the items in progress.", choices: CEREMONY_NAMES, answer: 0, why: "POs join stand-ups to address immediate questions on the backlog items being worked on.", source: "teaminal" },
+        ],
+    },
+    Exercise {
+        key: "scenarios",
+        title: "What would you do?",
+        intro: "Short situations from a product team's week. Pick the answer closest to what the articles describe.",
+        questions: &[
+            Question {
+                key: "reorder",
+                prompt: "Mid-sprint, a senior stakeholder asks the PO to put their new request at the top of the backlog right away.",
+                choices: &[
+                    "The PO does it at once: a senior stakeholder outranks the PO.",
+                    "The PO listens, then decides where the request goes in the backlog against everything else, and explains why.",
+                    "The PO sends the stakeholder to the PM, who decides for the PO.",
+                ],
+                answer: 1,
+                why: "Anyone who wants the backlog changed has to convince the PO, who makes that decision and keeps it transparent in the backlog.",
+                source: "guide",
+            },
+            Question {
+                key: "pm-orders",
+                prompt: "The PM tells the PO which stories the team must take next sprint.",
+                choices: &[
+                    "The PO complies: the PM is the PO's manager.",
+                    "They negotiate: the PM brings the strategy, the PO keeps the final say on the backlog's order.",
+                    "The team decides alone and ignores both.",
+                ],
+                answer: 1,
+                why: "There is no managerial link between PM and PO; they negotiate continuously, and the PO stays accountable for the backlog.",
+                source: "paquet",
+            },
+            Question {
+                key: "no-pm",
+                prompt: "A six-person start-up has no Product Manager. Who looks after the vision and the OKRs?",
+                choices: &["Nobody: start-ups don't need a vision.", "The Product Owner takes on the PM's work, perhaps helped by business analysts.", "The developers, by vote."],
+                answer: 1,
+                why: "Without a PM, the PO generally takes over all of the PM's roles, sometimes reinforced by business analysts.",
+                source: "paquet",
+            },
+            Question {
+                key: "pm-standup",
+                prompt: "A new PM plans to attend every daily stand-up to keep an eye on the team.",
+                choices: &["Good idea: stand-ups are the PM's main meeting.", "Usually unnecessary: the stand-up is for the team; the PM joins when vision or priorities need clarifying.", "The PM should run the stand-up instead of the team."],
+                answer: 1,
+                why: "PMs usually don't take part in stand-ups unless their input on vision or priorities is needed.",
+                source: "teaminal",
+            },
+            Question {
+                key: "quick-answer",
+                prompt: "A developer needs a quick decision about an acceptance criterion before lunch.",
+                choices: &["Ask the PO, who sits with the team and is easy to reach.", "Wait for next quarter's roadmap review.", "Email the PM, who is visiting clients this week."],
+                answer: 0,
+                why: "The PO is inward-facing, ideally co-located with the team, accessible and engaged.",
+                source: "runyan",
+            },
+            Question {
+                key: "two-years",
+                prompt: "The leadership asks where the product will be in two years and how it will stand out from competitors.",
+                choices: &["The PO, from the sprint backlog.", "The PM, who holds the long-term strategy and watches the market.", "Whoever is free that day."],
+                answer: 1,
+                why: "Where the product is going, its place in the market and how to distance the competition are the PM's questions.",
+                source: "runyan",
+            },
+        ],
+    },
+];
+
+/// Answers given so far: question key → chosen index, per exercise.
+pub type Answers = std::collections::BTreeMap<String, std::collections::BTreeMap<String, usize>>;
+
+/// (right, answered, total) for one exercise.
+pub fn score(ex: &Exercise, answers: &Answers) -> (usize, usize, usize) {
+    let given = answers.get(ex.key);
+    let mut right = 0;
+    let mut answered = 0;
+    for q in ex.questions {
+        if let Some(&a) = given.and_then(|g| g.get(q.key)) {
+            answered += 1;
+            if a == q.answer {
+                right += 1;
+            }
+        }
+    }
+    (right, answered, ex.questions.len())
+}
+
+/// Right answers and total questions across every exercise.
+pub fn total_score(answers: &Answers) -> (usize, usize) {
+    EXERCISES.iter().fold((0, 0), |(r, t), ex| {
+        let (right, _, total) = score(ex, answers);
+        (r + right, t + total)
+    })
 }

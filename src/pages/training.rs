@@ -1,99 +1,127 @@
-//! Training: exercises on the two roles, scored, each answer explained with its source.
+//! Training: three scored exercises on the two roles, each answer explained with its
+//! source. Answers stay in this browser; a reset clears them for the next trainee.
 
 use crate::components::PageHead;
-use crate::content::{score, source, Answer, Responsibility, WHICH_HAT};
+use crate::content::{score, source, total_score, Answers, Exercise, Question, EXERCISES};
 use crate::storage::local::{read_pref, write_pref};
 use leptos::prelude::*;
 
-const PREF: &str = "training.which-hat";
+const PREF: &str = "training.answers";
 
-fn load_answers() -> Vec<(String, Answer)> {
+fn load() -> Answers {
     read_pref(PREF)
-        .map(|s| {
-            s.split(',')
-                .filter_map(|pair| {
-                    let (k, a) = pair.split_once('=')?;
-                    let a = Answer::ALL.into_iter().find(|x| x.key() == a)?;
-                    Some((k.to_string(), a))
-                })
-                .collect()
-        })
+        .and_then(|s| serde_json::from_str(&s).ok())
         .unwrap_or_default()
 }
 
-fn save_answers(answers: &[(String, Answer)]) {
-    let s: Vec<String> = answers
-        .iter()
-        .map(|(k, a)| format!("{k}={}", a.key()))
-        .collect();
-    write_pref(PREF, &s.join(","));
+fn save(a: &Answers) {
+    write_pref(PREF, &serde_json::to_string(a).unwrap_or_default());
 }
 
 #[component]
 pub fn TrainingPage() -> impl IntoView {
-    let answers = RwSignal::new(load_answers());
-    let answer = move |key: &'static str, a: Answer| {
-        answers.update(|v| {
-            v.retain(|(k, _)| k != key);
-            v.push((key.to_string(), a));
-        });
-        save_answers(&answers.get_untracked());
-    };
+    let answers = RwSignal::new(load());
+    let confirm_reset = RwSignal::new(false);
     let reset = move |_| {
-        answers.set(Vec::new());
-        save_answers(&[]);
+        answers.set(Answers::new());
+        save(&Answers::new());
+        confirm_reset.set(false);
     };
     view! {
         <PageHead
             title="Training"
-            lead="Exercises for a session on the two roles. Answers and scores stay in this browser; reset them for the next trainee."
+            lead="Three exercises for a session on the two roles: sort responsibilities, place the ceremonies, and decide what to do in real situations. Every answer is explained, with the article it comes from."
         />
-        <section class="section exercise" data-testid="exercise-which-hat">
-            <h2>"Which hat?"</h2>
-            <p class="muted">"Who owns each responsibility: the Product Manager, the Product Owner, or both?"</p>
-            <p class="score" data-testid="score" aria-live="polite">
-                {move || format!("Score: {} of {} · {} answered", score(&answers.get()), WHICH_HAT.len(), answers.with(|a| a.len()))}
+        <section class="section score-board" aria-label="Scores" data-testid="score-board">
+            <p class="score" data-testid="total-score" aria-live="polite">
+                {move || {
+                    let (r, t) = answers.with(total_score);
+                    format!("Total: {r} of {t} right")
+                }}
+            </p>
+            <ul class="score-board__list">
+                {EXERCISES.iter().map(|ex| {
+                    let ex = *ex;
+                    view! {
+                        <li>
+                            <a href=format!("#/training?at={}", ex.key)>{ex.title}</a>
+                            <span data-testid=format!("score-{}", ex.key)>{move || {
+                                let (r, a, t) = answers.with(|x| score(&ex, x));
+                                format!("{r} right · {a} of {t} answered")
+                            }}</span>
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+            {move || if confirm_reset.get() {
+                view! {
+                    <div class="confirm" role="alertdialog" aria-label="Confirm reset">
+                        <p>"Clear every answer and score on this device, for the next trainee?"</p>
+                        <button type="button" class="btn btn--danger" on:click=reset data-testid="confirm-reset-training">"Clear answers"</button>
+                        <button type="button" class="btn" on:click=move |_| confirm_reset.set(false)>"Cancel"</button>
+                    </div>
+                }.into_any()
+            } else {
+                view! { <button type="button" class="btn" on:click=move |_| confirm_reset.set(true) data-testid="reset-training">"Reset for the next trainee"</button> }.into_any()
+            }}
+        </section>
+        {EXERCISES.iter().map(|ex| view! { <ExerciseView ex=*ex answers=answers /> }).collect_view()}
+    }
+}
+
+#[component]
+fn ExerciseView(ex: Exercise, answers: RwSignal<Answers>) -> impl IntoView {
+    view! {
+        <section class="section exercise" id=ex.key aria-labelledby=format!("{}-title", ex.key) data-testid=format!("exercise-{}", ex.key)>
+            <h2 id=format!("{}-title", ex.key)>{ex.title}</h2>
+            <p class="muted">{ex.intro}</p>
+            <p class="score" aria-live="polite">
+                {move || {
+                    let (r, a, t) = answers.with(|x| score(&ex, x));
+                    format!("Score: {r} of {t} · {a} answered")
+                }}
             </p>
             <ol class="questions">
-                {WHICH_HAT.iter().map(|r| question(*r, answers, answer)).collect_view()}
+                {ex.questions.iter().map(|q| question(ex.key, *q, answers)).collect_view()}
             </ol>
-            <button type="button" class="btn" on:click=reset data-testid="reset-training">"Reset for the next trainee"</button>
         </section>
     }
 }
 
-fn question(
-    r: Responsibility,
-    answers: RwSignal<Vec<(String, Answer)>>,
-    answer: impl Fn(&'static str, Answer) + Copy + 'static,
-) -> impl IntoView {
-    let given = move || answers.with(|v| v.iter().find(|(k, _)| k == r.key).map(|(_, a)| *a));
-    let src = source(r.source)
+fn question(exercise: &'static str, q: Question, answers: RwSignal<Answers>) -> impl IntoView {
+    let given = move || answers.with(|a| a.get(exercise).and_then(|e| e.get(q.key)).copied());
+    let pick = move |choice: usize| {
+        answers.update(|a| {
+            a.entry(exercise.to_string())
+                .or_default()
+                .insert(q.key.to_string(), choice);
+        });
+        answers.with_untracked(save);
+    };
+    let src = source(q.source)
         .map(|s| format!("Source: “{}” — {}", s.title, s.author))
         .unwrap_or_default();
+    let qid = format!("q-{exercise}-{}", q.key);
     view! {
         <li class="question" data-testid="question">
-            <p class="question__text" id=format!("q-{}", r.key)>{r.text}</p>
-            <div class="question__choices" role="group" aria-labelledby=format!("q-{}", r.key)>
-                {Answer::ALL
-                    .into_iter()
-                    .map(|a| view! {
-                        <button
-                            type="button"
-                            class="btn"
-                            aria-pressed=move || (given() == Some(a)).to_string()
-                            on:click=move |_| answer(r.key, a)
-                        >
-                            {a.label()}
-                        </button>
-                    })
-                    .collect_view()}
+            <p class="question__text" id=qid.clone()>{q.prompt}</p>
+            <div class="question__choices" role="group" aria-labelledby=qid>
+                {q.choices.iter().enumerate().map(|(i, c)| view! {
+                    <button
+                        type="button"
+                        class="btn choice"
+                        aria-pressed=move || (given() == Some(i)).to_string()
+                        on:click=move |_| pick(i)
+                    >
+                        {*c}
+                    </button>
+                }).collect_view()}
             </div>
             {move || given().map(|g| {
-                let right = g == r.answer;
+                let right = g == q.answer;
                 view! {
-                    <div class="feedback" class:feedback--right=right class:feedback--wrong=!right>
-                        <p><strong>{if right { "Right. " } else { "Not quite. " }}</strong>{format!("Answer: {}. {}", r.answer.label(), r.why)}</p>
+                    <div class="feedback" class:feedback--right=right class:feedback--wrong=!right role="status" data-testid="feedback">
+                        <p><strong>{if right { "Right. " } else { "Not quite. " }}</strong>{format!("Answer: {}. {}", q.choices[q.answer], q.why)}</p>
                         <p class="muted">{src.clone()}</p>
                     </div>
                 }

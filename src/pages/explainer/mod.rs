@@ -1,0 +1,262 @@
+//! Explainer: the two roles side by side, the organisation switch, the hierarchy ladder,
+//! the ceremonies map and the debates — and a presenter mode for the projector.
+
+mod presenter;
+
+use crate::components::{HatBadge, PageHead};
+use crate::content::{
+    level_blurb, org_guidance, source, Ceremony, Debate, Dimension, Involvement, CEREMONIES,
+    DEBATES, DIMENSIONS,
+};
+use crate::model::{Command, Level, RoleSetting};
+use crate::route::{Page, Route};
+use crate::state::AppState;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// "“Title” — author" for each source key.
+pub(crate) fn cite(keys: &[&str]) -> impl IntoView {
+    let items = keys
+        .iter()
+        .filter_map(|k| source(k))
+        .map(|s| view! { <li><cite>{format!("“{}”", s.title)}</cite>{format!(" — {}", s.author)}</li> })
+        .collect_view();
+    view! { <ul class="sources">{items}</ul> }
+}
+
+#[component]
+pub fn ExplainerPage() -> impl IntoView {
+    let state = AppState::expect();
+    let presenting = RwSignal::new(false);
+    // Scroll to the section the URL names (e.g. from a hat badge).
+    Effect::new(move |_| {
+        if let Some(focus) = state.route.with(|r| r.focus.clone()) {
+            if focus == "present" {
+                presenting.set(true);
+                return;
+            }
+            request_animation_frame(move || {
+                if let Some(el) = document().get_element_by_id(&focus) {
+                    el.scroll_into_view();
+                    if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+                        el.focus().ok();
+                    }
+                }
+            });
+        }
+    });
+    view! {
+        <PageHead
+            title="Who does what"
+            lead="The Product Manager looks outward and far ahead; the Product Owner looks inward, at this sprint and the next. Pick how your organisation splits the work, then explore each difference."
+        >
+            <button type="button" class="btn btn--primary" on:click=move |_| presenting.set(true) data-testid="present">
+                "Present (full screen, ← →)"
+            </button>
+        </PageHead>
+        <nav class="toc" aria-label="On this page">
+            <a href="#/explainer?at=org-title">"Organisation"</a>
+            <a href="#/explainer?at=compare-title">"Side by side"</a>
+            <a href="#/explainer?at=ladder-title">"Hierarchy"</a>
+            <a href="#/explainer?at=ceremonies-title">"Ceremonies"</a>
+            <a href="#/explainer?at=debates-title">"Debates"</a>
+        </nav>
+        <OrgSwitch />
+        <Compare />
+        <Ladder />
+        <Ceremonies />
+        <Debates />
+        <Show when=move || presenting.get()>
+            <presenter::Presenter on_close=move || presenting.set(false) />
+        </Show>
+    }
+}
+
+#[component]
+fn OrgSwitch() -> impl IntoView {
+    let state = AppState::expect();
+    let roles = move || state.ws.with(|w| w.roles);
+    let set = move |r: RoleSetting| {
+        if roles() != r {
+            let _ = state.dispatch(Command::SetRoles(r));
+        }
+    };
+    view! {
+        <section class="section org-switch" aria-labelledby="org-title">
+            <h2 id="org-title" tabindex="-1">"How does your organisation split the roles?"</h2>
+            <div class="segmented" role="radiogroup" aria-labelledby="org-title" data-testid="org-switch">
+                {RoleSetting::ALL
+                    .into_iter()
+                    .map(|r| view! {
+                        <label class="segmented__option" class:segmented__option--on=move || roles() == r>
+                            <input type="radio" name="org" value=r.key() prop:checked=move || roles() == r on:change=move |_| set(r) />
+                            {r.label()}
+                        </label>
+                    })
+                    .collect_view()}
+            </div>
+            {move || {
+                let (who, watch, sources) = org_guidance(roles());
+                view! {
+                    <div class="org-switch__guidance" data-testid="org-guidance">
+                        <p><strong>"Who does what: "</strong>{who}</p>
+                        <p><strong>"What to watch for: "</strong>{watch}</p>
+                        {cite(sources)}
+                    </div>
+                }
+            }}
+            <p class="muted">"The hat badges across the whole app follow this setting. It is saved with your workspace and can be undone."</p>
+        </section>
+    }
+}
+
+#[component]
+fn Compare() -> impl IntoView {
+    let focus = RwSignal::new(None::<&'static str>);
+    view! {
+        <section class="section" aria-labelledby="compare-title">
+            <h2 id="compare-title" tabindex="-1">"The two roles, side by side"</h2>
+            <div class="chips" role="group" aria-label="Focus on one dimension">
+                <button type="button" class="chip" aria-pressed=move || focus.get().is_none().to_string() on:click=move |_| focus.set(None)>"All"</button>
+                {DIMENSIONS.iter().map(|d| {
+                    let key = d.key;
+                    view! {
+                        <button type="button" class="chip" aria-pressed=move || (focus.get() == Some(key)).to_string() on:click=move |_| focus.set(Some(key)) data-testid="dimension-chip">
+                            {d.name}
+                        </button>
+                    }
+                }).collect_view()}
+            </div>
+            <div class="compare">
+                <div class="compare__head" aria-hidden="true">
+                    <span></span>
+                    <span class="compare__role compare__role--pm">"Product Manager"</span>
+                    <span class="compare__role compare__role--po">"Product Owner"</span>
+                </div>
+                {DIMENSIONS.iter().map(|d| {
+                    let d = *d;
+                    view! {
+                        <Show when=move || focus.get().is_none_or(|k| k == d.key)>
+                            <DimensionRow d=d open=focus.get_untracked() == Some(d.key) />
+                        </Show>
+                    }
+                }).collect_view()}
+            </div>
+        </section>
+    }
+}
+
+#[component]
+fn DimensionRow(d: Dimension, open: bool) -> impl IntoView {
+    view! {
+        <details class="compare__row" id=format!("dim-{}", d.key) open=open data-testid="dimension">
+            <summary>
+                <span class="compare__name">{d.name}</span>
+                <span class="compare__pm"><span class="sr-only">"Product Manager: "</span>{d.pm}</span>
+                <span class="compare__po"><span class="sr-only">"Product Owner: "</span>{d.po}</span>
+            </summary>
+            <div class="compare__more">
+                <p><strong>"PM: "</strong>{d.pm_more}</p>
+                <p><strong>"PO: "</strong>{d.po_more}</p>
+                <p class="sources-label">"Sources:"</p>
+                {cite(d.sources)}
+            </div>
+        </details>
+    }
+}
+
+#[component]
+fn Ladder() -> impl IntoView {
+    let state = AppState::expect();
+    let editor = move |level: Level| -> (Page, &'static str) {
+        match level {
+            Level::Portfolio => (Page::Home, "See the portfolio"),
+            Level::Product | Level::Objective | Level::Theme => {
+                (Page::Hierarchy, "Open in the hierarchy")
+            }
+            Level::Feature => (Page::Roadmap, "Open the roadmap"),
+            Level::Item | Level::Sprint => (Page::Backlog, "Open the backlog"),
+        }
+    };
+    view! {
+        <section class="section" aria-labelledby="ladder-title">
+            <h2 id="ladder-title" tabindex="-1">"The hierarchy, and who owns each level"</h2>
+            <p class="muted">"From the portfolio down to backlog items. Each level opens in its editor, on your own product."</p>
+            <ol class="ladder" data-testid="ladder">
+                {Level::ALL
+                    .into_iter()
+                    .map(|level| {
+                        let (page, label) = editor(level);
+                        let href = move || Route::page(page).with_product(state.product.get()).href();
+                        view! {
+                            <li class="ladder__step" id=format!("level-{}", level.key()) tabindex="-1">
+                                <div class="ladder__name">
+                                    <HatBadge level=level />
+                                    <h3>{level.label()}</h3>
+                                </div>
+                                <p>{level_blurb(level)}</p>
+                                <a href=href class="ladder__link" data-testid=format!("ladder-{}", level.key())>{label}</a>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ol>
+        </section>
+    }
+}
+
+fn meter(i: Involvement, who: &'static str) -> impl IntoView {
+    view! {
+        <span class="involvement" role="img" aria-label=format!("{who}: {}", i.label())>
+            {(1..=4).map(|n| view! { <span class="involvement__dot" class:involvement__dot--on=n <= i.level()></span> }).collect_view()}
+            <span class="involvement__label" aria-hidden="true">{i.label()}</span>
+        </span>
+    }
+}
+
+#[component]
+fn Ceremonies() -> impl IntoView {
+    view! {
+        <section class="section" aria-labelledby="ceremonies-title" data-testid="ceremonies">
+            <h2 id="ceremonies-title" tabindex="-1">"The ceremonies: who takes part, and how"</h2>
+            <div class="table-wrap">
+                <table class="table ceremonies">
+                    <thead><tr>
+                        <th scope="col">"Ceremony"</th>
+                        <th scope="col" class="compare__role--pm">"Product Manager"</th>
+                        <th scope="col" class="compare__role--po">"Product Owner"</th>
+                    </tr></thead>
+                    <tbody>
+                        {CEREMONIES.iter().map(|c: &Ceremony| view! {
+                            <tr id=format!("ceremony-{}", c.key)>
+                                <th scope="row">{c.name}{cite(c.sources)}</th>
+                                <td>{meter(c.pm, "Product Manager")}<p>{c.pm_role}</p></td>
+                                <td>{meter(c.po, "Product Owner")}<p>{c.po_role}</p></td>
+                            </tr>
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            </div>
+        </section>
+    }
+}
+
+#[component]
+fn Debates() -> impl IntoView {
+    view! {
+        <section class="section" aria-labelledby="debates-title" data-testid="debates">
+            <h2 id="debates-title" tabindex="-1">"The debates: both sides, your call"</h2>
+            <div class="debates">
+                {DEBATES.iter().map(|d: &Debate| view! {
+                    <article class="debate" id=format!("debate-{}", d.key)>
+                        <h3>{d.question}</h3>
+                        <div class="debate__sides">
+                            <div class="debate__side"><p class="debate__label">"Yes, or sometimes"</p><p>{d.yes}</p>{cite(d.yes_sources)}</div>
+                            <div class="debate__side"><p class="debate__label">"No"</p><p>{d.no}</p>{cite(d.no_sources)}</div>
+                        </div>
+                    </article>
+                }).collect_view()}
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,127 @@
+//! Presenter mode: one section at a time in large type for a projector; ←/→, Page Up/Down
+//! or Space move between slides, Escape leaves.
+
+use super::cite;
+use crate::content::{org_guidance, CEREMONIES, DEBATES, DIMENSIONS};
+use crate::model::{owner, Level};
+use crate::state::AppState;
+use leptos::prelude::*;
+
+#[derive(Clone, Copy)]
+enum Slide {
+    Intro,
+    Dimension(usize),
+    Ladder,
+    Ceremony(usize),
+    Debate(usize),
+}
+
+fn slides() -> Vec<Slide> {
+    let mut s = vec![Slide::Intro];
+    s.extend((0..DIMENSIONS.len()).map(Slide::Dimension));
+    s.push(Slide::Ladder);
+    s.extend((0..CEREMONIES.len()).map(Slide::Ceremony));
+    s.extend((0..DEBATES.len()).map(Slide::Debate));
+    s
+}
+
+#[component]
+pub(super) fn Presenter(on_close: impl Fn() + Copy + Send + Sync + 'static) -> impl IntoView {
+    let state = AppState::expect();
+    let all = slides();
+    let n = all.len();
+    let index = RwSignal::new(0usize);
+    let root = NodeRef::<leptos::html::Div>::new();
+    Effect::new(move |_| {
+        if let Some(el) = root.get() {
+            el.focus().ok();
+        }
+    });
+    let on_key = move |ev: leptos::ev::KeyboardEvent| match ev.key().as_str() {
+        "ArrowRight" | "PageDown" | " " => {
+            ev.prevent_default();
+            index.update(|i| *i = (*i + 1).min(n - 1));
+        }
+        "ArrowLeft" | "PageUp" => {
+            ev.prevent_default();
+            index.update(|i| *i = i.saturating_sub(1));
+        }
+        "Home" => index.set(0),
+        "End" => index.set(n - 1),
+        "Escape" => on_close(),
+        _ => {}
+    };
+    let body = move || {
+        let roles = state.ws.with(|w| w.roles);
+        match all[index.get()] {
+            Slide::Intro => {
+                let (who, watch, sources) = org_guidance(roles);
+                view! {
+                    <h2>"Two hats: Product Manager and Product Owner"</h2>
+                    <p class="slide__lead">"The PM looks outward and far ahead: why, for whom, what. The PO looks inward, sprint by sprint: how, and in what order."</p>
+                    <p><strong>"In this organisation: "</strong>{who}</p>
+                    <p><strong>"Watch for: "</strong>{watch}</p>
+                    {cite(sources)}
+                }.into_any()
+            }
+            Slide::Dimension(k) => {
+                let d = DIMENSIONS[k];
+                view! {
+                    <h2>{d.name}</h2>
+                    <div class="slide__pair">
+                        <div class="slide__pm"><h3>"Product Manager"</h3><p>{d.pm}</p><p class="slide__more">{d.pm_more}</p></div>
+                        <div class="slide__po"><h3>"Product Owner"</h3><p>{d.po}</p><p class="slide__more">{d.po_more}</p></div>
+                    </div>
+                    {cite(d.sources)}
+                }.into_any()
+            }
+            Slide::Ladder => view! {
+                <h2>"Who owns each level"</h2>
+                <ol class="slide__ladder">
+                    {Level::ALL.iter().map(|l| view! { <li><strong>{l.label()}</strong>" — "{owner(*l, roles).describe(roles)}</li> }).collect_view()}
+                </ol>
+            }.into_any(),
+            Slide::Ceremony(k) => {
+                let c = CEREMONIES[k];
+                view! {
+                    <h2>{c.name}</h2>
+                    <div class="slide__pair">
+                        <div class="slide__pm"><h3>{format!("Product Manager · {}", c.pm.label())}</h3><p>{c.pm_role}</p></div>
+                        <div class="slide__po"><h3>{format!("Product Owner · {}", c.po.label())}</h3><p>{c.po_role}</p></div>
+                    </div>
+                    {cite(c.sources)}
+                }.into_any()
+            }
+            Slide::Debate(k) => {
+                let d = DEBATES[k];
+                view! {
+                    <h2>{d.question}</h2>
+                    <div class="slide__pair">
+                        <div><h3>"Yes, or sometimes"</h3><p>{d.yes}</p>{cite(d.yes_sources)}</div>
+                        <div><h3>"No"</h3><p>{d.no}</p>{cite(d.no_sources)}</div>
+                    </div>
+                }.into_any()
+            }
+        }
+    };
+    view! {
+        <div
+            class="presenter"
+            role="dialog"
+            aria-modal="true"
+            aria-label="Presenter mode"
+            tabindex="-1"
+            node_ref=root
+            on:keydown=on_key
+            data-testid="presenter"
+        >
+            <div class="slide" aria-live="polite">{body}</div>
+            <div class="presenter__bar">
+                <button type="button" class="btn" on:click=move |_| index.update(|i| *i = i.saturating_sub(1)) disabled=move || index.get() == 0>"← Previous"</button>
+                <span data-testid="slide-count">{move || format!("{} / {n}", index.get() + 1)}</span>
+                <button type="button" class="btn" on:click=move |_| index.update(|i| *i = (*i + 1).min(n - 1)) disabled=move || index.get() + 1 == n>"Next →"</button>
+                <button type="button" class="btn btn--ghost" on:click=move |_| on_close()>"Close (Esc)"</button>
+            </div>
+        </div>
+    }
+}
