@@ -4,6 +4,7 @@
 //! browser is compiled for wasm32 only.
 
 pub mod content;
+pub mod csv_export;
 pub mod model;
 pub mod route;
 pub mod storage;

@@ -27,7 +27,7 @@ pub fn HatBadge(level: Level) -> impl IntoView {
             class=class
             href=href
             title=describe
-            aria-label=move || format!("{}: {}. Open the explainer for this level.", level.label(), describe())
+            aria-label=move || format!("{} — {}: {}. Open the explainer for this level.", ownership.get().badge(), level.label(), describe())
             data-testid="hat-badge"
             data-level=level.key()
         >

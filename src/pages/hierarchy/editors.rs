@@ -84,7 +84,7 @@ fn EditorFrame(
             }
             data-testid="edit-panel"
         >
-            <h3 class="panel-form__title">{title}</h3>
+            <h2 class="panel-form__title">{title}</h2>
             <div class="panel-form__grid">{children()}</div>
             <p class="field-error" role="alert" data-testid="edit-error">{move || error.get()}</p>
             <div class="panel-form__buttons">

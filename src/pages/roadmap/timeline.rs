@@ -180,6 +180,7 @@ pub(crate) fn Timeline() -> impl IntoView {
                     </div>
                 </div>
             </div>
+            <p id="bar-help" class="sr-only">"Arrow keys move a bar by a month, Shift+arrows change its end, Alt+arrows its start."</p>
             <div class="tl-body">
                 <div class="tl-overlay" aria-hidden="true">
                     {move || today_offset().map(|o| view! { <div class="tl-today" style:left=format!("{:.3}%", 100.0 * o / window.get().months as f64)></div> })}
@@ -209,7 +210,7 @@ fn LaneView(lane: Lane, window: Memo<Window>, drag: RwSignal<Option<Drag>>) -> i
     view! {
         <section class="lane" style:--theme-colour=lane.colour.clone() aria-label=format!("Theme {}", lane.name) data-testid="lane">
             <div class="lane__head">
-                <h3 class="lane__name">{lane.name.clone()}</h3>
+                <h2 class="lane__name">{lane.name.clone()}</h2>
                 <span class="lane__objective">
                     {match &lane.objective {
                         Some(o) => format!("Objective: {o}"),
@@ -376,11 +377,13 @@ fn BarRow(bar: Bar, window: Memo<Window>, drag: RwSignal<Option<Drag>>) -> impl 
             .map(|(s, e)| format!("{} to {}", month_label(s), month_label(e)))
             .unwrap_or_default();
         format!(
-            "{}: {dates_text}, {}, {:.0}% done{}. Arrow keys move it by a month, Shift+arrows change its end, Alt+arrows its start.",
-            bar.title,
-            bar.status.label(),
+            "{dates_text}, {:.0}% done{}",
             bar.done,
-            if bar.no_objective { ", no objective" } else { "" }
+            if bar.no_objective {
+                ", no objective"
+            } else {
+                ""
+            }
         )
     };
     let selected = move || ui.selected.with(|s| s.as_ref() == Some(&id.get_value()));
@@ -410,7 +413,7 @@ fn BarRow(bar: Bar, window: Memo<Window>, drag: RwSignal<Option<Drag>>) -> impl 
                             style:left=move || geometry().map(|(l, _)| format!("{l:.3}%")).unwrap_or_default()
                             style:width=move || geometry().map(|(_, w)| format!("{w:.3}%")).unwrap_or_default()
                             style:display=move || if geometry().is_some() { "flex" } else { "none" }
-                            aria-label=label.clone()
+                            aria-describedby="bar-help"
                             on:keydown=on_keydown
                             on:pointerdown=on_pointerdown
                             on:pointermove=on_pointermove
@@ -432,6 +435,7 @@ fn BarRow(bar: Bar, window: Memo<Window>, drag: RwSignal<Option<Drag>>) -> impl 
                                 <span class="bar__title">{bar.title.clone()}</span>
                                 <span class="bar__status">{bar.status.label()}{bar.release.clone().map(|r| format!(" · {r}"))}</span>
                             </span>
+                            <span class="sr-only">{format!(", {label}")}</span>
                             <span class="bar__grip bar__grip--end" aria-hidden="true"></span>
                         </button>
                     }.into_any(),

@@ -1,0 +1,51 @@
+import { test, expect, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { App } from './app';
+
+const PAGES = ['', 'explainer', 'hierarchy', 'roadmap', 'backlog', 'training', 'data'];
+
+async function violations(page: Page) {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+  return result.violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+}
+
+for (const scheme of ['light', 'dark'] as const) {
+  test(`axe finds no violations on any page with the sample loaded (${scheme})`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme: scheme });
+    const app = new App(page);
+    await app.open();
+    await app.loadSampleFromWelcome();
+    for (const slug of PAGES) {
+      await app.open(slug);
+      await page.waitForTimeout(150);
+      expect(await violations(page), `page #/${slug}`).toEqual([]);
+    }
+  });
+}
+
+test('axe finds no violations on the first visit and with an empty workspace', async ({ page }) => {
+  const app = new App(page);
+  await app.open();
+  expect(await violations(page), 'welcome').toEqual([]);
+  await page.getByTestId('start-empty').click();
+  for (const slug of PAGES) {
+    await app.open(slug);
+    await page.waitForTimeout(150);
+    expect(await violations(page), `empty #/${slug}`).toEqual([]);
+  }
+});
+
+test('axe finds no violations in open panels: item editor, outline editor, presenter', async ({ page }) => {
+  const app = new App(page);
+  await app.open();
+  await app.loadSampleFromWelcome();
+  await app.open('backlog');
+  await page.getByTestId('open-item').first().click();
+  expect(await violations(page), 'item panel').toEqual([]);
+  await app.open('hierarchy');
+  await page.getByTestId('row-title').nth(3).click();
+  expect(await violations(page), 'outline editor').toEqual([]);
+  await app.open('explainer');
+  await page.getByTestId('present').click();
+  expect(await violations(page), 'presenter').toEqual([]);
+});

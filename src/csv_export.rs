@@ -1,0 +1,124 @@
+//! The backlog as CSV, for the CSV importers of Jira, Azure DevOps and Linear.
+//!
+//! One row per backlog item in rank order, under the header
+//! `Issue Type,Summary,Description,Acceptance Criteria,Story Points,Priority,Status,Epic,Sprint,Rank`,
+//! with values those importers map without configuration: issue types `Story`, `Task`,
+//! `Spike`, `Bug`; MoSCoW priorities as `Highest`/`High`/`Medium`/`Lowest`; statuses
+//! `To Do`/`In Progress`/`Done`; the parent feature as the epic; `Rank` from 1. Fields
+//! are quoted by the `csv` crate wherever commas, quotes or line breaks need it.
+
+use crate::model::{Item, ItemKind, ItemStatus, Priority, Product};
+
+pub const HEADER: [&str; 10] = [
+    "Issue Type",
+    "Summary",
+    "Description",
+    "Acceptance Criteria",
+    "Story Points",
+    "Priority",
+    "Status",
+    "Epic",
+    "Sprint",
+    "Rank",
+];
+
+pub fn issue_type(kind: ItemKind) -> &'static str {
+    match kind {
+        ItemKind::Story => "Story",
+        ItemKind::Task => "Task",
+        ItemKind::Spike => "Spike",
+        ItemKind::Bug => "Bug",
+    }
+}
+
+pub fn priority(p: Option<Priority>) -> &'static str {
+    match p {
+        Some(Priority::Must) => "Highest",
+        Some(Priority::Should) => "High",
+        Some(Priority::Could) => "Medium",
+        Some(Priority::Wont) => "Lowest",
+        None => "",
+    }
+}
+
+pub fn status(s: ItemStatus) -> &'static str {
+    match s {
+        ItemStatus::Todo => "To Do",
+        ItemStatus::InProgress => "In Progress",
+        ItemStatus::Done => "Done",
+    }
+}
+
+/// "As a …, I want …, so that …" from the parts a story has; `None` for other kinds and
+/// for stories with none of the three filled in.
+pub fn story_sentence(item: &Item) -> Option<String> {
+    if item.kind != ItemKind::Story {
+        return None;
+    }
+    let s = &item.story;
+    let parts: Vec<String> = [
+        ("As a", &s.as_a),
+        ("I want", &s.i_want),
+        ("so that", &s.so_that),
+    ]
+    .into_iter()
+    .filter(|(_, text)| !text.trim().is_empty())
+    .map(|(lead, text)| format!("{lead} {}", text.trim()))
+    .collect();
+    (!parts.is_empty()).then(|| parts.join(", "))
+}
+
+/// The story sentence, a blank line, then the description; either alone when the other
+/// is missing.
+pub fn description(item: &Item) -> String {
+    let desc = item.description.trim_end();
+    match story_sentence(item) {
+        Some(sentence) if desc.trim().is_empty() => sentence,
+        Some(sentence) => format!("{sentence}\n\n{desc}"),
+        None => desc.to_string(),
+    }
+}
+
+/// One criterion a line, as a Markdown task list (`- [x] …` done, `- [ ] …` open).
+pub fn acceptance(item: &Item) -> String {
+    item.acceptance
+        .iter()
+        .map(|c| format!("- [{}] {}", if c.done { 'x' } else { ' ' }, c.text))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// The product's backlog as CSV text (header and one row per item, rank order).
+pub fn backlog_csv(p: &Product) -> String {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    // Writing to a Vec cannot fail.
+    w.write_record(HEADER).expect("writing to memory");
+    for (rank, item) in p.items.iter().enumerate() {
+        let epic = item
+            .feature
+            .as_ref()
+            .and_then(|f| p.feature(f))
+            .map_or("", |f| f.title.as_str());
+        let sprint = item
+            .sprint
+            .as_ref()
+            .and_then(|s| p.sprint(s))
+            .map_or("", |s| s.name.as_str());
+        let points = item.estimate.map(|e| e.to_string()).unwrap_or_default();
+        w.write_record([
+            issue_type(item.kind),
+            &item.title,
+            &description(item),
+            &acceptance(item),
+            &points,
+            priority(item.priority),
+            status(item.status),
+            epic,
+            sprint,
+            &(rank + 1).to_string(),
+        ])
+        .expect("writing to memory");
+    }
+    let bytes = w.into_inner().expect("writing to memory");
+    String::from_utf8(bytes).expect("CSV of UTF-8 strings is UTF-8")
+}
