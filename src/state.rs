@@ -69,7 +69,32 @@ impl AppState {
     }
 
     /// Applies a command, records it for undo and saves what it touched.
+    ///
+    /// If another tab saved since this one last looked, its document is taken first and
+    /// the command applies on top of it, so neither tab's edit is lost; when both touched
+    /// the same entity, the user is told whose version won.
     pub fn dispatch(&self, cmd: Command) -> Result<(), ModelError> {
+        let mut conflict = None;
+        if self.store.with_value(|s| s.changed_elsewhere()) {
+            let mine_before = self.ws.with_untracked(|ws| edited_entity(ws, &cmd));
+            if self.reload_from_storage() {
+                let theirs = self.ws.with_untracked(|ws| edited_entity(ws, &cmd));
+                if mine_before.is_some() && theirs != mine_before {
+                    conflict = Some(cmd.label(&self.ws.get_untracked()));
+                }
+            }
+        }
+        let result = self.apply(cmd);
+        if let (Ok(()), Some(label)) = (&result, conflict) {
+            self.say(
+                format!("Another tab changed this just before you: your edit ({label}) was applied on top of theirs. Undo restores their version."),
+                true,
+            );
+        }
+        result
+    }
+
+    fn apply(&self, cmd: Command) -> Result<(), ModelError> {
         let mut result = Ok(Changes::default());
         self.ws.update(|ws| {
             result = self
@@ -196,6 +221,29 @@ impl AppState {
             w.location().set_hash(&route.href()).ok();
         }
     }
+}
+
+/// The entity a command edits, as it is in `ws` (for spotting two tabs editing the same one).
+fn edited_entity(ws: &Workspace, cmd: &Command) -> Option<String> {
+    use crate::model::Entity;
+    let Command::Edit { product, entity } = cmd else {
+        return None;
+    };
+    let p = ws.product(product)?;
+    let id = entity.id();
+    let found = match entity {
+        Entity::Item(_) => p.item(id).map(|x| format!("{x:?}")),
+        Entity::Feature(_) => p.feature(id).map(|x| format!("{x:?}")),
+        Entity::Theme(_) => p.theme(id).map(|x| format!("{x:?}")),
+        Entity::Objective(_) => p.objective(id).map(|x| format!("{x:?}")),
+        Entity::Sprint(_) => p.sprint(id).map(|x| format!("{x:?}")),
+        Entity::Release(_) => p
+            .releases
+            .iter()
+            .find(|r| &r.id == id)
+            .map(|x| format!("{x:?}")),
+    };
+    found
 }
 
 /// A fresh random id. Random rather than counted so two tabs never hand out the same one.

@@ -316,3 +316,51 @@ fn stale_product_keys_are_the_unreferenced_product_keys() {
     assert_eq!(stale, expected);
     assert!(stale_product_keys(store(&ws).keys().map(String::as_str), &revs).is_empty());
 }
+
+/// Stored keys as the preview format (version 0) wrote them.
+fn v0_store() -> Store {
+    let mut s = Store::new();
+    s.insert(
+        "twohats.meta".into(),
+        r#"{"format":"twohats","version":0,"portfolio":{"name":"Old"},"roles":"po_only","products":[{"id":"p-old","rev":3}]}"#.into(),
+    );
+    s.insert(
+        "twohats.product.p-old.3".into(),
+        r#"{"format":"twohats","version":0,"rev":3,"product":{"id":"p-old","name":"Legacy","items":[{"id":"i-1","type":"bug","title":"Crash","points":3,"feature":null}]}}"#.into(),
+    );
+    s
+}
+
+#[test]
+fn a_document_stored_by_the_preview_format_is_migrated_on_load() {
+    let s = v0_store();
+    match decode(&|k| s.get(k).cloned()) {
+        Loaded::Migrated { ws, revs, from } => {
+            assert_eq!(from, 0);
+            assert_eq!(revs, vec![(Id::parse("p-old").unwrap(), 3)]);
+            assert_eq!(ws.roles, RoleSetting::NoPm);
+            assert_eq!(ws.portfolio.name, "Old");
+            let p = &ws.products[0];
+            assert_eq!(p.items[0].kind, ItemKind::Bug);
+            assert_eq!(p.items[0].estimate, Some(3.0));
+            assert_eq!(p.definition_of_ready, ReadyRule::defaults());
+        }
+        other => panic!("expected a migration, got {other:?}"),
+    }
+}
+
+#[test]
+fn a_preview_document_that_cannot_be_migrated_is_unreadable_not_lost() {
+    let mut s = v0_store();
+    s.insert(
+        "twohats.meta".into(),
+        r#"{"format":"twohats","version":0,"portfolio":{"name":"Old"},"roles":"emperor","products":[{"id":"p-old","rev":3}]}"#.into(),
+    );
+    match decode(&|k| s.get(k).cloned()) {
+        Loaded::Unreadable { reason } => assert!(
+            reason.contains("could not be migrated from version 0"),
+            "{reason}"
+        ),
+        other => panic!("expected unreadable, got {other:?}"),
+    }
+}

@@ -68,6 +68,24 @@ fn notice_view(
             "Your workspace was saved by a newer version of Two Hats.".into(),
             format!("It uses format version {version}, which this version cannot read. It has been left untouched, and nothing you do in this tab will be saved. Reload to get the newer app, or download the raw data."),
         ),
+        StorageNotice::Migrated { from, backup_key, saved } => {
+            if *saved {
+                (
+                    "info",
+                    "Your workspace was updated to the current format.".into(),
+                    format!("It was saved by an older version of Two Hats (format {from}); it has been migrated and saved again. Nothing was lost."),
+                )
+            } else {
+                (
+                    "error",
+                    "Your workspace was updated in this tab, but the update could not be saved.".into(),
+                    format!(
+                        "It was saved by an older version (format {from}). The original is kept{}; export your work from the Data page.",
+                        if backup_key.is_empty() { " exactly as it was" } else { " under a backup key" }
+                    ),
+                )
+            }
+        }
         StorageNotice::WriteFailed { reason } => (
             "error",
             "Your last change was not saved.".into(),

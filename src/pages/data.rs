@@ -1,20 +1,37 @@
-//! Data: export, the raw stored data, storage usage, the sample and a reset.
+//! Data: export (JSON, CSV), import with a full check and a preview, storage health,
+//! the sample and a reset.
 
 use crate::components::download::{date_stamp, download};
 use crate::components::PageHead;
+use crate::csv_export::backlog_csv;
 use crate::model::Command;
-use crate::state::AppState;
+use crate::state::{new_id, AppState};
 use crate::storage::format::encode_export;
+use crate::storage::import::{parse_import, summary, with_fresh_ids, Imported, MAX_IMPORT_BYTES};
 use crate::storage::local::{raw_dump, used_chars};
 use leptos::prelude::*;
+use leptos::task::spawn_local;
+use wasm_bindgen::JsCast;
 
 /// The most characters browsers commonly allow per origin in localStorage.
 const QUOTA_CHARS: usize = 5_242_880;
+
+fn slug(s: &str) -> String {
+    let s: String = s
+        .to_lowercase()
+        .chars()
+        .map(|c| if c.is_alphanumeric() { c } else { '-' })
+        .collect();
+    s.trim_matches('-').to_string()
+}
 
 #[component]
 pub fn DataPage() -> impl IntoView {
     let state = AppState::expect();
     let confirming_reset = RwSignal::new(false);
+    let preview = RwSignal::new(None::<(String, Imported)>);
+    let import_error = RwSignal::new(None::<String>);
+    let dragging = RwSignal::new(false);
     let usage = move || {
         state.ws.track();
         state.notices.track();
@@ -33,6 +50,113 @@ pub fn DataPage() -> impl IntoView {
             Err(e) => state.say(format!("Export failed: {e}"), true),
         }
     };
+    let export_csv = move |_| {
+        let Some(id) = state.product.get_untracked() else {
+            return;
+        };
+        let made = state
+            .ws
+            .with_untracked(|w| w.product(&id).map(|p| (p.name.clone(), backlog_csv(p))));
+        if let Some((name, csv)) = made {
+            if download(
+                &format!("{}-backlog-{}.csv", slug(&name), date_stamp()),
+                "text/csv",
+                &csv,
+            )
+            .is_ok()
+            {
+                state.say(format!("Backlog of “{name}” exported as CSV."), false);
+            }
+        }
+    };
+    // Reads a file, checks all of it, and shows what it holds; nothing changes yet.
+    let read_file = move |file: web_sys::File| {
+        preview.set(None);
+        import_error.set(None);
+        let name = file.name();
+        if file.size() > MAX_IMPORT_BYTES as f64 {
+            import_error.set(Some(format!(
+                "“{name}” is {:.1} MB; Two Hats imports files up to 20 MB. Nothing was changed.",
+                file.size() / 1_048_576.0
+            )));
+            return;
+        }
+        spawn_local(async move {
+            let text = match wasm_bindgen_futures::JsFuture::from(file.text()).await {
+                Ok(t) => t.as_string().unwrap_or_default(),
+                Err(_) => {
+                    import_error.set(Some(format!(
+                        "“{name}” could not be read. Nothing was changed."
+                    )));
+                    return;
+                }
+            };
+            match parse_import(&text) {
+                Ok(imported) => preview.set(Some((name, imported))),
+                Err(e) => import_error.set(Some(format!(
+                    "“{name}” was not imported: {e}. Your workspace is unchanged."
+                ))),
+            }
+        });
+    };
+    let on_pick = move |ev: leptos::ev::Event| {
+        let input: web_sys::HtmlInputElement = event_target(&ev);
+        if let Some(file) = input.files().and_then(|f| f.get(0)) {
+            read_file(file);
+        }
+        input.set_value("");
+    };
+    let on_drop = move |ev: leptos::ev::DragEvent| {
+        ev.prevent_default();
+        dragging.set(false);
+        if let Some(file) = ev
+            .data_transfer()
+            .and_then(|d| d.files())
+            .and_then(|f| f.get(0))
+        {
+            read_file(file);
+        }
+    };
+    let replace = move |_| {
+        let Some((name, imported)) = preview.get_untracked() else {
+            return;
+        };
+        if state
+            .dispatch(Command::ReplaceWorkspace(Box::new(imported.workspace)))
+            .is_ok()
+        {
+            preview.set(None);
+            state.say(format!("Workspace replaced by “{name}”. Undo (Ctrl+Z) brings yours back until you reload."), false);
+        }
+    };
+    let merge = move |_| {
+        let Some((name, imported)) = preview.get_untracked() else {
+            return;
+        };
+        let fresh = with_fresh_ids(&imported.workspace, &mut |p: &str| new_id(p));
+        let n = fresh.products.len();
+        let commands = fresh
+            .products
+            .into_iter()
+            .map(|p| Command::AddProduct {
+                product: Box::new(p),
+                index: None,
+            })
+            .collect();
+        if state
+            .dispatch(Command::Batch {
+                label: format!("import {n} products from “{name}”"),
+                commands,
+            })
+            .is_ok()
+        {
+            preview.set(None);
+            state.say(
+                format!("{n} products from “{name}” added next to yours."),
+                false,
+            );
+        }
+    };
     let reset = move |_| {
         if state
             .dispatch(Command::ReplaceWorkspace(Box::default()))
@@ -46,12 +170,33 @@ pub fn DataPage() -> impl IntoView {
         confirming_reset.set(false);
     };
     view! {
-        <PageHead title="Data" lead="Your workspace lives only in this browser. Take a copy out whenever you like." />
+        <div
+            class="data-page"
+            class:data-page--drop=move || dragging.get()
+            on:dragover=move |ev: leptos::ev::DragEvent| {
+                ev.prevent_default();
+                dragging.set(true);
+            }
+            on:dragleave=move |ev: leptos::ev::DragEvent| {
+                // Only when leaving the page area itself, not a child.
+                if ev.related_target().and_then(|t| t.dyn_into::<web_sys::Node>().ok()).is_none() {
+                    dragging.set(false);
+                }
+            }
+            on:drop=on_drop
+        >
+        <PageHead title="Data" lead="Your workspace lives only in this browser. Take a copy out whenever you like, and bring one back in." />
         <section class="section" aria-labelledby="export-title">
             <h2 id="export-title">"Export"</h2>
-            <p>"Download the whole workspace as one JSON file, with its format version."</p>
+            <p>"The whole workspace as one JSON file with its format version (see the schema in docs/schema.md), or the current product's backlog as CSV for Jira, Azure DevOps or Linear."</p>
             <div class="actions">
                 <button type="button" class="btn btn--primary" on:click=export data-testid="export-json">"Export workspace (JSON)"</button>
+                <button type="button" class="btn" on:click=export_csv disabled=move || state.product.with(Option::is_none) data-testid="export-csv">
+                    {move || {
+                        let name = state.product.get().and_then(|id| state.ws.with(|w| w.product(&id).map(|p| p.name.clone())));
+                        match name { Some(n) => format!("Export “{n}” backlog (CSV)"), None => "Export backlog (CSV)".into() }
+                    }}
+                </button>
                 <button
                     type="button"
                     class="btn"
@@ -62,22 +207,60 @@ pub fn DataPage() -> impl IntoView {
                 </button>
             </div>
         </section>
+        <section class="section" aria-labelledby="import-title">
+            <h2 id="import-title">"Import"</h2>
+            <p>"Choose a Two Hats JSON export, or drop it anywhere on this page. It is checked completely before anything changes; then you choose to replace your workspace or add its products next to yours."</p>
+            <label class="btn file-btn" for="import-file">"Choose a file…"</label>
+            <input id="import-file" class="sr-only" type="file" accept=".json,application/json" on:change=on_pick data-testid="import-file" />
+            <p class="drop-hint" aria-hidden="true">{move || if dragging.get() { "Drop the file to check it" } else { "or drop a file here" }}</p>
+            {move || import_error.get().map(|e| view! { <p class="field-error import-error" role="alert" data-testid="import-error">{e}</p> })}
+            {move || preview.get().map(|(name, imported)| {
+                let products = summary(&imported.workspace);
+                let current = state.ws.with(|w| (w.products.len(), w.item_count()));
+                view! {
+                    <div class="import-preview" role="region" aria-label="Import preview" data-testid="import-preview">
+                        <h3>{format!("“{name}” is a valid Two Hats export")}</h3>
+                        <p class="muted">
+                            {format!("Format version {}", imported.from_version)}
+                            {(imported.from_version < crate::storage::format::CURRENT_VERSION).then_some(" (from an older version; it will be updated)")}
+                            {imported.exported_at.clone().map(|d| format!(" · exported {d}"))}
+                        </p>
+                        <table class="table">
+                            <thead><tr><th scope="col">"Product"</th><th scope="col" class="num">"Objectives"</th><th scope="col" class="num">"Themes"</th><th scope="col" class="num">"Features"</th><th scope="col" class="num">"Items"</th><th scope="col" class="num">"Sprints"</th></tr></thead>
+                            <tbody>
+                                {products.into_iter().map(|p| view! {
+                                    <tr><th scope="row">{p.name}</th><td class="num">{p.objectives}</td><td class="num">{p.themes}</td><td class="num">{p.features}</td><td class="num">{p.items}</td><td class="num">{p.sprints}</td></tr>
+                                }).collect_view()}
+                            </tbody>
+                        </table>
+                        <div class="actions">
+                            <button type="button" class="btn btn--danger" on:click=replace data-testid="import-replace">
+                                {format!("Replace my workspace ({} products, {} items)", current.0, current.1)}
+                            </button>
+                            <button type="button" class="btn btn--primary" on:click=merge data-testid="import-merge">"Add as new products"</button>
+                            <button type="button" class="btn" on:click=move |_| preview.set(None)>"Cancel"</button>
+                        </div>
+                        <p class="muted">"Either way you can undo it until you reload."</p>
+                    </div>
+                }
+            })}
+        </section>
         <section class="section" aria-labelledby="storage-title">
             <h2 id="storage-title">"Storage"</h2>
             {move || {
                 let used = usage();
                 let pc = 100.0 * used as f64 / QUOTA_CHARS as f64;
                 view! {
-                    <p data-testid="storage-usage">{format!("This workspace uses {:.1} KB of about 5 MB the browser allows ({pc:.1}%).", used as f64 * 2.0 / 1024.0)}</p>
-                    <meter min="0" max="100" low="70" high="90" optimum="0" value=pc aria-label="Storage used"></meter>
-                    {(pc > 70.0).then(|| view! { <p class="warning">"Storage is filling up: export a copy and consider removing old products."</p> })}
+                    <p data-testid="storage-usage">{format!("This workspace uses {:.1} KB of the about 10 MB (5 million characters) the browser allows this site ({pc:.1}%).", used as f64 * 2.0 / 1024.0)}</p>
+                    <meter min="0" max="100" low="60" high="80" optimum="0" value=pc aria-label="Storage used"></meter>
+                    {(pc > 60.0).then(|| view! { <p class="warning" role="status">"Storage is filling up: export a copy now, and consider removing products you no longer need. Past the limit, changes can no longer be saved."</p> })}
                 }
             }}
             <p class="muted">{move || if state.is_saving() { "Every change is saved in this browser as you make it." } else { "Changes are not being saved right now: see the message at the top." }}</p>
         </section>
         <section class="section" aria-labelledby="sample-title">
             <h2 id="sample-title">"Sample and reset"</h2>
-            <p>"Load the sample next to your products, or start again from an empty workspace."</p>
+            <p>"Load the sample next to your products (nothing is replaced), or start again from an empty workspace."</p>
             <div class="actions">
                 <button type="button" class="btn" on:click=move |_| state.load_sample() data-testid="load-sample">"Load the sample product"</button>
                 <button type="button" class="btn btn--danger" on:click=move |_| confirming_reset.set(true) data-testid="reset">"Reset workspace…"</button>
@@ -93,5 +276,6 @@ pub fn DataPage() -> impl IntoView {
                 </div>
             </Show>
         </section>
+        </div>
     }
 }

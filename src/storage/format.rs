@@ -106,6 +106,13 @@ pub enum Loaded {
     Empty,
     /// A whole, valid workspace, with the revision of each product.
     Ok { ws: Workspace, revs: Vec<(Id, u64)> },
+    /// A whole, valid workspace read from an older format version and migrated in memory;
+    /// the stored keys still hold the old version until the caller saves.
+    Migrated {
+        ws: Workspace,
+        revs: Vec<(Id, u64)>,
+        from: u32,
+    },
     /// Stored by a newer version of the app; it must not be touched.
     Newer { version: u32 },
     /// Stored data that cannot be read: it must be kept, not overwritten.
@@ -141,16 +148,29 @@ pub fn decode(get: &dyn Fn(&str) -> Option<String>) -> Loaded {
     if version > CURRENT_VERSION {
         return Loaded::Newer { version };
     }
-    let meta: Meta = match serde_json::from_str(&meta_raw) {
-        Ok(m) => m,
-        Err(e) => {
-            return Loaded::Unreadable {
-                reason: format!("the workspace index is damaged ({e})"),
+    let meta: Meta =
+        if version < CURRENT_VERSION {
+            match migrate_meta(&meta_raw, version) {
+                Ok(m) => m,
+                Err(e) => return Loaded::Unreadable {
+                    reason: format!(
+                        "the workspace index could not be migrated from version {version} ({e})"
+                    ),
+                },
             }
-        }
-    };
+        } else {
+            match serde_json::from_str(&meta_raw) {
+                Ok(m) => m,
+                Err(e) => {
+                    return Loaded::Unreadable {
+                        reason: format!("the workspace index is damaged ({e})"),
+                    }
+                }
+            }
+        };
     let mut products = Vec::with_capacity(meta.products.len());
     let mut revs = Vec::with_capacity(meta.products.len());
+    let mut oldest = version;
     for r in &meta.products {
         let key = product_key(&r.id, r.rev);
         let Some(raw) = get(&key) else {
@@ -158,7 +178,7 @@ pub fn decode(get: &dyn Fn(&str) -> Option<String>) -> Loaded {
                 reason: format!("product {} is listed but missing from storage", r.id),
             };
         };
-        let env: ProductEnvelope = match serde_json::from_str(&raw) {
+        let env = match read_product(&raw) {
             Ok(e) => e,
             Err(e) => {
                 return Loaded::Unreadable {
@@ -176,6 +196,7 @@ pub fn decode(get: &dyn Fn(&str) -> Option<String>) -> Loaded {
                 reason: format!("product {} does not match the workspace index", r.id),
             };
         }
+        oldest = oldest.min(env.version);
         revs.push((r.id.clone(), env.rev));
         products.push(env.product);
     }
@@ -189,7 +210,73 @@ pub fn decode(get: &dyn Fn(&str) -> Option<String>) -> Loaded {
             reason: format!("the stored workspace breaks a rule: {e}"),
         };
     }
-    Loaded::Ok { ws, revs }
+    if oldest < CURRENT_VERSION {
+        Loaded::Migrated {
+            ws,
+            revs,
+            from: oldest,
+        }
+    } else {
+        Loaded::Ok { ws, revs }
+    }
+}
+
+/// Reads the meta of an older version: its workspace-level fields go through the same
+/// migration as an exported workspace.
+fn migrate_meta(raw: &str, version: u32) -> Result<Meta, String> {
+    let mut v: serde_json::Value = serde_json::from_str(raw).map_err(|e| e.to_string())?;
+    let obj = v.as_object_mut().ok_or("not an object")?;
+    let refs = obj.remove("products").unwrap_or_default();
+    let ws = serde_json::json!({ "portfolio": obj.remove("portfolio"), "roles": obj.remove("roles"), "products": [] });
+    let mut ws = super::migrate::migrate_workspace(ws, version)?;
+    let m = ws.as_object_mut().ok_or("not an object")?;
+    let meta = serde_json::json!({
+        "format": FORMAT,
+        "version": CURRENT_VERSION,
+        "portfolio": m.remove("portfolio"),
+        "roles": m.remove("roles"),
+        "products": refs,
+    });
+    serde_json::from_value(meta).map_err(|e| e.to_string())
+}
+
+/// Reads a product envelope of the current version directly, or migrates an older one.
+fn read_product(raw: &str) -> Result<ProductEnvelope, String> {
+    let typed = serde_json::from_str::<ProductEnvelope>(raw);
+    if let Ok(env) = &typed {
+        if env.version >= CURRENT_VERSION {
+            return typed.map_err(|e| e.to_string());
+        }
+    }
+    let mut v: serde_json::Value = serde_json::from_str(raw).map_err(|e| e.to_string())?;
+    let version = v
+        .get("version")
+        .and_then(|x| x.as_u64())
+        .unwrap_or(u64::MAX);
+    if version >= CURRENT_VERSION as u64 {
+        // A current (or unversioned) document that failed the typed read: report why.
+        return typed.map_err(|e| e.to_string());
+    }
+    let version = version as u32;
+    let obj = v.as_object_mut().ok_or("not an object")?;
+    let product = obj.remove("product").ok_or("no product")?;
+    let product = super::migrate::migrate_product(product, version)?;
+    let rev = obj
+        .get("rev")
+        .and_then(|r| r.as_u64())
+        .ok_or("no revision")?;
+    let format = obj
+        .get("format")
+        .and_then(|f| f.as_str())
+        .unwrap_or_default()
+        .to_string();
+    let product: Product = serde_json::from_value(product).map_err(|e| e.to_string())?;
+    Ok(ProductEnvelope {
+        format,
+        version,
+        rev,
+        product,
+    })
 }
 
 /// Keys under the product prefix that the meta does not reference: leftovers of a save

@@ -25,6 +25,13 @@ pub enum StorageNotice {
     UnreadableKept { reason: String },
     /// Stored by a newer app version: left untouched, nothing is saved.
     Newer { version: u32 },
+    /// Stored by an older version and migrated; the original stays under `backup_key`
+    /// until the migrated one is saved (`saved` says whether that happened).
+    Migrated {
+        from: u32,
+        backup_key: String,
+        saved: bool,
+    },
     /// A save failed (usually the quota); the document is still in memory.
     WriteFailed { reason: String },
 }
@@ -48,6 +55,9 @@ pub struct LocalStore {
     revs: HashMap<Id, u64>,
     /// Parts changed in memory that a failed save did not get into storage yet.
     pending: Changes,
+    /// The workspace index as this tab last read or wrote it: when storage holds
+    /// anything else, another tab has saved since.
+    last_meta: Option<String>,
 }
 
 pub struct Opened {
@@ -163,6 +173,10 @@ impl LocalStore {
                 store.revs = revs.into_iter().collect();
                 (Some(ws), false, vec![])
             }
+            Loaded::Migrated { ws, revs, from } => {
+                store.revs = revs.into_iter().collect();
+                store.migrate(ws, from)
+            }
             Loaded::Empty => {
                 // Product keys without an index are not a document we can read, but they
                 // are someone's data: keep them before starting fresh.
@@ -178,12 +192,57 @@ impl LocalStore {
             }
             Loaded::Unreadable { reason } => store.recover(reason),
         };
+        store.last_meta = get(META_KEY);
         Opened {
             store,
             workspace,
             first_visit,
             notices,
         }
+    }
+
+    /// Keeps the original under a backup key, saves the migrated workspace in the new
+    /// format, and drops the backup only once that save has gone through.
+    fn migrate(
+        &mut self,
+        ws: Workspace,
+        from: u32,
+    ) -> (Option<Workspace>, bool, Vec<StorageNotice>) {
+        let keys: Vec<String> = all_keys()
+            .into_iter()
+            .filter(|k| format::is_document_key(k))
+            .collect();
+        let copy: serde_json::Map<String, serde_json::Value> = keys
+            .iter()
+            .filter_map(|k| Some((k.clone(), serde_json::Value::String(get(k)?))))
+            .collect();
+        let backup_key = format!("{BACKUP_PREFIX}v{from}-{}", now_stamp());
+        if set(&backup_key, &serde_json::Value::Object(copy).to_string()).is_err() {
+            // Without a copy of the original, do not write over it.
+            self.writable = false;
+            return (
+                Some(ws),
+                false,
+                vec![StorageNotice::Migrated {
+                    from,
+                    backup_key: String::new(),
+                    saved: false,
+                }],
+            );
+        }
+        let saved = self.save_all(&ws).is_ok();
+        if saved {
+            remove(&backup_key);
+        }
+        (
+            Some(ws),
+            false,
+            vec![StorageNotice::Migrated {
+                from,
+                backup_key,
+                saved,
+            }],
+        )
     }
 
     fn recover(&mut self, reason: String) -> (Option<Workspace>, bool, Vec<StorageNotice>) {
@@ -198,6 +257,11 @@ impl LocalStore {
                 (None, false, vec![StorageNotice::UnreadableKept { reason }])
             }
         }
+    }
+
+    /// True when another tab has saved since this tab last read or wrote storage.
+    pub fn changed_elsewhere(&self) -> bool {
+        self.is_saving() && get(META_KEY) != self.last_meta
     }
 
     pub fn is_saving(&self) -> bool {
@@ -269,6 +333,7 @@ impl LocalStore {
             remove(&k);
         }
         self.revs = new_revs;
+        self.last_meta = Some(meta);
         Ok(())
     }
 
@@ -278,8 +343,9 @@ impl LocalStore {
             return None;
         }
         match format::decode(&get) {
-            Loaded::Ok { ws, revs } => {
+            Loaded::Ok { ws, revs } | Loaded::Migrated { ws, revs, .. } => {
                 self.revs = revs.into_iter().collect();
+                self.last_meta = get(META_KEY);
                 Some(ws)
             }
             _ => None,

@@ -1,0 +1,128 @@
+import { test, expect } from '@playwright/test';
+import { App } from './app';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const fixture = (name: string) => join(__dirname, '..', '..', 'tests', 'fixtures', name);
+
+test('export, reset, import: the same workspace comes back', async ({ page }) => {
+  const app = new App(page);
+  await app.open();
+  await app.loadSampleFromWelcome();
+  await app.open('data');
+  const download = page.waitForEvent('download');
+  await page.getByTestId('export-json').click();
+  const file = await download;
+  const path = await file.path();
+  const exported = JSON.parse(readFileSync(path!, 'utf8'));
+  expect(exported.format).toBe('twohats');
+  expect(exported.version).toBe(1);
+  expect(exported.workspace.products).toHaveLength(2);
+
+  await page.getByTestId('reset').click();
+  await page.getByTestId('confirm-reset').click();
+  await expect(app.switcher()).toContainText('No product yet');
+
+  await page.getByTestId('import-file').setInputFiles(path!);
+  const preview = page.getByTestId('import-preview');
+  await expect(preview).toContainText('Trailhead');
+  await expect(preview).toContainText('Ranger Console');
+  await page.getByTestId('import-replace').click();
+  await expect(app.switcher()).toContainText('Trailhead');
+  await page.reload();
+  await app.open('data');
+  const again = page.waitForEvent('download');
+  await page.getByTestId('export-json').click();
+  const reexported = JSON.parse(readFileSync((await (await again).path())!, 'utf8'));
+  expect(reexported.workspace).toEqual(exported.workspace);
+});
+
+test('a bad file is refused with what and where, and nothing changes', async ({ page }) => {
+  const app = new App(page);
+  await app.open();
+  await app.loadSampleFromWelcome();
+  await app.open('data');
+  const before = await app.storage();
+  for (const [name, says] of [
+    ['bad-truncated.json', 'cut off'],
+    ['bad-types.json', 'estimate'],
+    ['bad-dangling.json', 'does not exist'],
+    ['export-v99.json', 'newer version'],
+  ] as const) {
+    await page.getByTestId('import-file').setInputFiles(fixture(name));
+    await expect(page.getByTestId('import-error')).toContainText(says);
+    await expect(page.getByTestId('import-error')).toContainText('Your workspace is unchanged');
+    await expect(page.getByTestId('import-preview')).toHaveCount(0);
+  }
+  expect(await app.storage()).toEqual(before);
+  // An older export is accepted and migrated; added next to the current products.
+  await page.getByTestId('import-file').setInputFiles(fixture('export-v0.json'));
+  await expect(page.getByTestId('import-preview')).toContainText('from an older version');
+  await page.getByTestId('import-merge').click();
+  await expect(app.switcher().locator('option')).toHaveCount(4);
+});
+
+test('the backlog exports as CSV a tracker can import', async ({ page }) => {
+  const app = new App(page);
+  await app.open();
+  await app.loadSampleFromWelcome();
+  await app.open('data');
+  const download = page.waitForEvent('download');
+  await page.getByTestId('export-csv').click();
+  const csv = readFileSync((await (await download).path())!, 'utf8');
+  const lines = csv.split('\n');
+  expect(lines[0]).toBe('Issue Type,Summary,Description,Acceptance Criteria,Story Points,Priority,Status,Epic,Sprint,Rank');
+  expect(csv).toContain('Bug,App crashes when location permission is denied,');
+});
+
+test('text is only ever text: markup typed or imported is shown, never run', async ({ page }) => {
+  const app = new App(page);
+  await app.open();
+  await page.getByTestId('start-empty').click();
+  const evil = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>';
+  await app.createProduct(evil);
+  await app.nav('Backlog').click();
+  await page.getByTestId('quick-add-title').fill('javascript:alert(1) <b>bold</b>');
+  await page.getByTestId('quick-add-title').press('Enter');
+  await expect(page.getByTestId('backlog-table')).toContainText('javascript:alert(1) <b>bold</b>');
+  await app.nav('Hierarchy').click();
+  await expect(page.getByTestId('outline')).toContainText(evil);
+  expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+  expect(await page.locator('main img, main script, main b').count()).toBe(0);
+});
+
+test('two tabs editing at once: each sees the other, nothing is lost', async ({ context }) => {
+  const a = await context.newPage();
+  const appA = new App(a);
+  await appA.open();
+  await appA.loadSampleFromWelcome();
+  await appA.open('backlog');
+  const b = await context.newPage();
+  const appB = new App(b);
+  await appB.open('backlog');
+  await expect(b.getByTestId('backlog-row')).toHaveCount(32);
+
+  // Tab A adds an item; tab B shows it without a reload.
+  await a.getByTestId('quick-add-title').fill('Added in tab A');
+  await a.getByTestId('quick-add-title').press('Enter');
+  await expect(b.getByTestId('backlog-table')).toContainText('Added in tab A');
+
+  // Both add at the same moment: both items survive in both tabs.
+  await Promise.all([
+    (async () => {
+      await a.getByTestId('quick-add-title').fill('Second from A');
+      await a.getByTestId('quick-add-title').press('Enter');
+    })(),
+    (async () => {
+      await b.getByTestId('quick-add-title').fill('First from B');
+      await b.getByTestId('quick-add-title').press('Enter');
+    })(),
+  ]);
+  for (const p of [a, b]) {
+    await expect(p.getByTestId('backlog-table')).toContainText('Second from A');
+    await expect(p.getByTestId('backlog-table')).toContainText('First from B');
+  }
+  const c = await context.newPage();
+  await new App(c).open('backlog');
+  await expect(c.getByTestId('backlog-row')).toHaveCount(35);
+});
