@@ -1,10 +1,13 @@
 #!/usr/bin/env python3
 """Trunk post-build hook.
 
-Trunk writes an inline <script type="module"> that loads the wasm. A strict
-Content-Security-Policy blocks inline scripts unless their hash is listed, so this hook
-computes the SHA-256 of every inline script in the staged index.html and puts those
-hashes where index.html has the __TRUNK_INLINE_SCRIPT_HASHES__ placeholder.
+1. Trunk writes an inline <script type="module"> that loads the wasm. A strict
+   Content-Security-Policy blocks inline scripts unless their hash is listed, so this hook
+   computes the SHA-256 of every inline script in the staged index.html and puts those
+   hashes where index.html has the __TRUNK_INLINE_SCRIPT_HASHES__ placeholder.
+2. Trunk makes no service worker. This hook writes sw.js with the list of every file of
+   this build (hashed names included) and a cache name derived from them, so a new deploy
+   gets a new cache and the old one is dropped.
 """
 import base64
 import hashlib
@@ -35,7 +38,69 @@ def main() -> int:
     with open(index, "w", encoding="utf-8") as f:
         f.write(html)
     print(f"post_build: {len(hashes)} inline script hash(es) added to the CSP")
+    write_service_worker(staging)
     return 0
+
+
+SW_TEMPLATE = """// Written by scripts/post_build.py for one build; do not edit.
+// App shell: every file of the build is cached at install. Pages (navigations) go to the
+// network first so a new deploy is picked up on the next reload, and fall back to the
+// cached index.html offline; hashed assets are served from the cache.
+const CACHE = "twohats-__VERSION__";
+const ASSETS = __ASSETS__;
+
+self.addEventListener("install", (event) => {
+  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(ASSETS)).then(() => self.skipWaiting()));
+});
+
+self.addEventListener("activate", (event) => {
+  event.waitUntil(
+    caches.keys()
+      .then((keys) => Promise.all(keys.filter((k) => k.startsWith("twohats-") && k !== CACHE).map((k) => caches.delete(k))))
+      .then(() => self.clients.claim())
+  );
+});
+
+self.addEventListener("fetch", (event) => {
+  const request = event.request;
+  if (request.method !== "GET" || new URL(request.url).origin !== self.location.origin) return;
+  if (request.mode === "navigate") {
+    event.respondWith(
+      fetch(request)
+        .then((response) => {
+          const copy = response.clone();
+          caches.open(CACHE).then((cache) => cache.put("./", copy));
+          return response;
+        })
+        .catch(() => caches.match("./", { ignoreSearch: true }).then((r) => r || caches.match("index.html")))
+    );
+    return;
+  }
+  event.respondWith(caches.match(request, { ignoreSearch: true }).then((cached) => cached || fetch(request)));
+});
+"""
+
+
+def write_service_worker(staging: str) -> None:
+    files = []
+    for root, _dirs, names in os.walk(staging):
+        for name in names:
+            rel = os.path.relpath(os.path.join(root, name), staging).replace(os.sep, "/")
+            if rel != "sw.js" and not rel.startswith("."):
+                files.append(rel)
+    files.sort()
+    assets = ["./"] + files
+    digest = hashlib.sha256()
+    for rel in files:
+        with open(os.path.join(staging, rel), "rb") as f:
+            digest.update(rel.encode() + b"\0" + f.read())
+    version = digest.hexdigest()[:16]
+    import json
+
+    sw = SW_TEMPLATE.replace("__VERSION__", version).replace("__ASSETS__", json.dumps(assets, indent=2))
+    with open(os.path.join(staging, "sw.js"), "w", encoding="utf-8") as f:
+        f.write(sw)
+    print(f"post_build: sw.js caches {len(files)} files as twohats-{version}")
 
 
 if __name__ == "__main__":

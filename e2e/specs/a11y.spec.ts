@@ -2,6 +2,9 @@ import { test, expect, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { App } from './app';
 
+// axe over seven pages takes a while on a 2-core machine.
+test.describe.configure({ timeout: 120_000 });
+
 const PAGES = ['', 'explainer', 'hierarchy', 'roadmap', 'backlog', 'training', 'data'];
 
 async function violations(page: Page) {

@@ -148,26 +148,27 @@ pub fn decode(get: &dyn Fn(&str) -> Option<String>) -> Loaded {
     if version > CURRENT_VERSION {
         return Loaded::Newer { version };
     }
-    let meta: Meta =
-        if version < CURRENT_VERSION {
-            match migrate_meta(&meta_raw, version) {
-                Ok(m) => m,
-                Err(e) => return Loaded::Unreadable {
+    let meta: Meta = if version < CURRENT_VERSION {
+        match migrate_meta(&meta_raw, version) {
+            Ok(m) => m,
+            Err(e) => {
+                return Loaded::Unreadable {
                     reason: format!(
                         "the workspace index could not be migrated from version {version} ({e})"
                     ),
-                },
-            }
-        } else {
-            match serde_json::from_str(&meta_raw) {
-                Ok(m) => m,
-                Err(e) => {
-                    return Loaded::Unreadable {
-                        reason: format!("the workspace index is damaged ({e})"),
-                    }
                 }
             }
-        };
+        }
+    } else {
+        match serde_json::from_str(&meta_raw) {
+            Ok(m) => m,
+            Err(e) => {
+                return Loaded::Unreadable {
+                    reason: format!("the workspace index is damaged ({e})"),
+                }
+            }
+        }
+    };
     let mut products = Vec::with_capacity(meta.products.len());
     let mut revs = Vec::with_capacity(meta.products.len());
     let mut oldest = version;
