@@ -1,6 +1,6 @@
 //! The root component: state, URL and cross-tab wiring, and the page frame.
 
-use crate::components::{Header, Notices};
+use crate::components::{CommandPalette, Header, Notices, ShortcutsOverlay};
 use crate::pages;
 use crate::route::{Page, Route};
 use crate::state::{current_hash, AppState};
@@ -29,7 +29,20 @@ pub fn App() -> impl IntoView {
         }
     });
 
+    let palette = RwSignal::new(false);
+    let shortcuts = RwSignal::new(false);
     let on_key = window_event_listener(leptos::ev::keydown, move |e| {
+        if (e.ctrl_key() || e.meta_key()) && e.key().eq_ignore_ascii_case("k") {
+            e.prevent_default();
+            shortcuts.set(false);
+            palette.update(|p| *p = !*p);
+            return;
+        }
+        if e.key() == "?" && !typing_in_field(&e) && !palette.get_untracked() {
+            e.prevent_default();
+            shortcuts.set(true);
+            return;
+        }
         if !(e.ctrl_key() || e.meta_key()) || typing_in_field(&e) {
             return;
         }
@@ -82,6 +95,8 @@ pub fn App() -> impl IntoView {
                 Page::Data => view! { <pages::data::DataPage /> }.into_any(),
             }}
         </main>
+        <CommandPalette open=palette shortcuts=shortcuts />
+        <ShortcutsOverlay open=shortcuts />
         <footer class="app-footer">
             <p
                 class="status-line"
@@ -91,6 +106,11 @@ pub fn App() -> impl IntoView {
                 data-testid="status"
             >
                 {move || state.status.get().map(|s| s.text)}
+            </p>
+            <p class="app-footer__keys">
+                <button type="button" class="link-button" on:click=move |_| shortcuts.set(true)>"Keyboard shortcuts (?)"</button>
+                " · "
+                <button type="button" class="link-button" on:click=move |_| palette.set(true)>"Command palette (Ctrl+K)"</button>
             </p>
             <p class="app-footer__saving">
                 {move || {

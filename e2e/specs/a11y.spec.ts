@@ -51,4 +51,11 @@ test('axe finds no violations in open panels: item editor, outline editor, prese
   await app.open('explainer');
   await page.getByTestId('present').click();
   expect(await violations(page), 'presenter').toEqual([]);
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Control+k');
+  await page.keyboard.type('trail');
+  expect(await violations(page), 'command palette').toEqual([]);
+  await page.keyboard.press('Escape');
+  await page.locator('body').press('?');
+  expect(await violations(page), 'shortcuts').toEqual([]);
 });

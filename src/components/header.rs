@@ -70,7 +70,8 @@ pub fn Header() -> impl IntoView {
                         .collect_view()}
                 </ul>
             </nav>
-            <div class="app-header__history" role="group" aria-label="History">
+            <div class="app-header__history" role="group" aria-label="History and theme">
+                <crate::components::ThemeToggle />
                 <button
                     type="button"
                     class="btn btn--ghost"

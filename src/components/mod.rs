@@ -8,6 +8,9 @@ pub mod new_product;
 pub mod no_product;
 pub mod notices;
 pub mod page_head;
+pub mod palette;
+pub mod shortcuts;
+pub mod theme_toggle;
 
 pub use hat_badge::HatBadge;
 pub use header::Header;
@@ -15,3 +18,6 @@ pub use new_product::NewProductForm;
 pub use no_product::NoProduct;
 pub use notices::Notices;
 pub use page_head::PageHead;
+pub use palette::CommandPalette;
+pub use shortcuts::ShortcutsOverlay;
+pub use theme_toggle::ThemeToggle;

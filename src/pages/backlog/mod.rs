@@ -95,6 +95,16 @@ pub fn BacklogPage() -> impl IntoView {
         rows,
     };
     provide_context(ui);
+    // A link with `at=<item id>` (command palette, roadmap) opens that item.
+    Effect::new(move |_| {
+        if let Some(id) = state
+            .route
+            .with(|r| r.focus.as_deref().and_then(|f| Id::parse(f).ok()))
+        {
+            ui.open.set(Some(id.clone()));
+            table::focus_item_row(&id);
+        }
+    });
     // Switching product clears what belonged to the old one.
     Effect::new(move |prev: Option<Option<Id>>| {
         let now = state.product.get();

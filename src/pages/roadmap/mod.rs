@@ -137,6 +137,14 @@ pub fn RoadmapPage() -> impl IntoView {
     };
     provide_context(ui);
     Effect::new(move |_| {
+        if let Some(id) = state
+            .route
+            .with(|r| r.focus.as_deref().and_then(|f| Id::parse(f).ok()))
+        {
+            ui.selected.set(Some(id));
+        }
+    });
+    Effect::new(move |_| {
         write_pref(
             "roadmap.view",
             if ui.view.get() == View::Board {

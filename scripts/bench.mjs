@@ -1,0 +1,588 @@
+#!/usr/bin/env node
+// Performance benchmark of the Two Hats release build (dist/) in headless Chromium.
+//
+//   node scripts/bench.mjs [--sizes 100,1000,10000] [--reps 5] [--no-profile] [--json out.json]
+//
+// Serves a copy of dist/ under /twohats/ with `python3 -m http.server` on a free port,
+// seeds localStorage with a generated workspace of N items (scripts/bench-workspace.mjs)
+// and measures, inside the page with performance.now(), load and interaction latency.
+// Every number is the median of --reps runs. See docs/performance.md ("Benchmark") for
+// what each number means. Needs `trunk build --release` first; changes nothing in dist/.
+
+import { createRequire } from 'node:module';
+import { spawn, execFileSync } from 'node:child_process';
+import { cpSync, mkdtempSync, rmSync, writeFileSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir, availableParallelism } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { buildWorkspace, PRODUCT_ID, SEARCH_CHAR } from './bench-workspace.mjs';
+
+const require = createRequire(import.meta.url);
+const { chromium } = require('../e2e/node_modules/@playwright/test');
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = join(here, '..');
+
+// ---------------------------------------------------------------------------------------
+// Options
+
+const argv = process.argv.slice(2);
+const opt = (name, dflt) => {
+  const i = argv.indexOf(`--${name}`);
+  return i >= 0 ? argv[i + 1] : dflt;
+};
+const SIZES = opt('sizes', '100,1000,10000').split(',').map(Number);
+const REPS = Number(opt('reps', '5'));
+const PROFILE = !argv.includes('--no-profile');
+const JSON_OUT = opt('json', null);
+const PAGE_TIMEOUT = 60_000;
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const VIEWPORT = { width: 1280, height: 800 };
+
+/** What marks each page as usable: its first row. */
+const READY = {
+  backlog: '[data-testid=backlog-row]',
+  hierarchy: '[data-testid=outline-row]',
+  roadmap: '[data-testid=bar]',
+};
+
+const log = (...a) => console.error(`[bench ${new Date().toISOString().slice(11, 19)}]`, ...a);
+
+class Timeout extends Error {}
+const withTimeout = (p, ms, what) => {
+  let t;
+  return Promise.race([
+    p.finally(() => clearTimeout(t)),
+    new Promise((_, rej) => { t = setTimeout(() => rej(new Timeout(`${what}: over ${ms / 1000} s`)), ms); }),
+  ]);
+};
+
+// ---------------------------------------------------------------------------------------
+// In-page instrumentation, installed before the app's own scripts run (it only observes).
+
+const PAGE_HOOKS = `(() => {
+  if (window.__bench || !location.pathname.startsWith('/twohats/')) return;
+  const b = (window.__bench = { setItemMs: 0, setItemCalls: 0, setItemErrors: 0, tti: null, ttiFrame: null, rowAt: null });
+
+  // Time spent inside localStorage.setItem (the storage write of a save).
+  const setItem = Storage.prototype.setItem;
+  Storage.prototype.setItem = function (k, v) {
+    const t = performance.now();
+    try { return setItem.call(this, k, v); }
+    catch (e) { b.setItemErrors++; throw e; }
+    finally { b.setItemMs += performance.now() - t; b.setItemCalls++; }
+  };
+
+  // Interactive: the page's first row is in the DOM and a requestAnimationFrame has run
+  // after it (tti); ttiFrame is the first task after that frame was rendered.
+  const page = (location.hash.match(/^#\\/([a-z]+)/) || [])[1];
+  const sel = ${JSON.stringify(READY)}[page];
+  if (sel) {
+    const mo = new MutationObserver(() => {
+      if (b.rowAt !== null || !document.querySelector(sel)) return;
+      b.rowAt = performance.now();
+      mo.disconnect();
+      requestAnimationFrame(() => {
+        b.tti = performance.now();
+        const ch = new MessageChannel();
+        ch.port1.onmessage = () => { b.ttiFrame = performance.now(); };
+        ch.port2.postMessage(null);
+      });
+    });
+    mo.observe(document, { childList: true, subtree: true });
+  }
+
+  // One interaction: from the timeStamp of the first matching event (keydown of opts.key,
+  // or click) to the first task after the rendering of the last frame that followed a DOM
+  // change (a frame with no further change ends the measurement). With opts.until, frames
+  // count only once that selector matches.
+  b.arm = (opts) => {
+    const m = (b.m = { start: null, end: null, frames: 0, mutations: 0, done: false });
+    const onEvent = (e) => {
+      if (m.start !== null || (opts.key && e.key !== opts.key)) return;
+      m.start = e.timeStamp;
+      window.removeEventListener(opts.event, onEvent, true);
+    };
+    window.addEventListener(opts.event, onEvent, true);
+    let dirty = false, scheduled = false;
+    const ready = () => !opts.until || document.querySelector(opts.until) !== null;
+    const schedule = () => {
+      if (scheduled) return;
+      scheduled = true;
+      requestAnimationFrame(() => {
+        const ch = new MessageChannel();
+        ch.port1.onmessage = () => {
+          scheduled = false;
+          if (dirty && ready()) { dirty = false; m.end = performance.now(); m.frames++; schedule(); }
+          else if (dirty) { dirty = false; schedule(); }
+          else if (m.end !== null) { m.done = true; mo.disconnect(); }
+        };
+        ch.port2.postMessage(null);
+      });
+    };
+    const mo = new MutationObserver((recs) => { m.mutations += recs.length; dirty = true; schedule(); });
+    mo.observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
+  };
+
+  // Bytes the document takes in localStorage: (key + value) UTF-16 code units × 2.
+  b.stored = () => {
+    let chars = 0;
+    for (let i = 0; i < localStorage.length; i++) {
+      const k = localStorage.key(i);
+      if (k.startsWith('twohats.')) chars += k.length + localStorage.getItem(k).length;
+    }
+    return chars * 2;
+  };
+})();`;
+
+// ---------------------------------------------------------------------------------------
+// Helpers
+
+const median = (xs) => {
+  const v = xs.filter((x) => typeof x === 'number' && Number.isFinite(x)).sort((a, b) => a - b);
+  if (v.length === 0) return xs.includes('timeout') ? 'timeout' : null;
+  if (v.length < xs.length && xs.includes('timeout')) return 'timeout';
+  const h = v.length >> 1;
+  return v.length % 2 ? v[h] : (v[h - 1] + v[h]) / 2;
+};
+
+async function freePort() {
+  return new Promise((res, rej) => {
+    const s = createServer();
+    s.once('error', rej);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => res(port));
+    });
+  });
+}
+
+async function waitForServer(url) {
+  for (let i = 0; i < 100; i++) {
+    try {
+      const r = await fetch(url);
+      if (r.ok) return;
+    } catch { /* not up yet */ }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`server at ${url} did not start`);
+}
+
+async function metrics(cdp) {
+  const { metrics: m } = await cdp.send('Performance.getMetrics');
+  return Object.fromEntries(m.map((x) => [x.name, x.value]));
+}
+
+function firstLoadGzip(dir) {
+  // The same rule as scripts/size.py: top-level html/css/js/wasm/svg/webmanifest, not sw.js.
+  let raw = 0, gz = 0;
+  for (const name of readdirSync(dir)) {
+    const p = join(dir, name);
+    if (!statSync(p).isFile() || name === 'sw.js' || !/\.(html|css|js|wasm|svg|webmanifest)$/.test(name)) continue;
+    const b = readFileSync(p);
+    raw += b.length;
+    gz += gzipSync(b, { level: 9 }).length;
+  }
+  return { raw, gz };
+}
+
+// ---------------------------------------------------------------------------------------
+// The benchmark
+
+class Bench {
+  constructor(browser, base, seedUrl) {
+    Object.assign(this, { browser, base, seedUrl });
+  }
+
+  /** A fresh context (empty cache and storage) holding the workspace; the app not yet loaded. */
+  async seeded(keys) {
+    const context = await this.browser.newContext({ viewport: VIEWPORT, serviceWorkers: 'block' });
+    await context.addInitScript({ content: PAGE_HOOKS });
+    const page = await context.newPage();
+    page.setDefaultTimeout(PAGE_TIMEOUT);
+    const problems = [];
+    page.on('pageerror', (e) => problems.push(String(e)));
+    page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
+    page.on('response', (r) => { if (r.status() >= 400) problems.push(`HTTP ${r.status()} ${r.url()}`); });
+    await page.goto(this.seedUrl);
+    await page.evaluate((kv) => {
+      localStorage.clear();
+      for (const [k, v] of Object.entries(kv)) localStorage.setItem(k, v);
+    }, keys);
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Performance.enable');
+    return { context, page, cdp, problems };
+  }
+
+  /** Loads a page and waits until it is interactive; null on timeout. */
+  async load(s, route, { reload = false } = {}) {
+    const url = `${this.base}#/${route}?p=${PRODUCT_ID}`;
+    const deadline = Date.now() + PAGE_TIMEOUT;
+    try {
+      if (reload) await s.page.reload({ waitUntil: 'commit', timeout: PAGE_TIMEOUT });
+      else await s.page.goto(url, { waitUntil: 'commit', timeout: PAGE_TIMEOUT });
+      await s.page.waitForFunction(() => window.__bench && window.__bench.ttiFrame !== null, null, {
+        timeout: Math.max(1000, deadline - Date.now()), polling: 50,
+      });
+    } catch (e) {
+      if (/Timeout|timeout/.test(String(e))) return null;
+      throw e;
+    }
+    const r = await s.page.evaluate(() => {
+      const fcp = performance.getEntriesByName('first-contentful-paint')[0];
+      const b = window.__bench;
+      return { fcp: fcp ? fcp.startTime : null, tti: b.tti, ttiFrame: b.ttiFrame, rowAt: b.rowAt, nodes: document.getElementsByTagName('*').length };
+    });
+    // CDP's counters start again with each document, so they cover this load alone; the
+    // DevTools commands (Playwright's polling) are taken out of the busy time.
+    const after = await metrics(s.cdp);
+    Object.assign(r, {
+      script: after.ScriptDuration * 1000, layout: after.LayoutDuration * 1000, style: after.RecalcStyleDuration * 1000,
+      task: (after.TaskDuration - after.DevToolsCommandDuration) * 1000,
+      heapMB: after.JSHeapUsedSize / 1048576,
+    });
+    return r;
+  }
+
+  /** Runs `act` between arming the in-page probe and its end; returns ms and CDP deltas. */
+  async interaction(s, arm, act) {
+    await s.page.evaluate((o) => window.__bench.arm(o), arm);
+    const m0 = await metrics(s.cdp);
+    const st0 = await s.page.evaluate(() => ({ ms: window.__bench.setItemMs, err: window.__bench.setItemErrors }));
+    try {
+      await withTimeout(act(), PAGE_TIMEOUT, 'action');
+      await s.page.waitForFunction(() => window.__bench.m.done, null, { timeout: PAGE_TIMEOUT, polling: 20 });
+    } catch (e) {
+      if (e instanceof Timeout || /Timeout|timeout/.test(String(e))) return { ms: 'timeout' };
+      throw e;
+    }
+    const m1 = await metrics(s.cdp);
+    const r = await s.page.evaluate(() => {
+      const { m, setItemMs, setItemErrors } = window.__bench;
+      return { ms: m.end - m.start, start: m.start, frames: m.frames, mutations: m.mutations, setItemMs, setItemErrors };
+    });
+    const d = (k) => (m1[k] - m0[k]) * 1000;
+    return {
+      ms: r.start === null ? null : r.ms,
+      // Main-thread busy time between the two snapshots, without the DevTools commands
+      // (Playwright's own evaluate and polling calls).
+      task: d('TaskDuration') - d('DevToolsCommandDuration'),
+      style: d('RecalcStyleDuration'),
+      layout: d('LayoutDuration'),
+      frames: r.frames,
+      script: (m1.ScriptDuration - m0.ScriptDuration) * 1000,
+      setItem: r.setItemMs - st0.ms,
+      setItemFailed: r.setItemErrors > st0.err,
+      mutations: r.mutations,
+    };
+  }
+
+  async settle(page) {
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 30)))));
+  }
+
+  /** FCP and TTI of the three pages, cold (fresh context) and warm (reload), REPS times. */
+  async loads(keys) {
+    const out = {};
+    for (const route of Object.keys(READY)) {
+      const cold = [], warm = [];
+      for (let i = 0; i < REPS; i++) {
+        const s = await this.seeded(keys);
+        try {
+          const c = await this.load(s, route);
+          cold.push(c ?? 'timeout');
+          if (c === null) { log(`  ${route}: timeout`); break; }
+          const w = await this.load(s, route, { reload: true });
+          warm.push(w ?? 'timeout');
+          if (s.problems.length) log(`  ${route}: page problems: ${s.problems.slice(0, 3).join(' | ')}`);
+        } finally {
+          await s.context.close();
+        }
+      }
+      const pick = (xs, k) => median(xs.map((x) => (x === 'timeout' ? 'timeout' : x[k])));
+      const keysOf = ['fcp', 'tti', 'ttiFrame', 'rowAt', 'nodes', 'script', 'layout', 'style', 'task', 'heapMB'];
+      out[route] = {
+        cold: Object.fromEntries(keysOf.map((k) => [k, pick(cold, k)])),
+        warm: Object.fromEntries(keysOf.map((k) => [k, pick(warm, k)])),
+      };
+      log(`  ${route}: cold tti ${fmt(out[route].cold.tti)} ms (frame ${fmt(out[route].cold.ttiFrame)}), warm tti ${fmt(out[route].warm.tti)} ms, ${out[route].cold.nodes} elements`);
+    }
+    return out;
+  }
+
+  /** Filter, reorder, open and save on the backlog, REPS times each, in one session. */
+  async interactions(keys) {
+    const s = await this.seeded(keys);
+    const res = { filter: [], clear: [], reorder: [], open: [], save: [], saveOk: [], notices: [], shownAfterFilter: null };
+    try {
+      const first = await this.load(s, 'backlog');
+      if (first === null) return { timeout: true };
+      const { page } = s;
+      await this.settle(page);
+
+      // Filter: one character into the empty search box, then Backspace back to all rows.
+      const search = page.getByTestId('backlog-search');
+      await search.focus();
+      for (let i = 0; i < REPS; i++) {
+        res.filter.push(await this.interaction(s, { event: 'keydown', key: SEARCH_CHAR }, () => page.keyboard.press(SEARCH_CHAR)));
+        if (i === 0) res.shownAfterFilter = await page.locator(READY.backlog).count();
+        await this.settle(page);
+        res.clear.push(await this.interaction(s, { event: 'keydown', key: 'Backspace' }, () => page.keyboard.press('Backspace')));
+        await this.settle(page);
+      }
+
+      // Reorder: Alt+ArrowDown on the focused first row (the app keeps focus on the moved row).
+      const firstId = await page.locator(READY.backlog).first().getAttribute('data-id');
+      for (let i = 0; i < REPS; i++) {
+        await page.evaluate((id) => {
+          const el = document.getElementById(`item-${id}`);
+          if (el && document.activeElement !== el) el.focus();
+        }, firstId);
+        res.reorder.push(await this.interaction(s, { event: 'keydown', key: 'ArrowDown' }, () => page.keyboard.press('Alt+ArrowDown')));
+        await this.settle(page);
+      }
+
+      // Open an item: click its title, until the side panel is there; Escape closes it.
+      for (let i = 0; i < REPS; i++) {
+        const btn = page.getByTestId('open-item').nth(i + 1);
+        await btn.scrollIntoViewIfNeeded();
+        await this.settle(page);
+        res.open.push(await this.interaction(s, { event: 'click', until: '[data-testid=item-panel]' }, () => btn.click()));
+        await this.settle(page);
+        await page.getByTestId('item-panel').press('Escape');
+        await page.getByTestId('item-panel').waitFor({ state: 'detached' });
+        await this.settle(page);
+      }
+
+      // Save: Enter in the quick-add line adds an item, which is saved synchronously.
+      const add = page.getByTestId('quick-add-title');
+      const rev = () => page.evaluate((pid) => {
+        try { return JSON.parse(localStorage.getItem('twohats.meta')).products.find((p) => p.id === pid).rev; } catch { return null; }
+      }, PRODUCT_ID);
+      for (let i = 0; i < REPS; i++) {
+        await add.fill(`Bench quick add ${i + 1}`);
+        await this.settle(page);
+        const r0 = await rev();
+        res.save.push(await this.interaction(s, { event: 'keydown', key: 'Enter' }, () => add.press('Enter')));
+        res.saveOk.push((await rev()) !== r0);
+        await this.settle(page);
+      }
+      res.stored = await page.evaluate(() => window.__bench.stored());
+      res.notices = await page.getByTestId('notice').allTextContents();
+      res.problems = s.problems;
+      return res;
+    } finally {
+      await s.context.close();
+    }
+  }
+
+  /** A CPU profile of the backlog load and of one of each interaction, by where time went. */
+  async profile(keys) {
+    const s = await this.seeded(keys);
+    const out = {};
+    try {
+      const { page, cdp } = s;
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+      const run = async (name, fn) => {
+        await cdp.send('Profiler.start');
+        let timedOut = false;
+        try { await fn(); } catch (e) { if (e instanceof Timeout || /Timeout|timeout/.test(String(e))) timedOut = true; else throw e; }
+        const { profile } = await cdp.send('Profiler.stop');
+        out[name] = summarise(profile);
+        if (timedOut) out[name].timeout = true;
+      };
+      await run('backlog load', async () => {
+        const r = await this.load(s, 'backlog');
+        if (r === null) throw new Timeout('load');
+      });
+      if (out['backlog load'].timeout) return out;
+      await this.settle(page);
+      await page.getByTestId('backlog-search').focus();
+      await run(`filter keystroke`, async () => {
+        const r = await this.interaction(s, { event: 'keydown', key: SEARCH_CHAR }, () => page.keyboard.press(SEARCH_CHAR));
+        if (r.ms === 'timeout') throw new Timeout('filter');
+      });
+      await this.settle(page);
+      await run('filter clear', async () => {
+        const r = await this.interaction(s, { event: 'keydown', key: 'Backspace' }, () => page.keyboard.press('Backspace'));
+        if (r.ms === 'timeout') throw new Timeout('clear');
+      });
+      await this.settle(page);
+      const firstId = await page.locator(READY.backlog).first().getAttribute('data-id');
+      await page.evaluate((id) => document.getElementById(`item-${id}`).focus(), firstId);
+      await run('reorder', async () => {
+        const r = await this.interaction(s, { event: 'keydown', key: 'ArrowDown' }, () => page.keyboard.press('Alt+ArrowDown'));
+        if (r.ms === 'timeout') throw new Timeout('reorder');
+      });
+      await this.settle(page);
+      const add = page.getByTestId('quick-add-title');
+      await add.fill('Profiled quick add');
+      await this.settle(page);
+      await run('save (quick add)', async () => {
+        const r = await this.interaction(s, { event: 'keydown', key: 'Enter' }, () => add.press('Enter'));
+        if (r.ms === 'timeout') throw new Timeout('save');
+      });
+    } finally {
+      await s.context.close();
+    }
+    return out;
+  }
+}
+
+/** Self time of a V8 CPU profile by category, and the heaviest functions. */
+function summarise(profile) {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const self = new Map();
+  for (let i = 0; i < profile.samples.length; i++) {
+    const dt = (profile.timeDeltas[i + 1] ?? 0) / 1000;
+    self.set(profile.samples[i], (self.get(profile.samples[i]) ?? 0) + dt);
+  }
+  const cat = (cf) => {
+    const { functionName: f, url } = cf;
+    if (f === '(idle)') return 'idle';
+    if (f === '(garbage collector)') return 'garbage collection';
+    if (f === '(program)') return 'browser (style, layout, paint, parse, other native)';
+    if (f === '(root)') return 'root';
+    if (/\.wasm$/.test(url) || /^(wasm-function|\$)/.test(f)) return 'wasm (Rust: app, Leptos, serde)';
+    if (/\/twohats-[0-9a-f]+\.js$/.test(url)) return 'JS glue (wasm-bindgen)';
+    if (url === '') return 'DOM and other built-ins called from JS';
+    return 'other JS (page and bench hooks)';
+  };
+  const cats = {}, fns = new Map();
+  let total = 0;
+  for (const [id, ms] of self) {
+    const n = byId.get(id);
+    const c = cat(n.callFrame);
+    if (c === 'idle' || c === 'root') continue;
+    total += ms;
+    cats[c] = (cats[c] ?? 0) + ms;
+    const key = `${n.callFrame.functionName || '(anonymous)'} [${c.split(' ')[0]}]`;
+    fns.set(key, (fns.get(key) ?? 0) + ms);
+  }
+  const top = [...fns].sort((a, b) => b[1] - a[1]).slice(0, 8).map(([k, v]) => [k, v]);
+  return { total, cats, top };
+}
+
+// ---------------------------------------------------------------------------------------
+// Output
+
+const fmt = (v, d = 0) => (v === 'timeout' ? 'timeout' : v === null || v === undefined ? '—' : Number(v).toFixed(d));
+const ms = (v) => (v === 'timeout' ? 'timeout' : v === null || v === undefined ? '—' : `${Number(v).toFixed(v < 10 ? 1 : 0)}`);
+
+function table(results) {
+  const sizes = Object.keys(results);
+  const head = `| measure (median of ${REPS}) | ${sizes.map((n) => `${Number(n).toLocaleString('en')} items`).join(' | ')} |`;
+  const sep = `| --- | ${sizes.map(() => '---:').join(' | ')} |`;
+  const row = (label, f) => `| ${label} | ${sizes.map((n) => f(results[n])).join(' | ')} |`;
+  const L = (r, route, w, k) => r.loads?.[route]?.[w]?.[k];
+  const I = (r, name, k = 'ms') => {
+    if (!r.inter || r.inter.timeout) return 'timeout';
+    return median(r.inter[name].map((x) => (x.ms === 'timeout' ? 'timeout' : x[k])));
+  };
+  const rows = [
+    head, sep,
+    row('backlog: first contentful paint (ms)', (r) => ms(L(r, 'backlog', 'cold', 'fcp'))),
+    row('**backlog: interactive (ms)**', (r) => `**${ms(L(r, 'backlog', 'cold', 'tti'))}**`),
+    row('backlog: interactive, first frame rendered (ms)', (r) => ms(L(r, 'backlog', 'cold', 'ttiFrame'))),
+    row('backlog: interactive, warm reload (ms)', (r) => ms(L(r, 'backlog', 'warm', 'tti'))),
+    row('backlog load: main-thread busy / of which style / layout (ms)', (r) => ['task', 'style', 'layout'].map((k) => ms(L(r, 'backlog', 'cold', k))).join(' / ')),
+    row('backlog: DOM elements', (r) => fmt(L(r, 'backlog', 'cold', 'nodes'))),
+    row('hierarchy: first contentful paint (ms)', (r) => ms(L(r, 'hierarchy', 'cold', 'fcp'))),
+    row('**hierarchy: interactive (ms)**', (r) => `**${ms(L(r, 'hierarchy', 'cold', 'tti'))}**`),
+    row('hierarchy: interactive, warm reload (ms)', (r) => ms(L(r, 'hierarchy', 'warm', 'tti'))),
+    row('hierarchy: DOM elements', (r) => fmt(L(r, 'hierarchy', 'cold', 'nodes'))),
+    row('roadmap: first contentful paint (ms)', (r) => ms(L(r, 'roadmap', 'cold', 'fcp'))),
+    row('**roadmap: interactive (ms)**', (r) => `**${ms(L(r, 'roadmap', 'cold', 'tti'))}**`),
+    row('roadmap: interactive, warm reload (ms)', (r) => ms(L(r, 'roadmap', 'warm', 'tti'))),
+    row('roadmap: DOM elements', (r) => fmt(L(r, 'roadmap', 'cold', 'nodes'))),
+    row(`**filter: one keystroke ("${SEARCH_CHAR}", keeps 10%) (ms)**`, (r) => `**${ms(I(r, 'filter'))}**`),
+    row('filter: Backspace back to all rows (ms)', (r) => ms(I(r, 'clear'))),
+    row('**reorder: Alt+ArrowDown (ms)**', (r) => `**${ms(I(r, 'reorder'))}**`),
+    row('**open item: click to panel (ms)**', (r) => `**${ms(I(r, 'open'))}**`),
+    row('save (quick add): Enter to next frame (ms)', (r) => ms(I(r, 'save'))),
+    row('**save: main-thread busy, CDP TaskDuration (ms)**', (r) => `**${ms(I(r, 'save', 'task'))}**`),
+    row('save: of which localStorage.setItem (ms)', (r) => ms(I(r, 'save', 'setItem'))),
+    row('save: written to storage?', (r) => (!r.inter || r.inter.timeout ? '—' : r.inter.saveOk.every(Boolean) ? 'yes' : r.inter.saveOk.some(Boolean) ? 'partly' : '**no (quota)**')),
+    row('reorder: main-thread busy, CDP TaskDuration (ms)', (r) => ms(I(r, 'reorder', 'task'))),
+    row('filter: main-thread busy, CDP TaskDuration (ms)', (r) => ms(I(r, 'filter', 'task'))),
+    row('bytes stored (twohats.* keys, UTF-16)', (r) => (r.inter?.stored ? `${(r.inter.stored / 1048576).toFixed(2)} MiB` : '—')),
+  ];
+  return rows.join('\n');
+}
+
+function profileTable(prof) {
+  const lines = [];
+  for (const [name, p] of Object.entries(prof)) {
+    const parts = Object.entries(p.cats).sort((a, b) => b[1] - a[1]).map(([c, v]) => `${c} ${v.toFixed(0)} ms (${((100 * v) / p.total).toFixed(0)}%)`);
+    lines.push(`- **${name}**${p.timeout ? ' (timeout)' : ''}: ${p.total.toFixed(0)} ms sampled on the main thread — ${parts.join('; ')}.`);
+    lines.push(`  Heaviest: ${p.top.slice(0, 5).map(([k, v]) => `\`${k}\` ${v.toFixed(0)} ms`).join(', ')}.`);
+  }
+  return lines.join('\n');
+}
+
+// ---------------------------------------------------------------------------------------
+// Main
+
+const site = mkdtempSync(join(tmpdir(), 'twohats-bench-'));
+cpSync(join(root, 'dist'), join(site, 'twohats'), { recursive: true });
+writeFileSync(join(site, 'seed.html'), '<!doctype html><title>seed</title><link rel="icon" href="data:,">');
+const size = firstLoadGzip(join(site, 'twohats'));
+const wasm = readdirSync(join(site, 'twohats')).find((f) => f.endsWith('.wasm'));
+const port = await freePort();
+const server = spawn('python3', ['-m', 'http.server', String(port), '--bind', '127.0.0.1', '--directory', site], { stdio: 'ignore' });
+const stop = () => { if (server.exitCode === null) server.kill(); rmSync(site, { recursive: true, force: true }); };
+process.on('SIGINT', () => { stop(); process.exit(130); });
+
+let browser;
+try {
+  await waitForServer(`http://127.0.0.1:${port}/twohats/`);
+  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
+  const bench = new Bench(browser, `http://127.0.0.1:${port}/twohats/`, `http://127.0.0.1:${port}/seed.html`);
+  const machine = {
+    nproc: availableParallelism(),
+    cpu: (readFileSync('/proc/cpuinfo', 'utf8').match(/^model name\s*:\s*(.*)$/m) || [])[1] ?? 'unknown',
+    chromium: (() => { try { return execFileSync(CHROMIUM, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim(); } catch { return browser.version(); } })(),
+    node: process.version,
+    wasm,
+    firstLoad: size,
+  };
+  log(`machine: ${machine.nproc} cpu, ${machine.cpu}, ${machine.chromium}; ${wasm}; first load ${(size.gz / 1024).toFixed(1)} KiB gzip`);
+
+  const results = {};
+  let prof = null;
+  for (const n of SIZES) {
+    const keys = buildWorkspace(n);
+    const chars = Object.entries(keys).reduce((a, [k, v]) => a + k.length + v.length, 0);
+    log(`${n} items (${(chars / 1e6).toFixed(2)} M characters in storage)`);
+    results[n] = { seededChars: chars };
+    results[n].loads = await bench.loads(keys);
+    log(`  interactions…`);
+    results[n].inter = await bench.interactions(keys);
+    if (results[n].inter.notices?.length) log(`  notices: ${results[n].inter.notices.join(' | ').slice(0, 300)}`);
+    if (PROFILE && n === Math.max(...SIZES)) {
+      log(`  CPU profile…`);
+      prof = await bench.profile(keys);
+    }
+  }
+
+  console.log(`\nMachine: ${machine.nproc} CPUs (nproc), ${machine.cpu}; ${machine.chromium}; Node ${machine.node}; headless, ${VIEWPORT.width}×${VIEWPORT.height}.`);
+  console.log(`Build: ${wasm}; first load ${size.gz.toLocaleString('en')} B gzip (${(size.gz / 1024).toFixed(1)} KiB), ${size.raw.toLocaleString('en')} B raw.\n`);
+  console.log(table(results));
+  if (prof) {
+    console.log(`\nCPU profile, ${Math.max(...SIZES).toLocaleString('en')} items (self time, one run each):\n`);
+    console.log(profileTable(prof));
+  }
+  for (const n of SIZES) {
+    const i = results[n].inter;
+    if (i?.notices?.length) console.log(`\nNotices shown at ${n} items: ${[...new Set(i.notices)].join(' | ')}`);
+    if (i?.problems?.length) console.log(`\nPage errors at ${n} items: ${[...new Set(i.problems)].slice(0, 5).join(' | ')}`);
+  }
+  if (JSON_OUT) writeFileSync(JSON_OUT, JSON.stringify({ machine, results, profile: prof }, null, 2));
+} finally {
+  if (browser) await browser.close();
+  stop();
+}

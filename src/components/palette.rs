@@ -1,0 +1,221 @@
+//! The command palette (Ctrl+K): type to jump to any page, product, feature or item, or
+//! to run a common action; arrows choose, Enter runs, Escape closes.
+
+use crate::route::{Page, Route};
+use crate::state::AppState;
+use leptos::prelude::*;
+
+#[derive(Clone, Debug, PartialEq)]
+enum Target {
+    Go(Route),
+    Undo,
+    Redo,
+    Sample,
+    Shortcuts,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+struct Entry {
+    label: String,
+    hint: &'static str,
+    target: Target,
+}
+
+fn entries(state: AppState) -> Vec<Entry> {
+    let mut out: Vec<Entry> = Page::NAV
+        .iter()
+        .map(|p| Entry {
+            label: format!("Go to {}", p.title()),
+            hint: "page",
+            target: Target::Go(Route::page(*p).with_product(state.product.get_untracked())),
+        })
+        .collect();
+    out.push(Entry {
+        label: "Undo".into(),
+        hint: "action",
+        target: Target::Undo,
+    });
+    out.push(Entry {
+        label: "Redo".into(),
+        hint: "action",
+        target: Target::Redo,
+    });
+    out.push(Entry {
+        label: "Load the sample product".into(),
+        hint: "action",
+        target: Target::Sample,
+    });
+    out.push(Entry {
+        label: "Export the workspace".into(),
+        hint: "action",
+        target: Target::Go(Route::page(Page::Data)),
+    });
+    out.push(Entry {
+        label: "Present the explainer".into(),
+        hint: "action",
+        target: Target::Go(Route::page(Page::Explainer).with_focus("present")),
+    });
+    out.push(Entry {
+        label: "Keyboard shortcuts".into(),
+        hint: "action",
+        target: Target::Shortcuts,
+    });
+    state.ws.with_untracked(|w| {
+        for p in &w.products {
+            let pid = Some(p.id.clone());
+            out.push(Entry {
+                label: p.name.clone(),
+                hint: "product",
+                target: Target::Go(Route::page(Page::Hierarchy).with_product(pid.clone())),
+            });
+            for f in &p.features {
+                out.push(Entry {
+                    label: f.title.clone(),
+                    hint: "feature",
+                    target: Target::Go(
+                        Route::page(Page::Roadmap)
+                            .with_product(pid.clone())
+                            .with_focus(f.id.to_string()),
+                    ),
+                });
+            }
+            for i in &p.items {
+                out.push(Entry {
+                    label: i.title.clone(),
+                    hint: "item",
+                    target: Target::Go(
+                        Route::page(Page::Backlog)
+                            .with_product(pid.clone())
+                            .with_focus(i.id.to_string()),
+                    ),
+                });
+            }
+        }
+    });
+    out
+}
+
+/// Entries whose label holds every word typed, best (earliest match) first, at most 12.
+fn matching(all: &[Entry], query: &str) -> Vec<Entry> {
+    let words: Vec<String> = query
+        .to_lowercase()
+        .split_whitespace()
+        .map(str::to_string)
+        .collect();
+    let mut hits: Vec<(usize, &Entry)> = all
+        .iter()
+        .filter_map(|e| {
+            let l = e.label.to_lowercase();
+            words.iter().all(|w| l.contains(w.as_str())).then(|| {
+                (
+                    words.first().and_then(|w| l.find(w.as_str())).unwrap_or(0),
+                    e,
+                )
+            })
+        })
+        .collect();
+    hits.sort_by_key(|(pos, e)| (*pos, e.label.len()));
+    hits.into_iter().take(12).map(|(_, e)| e.clone()).collect()
+}
+
+#[component]
+pub fn CommandPalette(open: RwSignal<bool>, shortcuts: RwSignal<bool>) -> impl IntoView {
+    let state = AppState::expect();
+    let query = RwSignal::new(String::new());
+    let active = RwSignal::new(0usize);
+    let all = RwSignal::new(Vec::<Entry>::new());
+    let input = NodeRef::<leptos::html::Input>::new();
+    Effect::new(move |_| {
+        if open.get() {
+            all.set(entries(state));
+            query.set(String::new());
+            active.set(0);
+            request_animation_frame(move || {
+                if let Some(i) = input.get_untracked() {
+                    i.focus().ok();
+                }
+            });
+        }
+    });
+    let results = Memo::new(move |_| all.with(|a| matching(a, &query.get())));
+    let run = move |e: Entry| {
+        open.set(false);
+        match e.target {
+            Target::Go(r) => state.go(r),
+            Target::Undo => state.undo(),
+            Target::Redo => state.redo(),
+            Target::Sample => state.load_sample(),
+            Target::Shortcuts => shortcuts.set(true),
+        }
+    };
+    let on_key = move |ev: leptos::ev::KeyboardEvent| {
+        let n = results.with(Vec::len);
+        match ev.key().as_str() {
+            "ArrowDown" if n > 0 => {
+                ev.prevent_default();
+                active.update(|a| *a = (*a + 1) % n);
+            }
+            "ArrowUp" if n > 0 => {
+                ev.prevent_default();
+                active.update(|a| *a = (*a + n - 1) % n);
+            }
+            "Enter" => {
+                ev.prevent_default();
+                if let Some(e) = results.with(|r| r.get(active.get_untracked()).cloned()) {
+                    run(e);
+                }
+            }
+            "Escape" => open.set(false),
+            _ => {}
+        }
+    };
+    view! {
+        <Show when=move || open.get()>
+            <div class="overlay" on:click=move |_| open.set(false)>
+                <div class="dialog palette" role="dialog" aria-modal="true" aria-label="Command palette" on:click=|ev| ev.stop_propagation() data-testid="palette">
+                    <input
+                        type="text"
+                        class="palette__input"
+                        node_ref=input
+                        role="combobox"
+                        aria-expanded="true"
+                        aria-controls="palette-list"
+                        aria-activedescendant=move || format!("palette-{}", active.get())
+                        aria-label="Type a page, product, feature, item or action"
+                        placeholder="Go to or do…"
+                        prop:value=move || query.get()
+                        on:input=move |ev| {
+                            query.set(event_target_value(&ev));
+                            active.set(0);
+                        }
+                        on:keydown=on_key
+                        data-testid="palette-input"
+                    />
+                    <ul id="palette-list" class="palette__list" role="listbox" aria-label="Matches">
+                        {move || {
+                            let rs = results.get();
+                            if rs.is_empty() {
+                                return view! { <li class="palette__empty" role="option" aria-selected="false" aria-disabled="true">"Nothing matches"</li> }.into_any();
+                            }
+                            rs.into_iter().enumerate().map(|(i, e)| {
+                                let entry = e.clone();
+                                view! {
+                                    <li
+                                        id=format!("palette-{i}")
+                                        role="option"
+                                        class="palette__item"
+                                        aria-selected=move || (active.get() == i).to_string()
+                                        on:click=move |_| run(entry.clone())
+                                    >
+                                        <span>{e.label.clone()}</span>
+                                        <span class="palette__hint">{e.hint}</span>
+                                    </li>
+                                }
+                            }).collect_view().into_any()
+                        }}
+                    </ul>
+                </div>
+            </div>
+        </Show>
+    }
+}

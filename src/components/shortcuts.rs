@@ -1,0 +1,77 @@
+//! The keyboard shortcuts overlay, opened with `?`.
+
+use leptos::prelude::*;
+
+const SHORTCUTS: &[(&str, &str)] = &[
+    ("?", "Show this list"),
+    (
+        "Ctrl+K",
+        "Command palette: go to any page, product, feature or item, or run an action",
+    ),
+    (
+        "Ctrl+Z / Ctrl+Shift+Z",
+        "Undo / redo any change to the document",
+    ),
+    (
+        "Tab / Shift+Tab",
+        "Move between controls; every action is a button or a link",
+    ),
+    (
+        "Alt+↑ / Alt+↓",
+        "Hierarchy and backlog: move the focused row up or down",
+    ),
+    (
+        "Alt+Home / Alt+End",
+        "Backlog: move the focused item to the top or the bottom",
+    ),
+    (
+        "↑ / ↓ / ← / →",
+        "Hierarchy: go to the previous or next row; fold or unfold it",
+    ),
+    ("Delete", "Hierarchy: delete the focused row (asks first)"),
+    (
+        "← / →, Shift+← / →, Alt+← / →",
+        "Roadmap timeline: move a bar by a month; change its end; change its start",
+    ),
+    (
+        "Alt+← / → / ↑ / ↓",
+        "Roadmap board: move a card to another column or within it",
+    ),
+    ("Escape", "Close a panel, a dialog or presenter mode"),
+    ("← / → / Space", "Presenter mode: previous or next slide"),
+];
+
+#[component]
+pub fn ShortcutsOverlay(open: RwSignal<bool>) -> impl IntoView {
+    let close_button = NodeRef::<leptos::html::Button>::new();
+    Effect::new(move |_| {
+        if open.get() {
+            request_animation_frame(move || {
+                if let Some(b) = close_button.get_untracked() {
+                    b.focus().ok();
+                }
+            });
+        }
+    });
+    view! {
+        <Show when=move || open.get()>
+            <div class="overlay" on:click=move |_| open.set(false)>
+                <div
+                    class="dialog"
+                    role="dialog"
+                    aria-modal="true"
+                    aria-labelledby="shortcuts-title"
+                    on:click=|ev| ev.stop_propagation()
+                    on:keydown=move |ev| if ev.key() == "Escape" { open.set(false) }
+                    data-testid="shortcuts"
+                >
+                    <h2 id="shortcuts-title">"Keyboard shortcuts"</h2>
+                    <dl class="shortcuts">
+                        {SHORTCUTS.iter().map(|(k, v)| view! { <dt><kbd>{*k}</kbd></dt><dd>{*v}</dd> }).collect_view()}
+                    </dl>
+                    <button type="button" class="btn" node_ref=close_button on:click=move |_| open.set(false)>"Close (Esc)"</button>
+                </div>
+            </div>
+        </Show>
+    }
+}
