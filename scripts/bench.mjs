@@ -13,7 +13,7 @@ import { createRequire } from 'node:module';
 import { spawn, execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync, writeFileSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir, availableParallelism } from 'node:os';
+import { tmpdir, availableParallelism, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -52,6 +52,7 @@ const READY = {
 const log = (...a) => console.error(`[bench ${new Date().toISOString().slice(11, 19)}]`, ...a);
 
 class Timeout extends Error {}
+const isTimeout = (e) => e instanceof Timeout || e?.name === 'TimeoutError' || /Timeout \d+ms exceeded/.test(String(e?.message));
 const withTimeout = (p, ms, what) => {
   let t;
   return Promise.race([
@@ -59,6 +60,8 @@ const withTimeout = (p, ms, what) => {
     new Promise((_, rej) => { t = setTimeout(() => rej(new Timeout(`${what}: over ${ms / 1000} s`)), ms); }),
   ]);
 };
+/** Playwright's evaluate has no time limit of its own: a page stuck in a long task would hang. */
+const guard = (p, what) => withTimeout(p, PAGE_TIMEOUT, what);
 
 // ---------------------------------------------------------------------------------------
 // In-page instrumentation, installed before the app's own scripts run (it only observes).
@@ -228,17 +231,23 @@ class Bench {
         timeout: Math.max(1000, deadline - Date.now()), polling: 50,
       });
     } catch (e) {
-      if (/Timeout|timeout/.test(String(e))) return null;
+      if (isTimeout(e)) return null;
       throw e;
     }
-    const r = await s.page.evaluate(() => {
+    // The paint entry is queued when the frame is presented, which can be after ttiFrame.
+    await s.page.waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0, null, { timeout: 10_000, polling: 50 })
+      .catch((e) => { if (!isTimeout(e)) throw e; });
+    const r = await guard(s.page.evaluate((sel) => {
       const fcp = performance.getEntriesByName('first-contentful-paint')[0];
       const b = window.__bench;
-      return { fcp: fcp ? fcp.startTime : null, tti: b.tti, ttiFrame: b.ttiFrame, rowAt: b.rowAt, nodes: document.getElementsByTagName('*').length };
-    });
+      return {
+        fcp: fcp ? fcp.startTime : null, tti: b.tti, ttiFrame: b.ttiFrame, rowAt: b.rowAt,
+        nodes: document.getElementsByTagName('*').length, rows: document.querySelectorAll(sel).length,
+      };
+    }, READY[route]), 'read load timings');
     // CDP's counters start again with each document, so they cover this load alone; the
     // DevTools commands (Playwright's polling) are taken out of the busy time.
-    const after = await metrics(s.cdp);
+    const after = await guard(metrics(s.cdp), 'metrics');
     Object.assign(r, {
       script: after.ScriptDuration * 1000, layout: after.LayoutDuration * 1000, style: after.RecalcStyleDuration * 1000,
       task: (after.TaskDuration - after.DevToolsCommandDuration) * 1000,
@@ -249,21 +258,23 @@ class Bench {
 
   /** Runs `act` between arming the in-page probe and its end; returns ms and CDP deltas. */
   async interaction(s, arm, act) {
-    await s.page.evaluate((o) => window.__bench.arm(o), arm);
-    const m0 = await metrics(s.cdp);
-    const st0 = await s.page.evaluate(() => ({ ms: window.__bench.setItemMs, err: window.__bench.setItemErrors }));
+    let m0, m1, st0, r;
     try {
+      await guard(s.page.evaluate((o) => window.__bench.arm(o), arm), 'arm');
+      m0 = await guard(metrics(s.cdp), 'metrics');
+      st0 = await guard(s.page.evaluate(() => ({ ms: window.__bench.setItemMs, err: window.__bench.setItemErrors })), 'setItem');
+      const deadline = Date.now() + PAGE_TIMEOUT;
       await withTimeout(act(), PAGE_TIMEOUT, 'action');
-      await s.page.waitForFunction(() => window.__bench.m.done, null, { timeout: PAGE_TIMEOUT, polling: 20 });
+      await s.page.waitForFunction(() => window.__bench.m.done, null, { timeout: Math.max(1000, deadline - Date.now()), polling: 20 });
+      m1 = await guard(metrics(s.cdp), 'metrics');
+      r = await guard(s.page.evaluate(() => {
+        const { m, setItemMs, setItemErrors } = window.__bench;
+        return { ms: m.end - m.start, start: m.start, frames: m.frames, mutations: m.mutations, setItemMs, setItemErrors };
+      }), 'read');
     } catch (e) {
-      if (e instanceof Timeout || /Timeout|timeout/.test(String(e))) return { ms: 'timeout' };
+      if (isTimeout(e)) return { ms: 'timeout' };
       throw e;
     }
-    const m1 = await metrics(s.cdp);
-    const r = await s.page.evaluate(() => {
-      const { m, setItemMs, setItemErrors } = window.__bench;
-      return { ms: m.end - m.start, start: m.start, frames: m.frames, mutations: m.mutations, setItemMs, setItemErrors };
-    });
     const d = (k) => (m1[k] - m0[k]) * 1000;
     return {
       ms: r.start === null ? null : r.ms,
@@ -280,8 +291,9 @@ class Bench {
     };
   }
 
+  /** Two frames and a short pause, so the next measurement starts from a quiet page. */
   async settle(page) {
-    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 30)))));
+    await guard(page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 30))))), 'settle');
   }
 
   /** FCP and TTI of the three pages, cold (fresh context) and warm (reload), REPS times. */
@@ -303,7 +315,7 @@ class Bench {
         }
       }
       const pick = (xs, k) => median(xs.map((x) => (x === 'timeout' ? 'timeout' : x[k])));
-      const keysOf = ['fcp', 'tti', 'ttiFrame', 'rowAt', 'nodes', 'script', 'layout', 'style', 'task', 'heapMB'];
+      const keysOf = ['fcp', 'tti', 'ttiFrame', 'rowAt', 'nodes', 'rows', 'script', 'layout', 'style', 'task', 'heapMB'];
       out[route] = {
         cold: Object.fromEntries(keysOf.map((k) => [k, pick(cold, k)])),
         warm: Object.fromEntries(keysOf.map((k) => [k, pick(warm, k)])),
@@ -313,70 +325,102 @@ class Bench {
     return out;
   }
 
-  /** Filter, reorder, open and save on the backlog, REPS times each, in one session. */
+  /**
+   * Filter, reorder, open and save on the backlog, REPS times each. Each kind runs in its
+   * own fresh session (a new load), so a page that stops responding in one costs only that
+   * one: its remaining runs are reported as "timeout".
+   */
   async interactions(keys) {
-    const s = await this.seeded(keys);
-    const res = { filter: [], clear: [], reorder: [], open: [], save: [], saveOk: [], notices: [], shownAfterFilter: null };
-    try {
-      const first = await this.load(s, 'backlog');
-      if (first === null) return { timeout: true };
-      const { page } = s;
-      await this.settle(page);
+    const res = { filter: [], clear: [], reorder: [], open: [], save: [], saveOk: [], notices: [], problems: [], shownAfterFilter: null };
+    const phase = async (name, fn) => {
+      const s = await this.seeded(keys);
+      const t0 = Date.now();
+      try {
+        if ((await this.load(s, 'backlog')) === null) throw new Timeout('load');
+        await this.settle(s.page);
+        await fn(s);
+      } catch (e) {
+        if (!isTimeout(e)) throw e;
+        log(`  ${name}: timeout (${String(e.message ?? e).split('\n')[0]})`);
+        while (res[name].length < REPS) res[name].push({ ms: 'timeout' });
+      } finally {
+        res.problems.push(...s.problems);
+        await s.context.close();
+      }
+      const ok = res[name].filter((x) => typeof x.ms === 'number');
+      log(`  ${name}: ${ok.map((x) => x.ms.toFixed(0)).join(', ')} ms (${((Date.now() - t0) / 1000).toFixed(0)} s)`);
+    };
 
-      // Filter: one character into the empty search box, then Backspace back to all rows.
-      const search = page.getByTestId('backlog-search');
-      await search.focus();
+    // Filter: one character into the empty search box, then Backspace back to all rows.
+    await phase('filter', async (s) => {
+      const { page } = s;
+      await page.getByTestId('backlog-search').focus();
       for (let i = 0; i < REPS; i++) {
         res.filter.push(await this.interaction(s, { event: 'keydown', key: SEARCH_CHAR }, () => page.keyboard.press(SEARCH_CHAR)));
-        if (i === 0) res.shownAfterFilter = await page.locator(READY.backlog).count();
+        if (i === 0) res.shownAfterFilter = await guard(page.locator(READY.backlog).count(), 'count');
         await this.settle(page);
-        res.clear.push(await this.interaction(s, { event: 'keydown', key: 'Backspace' }, () => page.keyboard.press('Backspace')));
+        const c = await this.interaction(s, { event: 'keydown', key: 'Backspace' }, () => page.keyboard.press('Backspace'));
+        res.clear.push(c);
+        if (c.ms === 'timeout') throw new Timeout('Backspace');
         await this.settle(page);
       }
+    });
+    while (res.clear.length < res.filter.length) res.clear.push({ ms: 'timeout' });
 
-      // Reorder: Alt+ArrowDown on the focused first row (the app keeps focus on the moved row).
+    // Reorder: Alt+ArrowDown on the focused first row (the app keeps focus on the moved row).
+    await phase('reorder', async (s) => {
+      const { page } = s;
       const firstId = await page.locator(READY.backlog).first().getAttribute('data-id');
       for (let i = 0; i < REPS; i++) {
-        await page.evaluate((id) => {
+        await guard(page.evaluate((id) => {
           const el = document.getElementById(`item-${id}`);
           if (el && document.activeElement !== el) el.focus();
-        }, firstId);
-        res.reorder.push(await this.interaction(s, { event: 'keydown', key: 'ArrowDown' }, () => page.keyboard.press('Alt+ArrowDown')));
+        }, firstId), 'focus');
+        const r = await this.interaction(s, { event: 'keydown', key: 'ArrowDown' }, () => page.keyboard.press('Alt+ArrowDown'));
+        res.reorder.push(r);
+        if (r.ms === 'timeout') throw new Timeout('reorder');
         await this.settle(page);
       }
+    });
 
-      // Open an item: click its title, until the side panel is there; Escape closes it.
+    // Open an item: click its title, until the side panel is there; Escape closes it.
+    await phase('open', async (s) => {
+      const { page } = s;
       for (let i = 0; i < REPS; i++) {
         const btn = page.getByTestId('open-item').nth(i + 1);
         await btn.scrollIntoViewIfNeeded();
         await this.settle(page);
-        res.open.push(await this.interaction(s, { event: 'click', until: '[data-testid=item-panel]' }, () => btn.click()));
+        const r = await this.interaction(s, { event: 'click', until: '[data-testid=item-panel]' }, () => btn.click());
+        res.open.push(r);
+        if (r.ms === 'timeout') throw new Timeout('open');
         await this.settle(page);
         await page.getByTestId('item-panel').press('Escape');
         await page.getByTestId('item-panel').waitFor({ state: 'detached' });
         await this.settle(page);
       }
+    });
 
-      // Save: Enter in the quick-add line adds an item, which is saved synchronously.
+    // Save: Enter in the quick-add line adds an item, which is saved synchronously.
+    await phase('save', async (s) => {
+      const { page } = s;
       const add = page.getByTestId('quick-add-title');
-      const rev = () => page.evaluate((pid) => {
+      const rev = () => guard(page.evaluate((pid) => {
         try { return JSON.parse(localStorage.getItem('twohats.meta')).products.find((p) => p.id === pid).rev; } catch { return null; }
-      }, PRODUCT_ID);
+      }, PRODUCT_ID), 'rev');
       for (let i = 0; i < REPS; i++) {
         await add.fill(`Bench quick add ${i + 1}`);
         await this.settle(page);
         const r0 = await rev();
-        res.save.push(await this.interaction(s, { event: 'keydown', key: 'Enter' }, () => add.press('Enter')));
+        const r = await this.interaction(s, { event: 'keydown', key: 'Enter' }, () => add.press('Enter'));
+        res.save.push(r);
+        if (r.ms === 'timeout') throw new Timeout('save');
         res.saveOk.push((await rev()) !== r0);
         await this.settle(page);
       }
-      res.stored = await page.evaluate(() => window.__bench.stored());
+      res.stored = await guard(page.evaluate(() => window.__bench.stored()), 'stored');
       res.notices = await page.getByTestId('notice').allTextContents();
-      res.problems = s.problems;
-      return res;
-    } finally {
-      await s.context.close();
-    }
+    });
+    return res;
   }
 
   /** A CPU profile of the backlog load and of one of each interaction, by where time went. */
@@ -390,16 +434,18 @@ class Bench {
       const run = async (name, fn) => {
         await cdp.send('Profiler.start');
         let timedOut = false;
-        try { await fn(); } catch (e) { if (e instanceof Timeout || /Timeout|timeout/.test(String(e))) timedOut = true; else throw e; }
-        const { profile } = await cdp.send('Profiler.stop');
+        try { await fn(); } catch (e) { if (isTimeout(e)) timedOut = true; else throw e; }
+        const { profile } = await guard(cdp.send('Profiler.stop'), 'profiler');
         out[name] = summarise(profile);
-        if (timedOut) out[name].timeout = true;
+        if (timedOut) {
+          out[name].timeout = true;
+          throw new Timeout(name);
+        }
       };
       await run('backlog load', async () => {
         const r = await this.load(s, 'backlog');
         if (r === null) throw new Timeout('load');
       });
-      if (out['backlog load'].timeout) return out;
       await this.settle(page);
       await page.getByTestId('backlog-search').focus();
       await run(`filter keystroke`, async () => {
@@ -413,7 +459,7 @@ class Bench {
       });
       await this.settle(page);
       const firstId = await page.locator(READY.backlog).first().getAttribute('data-id');
-      await page.evaluate((id) => document.getElementById(`item-${id}`).focus(), firstId);
+      await guard(page.evaluate((id) => document.getElementById(`item-${id}`).focus(), firstId), 'focus');
       await run('reorder', async () => {
         const r = await this.interaction(s, { event: 'keydown', key: 'ArrowDown' }, () => page.keyboard.press('Alt+ArrowDown'));
         if (r.ms === 'timeout') throw new Timeout('reorder');
@@ -426,6 +472,9 @@ class Bench {
         const r = await this.interaction(s, { event: 'keydown', key: 'Enter' }, () => add.press('Enter'));
         if (r.ms === 'timeout') throw new Timeout('save');
       });
+    } catch (e) {
+      if (!isTimeout(e)) throw e;
+      log(`  profile stopped: ${String(e.message ?? e).split('\n')[0]}`);
     } finally {
       await s.context.close();
     }
@@ -467,6 +516,17 @@ function summarise(profile) {
   return { total, cats, top };
 }
 
+/** CPU time of the whole machine so far (jiffies), from /proc/stat. */
+function cpuTimes() {
+  try {
+    const f = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1, 9).map(Number);
+    const total = f.reduce((a, b) => a + b, 0);
+    return { total, busy: total - f[3] - (f[4] ?? 0) };
+  } catch {
+    return { total: 1, busy: 0 };
+  }
+}
+
 // ---------------------------------------------------------------------------------------
 // Output
 
@@ -490,15 +550,15 @@ function table(results) {
     row('backlog: interactive, first frame rendered (ms)', (r) => ms(L(r, 'backlog', 'cold', 'ttiFrame'))),
     row('backlog: interactive, warm reload (ms)', (r) => ms(L(r, 'backlog', 'warm', 'tti'))),
     row('backlog load: main-thread busy / of which style / layout (ms)', (r) => ['task', 'style', 'layout'].map((k) => ms(L(r, 'backlog', 'cold', k))).join(' / ')),
-    row('backlog: DOM elements', (r) => fmt(L(r, 'backlog', 'cold', 'nodes'))),
+    row('backlog: rows drawn / DOM elements', (r) => `${fmt(L(r, 'backlog', 'cold', 'rows'))} / ${fmt(L(r, 'backlog', 'cold', 'nodes'))}`),
     row('hierarchy: first contentful paint (ms)', (r) => ms(L(r, 'hierarchy', 'cold', 'fcp'))),
     row('**hierarchy: interactive (ms)**', (r) => `**${ms(L(r, 'hierarchy', 'cold', 'tti'))}**`),
     row('hierarchy: interactive, warm reload (ms)', (r) => ms(L(r, 'hierarchy', 'warm', 'tti'))),
-    row('hierarchy: DOM elements', (r) => fmt(L(r, 'hierarchy', 'cold', 'nodes'))),
+    row('hierarchy: rows drawn / DOM elements', (r) => `${fmt(L(r, 'hierarchy', 'cold', 'rows'))} / ${fmt(L(r, 'hierarchy', 'cold', 'nodes'))}`),
     row('roadmap: first contentful paint (ms)', (r) => ms(L(r, 'roadmap', 'cold', 'fcp'))),
     row('**roadmap: interactive (ms)**', (r) => `**${ms(L(r, 'roadmap', 'cold', 'tti'))}**`),
     row('roadmap: interactive, warm reload (ms)', (r) => ms(L(r, 'roadmap', 'warm', 'tti'))),
-    row('roadmap: DOM elements', (r) => fmt(L(r, 'roadmap', 'cold', 'nodes'))),
+    row('roadmap: bars drawn / DOM elements', (r) => `${fmt(L(r, 'roadmap', 'cold', 'rows'))} / ${fmt(L(r, 'roadmap', 'cold', 'nodes'))}`),
     row(`**filter: one keystroke ("${SEARCH_CHAR}", keeps 10%) (ms)**`, (r) => `**${ms(I(r, 'filter'))}**`),
     row('filter: Backspace back to all rows (ms)', (r) => ms(I(r, 'clear'))),
     row('**reorder: Alt+ArrowDown (ms)**', (r) => `**${ms(I(r, 'reorder'))}**`),
@@ -528,7 +588,17 @@ function profileTable(prof) {
 // Main
 
 const site = mkdtempSync(join(tmpdir(), 'twohats-bench-'));
-cpSync(join(root, 'dist'), join(site, 'twohats'), { recursive: true });
+// dist/ may be rebuilt while we copy it: take a copy whose index.html names files it holds.
+for (let attempt = 1; ; attempt++) {
+  rmSync(join(site, 'twohats'), { recursive: true, force: true });
+  cpSync(join(root, 'dist'), join(site, 'twohats'), { recursive: true });
+  const html = readFileSync(join(site, 'twohats', 'index.html'), 'utf8');
+  const refs = [...html.matchAll(/(?:href|src|module_or_path:|from)\s*=?\s*['"]\.\/([^'"]+)['"]/g)].map((m) => m[1]);
+  const missing = refs.filter((f) => { try { statSync(join(site, 'twohats', f)); return false; } catch { return true; } });
+  if (refs.length > 0 && missing.length === 0) break;
+  if (attempt === 10) throw new Error(`dist/ is incomplete (index.html names ${missing.join(', ') || 'no files'}); run trunk build --release`);
+  await new Promise((r) => setTimeout(r, 3000));
+}
 writeFileSync(join(site, 'seed.html'), '<!doctype html><title>seed</title><link rel="icon" href="data:,">');
 const size = firstLoadGzip(join(site, 'twohats'));
 const wasm = readdirSync(join(site, 'twohats')).find((f) => f.endsWith('.wasm'));
@@ -558,11 +628,16 @@ try {
     const keys = buildWorkspace(n);
     const chars = Object.entries(keys).reduce((a, [k, v]) => a + k.length + v.length, 0);
     log(`${n} items (${(chars / 1e6).toFixed(2)} M characters in storage)`);
-    results[n] = { seededChars: chars };
+    const cpu0 = cpuTimes();
+    results[n] = { seededChars: chars, loadBefore: loadavg()[0] };
     results[n].loads = await bench.loads(keys);
     log(`  interactions…`);
     results[n].inter = await bench.interactions(keys);
     if (results[n].inter.notices?.length) log(`  notices: ${results[n].inter.notices.join(' | ').slice(0, 300)}`);
+    results[n].loadAfter = loadavg()[0];
+    const cpu1 = cpuTimes();
+    results[n].coresBusy = (machine.nproc * (cpu1.busy - cpu0.busy)) / (cpu1.total - cpu0.total);
+    log(`  load average (1 min) ${results[n].loadBefore.toFixed(1)} before, ${results[n].loadAfter.toFixed(1)} after; ${results[n].coresBusy.toFixed(2)} of ${machine.nproc} cores busy on average (all processes)`);
     if (PROFILE && n === Math.max(...SIZES)) {
       log(`  CPU profile…`);
       prof = await bench.profile(keys);
@@ -570,6 +645,8 @@ try {
   }
 
   console.log(`\nMachine: ${machine.nproc} CPUs (nproc), ${machine.cpu}; ${machine.chromium}; Node ${machine.node}; headless, ${VIEWPORT.width}×${VIEWPORT.height}.`);
+  const busy = SIZES.map((n) => `${n} items: load ${results[n].loadBefore.toFixed(1)}→${results[n].loadAfter.toFixed(1)}, ${results[n].coresBusy.toFixed(2)} cores busy`).join('; ');
+  console.log(`Machine load while measuring (1-min load average before→after; average cores busy, all processes, the benchmark included): ${busy}.`);
   console.log(`Build: ${wasm}; first load ${size.gz.toLocaleString('en')} B gzip (${(size.gz / 1024).toFixed(1)} KiB), ${size.raw.toLocaleString('en')} B raw.\n`);
   console.log(table(results));
   if (prof) {

@@ -29,6 +29,8 @@ pub fn App() -> impl IntoView {
         }
     });
 
+    // Only a change of page remounts the page; a new product or focus updates it in place.
+    let page = Memo::new(move |_| state.route.with(|r| r.page));
     let palette = RwSignal::new(false);
     let shortcuts = RwSignal::new(false);
     let on_key = window_event_listener(leptos::ev::keydown, move |e| {
@@ -85,7 +87,7 @@ pub fn App() -> impl IntoView {
         <Header />
         <Notices />
         <main id="main" class="app-main">
-            {move || match state.route.with(|r| r.page) {
+            {move || match page.get() {
                 Page::Home => view! { <pages::home::HomePage /> }.into_any(),
                 Page::Explainer => view! { <pages::explainer::ExplainerPage /> }.into_any(),
                 Page::Hierarchy => view! { <pages::hierarchy::HierarchyPage /> }.into_any(),

@@ -20,6 +20,10 @@ pub struct AppState {
     /// The whole document. Read it freely; change it only through `dispatch`.
     pub ws: RwSignal<Workspace>,
     history: StoredValue<History>,
+    /// Commands this tab applied since it last took another tab's document: replayed on
+    /// top of that document when it arrives, so an edit crossed by the other tab's save
+    /// is not lost (localStorage reaches other tabs late, so both can save at once).
+    unsynced: StoredValue<Vec<Command>>,
     store: StoredValue<LocalStore>,
     pub undo_label: RwSignal<Option<String>>,
     pub redo_label: RwSignal<Option<String>>,
@@ -50,6 +54,7 @@ impl AppState {
         let state = AppState {
             ws,
             history: StoredValue::new(History::default()),
+            unsynced: StoredValue::new(Vec::new()),
             store: StoredValue::new(opened.store),
             undo_label: RwSignal::new(None),
             redo_label: RwSignal::new(None),
@@ -84,7 +89,16 @@ impl AppState {
                 }
             }
         }
+        let replay = cmd.clone();
         let result = self.apply(cmd);
+        if result.is_ok() {
+            self.unsynced.update_value(|u| {
+                u.push(replay);
+                if u.len() > 100 {
+                    u.remove(0);
+                }
+            });
+        }
         if let (Ok(()), Some(label)) = (&result, conflict) {
             self.say(
                 format!("Another tab changed this just before you: your edit ({label}) was applied on top of theirs. Undo restores their version."),
@@ -183,9 +197,26 @@ impl AppState {
     /// Takes the document another tab saved. Undo history refers to the old document,
     /// so it is cleared.
     pub fn reload_from_storage(&self) -> bool {
-        let Some(ws) = self.store.try_update_value(|s| s.reload()).flatten() else {
+        let Some(mut ws) = self.store.try_update_value(|s| s.reload()).flatten() else {
             return false;
         };
+        // Replay this tab's recent commands on the other tab's document. Ids make this
+        // safe: an add already there is refused as a duplicate, a delete of what is gone
+        // is refused, an edit gives the same result.
+        let pending = self.unsynced.get_value();
+        let mut merged = Changes::default();
+        for cmd in pending {
+            if let Ok((c, _)) = crate::model::apply(&mut ws, cmd) {
+                merged.meta |= c.meta;
+                for p in c.products {
+                    if !merged.products.contains(&p) {
+                        merged.products.push(p);
+                    }
+                }
+            }
+        }
+        self.unsynced.update_value(Vec::clear);
+        let rebased = merged.meta || !merged.products.is_empty();
         if self.ws.with_untracked(|cur| cur == &ws) {
             return false;
         }
@@ -193,7 +224,21 @@ impl AppState {
         self.history.update_value(|h| h.clear());
         self.undo_label.set(None);
         self.redo_label.set(None);
-        self.say("Updated with changes made in another tab.", false);
+        if rebased {
+            // Our edits were missing from the other tab's save: write the merged document.
+            let saved = self.ws.with_untracked(|ws| {
+                self.store
+                    .try_update_value(|s| s.save(ws, &merged))
+                    .expect("store lives")
+            });
+            self.note_save(saved);
+            self.say(
+                "Another tab saved at the same moment: its changes and yours are both kept.",
+                false,
+            );
+        } else {
+            self.say("Updated with changes made in another tab.", false);
+        }
         true
     }
 

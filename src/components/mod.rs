@@ -4,6 +4,7 @@ pub mod download;
 pub mod fields;
 pub mod hat_badge;
 pub mod header;
+pub mod more_rows;
 pub mod new_product;
 pub mod no_product;
 pub mod notices;
@@ -14,6 +15,7 @@ pub mod theme_toggle;
 
 pub use hat_badge::HatBadge;
 pub use header::Header;
+pub use more_rows::MoreRows;
 pub use new_product::NewProductForm;
 pub use no_product::NoProduct;
 pub use notices::Notices;

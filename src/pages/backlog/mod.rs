@@ -29,6 +29,8 @@ pub(crate) struct BacklogUi {
     /// The row or sprint card a drag is over.
     pub over: RwSignal<Option<Id>>,
     pub rows: Memo<Vec<BacklogRow>>,
+    /// How many rows the table draws (see `MoreRows`).
+    pub limit: RwSignal<usize>,
 }
 
 impl BacklogUi {
@@ -93,6 +95,7 @@ pub fn BacklogPage() -> impl IntoView {
         dragging: RwSignal::new(None),
         over: RwSignal::new(None),
         rows,
+        limit: RwSignal::new(crate::components::more_rows::PAGE),
     };
     provide_context(ui);
     // A link with `at=<item id>` (command palette, roadmap) opens that item.

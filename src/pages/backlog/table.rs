@@ -161,12 +161,13 @@ pub(crate) fn BacklogTable() -> impl IntoView {
                         </tr>
                     </thead>
                     <tbody>
-                        <For each=move || ui.rows.get() key=|r: &BacklogRow| r.clone() let:row>
+                        <For each=move || ui.rows.with(|r| r.iter().take(ui.limit.get()).cloned().collect::<Vec<_>>()) key=|r: &BacklogRow| r.clone() let:row>
                             <BacklogRowView row=row />
                         </For>
                     </tbody>
                 </table>
             </Show>
+            <crate::components::MoreRows total=Signal::derive(move || ui.rows.with(Vec::len)) limit=ui.limit noun="items" />
             <p class="muted backlog-hint">{move || if ui.scheme.with(|s| *s == Scheme::Rank) { "Drag a row, or focus it and press Alt+↑/↓ (Alt+Home/End for top and bottom), to change its rank. Drag it onto a sprint to plan it." } else { "Sorted by a score: switch back to backlog rank to reorder, or re-rank the backlog by this score." }}</p>
         </div>
     }

@@ -130,6 +130,7 @@ pub fn HierarchyPage() -> impl IntoView {
             }
         }
     });
+    let limit = RwSignal::new(crate::components::more_rows::PAGE);
     let rows = Memo::new(move |_| {
         let Some(id) = state.product.get() else {
             return Vec::new();
@@ -151,10 +152,11 @@ pub fn HierarchyPage() -> impl IntoView {
         <Show when=move || state.product.with(Option::is_some) fallback=|| view! { <NoProduct what="The hierarchy" /> }>
             <Toolbar rows=rows />
             <ul class="outline" aria-label="Product outline" data-testid="outline">
-                <For each=move || rows.get() key=|r: &Row| r.clone() let:row>
+                <For each=move || rows.with(|r| r.iter().take(limit.get()).cloned().collect::<Vec<_>>()) key=|r: &Row| r.clone() let:row>
                     <OutlineRow row=row />
                 </For>
             </ul>
+            <crate::components::MoreRows total=Signal::derive(move || rows.with(Vec::len)) limit=limit noun="rows" />
             <Show when=move || rows.with(Vec::is_empty)>
                 <p class="empty-state">"Nothing matches the filter. Clear it to see the whole product."</p>
             </Show>
