@@ -129,8 +129,8 @@ fn now_stamp() -> String {
         .replace([':', '.'], "-")
 }
 
-/// Copies every document key, as raw text, into one backup key.
-fn back_up_document() -> Result<String, String> {
+/// Every document key with its raw text, as one JSON object (what a backup key holds).
+fn document_copy() -> (Vec<String>, String) {
     let keys: Vec<String> = all_keys()
         .into_iter()
         .filter(|k| format::is_document_key(k))
@@ -139,8 +139,14 @@ fn back_up_document() -> Result<String, String> {
         .iter()
         .filter_map(|k| Some((k.clone(), serde_json::Value::String(get(k)?))))
         .collect();
+    (keys, serde_json::Value::Object(copy).to_string())
+}
+
+/// Copies every document key, as raw text, into one backup key, then clears them.
+fn back_up_document() -> Result<String, String> {
+    let (keys, copy) = document_copy();
     let key = format!("{BACKUP_PREFIX}{}", now_stamp());
-    set(&key, &serde_json::Value::Object(copy).to_string())?;
+    set(&key, &copy)?;
     for k in &keys {
         remove(k);
     }
@@ -208,16 +214,9 @@ impl LocalStore {
         ws: Workspace,
         from: u32,
     ) -> (Option<Workspace>, bool, Vec<StorageNotice>) {
-        let keys: Vec<String> = all_keys()
-            .into_iter()
-            .filter(|k| format::is_document_key(k))
-            .collect();
-        let copy: serde_json::Map<String, serde_json::Value> = keys
-            .iter()
-            .filter_map(|k| Some((k.clone(), serde_json::Value::String(get(k)?))))
-            .collect();
+        let (_, copy) = document_copy();
         let backup_key = format!("{BACKUP_PREFIX}v{from}-{}", now_stamp());
-        if set(&backup_key, &serde_json::Value::Object(copy).to_string()).is_err() {
+        if set(&backup_key, &copy).is_err() {
             // Without a copy of the original, do not write over it.
             self.writable = false;
             return (
