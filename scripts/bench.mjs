@@ -17,6 +17,7 @@ import { tmpdir, availableParallelism, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { createHash } from 'node:crypto';
 import { buildWorkspace, PRODUCT_ID, SEARCH_CHAR } from './bench-workspace.mjs';
 
 const require = createRequire(import.meta.url);
@@ -300,7 +301,7 @@ class Bench {
   async loads(keys) {
     const out = {};
     for (const route of Object.keys(READY)) {
-      const cold = [], warm = [];
+      const cold = [], warm = [], problems = [];
       for (let i = 0; i < REPS; i++) {
         const s = await this.seeded(keys);
         try {
@@ -309,7 +310,7 @@ class Bench {
           if (c === null) { log(`  ${route}: timeout`); break; }
           const w = await this.load(s, route, { reload: true });
           warm.push(w ?? 'timeout');
-          if (s.problems.length) log(`  ${route}: page problems: ${s.problems.slice(0, 3).join(' | ')}`);
+          problems.push(...s.problems);
         } finally {
           await s.context.close();
         }
@@ -320,6 +321,7 @@ class Bench {
         cold: Object.fromEntries(keysOf.map((k) => [k, pick(cold, k)])),
         warm: Object.fromEntries(keysOf.map((k) => [k, pick(warm, k)])),
       };
+      if (problems.length) log(`  ${route}: page problems: ${[...new Set(problems)].slice(0, 3).join(' | ')}`);
       log(`  ${route}: cold tti ${fmt(out[route].cold.tti)} ms (frame ${fmt(out[route].cold.ttiFrame)}), warm tti ${fmt(out[route].warm.tti)} ms, ${out[route].cold.nodes} elements`);
     }
     return out;
@@ -589,15 +591,26 @@ function profileTable(prof) {
 
 const site = mkdtempSync(join(tmpdir(), 'twohats-bench-'));
 // dist/ may be rebuilt while we copy it: take a copy whose index.html names files it holds.
+let distWarning = null;
 for (let attempt = 1; ; attempt++) {
   rmSync(join(site, 'twohats'), { recursive: true, force: true });
   cpSync(join(root, 'dist'), join(site, 'twohats'), { recursive: true });
   const html = readFileSync(join(site, 'twohats', 'index.html'), 'utf8');
   const refs = [...html.matchAll(/(?:href|src|module_or_path:|from)\s*=?\s*['"]\.\/([^'"]+)['"]/g)].map((m) => m[1]);
   const missing = refs.filter((f) => { try { statSync(join(site, 'twohats', f)); return false; } catch { return true; } });
-  if (refs.length > 0 && missing.length === 0) break;
-  if (attempt === 10) throw new Error(`dist/ is incomplete (index.html names ${missing.join(', ') || 'no files'}); run trunk build --release`);
-  await new Promise((r) => setTimeout(r, 3000));
+  // Subresource integrity: a file rewritten after index.html was written would be blocked.
+  const stale = [...html.matchAll(/href="\.\/([^"]+)"[^>]*integrity="sha384-([^"]+)"/g)]
+    .filter(([, f, want]) => !missing.includes(f) && createHash('sha384').update(readFileSync(join(site, 'twohats', f))).digest('base64') !== want)
+    .map(([, f]) => f);
+  if (refs.length > 0 && missing.length === 0 && stale.length === 0) break;
+  if (attempt === 5) {
+    if (refs.length === 0 || missing.length > 0) throw new Error(`dist/ is incomplete (index.html names ${missing.join(', ') || 'no files'}); run trunk build --release`);
+    // A file changed after the build: the browser will block it; measure anyway and say so.
+    distWarning = `dist/ was changed after its build: ${stale.join(', ')} no longer match${stale.length === 1 ? 'es' : ''} the integrity hash in index.html, so the browser blocks ${stale.length === 1 ? 'it' : 'them'}`;
+    log(`warning: ${distWarning}`);
+    break;
+  }
+  await new Promise((r) => setTimeout(r, 2000));
 }
 writeFileSync(join(site, 'seed.html'), '<!doctype html><title>seed</title><link rel="icon" href="data:,">');
 const size = firstLoadGzip(join(site, 'twohats'));
@@ -648,6 +661,7 @@ try {
   const busy = SIZES.map((n) => `${n} items: load ${results[n].loadBefore.toFixed(1)}→${results[n].loadAfter.toFixed(1)}, ${results[n].coresBusy.toFixed(2)} cores busy`).join('; ');
   console.log(`Machine load while measuring (1-min load average before→after; average cores busy, all processes, the benchmark included): ${busy}.`);
   console.log(`Build: ${wasm}; first load ${size.gz.toLocaleString('en')} B gzip (${(size.gz / 1024).toFixed(1)} KiB), ${size.raw.toLocaleString('en')} B raw.\n`);
+  if (distWarning) console.log(`Warning: ${distWarning}.\n`);
   console.log(table(results));
   if (prof) {
     console.log(`\nCPU profile, ${Math.max(...SIZES).toLocaleString('en')} items (self time, one run each):\n`);
