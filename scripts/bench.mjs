@@ -16,7 +16,6 @@ import { createServer } from 'node:net';
 import { tmpdir, availableParallelism, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gzipSync } from 'node:zlib';
 import { createHash } from 'node:crypto';
 import { buildWorkspace, PRODUCT_ID, SEARCH_CHAR } from './bench-workspace.mjs';
 
@@ -181,15 +180,19 @@ async function metrics(cdp) {
 }
 
 function firstLoadGzip(dir) {
-  // The same rule as scripts/size.py: top-level html/css/js/wasm/svg/webmanifest, not sw.js.
-  let raw = 0, gz = 0;
-  for (const name of readdirSync(dir)) {
-    const p = join(dir, name);
-    if (!statSync(p).isFile() || name === 'sw.js' || !/\.(html|css|js|wasm|svg|webmanifest)$/.test(name)) continue;
-    const b = readFileSync(p);
-    raw += b.length;
-    gz += gzipSync(b, { level: 9 }).length;
-  }
+  // The same rule and the same gzip (Python's, level 9) as scripts/size.py: top-level
+  // html/css/js/wasm/svg/webmanifest files, not sw.js.
+  const py = `
+import gzip, os, sys
+raw = gz = 0
+for n in os.listdir(sys.argv[1]):
+    p = os.path.join(sys.argv[1], n)
+    if os.path.isfile(p) and n.endswith((".html", ".css", ".js", ".wasm", ".svg", ".webmanifest")) and n != "sw.js":
+        b = open(p, "rb").read()
+        raw += len(b)
+        gz += len(gzip.compress(b, compresslevel=9))
+print(raw, gz)`;
+  const [raw, gz] = execFileSync('python3', ['-c', py, dir], { encoding: 'utf8' }).trim().split(' ').map(Number);
   return { raw, gz };
 }
 
