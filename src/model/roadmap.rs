@@ -68,23 +68,37 @@ pub fn quarter_start(m: Month) -> Month {
     }
 }
 
+/// Which part of a start–end span a change moves.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Edge {
+    /// Both ends: the span moves.
+    Both,
+    Start,
+    End,
+}
+
+/// Moves one or both ends of a span by `months`; an end never passes the other.
+pub fn adjust((s, e): (Month, Month), edge: Edge, months: i32) -> (Month, Month) {
+    match edge {
+        Edge::Both => (s.add_months(months), e.add_months(months)),
+        Edge::Start => (s.add_months(months).min(e), e),
+        Edge::End => (s, e.add_months(months).max(s)),
+    }
+}
+
 /// Moves a feature's dates by `months` (both ends).
 pub fn shifted(f: &Feature, months: i32) -> Option<(Month, Month)> {
-    Some((f.start?.add_months(months), f.end?.add_months(months)))
+    Some(adjust((f.start?, f.end?), Edge::Both, months))
 }
 
 /// Changes a feature's end by `months`, never before its start.
 pub fn resized_end(f: &Feature, months: i32) -> Option<(Month, Month)> {
-    let (s, e) = (f.start?, f.end?);
-    let e = e.add_months(months);
-    Some((s, if e < s { s } else { e }))
+    Some(adjust((f.start?, f.end?), Edge::End, months))
 }
 
 /// Changes a feature's start by `months`, never after its end.
 pub fn resized_start(f: &Feature, months: i32) -> Option<(Month, Month)> {
-    let (s, e) = (f.start?, f.end?);
-    let s = s.add_months(months);
-    Some((if s > e { e } else { s }, e))
+    Some(adjust((f.start?, f.end?), Edge::Start, months))
 }
 
 /// A group of features the reality check looks at.

@@ -3,7 +3,7 @@
 //! by a month, Shift+←/→ change its end, Alt+←/→ its start.
 
 use super::{edit_feature, month_label, with_product, AddFeature, RoadmapUi, Zoom};
-use crate::model::roadmap::{resized_end, resized_start, shifted, Window};
+use crate::model::roadmap::{adjust, resized_end, resized_start, shifted, Edge, Window};
 use crate::model::rollup::feature_rollup;
 use crate::model::{FeatureStatus, Id, Month};
 use crate::state::{today, AppState};
@@ -31,35 +31,13 @@ struct Lane {
     bars: Vec<Bar>,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq)]
-enum Grip {
-    Move,
-    Start,
-    End,
-}
-
 #[derive(Clone, Debug, PartialEq)]
 struct Drag {
     id: Id,
-    grip: Grip,
+    grip: Edge,
     x0: f64,
     px_per_month: f64,
     delta: i32,
-}
-
-fn apply_grip(grip: Grip, dates: (Month, Month), delta: i32) -> (Month, Month) {
-    let (s, e) = dates;
-    match grip {
-        Grip::Move => (s.add_months(delta), e.add_months(delta)),
-        Grip::Start => {
-            let s2 = s.add_months(delta);
-            (if s2 > e { e } else { s2 }, e)
-        }
-        Grip::End => {
-            let e2 = e.add_months(delta);
-            (s, if e2 < s { s } else { e2 })
-        }
-    }
 }
 
 #[component]
@@ -237,7 +215,7 @@ fn BarRow(bar: Bar, window: Memo<Window>, drag: RwSignal<Option<Drag>>) -> impl 
     let shown = move || {
         let d = dates?;
         Some(match drag.get() {
-            Some(g) if g.id == id.get_value() => apply_grip(g.grip, d, g.delta),
+            Some(g) if g.id == id.get_value() => adjust(d, g.grip, g.delta),
             _ => d,
         })
     };
@@ -305,9 +283,9 @@ fn BarRow(bar: Bar, window: Memo<Window>, drag: RwSignal<Option<Drag>>) -> impl 
             .target()
             .and_then(|t| t.dyn_into::<web_sys::Element>().ok());
         let grip = match target.as_ref().map(|t| t.class_name()) {
-            Some(c) if c.contains("bar__grip--start") => Grip::Start,
-            Some(c) if c.contains("bar__grip--end") => Grip::End,
-            _ => Grip::Move,
+            Some(c) if c.contains("bar__grip--start") => Edge::Start,
+            Some(c) if c.contains("bar__grip--end") => Edge::End,
+            _ => Edge::Both,
         };
         let Some(track) = target.and_then(|t| t.closest(".tl-track").ok().flatten()) else {
             return;
@@ -344,7 +322,7 @@ fn BarRow(bar: Bar, window: Memo<Window>, drag: RwSignal<Option<Drag>>) -> impl 
         if g.delta != 0 {
             just_dragged.set_value(true);
             if let Some(d) = dates {
-                commit(apply_grip(g.grip, d, g.delta));
+                commit(adjust(d, g.grip, g.delta));
             }
         }
     };
