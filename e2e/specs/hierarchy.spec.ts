@@ -6,6 +6,8 @@ const row = (page: Page, title: string) =>
 
 /** Adds children through the open add panel, by keyboard: type, Enter, repeat. */
 async function typeEach(page: Page, titles: string[]) {
+  // The panel takes focus on the next frame; typing before that would land on the button.
+  await expect(page.getByTestId('add-title')).toBeFocused();
   for (const t of titles) {
     await page.keyboard.type(t);
     await page.keyboard.press('Enter');
