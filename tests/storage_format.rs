@@ -364,3 +364,30 @@ fn a_preview_document_that_cannot_be_migrated_is_unreadable_not_lost() {
         other => panic!("expected unreadable, got {other:?}"),
     }
 }
+
+#[test]
+fn two_writers_saving_from_the_same_revision_write_different_keys() {
+    let base = next_rev(None, 7);
+    let (a, b) = (next_rev(Some(base), 7), next_rev(Some(base), 9));
+    assert_ne!(a, b, "tabs with different writer ids must not share a key");
+    assert!(a > base && b > base, "revisions still count up");
+    // A revision from before writer ids (a small count) moves on to the next count.
+    assert_eq!(next_rev(Some(5), 3) >> 16, 1);
+    assert_eq!(next_rev(Some(5), 3) & 0xffff, 3);
+}
+
+#[test]
+fn referenced_keys_names_what_the_meta_points_at_and_nothing_for_a_bad_meta() {
+    let ws = sample();
+    let s = store(&ws);
+    let mut keys = referenced_keys(&s[META_KEY]).expect("a good meta");
+    keys.sort();
+    let mut expected: Vec<String> = ws
+        .products
+        .iter()
+        .map(|p| product_key(&p.id, rev_of(&ws, &p.id)))
+        .collect();
+    expected.sort();
+    assert_eq!(keys, expected);
+    assert_eq!(referenced_keys("{not json"), None);
+}

@@ -65,10 +65,17 @@ async fn create_product(root: &HtmlElement, name: &str) {
     tick().await;
 }
 
+/// A product envelope the stored meta names (superseded revisions linger a few seconds
+/// before their clean-up, and are not the document). With no readable meta, any.
 fn stored_product_containing(needle: &str) -> Option<String> {
+    let named = storage()
+        .get_item("twohats.meta")
+        .unwrap()
+        .and_then(|m| twohats::storage::format::referenced_keys(&m));
     keys()
         .into_iter()
         .filter(|k| k.starts_with("twohats.product."))
+        .filter(|k| named.as_ref().is_none_or(|n| n.contains(k)))
         .filter_map(|k| storage().get_item(&k).unwrap())
         .find(|v| v.contains(needle))
 }

@@ -32,8 +32,8 @@ pub fn ThemeToggle() -> impl IntoView {
     };
     view! {
         <label class="sr-only" for="theme-choice">"Colour theme"</label>
-        <select id="theme-choice" class="theme-choice" on:change=move |ev| set(event_target_value(&ev)) data-testid="theme">
-            {[("system", "Theme: system"), ("light", "Theme: light"), ("dark", "Theme: dark")]
+        <select id="theme-choice" class="theme-choice" title="Colour theme: follow the system, light or dark" on:change=move |ev| set(event_target_value(&ev)) data-testid="theme">
+            {[("system", "◐ Auto"), ("light", "☀ Light"), ("dark", "☾ Dark")]
                 .into_iter()
                 .map(|(v, l)| view! { <option value=v selected=move || choice.get() == v>{l}</option> })
                 .collect_view()}

@@ -27,6 +27,27 @@ pub fn product_key(id: &Id, rev: u64) -> String {
     format!("{PRODUCT_PREFIX}{id}.{rev}")
 }
 
+/// The revision a writer saves a product under next. The high bits count saves; the low
+/// 16 bits name the writer (one random value per tab), so two tabs saving the same
+/// product at the same instant never write the same key, and the later meta names a key
+/// the earlier one did not touch.
+pub fn next_rev(old: Option<u64>, writer: u16) -> u64 {
+    let count = old.map_or(0, |r| r >> 16) + 1;
+    (count << 16) | u64::from(writer)
+}
+
+/// The product keys a stored meta refers to, or `None` if it cannot be read (then nothing
+/// may be treated as unreferenced).
+pub fn referenced_keys(meta_raw: &str) -> Option<Vec<String>> {
+    let meta: Meta = serde_json::from_str(meta_raw).ok()?;
+    Some(
+        meta.products
+            .iter()
+            .map(|r| product_key(&r.id, r.rev))
+            .collect(),
+    )
+}
+
 /// True for keys that hold the document (not backups, not UI preferences).
 pub fn is_document_key(key: &str) -> bool {
     key == META_KEY || key.starts_with(PRODUCT_PREFIX)

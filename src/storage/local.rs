@@ -58,6 +58,8 @@ pub struct LocalStore {
     /// The workspace index as this tab last read or wrote it: when storage holds
     /// anything else, another tab has saved since.
     last_meta: Option<String>,
+    /// This tab's writer id, the low bits of every revision it writes (see `format::next_rev`).
+    writer: u16,
 }
 
 pub struct Opened {
@@ -108,6 +110,42 @@ fn all_keys() -> Vec<String> {
     let raw = LocalStorage::raw();
     let n = raw.length().unwrap_or(0);
     (0..n).filter_map(|i| raw.key(i).ok().flatten()).collect()
+}
+
+/// How long a superseded revision is kept: long enough for every tab to have seen the
+/// meta that replaced it (Chromium hands storage changes to other tabs within milliseconds).
+const CLEAN_UP_DELAY_MS: i32 = 3_000;
+
+/// Removes those of `keys` that the meta in storage then does not name, after a delay.
+fn clean_up_later(keys: Vec<String>) {
+    if keys.is_empty() {
+        return;
+    }
+    let Some(w) = web_sys::window() else {
+        return;
+    };
+    let run = wasm_bindgen::closure::Closure::once_into_js(move || remove_unreferenced(&keys));
+    // If no timer can be set the keys stay: harmless leftovers that the next start removes.
+    w.set_timeout_with_callback_and_timeout_and_arguments_0(run.unchecked_ref(), CLEAN_UP_DELAY_MS)
+        .ok();
+}
+
+fn remove_unreferenced(keys: &[String]) {
+    let Some(live) = get(META_KEY).and_then(|m| format::referenced_keys(&m)) else {
+        return;
+    };
+    keys.iter()
+        .filter(|k| !live.contains(k))
+        .for_each(|k| remove(k));
+}
+
+/// Every product key the stored meta does not name, except `keep`.
+fn remove_unreferenced_except(keep: &[String]) {
+    let candidates: Vec<String> = all_keys()
+        .into_iter()
+        .filter(|k| k.starts_with(format::PRODUCT_PREFIX) && !keep.contains(k))
+        .collect();
+    remove_unreferenced(&candidates);
 }
 
 fn describe_js_error(e: wasm_bindgen::JsValue) -> String {
@@ -167,15 +205,19 @@ impl LocalStore {
         let mut store = LocalStore {
             available: true,
             writable: true,
+            writer: (js_sys::Math::random() * 65_536.0) as u16,
             ..LocalStore::default()
         };
         let loaded = format::decode(&get);
         let (workspace, first_visit, notices) = match loaded {
             Loaded::Ok { ws, revs } => {
+                // Leftovers of a cut-short save — or of a save another tab is making
+                // right now, so they go only once a later meta still leaves them out.
                 let keys = all_keys();
-                for k in format::stale_product_keys(keys.iter().map(String::as_str), &revs) {
-                    remove(&k);
-                }
+                clean_up_later(format::stale_product_keys(
+                    keys.iter().map(String::as_str),
+                    &revs,
+                ));
                 store.revs = revs.into_iter().collect();
                 (Some(ws), false, vec![])
             }
@@ -305,9 +347,18 @@ impl LocalStore {
             let old = self.revs.get(id).copied();
             match ws.product(id) {
                 Some(p) => {
-                    let rev = old.unwrap_or(0) + 1;
+                    let rev = format::next_rev(old, self.writer);
                     let key = format::product_key(id, rev);
-                    if let Err(e) = set(&key, &format::encode_product(p, rev)) {
+                    let value = format::encode_product(p, rev);
+                    // When the quota is the problem, superseded revisions waiting for
+                    // their clean-up are the first thing to give back.
+                    let wrote = set(&key, &value).or_else(|_| {
+                        let mut keep = written.clone();
+                        keep.push(key.clone());
+                        remove_unreferenced_except(&keep);
+                        set(&key, &value)
+                    });
+                    if let Err(e) = wrote {
                         written.iter().for_each(|k: &String| remove(k));
                         return Err(e);
                     }
@@ -327,10 +378,9 @@ impl LocalStore {
             written.iter().for_each(|k| remove(k));
             return Err(e);
         }
-        // Committed: the old revisions are no longer referenced.
-        for k in obsolete {
-            remove(&k);
-        }
+        // Committed. The old revisions go a little later: another tab whose view of
+        // storage lags may still write a meta that names one of them.
+        clean_up_later(obsolete);
         self.revs = new_revs;
         self.last_meta = Some(meta);
         Ok(())

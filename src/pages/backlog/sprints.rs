@@ -4,7 +4,7 @@
 use super::table::plan_into;
 use super::{with_product, BacklogUi};
 use crate::components::fields::{number_text, parse_optional, TextField};
-use crate::model::backlog::points;
+use crate::model::backlog::{points, RefFilter};
 use crate::model::planning::{sprint_load, velocity};
 use crate::model::{ids::prefix, Command, Day, Entity, Id, Kind, Sprint, SprintState};
 use crate::state::{new_id, today, AppState};
@@ -122,6 +122,7 @@ fn SprintCard(
             class:sprint-card--over=over.is_some()
             class:sprint-card--finished=sprint.state == SprintState::Finished
             class:is-over=move || ui.over.with(|o| o.as_ref() == Some(&id.get_value()))
+            class:sprint-card--focus=move || ui.filter.with(|f| f.sprint == RefFilter::Is(id.get_value()))
             on:dragover=move |ev: leptos::ev::DragEvent| {
                 if ui.dragging.with_untracked(Option::is_some) {
                     ev.prevent_default();
@@ -144,6 +145,16 @@ fn SprintCard(
                     {name.clone()}
                 </button>
                 <span class=format!("pill pill--{:?}", sprint.state)>{sprint.state.label()}</span>
+                <button
+                    type="button"
+                    class="btn btn--small"
+                    aria-label=format!("Print {name} as cards")
+                    title="Print this sprint's items as cards"
+                    on:click=move |_| print_sprint(ui, id.get_value())
+                    data-testid="print-sprint"
+                >
+                    "Print"
+                </button>
             </div>
             <p class="sprint-card__dates">{dates}</p>
             {(!sprint.goal.is_empty()).then(|| view! { <p class="sprint-card__goal">{sprint.goal.clone()}</p> })}
@@ -157,6 +168,18 @@ fn SprintCard(
             {(load.unestimated > 0).then(|| view! { <p class="muted">{format!("{} unestimated items not counted", load.unestimated)}</p> })}
         </li>
     }
+}
+
+/// Shows only this sprint's items, all of them, then opens the print dialog once the
+/// table has been redrawn (print.css turns the rows into cards).
+fn print_sprint(ui: BacklogUi, id: Id) {
+    ui.filter.update(|f| f.sprint = RefFilter::Is(id));
+    ui.limit.set(usize::MAX);
+    request_animation_frame(|| {
+        request_animation_frame(|| {
+            window().print().ok();
+        })
+    });
 }
 
 fn parse_day(label: &str, s: &str) -> Result<Option<Day>, String> {

@@ -1,6 +1,7 @@
 //! Explainer: the two roles side by side, the organisation switch, the hierarchy ladder,
 //! the ceremonies map and the debates — and a presenter mode for the projector.
 
+mod handout;
 mod presenter;
 
 use crate::components::{HatBadge, PageHead};
@@ -53,6 +54,9 @@ pub fn ExplainerPage() -> impl IntoView {
             <button type="button" class="btn btn--primary" on:click=move |_| presenting.set(true) data-testid="present">
                 "Present (full screen, ← →)"
             </button>
+            <button type="button" class="btn" on:click=move |_| { window().print().ok(); } data-testid="print-handout">
+                "Print handout"
+            </button>
         </PageHead>
         <nav class="toc" aria-label="On this page">
             <a href="#/explainer?at=org-title">"Organisation"</a>
@@ -66,6 +70,7 @@ pub fn ExplainerPage() -> impl IntoView {
         <Ladder />
         <Ceremonies />
         <Debates />
+        <handout::Handout />
         <Show when=move || presenting.get()>
             <presenter::Presenter on_close=move || presenting.set(false) />
         </Show>

@@ -1,0 +1,12 @@
+import { chromium } from '@playwright/test';
+const [,, url, out, view, w, h] = process.argv;
+const b = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
+const p = await b.newPage({ viewport: { width: +w, height: +h } });
+await p.goto(url);
+await p.getByTestId('load-sample').click();
+await p.waitForTimeout(400);
+await p.goto(url.replace(/#.*$/, '') + '#/' + view);
+await p.waitForTimeout(800);
+await p.screenshot({ path: out });
+console.log(await p.evaluate(() => [document.documentElement.scrollWidth, document.querySelector('.app-header').getBoundingClientRect().height]));
+await b.close();

@@ -1,0 +1,87 @@
+import { test, expect, type Page } from '@playwright/test';
+import { App } from './app';
+
+/** Pages in a PDF: each page object carries `/Type /Page` (the tree root says `/Pages`). */
+function pageCount(pdf: Buffer): number {
+  return (pdf.toString('latin1').match(/\/Type\s*\/Page(?!s)/g) ?? []).length;
+}
+
+async function printed(page: Page): Promise<number> {
+  await page.emulateMedia({ media: 'print' });
+  const pdf = await page.pdf({ landscape: true, format: 'A4', printBackground: true, preferCSSPageSize: true });
+  await page.pdf({ path: `test-results/print-${test.info().title.replace(/\W+/g, '-')}.pdf`, landscape: true, format: 'A4', printBackground: true, preferCSSPageSize: true });
+  return pageCount(pdf);
+}
+
+test('the sample roadmap prints on one landscape page, timeline and board', async ({ page }) => {
+  const app = new App(page);
+  await app.open();
+  await app.loadSampleFromWelcome();
+  await app.nav('Roadmap').click();
+  await expect(page.getByTestId('timeline')).toBeVisible();
+  expect(await printed(page)).toBe(1);
+  await page.emulateMedia({ media: 'screen' });
+  await page.getByTestId('view-board').click();
+  await expect(page.getByTestId('roadmap-board')).toBeVisible();
+  expect(await printed(page)).toBe(1);
+});
+
+/** Replaces the print dialog (which would block) with a flag the test can read. */
+async function stubPrint(page: Page) {
+  await page.evaluate(() => {
+    window.print = () => {
+      (window as unknown as { __printed: number }).__printed = ((window as unknown as { __printed?: number }).__printed ?? 0) + 1;
+    };
+  });
+}
+
+const printedTimes = (page: Page) => page.evaluate(() => (window as unknown as { __printed?: number }).__printed ?? 0);
+
+test('the explainer prints as a one-page handout with its sources', async ({ page }) => {
+  const app = new App(page);
+  await app.open();
+  await app.loadSampleFromWelcome();
+  await app.open('explainer');
+  await expect(page.getByTestId('handout')).toBeHidden();
+  await stubPrint(page);
+  await page.getByTestId('print-handout').click();
+  expect(await printedTimes(page)).toBe(1);
+
+  await page.emulateMedia({ media: 'print' });
+  const handout = page.getByTestId('handout');
+  await expect(handout).toBeVisible();
+  await expect(page.getByTestId('org-switch')).toBeHidden();
+  await expect(handout).toContainText('Product Owner');
+  await expect(handout).toContainText('Sprint planning');
+  await expect(handout).toContainText('Product Owner OR Product Manager?');
+  expect(await printed(page)).toBe(1);
+
+  // The handout follows the organisation setting, like the badges.
+  await page.emulateMedia({ media: 'screen' });
+  await page.getByTestId('org-switch').getByText('No Product Manager').click();
+  await page.emulateMedia({ media: 'print' });
+  await expect(handout).toContainText('No Product Manager:');
+  expect(await printed(page)).toBe(1);
+});
+
+test('a sprint prints as cards: its own card and its items, one card per item', async ({ page }) => {
+  const app = new App(page);
+  await app.open();
+  await app.loadSampleFromWelcome();
+  await app.open('backlog');
+  await stubPrint(page);
+  const sprint2 = page.getByTestId('sprint-card').filter({ hasText: 'Sprint 2' });
+  await sprint2.getByTestId('print-sprint').click();
+  await expect.poll(() => printedTimes(page)).toBe(1);
+  await expect(page.getByTestId('backlog-row')).toHaveCount(6);
+
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.getByTestId('sprint-card')).toHaveCount(3);
+  await expect(page.locator('[data-testid="sprint-card"]:visible')).toHaveCount(1);
+  await expect(page.locator('[data-testid="sprint-card"]:visible')).toContainText('Sprint 2');
+  const row = page.getByTestId('backlog-row').first();
+  expect(await row.evaluate((el) => getComputedStyle(el).display)).toBe('grid');
+  await expect(page.locator('.backlog-table thead')).toBeHidden();
+  // Six cards, three across, fit one page.
+  expect(await printed(page)).toBe(1);
+});

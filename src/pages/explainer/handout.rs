@@ -1,0 +1,67 @@
+//! The one-page handout a trainer prints for a session: the same facts as the explainer,
+//! condensed into tables, with the organisation setting in force and every source named.
+//! Hidden on screen; `style/print.css` shows it instead of the interactive page.
+
+use crate::content::{level_blurb, org_guidance, CEREMONIES, DIMENSIONS, SOURCES};
+use crate::model::{owner, Level};
+use crate::state::AppState;
+use leptos::prelude::*;
+
+#[component]
+pub fn Handout() -> impl IntoView {
+    let state = AppState::expect();
+    let roles = move || state.ws.with(|w| w.roles);
+    view! {
+        <section class="handout" data-testid="handout">
+            <h2 class="handout__title">"Two hats: the Product Manager and the Product Owner"</h2>
+            {move || {
+                let r = roles();
+                let (who, watch, _) = org_guidance(r);
+                view! {
+                    <p class="handout__org"><strong>{format!("{}: ", r.label())}</strong>{who}" "<em>{watch}</em></p>
+                }
+            }}
+            <div class="handout__cols">
+                <table class="handout__table">
+                    <caption>"Side by side"</caption>
+                    <thead><tr><th scope="col"></th><th scope="col">"Product Manager"</th><th scope="col">"Product Owner"</th></tr></thead>
+                    <tbody>
+                        {DIMENSIONS.iter().map(|d| view! {
+                            <tr><th scope="row">{d.name}</th><td>{d.pm}</td><td>{d.po}</td></tr>
+                        }).collect_view()}
+                    </tbody>
+                </table>
+                <div>
+                    <table class="handout__table">
+                        <caption>"Who owns each level"</caption>
+                        <tbody>
+                            {move || {
+                                let r = roles();
+                                Level::ALL.into_iter().map(|level| view! {
+                                    <tr>
+                                        <th scope="row">{level.label()}</th>
+                                        <td class="handout__hat">{owner(level, r).badge()}</td>
+                                        <td>{level_blurb(level)}</td>
+                                    </tr>
+                                }).collect_view()
+                            }}
+                        </tbody>
+                    </table>
+                    <table class="handout__table">
+                        <caption>"Ceremonies"</caption>
+                        <thead><tr><th scope="col"></th><th scope="col">"PM"</th><th scope="col">"PO"</th></tr></thead>
+                        <tbody>
+                            {CEREMONIES.iter().map(|c| view! {
+                                <tr><th scope="row">{c.name}</th><td>{c.pm.label()}</td><td>{c.po.label()}</td></tr>
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                </div>
+            </div>
+            <p class="handout__sources">
+                "Sources: "
+                {SOURCES.iter().map(|s| format!("“{}” ({}). ", s.title, s.author)).collect::<String>()}
+            </p>
+        </section>
+    }
+}
