@@ -106,9 +106,39 @@ fn the_v1_fixture_imports_and_round_trips() {
     assert_eq!(p.items[1].estimate, Some(2.5));
     assert_eq!(p.features[0].release, Some(id("r-12")));
     assert_eq!(round_trip(&ws), ws);
-    // The export of the fixture is the fixture, up to the export time.
+    // The export of the fixture is the fixture, except that items leave out their empty
+    // fields (the fixture writes every one, as the first v1 builds did).
     let again: Value = serde_json::from_str(&encode_export(&ws, "2026-11-23T10:15:00Z")).unwrap();
-    assert_eq!(again, fixture_json("export-v1.json"));
+    let mut expected = fixture_json("export-v1.json");
+    for p in expected["workspace"]["products"].as_array_mut().unwrap() {
+        for item in p["items"].as_array_mut().unwrap() {
+            drop_empty(item);
+        }
+    }
+    assert_eq!(again, expected);
+}
+
+/// Removes null, "", false, [] and {} members, depth first (so `scores` whose members are
+/// all null goes too).
+fn drop_empty(v: &mut Value) {
+    match v {
+        Value::Object(m) => {
+            m.values_mut().for_each(drop_empty);
+            m.retain(|_, x| !is_empty(x));
+        }
+        Value::Array(a) => a.iter_mut().for_each(drop_empty),
+        _ => {}
+    }
+}
+
+fn is_empty(v: &Value) -> bool {
+    match v {
+        Value::Null | Value::Bool(false) => true,
+        Value::String(s) => s.is_empty(),
+        Value::Array(a) => a.is_empty(),
+        Value::Object(m) => m.is_empty(),
+        _ => false,
+    }
 }
 
 #[test]

@@ -1297,3 +1297,15 @@ fn model_error_displays_where_then_what() {
     );
     assert_eq!(ModelError::new("", "bare").to_string(), "bare");
 }
+
+#[test]
+fn a_bare_item_is_stored_compactly_and_reads_back_the_same() {
+    let item = Item::new(
+        Id::parse("i-1a2b3c4d5e").unwrap(),
+        ItemKind::Story,
+        "Sign in",
+    );
+    let json = serde_json::to_string(&item).unwrap();
+    assert!(json.len() < 90, "{} characters: {json}", json.len());
+    assert_eq!(serde_json::from_str::<Item>(&json).unwrap(), item);
+}

@@ -301,57 +301,86 @@ impl Priority {
 /// "As a … I want … so that …".
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Story {
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub as_a: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub i_want: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub so_that: String,
+}
+
+impl Story {
+    pub fn is_empty(&self) -> bool {
+        self.as_a.is_empty() && self.i_want.is_empty() && self.so_that.is_empty()
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Criterion {
     pub id: Id,
     pub text: String,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub done: bool,
 }
 
 /// Inputs to the prioritisation schemes; each is optional until the PO fills it in.
+/// Unset inputs are left out of the stored JSON (see `Item`).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct ScoreInputs {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub effort: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub business_value: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub time_criticality: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub risk_reduction: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub job_size: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reach: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub impact: Option<f64>,
     /// 0 to 100 (%).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub confidence: Option<f64>,
 }
 
+/// A backlog item. Empty fields are left out of the stored and exported JSON (and read
+/// back as empty): a backlog of thousands of items has to fit the browser's quota, and
+/// a bare item takes about 80 characters instead of 360.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Item {
     pub id: Id,
     pub kind: ItemKind,
     pub title: String,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub description: String,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Story::is_empty")]
     pub story: Story,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub acceptance: Vec<Criterion>,
     /// Story points.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub estimate: Option<f64>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub priority: Option<Priority>,
     #[serde(default)]
     pub status: ItemStatus,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub feature: Option<Id>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sprint: Option<Id>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "ScoreInputs::is_empty")]
     pub scores: ScoreInputs,
+}
+
+impl ScoreInputs {
+    pub fn is_empty(&self) -> bool {
+        self == &ScoreInputs::default()
+    }
 }
 
 impl Item {
