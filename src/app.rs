@@ -4,7 +4,7 @@ use crate::components::{CommandPalette, Header, Notices, ShortcutsOverlay};
 use crate::pages;
 use crate::route::{Page, Route};
 use crate::state::{current_hash, AppState};
-use crate::storage::local::is_document_key;
+use crate::storage::local::QUOTA_CHARS;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -24,8 +24,23 @@ pub fn App() -> impl IntoView {
 
     // Another tab saved: take its document if it is whole.
     let on_storage = window_event_listener(leptos::ev::storage, move |e| {
-        if e.key().is_none_or(|k| is_document_key(&k)) {
-            state.reload_from_storage();
+        state.storage_changed(e.key(), e.new_value());
+    });
+
+    // Another tab announced a commit: take it even if this tab's storage view lags.
+    let stop_heard: Box<dyn FnOnce()> =
+        Box::new(crate::storage::local::on_commit_elsewhere(move |meta| {
+            state.heard_commit(meta)
+        }));
+    // Kept in the reactive arena (local: it holds a JS callback) so the cleanup can reach it.
+    let stop_heard = StoredValue::new_local(Some(stop_heard));
+
+    // Saves wait a moment (see `AppState::flush`); leaving or hiding the page writes them
+    // at once, so a reload or a closed tab right after an edit keeps it.
+    let on_pagehide = window_event_listener_untyped("pagehide", move |_| state.flush());
+    let on_hidden = window_event_listener_untyped("visibilitychange", move |_| {
+        if document().visibility_state() == web_sys::VisibilityState::Hidden {
+            state.flush();
         }
     });
 
@@ -64,6 +79,11 @@ pub fn App() -> impl IntoView {
     on_cleanup(move || {
         on_hash.remove();
         on_storage.remove();
+        if let Some(stop) = stop_heard.try_update_value(Option::take).flatten() {
+            stop();
+        }
+        on_pagehide.remove();
+        on_hidden.remove();
         on_key.remove();
     });
 
@@ -114,10 +134,18 @@ pub fn App() -> impl IntoView {
                 " · "
                 <button type="button" class="link-button" on:click=move |_| palette.set(true)>"Command palette (Ctrl+K)"</button>
             </p>
-            <p class="app-footer__saving">
+            <p class="app-footer__saving" data-testid="save-state">
                 {move || {
                     state.notices.track();
-                    if state.is_saving() { "Saved in this browser" } else { "Not saving: see the message above" }
+                    let used = 100.0 * state.usage.get() as f64 / QUOTA_CHARS as f64;
+                    let status = if !state.is_saving() {
+                        "Not saving: see the message above"
+                    } else if state.saving.get() {
+                        "Saving…"
+                    } else {
+                        "Saved in this browser"
+                    };
+                    format!("{status} · {used:.0}% of storage used")
                 }}
             </p>
         </footer>

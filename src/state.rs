@@ -5,7 +5,9 @@
 
 use crate::model::{Changes, Command, History, Id, ModelError, Workspace};
 use crate::route::{Page, Route};
-use crate::storage::local::{LocalStore, StorageNotice};
+use crate::storage::format::META_KEY;
+use crate::storage::local::Reloaded;
+use crate::storage::local::{forget_sizes, is_document_key, used_chars, LocalStore, StorageNotice};
 use leptos::prelude::*;
 
 /// A message for the live region and the status line.
@@ -15,16 +17,31 @@ pub struct Status {
     pub error: bool,
 }
 
+/// How long a change waits before it is written, so a burst of edits costs one save.
+const SAVE_DELAY_MS: i32 = 250;
+
 #[derive(Clone, Copy)]
 pub struct AppState {
     /// The whole document. Read it freely; change it only through `dispatch`.
     pub ws: RwSignal<Workspace>,
     history: StoredValue<History>,
-    /// Commands this tab applied since it last took another tab's document: replayed on
-    /// top of that document when it arrives, so an edit crossed by the other tab's save
-    /// is not lost (localStorage reaches other tabs late, so both can save at once).
-    unsynced: StoredValue<Vec<Command>>,
+    /// Commands this tab applied and has not committed yet, and those its last commit
+    /// held: replayed on another tab's document when this tab takes it — the first
+    /// always, the second only if that tab saved without having seen this tab's commit
+    /// (both saved at once). localStorage reaches other tabs late, so that happens.
+    since_commit: StoredValue<Vec<Command>>,
+    last_commit: StoredValue<Vec<Command>>,
     store: StoredValue<LocalStore>,
+    /// Parts changed in memory and not yet handed to storage: saves wait a moment so a
+    /// burst of edits is written once (see `flush`).
+    unsaved: StoredValue<Changes>,
+    /// An index another tab announced but this tab could not read yet.
+    heard: StoredValue<Option<String>>,
+    save_timer: StoredValue<Option<i32>>,
+    /// True while changes wait for `flush`.
+    pub saving: RwSignal<bool>,
+    /// Characters this app holds in localStorage, as of the last save.
+    pub usage: RwSignal<usize>,
     pub undo_label: RwSignal<Option<String>>,
     pub redo_label: RwSignal<Option<String>>,
     /// Storage problems shown as banners until dismissed or resolved.
@@ -54,8 +71,14 @@ impl AppState {
         let state = AppState {
             ws,
             history: StoredValue::new(History::default()),
-            unsynced: StoredValue::new(Vec::new()),
+            since_commit: StoredValue::new(Vec::new()),
+            last_commit: StoredValue::new(Vec::new()),
             store: StoredValue::new(opened.store),
+            unsaved: StoredValue::new(Changes::default()),
+            heard: StoredValue::new(None),
+            save_timer: StoredValue::new(None),
+            saving: RwSignal::new(false),
+            usage: RwSignal::new(used_chars()),
             undo_label: RwSignal::new(None),
             redo_label: RwSignal::new(None),
             notices: RwSignal::new(opened.notices),
@@ -92,12 +115,7 @@ impl AppState {
         let replay = cmd.clone();
         let result = self.apply(cmd);
         if result.is_ok() {
-            self.unsynced.update_value(|u| {
-                u.push(replay);
-                if u.len() > 100 {
-                    u.remove(0);
-                }
-            });
+            self.since_commit.update_value(|u| u.push(replay));
         }
         if let (Ok(()), Some(label)) = (&result, conflict) {
             self.say(
@@ -154,12 +172,65 @@ impl AppState {
             self.undo_label.set(h.undo_label().map(str::to_string));
             self.redo_label.set(h.redo_label().map(str::to_string));
         });
-        let saved = self.ws.with_untracked(|ws| {
-            self.store
-                .try_update_value(|s| s.save(ws, changes))
-                .expect("store lives")
-        });
-        self.note_save(saved);
+        self.unsaved.update_value(|u| u.merge(changes.clone()));
+        self.saving.set(true);
+        if self.save_timer.with_value(Option::is_none) {
+            let state = *self;
+            let run = wasm_bindgen::closure::Closure::once_into_js(move || state.flush());
+            let timer = web_sys::window().and_then(|w| {
+                w.set_timeout_with_callback_and_timeout_and_arguments_0(
+                    wasm_bindgen::JsCast::unchecked_ref(&run),
+                    SAVE_DELAY_MS,
+                )
+                .ok()
+            });
+            match timer {
+                Some(t) => self.save_timer.set_value(Some(t)),
+                // No timer (never expected in a browser): save now rather than later.
+                None => self.flush(),
+            }
+        }
+    }
+
+    /// Writes what changed since the last save. Runs shortly after an edit, and at once
+    /// when the page is hidden or unloaded (`pagehide`, `visibilitychange`), so a
+    /// reload or a closed tab right after an edit keeps it.
+    pub fn flush(&self) {
+        if let Some(t) = self.save_timer.try_update_value(Option::take).flatten() {
+            if let Some(w) = web_sys::window() {
+                w.clear_timeout_with_handle(t);
+            }
+        }
+        // Another tab committed since this one last looked: take its document and
+        // replay this tab's edits on it (which saves), rather than write over it.
+        let elsewhere = self.heard.with_value(Option::is_some)
+            || self.store.with_value(|s| s.changed_elsewhere());
+        let pending = self.unsaved.with_value(|u| u != &Changes::default());
+        if elsewhere && pending && self.reload_from_storage() {
+            self.saving.set(false);
+            return;
+        }
+        let todo = self
+            .unsaved
+            .try_update_value(std::mem::take)
+            .unwrap_or_default();
+        if todo != Changes::default() {
+            let saved = self.ws.with_untracked(|ws| {
+                self.store
+                    .try_update_value(|s| s.save(ws, &todo))
+                    .expect("store lives")
+            });
+            if saved.is_ok() {
+                let done = self
+                    .since_commit
+                    .try_update_value(std::mem::take)
+                    .unwrap_or_default();
+                self.last_commit.set_value(done);
+            }
+            self.note_save(saved);
+            self.usage.set(used_chars());
+        }
+        self.saving.set(false);
     }
 
     fn note_save(&self, saved: Result<(), StorageNotice>) {
@@ -173,6 +244,7 @@ impl AppState {
 
     /// Tries again to write everything, after a failed save.
     pub fn retry_save(&self) {
+        self.flush();
         let saved = self.ws.with_untracked(|ws| {
             self.store
                 .try_update_value(|s| s.save_all(ws))
@@ -197,49 +269,141 @@ impl AppState {
     /// Takes the document another tab saved. Undo history refers to the old document,
     /// so it is cleared.
     pub fn reload_from_storage(&self) -> bool {
-        let Some(mut ws) = self.store.try_update_value(|s| s.reload()).flatten() else {
-            return false;
-        };
-        // Replay this tab's recent commands on the other tab's document. Ids make this
-        // safe: an add already there is refused as a duplicate, a delete of what is gone
-        // is refused, an edit gives the same result.
-        let pending = self.unsynced.get_value();
-        let mut merged = Changes::default();
-        for cmd in pending {
-            if let Ok((c, _)) = crate::model::apply(&mut ws, cmd) {
-                merged.meta |= c.meta;
-                for p in c.products {
-                    if !merged.products.contains(&p) {
-                        merged.products.push(p);
-                    }
-                }
+        if let Some(meta) = self.heard.get_value() {
+            if self.take_elsewhere(Some(meta)) {
+                return true;
             }
         }
-        self.unsynced.update_value(Vec::clear);
-        let rebased = merged.meta || !merged.products.is_empty();
-        if self.ws.with_untracked(|cur| cur == &ws) {
-            return false;
+        self.take_elsewhere(None)
+    }
+
+    /// A `storage` event: another tab wrote `key` (`None`: cleared everything). Only the
+    /// index is a commit — the keys it names are written before it — so other keys
+    /// matter only while an announced index waits for them.
+    pub fn storage_changed(&self, key: Option<String>, new_value: Option<String>) {
+        let react = match key.as_deref() {
+            None => true,
+            Some(META_KEY) => new_value.is_none_or(|v| !self.store.with_value(|s| s.knows(&v))),
+            Some(k) => is_document_key(k) && self.heard.with_value(Option::is_some),
+        };
+        if react {
+            self.reload_from_storage();
         }
-        self.ws.set(ws);
-        self.history.update_value(|h| h.clear());
-        self.undo_label.set(None);
-        self.redo_label.set(None);
-        if rebased {
-            // Our edits were missing from the other tab's save: write the merged document.
+    }
+
+    /// Another tab announced the index it committed (see `storage::local::announce`).
+    pub fn heard_commit(&self, meta: String) {
+        if self.store.with_value(|s| s.knows(&meta)) {
+            return;
+        }
+        self.heard.set_value(Some(meta.clone()));
+        self.take_elsewhere(Some(meta));
+        self.retry_heard(10);
+    }
+
+    /// An announcement can outrun the keys it names: look again shortly, a few times,
+    /// rather than wait for some later event.
+    fn retry_heard(&self, tries: u32) {
+        if tries == 0 || self.heard.with_value(Option::is_none) {
+            return;
+        }
+        let state = *self;
+        let run = wasm_bindgen::closure::Closure::once_into_js(move || {
+            if let Some(meta) = state.heard.get_value() {
+                state.take_elsewhere(Some(meta));
+                state.retry_heard(tries - 1);
+            }
+        });
+        if let Some(w) = web_sys::window() {
+            w.set_timeout_with_callback_and_timeout_and_arguments_0(
+                wasm_bindgen::JsCast::unchecked_ref(&run),
+                100,
+            )
+            .ok();
+        }
+    }
+
+    /// Takes the document storage holds — under `meta` if given, an index another tab
+    /// announced — and replays this tab's own recent commands on top.
+    fn take_elsewhere(&self, meta: Option<String>) -> bool {
+        let taken = match self
+            .store
+            .try_update_value(|s| s.reload(meta.as_deref()))
+            .flatten()
+        {
+            Some(Reloaded::Taken(t)) => t,
+            Some(Reloaded::Known) => {
+                self.heard.set_value(None);
+                return false;
+            }
+            // An announced index whose keys have not reached this tab yet: tried again
+            // on the next storage event or save.
+            None => return false,
+        };
+        self.heard.set_value(None);
+        let mut ws = taken.ws;
+        // Replay this tab's edits the other tab has not seen. Ids make this safe: an add
+        // already there is refused as a duplicate, a delete of what is gone is refused.
+        // A whole-workspace replacement the other tab may have built on is not replayed:
+        // it would wipe that tab's work.
+        let mut replay = if taken.built_on_mine {
+            Vec::new()
+        } else {
+            self.last_commit.with_value(|l| {
+                l.iter()
+                    .filter(|c| !matches!(c, Command::ReplaceWorkspace(_)))
+                    .cloned()
+                    .collect()
+            })
+        };
+        replay.extend(
+            self.since_commit
+                .try_update_value(std::mem::take)
+                .unwrap_or_default(),
+        );
+        let mut merged = Changes::default();
+        let mut applied = Vec::new();
+        for cmd in replay {
+            if let Ok((c, _)) = crate::model::apply(&mut ws, cmd.clone()) {
+                merged.merge(c);
+                applied.push(cmd);
+            }
+        }
+        forget_sizes();
+        // Debounced changes not yet written were replayed above (or are undo steps that
+        // refer to the old document): writing them now would undo the other tab's save.
+        self.unsaved.set_value(Changes::default());
+        let changed = self.ws.with_untracked(|cur| cur != &ws);
+        if changed {
+            self.ws.set(ws);
+            self.history.update_value(|h| h.clear());
+            self.undo_label.set(None);
+            self.redo_label.set(None);
+        }
+        if merged != Changes::default() {
+            // This tab's edits were missing from the other tab's save: write the merge.
             let saved = self.ws.with_untracked(|ws| {
                 self.store
                     .try_update_value(|s| s.save(ws, &merged))
                     .expect("store lives")
             });
+            if saved.is_ok() {
+                self.last_commit.set_value(applied);
+            }
             self.note_save(saved);
             self.say(
                 "Another tab saved at the same moment: its changes and yours are both kept.",
                 false,
             );
         } else {
-            self.say("Updated with changes made in another tab.", false);
+            self.last_commit.set_value(Vec::new());
+            if changed {
+                self.say("Updated with changes made in another tab.", false);
+            }
         }
-        true
+        self.saving.set(false);
+        self.usage.set(used_chars());
+        changed
     }
 
     /// Announces a message in the status line and to screen readers.

@@ -5,6 +5,7 @@
 use std::collections::HashMap;
 use twohats::model::sample::{counter_ids, sample_workspace};
 use twohats::model::*;
+use twohats::storage::chunks::*;
 use twohats::storage::format::*;
 
 type Store = HashMap<String, String>;
@@ -18,13 +19,67 @@ fn rev_of(ws: &Workspace, id: &Id) -> u64 {
     3 + 4 * ws.products.iter().position(|p| &p.id == id).unwrap() as u64
 }
 
-/// Writes `ws` as the app would.
+/// The keys of each product as `store` writes them: every key at the product's revision.
+fn refs_of(ws: &Workspace) -> Vec<ProductRef> {
+    ws.products
+        .iter()
+        .map(|p| {
+            let rev = rev_of(ws, &p.id);
+            ProductRef {
+                id: p.id.clone(),
+                rev,
+                chunks: split(&p.items)
+                    .iter()
+                    .map(|c| if c.is_empty() { 0 } else { rev })
+                    .collect(),
+            }
+        })
+        .collect()
+}
+
+/// Writes `ws` as the app would (storage version 2).
 fn store(ws: &Workspace) -> Store {
+    let refs = refs_of(ws);
     let mut s = Store::new();
-    s.insert(META_KEY.into(), encode_meta(ws, &|id| rev_of(ws, id)));
+    s.insert(
+        META_KEY.into(),
+        encode_meta(
+            ws,
+            &|id| refs.iter().find(|r| &r.id == id).unwrap().clone(),
+            Lineage::default(),
+        ),
+    );
     for p in &ws.products {
         let rev = rev_of(ws, &p.id);
-        s.insert(product_key(&p.id, rev), encode_product(p, rev));
+        s.insert(product_key(&p.id, rev), encode_core(p, rev));
+        for (n, items) in split(&p.items).iter().enumerate() {
+            if !items.is_empty() {
+                s.insert(items_key(&p.id, n, rev), encode_chunk(&p.id, n, items, rev));
+            }
+        }
+    }
+    s
+}
+
+/// Writes `ws` as builds of storage version 1 did: each product whole in one key.
+fn store_v1(ws: &Workspace) -> Store {
+    let mut meta: serde_json::Value = serde_json::from_str(&encode_meta(
+        ws,
+        &|id| ProductRef {
+            id: id.clone(),
+            rev: rev_of(ws, id),
+            chunks: vec![],
+        },
+        Lineage::default(),
+    ))
+    .unwrap();
+    meta["version"] = 1.into();
+    let mut s = Store::new();
+    s.insert(META_KEY.into(), meta.to_string());
+    for p in &ws.products {
+        let rev = rev_of(ws, &p.id);
+        let env = serde_json::json!({ "format": FORMAT, "version": 1, "rev": rev, "product": p });
+        s.insert(product_key(&p.id, rev), env.to_string());
     }
     s
 }
@@ -66,17 +121,52 @@ fn unreadable(s: &Store, parts: &[&str]) {
 fn a_stored_workspace_loads_back_equal_with_its_revisions() {
     let ws = sample();
     let s = store(&ws);
-    assert_eq!(s.len(), 3);
-    let revs = vec![
-        (ws.products[0].id.clone(), 3),
-        (ws.products[1].id.clone(), 7),
-    ];
+    // The meta, a core per product and the item chunks that hold anything.
+    let chunks: usize = ws
+        .products
+        .iter()
+        .map(|p| split(&p.items).iter().filter(|c| !c.is_empty()).count())
+        .sum();
+    assert!(chunks > 2, "the sample's items spread over several chunks");
+    assert_eq!(s.len(), 1 + 2 + chunks);
     assert_eq!(
         load(&s),
         Loaded::Ok {
             ws: ws.clone(),
-            revs
+            refs: refs_of(&ws)
         }
+    );
+}
+
+#[test]
+fn items_come_back_in_backlog_order_whatever_chunk_holds_them() {
+    let mut ws = sample();
+    ws.products[0].items.reverse();
+    assert_eq!(
+        load(&store(&ws)),
+        Loaded::Ok {
+            refs: refs_of(&ws),
+            ws
+        }
+    );
+}
+
+#[test]
+fn an_item_is_always_in_the_same_chunk_and_chunks_spread_items() {
+    let ids: Vec<Id> = (0..3200u64)
+        .map(|n| Id::from_parts("i", n * 7919))
+        .collect();
+    let mut counts = [0usize; CHUNKS];
+    for id in &ids {
+        assert_eq!(chunk_of(id), chunk_of(&id.clone()));
+        counts[chunk_of(id)] += 1;
+    }
+    // 100 per chunk on average; no chunk holds more than twice that.
+    assert!(counts.iter().all(|c| *c > 30 && *c < 200), "{counts:?}");
+    // Pinned, so a change to the hash (which would strand stored items) fails here.
+    assert_eq!(
+        ["i-1", "i-2", "i-abc", "f-9"].map(|s| chunk_of(&Id::parse(s).unwrap())),
+        PINNED_CHUNKS
     );
 }
 
@@ -84,15 +174,17 @@ fn a_stored_workspace_loads_back_equal_with_its_revisions() {
 fn an_empty_workspace_round_trips() {
     let ws = Workspace::default();
     let s = store(&ws);
-    assert_eq!(load(&s), Loaded::Ok { ws, revs: vec![] });
+    assert_eq!(load(&s), Loaded::Ok { ws, refs: vec![] });
 }
 
 #[test]
 fn keys_have_the_documented_names() {
     let id = Id::parse("p-12").unwrap();
     assert_eq!(product_key(&id, 4), "twohats.product.p-12.4");
+    assert_eq!(items_key(&id, 31, 4), "twohats.items.p-12.31.4");
     assert!(is_document_key("twohats.meta"));
     assert!(is_document_key("twohats.product.p-12.4"));
+    assert!(is_document_key("twohats.items.p-12.31.4"));
     assert!(!is_document_key("twohats.backup.2026-03-15"));
     assert!(!is_document_key("twohats.ui.theme"));
 }
@@ -100,11 +192,12 @@ fn keys_have_the_documented_names() {
 #[test]
 fn meta_lists_products_in_order_with_their_revisions() {
     let ws = sample();
-    let meta: Meta = serde_json::from_str(&encode_meta(&ws, &|id| rev_of(&ws, id))).unwrap();
+    let meta: Meta = serde_json::from_str(&store(&ws)[META_KEY]).unwrap();
     assert_eq!(
         (meta.format.as_str(), meta.version),
-        (FORMAT, CURRENT_VERSION)
+        (FORMAT, STORAGE_VERSION)
     );
+    assert!(meta.products.iter().all(|r| r.chunks.len() == CHUNKS));
     let refs: Vec<(&str, u64)> = meta
         .products
         .iter()
@@ -132,12 +225,12 @@ fn nothing_stored_is_empty() {
 fn a_newer_version_is_left_alone() {
     let mut s = store(&sample());
     edit_json(&mut s, META_KEY, |v| {
-        v["version"] = (CURRENT_VERSION + 1).into()
+        v["version"] = (STORAGE_VERSION + 1).into()
     });
     assert_eq!(
         load(&s),
         Loaded::Newer {
-            version: CURRENT_VERSION + 1
+            version: STORAGE_VERSION + 1
         }
     );
     // Even if the rest of a newer index means nothing to this build.
@@ -216,10 +309,7 @@ fn a_product_whose_envelope_disagrees_with_the_meta_is_unreadable() {
     );
     // A product stored under another product's key.
     let mut s = store(&ws);
-    s.insert(
-        key_of(&ws, 1),
-        encode_product(&ws.products[0], rev_of(&ws, p)),
-    );
+    s.insert(key_of(&ws, 1), encode_core(&ws.products[0], rev_of(&ws, p)));
     unreadable(
         &s,
         &[&format!("product {p} does not match the workspace index")],
@@ -232,7 +322,7 @@ fn a_product_of_another_format_or_a_newer_version_is_unreadable() {
     let p = ws.products[0].id.to_string();
     for (field, value) in [
         ("format", serde_json::json!("other")),
-        ("version", serde_json::json!(CURRENT_VERSION + 1)),
+        ("version", serde_json::json!(STORAGE_VERSION + 1)),
     ] {
         let mut s = store(&ws);
         edit_json(&mut s, &key_of(&ws, 0), |v| v[field] = value);
@@ -247,9 +337,7 @@ fn a_product_of_another_format_or_a_newer_version_is_unreadable() {
 fn a_workspace_that_breaks_a_rule_is_unreadable_and_says_where() {
     let ws = sample();
     let mut s = store(&ws);
-    edit_json(&mut s, &key_of(&ws, 1), |v| {
-        v["product"]["items"][0]["feature"] = "f-zzz".into()
-    });
+    edit_item(&mut s, &ws, 1, 0, |v| v["feature"] = "f-zzz".into());
     unreadable(
         &s,
         &[
@@ -281,40 +369,52 @@ fn a_workspace_that_breaks_a_rule_is_unreadable_and_says_where() {
 fn a_bad_id_or_date_inside_a_product_is_unreadable() {
     let ws = sample();
     let p = ws.products[0].id.to_string();
+    let mut s = store(&ws);
+    edit_json(&mut s, &key_of(&ws, 0), |v| {
+        v["product"]["releases"][0]["date"] = "2026-02-30".into()
+    });
+    unreadable(&s, &[&format!("product {p} is damaged")]);
+    let mut s = store(&ws);
+    edit_item(&mut s, &ws, 0, 0, |v| v["id"] = "<script>".into());
+    unreadable(&s, &[&format!("items of product {p} (part"), "are damaged"]);
+    // Both also in the version 1 layout.
     let cases: [fn(&mut serde_json::Value); 2] = [
         |v| v["product"]["items"][0]["id"] = "<script>".into(),
         |v| v["product"]["releases"][0]["date"] = "2026-02-30".into(),
     ];
     for change in cases {
-        let mut s = store(&ws);
+        let mut s = store_v1(&ws);
         edit_json(&mut s, &key_of(&ws, 0), change);
         unreadable(&s, &[&format!("product {p} is damaged")]);
     }
 }
 
 #[test]
-fn stale_product_keys_are_the_unreferenced_product_keys() {
+fn stale_keys_are_the_document_keys_no_reference_names() {
     let ws = sample();
     let mut s = store(&ws);
     let (a, b) = (&ws.products[0].id, &ws.products[1].id);
     s.insert(product_key(a, 2), "old".into());
     s.insert(product_key(b, 8), "cut short".into());
+    s.insert(items_key(a, 5, 1), "an old chunk".into());
     s.insert("twohats.product.p-gone.1".into(), "deleted product".into());
     s.insert(format!("{BACKUP_PREFIX}1"), "backup".into());
+    s.insert("twohats.pref.theme".into(), "dark".into());
     s.insert("other.app".into(), "x".into());
-    let Loaded::Ok { revs, .. } = load(&s) else {
+    let Loaded::Ok { refs, .. } = load(&s) else {
         panic!("leftovers must not stop a load")
     };
-    let mut stale = stale_product_keys(s.keys().map(String::as_str), &revs);
+    let mut stale = stale_keys(s.keys().map(String::as_str), &refs);
     stale.sort();
     let mut expected = vec![
         product_key(a, 2),
         product_key(b, 8),
+        items_key(a, 5, 1),
         "twohats.product.p-gone.1".to_string(),
     ];
     expected.sort();
     assert_eq!(stale, expected);
-    assert!(stale_product_keys(store(&ws).keys().map(String::as_str), &revs).is_empty());
+    assert!(stale_keys(store(&ws).keys().map(String::as_str), &refs).is_empty());
 }
 
 /// Stored keys as the preview format (version 0) wrote them.
@@ -335,9 +435,16 @@ fn v0_store() -> Store {
 fn a_document_stored_by_the_preview_format_is_migrated_on_load() {
     let s = v0_store();
     match decode(&|k| s.get(k).cloned()) {
-        Loaded::Migrated { ws, revs, from } => {
+        Loaded::Migrated { ws, refs, from } => {
             assert_eq!(from, 0);
-            assert_eq!(revs, vec![(Id::parse("p-old").unwrap(), 3)]);
+            assert_eq!(
+                refs,
+                vec![ProductRef {
+                    id: Id::parse("p-old").unwrap(),
+                    rev: 3,
+                    chunks: vec![]
+                }]
+            );
             assert_eq!(ws.roles, RoleSetting::NoPm);
             assert_eq!(ws.portfolio.name, "Old");
             let p = &ws.products[0];
@@ -382,12 +489,166 @@ fn referenced_keys_names_what_the_meta_points_at_and_nothing_for_a_bad_meta() {
     let s = store(&ws);
     let mut keys = referenced_keys(&s[META_KEY]).expect("a good meta");
     keys.sort();
-    let mut expected: Vec<String> = ws
-        .products
-        .iter()
-        .map(|p| product_key(&p.id, rev_of(&ws, &p.id)))
-        .collect();
+    let mut expected: Vec<String> = s.keys().filter(|k| *k != META_KEY).cloned().collect();
     expected.sort();
     assert_eq!(keys, expected);
     assert_eq!(referenced_keys("{not json"), None);
+}
+
+/// Where `["i-1", "i-2", "i-abc", "f-9"]` are stored: FNV-1a (32-bit) mod 32, as
+/// computed independently of this code.
+const PINNED_CHUNKS: [usize; 4] = [14, 27, 21, 31];
+
+/// Changes the JSON of item `n` of product `p` where it is stored.
+fn edit_item(
+    s: &mut Store,
+    ws: &Workspace,
+    p: usize,
+    n: usize,
+    f: impl FnOnce(&mut serde_json::Value),
+) {
+    let product = &ws.products[p];
+    let item = &product.items[n];
+    let key = items_key(&product.id, chunk_of(&item.id), rev_of(ws, &product.id));
+    edit_json(s, &key, |v| {
+        let items = v["items"].as_array_mut().unwrap();
+        let at = items
+            .iter()
+            .position(|x| x["id"] == item.id.as_str())
+            .unwrap();
+        f(&mut items[at]);
+    });
+}
+
+#[test]
+fn a_version_1_store_loads_and_asks_to_be_rewritten() {
+    let ws = sample();
+    match load(&store_v1(&ws)) {
+        Loaded::Migrated {
+            ws: got,
+            refs,
+            from,
+        } => {
+            assert_eq!(got, ws);
+            assert_eq!(from, CURRENT_VERSION, "only the layout is older");
+            assert!(refs.iter().all(|r| r.chunks.is_empty()));
+        }
+        other => panic!("expected a migration, got {other:?}"),
+    }
+}
+
+#[test]
+fn a_missing_or_mismatched_chunk_is_unreadable() {
+    let ws = sample();
+    let p = &ws.products[0];
+    let n = chunk_of(&p.items[0].id);
+    let key = items_key(&p.id, n, rev_of(&ws, &p.id));
+
+    let mut s = store(&ws);
+    s.remove(&key);
+    unreadable(
+        &s,
+        &[&format!(
+            "items of product {} (part {n}) are listed but missing",
+            p.id
+        )],
+    );
+
+    for (field, value) in [
+        ("rev", serde_json::json!(1)),
+        ("chunk", serde_json::json!((n + 1) % CHUNKS)),
+        ("version", serde_json::json!(1)),
+    ] {
+        let mut s = store(&ws);
+        edit_json(&mut s, &key, |v| v[field] = value);
+        unreadable(
+            &s,
+            &[&format!(
+                "items of product {} (part {n}) do not match",
+                p.id
+            )],
+        );
+    }
+}
+
+#[test]
+fn an_item_stored_twice_in_the_wrong_chunk_or_outside_the_order_is_unreadable() {
+    let ws = sample();
+    let p = &ws.products[0];
+    let item = &p.items[0];
+    let n = chunk_of(&item.id);
+    let rev = rev_of(&ws, &p.id);
+    let other = (0..CHUNKS)
+        .find(|m| *m != n && !split(&p.items)[*m].is_empty())
+        .unwrap();
+    let other_key = items_key(&p.id, other, rev);
+
+    // Copied into another chunk: in the wrong part.
+    let mut s = store(&ws);
+    let copy = serde_json::to_value(item).unwrap();
+    edit_json(&mut s, &other_key, |v| {
+        v["items"].as_array_mut().unwrap().push(copy.clone())
+    });
+    unreadable(
+        &s,
+        &[&format!("item {} is stored in the wrong part", item.id)],
+    );
+
+    // Twice in its own chunk.
+    let mut s = store(&ws);
+    edit_json(&mut s, &items_key(&p.id, n, rev), |v| {
+        v["items"].as_array_mut().unwrap().push(copy.clone())
+    });
+    unreadable(&s, &[&format!("item {} is stored twice", item.id)]);
+
+    // Left out of the order: stored but not in the backlog.
+    let mut s = store(&ws);
+    edit_json(&mut s, &key_of(&ws, 0), |v| {
+        v["order"]
+            .as_array_mut()
+            .unwrap()
+            .retain(|x| x != item.id.as_str())
+    });
+    unreadable(
+        &s,
+        &[&format!(
+            "item {} is stored but not in the backlog order",
+            item.id
+        )],
+    );
+
+    // In the order but in no chunk.
+    let mut s = store(&ws);
+    edit_json(&mut s, &items_key(&p.id, n, rev), |v| {
+        v["items"]
+            .as_array_mut()
+            .unwrap()
+            .retain(|x| x["id"] != item.id.as_str())
+    });
+    unreadable(
+        &s,
+        &[&format!(
+            "item {} is in the backlog order of product {} but not stored",
+            item.id, p.id
+        )],
+    );
+}
+
+#[test]
+fn a_meta_carries_its_commit_and_parent_and_older_metas_read_as_zero() {
+    let ws = sample();
+    let refs = refs_of(&ws);
+    let find = |id: &Id| refs.iter().find(|r| &r.id == id).unwrap().clone();
+    let l = Lineage {
+        commit: 42,
+        parent: 7,
+    };
+    let meta = encode_meta(&ws, &find, l);
+    assert_eq!(lineage(&meta), l);
+    assert_eq!(lineage(&store(&ws)[META_KEY]), Lineage::default());
+    assert_eq!(lineage("{not json"), Lineage::default());
+    // The lineage does not change what is loaded.
+    let mut s = store(&ws);
+    s.insert(META_KEY.into(), meta);
+    assert!(matches!(load(&s), Loaded::Ok { .. }));
 }

@@ -35,6 +35,17 @@ async fn mount(hash: &str) -> (UnmountHandle<AnyViewState>, HtmlElement) {
     (handle, container)
 }
 
+/// Lets the app react, then hides the page as a user leaving it would: saves wait a
+/// moment, and `pagehide` writes them at once.
+async fn settle() {
+    tick().await;
+    web_sys::window()
+        .unwrap()
+        .dispatch_event(&web_sys::Event::new("pagehide").unwrap())
+        .unwrap();
+    tick().await;
+}
+
 fn find(root: &HtmlElement, selector: &str) -> HtmlElement {
     root.query_selector(selector)
         .unwrap()
@@ -62,7 +73,7 @@ fn type_into(root: &HtmlElement, selector: &str, value: &str) {
 async fn create_product(root: &HtmlElement, name: &str) {
     type_into(root, "#new-product-name", name);
     find(root, "[data-testid=new-product-form] button[type=submit]").click();
-    tick().await;
+    settle().await;
 }
 
 /// A product envelope the stored meta names (superseded revisions linger a few seconds
@@ -92,7 +103,7 @@ async fn a_product_created_in_the_ui_is_in_local_storage() {
         .get_item("twohats.meta")
         .unwrap()
         .expect("meta written");
-    assert!(meta.contains("\"version\":1"), "{meta}");
+    assert!(meta.contains("\"version\":2"), "{meta}");
     let product = stored_product_containing("Atlas <b>bold</b>").expect("product key written");
     assert!(product.contains("\"format\":\"twohats\""));
     // The name is shown as text, never parsed as markup.
@@ -111,7 +122,7 @@ async fn undo_removes_the_product_from_storage_and_redo_brings_it_back() {
     assert!(stored_product_containing("Undoable").is_some());
 
     find(&root, "[data-testid=undo]").click();
-    tick().await;
+    settle().await;
     assert!(
         stored_product_containing("Undoable").is_none(),
         "undo must reach storage"
@@ -119,7 +130,7 @@ async fn undo_removes_the_product_from_storage_and_redo_brings_it_back() {
     assert!(!text(&root, "#product-switcher").contains("Undoable"));
 
     find(&root, "[data-testid=redo]").click();
-    tick().await;
+    settle().await;
     assert!(
         stored_product_containing("Undoable").is_some(),
         "redo must reach storage"
@@ -202,7 +213,7 @@ async fn a_full_quota_keeps_the_change_in_memory_and_says_so() {
         "After full, with a long name to need space",
     );
     find(&root, ".new-product--compact button[type=submit]").click();
-    tick().await;
+    settle().await;
 
     let banner = text(&root, "[data-testid=notice]");
     assert!(banner.contains("was not saved"), "{banner}");
@@ -216,4 +227,117 @@ async fn a_full_quota_keeps_the_change_in_memory_and_says_so() {
         "earlier data intact"
     );
     storage().clear().unwrap();
+}
+
+/// Every `twohats.*` key with its value.
+fn snapshot() -> std::collections::BTreeMap<String, String> {
+    keys()
+        .into_iter()
+        .filter(|k| k.starts_with("twohats."))
+        .map(|k| {
+            let v = storage().get_item(&k).unwrap().unwrap();
+            (k, v)
+        })
+        .collect()
+}
+
+/// Keys added or rewritten between two snapshots.
+fn written_between(
+    before: &std::collections::BTreeMap<String, String>,
+    after: &std::collections::BTreeMap<String, String>,
+) -> Vec<String> {
+    after
+        .iter()
+        .filter(|(k, v)| before.get(*k) != Some(*v))
+        .map(|(k, _)| k.clone())
+        .collect()
+}
+
+#[wasm_bindgen_test]
+fn an_edit_to_one_item_writes_one_chunk_and_the_meta_and_a_reorder_only_the_core() {
+    use twohats::model::sample::{counter_ids, sample_workspace};
+    use twohats::model::{Changes, Day};
+    use twohats::storage::format::{decode, Loaded};
+    use twohats::storage::local::LocalStore;
+
+    storage().clear().unwrap();
+    let mut store = LocalStore::open().store;
+    let mut ws = sample_workspace(Day::new(2026, 3, 15).unwrap(), &mut counter_ids());
+    store.save_all(&ws).unwrap();
+    let product = ws.products[0].id.clone();
+    let changes = Changes {
+        meta: false,
+        products: vec![product.clone()],
+    };
+
+    let before = snapshot();
+    ws.products[0].items[3].title = "Renamed".into();
+    store.save(&ws, &changes).unwrap();
+    let written = written_between(&before, &snapshot());
+    assert_eq!(written.len(), 2, "{written:?}");
+    assert!(written.contains(&"twohats.meta".to_string()));
+    assert!(
+        written
+            .iter()
+            .any(|k| k.starts_with(&format!("twohats.items.{product}."))),
+        "{written:?}"
+    );
+
+    let before = snapshot();
+    ws.products[0].items.swap(0, 1);
+    store.save(&ws, &changes).unwrap();
+    let written = written_between(&before, &snapshot());
+    assert_eq!(written.len(), 2, "{written:?}");
+    assert!(
+        written
+            .iter()
+            .any(|k| k.starts_with(&format!("twohats.product.{product}."))),
+        "{written:?}"
+    );
+
+    // What is stored is the document, whole.
+    match decode(&|k| storage().get_item(k).unwrap()) {
+        Loaded::Ok { ws: stored, .. } => assert_eq!(stored, ws),
+        other => panic!("expected the document, got {other:?}"),
+    }
+}
+
+#[wasm_bindgen_test]
+async fn a_change_is_saved_a_moment_later_or_at_once_when_the_page_is_hidden() {
+    storage().clear().unwrap();
+    let (_app, root) = mount("#/hierarchy").await;
+    type_into(&root, "#new-product-name", "Burst");
+    find(&root, "[data-testid=new-product-form] button[type=submit]").click();
+    tick().await;
+    assert!(text(&root, "#product-switcher").contains("Burst"));
+    assert!(
+        stored_product_containing("Burst").is_none(),
+        "saves wait for the burst to end"
+    );
+    assert!(text(&root, "[data-testid=save-state]").contains("Saving…"));
+
+    web_sys::window()
+        .unwrap()
+        .dispatch_event(&web_sys::Event::new("pagehide").unwrap())
+        .unwrap();
+    assert!(
+        stored_product_containing("Burst").is_some(),
+        "pagehide writes at once"
+    );
+    tick().await;
+    assert!(text(&root, "[data-testid=save-state]").contains("Saved in this browser"));
+}
+
+#[wasm_bindgen_test]
+async fn a_product_created_after_start_empty_is_stored() {
+    storage().clear().unwrap();
+    let (_app, root) = mount("#/").await;
+    find(&root, "[data-testid=start-empty]").click();
+    tick().await;
+    create_product(&root, "After empty").await;
+    assert!(
+        stored_product_containing("After empty").is_some(),
+        "{:?}",
+        snapshot()
+    );
 }

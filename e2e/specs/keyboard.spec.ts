@@ -14,11 +14,13 @@ test('the command palette jumps to an item and runs actions, by keyboard alone',
 
   await page.locator('body').click();
   await page.keyboard.press('Control+k');
+  await expect(page.getByTestId('palette-input')).toBeFocused();
   await page.keyboard.type('go to road');
   await page.keyboard.press('Enter');
   await expect(app.heading()).toHaveText('Roadmap');
 
   await page.keyboard.press('Control+k');
+  await expect(page.getByTestId('palette-input')).toBeFocused();
   await page.keyboard.type('ranger console');
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('ArrowUp');

@@ -123,18 +123,24 @@ pub fn CommandPalette(open: RwSignal<bool>, shortcuts: RwSignal<bool>) -> impl I
     let state = AppState::expect();
     let query = RwSignal::new(String::new());
     let active = RwSignal::new(0usize);
-    let all = RwSignal::new(Vec::<Entry>::new());
+    // Worked out when read, not in an effect: effects run a moment after the palette
+    // opens, and keys typed before that must not be wiped or matched against nothing.
+    let all = Memo::new(move |_| {
+        open.track();
+        entries(state)
+    });
     let input = NodeRef::<leptos::html::Input>::new();
     Effect::new(move |_| {
         if open.get() {
-            all.set(entries(state));
-            query.set(String::new());
-            active.set(0);
             request_animation_frame(move || {
                 if let Some(i) = input.get_untracked() {
                     i.focus().ok();
                 }
             });
+        } else {
+            // Cleared on the way out, so the next opening starts empty.
+            query.set(String::new());
+            active.set(0);
         }
     });
     let results = Memo::new(move |_| all.with(|a| matching(a, &query.get())));

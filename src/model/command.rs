@@ -171,7 +171,7 @@ pub struct Changes {
 }
 
 impl Changes {
-    fn merge(&mut self, other: Changes) {
+    pub fn merge(&mut self, other: Changes) {
         self.meta |= other.meta;
         for p in other.products {
             if !self.products.contains(&p) {

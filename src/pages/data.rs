@@ -8,13 +8,10 @@ use crate::model::Command;
 use crate::state::{new_id, AppState};
 use crate::storage::format::encode_export;
 use crate::storage::import::{parse_import, summary, with_fresh_ids, Imported, MAX_IMPORT_BYTES};
-use crate::storage::local::{raw_dump, used_chars};
+use crate::storage::local::{raw_dump, QUOTA_CHARS};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
-
-/// The most characters browsers commonly allow per origin in localStorage.
-const QUOTA_CHARS: usize = 5_242_880;
 
 fn slug(s: &str) -> String {
     let s: String = s
@@ -32,11 +29,7 @@ pub fn DataPage() -> impl IntoView {
     let preview = RwSignal::new(None::<(String, Imported)>);
     let import_error = RwSignal::new(None::<String>);
     let dragging = RwSignal::new(false);
-    let usage = move || {
-        state.ws.track();
-        state.notices.track();
-        used_chars()
-    };
+    let usage = move || state.usage.get();
     let export = move |_| {
         let text = state
             .ws

@@ -1,26 +1,38 @@
 //! The stored format of a workspace, split across several `localStorage` keys so an edit
 //! rewrites only the part it changed:
 //!
-//! * `twohats.meta` — envelope with the format version, the portfolio, the role setting
-//!   and the list of product ids (in order), each with the revision it was saved at;
-//! * `twohats.product.<id>.<rev>` — one envelope per product with its whole subtree.
+//! * `twohats.meta` — envelope with the storage version, the portfolio, the role setting
+//!   and the list of product ids (in order), each with the revisions of its keys: the
+//!   commit point, naming every key the document is made of;
+//! * `twohats.product.<id>.<rev>` — a product's core: everything but its items, plus the
+//!   backlog order;
+//! * `twohats.items.<id>.<n>.<rev>` — chunk `n` of its items (see `chunks`).
 //!
-//! A save is copy-on-write: a changed product is written under a new revision's key, the
-//! meta is then rewritten to point at it (the commit), and only then is the old key
-//! removed. A save cut short leaves the previous meta pointing at the previous, intact
-//! keys. Loading is all-or-nothing: every listed product must be present and parse, and
-//! the whole workspace must pass validation, or nothing is taken. See `docs/storage.md`.
+//! A save is copy-on-write: a changed key is written under a new revision, the meta is
+//! then rewritten to point at it (the commit), and only then is the old key removed. A
+//! save cut short leaves the previous meta pointing at the previous, intact keys. Loading
+//! is all-or-nothing: every listed key must be present and parse, every item must be in
+//! its chunk and the order, and the whole workspace must pass validation, or nothing is
+//! taken. See `docs/storage.md`.
 
-use crate::model::{validate_workspace, Id, Portfolio, Product, RoleSetting, Workspace};
+use super::chunks::{self, ChunkEnvelope, CoreEnvelope, CHUNKS};
+use crate::model::{validate_workspace, Id, Item, Portfolio, Product, RoleSetting, Workspace};
 use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
 
 pub const FORMAT: &str = "twohats";
-/// The format this build writes. Older versions are migrated on load; newer ones are
-/// left untouched.
+/// The version of the document's content (the schema in `docs/schema.md`) this build
+/// reads and writes, in exports and in storage. Older versions are migrated on load;
+/// newer ones are left untouched.
 pub const CURRENT_VERSION: u32 = 1;
+/// The version of the storage layout, written in the meta: 1 kept each product whole in
+/// one key, 2 splits its items into chunks. An older build sees 2 as newer and leaves it
+/// alone, rather than reading a product with no items.
+pub const STORAGE_VERSION: u32 = 2;
 pub const PREFIX: &str = "twohats.";
 pub const META_KEY: &str = "twohats.meta";
 pub const PRODUCT_PREFIX: &str = "twohats.product.";
+pub const ITEMS_PREFIX: &str = "twohats.items.";
 pub const BACKUP_PREFIX: &str = "twohats.backup.";
 
 pub fn product_key(id: &Id, rev: u64) -> String {
@@ -40,24 +52,38 @@ pub fn next_rev(old: Option<u64>, writer: u16) -> u64 {
 /// may be treated as unreferenced).
 pub fn referenced_keys(meta_raw: &str) -> Option<Vec<String>> {
     let meta: Meta = serde_json::from_str(meta_raw).ok()?;
-    Some(
-        meta.products
-            .iter()
-            .map(|r| product_key(&r.id, r.rev))
-            .collect(),
-    )
+    Some(meta.products.iter().flat_map(ProductRef::keys).collect())
 }
 
 /// True for keys that hold the document (not backups, not UI preferences).
 pub fn is_document_key(key: &str) -> bool {
-    key == META_KEY || key.starts_with(PRODUCT_PREFIX)
+    key == META_KEY || key.starts_with(PRODUCT_PREFIX) || key.starts_with(ITEMS_PREFIX)
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ProductRef {
     pub id: Id,
-    /// Bumped on every write of the product; names the key that holds it.
+    /// The revision of the product's core key (in version 1: of its one key).
     pub rev: u64,
+    /// The revision of each item chunk's key, 0 for an empty chunk (no key). Absent in
+    /// version 1.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub chunks: Vec<u64>,
+}
+
+impl ProductRef {
+    /// The keys this reference names.
+    pub fn keys(&self) -> Vec<String> {
+        let mut keys = vec![product_key(&self.id, self.rev)];
+        keys.extend(
+            self.chunks
+                .iter()
+                .enumerate()
+                .filter(|(_, rev)| **rev != 0)
+                .map(|(n, rev)| chunks::items_key(&self.id, n, *rev)),
+        );
+        keys
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -67,14 +93,31 @@ pub struct Meta {
     pub portfolio: Portfolio,
     pub roles: RoleSetting,
     pub products: Vec<ProductRef>,
+    /// Which commit this is and which one its writer had read before (see `Lineage`).
+    #[serde(default, flatten)]
+    pub lineage: Lineage,
 }
 
-#[derive(Serialize)]
-struct ProductEnvelopeOut<'a> {
-    format: &'a str,
-    version: u32,
-    rev: u64,
-    product: &'a Product,
+/// A commit's id and its parent's: lets a tab that takes another tab's document tell
+/// whether that tab had seen its own last commit (then only newer edits need replaying)
+/// or saved at the same moment (then that commit's edits are replayed too).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Lineage {
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub commit: u64,
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub parent: u64,
+}
+
+fn is_zero(n: &u64) -> bool {
+    *n == 0
+}
+
+/// The lineage written in a stored meta (zeros when it has none or cannot be read).
+pub fn lineage(meta_raw: &str) -> Lineage {
+    serde_json::from_str::<Meta>(meta_raw)
+        .map(|m| m.lineage)
+        .unwrap_or_default()
 }
 
 #[derive(Deserialize)]
@@ -92,32 +135,16 @@ struct VersionProbe {
     version: Option<u32>,
 }
 
-pub fn encode_meta(ws: &Workspace, revs: &dyn Fn(&Id) -> u64) -> String {
+pub fn encode_meta(ws: &Workspace, refs: &dyn Fn(&Id) -> ProductRef, lineage: Lineage) -> String {
     let meta = Meta {
         format: FORMAT.to_string(),
-        version: CURRENT_VERSION,
+        version: STORAGE_VERSION,
         portfolio: ws.portfolio.clone(),
         roles: ws.roles,
-        products: ws
-            .products
-            .iter()
-            .map(|p| ProductRef {
-                id: p.id.clone(),
-                rev: revs(&p.id),
-            })
-            .collect(),
+        products: ws.products.iter().map(|p| refs(&p.id)).collect(),
+        lineage,
     };
     serde_json::to_string(&meta).expect("the workspace always serialises")
-}
-
-pub fn encode_product(p: &Product, rev: u64) -> String {
-    serde_json::to_string(&ProductEnvelopeOut {
-        format: FORMAT,
-        version: CURRENT_VERSION,
-        rev,
-        product: p,
-    })
-    .expect("a product always serialises")
 }
 
 /// What was found in storage.
@@ -125,13 +152,18 @@ pub fn encode_product(p: &Product, rev: u64) -> String {
 pub enum Loaded {
     /// Nothing stored: a first visit.
     Empty,
-    /// A whole, valid workspace, with the revision of each product.
-    Ok { ws: Workspace, revs: Vec<(Id, u64)> },
-    /// A whole, valid workspace read from an older format version and migrated in memory;
-    /// the stored keys still hold the old version until the caller saves.
+    /// A whole, valid workspace, with the keys of each product.
+    Ok {
+        ws: Workspace,
+        refs: Vec<ProductRef>,
+    },
+    /// A whole, valid workspace read from an older storage version and migrated in
+    /// memory; the stored keys still hold the old version until the caller saves. `from`
+    /// is the oldest content version found (below `CURRENT_VERSION` when the content
+    /// itself was migrated, not only its layout).
     Migrated {
         ws: Workspace,
-        revs: Vec<(Id, u64)>,
+        refs: Vec<ProductRef>,
         from: u32,
     },
     /// Stored by a newer version of the app; it must not be touched.
@@ -166,7 +198,7 @@ pub fn decode(get: &dyn Fn(&str) -> Option<String>) -> Loaded {
             }
         }
     };
-    if version > CURRENT_VERSION {
+    if version > STORAGE_VERSION {
         return Loaded::Newer { version };
     }
     let meta: Meta = if version < CURRENT_VERSION {
@@ -190,38 +222,16 @@ pub fn decode(get: &dyn Fn(&str) -> Option<String>) -> Loaded {
             }
         }
     };
-    let mut products = Vec::with_capacity(meta.products.len());
-    let mut revs = Vec::with_capacity(meta.products.len());
-    let mut oldest = version;
-    for r in &meta.products {
-        let key = product_key(&r.id, r.rev);
-        let Some(raw) = get(&key) else {
-            return Loaded::Unreadable {
-                reason: format!("product {} is listed but missing from storage", r.id),
-            };
-        };
-        let env = match read_product(&raw) {
-            Ok(e) => e,
-            Err(e) => {
-                return Loaded::Unreadable {
-                    reason: format!("product {} is damaged ({e})", r.id),
-                }
-            }
-        };
-        if env.format != FORMAT || env.version > CURRENT_VERSION {
-            return Loaded::Unreadable {
-                reason: format!("product {} has an unexpected format or version", r.id),
-            };
-        }
-        if env.rev != r.rev || env.product.id != r.id {
-            return Loaded::Unreadable {
-                reason: format!("product {} does not match the workspace index", r.id),
-            };
-        }
-        oldest = oldest.min(env.version);
-        revs.push((r.id.clone(), env.rev));
-        products.push(env.product);
-    }
+    let read = if version == STORAGE_VERSION {
+        read_chunked(&meta, get)
+    } else {
+        read_whole(&meta, version, get)
+    };
+    let (products, oldest) = match read {
+        Ok(r) => r,
+        Err(reason) => return Loaded::Unreadable { reason },
+    };
+    let refs = meta.products;
     let ws = Workspace {
         portfolio: meta.portfolio,
         roles: meta.roles,
@@ -232,15 +242,134 @@ pub fn decode(get: &dyn Fn(&str) -> Option<String>) -> Loaded {
             reason: format!("the stored workspace breaks a rule: {e}"),
         };
     }
-    if oldest < CURRENT_VERSION {
+    if version < STORAGE_VERSION {
         Loaded::Migrated {
             ws,
-            revs,
+            refs,
             from: oldest,
         }
     } else {
-        Loaded::Ok { ws, revs }
+        Loaded::Ok { ws, refs }
     }
+}
+
+/// Storage versions 0 and 1: each product whole under one key. Returns the products and
+/// the oldest content version among them.
+fn read_whole(
+    meta: &Meta,
+    version: u32,
+    get: &dyn Fn(&str) -> Option<String>,
+) -> Result<(Vec<Product>, u32), String> {
+    let mut products = Vec::with_capacity(meta.products.len());
+    let mut oldest = version;
+    for r in &meta.products {
+        let raw = get(&product_key(&r.id, r.rev))
+            .ok_or_else(|| format!("product {} is listed but missing from storage", r.id))?;
+        let env = read_product(&raw).map_err(|e| format!("product {} is damaged ({e})", r.id))?;
+        if env.format != FORMAT || env.version > CURRENT_VERSION {
+            return Err(format!(
+                "product {} has an unexpected format or version",
+                r.id
+            ));
+        }
+        if env.rev != r.rev || env.product.id != r.id {
+            return Err(format!(
+                "product {} does not match the workspace index",
+                r.id
+            ));
+        }
+        oldest = oldest.min(env.version);
+        products.push(env.product);
+    }
+    Ok((products, oldest))
+}
+
+/// Storage version 2: a core key and item chunks per product. Every item must be in the
+/// chunk its id hashes to and in the order exactly once, so a half-written or mixed set
+/// of keys is never taken for a document.
+fn read_chunked(
+    meta: &Meta,
+    get: &dyn Fn(&str) -> Option<String>,
+) -> Result<(Vec<Product>, u32), String> {
+    let mut products = Vec::with_capacity(meta.products.len());
+    for r in &meta.products {
+        let raw = get(&product_key(&r.id, r.rev))
+            .ok_or_else(|| format!("product {} is listed but missing from storage", r.id))?;
+        let core: CoreEnvelope =
+            serde_json::from_str(&raw).map_err(|e| format!("product {} is damaged ({e})", r.id))?;
+        if core.format != FORMAT || core.version != STORAGE_VERSION {
+            return Err(format!(
+                "product {} has an unexpected format or version",
+                r.id
+            ));
+        }
+        if core.rev != r.rev || core.product.id != r.id || !core.product.items.is_empty() {
+            return Err(format!(
+                "product {} does not match the workspace index",
+                r.id
+            ));
+        }
+        if r.chunks.len() != CHUNKS {
+            return Err(format!(
+                "product {} lists {} item chunks, not {CHUNKS}",
+                r.id,
+                r.chunks.len()
+            ));
+        }
+        let mut found: HashMap<Id, Item> = HashMap::with_capacity(core.order.len());
+        for (n, &rev) in r.chunks.iter().enumerate() {
+            if rev == 0 {
+                continue;
+            }
+            let raw = get(&chunks::items_key(&r.id, n, rev)).ok_or_else(|| {
+                format!(
+                    "items of product {} (part {n}) are listed but missing from storage",
+                    r.id
+                )
+            })?;
+            let chunk: ChunkEnvelope = serde_json::from_str(&raw)
+                .map_err(|e| format!("items of product {} (part {n}) are damaged ({e})", r.id))?;
+            if chunk.format != FORMAT
+                || chunk.version != STORAGE_VERSION
+                || chunk.rev != rev
+                || chunk.product != r.id
+                || chunk.chunk != n
+            {
+                return Err(format!(
+                    "items of product {} (part {n}) do not match the workspace index",
+                    r.id
+                ));
+            }
+            for item in chunk.items {
+                if chunks::chunk_of(&item.id) != n {
+                    return Err(format!("item {} is stored in the wrong part", item.id));
+                }
+                let id = item.id.clone();
+                if found.insert(id.clone(), item).is_some() {
+                    return Err(format!("item {id} is stored twice"));
+                }
+            }
+        }
+        let mut product = core.product;
+        product.items = Vec::with_capacity(core.order.len());
+        for id in &core.order {
+            let item = found.remove(id).ok_or_else(|| {
+                format!(
+                    "item {id} is in the backlog order of product {} but not stored",
+                    r.id
+                )
+            })?;
+            product.items.push(item);
+        }
+        if let Some(id) = found.keys().next() {
+            return Err(format!(
+                "item {id} is stored but not in the backlog order of product {}",
+                r.id
+            ));
+        }
+        products.push(product);
+    }
+    Ok((products, CURRENT_VERSION))
 }
 
 /// Reads the meta of an older version: its workspace-level fields go through the same
@@ -301,15 +430,12 @@ fn read_product(raw: &str) -> Result<ProductEnvelope, String> {
     })
 }
 
-/// Keys under the product prefix that the meta does not reference: leftovers of a save
-/// that was cut short, safe to remove once a load has succeeded.
-pub fn stale_product_keys<'a>(
-    keys: impl IntoIterator<Item = &'a str>,
-    revs: &[(Id, u64)],
-) -> Vec<String> {
-    let live: Vec<String> = revs.iter().map(|(id, rev)| product_key(id, *rev)).collect();
+/// Document keys (other than the meta) that `refs` do not name: leftovers of a save that
+/// was cut short or superseded.
+pub fn stale_keys<'a>(keys: impl IntoIterator<Item = &'a str>, refs: &[ProductRef]) -> Vec<String> {
+    let live: Vec<String> = refs.iter().flat_map(ProductRef::keys).collect();
     keys.into_iter()
-        .filter(|k| k.starts_with(PRODUCT_PREFIX) && !live.iter().any(|l| l == k))
+        .filter(|k| is_document_key(k) && *k != META_KEY && !live.iter().any(|l| l == k))
         .map(str::to_string)
         .collect()
 }

@@ -6,8 +6,9 @@
 //! a failed write leaves the previous stored state intact (see `format` for the
 //! copy-on-write commit) and the caller keeps the document in memory.
 
-use super::format::{self, Loaded, BACKUP_PREFIX, META_KEY, PREFIX};
-use crate::model::{Changes, Id, Workspace};
+use super::chunks::{self, Written, CHUNKS};
+use super::format::{self, Lineage, Loaded, ProductRef, BACKUP_PREFIX, META_KEY, PREFIX};
+use crate::model::{Changes, Id, Item, Workspace};
 use gloo_storage::{LocalStorage, Storage};
 use std::collections::HashMap;
 use wasm_bindgen::JsCast;
@@ -52,7 +53,11 @@ impl StorageNotice {
 pub struct LocalStore {
     available: bool,
     writable: bool,
-    revs: HashMap<Id, u64>,
+    /// The keys each product is stored under, as this tab last read or wrote them.
+    refs: HashMap<Id, ProductRef>,
+    /// What those keys hold, to tell which of them an edit changed. A product missing
+    /// here is written whole on its next save.
+    written: HashMap<Id, Written>,
     /// Parts changed in memory that a failed save did not get into storage yet.
     pending: Changes,
     /// The workspace index as this tab last read or wrote it: when storage holds
@@ -60,6 +65,38 @@ pub struct LocalStore {
     last_meta: Option<String>,
     /// This tab's writer id, the low bits of every revision it writes (see `format::next_rev`).
     writer: u16,
+    /// The commit this tab last read or wrote (the parent of its next one) and the one it
+    /// last wrote itself.
+    seen_commit: u64,
+    written_commit: u64,
+    /// This tab's own last index, when it has since taken another tab's announced one
+    /// that its `localStorage` does not show yet: not a sign of another change.
+    superseded: Option<String>,
+    /// Commits this tab has written or taken, newest last: one of them seen again (a
+    /// late storage event, a stale view) is old news, never taken twice.
+    known_commits: std::collections::VecDeque<u64>,
+}
+
+/// One product's part of a save: the chunks it rewrote and whether it rewrote the core.
+struct Saved {
+    id: Id,
+    changed: Vec<(usize, Vec<Item>)>,
+    core_changed: bool,
+}
+
+/// What `reload` found.
+pub enum Reloaded {
+    /// A commit this tab has already written or taken: nothing to do.
+    Known,
+    Taken(Taken),
+}
+
+/// A document another tab committed, as `reload` read it.
+pub struct Taken {
+    pub ws: Workspace,
+    /// True when that tab had read this tab's last commit before writing its own: this
+    /// tab's committed edits are in it, and only newer ones need replaying.
+    pub built_on_mine: bool,
 }
 
 pub struct Opened {
@@ -99,17 +136,69 @@ fn get(key: &str) -> Option<String> {
 fn set(key: &str, value: &str) -> Result<(), String> {
     LocalStorage::raw()
         .set_item(key, value)
-        .map_err(describe_js_error)
+        .map_err(describe_js_error)?;
+    if key.starts_with(PREFIX) {
+        with_sizes(|m| m.insert(key.to_string(), chars(key) + chars(value)));
+    }
+    Ok(())
 }
 
 fn remove(key: &str) {
     LocalStorage::raw().remove_item(key).ok();
+    with_sizes(|m| m.remove(key));
+}
+
+/// UTF-16 units: what the quota counts.
+fn chars(s: &str) -> usize {
+    s.encode_utf16().count()
+}
+
+thread_local! {
+    /// The size of every `twohats.*` key, so usage is known after every save without
+    /// reading megabytes back. Built by one scan, then kept up to date by `set` and
+    /// `remove`; dropped when another tab has written (`forget_sizes`).
+    static SIZES: std::cell::RefCell<Option<HashMap<String, usize>>> = const { std::cell::RefCell::new(None) };
+}
+
+fn with_sizes<R>(f: impl FnOnce(&mut HashMap<String, usize>) -> R) -> R {
+    SIZES.with(|cell| {
+        let mut sizes = cell.borrow_mut();
+        let map = sizes.get_or_insert_with(|| {
+            all_keys()
+                .into_iter()
+                .filter(|k| k.starts_with(PREFIX))
+                .map(|k| {
+                    let n = chars(&k) + get(&k).map_or(0, |v| chars(&v));
+                    (k, n)
+                })
+                .collect()
+        });
+        f(map)
+    })
+}
+
+/// Another tab wrote: the next `used_chars` scans again.
+pub fn forget_sizes() {
+    SIZES.with(|cell| cell.borrow_mut().take());
 }
 
 fn all_keys() -> Vec<String> {
     let raw = LocalStorage::raw();
     let n = raw.length().unwrap_or(0);
     (0..n).filter_map(|i| raw.key(i).ok().flatten()).collect()
+}
+
+/// Writes a key this save adds. When the quota is the problem, superseded revisions
+/// waiting for their clean-up are the first thing to give back, then it tries again.
+fn write_new(key: &str, value: &str, written: &mut Vec<String>) -> Result<(), String> {
+    set(key, value).or_else(|_| {
+        let mut keep = written.clone();
+        keep.push(key.to_string());
+        remove_unreferenced_except(&keep);
+        set(key, value)
+    })?;
+    written.push(key.to_string());
+    Ok(())
 }
 
 /// How long a superseded revision is kept: long enough for every tab to have seen the
@@ -143,7 +232,7 @@ fn remove_unreferenced(keys: &[String]) {
 fn remove_unreferenced_except(keep: &[String]) {
     let candidates: Vec<String> = all_keys()
         .into_iter()
-        .filter(|k| k.starts_with(format::PRODUCT_PREFIX) && !keep.contains(k))
+        .filter(|k| format::is_document_key(k) && k != META_KEY && !keep.contains(k))
         .collect();
     remove_unreferenced(&candidates);
 }
@@ -210,19 +299,16 @@ impl LocalStore {
         };
         let loaded = format::decode(&get);
         let (workspace, first_visit, notices) = match loaded {
-            Loaded::Ok { ws, revs } => {
+            Loaded::Ok { ws, refs } => {
                 // Leftovers of a cut-short save — or of a save another tab is making
                 // right now, so they go only once a later meta still leaves them out.
                 let keys = all_keys();
-                clean_up_later(format::stale_product_keys(
-                    keys.iter().map(String::as_str),
-                    &revs,
-                ));
-                store.revs = revs.into_iter().collect();
+                clean_up_later(format::stale_keys(keys.iter().map(String::as_str), &refs));
+                store.remember(&ws, refs);
                 (Some(ws), false, vec![])
             }
-            Loaded::Migrated { ws, revs, from } => {
-                store.revs = revs.into_iter().collect();
+            Loaded::Migrated { ws, refs, from } => {
+                store.refs = refs.into_iter().map(|r| (r.id.clone(), r)).collect();
                 store.migrate(ws, from)
             }
             Loaded::Empty => {
@@ -241,6 +327,14 @@ impl LocalStore {
             Loaded::Unreadable { reason } => store.recover(reason),
         };
         store.last_meta = get(META_KEY);
+        store.seen_commit = store
+            .last_meta
+            .as_deref()
+            .map(format::lineage)
+            .unwrap_or_default()
+            .commit;
+        let seen = store.seen_commit;
+        store.note_commit(seen);
         Opened {
             store,
             workspace,
@@ -256,6 +350,14 @@ impl LocalStore {
         ws: Workspace,
         from: u32,
     ) -> (Option<Workspace>, bool, Vec<StorageNotice>) {
+        if from >= format::CURRENT_VERSION {
+            // Only the layout is older: the old keys stay, untouched and named by the old
+            // meta, until the new layout is committed, so they are their own backup.
+            return match self.save_all(&ws) {
+                Ok(()) => (Some(ws), false, vec![]),
+                Err(notice) => (Some(ws), false, vec![notice]),
+            };
+        }
         let (_, copy) = document_copy();
         let backup_key = format!("{BACKUP_PREFIX}v{from}-{}", now_stamp());
         if set(&backup_key, &copy).is_err() {
@@ -302,7 +404,22 @@ impl LocalStore {
 
     /// True when another tab has saved since this tab last read or wrote storage.
     pub fn changed_elsewhere(&self) -> bool {
-        self.is_saving() && get(META_KEY) != self.last_meta
+        if !self.is_saving() {
+            return false;
+        }
+        match get(META_KEY) {
+            Some(stored) => !self.knows(&stored) && Some(&stored) != self.superseded.as_ref(),
+            None => self.last_meta.is_some(),
+        }
+    }
+
+    fn note_commit(&mut self, commit: u64) {
+        if commit != 0 && !self.known_commits.contains(&commit) {
+            self.known_commits.push_back(commit);
+            if self.known_commits.len() > 64 {
+                self.known_commits.pop_front();
+            }
+        }
     }
 
     pub fn is_saving(&self) -> bool {
@@ -340,65 +457,241 @@ impl LocalStore {
     }
 
     fn commit(&mut self, ws: &Workspace, todo: &Changes) -> Result<(), String> {
-        let mut new_revs = self.revs.clone();
-        let mut written = Vec::new();
+        let mut new_refs = self.refs.clone();
+        let mut written: Vec<String> = Vec::new();
         let mut obsolete = Vec::new();
-        for id in &todo.products {
-            let old = self.revs.get(id).copied();
-            match ws.product(id) {
-                Some(p) => {
-                    let rev = format::next_rev(old, self.writer);
-                    let key = format::product_key(id, rev);
-                    let value = format::encode_product(p, rev);
-                    // When the quota is the problem, superseded revisions waiting for
-                    // their clean-up are the first thing to give back.
-                    let wrote = set(&key, &value).or_else(|_| {
-                        let mut keep = written.clone();
-                        keep.push(key.clone());
-                        remove_unreferenced_except(&keep);
-                        set(&key, &value)
-                    });
-                    if let Err(e) = wrote {
-                        written.iter().for_each(|k: &String| remove(k));
-                        return Err(e);
+        // What to remember once the meta is committed.
+        let mut remembered: Vec<Saved> = Vec::new();
+        // Random rather than counted: two tabs committing at once must not share an id.
+        let commit_id = (js_sys::Math::random() * 9_007_199_254_740_991.0) as u64 + 1;
+        let result = (|| {
+            for id in &todo.products {
+                let old = self.refs.get(id);
+                let Some(p) = ws.product(id) else {
+                    if let Some(old) = old {
+                        obsolete.extend(old.keys());
                     }
-                    written.push(key);
-                    new_revs.insert(id.clone(), rev);
+                    new_refs.remove(id);
+                    continue;
+                };
+                let prev = self.written.get(id);
+                let mut r = ProductRef {
+                    id: id.clone(),
+                    rev: old.map_or(0, |o| o.rev),
+                    chunks: old
+                        .map(|o| o.chunks.clone())
+                        .filter(|c| c.len() == CHUNKS)
+                        .unwrap_or_else(|| vec![0; CHUNKS]),
+                };
+                let mut changed = Vec::new();
+                for (n, bucket) in chunks::split(&p.items).into_iter().enumerate() {
+                    if prev.is_some_and(|w| w.same_chunk(n, &bucket)) {
+                        continue;
+                    }
+                    let old_rev = r.chunks[n];
+                    if bucket.is_empty() {
+                        r.chunks[n] = 0;
+                    } else {
+                        let rev = format::next_rev(Some(old_rev).filter(|r| *r != 0), self.writer);
+                        let key = chunks::items_key(id, n, rev);
+                        write_new(
+                            &key,
+                            &chunks::encode_chunk(id, n, &bucket, rev),
+                            &mut written,
+                        )?;
+                        r.chunks[n] = rev;
+                    }
+                    if old_rev != 0 {
+                        obsolete.push(chunks::items_key(id, n, old_rev));
+                    }
+                    changed.push((n, bucket.into_iter().cloned().collect()));
                 }
-                None => {
-                    new_revs.remove(id);
+                let core_changed = !prev.is_some_and(|w| w.same_core(p)) || old.is_none();
+                if core_changed {
+                    let rev = format::next_rev(old.map(|o| o.rev), self.writer);
+                    let key = format::product_key(id, rev);
+                    write_new(&key, &chunks::encode_core(p, rev), &mut written)?;
+                    if let Some(o) = old {
+                        obsolete.push(format::product_key(id, o.rev));
+                    }
+                    r.rev = rev;
                 }
+                new_refs.insert(id.clone(), r);
+                remembered.push(Saved {
+                    id: id.clone(),
+                    changed,
+                    core_changed,
+                });
             }
-            if let Some(rev) = old {
-                obsolete.push(format::product_key(id, rev));
+            let meta = format::encode_meta(
+                ws,
+                &|id| {
+                    new_refs.get(id).cloned().unwrap_or_else(|| ProductRef {
+                        id: id.clone(),
+                        rev: 0,
+                        chunks: vec![],
+                    })
+                },
+                Lineage {
+                    commit: commit_id,
+                    parent: self.seen_commit,
+                },
+            );
+            set(META_KEY, &meta)?;
+            Ok(meta)
+        })();
+        let meta = match result {
+            Ok(meta) => meta,
+            Err(e) => {
+                written.iter().for_each(|k| remove(k));
+                return Err(e);
             }
-        }
-        let meta = format::encode_meta(ws, &|id| new_revs.get(id).copied().unwrap_or(0));
-        if let Err(e) = set(META_KEY, &meta) {
-            written.iter().for_each(|k| remove(k));
-            return Err(e);
-        }
+        };
         // Committed. The old revisions go a little later: another tab whose view of
         // storage lags may still write a meta that names one of them.
         clean_up_later(obsolete);
-        self.revs = new_revs;
+        for id in &todo.products {
+            if ws.product(id).is_none() {
+                self.written.remove(id);
+            }
+        }
+        for Saved {
+            id,
+            changed,
+            core_changed,
+        } in remembered
+        {
+            let p = ws.product(&id).expect("saved above");
+            match self.written.get_mut(&id) {
+                Some(w) => {
+                    for (n, items) in changed {
+                        w.chunks[n] = items;
+                    }
+                    if core_changed {
+                        w.core = chunks::core_of(p);
+                        w.order = p.items.iter().map(|i| i.id.clone()).collect();
+                    }
+                }
+                None => {
+                    self.written.insert(id, Written::of(p));
+                }
+            }
+        }
+        self.refs = new_refs;
+        announce(&meta);
         self.last_meta = Some(meta);
+        self.seen_commit = commit_id;
+        self.written_commit = commit_id;
+        self.note_commit(commit_id);
+        self.superseded = None;
         Ok(())
     }
 
+    /// Takes `refs` as what storage holds for `ws`.
+    fn remember(&mut self, ws: &Workspace, refs: Vec<ProductRef>) {
+        self.written = ws
+            .products
+            .iter()
+            .map(|p| (p.id.clone(), Written::of(p)))
+            .collect();
+        self.refs = refs.into_iter().map(|r| (r.id.clone(), r)).collect();
+    }
+
     /// Re-reads storage after another tab changed it. Returns the workspace if it is whole.
-    pub fn reload(&mut self) -> Option<Workspace> {
+    ///
+    /// `meta` is an index another tab announced it committed (see `announce`): Chromium
+    /// keeps showing this tab its own last write of a key while that write is in flight,
+    /// and may then miss the other tab's later write of the same key, so the
+    /// announcement is taken over what this tab's `localStorage` says. The other tab's
+    /// revision keys are its own and not affected.
+    pub fn reload(&mut self, meta: Option<&str>) -> Option<Reloaded> {
         if !self.available {
             return None;
         }
-        match format::decode(&get) {
-            Loaded::Ok { ws, revs } | Loaded::Migrated { ws, revs, .. } => {
-                self.revs = revs.into_iter().collect();
-                self.last_meta = get(META_KEY);
-                Some(ws)
-            }
-            _ => None,
+        let read = |k: &str| match meta {
+            Some(m) if k == META_KEY => Some(m.to_string()),
+            _ => get(k),
+        };
+        let stored = get(META_KEY);
+        let seen = meta.map(str::to_string).or_else(|| stored.clone());
+        if seen.as_deref().is_some_and(|m| self.knows(m)) {
+            return Some(Reloaded::Known);
         }
+        let loaded = format::decode(&read);
+        let ws = match loaded {
+            Loaded::Ok { ws, refs } => {
+                self.remember(&ws, refs);
+                ws
+            }
+            Loaded::Migrated { ws, refs, .. } => {
+                // Another tab (an older build) wrote the old layout: rewrite it whole.
+                self.written.clear();
+                self.refs = refs.into_iter().map(|r| (r.id.clone(), r)).collect();
+                ws
+            }
+            _ => return None,
+        };
+        let theirs = seen.as_deref().map(format::lineage).unwrap_or_default();
+        let built_on_mine = self.written_commit != 0 && theirs.parent == self.written_commit;
+        if meta.is_some() && stored != seen {
+            self.superseded = stored;
+        }
+        self.last_meta = seen;
+        self.seen_commit = theirs.commit;
+        self.note_commit(theirs.commit);
+        Some(Reloaded::Taken(Taken { ws, built_on_mine }))
+    }
+
+    /// True when `meta` is the index this tab last read or wrote, or one it has already
+    /// written or taken.
+    pub fn knows(&self, meta: &str) -> bool {
+        self.last_meta.as_deref() == Some(meta) || {
+            let c = format::lineage(meta).commit;
+            c != 0 && self.known_commits.contains(&c)
+        }
+    }
+}
+
+thread_local! {
+    static CHANNEL: std::cell::OnceCell<Option<web_sys::BroadcastChannel>> = const { std::cell::OnceCell::new() };
+}
+
+/// The channel tabs announce their commits on. Unlike `storage` events it is never
+/// held back by a write of this tab's own.
+fn channel() -> Option<web_sys::BroadcastChannel> {
+    CHANNEL.with(|c| {
+        c.get_or_init(|| web_sys::BroadcastChannel::new("twohats.commits").ok())
+            .clone()
+    })
+}
+
+/// Tells the other tabs which index this tab has just committed.
+fn announce(meta: &str) {
+    if let Some(ch) = channel() {
+        ch.post_message(&wasm_bindgen::JsValue::from_str(meta)).ok();
+    }
+}
+
+/// Calls `f` with each index another tab announces. Returns a function that stops it.
+pub fn on_commit_elsewhere(f: impl Fn(String) + 'static) -> impl FnOnce() {
+    let listener = wasm_bindgen::closure::Closure::<dyn Fn(web_sys::MessageEvent)>::new(
+        move |e: web_sys::MessageEvent| {
+            if let Some(meta) = e.data().as_string() {
+                f(meta);
+            }
+        },
+    );
+    let ch = channel();
+    if let Some(ch) = &ch {
+        ch.add_event_listener_with_callback("message", listener.as_ref().unchecked_ref())
+            .ok();
+    }
+    move || {
+        if let Some(ch) = ch {
+            ch.remove_event_listener_with_callback("message", listener.as_ref().unchecked_ref())
+                .ok();
+        }
+        drop(listener);
     }
 }
 
@@ -424,12 +717,11 @@ pub fn used_chars() -> usize {
     if !available() {
         return 0;
     }
-    all_keys()
-        .into_iter()
-        .filter(|k| k.starts_with(PREFIX))
-        .map(|k| k.encode_utf16().count() + get(&k).map(|v| v.encode_utf16().count()).unwrap_or(0))
-        .sum()
+    with_sizes(|m| m.values().sum())
 }
+
+/// What Chromium and Firefox allow one site: 5 Mi UTF-16 units (10 MiB).
+pub const QUOTA_CHARS: usize = 5_242_880;
 
 /// Small UI preferences (expanded rows, training scores): kept apart from the document,
 /// never part of undo or export.

@@ -1,7 +1,8 @@
-//! Persistence. `format` is the stored shape, `migrate` brings older format versions
+//! Persistence. `format` is the stored shape (`chunks` how a product's items are split), `migrate` brings older format versions
 //! up to date and `import` reads export files (all pure, tested natively); `local` is
 //! the only code in the app that touches `localStorage`.
 
+pub mod chunks;
 pub mod format;
 pub mod import;
 #[cfg(target_arch = "wasm32")]
