@@ -137,16 +137,62 @@ export function buildWorkspace(n, today = new Date()) {
     releases: [],
     definition_of_ready: ['has_acceptance_criteria', 'is_estimated', 'has_parent_feature'],
   };
+  return toStorage(product);
+}
+
+/** The chunk an item is stored in: FNV-1a (32-bit) of its id, mod 32 (src/storage/chunks.rs). */
+function chunkOf(id) {
+  let h = 0x811c9dc5;
+  for (const b of Buffer.from(id, 'utf8')) {
+    h ^= b;
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h % 32;
+}
+
+/** An item as the app writes it: empty fields left out (docs/schema.md). */
+function compact(item) {
+  const out = {};
+  for (const [k, v] of Object.entries(item)) {
+    if (v === null || v === '' || (Array.isArray(v) && v.length === 0)) continue;
+    if (k === 'story' || k === 'scores') {
+      const inner = Object.fromEntries(Object.entries(v).filter(([, x]) => x !== null && x !== ''));
+      if (Object.keys(inner).length) out[k] = inner;
+      continue;
+    }
+    if (k === 'acceptance') {
+      out[k] = v.map((c) => (c.done ? c : { id: c.id, text: c.text }));
+      continue;
+    }
+    out[k] = v;
+  }
+  return out;
+}
+
+/** The localStorage keys of storage version 2 (docs/storage.md) holding one product. */
+function toStorage(product) {
+  const { items, ...core } = product;
+  const chunks = Array.from({ length: 32 }, () => []);
+  for (const it of items) chunks[chunkOf(it.id)].push(compact(it));
   const meta = {
     format: 'twohats',
-    version: 1,
+    version: 2,
     portfolio: { name: 'Bench portfolio', links: [] },
     roles: 'separate',
-    products: [{ id: PRODUCT_ID, rev: 1 }],
+    products: [{ id: PRODUCT_ID, rev: 1, chunks: chunks.map((c) => (c.length ? 1 : 0)) }],
   };
-  const envelope = { format: 'twohats', version: 1, rev: 1, product };
-  return {
+  const keys = {
     'twohats.meta': JSON.stringify(meta),
-    [`twohats.product.${PRODUCT_ID}.1`]: JSON.stringify(envelope),
+    [`twohats.product.${PRODUCT_ID}.1`]: JSON.stringify({
+      format: 'twohats', version: 2, rev: 1, product: core, order: items.map((it) => it.id),
+    }),
   };
+  chunks.forEach((c, n) => {
+    if (c.length) {
+      keys[`twohats.items.${PRODUCT_ID}.${n}.1`] = JSON.stringify({
+        format: 'twohats', version: 2, rev: 1, product: PRODUCT_ID, chunk: n, items: c,
+      });
+    }
+  });
+  return keys;
 }

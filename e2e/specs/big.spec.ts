@@ -33,3 +33,26 @@ test('long lists draw a page of rows and more on demand; keyboard jumps still re
   await app.open('hierarchy');
   await expect(page.getByTestId('more-rows')).toContainText('Showing 200 of');
 });
+
+test('a roadmap of 250 features draws a page of rows, and the rest on demand', async ({ page }) => {
+  const themes = [0, 1].map((t) => ({ id: `t-${t}`, name: `Theme ${t}`, colour: t ? '#2563eb' : '#c2410c', objective: null }));
+  const features = Array.from({ length: 250 }, (_, i) => ({
+    id: `f-${i}`, title: `Feature number ${i}`, theme: `t-${i % 2}`, start: '2026-11', end: '2027-01',
+  }));
+  const product = { id: 'p-road', name: 'Road', themes, features, items: [] };
+  const store = {
+    'twohats.meta': JSON.stringify({ format: 'twohats', version: 1, portfolio: { name: 'P' }, roles: 'separate', products: [{ id: 'p-road', rev: 1 }] }),
+    'twohats.product.p-road.1': JSON.stringify({ format: 'twohats', version: 1, rev: 1, product }),
+  };
+  await page.addInitScript((s) => {
+    if (!localStorage.getItem('twohats.meta')) for (const [k, v] of Object.entries(s)) localStorage.setItem(k, v);
+  }, store);
+  const app = new App(page);
+  await app.open('roadmap');
+  await expect(page.getByTestId('tl-row')).toHaveCount(200);
+  await expect(page.getByTestId('more-rows')).toContainText('Showing 200 of 250 features');
+  await page.getByTestId('more-rows').getByRole('button', { name: 'Show all' }).click();
+  await expect(page.getByTestId('tl-row')).toHaveCount(250);
+  await expect(page.getByTestId('more-rows')).toHaveCount(0);
+  expect(app.problems).toEqual([]);
+});

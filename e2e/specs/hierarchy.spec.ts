@@ -14,6 +14,9 @@ async function typeEach(page: Page, titles: string[]) {
     await expect(page.getByTestId('outline')).toContainText(t);
   }
   await page.keyboard.press('Escape');
+  // Closing the panel hands focus back on the next frame; let that happen before the
+  // caller focuses something else.
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
 }
 
 test('build a product by keyboard, move a feature, delete it, undo, reload', async ({ page }) => {

@@ -249,7 +249,7 @@ pub fn DataPage() -> impl IntoView {
                     {(pc > 60.0).then(|| view! { <p class="warning" role="status">"Storage is filling up: export a copy now, and consider removing products you no longer need. Past the limit, changes can no longer be saved."</p> })}
                 }
             }}
-            <p class="muted">{move || if state.is_saving() { "Every change is saved in this browser as you make it." } else { "Changes are not being saved right now: see the message at the top." }}</p>
+            <p class="muted">{move || if state.is_saving() { "Every change is saved in this browser a moment after you make it, and at once if you leave the page." } else { "Changes are not being saved right now: see the message at the top." }}</p>
         </section>
         <section class="section" aria-labelledby="sample-title">
             <h2 id="sample-title">"Sample and reset"</h2>

@@ -94,18 +94,20 @@ pub struct Meta {
     pub roles: RoleSetting,
     pub products: Vec<ProductRef>,
     /// Which commit this is and which one its writer had read before (see `Lineage`).
-    #[serde(default, flatten)]
-    pub lineage: Lineage,
+    /// Plain fields rather than a flattened struct: serde's `flatten` costs kilobytes of
+    /// wasm.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub commit: u64,
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub parent: u64,
 }
 
 /// A commit's id and its parent's: lets a tab that takes another tab's document tell
 /// whether that tab had seen its own last commit (then only newer edits need replaying)
 /// or saved at the same moment (then that commit's edits are replayed too).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Lineage {
-    #[serde(default, skip_serializing_if = "is_zero")]
     pub commit: u64,
-    #[serde(default, skip_serializing_if = "is_zero")]
     pub parent: u64,
 }
 
@@ -116,7 +118,10 @@ fn is_zero(n: &u64) -> bool {
 /// The lineage written in a stored meta (zeros when it has none or cannot be read).
 pub fn lineage(meta_raw: &str) -> Lineage {
     serde_json::from_str::<Meta>(meta_raw)
-        .map(|m| m.lineage)
+        .map(|m| Lineage {
+            commit: m.commit,
+            parent: m.parent,
+        })
         .unwrap_or_default()
 }
 
@@ -142,7 +147,8 @@ pub fn encode_meta(ws: &Workspace, refs: &dyn Fn(&Id) -> ProductRef, lineage: Li
         portfolio: ws.portfolio.clone(),
         roles: ws.roles,
         products: ws.products.iter().map(|p| refs(&p.id)).collect(),
-        lineage,
+        commit: lineage.commit,
+        parent: lineage.parent,
     };
     serde_json::to_string(&meta).expect("the workspace always serialises")
 }

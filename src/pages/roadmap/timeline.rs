@@ -113,6 +113,26 @@ pub(crate) fn Timeline() -> impl IntoView {
             lanes
         })
     });
+    // Long roadmaps draw a page of feature rows at a time, lane by lane (see `MoreRows`).
+    let limit = RwSignal::new(crate::components::more_rows::PAGE);
+    let total =
+        Signal::derive(move || lanes.with(|l| l.iter().map(|l| l.bars.len()).sum::<usize>()));
+    let shown = Memo::new(move |_| {
+        let mut budget = limit.get();
+        lanes.with(|all| {
+            let mut out = Vec::new();
+            for lane in all {
+                if budget == 0 {
+                    break;
+                }
+                let mut lane = lane.clone();
+                lane.bars.truncate(budget);
+                budget -= lane.bars.len();
+                out.push(lane);
+            }
+            out
+        })
+    });
     let window = Memo::new(move |_| ui.window());
     let releases = Memo::new(move |_| {
         state.ws.track();
@@ -173,11 +193,12 @@ pub(crate) fn Timeline() -> impl IntoView {
                 <Show when=move || lanes.with(|l| !l.is_empty()) fallback=|| view! {
                     <p class="empty-state">"No themes yet. A theme is a strategic area of investment and gets its own swimlane: add one below, then add features to it."</p>
                 }>
-                    <For each=move || lanes.get() key=|l: &Lane| format!("{l:?}") let:lane>
+                    <For each=move || shown.get() key=|l: &Lane| format!("{l:?}") let:lane>
                         <LaneView lane=lane window=window drag=drag />
                     </For>
                 </Show>
             </div>
+            <crate::components::MoreRows total=total limit=limit noun="features" />
         </div>
     }
 }
