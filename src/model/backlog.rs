@@ -6,6 +6,7 @@ use super::planning::{forecast, Slot};
 use super::readiness;
 use super::scoring::{self, Scheme};
 use super::workspace::{Item, ItemKind, ItemStatus, Priority, Product};
+use std::collections::HashMap;
 
 /// A filter on one reference: any value, none set, or this one.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -44,26 +45,56 @@ impl BacklogFilter {
     }
 
     pub fn accepts(&self, p: &Product, i: &Item) -> bool {
-        let text = self.text.trim().to_lowercase();
-        (text.is_empty()
-            || [
-                &i.title,
-                &i.description,
-                &i.story.i_want,
-                &i.story.as_a,
-                &i.story.so_that,
-            ]
-            .iter()
-            .any(|t| t.to_lowercase().contains(&text)))
-            && self.kind.is_none_or(|k| i.kind == k)
+        self.accepts_text(&self.needle(), p, i)
+    }
+
+    /// The search text as items are compared with it. Worked out once per backlog, not
+    /// once per item.
+    fn needle(&self) -> String {
+        self.text.trim().to_lowercase()
+    }
+
+    /// `accepts`, with the search text already trimmed and lowercased.
+    fn accepts_text(&self, needle: &str, p: &Product, i: &Item) -> bool {
+        // The cheap checks first, so the text search runs only on items they let through.
+        self.kind.is_none_or(|k| i.kind == k)
             && self.status.is_none_or(|s| i.status == s)
             && self.priority.is_none_or(|pr| i.priority == pr)
             && self.feature.accepts(i.feature.as_ref())
             && self.sprint.accepts(i.sprint.as_ref())
+            && (needle.is_empty()
+                || [
+                    &i.title,
+                    &i.description,
+                    &i.story.i_want,
+                    &i.story.as_a,
+                    &i.story.so_that,
+                ]
+                .iter()
+                .any(|t| contains_lowercased(t, needle)))
             && self
                 .ready
                 .is_none_or(|r| readiness::is_ready(&p.definition_of_ready, i) == r)
     }
+}
+
+/// Whether `haystack.to_lowercase()` contains `needle`, which is lowercase already.
+/// Most text is ASCII, and for ASCII the lowercase is byte by byte, so it is compared in
+/// place instead of allocating a lowercase copy of every field of every item. Anything
+/// else goes through `to_lowercase`, whose rules (a final sigma, say) are not per byte.
+pub(crate) fn contains_lowercased(haystack: &str, needle: &str) -> bool {
+    if needle.is_empty() {
+        return true;
+    }
+    if !haystack.is_ascii() {
+        return haystack.to_lowercase().contains(needle);
+    }
+    // The lowercase of ASCII text is ASCII, so a needle that is not cannot be in it.
+    needle.is_ascii()
+        && haystack
+            .as_bytes()
+            .windows(needle.len())
+            .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -100,11 +131,17 @@ pub fn points(v: f64) -> String {
 /// The rows to show, and how many items the filter let through.
 pub fn backlog_rows(p: &Product, filter: &BacklogFilter, scheme: Scheme) -> Vec<BacklogRow> {
     let slots = forecast(p);
+    // Every row names its feature and sprint: a `p.feature(id)` scan per row would be
+    // rows × features.
+    let feature_titles = first_by_id(p.features.iter().map(|f| (&f.id, &f.title)));
+    let sprint_names = first_by_id(p.sprints.iter().map(|s| (&s.id, &s.name)));
+    let sprint_name = |s: &Id| sprint_names.get(s).map(|n| n.to_string());
+    let needle = filter.needle();
     let kept: Vec<(usize, &Item)> = p
         .items
         .iter()
         .enumerate()
-        .filter(|(_, i)| filter.accepts(p, i))
+        .filter(|(_, i)| filter.accepts_text(&needle, p, i))
         .collect();
     let refs: Vec<&Item> = kept.iter().map(|(_, i)| *i).collect();
     scoring::order_by(scheme, &refs)
@@ -120,16 +157,12 @@ pub fn backlog_rows(p: &Product, filter: &BacklogFilter, scheme: Scheme) -> Vec<
                 feature: i
                     .feature
                     .as_ref()
-                    .and_then(|f| p.feature(f))
-                    .map(|f| f.title.clone()),
+                    .and_then(|f| feature_titles.get(f))
+                    .map(|t| t.to_string()),
                 estimate: i.estimate.map(points),
                 priority: i.priority,
                 status: i.status,
-                sprint: i
-                    .sprint
-                    .as_ref()
-                    .and_then(|s| p.sprint(s))
-                    .map(|s| s.name.clone()),
+                sprint: i.sprint.as_ref().and_then(sprint_name),
                 ready: readiness::is_ready(&p.definition_of_ready, i),
                 readiness: readiness::describe(&p.definition_of_ready, i),
                 criteria: i.acceptance.len(),
@@ -138,9 +171,7 @@ pub fn backlog_rows(p: &Product, filter: &BacklogFilter, scheme: Scheme) -> Vec<
                 rice: scoring::format_score(scoring::rice(i)),
                 forecast: match slot {
                     Some(Slot::Done) => "Done".into(),
-                    Some(Slot::Sprint(s)) => {
-                        p.sprint(s).map(|s| s.name.clone()).unwrap_or_default()
-                    }
+                    Some(Slot::Sprint(s)) => sprint_name(s).unwrap_or_default(),
                     Some(Slot::Future(n)) => format!("Sprint +{n}"),
                     Some(Slot::NeedsEstimate) => "Needs an estimate".into(),
                     Some(Slot::Unknown) | None => "—".into(),
@@ -148,6 +179,16 @@ pub fn backlog_rows(p: &Product, filter: &BacklogFilter, scheme: Scheme) -> Vec<
             }
         })
         .collect()
+}
+
+/// A map from id to value in which, as with `Product::feature` and the like, the first
+/// entity with an id wins.
+fn first_by_id<'a, V>(entries: impl Iterator<Item = (&'a Id, V)>) -> HashMap<&'a Id, V> {
+    let mut map = HashMap::new();
+    for (id, v) in entries {
+        map.entry(id).or_insert(v);
+    }
+    map
 }
 
 /// The backlog's ids in the order a scheme puts them, for a one-step re-rank.

@@ -2,10 +2,11 @@
 //! out in plain Rust so filtering, folding and roll-ups are tested natively and the
 //! page only renders rows.
 
+use super::backlog::contains_lowercased;
 use super::ids::Id;
 use super::roles::{owner, Hat, Level, RoleSetting};
 use super::rollup::{key_result_progress, Rollup};
-use super::workspace::{ItemKind, Product};
+use super::workspace::{ItemKind, Objective, Product};
 use std::collections::{HashMap, HashSet};
 
 /// The pseudo-parents that gather what hangs loose, so the PM and PO can fix it.
@@ -142,7 +143,11 @@ pub fn rollups(p: &Product) -> Rollups {
     for i in &p.items {
         let r = Rollup::of([i]);
         match &i.feature {
-            Some(f) => add(by_feature.entry(f.clone()).or_default(), &r),
+            // Looked up before inserting, so the id is cloned once per feature, not per item.
+            Some(f) => match by_feature.get_mut(f) {
+                Some(sum) => add(sum, &r),
+                None => add(by_feature.entry(f.clone()).or_default(), &r),
+            },
             None => add(&mut loose_items, &r),
         }
     }
@@ -167,24 +172,41 @@ pub fn rollups(p: &Product) -> Rollups {
     }
 }
 
-/// A node of the tree before flattening.
+/// A node of the tree before flattening. Only what is shown gets built: nothing under a
+/// folded row, and while filtering only the rows that match and their ancestors.
 struct Node {
     row: Row,
     children: Vec<Node>,
-    /// Matches the filter itself (not only through a descendant).
-    matches: bool,
 }
 
-fn set_siblings(nodes: &mut [Node]) {
-    let ids: Vec<Option<Id>> = nodes.iter().map(|n| n.row.id.clone()).collect();
-    let n = nodes.len();
-    for (i, node) in nodes.iter_mut().enumerate() {
-        node.row.position = i + 1;
-        node.row.siblings = n;
-        node.row.prev = if i > 0 { ids[i - 1].clone() } else { None };
-        node.row.next = ids.get(i + 1).cloned().flatten();
-        node.row.after_next = ids.get(i + 2).cloned().flatten();
+/// Sets the row of `ids[n]` in its place among its siblings, `ids`.
+fn place(row: &mut Row, ids: &[&Id], n: usize) {
+    row.position = n + 1;
+    row.siblings = ids.len();
+    row.prev = n.checked_sub(1).map(|k| ids[k].clone());
+    row.next = ids.get(n + 1).map(|&id| id.clone());
+    row.after_next = ids.get(n + 2).map(|&id| id.clone());
+}
+
+/// The entities under each parent (`None`: under none), in their order. One pass over a
+/// list, where filtering the whole list for each parent is parents × children.
+fn by_parent<'a, T>(
+    entities: &'a [T],
+    parent: impl Fn(&'a T) -> Option<&'a Id>,
+) -> HashMap<Option<&'a Id>, Vec<&'a T>> {
+    let mut groups: HashMap<Option<&Id>, Vec<&T>> = HashMap::new();
+    for e in entities {
+        groups.entry(parent(e)).or_default().push(e);
     }
+    groups
+}
+
+/// The group of `parent`, empty when it has none.
+fn under<'m, 'k, 'a, T>(
+    groups: &'m HashMap<Option<&'k Id>, Vec<&'a T>>,
+    parent: Option<&'k Id>,
+) -> &'m [&'a T] {
+    groups.get(&parent).map_or(&[], Vec::as_slice)
 }
 
 /// Builds the visible rows. `collapsed` holds the keys of folded rows; an active filter
@@ -196,6 +218,8 @@ pub fn outline(
     filter: &Filter,
 ) -> Vec<Row> {
     let sums = rollups(p);
+    let filtering = filter.is_active();
+    let expanded = |key: &str| filtering || !collapsed.contains(key);
     let text = filter.text.trim().to_lowercase();
     let hat_ok = |level: Level| match filter.hat {
         None => true,
@@ -205,14 +229,20 @@ pub fn outline(
         }
     };
     let matches = |level: Level, title: &str, kind: Option<ItemKind>| {
-        (text.is_empty() || title.to_lowercase().contains(&text))
+        contains_lowercased(title, &text)
             && hat_ok(level)
             && match filter.item_kind {
                 None => true,
                 Some(k) => kind == Some(k),
             }
     };
-    let row = |key: String, kind: RowKind, id: Option<Id>, title: String| Row {
+    // While filtering, a row is shown when it matches or has a shown child; since
+    // `children` then holds only shown rows, the check needs nothing more.
+    let hidden = |matches: bool, children: &[Node]| filtering && !matches && children.is_empty();
+    // `children` counts them all, shown or not: `has_children` describes the hierarchy,
+    // not the filter.
+    let row = |key: String, kind: RowKind, id: Option<Id>, title: String, children: usize| Row {
+        expanded: expanded(&key),
         key,
         kind,
         id,
@@ -222,8 +252,7 @@ pub fn outline(
         meta: String::new(),
         colour: None,
         item_kind: None,
-        has_children: false,
-        expanded: true,
+        has_children: children > 0,
         parent: None,
         position: 1,
         siblings: 1,
@@ -231,19 +260,26 @@ pub fn outline(
         next: None,
         after_next: None,
     };
+    let items_of = by_parent(&p.items, |i| i.feature.as_ref());
+    let features_of = by_parent(&p.features, |f| f.theme.as_ref());
+    let themes_of = by_parent(&p.themes, |t| t.objective.as_ref());
 
     let item_nodes = |feature: Option<&Id>| -> Vec<Node> {
-        let mut nodes: Vec<Node> = p
-            .items
+        let items = under(&items_of, feature);
+        let ids: Vec<&Id> = items.iter().map(|i| &i.id).collect();
+        items
             .iter()
-            .filter(|i| i.feature.as_ref() == feature)
-            .map(|i| {
+            .enumerate()
+            .filter(|(_, i)| !hidden(matches(Level::Item, &i.title, Some(i.kind)), &[]))
+            .map(|(n, i)| {
                 let mut r = row(
                     i.id.to_string(),
                     RowKind::Item,
                     Some(i.id.clone()),
                     i.title.clone(),
+                    0,
                 );
+                place(&mut r, &ids, n);
                 r.detail = i.kind.label().to_string();
                 r.item_kind = Some(i.kind);
                 r.parent = feature.cloned();
@@ -256,178 +292,200 @@ pub fn outline(
                     None => format!("unestimated · {}", i.status.label()),
                 };
                 Node {
-                    matches: matches(Level::Item, &i.title, Some(i.kind)),
                     row: r,
                     children: vec![],
                 }
             })
-            .collect();
-        set_siblings(&mut nodes);
-        nodes
+            .collect()
     };
     let feature_nodes = |theme: Option<&Id>| -> Vec<Node> {
-        let mut nodes: Vec<Node> = p
-            .features
+        let features = under(&features_of, theme);
+        let ids: Vec<&Id> = features.iter().map(|f| &f.id).collect();
+        features
             .iter()
-            .filter(|f| f.theme.as_ref() == theme)
-            .map(|f| {
+            .enumerate()
+            .filter_map(|(n, f)| {
+                let children = if expanded(f.id.as_str()) {
+                    item_nodes(Some(&f.id))
+                } else {
+                    vec![]
+                };
+                if hidden(matches(Level::Feature, &f.title, None), &children) {
+                    return None;
+                }
                 let mut r = row(
                     f.id.to_string(),
                     RowKind::Feature,
                     Some(f.id.clone()),
                     f.title.clone(),
+                    under(&items_of, Some(&f.id)).len(),
                 );
+                place(&mut r, &ids, n);
                 r.detail = f.status.label().to_string();
                 r.parent = theme.cloned();
                 r.meta = rollup_text(sums.by_feature.get(&f.id).unwrap_or(&Rollup::default()));
-                Node {
-                    matches: matches(Level::Feature, &f.title, None),
-                    row: r,
-                    children: item_nodes(Some(&f.id)),
-                }
+                Some(Node { row: r, children })
             })
-            .collect();
-        set_siblings(&mut nodes);
-        nodes
+            .collect()
     };
     let theme_nodes = |objective: Option<&Id>| -> Vec<Node> {
-        let mut nodes: Vec<Node> = p
-            .themes
+        let themes = under(&themes_of, objective);
+        let ids: Vec<&Id> = themes.iter().map(|t| &t.id).collect();
+        themes
             .iter()
-            .filter(|t| t.objective.as_ref() == objective)
-            .map(|t| {
+            .enumerate()
+            .filter_map(|(n, t)| {
+                let children = if expanded(t.id.as_str()) {
+                    feature_nodes(Some(&t.id))
+                } else {
+                    vec![]
+                };
+                if hidden(matches(Level::Theme, &t.name, None), &children) {
+                    return None;
+                }
                 let mut r = row(
                     t.id.to_string(),
                     RowKind::Theme,
                     Some(t.id.clone()),
                     t.name.clone(),
+                    under(&features_of, Some(&t.id)).len(),
                 );
+                place(&mut r, &ids, n);
                 r.colour = Some(t.colour.clone());
                 r.parent = objective.cloned();
                 r.meta = rollup_text(sums.by_theme.get(&t.id).unwrap_or(&Rollup::default()));
+                Some(Node { row: r, children })
+            })
+            .collect()
+    };
+    let key_result_nodes = |o: &Objective| -> Vec<Node> {
+        let ids: Vec<&Id> = o.key_results.iter().map(|k| &k.id).collect();
+        o.key_results
+            .iter()
+            .enumerate()
+            .filter(|(_, k)| !hidden(matches(Level::Objective, &k.title, None), &[]))
+            .map(|(n, k)| {
+                let mut kr = row(
+                    k.id.to_string(),
+                    RowKind::KeyResult,
+                    Some(k.id.clone()),
+                    k.title.clone(),
+                    0,
+                );
+                place(&mut kr, &ids, n);
+                let unit = if k.unit.is_empty() {
+                    String::new()
+                } else {
+                    format!(" {}", k.unit)
+                };
+                kr.detail = format!("{} → {}{unit}, now {}", k.start, k.target, k.current);
+                kr.meta = key_result_progress(k)
+                    .map(|v| format!("{v:.0}% of the way"))
+                    .unwrap_or_default();
+                kr.parent = Some(o.id.clone());
                 Node {
-                    matches: matches(Level::Theme, &t.name, None),
-                    row: r,
-                    children: feature_nodes(Some(&t.id)),
+                    row: kr,
+                    children: vec![],
                 }
             })
-            .collect();
-        set_siblings(&mut nodes);
-        nodes
+            .collect()
+    };
+    let objective_nodes = || -> Vec<Node> {
+        let ids: Vec<&Id> = p.objectives.iter().map(|o| &o.id).collect();
+        p.objectives
+            .iter()
+            .enumerate()
+            .filter_map(|(n, o)| {
+                let mut children = vec![];
+                if expanded(o.id.as_str()) {
+                    children = key_result_nodes(o);
+                    children.extend(theme_nodes(Some(&o.id)));
+                }
+                if hidden(matches(Level::Objective, &o.title, None), &children) {
+                    return None;
+                }
+                let mut r = row(
+                    o.id.to_string(),
+                    RowKind::Objective,
+                    Some(o.id.clone()),
+                    o.title.clone(),
+                    o.key_results.len() + under(&themes_of, Some(&o.id)).len(),
+                );
+                place(&mut r, &ids, n);
+                r.meta = rollup_text(sums.by_objective.get(&o.id).unwrap_or(&Rollup::default()));
+                Some(Node { row: r, children })
+            })
+            .collect()
+    };
+    // The loose groups are there only when something hangs loose.
+    let loose: Vec<(Loose, usize)> = [
+        (Loose::Themes, under(&themes_of, None).len()),
+        (Loose::Features, under(&features_of, None).len()),
+        (Loose::Items, under(&items_of, None).len()),
+    ]
+    .into_iter()
+    .filter(|&(_, count)| count > 0)
+    .collect();
+    let loose_nodes = || -> Vec<Node> {
+        loose
+            .iter()
+            .filter_map(|&(group, count)| {
+                let children = match (expanded(group.key()), group) {
+                    (false, _) => vec![],
+                    (true, Loose::Themes) => theme_nodes(None),
+                    (true, Loose::Features) => feature_nodes(None),
+                    (true, Loose::Items) => item_nodes(None),
+                };
+                if hidden(false, &children) {
+                    return None;
+                }
+                let mut r = row(
+                    group.key().to_string(),
+                    RowKind::Loose(group),
+                    None,
+                    group.title().to_string(),
+                    count,
+                );
+                r.meta = format!("{count} to place");
+                Some(Node { row: r, children })
+            })
+            .collect()
     };
 
-    let mut top: Vec<Node> = p
-        .objectives
-        .iter()
-        .map(|o| {
-            let mut r = row(
-                o.id.to_string(),
-                RowKind::Objective,
-                Some(o.id.clone()),
-                o.title.clone(),
-            );
-            r.meta = rollup_text(sums.by_objective.get(&o.id).unwrap_or(&Rollup::default()));
-            let mut children: Vec<Node> = o
-                .key_results
-                .iter()
-                .map(|k| {
-                    let mut kr = row(
-                        k.id.to_string(),
-                        RowKind::KeyResult,
-                        Some(k.id.clone()),
-                        k.title.clone(),
-                    );
-                    let unit = if k.unit.is_empty() {
-                        String::new()
-                    } else {
-                        format!(" {}", k.unit)
-                    };
-                    kr.detail = format!("{} → {}{unit}, now {}", k.start, k.target, k.current);
-                    kr.meta = key_result_progress(k)
-                        .map(|v| format!("{v:.0}% of the way"))
-                        .unwrap_or_default();
-                    kr.parent = Some(o.id.clone());
-                    Node {
-                        matches: matches(Level::Objective, &k.title, None),
-                        row: kr,
-                        children: vec![],
-                    }
-                })
-                .collect();
-            set_siblings(&mut children);
-            children.extend(theme_nodes(Some(&o.id)));
-            Node {
-                matches: matches(Level::Objective, &o.title, None),
-                row: r,
-                children,
-            }
-        })
-        .collect();
-    set_siblings(&mut top);
-    for (loose, children) in [
-        (Loose::Themes, theme_nodes(None)),
-        (Loose::Features, feature_nodes(None)),
-        (Loose::Items, item_nodes(None)),
-    ] {
-        if children.is_empty() {
-            continue;
-        }
-        let mut r = row(
-            loose.key().to_string(),
-            RowKind::Loose(loose),
-            None,
-            loose.title().to_string(),
-        );
-        r.meta = format!("{} to place", children.len());
-        top.push(Node {
-            row: r,
-            children,
-            matches: false,
-        });
+    let mut top = vec![];
+    if expanded(p.id.as_str()) {
+        top = objective_nodes();
+        top.extend(loose_nodes());
     }
-
+    let mut out = Vec::new();
+    if hidden(matches(Level::Product, &p.name, None), &top) {
+        return out;
+    }
     let mut product = row(
         p.id.to_string(),
         RowKind::Product,
         Some(p.id.clone()),
         p.name.clone(),
+        p.objectives.len() + loose.len(),
     );
     product.meta = rollup_text(&sums.product);
-    let root = Node {
-        matches: matches(Level::Product, &p.name, None),
-        row: product,
-        children: top,
-    };
-
-    let filtering = filter.is_active();
-    let mut out = Vec::new();
-    flatten(root, 0, collapsed, filtering, &mut out);
+    flatten(
+        Node {
+            row: product,
+            children: top,
+        },
+        0,
+        &mut out,
+    );
     out
 }
 
-fn any_match(n: &Node) -> bool {
-    n.matches || n.children.iter().any(any_match)
-}
-
-fn flatten(
-    mut node: Node,
-    depth: u8,
-    collapsed: &HashSet<String>,
-    filtering: bool,
-    out: &mut Vec<Row>,
-) {
-    if filtering && !any_match(&node) {
-        return;
-    }
-    node.row.depth = depth;
-    node.row.has_children = !node.children.is_empty();
-    node.row.expanded = filtering || !collapsed.contains(&node.row.key);
-    let expanded = node.row.expanded;
-    out.push(node.row);
-    if expanded {
-        for child in node.children {
-            flatten(child, depth + 1, collapsed, filtering, out);
-        }
+fn flatten(node: Node, depth: u8, out: &mut Vec<Row>) {
+    let Node { mut row, children } = node;
+    row.depth = depth;
+    out.push(row);
+    for child in children {
+        flatten(child, depth + 1, out);
     }
 }
 

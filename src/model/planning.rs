@@ -3,7 +3,7 @@
 
 use super::ids::Id;
 use super::workspace::{ItemStatus, Product, Sprint, SprintState};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// How full a sprint is.
 #[derive(Clone, Debug, PartialEq)]
@@ -50,9 +50,39 @@ pub fn sprint_load(p: &Product, s: &Sprint) -> SprintLoad {
     load
 }
 
+/// What the backlog has planned into each sprint id, from one pass over the items:
+/// `sprint_load` for every sprint would walk the backlog once per sprint.
+#[derive(Default)]
+struct Planned {
+    committed: f64,
+    done: f64,
+    items: usize,
+}
+
+fn planned_by_sprint(p: &Product) -> HashMap<&Id, Planned> {
+    let mut by_sprint: HashMap<&Id, Planned> = HashMap::new();
+    for i in &p.items {
+        let Some(s) = &i.sprint else { continue };
+        // Summed in backlog order, as `sprint_load` does, so the floats come out the same.
+        let planned = by_sprint.entry(s).or_default();
+        planned.items += 1;
+        if let Some(e) = i.estimate {
+            planned.committed += e;
+            if i.status == ItemStatus::Done {
+                planned.done += e;
+            }
+        }
+    }
+    by_sprint
+}
+
 /// Average points done per finished sprint, over the last three finished sprints (in the
 /// product's sprint order). `None` before any sprint has finished.
 pub fn velocity(p: &Product) -> Option<f64> {
+    velocity_of(p, &planned_by_sprint(p))
+}
+
+fn velocity_of(p: &Product, planned: &HashMap<&Id, Planned>) -> Option<f64> {
     let finished: Vec<&Sprint> = p
         .sprints
         .iter()
@@ -62,7 +92,10 @@ pub fn velocity(p: &Product) -> Option<f64> {
     if last.is_empty() {
         return None;
     }
-    let total: f64 = last.iter().map(|s| sprint_load(p, s).done).sum();
+    let total: f64 = last
+        .iter()
+        .map(|s| planned.get(&s.id).map_or(0.0, |l| l.done))
+        .sum();
     Some(total / last.len() as f64)
 }
 
@@ -87,13 +120,19 @@ pub enum Slot {
 /// does not fit, later items do not go back to fill the gap. An item bigger than a whole
 /// sprint still lands in the next sprint that is empty.
 pub fn forecast(p: &Product) -> HashMap<Id, Slot> {
-    let vel = velocity(p);
+    let planned = planned_by_sprint(p);
+    let vel = velocity_of(p, &planned);
     let upcoming: Vec<&Sprint> = p
         .sprints
         .iter()
         .filter(|s| s.state != SprintState::Finished)
         .collect();
-    let loads: Vec<SprintLoad> = upcoming.iter().map(|s| sprint_load(p, s)).collect();
+    let is_upcoming: HashSet<&Id> = upcoming.iter().map(|s| &s.id).collect();
+    let nothing = Planned::default();
+    let loads: Vec<&Planned> = upcoming
+        .iter()
+        .map(|s| planned.get(&s.id).unwrap_or(&nothing))
+        .collect();
     let mut room: Vec<f64> = upcoming
         .iter()
         .zip(&loads)
@@ -106,7 +145,7 @@ pub fn forecast(p: &Product) -> HashMap<Id, Slot> {
         .map(|(s, l)| l.items == 0 && s.capacity.or(vel).unwrap_or(0.0) > 0.0)
         .collect();
     let fits = |room: f64, empty: bool, points: f64| room >= points || empty;
-    let mut out = HashMap::new();
+    let mut out = HashMap::with_capacity(p.items.len());
     let mut cursor = 0usize;
     let (mut future, mut future_room) = (0usize, 0.0f64);
     for i in &p.items {
@@ -114,11 +153,7 @@ pub fn forecast(p: &Product) -> HashMap<Id, Slot> {
             out.insert(i.id.clone(), Slot::Done);
             continue;
         }
-        if let Some(s) = i
-            .sprint
-            .as_ref()
-            .filter(|s| upcoming.iter().any(|u| &u.id == *s))
-        {
+        if let Some(s) = i.sprint.as_ref().filter(|s| is_upcoming.contains(s)) {
             out.insert(i.id.clone(), Slot::Sprint(s.clone()));
             continue;
         }

@@ -25,13 +25,15 @@ pub fn is_ready(rules: &[ReadyRule], i: &Item) -> bool {
 
 /// "Ready" or "Missing: is estimated, has a parent feature".
 pub fn describe(rules: &[ReadyRule], i: &Item) -> String {
-    let m = missing(rules, i);
-    if m.is_empty() {
+    // Built in one string: the backlog describes every item on each render.
+    let mut out = String::new();
+    for r in rules.iter().filter(|r| !meets(**r, i)) {
+        out.push_str(if out.is_empty() { "Missing: " } else { ", " });
+        out.push_str(r.label());
+    }
+    if out.is_empty() {
         "Ready".into()
     } else {
-        format!(
-            "Missing: {}",
-            m.iter().map(|r| r.label()).collect::<Vec<_>>().join(", ")
-        )
+        out
     }
 }

@@ -2,7 +2,6 @@
 //! escaped: a title like `<script>` stays text.
 
 use super::roadmap::Window;
-use super::rollup::feature_rollup;
 use super::workspace::Product;
 use std::fmt::Write;
 
@@ -29,6 +28,7 @@ const HEAD: f64 = 56.0;
 
 /// Draws every dated feature of `p` in `window`, one row per feature, grouped by theme.
 pub fn roadmap_svg(p: &Product, window: Window) -> String {
+    let sums = super::outline::rollups(p);
     let mut rows: Vec<(
         Option<&super::workspace::Theme>,
         Vec<&super::workspace::Feature>,
@@ -104,7 +104,11 @@ pub fn roadmap_svg(p: &Product, window: Window) -> String {
                 if let Some((col, span)) = window.span(a, b) {
                     let x = LABEL + COL * col as f64 + 2.0;
                     let w = COL * span as f64 - 4.0;
-                    let done = feature_rollup(p, &f.id).percent_done().unwrap_or(0.0);
+                    let done = sums
+                        .by_feature
+                        .get(&f.id)
+                        .and_then(|r| r.percent_done())
+                        .unwrap_or(0.0);
                     let _ = write!(
                         s,
                         r##"<rect x="{x}" y="{}" width="{w}" height="{}" rx="4" fill="{}" opacity="0.85"/>"##,

@@ -2,6 +2,7 @@
 
 use super::ids::Id;
 use super::workspace::{Item, ItemStatus, KeyResult, Product};
+use std::collections::HashSet;
 
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
 pub struct Rollup {
@@ -55,8 +56,10 @@ pub fn feature_rollup(p: &Product, feature: &Id) -> Rollup {
     )
 }
 
+// The sets below are looked up once per item: a `Vec::contains` there is items × features.
+
 pub fn theme_rollup(p: &Product, theme: &Id) -> Rollup {
-    let features: Vec<&Id> = p
+    let features: HashSet<&Id> = p
         .features
         .iter()
         .filter(|f| f.theme.as_ref() == Some(theme))
@@ -65,27 +68,27 @@ pub fn theme_rollup(p: &Product, theme: &Id) -> Rollup {
     Rollup::of(
         p.items
             .iter()
-            .filter(|i| i.feature.as_ref().is_some_and(|f| features.contains(&f))),
+            .filter(|i| i.feature.as_ref().is_some_and(|f| features.contains(f))),
     )
 }
 
 pub fn objective_rollup(p: &Product, objective: &Id) -> Rollup {
-    let themes: Vec<&Id> = p
+    let themes: HashSet<&Id> = p
         .themes
         .iter()
         .filter(|t| t.objective.as_ref() == Some(objective))
         .map(|t| &t.id)
         .collect();
-    let features: Vec<&Id> = p
+    let features: HashSet<&Id> = p
         .features
         .iter()
-        .filter(|f| f.theme.as_ref().is_some_and(|t| themes.contains(&t)))
+        .filter(|f| f.theme.as_ref().is_some_and(|t| themes.contains(t)))
         .map(|f| &f.id)
         .collect();
     Rollup::of(
         p.items
             .iter()
-            .filter(|i| i.feature.as_ref().is_some_and(|f| features.contains(&f))),
+            .filter(|i| i.feature.as_ref().is_some_and(|f| features.contains(f))),
     )
 }
 

@@ -2,7 +2,6 @@
 //! onto a card; on a focused card Alt+←/→ changes its column and Alt+↑/↓ its place.
 
 use super::{with_product, AddFeature, RoadmapUi};
-use crate::model::rollup::feature_rollup;
 use crate::model::{Command, Entity, Horizon, Id, Kind};
 use crate::state::AppState;
 use leptos::prelude::*;
@@ -100,6 +99,8 @@ pub(crate) fn Board() -> impl IntoView {
             let Some(p) = w.product(&pid) else {
                 return Vec::new();
             };
+            // One pass over the backlog for every card's progress, not one per card.
+            let sums = crate::model::outline::rollups(p);
             COLUMNS
                 .iter()
                 .map(|h| {
@@ -131,8 +132,10 @@ pub(crate) fn Board() -> impl IntoView {
                                     ),
                                     _ => "No dates".into(),
                                 },
-                                progress: feature_rollup(p, &f.id)
-                                    .percent_done()
+                                progress: sums
+                                    .by_feature
+                                    .get(&f.id)
+                                    .and_then(|r| r.percent_done())
                                     .map(|v| format!("{v:.0}% done"))
                                     .unwrap_or_else(|| "not broken down".into()),
                             }
@@ -143,10 +146,14 @@ pub(crate) fn Board() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
+    // A long column draws its first cards and offers the rest (see `MoreRows` for why
+    // paging rather than windowing).
+    let expanded = RwSignal::new(Vec::<Option<Horizon>>::new());
     view! {
         <div class="board" data-testid="roadmap-board">
             {move || columns.get().into_iter().map(|(h, cards)| {
                 let n = cards.len();
+                let shown = if expanded.with(|e| e.contains(&h)) { n } else { n.min(COLUMN_PAGE) };
                 view! {
                     <section
                         class="board__column"
@@ -163,8 +170,13 @@ pub(crate) fn Board() -> impl IntoView {
                     >
                         <h2 class="board__title">{column_title(h)}<span class="board__count">{n}</span></h2>
                         <ul class="board__cards">
-                            {cards.into_iter().map(|c| view! { <CardView card=c horizon=h dragging=dragging /> }).collect_view()}
+                            {cards.into_iter().take(shown).map(|c| view! { <CardView card=c horizon=h dragging=dragging /> }).collect_view()}
                         </ul>
+                        {(shown < n).then(|| view! {
+                            <button type="button" class="btn btn--small board__more" on:click=move |_| expanded.update(|e| e.push(h)) data-testid="column-more">
+                                {format!("Show all {n} (showing {shown})")}
+                            </button>
+                        })}
                         {(h.is_none() && n == 0).then(|| view! { <p class="muted">"Features without a horizon wait here."</p> })}
                         {h.is_none().then(|| view! { <AddFeature theme=None label="Add a feature with no theme".to_string() /> })}
                     </section>
@@ -173,6 +185,9 @@ pub(crate) fn Board() -> impl IntoView {
         </div>
     }
 }
+
+/// Cards a column draws before asking.
+const COLUMN_PAGE: usize = 60;
 
 #[component]
 fn CardView(card: Card, horizon: Option<Horizon>, dragging: RwSignal<Option<Id>>) -> impl IntoView {

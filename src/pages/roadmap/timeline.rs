@@ -4,7 +4,6 @@
 
 use super::{edit_feature, month_label, with_product, AddFeature, RoadmapUi, Zoom};
 use crate::model::roadmap::{adjust, resized_end, resized_start, shifted, Edge, Window};
-use crate::model::rollup::feature_rollup;
 use crate::model::{FeatureStatus, Id, Month};
 use crate::state::{today, AppState};
 use leptos::prelude::*;
@@ -54,12 +53,18 @@ pub(crate) fn Timeline() -> impl IntoView {
             let Some(p) = w.product(&pid) else {
                 return Vec::new();
             };
+            // One pass over the backlog for every bar's progress, not one per bar.
+            let sums = crate::model::outline::rollups(p);
             let bar = |f: &crate::model::Feature| Bar {
                 id: f.id.clone(),
                 title: f.title.clone(),
                 dates: f.start.zip(f.end),
                 status: f.status,
-                done: feature_rollup(p, &f.id).percent_done().unwrap_or(0.0),
+                done: sums
+                    .by_feature
+                    .get(&f.id)
+                    .and_then(|r| r.percent_done())
+                    .unwrap_or(0.0),
                 no_objective: f
                     .theme
                     .as_ref()
