@@ -40,6 +40,11 @@ export class App {
   async loadSampleFromWelcome() {
     await this.page.getByTestId('load-sample').click();
     await expect(this.switcher()).toContainText('Trailhead');
+    // Saves wait a moment: tests that read or damage storage need the sample written.
+    await expect.poll(() => this.page.evaluate(() => {
+      const meta = localStorage.getItem('twohats.meta');
+      return meta ? JSON.parse(meta).products.length : 0;
+    })).toBe(2);
   }
 
   storage(): Promise<Record<string, string>> {

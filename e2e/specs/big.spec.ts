@@ -54,5 +54,10 @@ test('a roadmap of 250 features draws a page of rows, and the rest on demand', a
   await page.getByTestId('more-rows').getByRole('button', { name: 'Show all' }).click();
   await expect(page.getByTestId('tl-row')).toHaveCount(250);
   await expect(page.getByTestId('more-rows')).toHaveCount(0);
+  // The board: a long column draws its first 60 cards and offers the rest.
+  await page.getByTestId('view-board').click();
+  await expect(page.getByTestId('feature-card')).toHaveCount(60);
+  await page.getByTestId('column-more').click();
+  await expect(page.getByTestId('feature-card')).toHaveCount(250);
   expect(app.problems).toEqual([]);
 });

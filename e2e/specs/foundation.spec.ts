@@ -118,3 +118,18 @@ test('the Content-Security-Policy blocks inline scripts but lets the app run', a
   expect(blocked).toBe(false);
   await expect(page.getByTestId('welcome')).toBeVisible();
 });
+
+test('the page says it is loading, and says so if the app cannot start', async ({ page }) => {
+  // A first visit where the wasm cannot be fetched (a broken deploy, a dropped connection).
+  await page.route('**/*.wasm', (route) => route.abort());
+  await page.goto('./#/');
+  await expect(page.locator('#boot')).toContainText('Two Hats could not start');
+  await expect(page.locator('#boot')).toContainText('Reload the page');
+
+  // Once it can load, the app starts and the note is gone.
+  await page.unroute('**/*.wasm');
+  await page.reload();
+  await expect(page.locator('.app-header')).toBeVisible();
+  await expect(page.locator('#boot')).toHaveCount(0);
+  await expect(page.getByTestId('welcome')).toBeVisible();
+});
