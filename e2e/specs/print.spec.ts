@@ -85,3 +85,22 @@ test('a sprint prints as cards: its own card and its items, one card per item', 
   // Six cards, three across, fit one page.
   expect(await printed(page)).toBe(1);
 });
+
+for (const n of [21, 60]) test(`a roadmap of ${n} features still prints on one landscape page`, async ({ page }) => {
+  const themes = [0, 1, 2].map((t) => ({ id: `t-${t}`, name: `Theme ${t}`, colour: '#2563eb', objective: null }));
+  const features = Array.from({ length: n }, (_, i) => ({
+    id: `f-${i}`, title: `Feature ${i}`, theme: `t-${i % 3}`, start: '2026-11', end: '2027-02',
+  }));
+  const product = { id: 'p-tall', name: 'Tall', themes, features, items: [] };
+  const store = {
+    'twohats.meta': JSON.stringify({ format: 'twohats', version: 1, portfolio: { name: 'P' }, roles: 'separate', products: [{ id: 'p-tall', rev: 1 }] }),
+    'twohats.product.p-tall.1': JSON.stringify({ format: 'twohats', version: 1, rev: 1, product }),
+  };
+  await page.addInitScript((s) => {
+    if (!localStorage.getItem('twohats.meta')) for (const [k, v] of Object.entries(s)) localStorage.setItem(k, v);
+  }, store);
+  const app = new App(page);
+  await app.open('roadmap');
+  await expect(page.getByTestId('tl-row')).toHaveCount(n);
+  expect(await printed(page)).toBe(1);
+});

@@ -156,6 +156,9 @@ pub(crate) fn Timeline() -> impl IntoView {
             class="timeline"
             class:timeline--quarters=move || ui.zoom.get() == Zoom::Quarters
             style:--months=move || window.get().months.to_string()
+            // Rows drawn (bars and lane heads): print.css scales a tall roadmap down to
+            // one page with it.
+            style:--rows=move || shown.with(|l| l.iter().map(|l| l.bars.len() + 1).sum::<usize>()).max(1).to_string()
             data-testid="timeline"
         >
             <div class="tl-head" aria-hidden="true">
