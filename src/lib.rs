@@ -17,6 +17,8 @@ pub mod components;
 pub mod pages;
 #[cfg(target_arch = "wasm32")]
 pub mod state;
+#[cfg(target_arch = "wasm32")]
+pub mod timer;
 
 #[cfg(target_arch = "wasm32")]
 pub use app::App;

@@ -3,11 +3,12 @@
 //! The document changes only through [`AppState::dispatch`] (and undo/redo), which is
 //! where persistence and history hang, so no component writes the workspace directly.
 
-use crate::model::{Changes, Command, History, Id, ModelError, Workspace};
+use crate::model::{Changes, Command, History, Id, ModelError, Product, Workspace};
 use crate::route::{Page, Route};
 use crate::storage::format::META_KEY;
 use crate::storage::local::Reloaded;
 use crate::storage::local::{forget_sizes, is_document_key, used_chars, LocalStore, StorageNotice};
+use crate::timer::{after_ms, cancel};
 use leptos::prelude::*;
 
 /// A message for the live region and the status line.
@@ -176,15 +177,7 @@ impl AppState {
         self.saving.set(true);
         if self.save_timer.with_value(Option::is_none) {
             let state = *self;
-            let run = wasm_bindgen::closure::Closure::once_into_js(move || state.flush());
-            let timer = web_sys::window().and_then(|w| {
-                w.set_timeout_with_callback_and_timeout_and_arguments_0(
-                    wasm_bindgen::JsCast::unchecked_ref(&run),
-                    SAVE_DELAY_MS,
-                )
-                .ok()
-            });
-            match timer {
+            match after_ms(SAVE_DELAY_MS, move || state.flush()) {
                 Some(t) => self.save_timer.set_value(Some(t)),
                 // No timer (never expected in a browser): save now rather than later.
                 None => self.flush(),
@@ -197,9 +190,7 @@ impl AppState {
     /// reload or a closed tab right after an edit keeps it.
     pub fn flush(&self) {
         if let Some(t) = self.save_timer.try_update_value(Option::take).flatten() {
-            if let Some(w) = web_sys::window() {
-                w.clear_timeout_with_handle(t);
-            }
+            cancel(t);
         }
         // Another tab committed since this one last looked: take its document and
         // replay this tab's edits on it (which saves), rather than write over it.
@@ -215,22 +206,32 @@ impl AppState {
             .try_update_value(std::mem::take)
             .unwrap_or_default();
         if todo != Changes::default() {
-            let saved = self.ws.with_untracked(|ws| {
-                self.store
-                    .try_update_value(|s| s.save(ws, &todo))
-                    .expect("store lives")
-            });
-            if saved.is_ok() {
+            if self.write(Some(&todo)) {
                 let done = self
                     .since_commit
                     .try_update_value(std::mem::take)
                     .unwrap_or_default();
                 self.last_commit.set_value(done);
             }
-            self.note_save(saved);
             self.usage.set(used_chars());
         }
         self.saving.set(false);
+    }
+
+    /// Hands `changes` — or with `None`, the whole document — to storage, and shows a
+    /// failed write as a banner (or clears the last one). True when it was written.
+    fn write(&self, changes: Option<&Changes>) -> bool {
+        let saved = self.ws.with_untracked(|ws| {
+            self.store
+                .try_update_value(|s| match changes {
+                    Some(c) => s.save(ws, c),
+                    None => s.save_all(ws),
+                })
+                .expect("store lives")
+        });
+        let ok = saved.is_ok();
+        self.note_save(saved);
+        ok
     }
 
     fn note_save(&self, saved: Result<(), StorageNotice>) {
@@ -245,13 +246,7 @@ impl AppState {
     /// Tries again to write everything, after a failed save.
     pub fn retry_save(&self) {
         self.flush();
-        let saved = self.ws.with_untracked(|ws| {
-            self.store
-                .try_update_value(|s| s.save_all(ws))
-                .expect("store lives")
-        });
-        let ok = saved.is_ok();
-        self.note_save(saved);
+        let ok = self.write(None);
         self.say(
             if ok {
                 "Saved."
@@ -308,19 +303,12 @@ impl AppState {
             return;
         }
         let state = *self;
-        let run = wasm_bindgen::closure::Closure::once_into_js(move || {
+        after_ms(100, move || {
             if let Some(meta) = state.heard.get_value() {
                 state.take_elsewhere(Some(meta));
                 state.retry_heard(tries - 1);
             }
         });
-        if let Some(w) = web_sys::window() {
-            w.set_timeout_with_callback_and_timeout_and_arguments_0(
-                wasm_bindgen::JsCast::unchecked_ref(&run),
-                100,
-            )
-            .ok();
-        }
     }
 
     /// Takes the document storage holds — under `meta` if given, an index another tab
@@ -382,15 +370,9 @@ impl AppState {
         }
         if merged != Changes::default() {
             // This tab's edits were missing from the other tab's save: write the merge.
-            let saved = self.ws.with_untracked(|ws| {
-                self.store
-                    .try_update_value(|s| s.save(ws, &merged))
-                    .expect("store lives")
-            });
-            if saved.is_ok() {
+            if self.write(Some(&merged)) {
                 self.last_commit.set_value(applied);
             }
-            self.note_save(saved);
             self.say(
                 "Another tab saved at the same moment: its changes and yours are both kept.",
                 false,
@@ -453,6 +435,19 @@ fn edited_entity(ws: &Workspace, cmd: &Command) -> Option<String> {
             .map(|x| format!("{x:?}")),
     };
     found
+}
+
+/// Reads the current product, untracked: for event handlers.
+pub fn with_product<R>(state: AppState, f: impl FnOnce(&Product) -> R) -> Option<R> {
+    let id = state.product.get_untracked()?;
+    state.ws.with_untracked(|w| w.product(&id).map(f))
+}
+
+/// Reads the current product and tracks it: for memos and views that follow the
+/// product shown and its contents.
+pub fn read_product<R>(state: AppState, f: impl FnOnce(&Product) -> R) -> Option<R> {
+    let id = state.product.get()?;
+    state.ws.with(|w| w.product(&id).map(f))
 }
 
 /// A fresh random id. Random rather than counted so two tabs never hand out the same one.
@@ -523,12 +518,7 @@ impl AppState {
     /// "Start empty" on a first visit: save the empty workspace so the welcome is not shown again.
     pub fn start_empty(&self) {
         self.first_visit.set(false);
-        let saved = self.ws.with_untracked(|ws| {
-            self.store
-                .try_update_value(|s| s.save_all(ws))
-                .expect("store lives")
-        });
-        self.note_save(saved);
+        self.write(None);
         self.go(Route::page(Page::Hierarchy).with_focus("new-product"));
     }
 }

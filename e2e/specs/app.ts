@@ -1,5 +1,19 @@
 import { expect, type Page } from '@playwright/test';
 
+/**
+ * Stores one product as a workspace of storage version 1 before the app first loads (the
+ * app reads it and rewrites it in the current layout), unless something is stored already.
+ */
+export async function seedProduct(page: Page, product: { id: string; name: string }) {
+  const store = {
+    'twohats.meta': JSON.stringify({ format: 'twohats', version: 1, portfolio: { name: 'P' }, roles: 'separate', products: [{ id: product.id, rev: 1 }] }),
+    [`twohats.product.${product.id}.1`]: JSON.stringify({ format: 'twohats', version: 1, rev: 1, product }),
+  };
+  await page.addInitScript((s) => {
+    if (!localStorage.getItem('twohats.meta')) for (const [k, v] of Object.entries(s)) localStorage.setItem(k, v);
+  }, store);
+}
+
 /** A page object for the app shell: navigation, the product switcher, storage. */
 export class App {
   /** Console errors and CSP violations seen while the page ran. */

@@ -1,20 +1,14 @@
 import { test, expect } from '@playwright/test';
-import { App } from './app';
+import { App, seedProduct } from './app';
 
-/** A stored workspace with one product of `n` items, in the storage format. */
-function bigStore(n: number) {
+/** One product of `n` tasks. */
+function bigProduct(n: number) {
   const items = Array.from({ length: n }, (_, i) => ({ id: `i-${i}`, kind: 'task', title: `Task number ${i}`, feature: null }));
-  const product = { id: 'p-big', name: 'Big', items };
-  return {
-    'twohats.meta': JSON.stringify({ format: 'twohats', version: 1, portfolio: { name: 'P' }, roles: 'separate', products: [{ id: 'p-big', rev: 1 }] }),
-    'twohats.product.p-big.1': JSON.stringify({ format: 'twohats', version: 1, rev: 1, product }),
-  };
+  return { id: 'p-big', name: 'Big', items };
 }
 
 test('long lists draw a page of rows and more on demand; keyboard jumps still reach any item', async ({ page }) => {
-  await page.addInitScript((store) => {
-    if (!localStorage.getItem('twohats.meta')) for (const [k, v] of Object.entries(store)) localStorage.setItem(k, v);
-  }, bigStore(450));
+  await seedProduct(page, bigProduct(450));
   const app = new App(page);
   await app.open('backlog');
   await expect(page.getByTestId('backlog-row')).toHaveCount(200);
@@ -39,14 +33,7 @@ test('a roadmap of 250 features draws a page of rows, and the rest on demand', a
   const features = Array.from({ length: 250 }, (_, i) => ({
     id: `f-${i}`, title: `Feature number ${i}`, theme: `t-${i % 2}`, start: '2026-11', end: '2027-01',
   }));
-  const product = { id: 'p-road', name: 'Road', themes, features, items: [] };
-  const store = {
-    'twohats.meta': JSON.stringify({ format: 'twohats', version: 1, portfolio: { name: 'P' }, roles: 'separate', products: [{ id: 'p-road', rev: 1 }] }),
-    'twohats.product.p-road.1': JSON.stringify({ format: 'twohats', version: 1, rev: 1, product }),
-  };
-  await page.addInitScript((s) => {
-    if (!localStorage.getItem('twohats.meta')) for (const [k, v] of Object.entries(s)) localStorage.setItem(k, v);
-  }, store);
+  await seedProduct(page, { id: 'p-road', name: 'Road', themes, features, items: [] });
   const app = new App(page);
   await app.open('roadmap');
   await expect(page.getByTestId('tl-row')).toHaveCount(200);

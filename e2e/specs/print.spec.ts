@@ -1,5 +1,5 @@
 import { test, expect, type Page } from '@playwright/test';
-import { App } from './app';
+import { App, seedProduct } from './app';
 
 /** Pages in a PDF: each page object carries `/Type /Page` (the tree root says `/Pages`). */
 function pageCount(pdf: Buffer): number {
@@ -91,14 +91,7 @@ for (const n of [21, 60]) test(`a roadmap of ${n} features still prints on one l
   const features = Array.from({ length: n }, (_, i) => ({
     id: `f-${i}`, title: `Feature ${i}`, theme: `t-${i % 3}`, start: '2026-11', end: '2027-02',
   }));
-  const product = { id: 'p-tall', name: 'Tall', themes, features, items: [] };
-  const store = {
-    'twohats.meta': JSON.stringify({ format: 'twohats', version: 1, portfolio: { name: 'P' }, roles: 'separate', products: [{ id: 'p-tall', rev: 1 }] }),
-    'twohats.product.p-tall.1': JSON.stringify({ format: 'twohats', version: 1, rev: 1, product }),
-  };
-  await page.addInitScript((s) => {
-    if (!localStorage.getItem('twohats.meta')) for (const [k, v] of Object.entries(s)) localStorage.setItem(k, v);
-  }, store);
+  await seedProduct(page, { id: 'p-tall', name: 'Tall', themes, features, items: [] });
   const app = new App(page);
   await app.open('roadmap');
   await expect(page.getByTestId('tl-row')).toHaveCount(n);

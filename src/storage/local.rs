@@ -210,13 +210,8 @@ fn clean_up_later(keys: Vec<String>) {
     if keys.is_empty() {
         return;
     }
-    let Some(w) = web_sys::window() else {
-        return;
-    };
-    let run = wasm_bindgen::closure::Closure::once_into_js(move || remove_unreferenced(&keys));
     // If no timer can be set the keys stay: harmless leftovers that the next start removes.
-    w.set_timeout_with_callback_and_timeout_and_arguments_0(run.unchecked_ref(), CLEAN_UP_DELAY_MS)
-        .ok();
+    crate::timer::after_ms(CLEAN_UP_DELAY_MS, move || remove_unreferenced(&keys));
 }
 
 fn remove_unreferenced(keys: &[String]) {

@@ -11,7 +11,8 @@ mod toolbar;
 use crate::components::{NoProduct, PageHead};
 use crate::model::backlog::{backlog_rows, BacklogFilter, BacklogRow};
 use crate::model::scoring::Scheme;
-use crate::model::{Command, Entity, Id, Item, Level, ModelError, Product};
+use crate::model::{Command, Entity, Id, Item, Level, ModelError};
+use crate::state::read_product;
 use crate::state::AppState;
 use leptos::prelude::*;
 use std::collections::HashSet;
@@ -39,11 +40,7 @@ impl BacklogUi {
     }
 }
 
-/// Reads the current product.
-pub(crate) fn with_product<R>(state: AppState, f: impl FnOnce(&Product) -> R) -> Option<R> {
-    let id = state.product.get_untracked()?;
-    state.ws.with_untracked(|w| w.product(&id).map(f))
-}
+pub(crate) use crate::state::with_product;
 
 /// Changes one item through an `Edit` command: one undoable step.
 pub(crate) fn edit_item(
@@ -73,15 +70,8 @@ pub fn BacklogPage() -> impl IntoView {
     let filter = RwSignal::new(BacklogFilter::default());
     let scheme = RwSignal::new(Scheme::Rank);
     let rows = Memo::new(move |_| {
-        let Some(id) = state.product.get() else {
-            return Vec::new();
-        };
         let (f, s) = (filter.get(), scheme.get());
-        state.ws.with(|w| {
-            w.product(&id)
-                .map(|p| backlog_rows(p, &f, s))
-                .unwrap_or_default()
-        })
+        read_product(state, |p| backlog_rows(p, &f, s)).unwrap_or_default()
     });
     let ui = BacklogUi {
         filter,

@@ -7,6 +7,7 @@ use crate::components::fields::{number_text, parse_optional, TextField};
 use crate::model::backlog::{points, RefFilter};
 use crate::model::planning::{sprint_load, velocity};
 use crate::model::{ids::prefix, Command, Day, Entity, Id, Kind, Sprint, SprintState};
+use crate::state::read_product;
 use crate::state::{new_id, today, AppState};
 use leptos::prelude::*;
 
@@ -15,24 +16,15 @@ pub(crate) fn SprintStrip() -> impl IntoView {
     let state = AppState::expect();
     let editing = RwSignal::new(None::<Id>);
     let cards = Memo::new(move |_| {
-        let Some(id) = state.product.get() else {
-            return Vec::new();
-        };
-        state.ws.with(|w| {
-            w.product(&id)
-                .map(|p| {
-                    p.sprints
-                        .iter()
-                        .map(|s| (s.clone(), sprint_load(p, s)))
-                        .collect::<Vec<_>>()
-                })
-                .unwrap_or_default()
+        read_product(state, |p| {
+            p.sprints
+                .iter()
+                .map(|s| (s.clone(), sprint_load(p, s)))
+                .collect::<Vec<_>>()
         })
+        .unwrap_or_default()
     });
-    let vel = Memo::new(move |_| {
-        let id = state.product.get()?;
-        state.ws.with(|w| w.product(&id).and_then(velocity))
-    });
+    let vel = Memo::new(move |_| read_product(state, velocity).flatten());
     let add_sprint = move |_| {
         let Some(product) = state.product.get_untracked() else {
             return;

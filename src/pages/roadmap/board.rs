@@ -3,6 +3,7 @@
 
 use super::{with_product, AddFeature, RoadmapUi};
 use crate::model::{Command, Entity, Horizon, Id, Kind};
+use crate::state::read_product;
 use crate::state::AppState;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -91,14 +92,8 @@ pub(crate) fn Board() -> impl IntoView {
     let ui = RoadmapUi::expect();
     let dragging = RwSignal::new(None::<Id>);
     let columns = Memo::new(move |_| {
-        let Some(pid) = state.product.get() else {
-            return Vec::new();
-        };
         let filter = ui.filter.get();
-        state.ws.with(|w| {
-            let Some(p) = w.product(&pid) else {
-                return Vec::new();
-            };
+        read_product(state, |p| {
             // One pass over the backlog for every card's progress, not one per card.
             let sums = crate::model::outline::rollups(p);
             COLUMNS
@@ -145,6 +140,7 @@ pub(crate) fn Board() -> impl IntoView {
                 })
                 .collect::<Vec<_>>()
         })
+        .unwrap_or_default()
     });
     // A long column draws its first cards and offers the rest (see `MoreRows` for why
     // paging rather than windowing).

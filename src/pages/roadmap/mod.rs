@@ -84,10 +84,7 @@ impl RoadmapUi {
     }
 }
 
-pub(crate) fn with_product<R>(state: AppState, f: impl FnOnce(&Product) -> R) -> Option<R> {
-    let id = state.product.get_untracked()?;
-    state.ws.with_untracked(|w| w.product(&id).map(f))
-}
+pub(crate) use crate::state::with_product;
 
 /// Edits one feature as one undoable step; says why when refused.
 pub(crate) fn edit_feature(state: AppState, id: &Id, change: impl FnOnce(&mut Feature)) -> bool {

@@ -5,6 +5,7 @@
 use super::{edit_feature, month_label, with_product, AddFeature, RoadmapUi, Zoom};
 use crate::model::roadmap::{adjust, resized_end, resized_start, shifted, Edge, Window};
 use crate::model::{FeatureStatus, Id, Month};
+use crate::state::read_product;
 use crate::state::{today, AppState};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -45,14 +46,8 @@ pub(crate) fn Timeline() -> impl IntoView {
     let ui = RoadmapUi::expect();
     let drag = RwSignal::new(None::<Drag>);
     let lanes = Memo::new(move |_| {
-        let Some(pid) = state.product.get() else {
-            return Vec::new();
-        };
         let filter = ui.filter.get();
-        state.ws.with(|w| {
-            let Some(p) = w.product(&pid) else {
-                return Vec::new();
-            };
+        read_product(state, |p| {
             // One pass over the backlog for every bar's progress, not one per bar.
             let sums = crate::model::outline::rollups(p);
             let bar = |f: &crate::model::Feature| Bar {
@@ -117,6 +112,7 @@ pub(crate) fn Timeline() -> impl IntoView {
             }
             lanes
         })
+        .unwrap_or_default()
     });
     // Long roadmaps draw a page of feature rows at a time, lane by lane (see `MoreRows`).
     let limit = RwSignal::new(crate::components::more_rows::PAGE);
