@@ -6,7 +6,9 @@
 //! product's results are also pinned so a change to both sides at once is still caught.
 
 use std::collections::HashSet;
-use twohats::model::backlog::{backlog_rows, BacklogFilter, BacklogRow, RefFilter};
+use twohats::model::backlog::{
+    backlog_order, backlog_rows, BacklogFilter, BacklogRow, RefFilter, RowBuilder,
+};
 use twohats::model::outline::{outline, Filter};
 use twohats::model::planning::forecast;
 use twohats::model::rollup::{feature_rollup, objective_rollup, theme_rollup};
@@ -352,6 +354,14 @@ fn backlog_rows_match_the_reference_for_every_filter_and_scheme() {
             for s in Scheme::ALL {
                 let want = reference::backlog_rows(&p, &f, s);
                 assert_eq!(backlog_rows(&p, &f, s), want, "filter {f:?}, scheme {s:?}");
+                // The page works out only the order, and builds the rows it draws.
+                let rows = RowBuilder::new(&p);
+                let order = backlog_order(&p, &f, s);
+                assert_eq!(
+                    order.iter().map(|&n| rows.row(n)).collect::<Vec<_>>(),
+                    want,
+                    "filter {f:?}, scheme {s:?}"
+                );
             }
             for i in &p.items {
                 assert_eq!(f.accepts(&p, i), reference::accepts(&f, &p, i), "{f:?}");

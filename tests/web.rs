@@ -341,3 +341,51 @@ async fn a_product_created_after_start_empty_is_stored() {
         snapshot()
     );
 }
+
+/// What the quota counts for this app's keys, read straight from localStorage.
+fn stored_chars() -> usize {
+    snapshot()
+        .iter()
+        .map(|(k, v)| k.encode_utf16().count() + v.encode_utf16().count())
+        .sum()
+}
+
+#[wasm_bindgen_test]
+fn usage_of_the_quota_follows_saves_and_another_tabs_writes() {
+    use twohats::model::sample::{counter_ids, sample_workspace};
+    use twohats::model::{Changes, Day};
+    use twohats::storage::local::{forget_sizes, used_chars, LocalStore};
+
+    storage().clear().unwrap();
+    forget_sizes();
+    let mut store = LocalStore::open().store;
+    let mut ws = sample_workspace(Day::new(2026, 3, 15).unwrap(), &mut counter_ids());
+    store.save_all(&ws).unwrap();
+    assert!(stored_chars() > 10_000, "the sample is stored");
+    assert_eq!(used_chars(), stored_chars());
+
+    // A save adds keys (the old revisions stay until their clean-up): still exact, and
+    // known without another read of storage.
+    let changes = Changes {
+        meta: false,
+        products: vec![ws.products[0].id.clone()],
+    };
+    ws.products[0].items[0].title = "Ünïcode title, counted in UTF-16 units 🎩".into();
+    store.save(&ws, &changes).unwrap();
+    assert_eq!(used_chars(), stored_chars());
+
+    // Another tab adds one key and removes another: after `forget_sizes` (what a commit
+    // from elsewhere triggers) the count is exact again.
+    let gone = keys()
+        .into_iter()
+        .find(|k| k.starts_with("twohats.items."))
+        .unwrap();
+    storage().remove_item(&gone).unwrap();
+    storage()
+        .set_item("twohats.items.p-other.0.1", "[\"ö\"]")
+        .unwrap();
+    forget_sizes();
+    assert_eq!(used_chars(), stored_chars());
+    storage().clear().unwrap();
+    forget_sizes();
+}

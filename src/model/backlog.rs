@@ -128,57 +128,90 @@ pub fn points(v: f64) -> String {
     }
 }
 
-/// The rows to show, and how many items the filter let through.
+/// The rows to show, in order. The page itself builds rows only for what it draws (see
+/// `backlog_order` and `RowBuilder`); this is the whole list, for tests and exports.
 pub fn backlog_rows(p: &Product, filter: &BacklogFilter, scheme: Scheme) -> Vec<BacklogRow> {
-    let slots = forecast(p);
-    // Every row names its feature and sprint: a `p.feature(id)` scan per row would be
-    // rows × features.
-    let feature_titles = first_by_id(p.features.iter().map(|f| (&f.id, &f.title)));
-    let sprint_names = first_by_id(p.sprints.iter().map(|s| (&s.id, &s.name)));
-    let sprint_name = |s: &Id| sprint_names.get(s).map(|n| n.to_string());
+    let rows = RowBuilder::new(p);
+    backlog_order(p, filter, scheme)
+        .into_iter()
+        .map(|n| rows.row(n))
+        .collect()
+}
+
+/// Which items the backlog shows, as positions in `p.items`, in the order a scheme puts
+/// them. No text is built, so this is cheap enough to redo on every keystroke of a search
+/// over 10,000 items; full rows are built only for the few on screen.
+pub fn backlog_order(p: &Product, filter: &BacklogFilter, scheme: Scheme) -> Vec<usize> {
     let needle = filter.needle();
-    let kept: Vec<(usize, &Item)> = p
-        .items
-        .iter()
-        .enumerate()
-        .filter(|(_, i)| filter.accepts_text(&needle, p, i))
+    let kept: Vec<usize> = (0..p.items.len())
+        .filter(|&n| filter.accepts_text(&needle, p, &p.items[n]))
         .collect();
-    let refs: Vec<&Item> = kept.iter().map(|(_, i)| *i).collect();
+    if scheme == Scheme::Rank {
+        return kept;
+    }
+    let refs: Vec<&Item> = kept.iter().map(|&n| &p.items[n]).collect();
     scoring::order_by(scheme, &refs)
         .into_iter()
-        .map(|k| {
-            let (n, i) = kept[k];
-            let slot = slots.get(&i.id);
-            BacklogRow {
-                id: i.id.clone(),
-                rank: n + 1,
-                kind: i.kind,
-                title: i.title.clone(),
-                feature: i
-                    .feature
-                    .as_ref()
-                    .and_then(|f| feature_titles.get(f))
-                    .map(|t| t.to_string()),
-                estimate: i.estimate.map(points),
-                priority: i.priority,
-                status: i.status,
-                sprint: i.sprint.as_ref().and_then(sprint_name),
-                ready: readiness::is_ready(&p.definition_of_ready, i),
-                readiness: readiness::describe(&p.definition_of_ready, i),
-                criteria: i.acceptance.len(),
-                value_effort: scoring::format_score(scoring::value_effort(i)),
-                wsjf: scoring::format_score(scoring::wsjf(i)),
-                rice: scoring::format_score(scoring::rice(i)),
-                forecast: match slot {
-                    Some(Slot::Done) => "Done".into(),
-                    Some(Slot::Sprint(s)) => sprint_name(s).unwrap_or_default(),
-                    Some(Slot::Future(n)) => format!("Sprint +{n}"),
-                    Some(Slot::NeedsEstimate) => "Needs an estimate".into(),
-                    Some(Slot::Unknown) | None => "—".into(),
-                },
-            }
-        })
+        .map(|k| kept[k])
         .collect()
+}
+
+/// Builds backlog rows for the items of one product. What rows share — the forecast and
+/// the names of features and sprints — is worked out once, not once per row (a
+/// `p.feature(id)` scan per row would be rows × features).
+pub struct RowBuilder<'a> {
+    p: &'a Product,
+    slots: HashMap<Id, Slot>,
+    feature_titles: HashMap<&'a Id, &'a String>,
+    sprint_names: HashMap<&'a Id, &'a String>,
+}
+
+impl<'a> RowBuilder<'a> {
+    pub fn new(p: &'a Product) -> Self {
+        RowBuilder {
+            p,
+            slots: forecast(p),
+            feature_titles: first_by_id(p.features.iter().map(|f| (&f.id, &f.title))),
+            sprint_names: first_by_id(p.sprints.iter().map(|s| (&s.id, &s.name))),
+        }
+    }
+
+    fn sprint_name(&self, s: &Id) -> Option<String> {
+        self.sprint_names.get(s).map(|n| n.to_string())
+    }
+
+    /// The row of the item at position `n` of `p.items`.
+    pub fn row(&self, n: usize) -> BacklogRow {
+        let (p, i) = (self.p, &self.p.items[n]);
+        BacklogRow {
+            id: i.id.clone(),
+            rank: n + 1,
+            kind: i.kind,
+            title: i.title.clone(),
+            feature: i
+                .feature
+                .as_ref()
+                .and_then(|f| self.feature_titles.get(f))
+                .map(|t| t.to_string()),
+            estimate: i.estimate.map(points),
+            priority: i.priority,
+            status: i.status,
+            sprint: i.sprint.as_ref().and_then(|s| self.sprint_name(s)),
+            ready: readiness::is_ready(&p.definition_of_ready, i),
+            readiness: readiness::describe(&p.definition_of_ready, i),
+            criteria: i.acceptance.len(),
+            value_effort: scoring::format_score(scoring::value_effort(i)),
+            wsjf: scoring::format_score(scoring::wsjf(i)),
+            rice: scoring::format_score(scoring::rice(i)),
+            forecast: match self.slots.get(&i.id) {
+                Some(Slot::Done) => "Done".into(),
+                Some(Slot::Sprint(s)) => self.sprint_name(s).unwrap_or_default(),
+                Some(Slot::Future(n)) => format!("Sprint +{n}"),
+                Some(Slot::NeedsEstimate) => "Needs an estimate".into(),
+                Some(Slot::Unknown) | None => "—".into(),
+            },
+        }
+    }
 }
 
 /// A map from id to value in which, as with `Product::feature` and the like, the first

@@ -130,7 +130,19 @@ fn available() -> bool {
 }
 
 fn get(key: &str) -> Option<String> {
-    LocalStorage::raw().get_item(key).ok().flatten()
+    let value = LocalStorage::raw().get_item(key).ok().flatten();
+    if key.starts_with(PREFIX) {
+        // Loading reads every key once; noting the sizes then saves reading megabytes
+        // again to know how much of the quota is used.
+        SIZES.with(|cell| {
+            let mut sizes = cell.borrow_mut();
+            match &value {
+                Some(v) => sizes.map.insert(key.to_string(), chars(key) + chars(v)),
+                None => sizes.map.remove(key),
+            };
+        });
+    }
+    value
 }
 
 fn set(key: &str, value: &str) -> Result<(), String> {
@@ -148,38 +160,59 @@ fn remove(key: &str) {
     with_sizes(|m| m.remove(key));
 }
 
-/// UTF-16 units: what the quota counts.
+/// UTF-16 units: what the quota counts. Documents are mostly ASCII, where that is the
+/// byte length, found without walking megabytes character by character.
 fn chars(s: &str) -> usize {
-    s.encode_utf16().count()
+    if s.is_ascii() {
+        s.len()
+    } else {
+        s.encode_utf16().count()
+    }
+}
+
+/// The size of every `twohats.*` key, so usage is known after every save without
+/// reading megabytes back.
+#[derive(Default)]
+struct Sizes {
+    map: HashMap<String, usize>,
+    /// Whether `map` holds every key: until then it holds the keys read or written.
+    complete: bool,
 }
 
 thread_local! {
-    /// The size of every `twohats.*` key, so usage is known after every save without
-    /// reading megabytes back. Built by one scan, then kept up to date by `set` and
-    /// `remove`; dropped when another tab has written (`forget_sizes`).
-    static SIZES: std::cell::RefCell<Option<HashMap<String, usize>>> = const { std::cell::RefCell::new(None) };
+    /// Filled by the reads of loading and one scan of the keys not read, then kept up
+    /// to date by `get`, `set` and `remove`; dropped when another tab has written
+    /// (`forget_sizes`).
+    static SIZES: std::cell::RefCell<Sizes> = std::cell::RefCell::new(Sizes::default());
 }
 
 fn with_sizes<R>(f: impl FnOnce(&mut HashMap<String, usize>) -> R) -> R {
-    SIZES.with(|cell| {
-        let mut sizes = cell.borrow_mut();
-        let map = sizes.get_or_insert_with(|| {
-            all_keys()
-                .into_iter()
-                .filter(|k| k.starts_with(PREFIX))
-                .map(|k| {
-                    let n = chars(&k) + get(&k).map_or(0, |v| chars(&v));
-                    (k, n)
-                })
-                .collect()
+    let complete = SIZES.with(|cell| cell.borrow().complete);
+    if !complete {
+        let keys: std::collections::HashSet<String> = all_keys()
+            .into_iter()
+            .filter(|k| k.starts_with(PREFIX))
+            .collect();
+        // Document keys carry their revision and are never rewritten, so a size once
+        // known stays true while the key exists; the meta and preferences are small and
+        // read again.
+        let unread: Vec<String> = SIZES.with(|cell| {
+            let map = &mut cell.borrow_mut().map;
+            map.retain(|k, _| keys.contains(k) && format::is_document_key(k) && k != META_KEY);
+            keys.into_iter().filter(|k| !map.contains_key(k)).collect()
         });
-        f(map)
-    })
+        for key in unread {
+            get(&key);
+        }
+        SIZES.with(|cell| cell.borrow_mut().complete = true);
+    }
+    SIZES.with(|cell| f(&mut cell.borrow_mut().map))
 }
 
-/// Another tab wrote: the next `used_chars` scans again.
+/// Another tab wrote: keys may have come and gone, so the next `used_chars` lists them
+/// again and reads only those it does not know.
 pub fn forget_sizes() {
-    SIZES.with(|cell| cell.borrow_mut().take());
+    SIZES.with(|cell| cell.borrow_mut().complete = false);
 }
 
 fn all_keys() -> Vec<String> {

@@ -5,7 +5,7 @@ use super::{edit_item, with_product, BacklogUi};
 use crate::model::backlog::BacklogRow;
 use crate::model::scoring::Scheme;
 use crate::model::{Command, Id, Kind};
-use crate::state::AppState;
+use crate::state::{read_product, AppState};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -28,18 +28,21 @@ pub(crate) fn reorder(state: AppState, ui: BacklogUi, id: &Id, step: Step) {
     let Some(product) = state.product.get_untracked() else {
         return;
     };
-    let (visible, total) = (
-        ui.rows.get_untracked(),
-        with_product(state, |p| p.items.len()).unwrap_or(0),
-    );
-    let Some(pos) = visible.iter().position(|r| &r.id == id) else {
+    let order = ui.order.get_untracked();
+    let Some((pos, total)) = with_product(state, |p| {
+        let pos = order
+            .iter()
+            .position(|&n| p.items.get(n).is_some_and(|i| &i.id == id))?;
+        Some((pos, p.items.len()))
+    })
+    .flatten() else {
         return;
     };
     let to = match step {
         Step::Top => 0,
         Step::Bottom => total,
-        Step::Up if pos > 0 => visible[pos - 1].rank - 1,
-        Step::Down if pos + 1 < visible.len() => visible[pos + 1].rank - 1,
+        Step::Up if pos > 0 => order[pos - 1],
+        Step::Down if pos + 1 < order.len() => order[pos + 1],
         _ => {
             state.say(
                 if step == Step::Up {
@@ -59,6 +62,10 @@ pub(crate) fn reorder(state: AppState, ui: BacklogUi, id: &Id, step: Step) {
         to_index: to,
     };
     if state.dispatch(cmd).is_ok() {
+        // Moving down past the last drawn row draws one more, so the row keeps focus.
+        if step == Step::Down && pos + 2 > ui.limit.get_untracked() {
+            ui.limit.set(pos + 2);
+        }
         announce_position(state, id);
         focus_item_row(id);
     }
@@ -98,18 +105,22 @@ pub(crate) fn focus_item_row(id: &Id) {
 #[component]
 pub(crate) fn BacklogTable() -> impl IntoView {
     let ui = BacklogUi::expect();
+    let state = AppState::expect();
     let all_selected = move || {
-        ui.rows.with(|r| {
-            !r.is_empty()
-                && ui
-                    .selected
-                    .with(|s| r.iter().all(|row| s.contains(&row.id)))
+        ui.order.with(|o| {
+            !o.is_empty()
+                && ui.selected.with(|s| {
+                    s.len() >= o.len()
+                        && read_product(state, |p| {
+                            o.iter()
+                                .all(|&n| p.items.get(n).is_some_and(|i| s.contains(&i.id)))
+                        })
+                        .unwrap_or(false)
+                })
         })
     };
     let toggle_all = move |_| {
-        let ids: Vec<Id> = ui
-            .rows
-            .with_untracked(|r| r.iter().map(|r| r.id.clone()).collect());
+        let ids: Vec<Id> = ui.shown_ids(state);
         if all_selected() {
             ui.selected.update(|s| {
                 ids.iter().for_each(|id| {
@@ -123,7 +134,7 @@ pub(crate) fn BacklogTable() -> impl IntoView {
     view! {
         <div class="backlog-table-wrap">
             <Show
-                when=move || ui.rows.with(|r| !r.is_empty())
+                when=move || ui.order.with(|o| !o.is_empty())
                 fallback=move || {
                     let filtered = ui.filter.with(|f| f.is_active());
                     view! {
@@ -161,13 +172,13 @@ pub(crate) fn BacklogTable() -> impl IntoView {
                         </tr>
                     </thead>
                     <tbody>
-                        <For each=move || ui.rows.with(|r| r.iter().take(ui.limit.get()).cloned().collect::<Vec<_>>()) key=|r: &BacklogRow| r.clone() let:row>
+                        <For each=move || ui.rows.get() key=|r: &BacklogRow| r.clone() let:row>
                             <BacklogRowView row=row />
                         </For>
                     </tbody>
                 </table>
             </Show>
-            <crate::components::MoreRows total=Signal::derive(move || ui.rows.with(Vec::len)) limit=ui.limit noun="items" />
+            <crate::components::MoreRows total=Signal::derive(move || ui.order.with(Vec::len)) limit=ui.limit noun="items" auto=true />
             <p class="muted backlog-hint">{move || if ui.scheme.with(|s| *s == Scheme::Rank) { "Drag a row, or focus it and press Alt+↑/↓ (Alt+Home/End for top and bottom), to change its rank. Drag it onto a sprint to plan it." } else { "Sorted by a score: switch back to backlog rank to reorder, or re-rank the backlog by this score." }}</p>
         </div>
     }

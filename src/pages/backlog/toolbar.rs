@@ -2,10 +2,11 @@
 
 use super::{with_product, BacklogUi};
 use crate::components::fields::uid;
+use crate::components::more_rows::PAGE;
 use crate::model::backlog::{points, ranked_ids, BacklogFilter, RefFilter};
 use crate::model::scoring::Scheme;
 use crate::model::{Command, Id, ItemKind, ItemStatus, Priority, ReadyRule};
-use crate::state::AppState;
+use crate::state::{read_product, AppState};
 use leptos::prelude::*;
 
 fn ref_filter(v: &str) -> RefFilter {
@@ -38,7 +39,7 @@ fn FilterSelect(
 pub(crate) fn Toolbar() -> impl IntoView {
     let state = AppState::expect();
     let ui = BacklogUi::expect();
-    let set = move |f: &dyn Fn(&mut BacklogFilter)| ui.filter.update(|x| f(x));
+    let set = move |f: &dyn Fn(&mut BacklogFilter)| ui.refilter(|x| f(x));
     let any = || (String::new(), "Any".to_string());
     let kinds: Vec<_> = std::iter::once(any())
         .chain(
@@ -81,18 +82,13 @@ pub(crate) fn Toolbar() -> impl IntoView {
         .unwrap_or_default()
     });
     let count = move || {
-        let (shown, pts) = ui.rows.with(|r| {
-            (
-                r.len(),
-                r.iter()
-                    .filter_map(|r| r.estimate.as_ref()?.parse::<f64>().ok())
-                    .sum::<f64>(),
-            )
+        let (shown, pts, total) = ui.order.with(|o| {
+            read_product(state, |p| {
+                let pts: f64 = o.iter().filter_map(|&n| p.items.get(n)?.estimate).sum();
+                (o.len(), pts, p.items.len())
+            })
+            .unwrap_or_default()
         });
-        let total = state
-            .ws
-            .with(|_| with_product(state, |p| p.items.len()))
-            .unwrap_or(0);
         format!("Showing {shown} of {total} items · {} points", points(pts))
     };
     let rerank = move |_| {
@@ -160,7 +156,10 @@ pub(crate) fn Toolbar() -> impl IntoView {
                 <FilterSelect
                     label="Sort by"
                     options=Scheme::ALL.iter().map(|s| (s.key().to_string(), s.label().to_string())).collect()
-                    on_pick=move |v| ui.scheme.set(Scheme::from_key(&v).unwrap_or(Scheme::Rank))
+                    on_pick=move |v| {
+                        ui.scheme.set(Scheme::from_key(&v).unwrap_or(Scheme::Rank));
+                        ui.limit.set(PAGE);
+                    }
                 />
                 <button
                     type="button"

@@ -156,7 +156,7 @@ pub fn HierarchyPage() -> impl IntoView {
                     <OutlineRow row=row />
                 </For>
             </ul>
-            <crate::components::MoreRows total=Signal::derive(move || rows.with(Vec::len)) limit=limit noun="rows" />
+            <crate::components::MoreRows total=Signal::derive(move || rows.with(Vec::len)) limit=limit noun="rows" auto=true />
             <Show when=move || rows.with(Vec::is_empty)>
                 <p class="empty-state">"Nothing matches the filter. Clear it to see the whole product."</p>
             </Show>

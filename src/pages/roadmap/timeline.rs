@@ -40,6 +40,9 @@ struct Drag {
     delta: i32,
 }
 
+/// Feature rows drawn at first, and added per page.
+const ROWS_PAGE: usize = 200;
+
 #[component]
 pub(crate) fn Timeline() -> impl IntoView {
     let state = AppState::expect();
@@ -115,7 +118,9 @@ pub(crate) fn Timeline() -> impl IntoView {
         .unwrap_or_default()
     });
     // Long roadmaps draw a page of feature rows at a time, lane by lane (see `MoreRows`).
-    let limit = RwSignal::new(crate::components::more_rows::PAGE);
+    // A bigger page than lists have, and no drawing on scroll: a roadmap is printed as
+    // drawn, and 200 rows still fit one scaled landscape page.
+    let limit = RwSignal::new(ROWS_PAGE);
     let total =
         Signal::derive(move || lanes.with(|l| l.iter().map(|l| l.bars.len()).sum::<usize>()));
     let shown = Memo::new(move |_| {
@@ -202,7 +207,7 @@ pub(crate) fn Timeline() -> impl IntoView {
                     </For>
                 </Show>
             </div>
-            <crate::components::MoreRows total=total limit=limit noun="features" />
+            <crate::components::MoreRows total=total limit=limit noun="features" page=ROWS_PAGE />
         </div>
     }
 }
