@@ -345,3 +345,80 @@ fn clear_forgets_undo_and_redo() {
     assert!(h.undo(&mut ws).is_none() && h.redo(&mut ws).is_none());
     assert_eq!(ws.portfolio.name, "A");
 }
+
+/// Commands on one backlog item keep only that item in their undo step (not a copy of
+/// the product); undo and redo must still give back exactly the states they left,
+/// including at the ends of the list and when a change is refused halfway.
+#[test]
+fn item_steps_undo_and_redo_exactly_at_the_ends_and_when_refused() {
+    let mut ws = sample();
+    let mut h = History::default();
+    let p = trailhead(&ws).id.clone();
+    let items = |ws: &Workspace| trailhead(ws).items.clone();
+    let n = items(&ws).len();
+    let (first, last) = (items(&ws)[0].id.clone(), items(&ws)[n - 1].id.clone());
+    let reorder = |id: &Id, to_index| Command::Reorder {
+        product: p.clone(),
+        kind: Kind::Item,
+        id: id.clone(),
+        to_index,
+    };
+    let add = |key: &str, index| Command::Add {
+        product: p.clone(),
+        entity: Entity::Item(Item::new(id(key), ItemKind::Bug, key)),
+        index,
+    };
+    let mut edited = items(&ws)[2].clone();
+    edited.title = "Edited title".into();
+    edited.acceptance.clear();
+    let delete = |id: Id| Command::Delete {
+        product: p.clone(),
+        kind: Kind::Item,
+        id,
+    };
+    let steps = vec![
+        reorder(&first, n + 10),
+        reorder(&last, 0),
+        add("i-new-top", Some(0)),
+        add("i-new-end", None),
+        Command::Edit {
+            product: p.clone(),
+            entity: Entity::Item(edited),
+        },
+        delete(items(&ws)[1].id.clone()),
+        delete(id("i-new-top")),
+    ];
+    let mut states = vec![ws.clone()];
+    for cmd in steps {
+        h.apply(&mut ws, cmd).unwrap();
+        states.push(ws.clone());
+    }
+    assert_eq!(items(&ws).len(), n, "two added, two deleted");
+    assert_eq!(items(&ws)[0].id, last);
+    assert_eq!(items(&ws)[n - 2].id, first);
+
+    // Refused after the change was made (the feature does not exist): nothing changes.
+    let mut bad = items(&ws)[0].clone();
+    bad.feature = Some(id("f-nowhere"));
+    let before = ws.clone();
+    assert!(h
+        .apply(
+            &mut ws,
+            Command::Edit {
+                product: p.clone(),
+                entity: Entity::Item(bad),
+            },
+        )
+        .is_err());
+    assert_eq!(ws, before);
+
+    for want in states.iter().rev().skip(1) {
+        h.undo(&mut ws).unwrap();
+        assert_eq!(&ws, want);
+    }
+    assert!(h.undo(&mut ws).is_none());
+    for want in states.iter().skip(1) {
+        h.redo(&mut ws).unwrap();
+        assert_eq!(&ws, want);
+    }
+}

@@ -695,6 +695,33 @@ fn time_big_product() {
     time("theme_rollup for every theme", &mut || {
         p.themes.iter().map(|t| theme_rollup(&p, &t.id).items).sum()
     });
+    // One undoable edit and one reorder of an item, as the backlog page makes them.
+    let mut ws = Workspace::default();
+    ws.products.push(p.clone());
+    let mut history = History::default();
+    let (pid, item) = (p.id.clone(), p.items[5000].clone());
+    time("history: edit one item", &mut || {
+        let cmd = Command::Edit {
+            product: pid.clone(),
+            entity: Entity::Item(item.clone()),
+        };
+        history
+            .apply(&mut ws, cmd)
+            .map(|c| c.products.len())
+            .unwrap()
+    });
+    time("history: reorder one item", &mut || {
+        let cmd = Command::Reorder {
+            product: pid.clone(),
+            kind: Kind::Item,
+            id: item.id.clone(),
+            to_index: 10,
+        };
+        history
+            .apply(&mut ws, cmd)
+            .map(|c| c.products.len())
+            .unwrap()
+    });
 }
 
 // ---------- the reference: the code before it was made fast ----------

@@ -80,7 +80,7 @@ impl History {
 
 fn swap(ws: &mut Workspace, entry: Entry) -> (String, Changes, Entry) {
     let changes = entry.snapshot.changes();
-    let now = Snapshot::take(ws, &changes);
+    let now = entry.snapshot.retake(ws);
     entry.snapshot.restore(ws);
     (
         entry.label.clone(),
