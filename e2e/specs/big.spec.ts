@@ -28,6 +28,22 @@ test('long lists draw a page of rows, more as they scroll or on demand; keyboard
   await expect(rows).toHaveCount(1);
   await page.getByTestId('backlog-search').fill('');
   await expect(rows).toHaveCount(50);
+  // Rows are redrawn in place as the search changes: what is ticked, open and shown
+  // follows the item, not the place on screen.
+  await rows.first().getByTestId('row-select').check();
+  await page.getByTestId('backlog-search').fill('number 44');
+  await expect(rows).toHaveCount(11);
+  await expect(rows.first()).toContainText('Task number 44');
+  await expect(page.getByTestId('row-select').first()).not.toBeChecked();
+  await rows.nth(3).getByTestId('open-item').click();
+  await expect(page.getByTestId('item-panel')).toContainText('Task number 442');
+  await expect(rows.nth(3)).toHaveClass(/is-open/);
+  await page.getByTestId('item-panel').press('Escape');
+  await page.getByTestId('backlog-search').fill('');
+  await expect(rows.first()).toContainText('Task number 0');
+  await expect(page.getByTestId('row-select').first()).toBeChecked();
+  await expect(page.getByTestId('row-select').nth(1)).not.toBeChecked();
+  await rows.first().getByTestId('row-select').uncheck();
   await expect(page.getByTestId('backlog-count')).toContainText('Showing 450 of 450 items');
   // The palette reaches an item beyond the drawn rows and opens it.
   await page.keyboard.press('Control+k');

@@ -172,8 +172,8 @@ pub(crate) fn BacklogTable() -> impl IntoView {
                         </tr>
                     </thead>
                     <tbody>
-                        <For each=move || ui.rows.get() key=|r: &BacklogRow| r.clone() let:row>
-                            <BacklogRowView row=row />
+                        <For each=move || 0..ui.rows.with(Vec::len) key=|n: &usize| *n let:n>
+                            <BacklogRowView index=n />
                         </For>
                     </tbody>
                 </table>
@@ -184,11 +184,20 @@ pub(crate) fn BacklogTable() -> impl IntoView {
     }
 }
 
+/// One table row, bound to a slot of the drawn rows rather than to an item: when a
+/// search or a reorder changes which item a slot shows, the row's text and attributes
+/// are updated in place instead of the row being rebuilt. Creating and styling 50 new
+/// rows was most of the time of a search keystroke.
 #[component]
-fn BacklogRowView(row: BacklogRow) -> impl IntoView {
+fn BacklogRowView(index: usize) -> impl IntoView {
     let ui = BacklogUi::expect();
     let state = AppState::expect();
-    let id = StoredValue::new(row.id.clone());
+    let row = Memo::new(move |_| ui.rows.with(|r| r.get(index).cloned()));
+    // The item in this slot now (none for the moment a slot outlives its row).
+    let id = move || row.with_untracked(|r| r.as_ref().map(|r| r.id.clone()));
+    let text = move |f: fn(&BacklogRow) -> String| {
+        move || row.with(|r| r.as_ref().map(f).unwrap_or_default())
+    };
     let on_keydown = move |ev: leptos::ev::KeyboardEvent| {
         if !ev.alt_key() {
             return;
@@ -201,16 +210,17 @@ fn BacklogRowView(row: BacklogRow) -> impl IntoView {
             _ => return,
         };
         ev.prevent_default();
-        reorder(state, ui, &id.get_value(), step);
+        if let Some(id) = id() {
+            reorder(state, ui, &id, step);
+        }
     };
     let on_drop = move |ev: leptos::ev::DragEvent| {
         ev.prevent_default();
         ui.over.set(None);
-        let Some(dragged) = ui.dragging.get_untracked() else {
+        let (Some(dragged), Some(target)) = (ui.dragging.get_untracked(), id()) else {
             return;
         };
         ui.dragging.set(None);
-        let target = id.get_value();
         if dragged == target {
             return;
         }
@@ -240,30 +250,33 @@ fn BacklogRowView(row: BacklogRow) -> impl IntoView {
             }
         }
     };
-    let selected = move || ui.selected.with(|s| s.contains(&id.get_value()));
-    let is_open = move || ui.open.with(|o| o.as_ref() == Some(&id.get_value()));
-    let title = row.title.clone();
-    let ready_label = if row.ready { "Ready" } else { "Not ready" };
+    let is = move |set: fn(&BacklogUi, &Id) -> bool| {
+        move || row.with(|r| r.as_ref().is_some_and(|r| set(&ui, &r.id)))
+    };
+    let selected = is(|ui, id| ui.selected.with(|s| s.contains(id)));
+    let ready = move || row.with(|r| r.as_ref().is_some_and(|r| r.ready));
     view! {
         <tr
-            id=format!("item-{}", row.id)
+            id=text(|r| format!("item-{}", r.id))
             tabindex="-1"
             class:is-selected=selected
-            class:is-open=is_open
-            class:is-over=move || ui.over.with(|o| o.as_ref() == Some(&id.get_value()))
+            class:is-open=is(|ui, id| ui.open.with(|o| o.as_ref() == Some(id)))
+            class:is-over=is(|ui, id| ui.over.with(|o| o.as_ref() == Some(id)))
             draggable="true"
             on:dragstart=move |ev: leptos::ev::DragEvent| {
+                let Some(id) = id() else { return };
                 if let Some(dt) = ev.data_transfer() {
-                    dt.set_data("text/plain", id.get_value().as_str()).ok();
+                    dt.set_data("text/plain", id.as_str()).ok();
                     dt.set_effect_allowed("move");
                 }
-                ui.dragging.set(Some(id.get_value()));
+                ui.dragging.set(Some(id));
             }
             on:dragover=move |ev: leptos::ev::DragEvent| {
                 if ui.dragging.with_untracked(Option::is_some) {
                     ev.prevent_default();
-                    if ui.over.with_untracked(|o| o.as_ref() != Some(&id.get_value())) {
-                        ui.over.set(Some(id.get_value()));
+                    let here = id();
+                    if ui.over.with_untracked(|o| *o != here) {
+                        ui.over.set(here);
                     }
                 }
             }
@@ -274,54 +287,57 @@ fn BacklogRowView(row: BacklogRow) -> impl IntoView {
             }
             on:keydown=on_keydown
             data-testid="backlog-row"
-            data-id=row.id.to_string()
+            data-id=text(|r| r.id.to_string())
         >
             <td class="col-select">
                 <input
                     type="checkbox"
-                    aria-label=format!("Select {title}")
+                    aria-label=text(|r| format!("Select {}", r.title))
                     prop:checked=selected
-                    on:change=move |_| ui.selected.update(|s| {
-                        let id = id.get_value();
-                        if !s.remove(&id) {
-                            s.insert(id);
+                    on:change=move |_| {
+                        if let Some(id) = id() {
+                            ui.selected.update(|s| {
+                                if !s.remove(&id) {
+                                    s.insert(id);
+                                }
+                            })
                         }
-                    })
+                    }
                     data-testid="row-select"
                 />
             </td>
-            <td class="num">{row.rank}</td>
-            <td><span class=format!("kind kind--{}", row.kind.key())>{row.kind.label()}</span></td>
+            <td class="num">{text(|r| r.rank.to_string())}</td>
+            <td><span class=text(|r| format!("kind kind--{}", r.kind.key()))>{text(|r| r.kind.label().into())}</span></td>
             <td class="title-cell">
                 <button
                     type="button"
                     class="link-button"
-                    aria-label=format!("{} — open details", row.title)
-                    on:click=move |_| ui.open.set(Some(id.get_value()))
+                    aria-label=text(|r| format!("{} — open details", r.title))
+                    on:click=move |_| ui.open.set(id())
                     data-testid="open-item"
                 >
-                    {row.title.clone()}
+                    {text(|r| r.title.clone())}
                 </button>
-                <span class="criteria-count">{(row.criteria > 0).then(|| format!("{} AC", row.criteria))}</span>
+                <span class="criteria-count">{text(|r| if r.criteria > 0 { format!("{} AC", r.criteria) } else { String::new() })}</span>
             </td>
-            <td>{row.feature.clone().unwrap_or_else(|| "—".into())}</td>
-            <td class="num">{row.estimate.clone().unwrap_or_else(|| "—".into())}</td>
-            <td>{row.priority.map(|p| p.label()).unwrap_or("—")}</td>
-            <td><span class=format!("status status--{:?}", row.status)>{row.status.label()}</span></td>
-            <td>{row.sprint.clone().unwrap_or_else(|| "—".into())}</td>
+            <td title=text(|r| r.feature.clone().unwrap_or_default())>{text(|r| r.feature.clone().unwrap_or_else(|| "—".into()))}</td>
+            <td class="num">{text(|r| r.estimate.clone().unwrap_or_else(|| "—".into()))}</td>
+            <td>{text(|r| r.priority.map(|p| p.label()).unwrap_or("—").into())}</td>
+            <td><span class=text(|r| format!("status status--{:?}", r.status))>{text(|r| r.status.label().into())}</span></td>
+            <td>{text(|r| r.sprint.clone().unwrap_or_else(|| "—".into()))}</td>
             <td>
-                <span class="ready" class:ready--yes=row.ready title=row.readiness.clone() data-testid="readiness">
-                    {if row.ready { "✓ " } else { "✗ " }}{ready_label}
+                <span class="ready" class:ready--yes=ready title=text(|r| r.readiness.clone()) data-testid="readiness">
+                    {text(|r| if r.ready { "✓ Ready".into() } else { "✗ Not ready".into() })}
                 </span>
-                <span class="sr-only">{format!(": {}", row.readiness)}</span>
+                <span class="sr-only">{text(|r| format!(": {}", r.readiness))}</span>
             </td>
-            <td class="num">{row.value_effort.clone()}</td>
-            <td class="num">{row.wsjf.clone()}</td>
-            <td class="num">{row.rice.clone()}</td>
-            <td class="forecast">{row.forecast.clone()}</td>
+            <td class="num">{text(|r| r.value_effort.clone())}</td>
+            <td class="num">{text(|r| r.wsjf.clone())}</td>
+            <td class="num">{text(|r| r.rice.clone())}</td>
+            <td class="forecast">{text(|r| r.forecast.clone())}</td>
             <td class="row-actions">
-                <button type="button" class="btn btn--small btn--icon" aria-label=format!("Move {} up", row.title) title="Move up (Alt+↑)" on:click=move |_| reorder(state, ui, &id.get_value(), Step::Up)>"↑"</button>
-                <button type="button" class="btn btn--small btn--icon" aria-label=format!("Move {} down", row.title) title="Move down (Alt+↓)" on:click=move |_| reorder(state, ui, &id.get_value(), Step::Down)>"↓"</button>
+                <button type="button" class="btn btn--small btn--icon" aria-label=text(|r| format!("Move {} up", r.title)) title="Move up (Alt+↑)" on:click=move |_| { if let Some(id) = id() { reorder(state, ui, &id, Step::Up) } }>"↑"</button>
+                <button type="button" class="btn btn--small btn--icon" aria-label=text(|r| format!("Move {} down", r.title)) title="Move down (Alt+↓)" on:click=move |_| { if let Some(id) = id() { reorder(state, ui, &id, Step::Down) } }>"↓"</button>
             </td>
         </tr>
     }
