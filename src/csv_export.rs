@@ -6,6 +6,11 @@
 //! `Spike`, `Bug`; MoSCoW priorities as `Highest`/`High`/`Medium`/`Lowest`; statuses
 //! `To Do`/`In Progress`/`Done`; the parent feature as the epic; `Rank` from 1. Fields
 //! are quoted by the `csv` crate wherever commas, quotes or line breaks need it.
+//!
+//! Spreadsheets run a cell that starts with `=`, `+`, `@` or `-` as a formula, so a
+//! title from someone else's file could run one when the export is opened in Excel.
+//! Such text gets a leading `'` (see [`inert`]); a Markdown list line (`- …`) and a
+//! plain number are left as they are.
 
 use crate::model::{Item, ItemKind, ItemStatus, Priority, Product};
 
@@ -88,6 +93,22 @@ pub fn acceptance(item: &Item) -> String {
         .join("\n")
 }
 
+/// Text a spreadsheet will show rather than run: a leading `'` when it would start a
+/// formula. `- item` (a Markdown list line, as acceptance criteria are written) and
+/// numbers such as `-2` are safe and stay as they are.
+pub fn inert(text: &str) -> std::borrow::Cow<'_, str> {
+    let risky = match text.as_bytes().first() {
+        Some(b'=' | b'+' | b'@' | b'\t' | b'\r') => true,
+        Some(b'-') => !text.starts_with("- ") && text.trim().parse::<f64>().is_err(),
+        _ => false,
+    };
+    if risky {
+        format!("'{text}").into()
+    } else {
+        text.into()
+    }
+}
+
 /// The product's backlog as CSV text (header and one row per item, rank order).
 pub fn backlog_csv(p: &Product) -> String {
     let mut w = csv::Writer::from_writer(Vec::new());
@@ -107,14 +128,14 @@ pub fn backlog_csv(p: &Product) -> String {
         let points = item.estimate.map(|e| e.to_string()).unwrap_or_default();
         w.write_record([
             issue_type(item.kind),
-            &item.title,
-            &description(item),
-            &acceptance(item),
+            &inert(&item.title),
+            &inert(&description(item)),
+            &inert(&acceptance(item)),
             &points,
             priority(item.priority),
             status(item.status),
-            epic,
-            sprint,
+            &inert(epic),
+            &inert(sprint),
             &(rank + 1).to_string(),
         ])
         .expect("writing to memory");

@@ -980,3 +980,39 @@ fn random_valid_edits_always_export_and_import_back_equal() {
         assert!(json.contains("<script>"), "seed {seed}");
     }
 }
+
+#[test]
+fn csv_text_that_a_spreadsheet_would_run_is_made_inert() {
+    let mut p = Product::new(id("p-1"), "Sheet");
+    let titles = [
+        "=HYPERLINK(\"http://example.com\",\"click\")",
+        "+1 for dark mode",
+        "@SUM(A1:A9)",
+        "-2+3",
+        "\tTabbed",
+        "- a list line stays",
+        "-2",
+        "Plain title = fine",
+    ];
+    for (n, t) in titles.iter().enumerate() {
+        p.items
+            .push(Item::new(id(&format!("i-{n}")), ItemKind::Task, *t));
+    }
+    p.items[0].description = "=1+1".into();
+    let (_, rows) = read_csv(&backlog_csv(&p));
+    let summaries: Vec<&str> = rows.iter().map(|r| r[1].as_str()).collect();
+    assert_eq!(
+        summaries,
+        [
+            "'=HYPERLINK(\"http://example.com\",\"click\")",
+            "'+1 for dark mode",
+            "'@SUM(A1:A9)",
+            "'-2+3",
+            "'\tTabbed",
+            "- a list line stays",
+            "-2",
+            "Plain title = fine",
+        ]
+    );
+    assert_eq!(rows[0][2], "'=1+1");
+}

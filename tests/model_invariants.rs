@@ -275,6 +275,15 @@ fn empty_and_overlong_titles_are_caught() {
         "product 'Atlas' › item 'Sign in'",
         "the so that is longer than 20000 characters",
     );
+    // The limit counts characters, as it says: 20,000 two-byte letters are fine.
+    let mut ws = valid();
+    ws.products[0].items[0].description = "é".repeat(20_000);
+    assert_eq!(validate_workspace(&ws), Ok(()));
+    rejects(
+        |ws| atlas(ws).items[0].description = "é".repeat(20_001),
+        "product 'Atlas' › item 'Sign in'",
+        "the description is longer than 20000 characters",
+    );
 }
 
 #[test]

@@ -243,7 +243,9 @@ pub fn check_title(at: &str, field: &str, text: &str) -> Result<(), ModelError> 
 }
 
 fn check_text(at: &str, field: &str, text: &str) -> Result<(), ModelError> {
-    if text.len() > MAX_TEXT_LEN {
+    // Characters, as the message says; a text has at least as many bytes as characters,
+    // so most texts are passed without counting.
+    if text.len() > MAX_TEXT_LEN && text.chars().count() > MAX_TEXT_LEN {
         return Err(ModelError::new(
             at,
             format!("the {field} is longer than {MAX_TEXT_LEN} characters"),
