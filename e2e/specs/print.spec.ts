@@ -97,3 +97,19 @@ for (const n of [21, 60]) test(`a roadmap of ${n} features still prints on one l
   await expect(page.getByTestId('tl-row')).toHaveCount(n);
   expect(await printed(page)).toBe(1);
 });
+
+test('printing a long backlog prints every item, not only the rows drawn on screen', async ({ page }) => {
+  const items = Array.from({ length: 120 }, (_, i) => ({ id: `i-${i}`, kind: 'task', title: `Task number ${i}`, feature: null }));
+  await seedProduct(page, { id: 'p-long', name: 'Long', items });
+  const app = new App(page);
+  await app.open('backlog');
+  const rows = page.getByTestId('backlog-row');
+  await expect(rows).toHaveCount(50);
+  // What the browser fires when the print dialog opens (Ctrl+P or the menu).
+  await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+  await expect(rows).toHaveCount(120);
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.getByTestId('more-rows')).toHaveCount(0);
+  await expect(rows.last()).toContainText('Task number 119');
+  expect(await printed(page)).toBeGreaterThan(1);
+});

@@ -3,7 +3,7 @@
 //! second to render; 50 take a few milliseconds, so a search keystroke answers within a
 //! frame. Every row drawn stays in the normal tab order and reading order, which
 //! windowing by scroll position would break for keyboard and screen-reader users; the
-//! buttons stay for them, and for printing.
+//! buttons stay for them. Before printing, the whole list is drawn.
 
 use leptos::html::Div;
 use leptos::prelude::*;
@@ -33,6 +33,13 @@ pub fn MoreRows(
     let bar = NodeRef::<Div>::new();
     if auto {
         load_when_near(bar, limit, page);
+        // A printed list is the whole list (print.css lays it out for paper). The
+        // listener runs before the browser lays the page out for print, and the rows
+        // are drawn in the microtask that follows it.
+        let on_print = window_event_listener_untyped("beforeprint", move |_| {
+            limit.set(usize::MAX);
+        });
+        on_cleanup(move || on_print.remove());
     }
     view! {
         <Show when=move || { total.get() > limit.get() }>
