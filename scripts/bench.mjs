@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // Performance benchmark of the Two Hats release build (dist/) in headless Chromium.
 //
-//   node scripts/bench.mjs [--sizes 100,1000,10000] [--reps 5] [--no-profile] [--json out.json]
+//   node scripts/bench.mjs [--sizes 100,1000,10000] [--reps 5] [--no-profile] [--json out.json] [--dist DIR]
+// --dist measures another build (say, an older commit's dist/ kept aside) to compare two
+// builds on the same machine in the same hour.
 //
 // Serves a copy of dist/ under /twohats/ with `python3 -m http.server` on a free port,
 // seeds localStorage with a generated workspace of N items (scripts/bench-workspace.mjs)
@@ -36,6 +38,7 @@ const opt = (name, dflt) => {
 const SIZES = opt('sizes', '100,1000,10000').split(',').map(Number);
 const REPS = Number(opt('reps', '5'));
 const PROFILE = !argv.includes('--no-profile');
+const DIST = opt('dist', null);
 const JSON_OUT = opt('json', null);
 const PAGE_TIMEOUT = 60_000;
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -605,7 +608,7 @@ const site = mkdtempSync(join(tmpdir(), 'twohats-bench-'));
 let distWarning = null;
 for (let attempt = 1; ; attempt++) {
   rmSync(join(site, 'twohats'), { recursive: true, force: true });
-  cpSync(join(root, 'dist'), join(site, 'twohats'), { recursive: true });
+  cpSync(DIST ?? join(root, 'dist'), join(site, 'twohats'), { recursive: true });
   const html = readFileSync(join(site, 'twohats', 'index.html'), 'utf8');
   const refs = [...html.matchAll(/(?:href|src|module_or_path:|from)\s*=?\s*['"]\.\/([^'"]+)['"]/g)].map((m) => m[1]);
   const missing = refs.filter((f) => { try { statSync(join(site, 'twohats', f)); return false; } catch { return true; } });
