@@ -54,6 +54,19 @@ test('long lists draw a page of rows, more as they scroll or on demand; keyboard
   await expect(page.getByTestId('more-rows')).toContainText('Showing 50 of');
 });
 
+test('a link to a row beyond those drawn in the hierarchy draws it and focuses it', async ({ page }) => {
+  const themes = [{ id: 't-0', name: 'Theme 0', colour: '#2563eb', objective: null }];
+  const features = Array.from({ length: 120 }, (_, i) => ({ id: `f-${i}`, title: `Feature number ${i}`, theme: 't-0' }));
+  await seedProduct(page, { id: 'p-wide', name: 'Wide', themes, features, items: [] });
+  const app = new App(page);
+  await app.open('hierarchy?p=p-wide');
+  await expect(page.getByTestId('more-rows')).toContainText('Showing 50 of');
+  await app.open('hierarchy?p=p-wide&at=f-110');
+  await expect(page.locator('#row-f-110')).toBeFocused();
+  await expect(page.locator('#row-f-110')).toContainText('Feature number 110');
+  expect(app.problems).toEqual([]);
+});
+
 test('a roadmap of 250 features draws a page of rows, and the rest on demand', async ({ page }) => {
   const themes = [0, 1].map((t) => ({ id: `t-${t}`, name: `Theme ${t}`, colour: t ? '#2563eb' : '#c2410c', objective: null }));
   const features = Array.from({ length: 250 }, (_, i) => ({

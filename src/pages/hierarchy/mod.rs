@@ -111,6 +111,19 @@ pub fn HierarchyPage() -> impl IntoView {
             );
         }
     });
+    let limit = RwSignal::new(crate::components::more_rows::PAGE);
+    let rows = Memo::new(move |_| {
+        let Some(id) = state.product.get() else {
+            return Vec::new();
+        };
+        let collapsed = ui.collapsed.get();
+        let filter = ui.filter.get();
+        state.ws.with(|w| {
+            w.product(&id)
+                .map(|p| outline(p, w.roles, &collapsed, &filter))
+                .unwrap_or_default()
+        })
+    });
     // A link with `at=<id>` (from the explainer's ladder or elsewhere) focuses that row.
     Effect::new(move |_| {
         if let Some(focus) = state.route.with(|r| r.focus.clone()) {
@@ -126,22 +139,17 @@ pub fn HierarchyPage() -> impl IntoView {
                     }
                 });
             } else {
+                // A row beyond those drawn is drawn first, with the page it falls in.
+                let at = rows.with_untracked(|r| r.iter().position(|row| row.key == focus));
+                if let Some(at) = at {
+                    let page = crate::components::more_rows::PAGE;
+                    if at >= limit.get_untracked() {
+                        limit.set((at / page + 1) * page);
+                    }
+                }
                 focus_row(&focus);
             }
         }
-    });
-    let limit = RwSignal::new(crate::components::more_rows::PAGE);
-    let rows = Memo::new(move |_| {
-        let Some(id) = state.product.get() else {
-            return Vec::new();
-        };
-        let collapsed = ui.collapsed.get();
-        let filter = ui.filter.get();
-        state.ws.with(|w| {
-            w.product(&id)
-                .map(|p| outline(p, w.roles, &collapsed, &filter))
-                .unwrap_or_default()
-        })
     });
     view! {
         <PageHead
