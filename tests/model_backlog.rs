@@ -1782,3 +1782,20 @@ fn set_definition_of_ready_on_a_missing_product_is_refused() {
     assert_eq!(e.what, "this product does not exist");
     assert_eq!(ws, before);
 }
+
+#[test]
+fn counts_are_written_with_thousands_separated() {
+    use twohats::model::backlog::thousands;
+    let cases = [
+        (0, "0"),
+        (7, "7"),
+        (999, "999"),
+        (1_000, "1,000"),
+        (10_000, "10,000"),
+        (123_456, "123,456"),
+        (1_234_567, "1,234,567"),
+    ];
+    for (n, want) in cases {
+        assert_eq!(thousands(n), want);
+    }
+}

@@ -54,6 +54,16 @@ test('long lists draw a page of rows, more as they scroll or on demand; keyboard
   await expect(page.getByTestId('more-rows')).toContainText('Showing 50 of');
 });
 
+test('big counts are written with thousands separated', async ({ page }) => {
+  await seedProduct(page, bigProduct(1200));
+  const app = new App(page);
+  await app.open('backlog');
+  await expect(page.getByTestId('backlog-count')).toContainText('Showing 1,200 of 1,200 items');
+  await expect(page.getByTestId('more-rows')).toContainText('Showing 50 of 1,200 items');
+  await app.open('hierarchy');
+  await expect(page.getByTestId('outline-count')).toHaveText('1,200 items shown');
+});
+
 test('a link to a row beyond those drawn in the hierarchy draws it and focuses it', async ({ page }) => {
   const themes = [{ id: 't-0', name: 'Theme 0', colour: '#2563eb', objective: null }];
   const features = Array.from({ length: 120 }, (_, i) => ({ id: `f-${i}`, title: `Feature number ${i}`, theme: 't-0' }));

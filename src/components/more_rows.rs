@@ -5,6 +5,7 @@
 //! windowing by scroll position would break for keyboard and screen-reader users; the
 //! buttons stay for them. Before printing, the whole list is drawn.
 
+use crate::model::backlog::thousands;
 use leptos::html::Div;
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
@@ -44,7 +45,7 @@ pub fn MoreRows(
     view! {
         <Show when=move || { total.get() > limit.get() }>
             <div node_ref=bar class="more-rows" role="group" aria-label="More rows" data-testid="more-rows">
-                <span>{move || format!("Showing {} of {} {}", limit.get().min(total.get()), total.get(), noun.get_value())}</span>
+                <span>{move || format!("Showing {} of {} {}", thousands(limit.get().min(total.get())), thousands(total.get()), noun.get_value())}</span>
                 <button type="button" class="btn btn--small" on:click=move |_| limit.update(|l| *l = l.saturating_add(page))>
                     {move || format!("Show {} more", page.min(total.get().saturating_sub(limit.get())))}
                 </button>

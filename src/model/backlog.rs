@@ -118,6 +118,19 @@ pub struct BacklogRow {
     pub forecast: String,
 }
 
+/// A count with thousands separated, as people read them: "10,000 items".
+pub fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, d) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(d);
+    }
+    out
+}
+
 pub fn points(v: f64) -> String {
     // An empty f64 sum is -0.0; `+ 0.0` makes it print as "0".
     let v = v + 0.0;

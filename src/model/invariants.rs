@@ -58,8 +58,9 @@ pub fn validate_product(p: &Product) -> Result<(), ModelError> {
     ] {
         check_text(&at_p, field, text)?;
     }
-    let mut ids: HashSet<&Id> = HashSet::new();
-    for id in p.all_ids() {
+    let all = p.all_ids();
+    let mut ids: HashSet<&Id> = HashSet::with_capacity(all.len());
+    for id in all {
         if !ids.insert(id) {
             return Err(ModelError::new(
                 at_p,

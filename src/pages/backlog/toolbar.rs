@@ -3,7 +3,7 @@
 use super::{with_product, BacklogUi};
 use crate::components::fields::uid;
 use crate::components::more_rows::PAGE;
-use crate::model::backlog::{points, ranked_ids, BacklogFilter, RefFilter};
+use crate::model::backlog::{points, ranked_ids, thousands, BacklogFilter, RefFilter};
 use crate::model::scoring::Scheme;
 use crate::model::{Command, Id, ItemKind, ItemStatus, Priority, ReadyRule};
 use crate::state::{read_product, AppState};
@@ -89,7 +89,12 @@ pub(crate) fn Toolbar() -> impl IntoView {
             })
             .unwrap_or_default()
         });
-        format!("Showing {shown} of {total} items · {} points", points(pts))
+        format!(
+            "Showing {} of {} items · {} points",
+            thousands(shown),
+            thousands(total),
+            points(pts)
+        )
     };
     let rerank = move |_| {
         let scheme = ui.scheme.get_untracked();

@@ -6,6 +6,7 @@ mod panels;
 mod row;
 
 use crate::components::{NewProductForm, NoProduct, PageHead};
+use crate::model::backlog::thousands;
 use crate::model::outline::{outline, Filter, Row, RowKind};
 use crate::model::{Hat, Id, ItemKind, Kind, Level};
 use crate::state::AppState;
@@ -237,7 +238,7 @@ fn Toolbar(rows: Memo<Vec<Row>>) -> impl IntoView {
                 {move || {
                     let n = rows.with(|r| r.iter().filter(|r| r.kind == RowKind::Item).count());
                     let f = ui.filter.with(Filter::is_active);
-                    if f { format!("{n} matching items shown") } else { format!("{n} items shown") }
+                    if f { format!("{} matching items shown", thousands(n)) } else { format!("{} items shown", thousands(n)) }
                 }}
             </p>
         </div>
