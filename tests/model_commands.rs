@@ -1309,3 +1309,79 @@ fn a_bare_item_is_stored_compactly_and_reads_back_the_same() {
     assert!(json.len() < 90, "{} characters: {json}", json.len());
     assert_eq!(serde_json::from_str::<Item>(&json).unwrap(), item);
 }
+
+/// A change to one item is checked by looking at that item alone. It must accept and
+/// refuse exactly what a check of everything would (a batch of one command is checked
+/// in full), with the same words, and leave the same workspace.
+#[test]
+fn one_item_changes_are_judged_as_a_full_check_would() {
+    let criterion = |c: &str| Criterion {
+        id: id(c),
+        text: format!("Criterion {c}"),
+        done: false,
+    };
+    let edit = |f: &dyn Fn(&mut Item)| {
+        let mut x = item("i-3", Some("f-1"), None);
+        f(&mut x);
+        Command::Edit {
+            product: id("p-a"),
+            entity: Entity::Item(x),
+        }
+    };
+    let add = |x: Item| Command::Add {
+        product: id("p-a"),
+        entity: Entity::Item(x),
+        index: Some(2),
+    };
+    let cases = vec![
+        edit(&|x| x.title = "Renamed".into()),
+        edit(&|x| x.title = "  ".into()),
+        edit(&|x| x.feature = Some(id("f-9"))), // Beacon's feature: not in this product
+        edit(&|x| x.sprint = Some(id("s-2"))),
+        edit(&|x| x.sprint = Some(id("s-404"))),
+        edit(&|x| x.estimate = Some(-1.0)),
+        edit(&|x| x.acceptance = vec![criterion("c-1"), criterion("c-2")]),
+        edit(&|x| x.acceptance = vec![criterion("c-1"), criterion("c-1")]),
+        edit(&|x| x.acceptance = vec![criterion("i-5")]), // another item's id
+        edit(&|x| x.acceptance = vec![criterion("i-90")]), // an item's id in Beacon
+        edit(&|x| x.acceptance = vec![criterion("i-3")]), // its own id
+        edit(&|x| x.acceptance = vec![criterion("l-1")]), // the portfolio link's id
+        add(item("i-new", Some("f-2"), Some("s-1"))),
+        add(item("i-new", Some("f-404"), None)),
+        add(item("i-90", None, None)),
+        add(item("t-9", None, None)),
+        Command::Reorder {
+            product: id("p-a"),
+            kind: Kind::Item,
+            id: id("i-2"),
+            to_index: 9,
+        },
+        Command::Delete {
+            product: id("p-a"),
+            kind: Kind::Item,
+            id: id("i-4"),
+        },
+    ];
+    let mut refused = 0;
+    for cmd in cases {
+        let (mut fast, mut full) = (fixture(), fixture());
+        let by_item = apply(&mut fast, cmd.clone()).map(|(c, _)| c);
+        let in_full = apply(
+            &mut full,
+            Command::Batch {
+                label: "one".into(),
+                commands: vec![cmd.clone()],
+            },
+        )
+        .map(|(c, _)| c);
+        assert_eq!(by_item.is_ok(), in_full.is_ok(), "{cmd:?}");
+        if let (Err(a), Err(b)) = (&by_item, &in_full) {
+            assert_eq!(a, b, "{cmd:?}");
+            refused += 1;
+        }
+        assert_eq!(fast, full, "{cmd:?}");
+        // And what was accepted is valid by the full check.
+        assert_eq!(validate_workspace(&fast), Ok(()), "{cmd:?}");
+    }
+    assert!(refused >= 8, "the cases include refusals: {refused}");
+}

@@ -7,7 +7,7 @@
 
 use super::error::ModelError;
 use super::ids::Id;
-use super::invariants::{check_title, validate_product, validate_workspace};
+use super::invariants::{check_title, item_still_fits, validate_product, validate_workspace};
 use super::roles::RoleSetting;
 use super::workspace::{
     Feature, Item, Objective, Portfolio, Product, Release, Sprint, Theme, Vision, Workspace,
@@ -461,7 +461,12 @@ fn entity_title(p: &Product, kind: Kind, id: &Id) -> Option<String> {
 pub fn apply(ws: &mut Workspace, cmd: Command) -> Result<(Changes, Snapshot), ModelError> {
     let changes = cmd.touches(ws);
     let before = Snapshot::before(ws, &cmd, &changes);
-    match mutate(ws, cmd).and_then(|()| validate_touched(ws, &changes)) {
+    let item = cmd.only_item().map(|(p, i)| (p.clone(), i.clone()));
+    let checked = |ws: &Workspace| match &item {
+        Some((p, i)) if item_still_fits(ws, p, i) => Ok(()),
+        _ => validate_touched(ws, &changes),
+    };
+    match mutate(ws, cmd).and_then(|()| checked(ws)) {
         Ok(()) => Ok((changes, before)),
         Err(e) => {
             before.restore(ws);
@@ -497,6 +502,13 @@ fn check_ids_unique(ws: &Workspace) -> Result<(), ModelError> {
                 format!("id {id} is already used"),
             ));
         }
+    }
+    // A portfolio link's id counts too: loading checks it against every other id.
+    if let Some(l) = ws.portfolio.links.iter().find(|l| !seen.insert(&l.id)) {
+        return Err(ModelError::new(
+            "portfolio links",
+            format!("id {} is already used", l.id),
+        ));
     }
     Ok(())
 }
