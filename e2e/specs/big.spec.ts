@@ -54,6 +54,29 @@ test('long lists draw a page of rows, more as they scroll or on demand; keyboard
   await expect(page.getByTestId('more-rows')).toContainText('Showing 50 of');
 });
 
+test('moving items past the drawn rows by keyboard keeps the focus on a row', async ({ page }) => {
+  await seedProduct(page, bigProduct(450));
+  const app = new App(page);
+  await app.open('backlog');
+  const rows = page.getByTestId('backlog-row');
+  await expect(rows).toHaveCount(50);
+  // Alt+↓ on the last drawn row: the moved item is drawn and keeps focus (focusing the
+  // row scrolls it into view, which may draw the next page as well).
+  await rows.nth(49).focus();
+  await page.keyboard.press('Alt+ArrowDown');
+  await expect(page.getByTestId('status')).toContainText('moved to position 51 of 450');
+  await expect.poll(() => rows.count()).toBeGreaterThanOrEqual(51);
+  await expect(page.locator('tr:focus')).toContainText('Task number 49');
+  // Alt+End sends the first item to the bottom, far beyond the drawn rows: focus stays
+  // in place, on the item that moved up into the first row.
+  await rows.first().focus();
+  await page.keyboard.press('Alt+End');
+  await expect(page.getByTestId('status')).toContainText('“Task number 0” moved to position 450 of 450');
+  await expect(page.locator('tr:focus')).toContainText('Task number 1');
+  await expect(rows.first()).toContainText('Task number 1');
+  expect(app.problems).toEqual([]);
+});
+
 test('big counts are written with thousands separated', async ({ page }) => {
   await seedProduct(page, bigProduct(1200));
   const app = new App(page);
