@@ -1016,3 +1016,60 @@ fn csv_text_that_a_spreadsheet_would_run_is_made_inert() {
     );
     assert_eq!(rows[0][2], "'=1+1");
 }
+
+#[test]
+fn paths_reach_nested_values_and_stop_where_a_field_is_missing() {
+    refused(
+        &v1_edited(|v| v["workspace"]["products"][0]["items"][0]["story"]["as_a"] = json!(5)),
+        "workspace.products[0].items[0].story.as_a",
+        &["invalid type: integer `5`, expected a string"],
+    );
+    refused(
+        &v1_edited(|v| {
+            v["workspace"]["products"][0]["items"][0]["acceptance"][1]
+                .as_object_mut()
+                .unwrap()
+                .remove("text");
+        }),
+        "workspace.products[0].items[0].acceptance[1]",
+        &["missing field `text`"],
+    );
+    refused(
+        &v1_edited(|v| v["workspace"]["products"][0]["name"] = json!(["a list"])),
+        "workspace.products[0].name",
+        &["invalid type: sequence, expected a string"],
+    );
+    refused(
+        &v1_edited(|v| v["workspace"]["portfolio"]["name"] = json!(false)),
+        "workspace.portfolio.name",
+        &["invalid type: boolean `false`"],
+    );
+}
+
+#[test]
+fn a_bad_item_among_thousands_is_found_quickly() {
+    let file = v1_edited(|v| {
+        let items = v["workspace"]["products"][0]["items"]
+            .as_array_mut()
+            .unwrap();
+        let template = items[1].clone();
+        for n in 0..5_000 {
+            let mut item = template.clone();
+            item["id"] = json!(format!("i-many-{n}"));
+            item["acceptance"] = json!([]);
+            if n == 4_321 {
+                item["estimate"] = json!("lots");
+            }
+            items.push(item);
+        }
+    });
+    let before = fixture_json("export-v1.json")["workspace"]["products"][0]["items"]
+        .as_array()
+        .unwrap()
+        .len();
+    refused(
+        &file,
+        &format!("workspace.products[0].items[{}].estimate", before + 4_321),
+        &["invalid type: string \"lots\", expected f64"],
+    );
+}

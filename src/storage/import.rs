@@ -11,7 +11,9 @@
 //! [`with_fresh_ids`], to add the imported products next to the existing ones.
 
 use super::format::{CURRENT_VERSION, FORMAT};
+use super::json_path::why_not_a_workspace;
 use super::migrate;
+use crate::model::backlog::thousands;
 use crate::model::ids::{prefix, Id};
 use crate::model::{validate_workspace, Workspace};
 use serde_json::Value;
@@ -168,15 +170,11 @@ pub fn parse_import(text: &str) -> Result<Imported, ImportError> {
         ImportError::new(at, e.what)
     })?;
 
-    let workspace: Workspace = serde_path_to_error::deserialize(workspace).map_err(|e| {
-        let path = e.path().to_string();
-        let at = if path == "." || path.is_empty() {
-            "workspace".to_string()
-        } else {
-            format!("workspace.{path}")
-        };
-        ImportError::new(at, e.into_inner().to_string())
-    })?;
+    if let Some((path, why)) = why_not_a_workspace(&workspace) {
+        return Err(ImportError::new(format!("workspace{path}"), why));
+    }
+    let workspace: Workspace = serde_json::from_value(workspace)
+        .map_err(|e| ImportError::new("workspace", e.to_string()))?;
 
     validate_workspace(&workspace).map_err(|e| ImportError::new(e.at, e.what))?;
 
@@ -258,18 +256,6 @@ fn check_limits(workspace: &Value) -> Result<(), ImportError> {
 }
 
 /// 50000 → "50,000".
-fn thousands(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
-
 /// What a product in an import holds, for the "this file contains…" confirmation.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ProductSummary {
