@@ -246,15 +246,13 @@ impl Snapshot {
         }
     }
 
-    /// What a command is about to change: only its item when that is all it touches.
-    fn before(ws: &Workspace, cmd: &Command, changes: &Changes) -> Snapshot {
-        match cmd.only_item() {
-            Some((product, id)) => Snapshot {
-                meta: None,
-                products: Vec::new(),
-                item: Some(ItemBefore::take(ws, product, id)),
-            },
-            None => Snapshot::take(ws, changes),
+    /// One backlog item of a product, and where it is: all that a change to that item
+    /// alone needs to be undone.
+    fn of_item(ws: &Workspace, product: &Id, id: &Id) -> Snapshot {
+        Snapshot {
+            meta: None,
+            products: Vec::new(),
+            item: Some(ItemBefore::take(ws, product, id)),
         }
     }
 
@@ -262,11 +260,7 @@ impl Snapshot {
     /// that redo can put it back.
     pub fn retake(&self, ws: &Workspace) -> Snapshot {
         match &self.item {
-            Some(b) => Snapshot {
-                meta: None,
-                products: Vec::new(),
-                item: Some(ItemBefore::take(ws, &b.product, &b.id)),
-            },
+            Some(b) => Snapshot::of_item(ws, &b.product, &b.id),
             None => Snapshot::take(ws, &self.changes()),
         }
     }
@@ -313,7 +307,6 @@ impl Snapshot {
 }
 
 impl Command {
-    /// The parts of `ws` this command may touch.
     /// The product and item of a command that changes one backlog item and nothing else
     /// (adding, editing, deleting or reordering it), for an undo step of that item alone.
     fn only_item(&self) -> Option<(&Id, &Id)> {
@@ -342,6 +335,7 @@ impl Command {
         }
     }
 
+    /// The parts of `ws` this command may touch.
     pub fn touches(&self, ws: &Workspace) -> Changes {
         match self {
             Command::SetRoles(_) | Command::RenamePortfolio(_) | Command::ReorderProduct { .. } => {
@@ -460,8 +454,12 @@ fn entity_title(p: &Product, kind: Kind, id: &Id) -> Option<String> {
 /// snapshot of them as they were before.
 pub fn apply(ws: &mut Workspace, cmd: Command) -> Result<(Changes, Snapshot), ModelError> {
     let changes = cmd.touches(ws);
-    let before = Snapshot::before(ws, &cmd, &changes);
+    // A change to one item alone keeps, and checks, only that item.
     let item = cmd.only_item().map(|(p, i)| (p.clone(), i.clone()));
+    let before = match &item {
+        Some((p, i)) => Snapshot::of_item(ws, p, i),
+        None => Snapshot::take(ws, &changes),
+    };
     let checked = |ws: &Workspace| match &item {
         Some((p, i)) if item_still_fits(ws, p, i) => Ok(()),
         _ => validate_touched(ws, &changes),

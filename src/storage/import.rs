@@ -11,7 +11,7 @@
 //! [`with_fresh_ids`], to add the imported products next to the existing ones.
 
 use super::format::{CURRENT_VERSION, FORMAT};
-use super::json_path::why_not_a_workspace;
+use super::json_path::path_of;
 use super::migrate;
 use crate::model::backlog::thousands;
 use crate::model::ids::{prefix, Id};
@@ -170,11 +170,11 @@ pub fn parse_import(text: &str) -> Result<Imported, ImportError> {
         ImportError::new(at, e.what)
     })?;
 
-    if let Some((path, why)) = why_not_a_workspace(&workspace) {
-        return Err(ImportError::new(format!("workspace{path}"), why));
-    }
-    let workspace: Workspace = serde_json::from_value(workspace)
-        .map_err(|e| ImportError::new("workspace", e.to_string()))?;
+    // Deserializing consumes the value; the copy is kept to find where a failure is.
+    let workspace: Workspace = serde_json::from_value(workspace.clone()).map_err(|e| {
+        let why = e.to_string();
+        ImportError::new(format!("workspace{}", path_of(&workspace, &why)), why)
+    })?;
 
     validate_workspace(&workspace).map_err(|e| ImportError::new(e.at, e.what))?;
 
@@ -255,7 +255,6 @@ fn check_limits(workspace: &Value) -> Result<(), ImportError> {
     Ok(())
 }
 
-/// 50000 → "50,000".
 /// What a product in an import holds, for the "this file contains…" confirmation.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ProductSummary {

@@ -2,11 +2,11 @@
 //! (`products[0].items[1].estimate`), found after serde has refused it.
 //!
 //! `serde_path_to_error` tracked the path while deserializing, but it compiled a second
-//! copy of every deserializer of the document: 34 KiB gzip of the first load, for a
+//! copy of every deserializer of the document: 32 KiB gzip of the first load, for a
 //! message shown only when an import fails. Here the workspace is deserialized plainly;
 //! only when that fails is the culprit narrowed down, by deserializing parts of it:
 //! each product, then each entity in its lists (so one bad item among thousands costs
-//! one pass over the items), then, inside the entity, the document with one key or one
+//! one pass over the items), then, inside the entity, the entity with one key or one
 //! list element left out at a time.
 
 use crate::model::{
@@ -15,18 +15,16 @@ use crate::model::{
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
-/// The path (relative to the workspace: empty, or starting with `.` or `[`) and serde's
-/// message of why `workspace` is not a [`Workspace`]; `None` when it is one.
-pub fn why_not_a_workspace(workspace: &Value) -> Option<(String, String)> {
-    let why = refusal::<Workspace>(workspace)?;
+/// Where in `workspace` the failure `why` (serde's message for it as a [`Workspace`])
+/// is, relative to the workspace: empty, or starting with `.` or `[`.
+pub fn path_of(workspace: &Value, why: &str) -> String {
     let products = workspace.get("products").and_then(Value::as_array);
     for (n, product) in products.into_iter().flatten().enumerate() {
         if let Some(why) = refusal::<Product>(product) {
-            let at = format!(".products[{n}]");
-            return Some(in_product(product, at, why));
+            return in_product(product, &why, format!(".products[{n}]"));
         }
     }
-    Some((narrow::<Workspace>(workspace, &why), why))
+    narrow::<Workspace>(workspace, why)
 }
 
 /// The lists of entities in a product, each with the checks of its entity type.
@@ -50,16 +48,16 @@ const LISTS: [Checks; 7] = [
     ),
 ];
 
-fn in_product(product: &Value, at: String, why: String) -> (String, String) {
+fn in_product(product: &Value, why: &str, at: String) -> String {
     for (list, refused, narrowed) in LISTS {
         let entities = product.get(list).and_then(Value::as_array);
         for (n, entity) in entities.into_iter().flatten().enumerate() {
             if let Some(why) = refused(entity) {
-                return (format!("{at}.{list}[{n}]{}", narrowed(entity, &why)), why);
+                return format!("{at}.{list}[{n}]{}", narrowed(entity, &why));
             }
         }
     }
-    (format!("{at}{}", narrow::<Product>(product, &why)), why)
+    format!("{at}{}", narrow::<Product>(product, why))
 }
 
 fn refusal<T: DeserializeOwned>(v: &Value) -> Option<String> {

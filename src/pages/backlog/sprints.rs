@@ -162,11 +162,11 @@ fn SprintCard(
     }
 }
 
-/// Shows only this sprint's items, all of them, then opens the print dialog once the
-/// table has been redrawn (print.css turns the rows into cards).
+/// Shows only this sprint's items, then opens the print dialog once the table has been
+/// redrawn (print.css turns the rows into cards). All of them are printed: the list
+/// draws every row when the dialog opens (`MoreRows`).
 fn print_sprint(ui: BacklogUi, id: Id) {
     ui.filter.update(|f| f.sprint = RefFilter::Is(id));
-    ui.limit.set(usize::MAX);
     request_animation_frame(|| {
         request_animation_frame(|| {
             window().print().ok();
