@@ -394,7 +394,7 @@ fn migrate_meta(raw: &str, version: u32) -> Result<Meta, String> {
         "roles": m.remove("roles"),
         "products": refs,
     });
-    serde_json::from_value(meta).map_err(|e| e.to_string())
+    super::from_value(&meta)
 }
 
 /// Reads a product envelope of the current version directly, or migrates an older one.
@@ -427,7 +427,7 @@ fn read_product(raw: &str) -> Result<ProductEnvelope, String> {
         .and_then(|f| f.as_str())
         .unwrap_or_default()
         .to_string();
-    let product: Product = serde_json::from_value(product).map_err(|e| e.to_string())?;
+    let product: Product = super::from_value(&product)?;
     Ok(ProductEnvelope {
         format,
         version,

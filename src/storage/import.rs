@@ -11,7 +11,7 @@
 //! [`with_fresh_ids`], to add the imported products next to the existing ones.
 
 use super::format::{CURRENT_VERSION, FORMAT};
-use super::json_path::path_of;
+use super::json_path::{clearer, path_of};
 use super::migrate;
 use crate::model::backlog::thousands;
 use crate::model::ids::{prefix, Id};
@@ -170,10 +170,10 @@ pub fn parse_import(text: &str) -> Result<Imported, ImportError> {
         ImportError::new(at, e.what)
     })?;
 
-    // Deserializing consumes the value; the copy is kept to find where a failure is.
-    let workspace: Workspace = serde_json::from_value(workspace.clone()).map_err(|e| {
-        let why = e.to_string();
-        ImportError::new(format!("workspace{}", path_of(&workspace, &why)), why)
+    let workspace: Workspace = super::from_value(&workspace).map_err(|why| {
+        let at = path_of(&workspace, &why);
+        let why = clearer(&workspace, &at, why);
+        ImportError::new(format!("workspace{at}"), why)
     })?;
 
     validate_workspace(&workspace).map_err(|e| ImportError::new(e.at, e.what))?;

@@ -12,7 +12,7 @@
 use crate::model::{
     Feature, Item, Objective, Product, ReadyRule, Release, Sprint, Theme, Workspace,
 };
-use serde::de::DeserializeOwned;
+use serde::de::{DeserializeOwned, Unexpected};
 use serde_json::Value;
 
 /// Where in `workspace` the failure `why` (serde's message for it as a [`Workspace`])
@@ -60,10 +60,53 @@ fn in_product(product: &Value, why: &str, at: String) -> String {
     format!("{at}{}", narrow::<Product>(product, why))
 }
 
+/// serde_json, reading text, says only "expected value" where a value of the wrong kind
+/// stands in for an enum (reading a `Value`, it would have named it). The value at `path`
+/// is named here instead, as serde names an unexpected value.
+pub fn clearer(workspace: &Value, path: &str, why: String) -> String {
+    if !why.starts_with("expected value") {
+        return why;
+    }
+    let Some(node) = node_at(workspace, path) else {
+        return why;
+    };
+    let found = match node {
+        Value::Null => Unexpected::Other("null"),
+        Value::Bool(b) => Unexpected::Bool(*b),
+        Value::Number(n) => match (n.as_u64(), n.as_i64(), n.as_f64()) {
+            (Some(u), _, _) => Unexpected::Unsigned(u),
+            (_, Some(i), _) => Unexpected::Signed(i),
+            (_, _, Some(f)) => Unexpected::Float(f),
+            _ => Unexpected::Other("number"),
+        },
+        Value::String(s) => Unexpected::Str(s),
+        Value::Array(_) => Unexpected::Seq,
+        Value::Object(_) => Unexpected::Map,
+    };
+    format!("invalid type: {found}, expected one of the names this field takes")
+}
+
+/// The value at a path made by [`path_of`] (`.key` and `[n]` steps).
+fn node_at<'a>(root: &'a Value, path: &str) -> Option<&'a Value> {
+    let mut node = root;
+    let mut rest = path;
+    while !rest.is_empty() {
+        if let Some(after) = rest.strip_prefix('[') {
+            let (n, tail) = after.split_once(']')?;
+            node = node.get(n.parse::<usize>().ok()?)?;
+            rest = tail;
+        } else {
+            let after = rest.strip_prefix('.')?;
+            let end = after.find(['.', '[']).unwrap_or(after.len());
+            node = node.get(&after[..end])?;
+            rest = &after[end..];
+        }
+    }
+    Some(node)
+}
+
 fn refusal<T: DeserializeOwned>(v: &Value) -> Option<String> {
-    serde_json::from_value::<T>(v.clone())
-        .err()
-        .map(|e| e.to_string())
+    super::from_value::<T>(v).err()
 }
 
 /// One step of a path inside a value.

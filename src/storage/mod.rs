@@ -10,3 +10,22 @@ pub mod json_path;
 #[cfg(target_arch = "wasm32")]
 pub mod local;
 pub mod migrate;
+
+use serde::de::DeserializeOwned;
+
+/// Reads a typed value out of a parsed JSON value.
+///
+/// The app reads its stored keys with `serde_json::from_str`; `serde_json::from_value`
+/// would compile a second deserializer of every document type (the value-walking one),
+/// about 20 KiB gzip of the first load, for the rare paths that hold a `Value` (imports,
+/// migrations, error paths). Those go through text instead: slower, but only there.
+pub fn from_value<T: DeserializeOwned>(v: &serde_json::Value) -> Result<T, String> {
+    serde_json::from_str(&v.to_string()).map_err(|e| {
+        // The position is in the re-serialised text, meaningless to anyone reading it.
+        let full = e.to_string();
+        match full.rsplit_once(" at line ") {
+            Some((message, _)) => message.to_string(),
+            None => full,
+        }
+    })
+}
