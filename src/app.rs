@@ -4,7 +4,6 @@ use crate::components::{CommandPalette, Header, Notices, ShortcutsOverlay};
 use crate::pages;
 use crate::route::{Page, Route};
 use crate::state::{current_hash, AppState};
-use crate::storage::local::QUOTA_CHARS;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -136,10 +135,13 @@ pub fn App() -> impl IntoView {
             </p>
             <p class="app-footer__saving" data-testid="save-state">
                 {move || {
+                    // Storage problems change what can be saved; they arrive as notices.
                     state.notices.track();
-                    let used = 100.0 * state.usage.get() as f64 / QUOTA_CHARS as f64;
+                    let used = state.usage.get().percent();
                     let status = if !state.is_saving() {
                         "Not saving: see the message above"
+                    } else if state.last_save_failed() {
+                        "Not saved: see the message above"
                     } else if state.saving.get() {
                         "Saving…"
                     } else {

@@ -7,7 +7,7 @@ use crate::model::{Changes, Command, History, Id, ModelError, Product, Workspace
 use crate::route::{Page, Route};
 use crate::storage::format::META_KEY;
 use crate::storage::local::Reloaded;
-use crate::storage::local::{forget_sizes, is_document_key, used_chars, LocalStore, StorageNotice};
+use crate::storage::local::{forget_sizes, is_document_key, LocalStore, StorageNotice, Usage};
 use crate::timer::{after_ms, cancel};
 use leptos::prelude::*;
 
@@ -41,8 +41,8 @@ pub struct AppState {
     save_timer: StoredValue<Option<i32>>,
     /// True while changes wait for `flush`.
     pub saving: RwSignal<bool>,
-    /// Characters this app holds in localStorage, as of the last save.
-    pub usage: RwSignal<usize>,
+    /// This app's share of the localStorage quota, as of the last save.
+    pub usage: RwSignal<Usage>,
     pub undo_label: RwSignal<Option<String>>,
     pub redo_label: RwSignal<Option<String>>,
     /// Storage problems shown as banners until dismissed or resolved.
@@ -79,7 +79,7 @@ impl AppState {
             heard: StoredValue::new(None),
             save_timer: StoredValue::new(None),
             saving: RwSignal::new(false),
-            usage: RwSignal::new(used_chars()),
+            usage: RwSignal::new(Usage::now()),
             undo_label: RwSignal::new(None),
             redo_label: RwSignal::new(None),
             notices: RwSignal::new(opened.notices),
@@ -213,7 +213,7 @@ impl AppState {
                     .unwrap_or_default();
                 self.last_commit.set_value(done);
             }
-            self.usage.set(used_chars());
+            self.usage.set(Usage::now());
         }
         self.saving.set(false);
     }
@@ -259,6 +259,14 @@ impl AppState {
 
     pub fn is_saving(&self) -> bool {
         self.store.with_value(|s| s.is_saving())
+    }
+
+    /// The last save was refused (a banner says why); tracks the notices.
+    pub fn last_save_failed(&self) -> bool {
+        self.notices.with(|n| {
+            n.iter()
+                .any(|x| matches!(x, StorageNotice::WriteFailed { .. }))
+        })
     }
 
     /// Takes the document another tab saved. Undo history refers to the old document,
@@ -384,7 +392,7 @@ impl AppState {
             }
         }
         self.saving.set(false);
-        self.usage.set(used_chars());
+        self.usage.set(Usage::now());
         changed
     }
 

@@ -652,3 +652,41 @@ fn a_meta_carries_its_commit_and_parent_and_older_metas_read_as_zero() {
     s.insert(META_KEY.into(), meta);
     assert!(matches!(load(&s), Loaded::Ok { .. }));
 }
+
+/// The room a save needs is the biggest core plus the biggest chunk of one product (an
+/// add writes both beside the old ones), plus the meta; not the sum over products, and
+/// not the keys of other apps or of backups.
+#[test]
+fn the_room_a_save_needs_is_one_products_core_and_largest_chunk() {
+    let sizes = [
+        ("twohats.meta", 500),
+        ("twohats.product.p-big.3", 300_000),
+        ("twohats.product.p-big.1", 290_000), // superseded, not yet removed
+        ("twohats.items.p-big.0.2", 150_000),
+        ("twohats.items.p-big.31.7", 140_000),
+        ("twohats.product.p-small.1", 9_000),
+        ("twohats.items.p-small.4.1", 200_000),
+        ("twohats.backup.2026-11-23", 1_000_000),
+        ("twohats.pref.expanded", 50),
+        ("other-app", 2_000_000),
+    ];
+    assert_eq!(room_for_a_save(sizes), 500 + 300_000 + 150_000);
+    assert_eq!(room_for_a_save([("twohats.meta", 80)]), 80);
+
+    // From a real save: a stored sample product needs its own core and largest chunk.
+    let ws = sample();
+    let store = store(&ws);
+    let room = room_for_a_save(store.iter().map(|(k, v)| (k.as_str(), k.len() + v.len())));
+    let largest_core = store
+        .iter()
+        .filter(|(k, _)| k.starts_with(PRODUCT_PREFIX))
+        .map(|(k, v)| k.len() + v.len())
+        .max()
+        .unwrap();
+    assert!(room > largest_core, "{room} vs {largest_core}");
+    let all: usize = store.iter().map(|(k, v)| k.len() + v.len()).sum();
+    assert!(
+        room < all,
+        "one product's worth, not the whole store: {room} vs {all}"
+    );
+}

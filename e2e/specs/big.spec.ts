@@ -1,5 +1,7 @@
 import { test, expect } from '@playwright/test';
 import { App, seedProduct } from './app';
+// The benchmark's generator: a product stored exactly as the app stores it (version 2).
+import { buildWorkspace } from '../../scripts/bench-workspace.mjs';
 
 /** One product of `n` tasks. */
 function bigProduct(n: number) {
@@ -119,4 +121,46 @@ test('a roadmap of 250 features draws a page of rows, and the rest on demand', a
   await page.getByTestId('column-more').click();
   await expect(page.getByTestId('feature-card')).toHaveCount(250);
   expect(app.problems).toEqual([]);
+});
+
+test('near the storage limit the app warns, and a change that cannot fit stays in the tab, reported, with storage untouched', async ({ page }) => {
+  test.setTimeout(90_000);
+  // 15,000 items: 4.93 million of the 5.24 million characters; an add needs room for new
+  // copies of the product's core and of one item chunk (about 0.46 million).
+  const store = buildWorkspace(15000);
+  await page.goto('./');
+  await page.evaluate((kv) => {
+    localStorage.clear();
+    for (const [k, v] of Object.entries(kv)) localStorage.setItem(k, v as string);
+  }, store);
+  await page.goto('./#/backlog?p=p-bench');
+  await page.reload();
+  await expect(page.getByTestId('backlog-row').first()).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByTestId('notice-nearly-full')).toContainText('nearly full');
+  await expect(page.getByTestId('notice-nearly-full')).toContainText('94%');
+  await expect(page.getByTestId('save-state')).toContainText('Saved in this browser');
+  const stored = () => page.evaluate(() => {
+    const out: Record<string, string> = {};
+    for (let i = 0; i < localStorage.length; i++) {
+      const k = localStorage.key(i)!;
+      if (k.startsWith('twohats.')) out[k] = localStorage.getItem(k)!;
+    }
+    return out;
+  });
+  const before = await stored();
+
+  await page.getByTestId('quick-add-title').fill('A probe that cannot fit');
+  await page.getByTestId('quick-add-title').press('Enter');
+  await page.evaluate(() => dispatchEvent(new PageTransitionEvent('pagehide')));
+  await expect(page.getByTestId('notice').filter({ hasText: 'not saved' })).toContainText('storage for this site is full');
+  await expect(page.getByTestId('save-state')).toContainText('Not saved');
+  await expect(page.getByTestId('backlog-count')).toContainText('15,001 items');
+  // Nothing half-written: every key is as it was (the new keys were rolled back).
+  expect(await stored()).toEqual(before);
+
+  // The stored workspace still loads whole; the change was only ever in that tab.
+  await page.reload();
+  await expect(page.getByTestId('backlog-count')).toContainText('15,000 items', { timeout: 20_000 });
+  await expect(page.getByTestId('notice').filter({ hasText: 'could not be read' })).toHaveCount(0);
+  await expect(page.getByTestId('notice-nearly-full')).toBeVisible();
 });

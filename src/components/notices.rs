@@ -4,7 +4,7 @@
 use crate::components::download::{date_stamp, download};
 use crate::route::{Page, Route};
 use crate::state::AppState;
-use crate::storage::local::{raw_dump, StorageNotice};
+use crate::storage::local::{raw_dump, StorageNotice, Usage};
 use leptos::prelude::*;
 
 fn download_raw() {
@@ -26,6 +26,8 @@ pub fn Notices() -> impl IntoView {
             }
         })
     };
+    // Until the next start: the usage line in the footer and on the Data page stays.
+    let hide_nearly_full = RwSignal::new(false);
     view! {
         <div class="notices" data-testid="notices">
             {move || {
@@ -37,7 +39,35 @@ pub fn Notices() -> impl IntoView {
                     .map(|(i, n)| notice_view(state, n, move || dismiss(i)))
                     .collect_view()
             }}
+            {move || {
+                let u = state.usage.get();
+                (u.nearly_full() && !hide_nearly_full.get()).then(|| nearly_full_view(u, hide_nearly_full))
+            }}
         </div>
+    }
+}
+
+/// Warns while deleting is still saved: a save writes the new version of what it
+/// changes before it removes the old one, so a nearly full store refuses adds first.
+fn nearly_full_view(u: Usage, hide: RwSignal<bool>) -> impl IntoView {
+    let kb = |chars: usize| (chars as f64 * 2.0 / 1024.0).round();
+    view! {
+        <section class="notice notice--warning" role="status" data-testid="notice-nearly-full">
+            <div class="notice__text">
+                <h2 class="notice__title">"Storage for this site is nearly full."</h2>
+                <p>{format!(
+                    "Two Hats uses {:.0}% of the space this browser gives it. Each save briefly needs room for a second copy of what it changes (up to {} KB here), so soon new items and reorders may not be saved. Export a copy from the Data page, then delete products or items you no longer need.",
+                    u.percent(),
+                    kb(u.room),
+                )}</p>
+            </div>
+            <div class="notice__actions">
+                <a class="btn" href=Route::page(Page::Data).href()>"Data page"</a>
+                <button type="button" class="btn btn--ghost" on:click=move |_| hide.set(true) aria-label="Dismiss this message">
+                    "Dismiss"
+                </button>
+            </div>
+        </section>
     }
 }
 
@@ -89,7 +119,7 @@ fn notice_view(
         StorageNotice::WriteFailed { reason } => (
             "error",
             "Your last change was not saved.".into(),
-            format!("The browser refused the write: {reason}. Your work is still here in this tab; export it from the Data page to keep it safe, free some space, then try again."),
+            format!("The browser refused the write: {reason}. Your work is still here in this tab; export it from the Data page to keep it safe. Then free some space, for example by deleting a product you no longer need, and try again."),
         ),
     };
     let retry = matches!(n, StorageNotice::WriteFailed { .. });

@@ -436,6 +436,36 @@ fn read_product(raw: &str) -> Result<ProductEnvelope, String> {
     })
 }
 
+/// Free room, in quota units, that saving one edit can need on top of what is stored:
+/// a save writes new revisions of a product's core and of an item chunk beside the old
+/// ones (removed only once the new meta names the new ones), plus a new meta. The
+/// largest such pair over all products is the room an add or a delete there needs.
+/// `sizes` are stored keys with their sizes, as `local` keeps them.
+pub fn room_for_a_save<'a>(sizes: impl IntoIterator<Item = (&'a str, usize)>) -> usize {
+    let mut per_product: HashMap<&str, (usize, usize)> = HashMap::new();
+    let mut meta = 0;
+    for (key, size) in sizes {
+        if key == META_KEY {
+            meta = size;
+        } else if let Some(rest) = key.strip_prefix(PRODUCT_PREFIX) {
+            // `<product>.<rev>`
+            let product = rest.rsplit_once('.').map_or(rest, |(p, _)| p);
+            let e = per_product.entry(product).or_default();
+            e.0 = e.0.max(size);
+        } else if let Some(rest) = key.strip_prefix(ITEMS_PREFIX) {
+            // `<product>.<chunk>.<rev>`
+            let product = rest.rsplitn(3, '.').nth(2).unwrap_or(rest);
+            let e = per_product.entry(product).or_default();
+            e.1 = e.1.max(size);
+        }
+    }
+    meta + per_product
+        .values()
+        .map(|(core, chunk)| core + chunk)
+        .max()
+        .unwrap_or(0)
+}
+
 /// Document keys (other than the meta) that `refs` do not name: leftovers of a save that
 /// was cut short or superseded.
 pub fn stale_keys<'a>(keys: impl IntoIterator<Item = &'a str>, refs: &[ProductRef]) -> Vec<String> {

@@ -748,6 +748,42 @@ pub fn used_chars() -> usize {
     with_sizes(|m| m.values().sum())
 }
 
+/// Free room one save can need beyond what is stored (see `format::room_for_a_save`).
+pub fn room_for_a_save() -> usize {
+    if !available() {
+        return 0;
+    }
+    with_sizes(|m| format::room_for_a_save(m.iter().map(|(k, n)| (k.as_str(), *n))))
+}
+
+/// How much of the quota the app uses, and how much free room its saves need.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Usage {
+    /// Characters stored under this app's keys.
+    pub used: usize,
+    /// Free room the largest save needs (see `format::room_for_a_save`).
+    pub room: usize,
+}
+
+impl Usage {
+    pub fn now() -> Usage {
+        Usage {
+            used: used_chars(),
+            room: room_for_a_save(),
+        }
+    }
+
+    pub fn percent(&self) -> f64 {
+        100.0 * self.used as f64 / QUOTA_CHARS as f64
+    }
+
+    /// Two more saves' worth of room is not left: warn before adds start to fail, while
+    /// deleting things can still be saved.
+    pub fn nearly_full(&self) -> bool {
+        self.used + 2 * self.room > QUOTA_CHARS
+    }
+}
+
 /// What Chromium and Firefox allow one site: 5 Mi UTF-16 units (10 MiB).
 pub const QUOTA_CHARS: usize = 5_242_880;
 
