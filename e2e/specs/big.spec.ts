@@ -102,6 +102,18 @@ test('a link to a row beyond those drawn in the hierarchy draws it and focuses i
   expect(app.problems).toEqual([]);
 });
 
+test('a link to an item beyond the drawn backlog rows draws it, opens it and focuses its row', async ({ page }) => {
+  await seedProduct(page, bigProduct(450));
+  const app = new App(page);
+  await app.open('backlog?p=p-big');
+  await expect(page.getByTestId('backlog-row')).toHaveCount(50);
+  await app.open('backlog?p=p-big&at=i-321');
+  await expect(page.getByTestId('item-panel')).toContainText('Task number 321');
+  await expect(page.locator('#item-i-321')).toBeFocused();
+  await expect(page.getByTestId('more-rows')).toContainText('Showing 350 of 450 items');
+  expect(app.problems).toEqual([]);
+});
+
 test('a roadmap of 250 features draws a page of rows, and the rest on demand', async ({ page }) => {
   const themes = [0, 1].map((t) => ({ id: `t-${t}`, name: `Theme ${t}`, colour: t ? '#2563eb' : '#c2410c', objective: null }));
   const features = Array.from({ length: 250 }, (_, i) => ({

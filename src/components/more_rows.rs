@@ -14,6 +14,14 @@ use wasm_bindgen::JsCast;
 /// How many rows a list draws at first, and adds each time.
 pub const PAGE: usize = 50;
 
+/// Draws enough pages of a list (`limit` rows of `page`) that row `at` is drawn, so a
+/// link or a jump to a row far down the list can focus it.
+pub fn reveal(limit: RwSignal<usize>, at: usize, page: usize) {
+    if at >= limit.get_untracked() {
+        limit.set((at / page + 1) * page);
+    }
+}
+
 /// How far below the screen the end of the list starts drawing the next page, so a
 /// steady scroll rarely reaches the end of what is drawn.
 const AHEAD: &str = "0px 0px 800px 0px";

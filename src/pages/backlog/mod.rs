@@ -8,7 +8,7 @@ mod sprints;
 mod table;
 mod toolbar;
 
-use crate::components::more_rows::PAGE;
+use crate::components::more_rows::{reveal, PAGE};
 use crate::components::{NoProduct, PageHead};
 use crate::model::backlog::{backlog_order, BacklogFilter, BacklogRow, RowBuilder};
 use crate::model::scoring::Scheme;
@@ -137,6 +137,15 @@ pub fn BacklogPage() -> impl IntoView {
             .route
             .with(|r| r.focus.as_deref().and_then(|f| Id::parse(f).ok()))
         {
+            // An item beyond the drawn rows is drawn first, with the page it falls in.
+            let at = with_product(state, |p| {
+                let n = p.items.iter().position(|i| i.id == id)?;
+                ui.order.with_untracked(|o| o.iter().position(|&m| m == n))
+            })
+            .flatten();
+            if let Some(at) = at {
+                reveal(ui.limit, at, PAGE);
+            }
             ui.open.set(Some(id.clone()));
             table::focus_item_row(&id);
         }

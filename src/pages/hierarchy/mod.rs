@@ -5,6 +5,7 @@ mod editors;
 mod panels;
 mod row;
 
+use crate::components::more_rows::{reveal, PAGE};
 use crate::components::{NewProductForm, NoProduct, PageHead};
 use crate::model::backlog::thousands;
 use crate::model::outline::{outline, Filter, Row, RowKind};
@@ -112,7 +113,7 @@ pub fn HierarchyPage() -> impl IntoView {
             );
         }
     });
-    let limit = RwSignal::new(crate::components::more_rows::PAGE);
+    let limit = RwSignal::new(PAGE);
     let rows = Memo::new(move |_| {
         let Some(id) = state.product.get() else {
             return Vec::new();
@@ -143,10 +144,7 @@ pub fn HierarchyPage() -> impl IntoView {
                 // A row beyond those drawn is drawn first, with the page it falls in.
                 let at = rows.with_untracked(|r| r.iter().position(|row| row.key == focus));
                 if let Some(at) = at {
-                    let page = crate::components::more_rows::PAGE;
-                    if at >= limit.get_untracked() {
-                        limit.set((at / page + 1) * page);
-                    }
+                    reveal(limit, at, PAGE);
                 }
                 focus_row(&focus);
             }
