@@ -159,6 +159,16 @@ test('near the storage limit the app warns, and a change that cannot fit stays i
     }
     return out;
   });
+  // An edit of one item rewrites one chunk only: that still fits, and is saved.
+  await page.getByTestId('open-item').first().click();
+  await page.getByTestId('panel-title').fill('Renamed while nearly full');
+  await page.getByTestId('panel-title').press('Tab');
+  await page.evaluate(() => dispatchEvent(new PageTransitionEvent('pagehide')));
+  await expect(page.getByTestId('save-state')).toContainText('Saved in this browser');
+  expect(Object.values(await stored()).some((v) => v.includes('Renamed while nearly full'))).toBe(true);
+  await page.getByTestId('item-panel').press('Escape');
+  // The superseded chunk goes a few seconds later; then the keys are as many as before.
+  await expect.poll(async () => Object.keys(await stored()).length, { timeout: 10_000 }).toBe(Object.keys(store).length);
   const before = await stored();
 
   await page.getByTestId('quick-add-title').fill('A probe that cannot fit');
@@ -173,6 +183,7 @@ test('near the storage limit the app warns, and a change that cannot fit stays i
   // The stored workspace still loads whole; the change was only ever in that tab.
   await page.reload();
   await expect(page.getByTestId('backlog-count')).toContainText('15,000 items', { timeout: 20_000 });
+  await expect(page.getByTestId('backlog-row').first()).toContainText('Renamed while nearly full');
   await expect(page.getByTestId('notice').filter({ hasText: 'could not be read' })).toHaveCount(0);
   await expect(page.getByTestId('notice-nearly-full')).toBeVisible();
 });
