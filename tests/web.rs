@@ -389,3 +389,38 @@ fn usage_of_the_quota_follows_saves_and_another_tabs_writes() {
     storage().clear().unwrap();
     forget_sizes();
 }
+
+/// Stored text comes back exactly, whatever its characters and length (long values are
+/// copied into wasm by `TextEncoder.encodeInto`, not by wasm-bindgen's own loop).
+#[wasm_bindgen_test]
+fn text_read_back_from_storage_is_exactly_what_was_written() {
+    use twohats::storage::local::{read_pref, write_pref};
+    storage().clear().unwrap();
+    let long_ascii = "x".repeat(300_000);
+    let long_mixed = "é🎩a".repeat(100_000);
+    for text in [
+        "",
+        "plain",
+        "Ünïcode – “quotes” 🎩👒 \u{0}\u{7f}\u{80}\u{7ff}\u{800}\u{ffff}\u{10ffff}",
+        &long_ascii,
+        &long_mixed,
+    ] {
+        write_pref("probe", text);
+        assert_eq!(
+            read_pref("probe").as_deref(),
+            Some(text),
+            "{} chars",
+            text.len()
+        );
+    }
+    // A JS string may hold a lone surrogate, which UTF-8 cannot: it reads as U+FFFD.
+    let lone = js_sys::JsString::from_char_code3(0x61, 0xD800, 0x62);
+    let set: js_sys::Function = js_sys::Reflect::get(&storage(), &"setItem".into())
+        .unwrap()
+        .into();
+    set.call2(&storage(), &"twohats.pref.probe".into(), &lone)
+        .unwrap();
+    assert_eq!(read_pref("probe").as_deref(), Some("a\u{FFFD}b"));
+    assert_eq!(read_pref("missing"), None);
+    storage().clear().unwrap();
+}

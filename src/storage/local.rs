@@ -129,20 +129,36 @@ fn available() -> bool {
     AVAILABLE.with(|a| *a.get_or_init(probe))
 }
 
+#[wasm_bindgen::prelude::wasm_bindgen]
+extern "C" {
+    /// A `Storage` whose `getItem` gives the JS string itself, for `js_text` to copy.
+    type JsStorage;
+    #[wasm_bindgen(method, catch, js_name = getItem)]
+    fn get_item(
+        this: &JsStorage,
+        key: &str,
+    ) -> Result<Option<js_sys::JsString>, wasm_bindgen::JsValue>;
+}
+
 fn get(key: &str) -> Option<String> {
-    let value = LocalStorage::raw().get_item(key).ok().flatten();
+    let value = LocalStorage::raw()
+        .unchecked_into::<JsStorage>()
+        .get_item(key)
+        .ok()
+        .flatten()
+        .map(|s| super::js_text::read(&s));
     if key.starts_with(PREFIX) {
         // Loading reads every key once; noting the sizes then saves reading megabytes
         // again to know how much of the quota is used.
         SIZES.with(|cell| {
             let mut sizes = cell.borrow_mut();
             match &value {
-                Some(v) => sizes.map.insert(key.to_string(), chars(key) + chars(v)),
+                Some((_, units)) => sizes.map.insert(key.to_string(), chars(key) + units),
                 None => sizes.map.remove(key),
             };
         });
     }
-    value
+    value.map(|(text, _)| text)
 }
 
 fn set(key: &str, value: &str) -> Result<(), String> {

@@ -6,6 +6,8 @@
 pub mod chunks;
 pub mod format;
 pub mod import;
+#[cfg(target_arch = "wasm32")]
+mod js_text;
 pub mod json_path;
 #[cfg(target_arch = "wasm32")]
 pub mod local;
