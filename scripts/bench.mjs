@@ -339,12 +339,12 @@ class Bench {
    * one: its remaining runs are reported as "timeout".
    */
   async interactions(keys) {
-    const res = { filter: [], clear: [], reorder: [], open: [], save: [], flush: [], saveOk: [], notices: [], problems: [], shownAfterFilter: null };
-    const phase = async (name, fn) => {
+    const res = { filter: [], clear: [], reorder: [], open: [], save: [], flush: [], saveOk: [], outline: [], outlineClear: [], board: [], timeline: [], notices: [], problems: [], shownAfterFilter: null };
+    const phase = async (name, fn, route = 'backlog') => {
       const s = await this.seeded(keys);
       const t0 = Date.now();
       try {
-        if ((await this.load(s, 'backlog')) === null) throw new Timeout('load');
+        if ((await this.load(s, route)) === null) throw new Timeout('load');
         await this.settle(s.page);
         await fn(s);
       } catch (e) {
@@ -407,6 +407,35 @@ class Bench {
         await this.settle(page);
       }
     });
+
+    // The hierarchy's filter: the same character, on the outline of the whole product.
+    await phase('outline', async (s) => {
+      const { page } = s;
+      await page.getByTestId('outline-filter').focus();
+      for (let i = 0; i < REPS; i++) {
+        res.outline.push(await this.interaction(s, { event: 'keydown', key: SEARCH_CHAR }, () => page.keyboard.press(SEARCH_CHAR)));
+        await this.settle(page);
+        const c = await this.interaction(s, { event: 'keydown', key: 'Backspace' }, () => page.keyboard.press('Backspace'));
+        res.outlineClear.push(c);
+        if (c.ms === 'timeout') throw new Timeout('Backspace');
+        await this.settle(page);
+      }
+    }, 'hierarchy');
+    while (res.outlineClear.length < res.outline.length) res.outlineClear.push({ ms: 'timeout' });
+
+    // The roadmap: from the timeline to the Now / Next / Later board and back.
+    await phase('board', async (s) => {
+      const { page } = s;
+      for (let i = 0; i < REPS; i++) {
+        res.board.push(await this.interaction(s, { event: 'click', until: '[data-testid=roadmap-board]' }, () => page.getByTestId('view-board').click()));
+        await this.settle(page);
+        const t = await this.interaction(s, { event: 'click', until: '[data-testid=bar]' }, () => page.getByTestId('view-timeline').click());
+        res.timeline.push(t);
+        if (t.ms === 'timeout') throw new Timeout('timeline');
+        await this.settle(page);
+      }
+    }, 'roadmap');
+    while (res.timeline.length < res.board.length) res.timeline.push({ ms: 'timeout' });
 
     // Save: Enter in the quick-add line adds an item; the write waits 250 ms (debounced),
     // so it is then run at once, as a page hide would, and timed on its own.
@@ -579,6 +608,10 @@ function table(results) {
     row('**reorder: Alt+ArrowDown (ms)**', (r) => `**${ms(I(r, 'reorder'))}**`),
     row('**open item: click to panel (ms)**', (r) => `**${ms(I(r, 'open'))}**`),
     row('**add (quick add): Enter to next frame (ms)**', (r) => `**${ms(I(r, 'save'))}**`),
+    row('**hierarchy filter: one keystroke (ms)**', (r) => `**${ms(I(r, 'outline'))}**`),
+    row('hierarchy filter: Backspace back to all rows (ms)', (r) => ms(I(r, 'outlineClear'))),
+    row('**roadmap: timeline to board (ms)**', (r) => `**${ms(I(r, 'board'))}**`),
+    row('roadmap: board back to timeline (ms)', (r) => ms(I(r, 'timeline'))),
     row('add: main-thread busy, CDP TaskDuration (ms)', (r) => ms(I(r, 'save', 'task'))),
     row('**save: the debounced write, main thread (ms)**', (r) => `**${ms(I(r, 'flush'))}**`),
     row('save: of which localStorage.setItem (ms)', (r) => ms(I(r, 'flush', 'setItem'))),

@@ -94,6 +94,8 @@ for (const n of [21, 60]) test(`a roadmap of ${n} features still prints on one l
   await seedProduct(page, { id: 'p-tall', name: 'Tall', themes, features, items: [] });
   const app = new App(page);
   await app.open('roadmap');
+  // What the browser fires when the print dialog opens: the timeline draws 60 rows at least.
+  await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
   await expect(page.getByTestId('tl-row')).toHaveCount(n);
   expect(await printed(page)).toBe(1);
 });

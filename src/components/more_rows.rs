@@ -37,6 +37,9 @@ pub fn MoreRows(
     #[prop(default = PAGE)]
     page: usize,
     #[prop(optional)] auto: bool,
+    /// With `auto`: how many rows a print shows at least (all when not given).
+    #[prop(optional)]
+    print_rows: Option<usize>,
 ) -> impl IntoView {
     let noun = StoredValue::new(noun);
     let bar = NodeRef::<Div>::new();
@@ -46,7 +49,7 @@ pub fn MoreRows(
         // listener runs before the browser lays the page out for print, and the rows
         // are drawn in the microtask that follows it.
         let on_print = window_event_listener_untyped("beforeprint", move |_| {
-            limit.set(usize::MAX);
+            limit.set(print_rows.map_or(usize::MAX, |n| limit.get_untracked().max(n)));
         });
         on_cleanup(move || on_print.remove());
     }

@@ -183,7 +183,7 @@ pub(crate) fn Board() -> impl IntoView {
 }
 
 /// Cards a column draws before asking.
-const COLUMN_PAGE: usize = 60;
+const COLUMN_PAGE: usize = 30;
 
 #[component]
 fn CardView(card: Card, horizon: Option<Horizon>, dragging: RwSignal<Option<Id>>) -> impl IntoView {

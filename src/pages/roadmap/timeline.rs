@@ -40,8 +40,10 @@ struct Drag {
     delta: i32,
 }
 
-/// Feature rows drawn at first, and added per page.
-const ROWS_PAGE: usize = 200;
+/// Feature rows a print shows at least: print.css scales the timeline down to one
+/// landscape page, and 60 rows still read there (200, tried, spilled onto three pages at
+/// an unreadable scale). Rows drawn beyond these are printed too.
+const PRINT_ROWS: usize = 60;
 
 #[component]
 pub(crate) fn Timeline() -> impl IntoView {
@@ -117,10 +119,10 @@ pub(crate) fn Timeline() -> impl IntoView {
         })
         .unwrap_or_default()
     });
-    // Long roadmaps draw a page of feature rows at a time, lane by lane (see `MoreRows`).
-    // A bigger page than lists have, and no drawing on scroll: a roadmap is printed as
-    // drawn, and 200 rows still fit one scaled landscape page.
-    let limit = RwSignal::new(ROWS_PAGE);
+    // Long roadmaps draw a page of feature rows at a time, lane by lane, and more as the
+    // page scrolls (see `MoreRows`). Switching to the timeline with 200 rows took three
+    // frames at 500 features.
+    let limit = RwSignal::new(crate::components::more_rows::PAGE);
     let total =
         Signal::derive(move || lanes.with(|l| l.iter().map(|l| l.bars.len()).sum::<usize>()));
     let shown = Memo::new(move |_| {
@@ -207,7 +209,7 @@ pub(crate) fn Timeline() -> impl IntoView {
                     </For>
                 </Show>
             </div>
-            <crate::components::MoreRows total=total limit=limit noun="features" page=ROWS_PAGE />
+            <crate::components::MoreRows total=total limit=limit noun="features" auto=true print_rows=PRINT_ROWS />
         </div>
     }
 }
