@@ -159,8 +159,9 @@ pub fn HierarchyPage() -> impl IntoView {
         <Show when=move || state.product.with(Option::is_some) fallback=|| view! { <NoProduct what="The hierarchy" /> }>
             <Toolbar rows=rows />
             <ul class="outline" aria-label="Product outline" data-testid="outline">
-                <For each=move || rows.with(|r| r.iter().take(limit.get()).cloned().collect::<Vec<_>>()) key=|r: &Row| r.clone() let:row>
-                    <OutlineRow row=row />
+                // Bound to places, not rows: see `OutlineRow`.
+                <For each=move || 0..rows.with(Vec::len).min(limit.get()) key=|i: &usize| *i let:index>
+                    <OutlineRow index=index rows=rows />
                 </For>
             </ul>
             <crate::components::MoreRows total=Signal::derive(move || rows.with(Vec::len)) limit=limit noun="rows" auto=true />

@@ -63,23 +63,77 @@ fn focus_sibling_row(from: &web_sys::Element, down: bool) {
     }
 }
 
+/// What decides a row's elements (which buttons, badges and spans it has). A slot keeps
+/// its elements while this stays the same and only rewrites their text.
+#[derive(Clone, Copy, PartialEq)]
+struct Shape {
+    kind: RowKind,
+    has_children: bool,
+    colour: bool,
+    item_kind: Option<crate::model::ItemKind>,
+    detail: bool,
+}
+
+impl Shape {
+    fn of(r: &Row) -> Shape {
+        Shape {
+            kind: r.kind,
+            has_children: r.has_children,
+            colour: r.colour.is_some(),
+            item_kind: r.item_kind,
+            detail: !r.detail.is_empty() && r.kind != RowKind::Item,
+        }
+    }
+}
+
+fn kind_class(kind: RowKind) -> &'static str {
+    match kind {
+        RowKind::Product => "product",
+        RowKind::Objective => "objective",
+        RowKind::KeyResult => "kr",
+        RowKind::Theme => "theme",
+        RowKind::Feature => "feature",
+        RowKind::Item => "item",
+        RowKind::Loose(_) => "loose",
+    }
+}
+
+fn movable(kind: RowKind) -> bool {
+    model_kind(kind).is_some()
+}
+
+fn deletable(kind: RowKind) -> bool {
+    matches!(
+        kind,
+        RowKind::Product | RowKind::Objective | RowKind::Theme | RowKind::Feature | RowKind::Item
+    )
+}
+
+/// The row drawn at place `index` of the outline. It is bound to the place, not to an
+/// entity: when a filter keystroke changes the rows, a slot rewrites its text in place
+/// (and rebuilds its line only when the row's shape changes) instead of 50 rows being
+/// created anew. Handlers read the row the slot shows at the moment they run.
 #[component]
-pub(crate) fn OutlineRow(row: Row) -> impl IntoView {
+pub(crate) fn OutlineRow(index: usize, rows: Memo<Vec<Row>>) -> impl IntoView {
     let state = AppState::expect();
     let ui = OutlineUi::expect();
-    let r = StoredValue::new(row.clone());
-    let key = row.key.clone();
-    let level = row.kind.level();
-    let movable = model_kind(row.kind).is_some();
-    let editable = !matches!(row.kind, RowKind::Loose(_));
-    let deletable = matches!(
-        row.kind,
-        RowKind::Product | RowKind::Objective | RowKind::Theme | RowKind::Feature | RowKind::Item
-    );
+    let row = Memo::new(move |_| rows.with(|r| r.get(index).cloned()));
+    let kind = Memo::new(move |_| row.with(|r| r.as_ref().map(|r| r.kind)));
+    let key =
+        Memo::new(move |_| row.with(|r| r.as_ref().map(|r| r.key.clone()).unwrap_or_default()));
+    let shape = Memo::new(move |_| row.with(|r| r.as_ref().map(Shape::of)));
+    // Reads the current row, untracked: for handlers.
+    let with_row = move |f: &dyn Fn(&Row)| {
+        row.with_untracked(|r| {
+            if let Some(r) = r {
+                f(r)
+            }
+        })
+    };
     let open_panel = move || {
         ui.panel.with(|p| {
             p.as_ref()
-                .filter(|(k, _)| r.with_value(|r| &r.key == k))
+                .filter(|(k, _)| key.with(|key| key == k))
                 .map(|(_, p)| *p)
         })
     };
@@ -88,7 +142,10 @@ pub(crate) fn OutlineRow(row: Row) -> impl IntoView {
         let Some(product) = state.product.get_untracked() else {
             return;
         };
-        let Some(cmd) = r.with_value(|row| step_command(&product, row, down)) else {
+        let Some(current) = row.get_untracked() else {
+            return;
+        };
+        let Some(cmd) = step_command(&product, &current, down) else {
             state.say(
                 if down {
                     "Already the last one here."
@@ -100,21 +157,19 @@ pub(crate) fn OutlineRow(row: Row) -> impl IntoView {
             return;
         };
         if state.dispatch(cmd).is_ok() {
-            r.with_value(|row| {
-                let pos = if down {
-                    row.position + 1
-                } else {
-                    row.position - 1
-                };
-                state.say(
-                    format!(
-                        "“{}” moved to position {pos} of {}.",
-                        row.title, row.siblings
-                    ),
-                    false,
-                );
-                focus_row(&row.key);
-            });
+            let pos = if down {
+                current.position + 1
+            } else {
+                current.position - 1
+            };
+            state.say(
+                format!(
+                    "“{}” moved to position {pos} of {}.",
+                    current.title, current.siblings
+                ),
+                false,
+            );
+            focus_row(&current.key);
         }
     };
 
@@ -134,12 +189,15 @@ pub(crate) fn OutlineRow(row: Row) -> impl IntoView {
         if target.closest(".orow__panel").ok().flatten().is_some() {
             return;
         }
+        let Some(kind) = kind.get_untracked() else {
+            return;
+        };
         match (ev.key().as_str(), ev.alt_key()) {
-            ("ArrowUp", true) if movable => {
+            ("ArrowUp", true) if movable(kind) => {
                 ev.prevent_default();
                 dispatch_step(false);
             }
-            ("ArrowDown", true) if movable => {
+            ("ArrowDown", true) if movable(kind) => {
                 ev.prevent_default();
                 dispatch_step(true);
             }
@@ -152,16 +210,17 @@ pub(crate) fn OutlineRow(row: Row) -> impl IntoView {
             ("ArrowLeft", false) | ("ArrowRight", false)
                 if target.class_list().contains("orow__title") =>
             {
-                let (has, expanded) = r.with_value(|r| (r.has_children, r.expanded));
-                if has && expanded == (ev.key() == "ArrowLeft") {
-                    ev.prevent_default();
-                    r.with_value(|r| ui.toggle(&r.key));
-                    r.with_value(|r| focus_row(&r.key));
-                }
+                with_row(&|r| {
+                    if r.has_children && r.expanded == (ev.key() == "ArrowLeft") {
+                        ev.prevent_default();
+                        ui.toggle(&r.key);
+                        focus_row(&r.key);
+                    }
+                });
             }
-            ("Delete", false) if deletable => {
+            ("Delete", false) if deletable(kind) => {
                 ev.prevent_default();
-                r.with_value(|r| ui.open(&r.key, Panel::Delete));
+                with_row(&|r| ui.open(&r.key, Panel::Delete));
             }
             _ => {}
         }
@@ -169,19 +228,21 @@ pub(crate) fn OutlineRow(row: Row) -> impl IntoView {
 
     // Drag and drop. Every row accepts the drop so a refused move can say why.
     let on_dragstart = move |ev: leptos::ev::DragEvent| {
-        let Some(id) = r.with_value(|r| r.id.clone()) else {
+        let Some((kind, id)) =
+            row.with_untracked(|r| r.as_ref().and_then(|r| Some((r.kind, r.id.clone()?))))
+        else {
             return;
         };
         if let Some(dt) = ev.data_transfer() {
             dt.set_data("text/plain", id.as_str()).ok();
             dt.set_effect_allowed("move");
         }
-        ui.dragging.set(Some((r.with_value(|r| r.kind), id)));
+        ui.dragging.set(Some((kind, id)));
     };
     let on_dragover = move |ev: leptos::ev::DragEvent| {
         if ui.dragging.with_untracked(Option::is_some) {
             ev.prevent_default();
-            let k = r.with_value(|r| r.key.clone());
+            let k = key.get_untracked();
             if ui.over.with_untracked(|o| o.as_deref() != Some(k.as_str())) {
                 ui.over.set(Some(k));
             }
@@ -190,20 +251,18 @@ pub(crate) fn OutlineRow(row: Row) -> impl IntoView {
     let on_drop = move |ev: leptos::ev::DragEvent| {
         ev.prevent_default();
         ui.over.set(None);
-        let (Some((kind, id)), Some(product)) =
-            (ui.dragging.get_untracked(), state.product.get_untracked())
-        else {
+        let (Some((kind, id)), Some(product), Some(target)) = (
+            ui.dragging.get_untracked(),
+            state.product.get_untracked(),
+            row.get_untracked(),
+        ) else {
             return;
         };
         ui.dragging.set(None);
-        let planned = r.with_value(|target| drop_command(&product, (kind, &id), target));
-        match planned {
+        match drop_command(&product, (kind, &id), &target) {
             Ok(cmd) => {
                 if state.dispatch(cmd).is_ok() {
-                    state.say(
-                        format!("Moved next to “{}”.", r.with_value(|t| t.title.clone())),
-                        false,
-                    );
+                    state.say(format!("Moved next to “{}”.", target.title), false);
                 }
             }
             Err(reason) => state.say(format!("Not moved: {reason}"), true),
@@ -214,54 +273,24 @@ pub(crate) fn OutlineRow(row: Row) -> impl IntoView {
         ui.over.set(None);
     };
 
-    let depth = row.depth;
-    let kind_class = match row.kind {
-        RowKind::Product => "product",
-        RowKind::Objective => "objective",
-        RowKind::KeyResult => "kr",
-        RowKind::Theme => "theme",
-        RowKind::Feature => "feature",
-        RowKind::Item => "item",
-        RowKind::Loose(_) => "loose",
-    };
-    let title_label = match row.kind {
-        RowKind::Loose(_) => row.title.clone(),
-        _ => format!("{} (edit)", row.title),
-    };
-    let toggle_label = format!(
-        "{} {}",
-        if row.expanded { "Collapse" } else { "Expand" },
-        row.title
-    );
-    let children_kinds = child_kinds(row.kind);
-    let key_for_title = key.clone();
-    view! {
-        <li
-            class=format!("orow orow--{kind_class}")
-            class:orow--over=move || ui.over.with(|o| o.as_deref() == Some(r.with_value(|r| r.key.clone()).as_str()))
-            style:--depth=depth.to_string()
-            draggable=movable.then_some("true")
-            on:dragstart=on_dragstart
-            on:dragover=on_dragover
-            on:dragleave=move |_| ui.over.set(None)
-            on:drop=on_drop
-            on:dragend=on_dragend
-            on:keydown=on_keydown
-            data-testid="outline-row"
-            data-kind=kind_class
-            data-key=key.clone()
-        >
+    // Text of the row shown now, for the parts that change in place.
+    let text =
+        move |f: fn(&Row) -> String| move || row.with(|r| r.as_ref().map(f).unwrap_or_default());
+    let line = move |s: Shape| {
+        let level = s.kind.level();
+        let editable = !matches!(s.kind, RowKind::Loose(_));
+        view! {
             <div class="orow__line">
-                {if row.has_children {
+                {if s.has_children {
                     view! {
                         <button
                             type="button"
                             class="orow__toggle"
-                            aria-expanded=row.expanded.to_string()
-                            aria-label=toggle_label
-                            on:click=move |_| r.with_value(|r| ui.toggle(&r.key))
+                            aria-expanded=move || row.with(|r| r.as_ref().is_some_and(|r| r.expanded)).to_string()
+                            aria-label=text(|r| format!("{} {}", if r.expanded { "Collapse" } else { "Expand" }, r.title))
+                            on:click=move |_| with_row(&|r| ui.toggle(&r.key))
                         >
-                            {if row.expanded { "▾" } else { "▸" }}
+                            {text(|r| (if r.expanded { "▾" } else { "▸" }).to_string())}
                         </button>
                     }
                     .into_any()
@@ -269,23 +298,26 @@ pub(crate) fn OutlineRow(row: Row) -> impl IntoView {
                     view! { <span class="orow__toggle orow__toggle--none" aria-hidden="true"></span> }.into_any()
                 }}
                 {level.map(|l| view! { <HatBadge level=l /> })}
-                {row.colour.clone().map(|c| view! { <span class="swatch" style:background-color=c aria-hidden="true"></span> })}
-                {row.item_kind.map(|k| view! { <span class=format!("kind kind--{}", k.key())>{k.label()}</span> })}
+                {s.colour.then(|| view! { <span class="swatch" style:background-color=text(|r| r.colour.clone().unwrap_or_default()) aria-hidden="true"></span> })}
+                {s.item_kind.map(|k| view! { <span class=format!("kind kind--{}", k.key())>{k.label()}</span> })}
                 <button
                     type="button"
                     class="orow__title"
-                    id=format!("row-{key_for_title}")
-                    aria-label=title_label
+                    id=move || format!("row-{}", key.get())
+                    aria-label=text(|r| match r.kind {
+                        RowKind::Loose(_) => r.title.clone(),
+                        _ => format!("{} (edit)", r.title),
+                    })
                     disabled=!editable
-                    on:click=move |_| r.with_value(|r| ui.open(&r.key, Panel::Edit))
+                    on:click=move |_| with_row(&|r| ui.open(&r.key, Panel::Edit))
                     data-testid="row-title"
                 >
-                    {row.title.clone()}
+                    {text(|r| r.title.clone())}
                 </button>
-                {(!row.detail.is_empty() && row.kind != RowKind::Item).then(|| view! { <span class="orow__detail">{row.detail.clone()}</span> })}
-                <span class="orow__meta">{row.meta.clone()}</span>
+                {s.detail.then(|| view! { <span class="orow__detail">{text(|r| r.detail.clone())}</span> })}
+                <span class="orow__meta">{text(|r| r.meta.clone())}</span>
                 <span class="orow__actions">
-                    {children_kinds
+                    {child_kinds(s.kind)
                         .iter()
                         .map(|k| {
                             let k = *k;
@@ -293,7 +325,7 @@ pub(crate) fn OutlineRow(row: Row) -> impl IntoView {
                                 <button
                                     type="button"
                                     class="btn btn--small"
-                                    on:click=move |_| r.with_value(|r| ui.open(&r.key, Panel::Add(k)))
+                                    on:click=move |_| with_row(&|r| ui.open(&r.key, Panel::Add(k)))
                                     data-testid=format!("add-{}", k.noun())
                                 >
                                     {format!("+ {}", k.noun())}
@@ -301,21 +333,41 @@ pub(crate) fn OutlineRow(row: Row) -> impl IntoView {
                             }
                         })
                         .collect_view()}
-                    {movable.then(|| view! {
-                        <button type="button" class="btn btn--small btn--icon" aria-label=format!("Move {} up", row.title) title="Move up (Alt+↑)" disabled=row.prev.is_none() on:click=move |_| dispatch_step(false)>"↑"</button>
-                        <button type="button" class="btn btn--small btn--icon" aria-label=format!("Move {} down", row.title) title="Move down (Alt+↓)" disabled=row.next.is_none() on:click=move |_| dispatch_step(true)>"↓"</button>
+                    {movable(s.kind).then(|| view! {
+                        <button type="button" class="btn btn--small btn--icon" aria-label=text(|r| format!("Move {} up", r.title)) title="Move up (Alt+↑)" disabled=move || row.with(|r| r.as_ref().is_none_or(|r| r.prev.is_none())) on:click=move |_| dispatch_step(false)>"↑"</button>
+                        <button type="button" class="btn btn--small btn--icon" aria-label=text(|r| format!("Move {} down", r.title)) title="Move down (Alt+↓)" disabled=move || row.with(|r| r.as_ref().is_none_or(|r| r.next.is_none())) on:click=move |_| dispatch_step(true)>"↓"</button>
                     })}
-                    {(movable && row.kind != RowKind::Objective).then(|| view! {
-                        <button type="button" class="btn btn--small" on:click=move |_| r.with_value(|r| ui.open(&r.key, Panel::Move)) data-testid="move">"Move…"</button>
+                    {(movable(s.kind) && s.kind != RowKind::Objective).then(|| view! {
+                        <button type="button" class="btn btn--small" on:click=move |_| with_row(&|r| ui.open(&r.key, Panel::Move)) data-testid="move">"Move…"</button>
                     })}
-                    {deletable.then(|| view! {
-                        <button type="button" class="btn btn--small btn--danger" aria-label=format!("Delete {}", row.title) on:click=move |_| r.with_value(|r| ui.open(&r.key, Panel::Delete)) data-testid="delete">"Delete"</button>
+                    {deletable(s.kind).then(|| view! {
+                        <button type="button" class="btn btn--small btn--danger" aria-label=text(|r| format!("Delete {}", r.title)) on:click=move |_| with_row(&|r| ui.open(&r.key, Panel::Delete)) data-testid="delete">"Delete"</button>
                     })}
                 </span>
             </div>
+        }
+    };
+
+    view! {
+        <li
+            class=move || format!("orow orow--{}", kind.get().map_or("loose", kind_class))
+            class:orow--over=move || ui.over.with(|o| key.with(|k| o.as_deref() == Some(k.as_str())))
+            style:--depth=move || row.with(|r| r.as_ref().map_or(0, |r| r.depth)).to_string()
+            draggable=move || kind.get().is_some_and(movable).then_some("true")
+            on:dragstart=on_dragstart
+            on:dragover=on_dragover
+            on:dragleave=move |_| ui.over.set(None)
+            on:drop=on_drop
+            on:dragend=on_dragend
+            on:keydown=on_keydown
+            data-testid="outline-row"
+            data-kind=move || kind.get().map_or("loose", kind_class)
+            data-key=move || key.get()
+        >
+            {move || shape.get().map(line)}
             {move || open_panel().map(|p| {
-                let row = r.get_value();
-                view! {
+                let row = row.get_untracked()?;
+                Some(view! {
                     <div class="orow__panel">
                         {match p {
                             Panel::Edit => view! { <EditPanel row=row /> }.into_any(),
@@ -324,7 +376,7 @@ pub(crate) fn OutlineRow(row: Row) -> impl IntoView {
                             Panel::Delete => view! { <DeletePanel row=row /> }.into_any(),
                         }}
                     </div>
-                }
+                })
             })}
         </li>
     }
