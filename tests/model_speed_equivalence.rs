@@ -1312,25 +1312,3 @@ mod reference {
         }
     }
 }
-
-#[test]
-fn zz_tmp_outline_timing() {
-    let p = big_product(10_000, 500);
-    let none = HashSet::new();
-    for text in ["", "z", "zo", "e"] {
-        let f = Filter {
-            text: text.into(),
-            ..Filter::default()
-        };
-        let t = std::time::Instant::now();
-        let mut n = 0;
-        for _ in 0..5 {
-            n = outline(&p, RoleSetting::Separate, &none, &f).len();
-        }
-        eprintln!(
-            "outline {text:?}: {} rows, {:.1} ms",
-            n,
-            t.elapsed().as_secs_f64() * 1000.0 / 5.0
-        );
-    }
-}

@@ -3,11 +3,11 @@
 //! page only renders rows.
 
 use super::backlog::contains_lowercased;
-use super::ids::Id;
+use super::ids::{Id, IdMap};
 use super::roles::{owner, Hat, Level, RoleSetting};
 use super::rollup::{key_result_progress, Rollup};
 use super::workspace::{ItemKind, Objective, Product};
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 /// The pseudo-parents that gather what hangs loose, so the PM and PO can fix it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -129,16 +129,17 @@ fn add(a: &mut Rollup, b: &Rollup) {
 }
 
 /// Roll-ups for every feature, theme and objective of a product, in one pass.
+#[derive(Clone, Debug, PartialEq)]
 pub struct Rollups {
     pub product: Rollup,
-    pub by_feature: HashMap<Id, Rollup>,
-    pub by_theme: HashMap<Id, Rollup>,
-    pub by_objective: HashMap<Id, Rollup>,
+    pub by_feature: IdMap<Id, Rollup>,
+    pub by_theme: IdMap<Id, Rollup>,
+    pub by_objective: IdMap<Id, Rollup>,
     pub loose_items: Rollup,
 }
 
 pub fn rollups(p: &Product) -> Rollups {
-    let mut by_feature: HashMap<Id, Rollup> = HashMap::new();
+    let mut by_feature: IdMap<Id, Rollup> = IdMap::default();
     let mut loose_items = Rollup::default();
     for i in &p.items {
         let r = Rollup::of([i]);
@@ -151,13 +152,13 @@ pub fn rollups(p: &Product) -> Rollups {
             None => add(&mut loose_items, &r),
         }
     }
-    let mut by_theme: HashMap<Id, Rollup> = HashMap::new();
+    let mut by_theme: IdMap<Id, Rollup> = IdMap::default();
     for f in &p.features {
         if let (Some(t), Some(r)) = (&f.theme, by_feature.get(&f.id)) {
             add(by_theme.entry(t.clone()).or_default(), r);
         }
     }
-    let mut by_objective: HashMap<Id, Rollup> = HashMap::new();
+    let mut by_objective: IdMap<Id, Rollup> = IdMap::default();
     for t in &p.themes {
         if let (Some(o), Some(r)) = (&t.objective, by_theme.get(&t.id)) {
             add(by_objective.entry(o.clone()).or_default(), r);
@@ -193,8 +194,8 @@ fn place(row: &mut Row, ids: &[&Id], n: usize) {
 fn by_parent<'a, T>(
     entities: &'a [T],
     parent: impl Fn(&'a T) -> Option<&'a Id>,
-) -> HashMap<Option<&'a Id>, Vec<&'a T>> {
-    let mut groups: HashMap<Option<&Id>, Vec<&T>> = HashMap::new();
+) -> IdMap<Option<&'a Id>, Vec<&'a T>> {
+    let mut groups: IdMap<Option<&Id>, Vec<&T>> = IdMap::default();
     for e in entities {
         groups.entry(parent(e)).or_default().push(e);
     }
@@ -203,7 +204,7 @@ fn by_parent<'a, T>(
 
 /// The group of `parent`, empty when it has none.
 fn under<'m, 'k, 'a, T>(
-    groups: &'m HashMap<Option<&'k Id>, Vec<&'a T>>,
+    groups: &'m IdMap<Option<&'k Id>, Vec<&'a T>>,
     parent: Option<&'k Id>,
 ) -> &'m [&'a T] {
     groups.get(&parent).map_or(&[], Vec::as_slice)
@@ -217,7 +218,18 @@ pub fn outline(
     collapsed: &HashSet<String>,
     filter: &Filter,
 ) -> Vec<Row> {
-    let sums = rollups(p);
+    outline_with(p, roles, collapsed, filter, &rollups(p))
+}
+
+/// [`outline`] with the product's roll-ups worked out already: they change with the
+/// document, not with the filter or what is folded.
+pub fn outline_with(
+    p: &Product,
+    roles: RoleSetting,
+    collapsed: &HashSet<String>,
+    filter: &Filter,
+    sums: &Rollups,
+) -> Vec<Row> {
     let filtering = filter.is_active();
     let expanded = |key: &str| filtering || !collapsed.contains(key);
     let text = filter.text.trim().to_lowercase();

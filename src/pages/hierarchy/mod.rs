@@ -8,9 +8,9 @@ mod row;
 use crate::components::more_rows::{reveal, PAGE};
 use crate::components::{NewProductForm, NoProduct, PageHead};
 use crate::model::backlog::thousands;
-use crate::model::outline::{outline, Filter, Row, RowKind};
+use crate::model::outline::{outline_with, rollups, Filter, Row, RowKind};
 use crate::model::{Hat, Id, ItemKind, Kind, Level};
-use crate::state::AppState;
+use crate::state::{read_product, AppState};
 use crate::storage::local::{read_pref, write_pref};
 use leptos::prelude::*;
 use row::OutlineRow;
@@ -114,15 +114,22 @@ pub fn HierarchyPage() -> impl IntoView {
         }
     });
     let limit = RwSignal::new(PAGE);
+    // Roll-ups follow the document, not the filter: a keystroke does not redo them.
+    let sums = Memo::new(move |_| read_product(state, rollups));
     let rows = Memo::new(move |_| {
         let Some(id) = state.product.get() else {
             return Vec::new();
         };
         let collapsed = ui.collapsed.get();
         let filter = ui.filter.get();
-        state.ws.with(|w| {
-            w.product(&id)
-                .map(|p| outline(p, w.roles, &collapsed, &filter))
+        sums.with(|sums| {
+            state
+                .ws
+                .with(|w| {
+                    w.product(&id)
+                        .zip(sums.as_ref())
+                        .map(|(p, sums)| outline_with(p, w.roles, &collapsed, &filter, sums))
+                })
                 .unwrap_or_default()
         })
     });
