@@ -1,4 +1,5 @@
 import { test, expect } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
 import { App, seedProduct } from './app';
 // The benchmark's generator: a product stored exactly as the app stores it (version 2).
 import { buildWorkspace } from '../../scripts/bench-workspace.mjs';
@@ -192,6 +193,9 @@ test('near the storage limit the app warns, and a change that cannot fit stays i
   await expect(page.getByTestId('backlog-count')).toContainText('15,001 items');
   // Nothing half-written: every key is as it was (the new keys were rolled back).
   expect(await stored()).toEqual(before);
+  // Both banners, as a screen reader and a keyboard meet them.
+  const axe = await new AxeBuilder({ page }).include('[data-testid=notices]').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+  expect(axe.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
 
   // The stored workspace still loads whole; the change was only ever in that tab.
   await page.reload();
