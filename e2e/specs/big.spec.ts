@@ -16,12 +16,14 @@ test('long lists draw a page of rows, more as they scroll or on demand; keyboard
   await app.open('backlog');
   const rows = page.getByTestId('backlog-row');
   const bar = page.getByTestId('more-rows');
-  await expect(rows).toHaveCount(50);
-  await expect(bar).toContainText('Showing 50 of 450 items');
+  // A page of 25 rows; a page more when the end of the list is already near the screen.
+  await expect(bar).toContainText(/Showing (25|50|75) of 450 items/);
+  const first = await rows.count();
+  expect(first).toBeLessThanOrEqual(75);
   // Scrolling near the end of what is drawn draws the next page.
   await bar.scrollIntoViewIfNeeded();
-  await expect.poll(() => rows.count()).toBeGreaterThanOrEqual(100);
-  await expect(bar).toContainText(/Showing (100|150|200|250|300) of 450 items/);
+  await expect.poll(() => rows.count()).toBeGreaterThan(first);
+  await expect(bar).toContainText(/Showing \d+ of 450 items/);
   // By keyboard, the bar's buttons draw the rest.
   await bar.getByRole('button', { name: 'Show all' }).press('Enter');
   await expect(rows).toHaveCount(450);
@@ -30,7 +32,7 @@ test('long lists draw a page of rows, more as they scroll or on demand; keyboard
   await page.getByTestId('backlog-search').fill('number 449');
   await expect(rows).toHaveCount(1);
   await page.getByTestId('backlog-search').fill('');
-  await expect(rows).toHaveCount(50);
+  await expect(bar).toContainText(/Showing (25|50|75) of 450 items/);
   // Rows are redrawn in place as the search changes: what is ticked, open and shown
   // follows the item, not the place on screen.
   await rows.first().getByTestId('row-select').check();
@@ -54,7 +56,7 @@ test('long lists draw a page of rows, more as they scroll or on demand; keyboard
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('item-panel')).toContainText('Task number 440');
   await app.open('hierarchy');
-  await expect(page.getByTestId('more-rows')).toContainText('Showing 50 of');
+  await expect(page.getByTestId('more-rows')).toContainText(/Showing (25|50|75) of/);
 });
 
 test('moving items past the drawn rows by keyboard keeps the focus on a row', async ({ page }) => {
@@ -62,14 +64,15 @@ test('moving items past the drawn rows by keyboard keeps the focus on a row', as
   const app = new App(page);
   await app.open('backlog');
   const rows = page.getByTestId('backlog-row');
-  await expect(rows).toHaveCount(50);
+  await expect(page.getByTestId('more-rows')).toContainText(/Showing (25|50|75) of 450 items/);
+  const n = await rows.count();
   // Alt+↓ on the last drawn row: the moved item is drawn and keeps focus (focusing the
   // row scrolls it into view, which may draw the next page as well).
-  await rows.nth(49).focus();
+  await rows.nth(n - 1).focus();
   await page.keyboard.press('Alt+ArrowDown');
-  await expect(page.getByTestId('status')).toContainText('moved to position 51 of 450');
-  await expect.poll(() => rows.count()).toBeGreaterThanOrEqual(51);
-  await expect(page.locator('tr:focus')).toContainText('Task number 49');
+  await expect(page.getByTestId('status')).toContainText(`moved to position ${n + 1} of 450`);
+  await expect.poll(() => rows.count()).toBeGreaterThanOrEqual(n + 1);
+  await expect(page.locator('tr:focus')).toContainText(`Task number ${n - 1}`);
   // Alt+End sends the first item to the bottom, far beyond the drawn rows: focus stays
   // in place, on the item that moved up into the first row.
   await rows.first().focus();
@@ -85,7 +88,7 @@ test('big counts are written with thousands separated', async ({ page }) => {
   const app = new App(page);
   await app.open('backlog');
   await expect(page.getByTestId('backlog-count')).toContainText('Showing 1,200 of 1,200 items');
-  await expect(page.getByTestId('more-rows')).toContainText('Showing 50 of 1,200 items');
+  await expect(page.getByTestId('more-rows')).toContainText(/Showing (25|50|75) of 1,200 items/);
   await app.open('hierarchy');
   await expect(page.getByTestId('outline-count')).toHaveText('1,200 items shown');
 });
@@ -96,7 +99,7 @@ test('a link to a row beyond those drawn in the hierarchy draws it and focuses i
   await seedProduct(page, { id: 'p-wide', name: 'Wide', themes, features, items: [] });
   const app = new App(page);
   await app.open('hierarchy?p=p-wide');
-  await expect(page.getByTestId('more-rows')).toContainText('Showing 50 of');
+  await expect(page.getByTestId('more-rows')).toContainText(/Showing (25|50|75) of/);
   await app.open('hierarchy?p=p-wide&at=f-110');
   await expect(page.locator('#row-f-110')).toBeFocused();
   await expect(page.locator('#row-f-110')).toContainText('Feature number 110');
@@ -107,11 +110,11 @@ test('a link to an item beyond the drawn backlog rows draws it, opens it and foc
   await seedProduct(page, bigProduct(450));
   const app = new App(page);
   await app.open('backlog?p=p-big');
-  await expect(page.getByTestId('backlog-row')).toHaveCount(50);
+  await expect(page.getByTestId('more-rows')).toContainText(/Showing (25|50|75) of 450 items/);
   await app.open('backlog?p=p-big&at=i-321');
   await expect(page.getByTestId('item-panel')).toContainText('Task number 321');
   await expect(page.locator('#item-i-321')).toBeFocused();
-  await expect(page.getByTestId('more-rows')).toContainText('Showing 350 of 450 items');
+  await expect(page.getByTestId('more-rows')).toContainText(/Showing (325|350|375) of 450 items/);
   expect(app.problems).toEqual([]);
 });
 
@@ -123,9 +126,9 @@ test('a roadmap of 250 features draws a page of rows, and the rest on demand', a
   await seedProduct(page, { id: 'p-road', name: 'Road', themes, features, items: [] });
   const app = new App(page);
   await app.open('roadmap');
-  // A page of 50 rows, and more as the page scrolls near the end of what is drawn.
+  // A page of rows, and more as the page scrolls near the end of what is drawn.
   const rows = page.getByTestId('tl-row');
-  await expect(page.getByTestId('more-rows')).toContainText(/Showing (50|100|150) of 250 features/);
+  await expect(page.getByTestId('more-rows')).toContainText(/Showing (25|50|75|100) of 250 features/);
   const first = await rows.count();
   expect(first).toBeLessThan(250);
   await page.getByTestId('more-rows').scrollIntoViewIfNeeded();

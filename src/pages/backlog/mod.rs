@@ -8,7 +8,7 @@ mod sprints;
 mod table;
 mod toolbar;
 
-use crate::components::more_rows::{reveal, PAGE};
+use crate::components::more_rows::{drawn, reveal, PAGE};
 use crate::components::{NoProduct, PageHead};
 use crate::model::backlog::{backlog_order, BacklogFilter, BacklogRow, RowBuilder};
 use crate::model::scoring::Scheme;
@@ -103,10 +103,10 @@ pub fn BacklogPage() -> impl IntoView {
     // keystroke in the search box saved.
     let rows = Memo::new(move |_| {
         order.with(|o| {
-            let drawn = &o[..o.len().min(limit.get())];
+            let shown = &o[..drawn(o.len(), limit.get())];
             read_product(state, |p| {
                 let rows = RowBuilder::new(p);
-                drawn
+                shown
                     .iter()
                     .filter(|&&n| n < p.items.len())
                     .map(|&n| rows.row(n))

@@ -5,7 +5,7 @@ mod editors;
 mod panels;
 mod row;
 
-use crate::components::more_rows::{reveal, PAGE};
+use crate::components::more_rows::{drawn, reveal, PAGE};
 use crate::components::{NewProductForm, NoProduct, PageHead};
 use crate::model::backlog::thousands;
 use crate::model::outline::{outline_with, rollups, Filter, Row, RowKind};
@@ -167,7 +167,7 @@ pub fn HierarchyPage() -> impl IntoView {
             <Toolbar rows=rows />
             <ul class="outline" aria-label="Product outline" data-testid="outline">
                 // Bound to places, not rows: see `OutlineRow`.
-                <For each=move || 0..rows.with(Vec::len).min(limit.get()) key=|i: &usize| *i let:index>
+                <For each=move || 0..drawn(rows.with(Vec::len), limit.get()) key=|i: &usize| *i let:index>
                     <OutlineRow index=index rows=rows />
                 </For>
             </ul>
