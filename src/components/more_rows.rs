@@ -11,12 +11,10 @@ use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-/// How many rows a long list draws at first, and adds each time: about a screen of rows
-/// (the backlog's table starts below the sprints, where 5 to 10 rows show); the next page
-/// is drawn well before the end of the list scrolls into view. At 10,000 items, 25
-/// instead of 50 took the backlog's Backspace from 68–75 to 38–49 ms and its warm load
-/// from 246–309 to 222–224 ms.
-pub const PAGE: usize = 25;
+/// How many rows a long list draws at first, and adds each time: more than a screen of
+/// rows, so the end of the list is not near the screen and no second page follows at
+/// once (a list may choose a smaller page: see the backlog's).
+pub const PAGE: usize = 50;
 
 /// Lists up to this long are drawn whole (the samples' backlogs, a training session's
 /// outline): paging them would hide a few rows for little gain.

@@ -8,7 +8,13 @@ mod sprints;
 mod table;
 mod toolbar;
 
-use crate::components::more_rows::{drawn, reveal, PAGE};
+use crate::components::more_rows::{drawn, reveal};
+
+/// Rows the backlog draws at first and adds each time. Its table starts below the
+/// sprints, where 5 to 10 rows show, so a page of 25 still reaches past the screen. At
+/// 10,000 items, 25 instead of 50 took a filter keystroke from 93–96 to 35–50 ms and
+/// Backspace from 84–86 to 31–38 ms.
+pub(crate) const PAGE: usize = 25;
 use crate::components::{NoProduct, PageHead};
 use crate::model::backlog::{backlog_order, BacklogFilter, BacklogRow, RowBuilder};
 use crate::model::scoring::Scheme;

@@ -178,7 +178,7 @@ pub(crate) fn BacklogTable() -> impl IntoView {
                     </tbody>
                 </table>
             </Show>
-            <crate::components::MoreRows total=Signal::derive(move || ui.order.with(Vec::len)) limit=ui.limit noun="items" auto=true />
+            <crate::components::MoreRows total=Signal::derive(move || ui.order.with(Vec::len)) limit=ui.limit noun="items" page=super::PAGE auto=true />
             <p class="muted backlog-hint">{move || if ui.scheme.with(|s| *s == Scheme::Rank) { "Drag a row, or focus it and press Alt+↑/↓ (Alt+Home/End for top and bottom), to change its rank. Drag it onto a sprint to plan it." } else { "Sorted by a score: switch back to backlog rank to reorder, or re-rank the backlog by this score." }}</p>
         </div>
     }

@@ -1,8 +1,8 @@
 //! Filters and search, the sort / re-rank control, and the Definition of Ready.
 
+use super::PAGE;
 use super::{with_product, BacklogUi};
 use crate::components::fields::uid;
-use crate::components::more_rows::PAGE;
 use crate::model::backlog::{points, ranked_ids, thousands, BacklogFilter, RefFilter};
 use crate::model::scoring::Scheme;
 use crate::model::{Command, Id, ItemKind, ItemStatus, Priority, ReadyRule};
