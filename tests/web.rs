@@ -354,7 +354,8 @@ fn stored_chars() -> usize {
 fn usage_of_the_quota_follows_saves_and_another_tabs_writes() {
     use twohats::model::sample::{counter_ids, sample_workspace};
     use twohats::model::{Changes, Day};
-    use twohats::storage::local::{forget_sizes, used_chars, LocalStore};
+    use twohats::storage::local::{forget_sizes, LocalStore, Usage};
+    let used_chars = || Usage::now().used;
 
     storage().clear().unwrap();
     forget_sizes();

@@ -50,7 +50,6 @@ pub fn Notices() -> impl IntoView {
 /// Warns while deleting is still saved: a save writes the new version of what it
 /// changes before it removes the old one, so a nearly full store refuses adds first.
 fn nearly_full_view(u: Usage, hide: RwSignal<bool>) -> impl IntoView {
-    let kb = |chars: usize| (chars as f64 * 2.0 / 1024.0).round();
     view! {
         <section class="notice notice--warning" role="status" data-testid="notice-nearly-full">
             <div class="notice__text">
@@ -58,7 +57,7 @@ fn nearly_full_view(u: Usage, hide: RwSignal<bool>) -> impl IntoView {
                 <p>{format!(
                     "Two Hats uses {:.0}% of the space this browser gives it. Each save briefly needs room for a second copy of what it changes (up to {} KB here), so soon new items and reorders may not be saved. Export a copy from the Data page, then delete products or items you no longer need.",
                     u.percent(),
-                    kb(u.room),
+                    Usage::kb(u.room).round(),
                 )}</p>
             </div>
             <div class="notice__actions">

@@ -8,7 +8,7 @@ use crate::model::Command;
 use crate::state::{new_id, AppState};
 use crate::storage::format::encode_export;
 use crate::storage::import::{parse_import, summary, with_fresh_ids, Imported, MAX_IMPORT_BYTES};
-use crate::storage::local::raw_dump;
+use crate::storage::local::{raw_dump, Usage};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
@@ -243,9 +243,8 @@ pub fn DataPage() -> impl IntoView {
             {move || {
                 let u = usage();
                 let pc = u.percent();
-                let kb = |chars: usize| chars as f64 * 2.0 / 1024.0;
                 view! {
-                    <p data-testid="storage-usage">{format!("This workspace uses {:.1} KB of the about 10 MB (5 million characters) the browser allows this site ({pc:.1}%). Saving a change briefly needs up to {:.0} KB more, for a second copy of the part it changes.", kb(u.used), kb(u.room))}</p>
+                    <p data-testid="storage-usage">{format!("This workspace uses {:.1} KB of the about 10 MB (5 million characters) the browser allows this site ({pc:.1}%). Saving a change briefly needs up to {:.0} KB more, for a second copy of the part it changes.", Usage::kb(u.used), Usage::kb(u.room))}</p>
                     <meter min="0" max="100" low="60" high="80" optimum="0" value=pc aria-label="Storage used"></meter>
                     {(pc > 60.0 || u.nearly_full()).then(|| view! { <p class="warning" role="status">"Storage is filling up: export a copy now, and consider removing products you no longer need. Past the limit, changes can no longer be saved."</p> })}
                 }

@@ -190,11 +190,8 @@ const CUT_OFF: &str = "the file looks cut off: it ends before the JSON is comple
 
 fn json_error(e: serde_json::Error) -> ImportError {
     let at = format!("line {}, column {}", e.line(), e.column());
-    let full = e.to_string();
-    // serde_json ends its message with " at line L column C", said in `at` already.
-    let message = full
-        .rsplit_once(" at line ")
-        .map_or(full.as_str(), |(m, _)| m);
+    // The position is said in `at` already.
+    let message = super::without_position(&e);
     let what = match e.classify() {
         serde_json::error::Category::Eof => CUT_OFF.to_string(),
         _ => format!("this is not valid JSON ({message})"),

@@ -225,7 +225,7 @@ fn with_sizes<R>(f: impl FnOnce(&mut HashMap<String, usize>) -> R) -> R {
     SIZES.with(|cell| f(&mut cell.borrow_mut().map))
 }
 
-/// Another tab wrote: keys may have come and gone, so the next `used_chars` lists them
+/// Another tab wrote: keys may have come and gone, so the next `Usage::now` lists them
 /// again and reads only those it does not know.
 pub fn forget_sizes() {
     SIZES.with(|cell| cell.borrow_mut().complete = false);
@@ -756,37 +756,31 @@ pub fn raw_dump() -> String {
     serde_json::to_string_pretty(&serde_json::Value::Object(map)).unwrap_or_default()
 }
 
-/// Characters stored under this app's keys (each UTF-16 unit counts against the quota).
-pub fn used_chars() -> usize {
-    if !available() {
-        return 0;
-    }
-    with_sizes(|m| m.values().sum())
-}
-
-/// Free room one save can need beyond what is stored (see `format::room_for_a_save`).
-pub fn room_for_a_save() -> usize {
-    if !available() {
-        return 0;
-    }
-    with_sizes(|m| format::room_for_a_save(m.iter().map(|(k, n)| (k.as_str(), *n))))
-}
-
 /// How much of the quota the app uses, and how much free room its saves need.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Usage {
-    /// Characters stored under this app's keys.
+    /// Characters stored under this app's keys (each UTF-16 unit counts against the
+    /// quota).
     pub used: usize,
     /// Free room the largest save needs (see `format::room_for_a_save`).
     pub room: usize,
 }
 
 impl Usage {
+    /// Both from the key sizes `local` keeps, in one pass over them.
     pub fn now() -> Usage {
-        Usage {
-            used: used_chars(),
-            room: room_for_a_save(),
+        if !available() {
+            return Usage::default();
         }
+        with_sizes(|m| Usage {
+            used: m.values().sum(),
+            room: format::room_for_a_save(m.iter().map(|(k, n)| (k.as_str(), *n))),
+        })
+    }
+
+    /// Quota units (UTF-16 code units, two bytes each) as kilobytes.
+    pub fn kb(chars: usize) -> f64 {
+        chars as f64 * 2.0 / 1024.0
     }
 
     pub fn percent(&self) -> f64 {

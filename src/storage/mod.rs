@@ -22,12 +22,16 @@ use serde::de::DeserializeOwned;
 /// about 20 KiB gzip of the first load, for the rare paths that hold a `Value` (imports,
 /// migrations, error paths). Those go through text instead: slower, but only there.
 pub fn from_value<T: DeserializeOwned>(v: &serde_json::Value) -> Result<T, String> {
-    serde_json::from_str(&v.to_string()).map_err(|e| {
-        // The position is in the re-serialised text, meaningless to anyone reading it.
-        let full = e.to_string();
-        match full.rsplit_once(" at line ") {
-            Some((message, _)) => message.to_string(),
-            None => full,
-        }
-    })
+    // The position is in the re-serialised text, meaningless to anyone reading it.
+    serde_json::from_str(&v.to_string()).map_err(|e| without_position(&e))
+}
+
+/// serde_json's message without the " at line L column C" it ends with, for callers
+/// that say where in their own words, or where that position means nothing.
+fn without_position(e: &serde_json::Error) -> String {
+    let full = e.to_string();
+    match full.rsplit_once(" at line ") {
+        Some((message, _)) => message.to_string(),
+        None => full,
+    }
 }

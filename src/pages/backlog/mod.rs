@@ -57,6 +57,12 @@ impl BacklogUi {
         self.limit.set(PAGE);
     }
 
+    /// Changes the order shown; like a new search, it starts again from one page.
+    pub fn resort(self, scheme: Scheme) {
+        self.scheme.set(scheme);
+        self.limit.set(PAGE);
+    }
+
     /// The ids of every item shown (not only those drawn), untracked.
     pub fn shown_ids(self, state: AppState) -> Vec<Id> {
         self.order.with_untracked(|o| {

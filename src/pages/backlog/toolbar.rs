@@ -1,6 +1,5 @@
 //! Filters and search, the sort / re-rank control, and the Definition of Ready.
 
-use super::PAGE;
 use super::{with_product, BacklogUi};
 use crate::components::fields::uid;
 use crate::model::backlog::{points, ranked_ids, thousands, BacklogFilter, RefFilter};
@@ -161,10 +160,7 @@ pub(crate) fn Toolbar() -> impl IntoView {
                 <FilterSelect
                     label="Sort by"
                     options=Scheme::ALL.iter().map(|s| (s.key().to_string(), s.label().to_string())).collect()
-                    on_pick=move |v| {
-                        ui.scheme.set(Scheme::from_key(&v).unwrap_or(Scheme::Rank));
-                        ui.limit.set(PAGE);
-                    }
+                    on_pick=move |v| ui.resort(Scheme::from_key(&v).unwrap_or(Scheme::Rank))
                 />
                 <button
                     type="button"

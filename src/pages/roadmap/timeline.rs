@@ -126,8 +126,8 @@ pub(crate) fn Timeline() -> impl IntoView {
     let total =
         Signal::derive(move || lanes.with(|l| l.iter().map(|l| l.bars.len()).sum::<usize>()));
     let shown = Memo::new(move |_| {
+        let total = total.get();
         lanes.with(|all| {
-            let total = all.iter().map(|l| l.bars.len()).sum();
             if crate::components::more_rows::drawn(total, limit.get()) == total {
                 // Every lane, the empty ones too (a new theme waits for its features).
                 return all.clone();
