@@ -7,7 +7,9 @@
 
 use super::error::ModelError;
 use super::ids::Id;
-use super::invariants::{check_title, item_still_fits, validate_product, validate_workspace};
+use super::invariants::{
+    check_title, first_duplicate_id, item_still_fits, validate_product, validate_workspace,
+};
 use super::roles::RoleSetting;
 use super::workspace::{
     Feature, Item, Objective, Portfolio, Product, Release, Sprint, Theme, Vision, Workspace,
@@ -491,24 +493,13 @@ fn validate_touched(ws: &Workspace, changes: &Changes) -> Result<(), ModelError>
 }
 
 fn check_ids_unique(ws: &Workspace) -> Result<(), ModelError> {
-    use std::collections::HashSet;
-    let mut seen: HashSet<&Id> = HashSet::new();
-    for p in &ws.products {
-        if let Some(id) = p.all_ids().into_iter().find(|id| !seen.insert(id)) {
-            return Err(ModelError::new(
-                format!("product '{}'", p.name),
-                format!("id {id} is already used"),
-            ));
-        }
+    match first_duplicate_id(ws) {
+        Some((at, id)) => Err(ModelError::new(
+            at.to_string(),
+            format!("id {id} is already used"),
+        )),
+        None => Ok(()),
     }
-    // A portfolio link's id counts too: loading checks it against every other id.
-    if let Some(l) = ws.portfolio.links.iter().find(|l| !seen.insert(&l.id)) {
-        return Err(ModelError::new(
-            "portfolio links",
-            format!("id {} is already used", l.id),
-        ));
-    }
-    Ok(())
 }
 
 fn product_mut<'a>(ws: &'a mut Workspace, id: &Id) -> Result<&'a mut Product, ModelError> {

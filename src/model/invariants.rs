@@ -12,25 +12,16 @@ pub const MAX_TITLE_LEN: usize = 300;
 
 pub fn validate_workspace(ws: &Workspace) -> Result<(), ModelError> {
     check_title("portfolio", "name", &ws.portfolio.name)?;
-    let mut seen: HashSet<&Id> = HashSet::new();
+    if let Some((at, id)) = first_duplicate_id(ws) {
+        return Err(ModelError::new(
+            at.to_string(),
+            format!("id {id} is used more than once"),
+        ));
+    }
     for p in &ws.products {
-        for id in p.all_ids() {
-            if !seen.insert(id) {
-                return Err(ModelError::new(
-                    format!("product '{}'", p.name),
-                    format!("id {id} is used more than once"),
-                ));
-            }
-        }
         validate_product(p)?;
     }
     for l in &ws.portfolio.links {
-        if !seen.insert(&l.id) {
-            return Err(ModelError::new(
-                "portfolio links",
-                format!("id {} is used more than once", l.id),
-            ));
-        }
         for end in [&l.from, &l.to] {
             if ws.product(end).is_none() {
                 return Err(ModelError::new(
@@ -41,6 +32,38 @@ pub fn validate_workspace(ws: &Workspace) -> Result<(), ModelError> {
         }
     }
     Ok(())
+}
+
+/// Where a duplicated id was met: in a product (by name), or among the portfolio links.
+pub enum IdsOf<'a> {
+    Product(&'a str),
+    PortfolioLinks,
+}
+
+impl std::fmt::Display for IdsOf<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            IdsOf::Product(name) => write!(f, "product '{name}'"),
+            IdsOf::PortfolioLinks => f.write_str("portfolio links"),
+        }
+    }
+}
+
+/// The first id met a second time across the whole workspace: every product's ids, then
+/// the portfolio links'. Loading and every command both ask this one walk, so they can
+/// never disagree about which ids count.
+pub fn first_duplicate_id(ws: &Workspace) -> Option<(IdsOf<'_>, &Id)> {
+    let mut seen: HashSet<&Id> = HashSet::new();
+    for p in &ws.products {
+        if let Some(id) = p.all_ids().into_iter().find(|id| !seen.insert(id)) {
+            return Some((IdsOf::Product(&p.name), id));
+        }
+    }
+    ws.portfolio
+        .links
+        .iter()
+        .find(|l| !seen.insert(&l.id))
+        .map(|l| (IdsOf::PortfolioLinks, &l.id))
 }
 
 /// Checks one product on its own: ids unique inside it, references resolved inside it,
