@@ -149,23 +149,47 @@ impl AppState {
     }
 
     pub fn undo(&self) {
-        let mut done = None;
-        self.ws
-            .update(|ws| done = self.history.try_update_value(|h| h.undo(ws)).flatten());
-        if let Some((label, changes)) = done {
-            self.after_change(&changes);
-            self.say(format!("Undone: {label}"), false);
-        }
+        self.step(true);
     }
 
     pub fn redo(&self) {
-        let mut done = None;
-        self.ws
-            .update(|ws| done = self.history.try_update_value(|h| h.redo(ws)).flatten());
-        if let Some((label, changes)) = done {
-            self.after_change(&changes);
-            self.say(format!("Redone: {label}"), false);
+        self.step(false);
+    }
+
+    /// Undo (`back`) or redo. Unlike a command, an undo cannot be replayed on another
+    /// tab's document, so it neither waits for the save delay nor builds on a document
+    /// another tab has replaced: either would let that tab's save bring the undone
+    /// change back.
+    fn step(&self, back: bool) {
+        let verb = if back { "undone" } else { "redone" };
+        let elsewhere = self.heard.with_value(Option::is_some)
+            || self.store.with_value(|s| s.changed_elsewhere());
+        // Taking the other tab's document clears the history this step refers to.
+        if elsewhere && self.reload_from_storage() {
+            self.say(
+                format!("Nothing {verb}: another tab had just saved, and this tab now shows its version."),
+                true,
+            );
+            return;
         }
+        let mut done = None;
+        self.ws.update(|ws| {
+            done = self
+                .history
+                .try_update_value(|h| if back { h.undo(ws) } else { h.redo(ws) })
+                .flatten()
+        });
+        let Some((label, changes)) = done else {
+            return;
+        };
+        self.after_change(&changes);
+        self.flush();
+        // What was done before is undone or redone in what was just written: replaying
+        // those commands on another tab's document would contradict it.
+        self.since_commit.set_value(Vec::new());
+        self.last_commit.set_value(Vec::new());
+        let verb = if back { "Undone" } else { "Redone" };
+        self.say(format!("{verb}: {label}"), false);
     }
 
     fn after_change(&self, changes: &Changes) {

@@ -122,11 +122,12 @@ async fn undo_removes_the_product_from_storage_and_redo_brings_it_back() {
     assert!(stored_product_containing("Undoable").is_some());
 
     find(&root, "[data-testid=undo]").click();
-    settle().await;
+    // At once, not after the save delay: another tab could not replay an undo.
     assert!(
         stored_product_containing("Undoable").is_none(),
-        "undo must reach storage"
+        "undo must reach storage at once"
     );
+    settle().await;
     assert!(!text(&root, "#product-switcher").contains("Undoable"));
 
     find(&root, "[data-testid=redo]").click();

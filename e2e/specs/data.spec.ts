@@ -116,6 +116,42 @@ test('two tabs editing at once: each sees the other, nothing is lost', async ({ 
 // instant both build on the old document. Each tab writes its own revision keys, so the
 // later meta never points at the other tab's half, and the storage event replays this
 // tab's edits on top of the other's document.
+// An undo is not a command another tab's document could replay. If that tab saved while
+// the undo waited for its save, the undo used to vanish and the undone item came back.
+test('an undo stays undone when another tab saves right after it', async ({ context }) => {
+  const a = await context.newPage();
+  const appA = new App(a);
+  await appA.open();
+  await appA.loadSampleFromWelcome();
+  await appA.open('backlog');
+  const b = await context.newPage();
+  const appB = new App(b);
+  await appB.open('backlog');
+
+  await a.getByTestId('quick-add-title').fill('Undo me');
+  await a.getByTestId('quick-add-title').press('Enter');
+  await expect(b.getByTestId('backlog-table')).toContainText('Undo me');
+
+  // A undoes; at once B adds and writes (pagehide flushes without waiting).
+  await a.getByRole('button', { name: 'Undo', exact: true }).click();
+  await b.evaluate(() => {
+    const input = document.querySelector<HTMLInputElement>('[data-testid=quick-add-title]')!;
+    input.value = 'Added in B';
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    input.form!.requestSubmit();
+    window.dispatchEvent(new Event('pagehide'));
+  });
+  for (const p of [a, b]) {
+    await expect(p.getByTestId('backlog-table')).toContainText('Added in B');
+    await expect(p.getByTestId('backlog-table')).not.toContainText('Undo me');
+  }
+  const c = await context.newPage();
+  await new App(c).open('backlog');
+  await expect(c.getByTestId('backlog-table')).toContainText('Added in B');
+  await expect(c.getByTestId('backlog-table')).not.toContainText('Undo me');
+  expect(appA.problems).toEqual([]);
+});
+
 test('two tabs adding at the very same moment both keep their items', async ({ context }) => {
   const a = await context.newPage();
   await new App(a).open();
