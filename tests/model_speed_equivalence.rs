@@ -698,6 +698,13 @@ fn time_big_product() {
     // One undoable edit and one reorder of an item, as the backlog page makes them.
     let mut ws = Workspace::default();
     ws.products.push(p.clone());
+    // What every load and import pays on top of parsing.
+    time("validate_workspace", &mut || {
+        validate_workspace(&ws).map(|()| ws.products.len()).unwrap()
+    });
+    time("storage: what was written (Written::of)", &mut || {
+        twohats::storage::chunks::Written::of(&p).chunks.len()
+    });
     let mut history = History::default();
     let (pid, item) = (p.id.clone(), p.items[5000].clone());
     time("history: edit one item", &mut || {

@@ -89,6 +89,9 @@ impl std::hash::Hasher for IdHasher {
 /// A `HashMap` with [`IdHasher`].
 pub type IdMap<K, V> = std::collections::HashMap<K, V, std::hash::BuildHasherDefault<IdHasher>>;
 
+/// A `HashSet` with [`IdHasher`]: the checks run over every id of a document on each load.
+pub type IdSet<K> = std::collections::HashSet<K, std::hash::BuildHasherDefault<IdHasher>>;
+
 fn truncate(s: &str) -> String {
     s.chars().take(24).collect()
 }

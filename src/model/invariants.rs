@@ -2,9 +2,8 @@
 //! command, so nothing the model accepts can leave a dangling or ambiguous reference.
 
 use super::error::ModelError;
-use super::ids::Id;
+use super::ids::{Id, IdSet};
 use super::workspace::{Item, Product, Workspace};
-use std::collections::HashSet;
 
 /// Limits that keep a hostile or corrupt file from making the app unusable.
 pub const MAX_TEXT_LEN: usize = 20_000;
@@ -19,7 +18,8 @@ pub fn validate_workspace(ws: &Workspace) -> Result<(), ModelError> {
         ));
     }
     for p in &ws.products {
-        validate_product(p)?;
+        // The walk above has checked every id, these products' included.
+        check_product(p, false)?;
     }
     for l in &ws.portfolio.links {
         for end in [&l.from, &l.to] {
@@ -53,7 +53,7 @@ impl std::fmt::Display for IdsOf<'_> {
 /// the portfolio links'. Loading and every command both ask this one walk, so they can
 /// never disagree about which ids count.
 pub fn first_duplicate_id(ws: &Workspace) -> Option<(IdsOf<'_>, &Id)> {
-    let mut seen: HashSet<&Id> = HashSet::new();
+    let mut seen: IdSet<&Id> = IdSet::default();
     for p in &ws.products {
         if let Some(id) = p.all_ids().into_iter().find(|id| !seen.insert(id)) {
             return Some((IdsOf::Product(&p.name), id));
@@ -69,6 +69,10 @@ pub fn first_duplicate_id(ws: &Workspace) -> Option<(IdsOf<'_>, &Id)> {
 /// Checks one product on its own: ids unique inside it, references resolved inside it,
 /// titles present, numbers finite.
 pub fn validate_product(p: &Product) -> Result<(), ModelError> {
+    check_product(p, true)
+}
+
+fn check_product(p: &Product, own_ids: bool) -> Result<(), ModelError> {
     let at_p = format!("product '{}' ({})", p.name, p.id);
     check_title(&at_p, "name", &p.name)?;
     for (field, text) in [
@@ -81,8 +85,15 @@ pub fn validate_product(p: &Product) -> Result<(), ModelError> {
     ] {
         check_text(&at_p, field, text)?;
     }
+    if own_ids {
+        check_own_ids(p, &at_p)?;
+    }
+    check_references(p, at_p)
+}
+
+fn check_own_ids(p: &Product, at_p: &str) -> Result<(), ModelError> {
     let all = p.all_ids();
-    let mut ids: HashSet<&Id> = HashSet::with_capacity(all.len());
+    let mut ids: IdSet<&Id> = IdSet::with_capacity_and_hasher(all.len(), Default::default());
     for id in all {
         if !ids.insert(id) {
             return Err(ModelError::new(
@@ -91,8 +102,12 @@ pub fn validate_product(p: &Product) -> Result<(), ModelError> {
             ));
         }
     }
+    Ok(())
+}
 
-    let objectives: HashSet<&Id> = p.objectives.iter().map(|o| &o.id).collect();
+/// Titles, texts, numbers and every reference inside one product.
+fn check_references(p: &Product, at_p: String) -> Result<(), ModelError> {
+    let objectives: IdSet<&Id> = p.objectives.iter().map(|o| &o.id).collect();
     for o in &p.objectives {
         let at = format!("{at_p} › objective '{}' ({})", o.title, o.id);
         check_title(&at, "title", &o.title)?;
@@ -111,7 +126,7 @@ pub fn validate_product(p: &Product) -> Result<(), ModelError> {
         }
     }
 
-    let themes: HashSet<&Id> = p.themes.iter().map(|t| &t.id).collect();
+    let themes: IdSet<&Id> = p.themes.iter().map(|t| &t.id).collect();
     for t in &p.themes {
         let at = format!("{at_p} › theme '{}' ({})", t.name, t.id);
         check_title(&at, "name", &t.name)?;
@@ -132,7 +147,7 @@ pub fn validate_product(p: &Product) -> Result<(), ModelError> {
         }
     }
 
-    let releases: HashSet<&Id> = p.releases.iter().map(|r| &r.id).collect();
+    let releases: IdSet<&Id> = p.releases.iter().map(|r| &r.id).collect();
     for r in &p.releases {
         check_title(
             &format!("{at_p} › release '{}' ({})", r.name, r.id),
@@ -141,7 +156,7 @@ pub fn validate_product(p: &Product) -> Result<(), ModelError> {
         )?;
     }
 
-    let features: HashSet<&Id> = p.features.iter().map(|f| &f.id).collect();
+    let features: IdSet<&Id> = p.features.iter().map(|f| &f.id).collect();
     for f in &p.features {
         let at = format!("{at_p} › feature '{}' ({})", f.title, f.id);
         check_title(&at, "title", &f.title)?;
@@ -174,7 +189,7 @@ pub fn validate_product(p: &Product) -> Result<(), ModelError> {
         check_positive(&at, "effort", f.effort)?;
     }
 
-    let sprints: HashSet<&Id> = p.sprints.iter().map(|s| &s.id).collect();
+    let sprints: IdSet<&Id> = p.sprints.iter().map(|s| &s.id).collect();
     for s in &p.sprints {
         let at = format!("{at_p} › sprint '{}' ({})", s.name, s.id);
         check_title(&at, "name", &s.name)?;
@@ -213,8 +228,8 @@ pub fn item_still_fits(ws: &Workspace, product: &Id, id: &Id) -> bool {
     let Some(item) = p.items.iter().find(|i| &i.id == id) else {
         return true;
     };
-    let features: HashSet<&Id> = p.features.iter().map(|f| &f.id).collect();
-    let sprints: HashSet<&Id> = p.sprints.iter().map(|s| &s.id).collect();
+    let features: IdSet<&Id> = p.features.iter().map(|f| &f.id).collect();
+    let sprints: IdSet<&Id> = p.sprints.iter().map(|s| &s.id).collect();
     if check_item(item, &features, &sprints).is_err() {
         return false;
     }
@@ -238,7 +253,7 @@ pub fn item_still_fits(ws: &Workspace, product: &Id, id: &Id) -> bool {
 }
 
 /// The checks of one item, with an empty location (the caller adds it).
-fn check_item(i: &Item, features: &HashSet<&Id>, sprints: &HashSet<&Id>) -> Result<(), ModelError> {
+fn check_item(i: &Item, features: &IdSet<&Id>, sprints: &IdSet<&Id>) -> Result<(), ModelError> {
     let at = "";
     check_title(at, "title", &i.title)?;
     check_text(at, "description", &i.description)?;
