@@ -36,9 +36,13 @@ pub fn App() -> impl IntoView {
 
     // Saves wait a moment (see `AppState::flush`); leaving or hiding the page writes them
     // at once, so a reload or a closed tab right after an edit keeps it.
-    let on_pagehide = window_event_listener_untyped("pagehide", move |_| state.flush());
+    let on_pagehide = window_event_listener_untyped("pagehide", move |_| {
+        commit_focused_field(false);
+        state.flush();
+    });
     let on_hidden = window_event_listener_untyped("visibilitychange", move |_| {
         if document().visibility_state() == web_sys::VisibilityState::Hidden {
+            commit_focused_field(true);
             state.flush();
         }
     });
@@ -166,6 +170,41 @@ fn focus_page_title() {
 }
 
 /// Ctrl+Z in a text field is the field's own undo, not the document's.
+/// Fields that save "when they change" hear of it from the browser only when they lose
+/// focus. Leaving or hiding the page does not blur them, so text typed without tabbing
+/// out would be lost; blurring the focused field fires its `change` now. When the page
+/// is only hidden, the caret is put back where it was for the user's return.
+fn commit_focused_field(keep_caret: bool) {
+    let Some(el) = document().active_element() else {
+        return;
+    };
+    let caret = |el: &web_sys::Element| {
+        if let Some(i) = el.dyn_ref::<web_sys::HtmlInputElement>() {
+            return Some((i.selection_start().ok()??, i.selection_end().ok()??));
+        }
+        let t = el.dyn_ref::<web_sys::HtmlTextAreaElement>()?;
+        Some((t.selection_start().ok()??, t.selection_end().ok()??))
+    };
+    let Some(field) = el.dyn_ref::<web_sys::HtmlElement>() else {
+        return;
+    };
+    if !matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA") {
+        return;
+    }
+    let at = caret(&el);
+    field.blur().ok();
+    if keep_caret && el.is_connected() {
+        field.focus().ok();
+        if let Some((start, end)) = at {
+            if let Some(i) = el.dyn_ref::<web_sys::HtmlInputElement>() {
+                i.set_selection_range(start, end).ok();
+            } else if let Some(t) = el.dyn_ref::<web_sys::HtmlTextAreaElement>() {
+                t.set_selection_range(start, end).ok();
+            }
+        }
+    }
+}
+
 fn typing_in_field(e: &web_sys::KeyboardEvent) -> bool {
     e.target()
         .and_then(|t| t.dyn_into::<web_sys::Element>().ok())

@@ -129,3 +129,65 @@ test('filters narrow the list and the counts follow as you type', async ({ page 
   await page.getByLabel('Ready').selectOption('no');
   await expect(page.getByTestId('backlog-count')).toContainText('Showing 2 of 32');
 });
+
+// A field of the item panel saves when it changes, which the browser reports when the
+// field loses focus. A reload or a closed tab while the caret is still in it must keep
+// what was typed, as it keeps every other edit.
+test('text typed into the item panel survives a reload without leaving the field', async ({ page }) => {
+  const app = new App(page);
+  await app.open();
+  await app.loadSampleFromWelcome();
+  await app.open('backlog');
+  await page.getByTestId('open-item').first().click();
+  const panel = page.getByTestId('item-panel');
+  const title = await panel.getByTestId('panel-title').inputValue();
+  await panel.getByTestId('panel-description').fill('Typed, never tabbed out of');
+  await expect(panel.getByTestId('panel-description')).toBeFocused();
+  await page.reload();
+  await expect(page.getByTestId('backlog-row').first()).toBeVisible();
+  await rowOf(page, title).getByTestId('open-item').click();
+  const description = page.getByTestId('item-panel').getByTestId('panel-description');
+  await expect(description).toHaveValue('Typed, never tabbed out of');
+
+  // Hiding the page (another tab, a minimised window) saves it too, and keeps the caret.
+  await description.fill('Typed, then the tab was hidden');
+  await description.press('End');
+  await page.evaluate(() => {
+    Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' });
+    document.dispatchEvent(new Event('visibilitychange', { bubbles: true }));
+  });
+  await expect.poll(() => page.evaluate(() => Object.keys(localStorage).some((k) => (localStorage.getItem(k) ?? '').includes('Typed, then the tab was hidden')))).toBe(true);
+  await expect(page.getByTestId('item-panel').getByTestId('panel-description')).toBeFocused();
+  expect(app.problems).toEqual([]);
+});
+
+// The panel is built once per item and its fields follow the item: a change neither
+// sends the focus back to the top nor leaves a field showing an undone value.
+test('editing in the item panel keeps the keyboard where it was, and undo shows in the fields', async ({ page }) => {
+  const app = new App(page);
+  await app.open();
+  await app.loadSampleFromWelcome();
+  await app.open('backlog');
+  await page.getByTestId('open-item').first().click();
+  const panel = page.getByTestId('item-panel');
+  const title = panel.getByTestId('panel-title');
+  const before = await title.inputValue();
+  await title.fill('Renamed in the panel');
+  await page.keyboard.press('Tab');
+  await expect(panel.getByTestId('panel-kind')).toBeFocused();
+  await expect(panel.getByRole('heading', { level: 2 })).toHaveText('Renamed in the panel');
+  await expect(page.getByTestId('open-item').first()).toHaveText('Renamed in the panel');
+
+  await panel.getByTestId('panel-kind').selectOption('story');
+  await expect(panel.getByTestId('story-as')).toBeVisible();
+  await expect(panel.getByTestId('panel-kind')).toBeFocused();
+
+  const undo = page.getByRole('button', { name: 'Undo', exact: true });
+  await undo.click();
+  await expect(panel.getByTestId('story-as')).toHaveCount(0);
+  await expect(panel.getByTestId('panel-kind')).toHaveValue('bug');
+  await undo.click();
+  await expect(title).toHaveValue(before);
+  await expect(panel.getByRole('heading', { level: 2 })).toHaveText(before);
+  expect(app.problems).toEqual([]);
+});

@@ -23,6 +23,7 @@ pub(crate) fn ItemPanel(id: Id) -> impl IntoView {
         state.ws.track();
         with_product(state, |p| p.item(&id.get_value()).cloned()).flatten()
     });
+    let exists = Memo::new(move |_| item.with(Option::is_some));
     let error = RwSignal::new(None::<String>);
     let commit =
         move |change: Box<dyn FnOnce(&mut Item)>| match edit_item(state, &id.get_value(), change) {
@@ -46,13 +47,17 @@ pub(crate) fn ItemPanel(id: Id) -> impl IntoView {
             on:keydown=move |ev| if ev.key() == "Escape" { close() }
             data-testid="item-panel"
         >
-            {move || match item.get() {
-                None => view! {
+            // Built once per item: the fields follow its changes in place, so an edit
+            // neither moves the focus nor redraws the feature list.
+            <Show
+                when=move || exists.get()
+                fallback=move || view! {
                     <p class="muted">"This item no longer exists (deleted here or in another tab)."</p>
                     <button type="button" class="btn" on:click=move |_| ui.open.set(None)>"Close"</button>
-                }.into_any(),
-                Some(i) => view! { <PanelBody i=i commit=commit close=close heading=heading error=error /> }.into_any(),
-            }}
+                }
+            >
+                <PanelBody id=id.get_value() item=item commit=commit close=close heading=heading error=error />
+            </Show>
         </aside>
     }
 }
@@ -61,7 +66,8 @@ type Commit = Box<dyn FnOnce(&mut Item)>;
 
 #[component]
 fn PanelBody(
-    i: Item,
+    id: Id,
+    item: Memo<Option<Item>>,
     commit: impl Fn(Commit) + Copy + Send + Sync + 'static,
     close: impl Fn() + Copy + Send + Sync + 'static,
     heading: NodeRef<leptos::html::H2>,
@@ -69,76 +75,112 @@ fn PanelBody(
 ) -> impl IntoView {
     let state = AppState::expect();
     let ui = BacklogUi::expect();
-    let id = i.id.clone();
-    let (rules, features, sprints) = with_product(state, |p| {
-        (
-            p.definition_of_ready.clone(),
-            p.features
-                .iter()
-                .map(|f| (f.id.clone(), f.title.clone()))
-                .collect::<Vec<_>>(),
-            p.sprints
-                .iter()
-                .map(|s| (s.id.clone(), s.name.clone()))
-                .collect::<Vec<_>>(),
-        )
-    })
-    .unwrap_or_default();
-    let missing = readiness::missing(&rules, &i);
-    let text_field = |label: &'static str,
-                      value: String,
-                      multiline: bool,
-                      set: fn(&mut Item, String),
-                      testid: &'static str| {
+    // One field of the item as it is now.
+    let read = move |f: fn(&Item) -> String| item.with(|i| i.as_ref().map(f).unwrap_or_default());
+    let read_number = move |f: fn(&Item) -> Option<f64>| item.with(|i| i.as_ref().and_then(f));
+    let refs = Memo::new(move |_| {
+        state.ws.track();
+        with_product(state, |p| {
+            (
+                p.definition_of_ready.clone(),
+                p.features
+                    .iter()
+                    .map(|f| (f.id.to_string(), f.title.clone()))
+                    .collect::<Vec<_>>(),
+                p.sprints
+                    .iter()
+                    .map(|s| (s.id.to_string(), s.name.clone()))
+                    .collect::<Vec<_>>(),
+            )
+        })
+        .unwrap_or_default()
+    });
+    let readiness = Memo::new(move |_| {
+        refs.with(|(rules, _, _)| {
+            item.with(|i| {
+                i.as_ref()
+                    .map(|i| {
+                        (
+                            readiness::missing(rules, i).is_empty(),
+                            readiness::describe(rules, i),
+                        )
+                    })
+                    .unwrap_or_default()
+            })
+        })
+    });
+    let kind = Memo::new(move |_| {
+        item.with(|i| i.as_ref().map(|i| i.kind))
+            .unwrap_or(ItemKind::Story)
+    });
+    let text_field = move |label: &'static str,
+                           value: fn(&Item) -> String,
+                           multiline: bool,
+                           set: fn(&mut Item, String),
+                           testid: &'static str| {
         let fid = uid("it");
         let on_change = move |ev: leptos::ev::Event| {
             let v = event_target_value(&ev);
             commit(Box::new(move |i| set(i, v)));
         };
         let control = if multiline {
-            view! { <textarea id=fid.clone() rows="3" prop:value=value on:change=on_change data-testid=testid></textarea> }.into_any()
+            view! { <textarea id=fid.clone() rows="3" prop:value=move || read(value) on:change=on_change data-testid=testid></textarea> }.into_any()
         } else {
-            view! { <input id=fid.clone() type="text" prop:value=value on:change=on_change data-testid=testid /> }.into_any()
+            view! { <input id=fid.clone() type="text" prop:value=move || read(value) on:change=on_change data-testid=testid /> }.into_any()
         };
         view! { <div class="field"><label for=fid>{label}</label>{control}</div> }
     };
-    let score_field =
-        |label: &'static str, value: Option<f64>, set: fn(&mut ScoreInputs, Option<f64>)| {
-            let fid = uid("sc");
-            view! {
-                <div class="field field--score">
-                    <label for=fid.clone()>{label}</label>
-                    <input
-                        id=fid
-                        type="text"
-                        inputmode="decimal"
-                        prop:value=number_text(value)
-                        on:change=move |ev| match parse_optional(label, &event_target_value(&ev)) {
-                            Ok(v) => commit(Box::new(move |i| set(&mut i.scores, v))),
-                            Err(e) => error.set(Some(e)),
-                        }
-                    />
-                </div>
-            }
-        };
-    let select = |label: &'static str,
-                  options: Vec<(String, String)>,
-                  current: String,
-                  on_pick: Box<dyn Fn(String) + Send + Sync>,
-                  testid: &'static str| {
+    let score_field = move |label: &'static str,
+                            value: fn(&Item) -> Option<f64>,
+                            set: fn(&mut ScoreInputs, Option<f64>)| {
+        let fid = uid("sc");
+        view! {
+            <div class="field field--score">
+                <label for=fid.clone()>{label}</label>
+                <input
+                    id=fid
+                    type="text"
+                    inputmode="decimal"
+                    prop:value=move || number_text(read_number(value))
+                    on:change=move |ev| match parse_optional(label, &event_target_value(&ev)) {
+                        Ok(v) => commit(Box::new(move |i| set(&mut i.scores, v))),
+                        Err(e) => error.set(Some(e)),
+                    }
+                />
+            </div>
+        }
+    };
+    // A select whose options come from `options` (rebuilt only when they change) and
+    // whose choice follows the item.
+    let select = move |label: &'static str,
+                       options: Signal<Vec<(String, String)>>,
+                       current: fn(&Item) -> String,
+                       on_pick: Box<dyn Fn(String) + Send + Sync>,
+                       testid: &'static str| {
         let fid = uid("sel");
         view! {
             <div class="field">
                 <label for=fid.clone()>{label}</label>
                 <select id=fid on:change=move |ev| on_pick(event_target_value(&ev)) data-testid=testid>
-                    {options.into_iter().map(|(v, l)| {
-                        let sel = v == current;
-                        view! { <option value=v selected=sel>{l}</option> }
+                    {move || options.get().into_iter().map(|(v, l)| {
+                        let value = v.clone();
+                        view! { <option prop:selected=move || read(current) == v value=value>{l}</option> }
                     }).collect_view()}
                 </select>
             </div>
         }
     };
+    let fixed = |list: Vec<(String, String)>| Signal::stored(list);
+    let feature_opts = Signal::derive(move || {
+        let mut v = vec![(String::new(), "No feature".to_string())];
+        refs.with(|(_, features, _)| v.extend(features.iter().cloned()));
+        v
+    });
+    let sprint_opts = Signal::derive(move || {
+        let mut v = vec![(String::new(), "Not planned".to_string())];
+        refs.with(|(_, _, sprints)| v.extend(sprints.iter().cloned()));
+        v
+    });
     let new_criterion = RwSignal::new(String::new());
     let add_criterion = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -176,77 +218,101 @@ fn PanelBody(
         }
     };
     let (top_id, bottom_id) = (id.clone(), id.clone());
-    let mut feature_opts = vec![(String::new(), "No feature".to_string())];
-    feature_opts.extend(features.into_iter().map(|(i, t)| (i.to_string(), t)));
-    let mut sprint_opts = vec![(String::new(), "Not planned".to_string())];
-    sprint_opts.extend(sprints.into_iter().map(|(i, t)| (i.to_string(), t)));
     let estimate_id = uid("est");
+    // Criteria with their place: a removal renumbers the labels after it.
+    let criteria = move || {
+        item.with(|i| {
+            i.as_ref()
+                .map(|i| {
+                    i.acceptance
+                        .iter()
+                        .enumerate()
+                        .map(|(n, c)| (n, c.id.clone()))
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+    };
+    let criterion = move |cid: &Id| {
+        item.with(|i| {
+            i.as_ref()
+                .and_then(|i| i.acceptance.iter().find(|c| &c.id == cid))
+                .map(|c| (c.done, c.text.clone()))
+                .unwrap_or_default()
+        })
+    };
+    let score = move |f: fn(&Item) -> Option<f64>| item.with(|i| i.as_ref().and_then(f));
     view! {
         <div class="item-panel__head">
-            <span class=format!("kind kind--{}", i.kind.key())>{i.kind.label()}</span>
-            <h2 id="item-panel-title" tabindex="-1" node_ref=heading>{i.title.clone()}</h2>
+            <span class=move || format!("kind kind--{}", kind.get().key())>{move || kind.get().label()}</span>
+            <h2 id="item-panel-title" tabindex="-1" node_ref=heading>{move || read(|i| i.title.clone())}</h2>
             <button type="button" class="btn btn--ghost btn--small" on:click=move |_| close() aria-label="Close the item panel">"Close"</button>
         </div>
-        <p class="ready-line" class:ready-line--yes=missing.is_empty() data-testid="panel-readiness">
-            {readiness::describe(&rules, &i)}
+        <p class="ready-line" class:ready-line--yes=move || readiness.with(|r| r.0) data-testid="panel-readiness">
+            {move || readiness.with(|r| r.1.clone())}
         </p>
         <p class="field-error" role="alert" data-testid="panel-error">{move || error.get()}</p>
-        {text_field("Title", i.title.clone(), false, |i, v| i.title = v, "panel-title")}
-        {select("Type", ItemKind::ALL.iter().map(|k| (k.key().to_string(), k.label().to_string())).collect(), i.kind.key().to_string(),
+        {text_field("Title", |i| i.title.clone(), false, |i, v| i.title = v, "panel-title")}
+        {select("Type", fixed(ItemKind::ALL.iter().map(|k| (k.key().to_string(), k.label().to_string())).collect()), |i| i.kind.key().to_string(),
             Box::new(move |v| if let Some(k) = ItemKind::ALL.into_iter().find(|k| k.key() == v) { commit(Box::new(move |i| i.kind = k)) }), "panel-kind")}
-        {(i.kind == ItemKind::Story).then(|| view! {
+        <Show when=move || kind.get() == ItemKind::Story>
             <fieldset class="story">
                 <legend>"User story"</legend>
-                {text_field("As a…", i.story.as_a.clone(), false, |i, v| i.story.as_a = v, "story-as")}
-                {text_field("I want…", i.story.i_want.clone(), false, |i, v| i.story.i_want = v, "story-want")}
-                {text_field("So that…", i.story.so_that.clone(), false, |i, v| i.story.so_that = v, "story-so")}
+                {text_field("As a…", |i| i.story.as_a.clone(), false, |i, v| i.story.as_a = v, "story-as")}
+                {text_field("I want…", |i| i.story.i_want.clone(), false, |i, v| i.story.i_want = v, "story-want")}
+                {text_field("So that…", |i| i.story.so_that.clone(), false, |i, v| i.story.so_that = v, "story-so")}
             </fieldset>
-        })}
-        {text_field("Description", i.description.clone(), true, |i, v| i.description = v, "panel-description")}
+        </Show>
+        {text_field("Description", |i| i.description.clone(), true, |i, v| i.description = v, "panel-description")}
         <fieldset class="criteria" data-testid="criteria">
-            <legend>{format!("Acceptance criteria ({} of {} met)", i.acceptance.iter().filter(|c| c.done).count(), i.acceptance.len())}</legend>
+            <legend>{move || item.with(|i| {
+                let a = i.as_ref().map(|i| i.acceptance.as_slice()).unwrap_or_default();
+                format!("Acceptance criteria ({} of {} met)", a.iter().filter(|c| c.done).count(), a.len())
+            })}</legend>
             <ul class="criteria__list">
-                {i.acceptance.iter().enumerate().map(|(n, c)| {
-                    let (cid, cid2, cid3) = (c.id.clone(), c.id.clone(), c.id.clone());
-                    let done = c.done;
-                    view! {
-                        <li class="criterion" data-testid="criterion">
-                            <input
-                                type="checkbox"
-                                prop:checked=done
-                                aria-label=format!("Criterion {} met", n + 1)
-                                on:change=move |_| {
-                                    let cid = cid.clone();
-                                    commit(Box::new(move |i| if let Some(c) = i.acceptance.iter_mut().find(|c| c.id == cid) { c.done = !c.done }))
-                                }
-                            />
-                            <input
-                                type="text"
-                                class="criterion__text"
-                                prop:value=c.text.clone()
-                                aria-label=format!("Criterion {}", n + 1)
-                                on:change=move |ev| {
-                                    let v = event_target_value(&ev);
-                                    let cid = cid2.clone();
-                                    if v.trim().is_empty() {
-                                        error.set(Some("A criterion cannot be empty: remove it instead.".into()));
-                                        return;
+                <For each=criteria key=|c| c.clone() let:((n, cid))>
+                    {
+                        let (cid1, cid2, cid3) = (cid.clone(), cid.clone(), cid.clone());
+                        let shown = StoredValue::new(cid);
+                        view! {
+                            <li class="criterion" data-testid="criterion">
+                                <input
+                                    type="checkbox"
+                                    prop:checked=move || criterion(&shown.get_value()).0
+                                    aria-label=format!("Criterion {} met", n + 1)
+                                    on:change=move |_| {
+                                        let cid = cid1.clone();
+                                        commit(Box::new(move |i| if let Some(c) = i.acceptance.iter_mut().find(|c| c.id == cid) { c.done = !c.done }))
                                     }
-                                    commit(Box::new(move |i| if let Some(c) = i.acceptance.iter_mut().find(|c| c.id == cid) { c.text = v }))
-                                }
-                            />
-                            <button
-                                type="button"
-                                class="btn btn--small btn--ghost"
-                                aria-label=format!("Remove criterion {}", n + 1)
-                                on:click=move |_| {
-                                    let cid = cid3.clone();
-                                    commit(Box::new(move |i| i.acceptance.retain(|c| c.id != cid)))
-                                }
-                            >"✕"</button>
-                        </li>
+                                />
+                                <input
+                                    type="text"
+                                    class="criterion__text"
+                                    prop:value=move || criterion(&shown.get_value()).1
+                                    aria-label=format!("Criterion {}", n + 1)
+                                    on:change=move |ev| {
+                                        let v = event_target_value(&ev);
+                                        let cid = cid2.clone();
+                                        if v.trim().is_empty() {
+                                            error.set(Some("A criterion cannot be empty: remove it instead.".into()));
+                                            return;
+                                        }
+                                        commit(Box::new(move |i| if let Some(c) = i.acceptance.iter_mut().find(|c| c.id == cid) { c.text = v }))
+                                    }
+                                />
+                                <button
+                                    type="button"
+                                    class="btn btn--small btn--ghost"
+                                    aria-label=format!("Remove criterion {}", n + 1)
+                                    on:click=move |_| {
+                                        let cid = cid3.clone();
+                                        commit(Box::new(move |i| i.acceptance.retain(|c| c.id != cid)))
+                                    }
+                                >"✕"</button>
+                            </li>
+                        }
                     }
-                }).collect_view()}
+                </For>
             </ul>
             <form class="criteria__add" on:submit=add_criterion>
                 <label for="new-criterion" class="sr-only">"New acceptance criterion"</label>
@@ -268,7 +334,7 @@ fn PanelBody(
                     <button
                         type="button"
                         class="btn btn--small"
-                        aria-pressed=(i.estimate == Some(v)).to_string()
+                        aria-pressed=move || (read_number(|i| i.estimate) == Some(v)).to_string()
                         on:click=move |_| commit(Box::new(move |i| i.estimate = Some(v)))
                         data-testid=format!("estimate-{v}")
                     >{v.to_string()}</button>
@@ -280,7 +346,7 @@ fn PanelBody(
                     inputmode="decimal"
                     class="estimate__free"
                     placeholder="other"
-                    prop:value=number_text(i.estimate)
+                    prop:value=move || number_text(read_number(|i| i.estimate))
                     on:change=move |ev| match parse_optional("The estimate", &event_target_value(&ev)) {
                         Ok(v) => commit(Box::new(move |i| i.estimate = v)),
                         Err(e) => error.set(Some(e)),
@@ -291,36 +357,36 @@ fn PanelBody(
         </div>
         <div class="panel-grid">
             {select("Priority (MoSCoW)",
-                std::iter::once((String::new(), "None".to_string())).chain(Priority::ALL.iter().map(|p| (format!("{p:?}"), p.label().to_string()))).collect(),
-                i.priority.map(|p| format!("{p:?}")).unwrap_or_default(),
+                fixed(std::iter::once((String::new(), "None".to_string())).chain(Priority::ALL.iter().map(|p| (format!("{p:?}"), p.label().to_string()))).collect()),
+                |i| i.priority.map(|p| format!("{p:?}")).unwrap_or_default(),
                 Box::new(move |v| { let p = Priority::ALL.into_iter().find(|p| format!("{p:?}") == v); commit(Box::new(move |i| i.priority = p)) }), "panel-priority")}
-            {select("Status", ItemStatus::ALL.iter().map(|s| (format!("{s:?}"), s.label().to_string())).collect(), format!("{:?}", i.status),
+            {select("Status", fixed(ItemStatus::ALL.iter().map(|s| (format!("{s:?}"), s.label().to_string())).collect()), |i| format!("{:?}", i.status),
                 Box::new(move |v| if let Some(s) = ItemStatus::ALL.into_iter().find(|s| format!("{s:?}") == v) { commit(Box::new(move |i| i.status = s)) }), "panel-status")}
-            {select("Feature", feature_opts, i.feature.as_ref().map(|f| f.to_string()).unwrap_or_default(),
+            {select("Feature", feature_opts, |i| i.feature.as_ref().map(|f| f.to_string()).unwrap_or_default(),
                 Box::new(move |v| { let f = Id::parse(&v).ok(); commit(Box::new(move |i| i.feature = f)) }), "panel-feature")}
-            {select("Sprint", sprint_opts, i.sprint.as_ref().map(|s| s.to_string()).unwrap_or_default(),
+            {select("Sprint", sprint_opts, |i| i.sprint.as_ref().map(|s| s.to_string()).unwrap_or_default(),
                 Box::new(move |v| { let s = Id::parse(&v).ok(); commit(Box::new(move |i| i.sprint = s)) }), "panel-sprint")}
         </div>
         <fieldset class="scores">
             <legend>"Prioritisation inputs"</legend>
             <div class="scores__grid">
                 <div class="scores__scheme">
-                    <h3>{format!("Value / effort: {}", format_score(value_effort(&i)))}</h3>
-                    {score_field("Value", i.scores.value, |s, v| s.value = v)}
-                    {score_field("Effort", i.scores.effort, |s, v| s.effort = v)}
+                    <h3>{move || format!("Value / effort: {}", format_score(score(value_effort)))}</h3>
+                    {score_field("Value", |i| i.scores.value, |s, v| s.value = v)}
+                    {score_field("Effort", |i| i.scores.effort, |s, v| s.effort = v)}
                 </div>
                 <div class="scores__scheme">
-                    <h3>{format!("WSJF: {}", format_score(wsjf(&i)))}</h3>
-                    {score_field("Business value", i.scores.business_value, |s, v| s.business_value = v)}
-                    {score_field("Time criticality", i.scores.time_criticality, |s, v| s.time_criticality = v)}
-                    {score_field("Risk reduction", i.scores.risk_reduction, |s, v| s.risk_reduction = v)}
-                    {score_field("Job size", i.scores.job_size, |s, v| s.job_size = v)}
+                    <h3>{move || format!("WSJF: {}", format_score(score(wsjf)))}</h3>
+                    {score_field("Business value", |i| i.scores.business_value, |s, v| s.business_value = v)}
+                    {score_field("Time criticality", |i| i.scores.time_criticality, |s, v| s.time_criticality = v)}
+                    {score_field("Risk reduction", |i| i.scores.risk_reduction, |s, v| s.risk_reduction = v)}
+                    {score_field("Job size", |i| i.scores.job_size, |s, v| s.job_size = v)}
                 </div>
                 <div class="scores__scheme">
-                    <h3>{format!("RICE: {}", format_score(rice(&i)))}</h3>
-                    {score_field("Reach", i.scores.reach, |s, v| s.reach = v)}
-                    {score_field("Impact", i.scores.impact, |s, v| s.impact = v)}
-                    {score_field("Confidence (%)", i.scores.confidence, |s, v| s.confidence = v)}
+                    <h3>{move || format!("RICE: {}", format_score(score(rice)))}</h3>
+                    {score_field("Reach", |i| i.scores.reach, |s, v| s.reach = v)}
+                    {score_field("Impact", |i| i.scores.impact, |s, v| s.impact = v)}
+                    {score_field("Confidence (%)", |i| i.scores.confidence, |s, v| s.confidence = v)}
                     <p class="muted">"Uses the effort above."</p>
                 </div>
             </div>
