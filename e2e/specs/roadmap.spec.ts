@@ -99,3 +99,27 @@ test('filters, the reality check and the SVG export on the sample', async ({ pag
   expect(text.startsWith('<svg')).toBe(true);
   expect(text).toContain('Ranger condition feed');
 });
+
+// Arrow keys on a closed select change it at once: each change used to redraw the
+// details and drop the focus, so only the first key press counted.
+test('a feature status changes by keyboard, one arrow press at a time, focus staying', async ({ page }) => {
+  const app = new App(page);
+  await app.open();
+  await app.loadSampleFromWelcome();
+  await app.open('roadmap');
+  await page.getByTestId('feature-title').first().click();
+  const details = page.getByTestId('feature-details');
+  const status = details.getByTestId('feature-status');
+  await status.selectOption('Planned');
+  await status.focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(status).toHaveValue('InProgress');
+  await expect(status).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await expect(status).toHaveValue('Done');
+  await expect(status).toBeFocused();
+  // Undo puts the status back in the select.
+  await page.getByRole('button', { name: 'Undo', exact: true }).click();
+  await expect(status).toHaveValue('InProgress');
+  expect(app.problems).toEqual([]);
+});

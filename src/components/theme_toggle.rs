@@ -35,7 +35,7 @@ pub fn ThemeToggle() -> impl IntoView {
         <select id="theme-choice" class="theme-choice" title="Colour theme: follow the system, light or dark" on:change=move |ev| set(event_target_value(&ev)) data-testid="theme">
             {[("system", "◐ Auto"), ("light", "☀ Light"), ("dark", "☾ Dark")]
                 .into_iter()
-                .map(|(v, l)| view! { <option value=v selected=move || choice.get() == v>{l}</option> })
+                .map(|(v, l)| view! { <option value=v prop:selected=move || choice.get() == v>{l}</option> })
                 .collect_view()}
         </select>
     }

@@ -33,14 +33,17 @@ pub(crate) fn FeatureDetails(id: Id) -> impl IntoView {
         })
         .flatten()
     });
+    let exists = Memo::new(move |_| data.with(Option::is_some));
+    let feature = move || data.with(|d| d.as_ref().map(|d| d.0.clone()));
+    let releases =
+        Memo::new(move |_| data.with(|d| d.as_ref().map(|d| d.4.clone()).unwrap_or_default()));
+    let (status_id, horizon_id, release_id) = (uid("fd"), uid("fd"), uid("fd"));
     view! {
         <aside class="feature-details" aria-labelledby="feature-details-title" data-testid="feature-details">
-            {move || match data.get() {
-                None => view! { <p class="muted">"This feature no longer exists."</p> }.into_any(),
-                Some((f, theme, objective, r, releases)) => {
-                    let (status_id, horizon_id, release_id) = (uid("fd"), uid("fd"), uid("fd"));
-                    let items_link = Route::page(Page::Backlog).with_product(state.product.get_untracked()).href();
-                    let tree_link = Route::page(Page::Hierarchy).with_product(state.product.get_untracked()).with_focus(f.id.to_string()).href();
+            <Show when=move || exists.get() fallback=|| view! { <p class="muted">"This feature no longer exists."</p> }>
+                // The facts are redrawn as the feature changes; the selects are built once
+                // and follow it, so a keyboard user changing one keeps the focus there.
+                {move || data.get().map(|(f, theme, objective, r, _)| {
                     view! {
                         <div class="item-panel__head">
                             <h2 id="feature-details-title">{f.title.clone()}</h2>
@@ -52,48 +55,58 @@ pub(crate) fn FeatureDetails(id: Id) -> impl IntoView {
                             <dt>"Dates"</dt><dd>{match (f.start, f.end) { (Some(s), Some(e)) => format!("{} – {}", month_label(s), month_label(e)), _ => "Not on the timeline".into() }}</dd>
                             <dt>"Progress"</dt><dd data-testid="feature-progress">{match r.percent_done() { Some(p) => format!("{p:.0}% done · {} items · {}/{} pts", r.items, r.points_done, r.points), None => "Not broken down into backlog items yet".into() }}</dd>
                         </dl>
-                        <div class="field">
-                            <label for=status_id.clone()>"Status"</label>
-                            <select id=status_id on:change=move |ev| {
-                                let v = event_target_value(&ev);
-                                if let Some(s) = FeatureStatus::ALL.into_iter().find(|s| format!("{s:?}") == v) {
-                                    edit_feature(state, &id.get_value(), |f| f.status = s);
-                                }
-                            } data-testid="feature-status">
-                                {FeatureStatus::ALL.into_iter().map(|s| view! { <option value=format!("{s:?}") selected=f.status == s>{s.label()}</option> }).collect_view()}
-                            </select>
-                        </div>
-                        <div class="field">
-                            <label for=horizon_id.clone()>"Horizon"</label>
-                            <select id=horizon_id on:change=move |ev| {
-                                let v = event_target_value(&ev);
-                                let h = Horizon::ALL.into_iter().find(|h| h.label() == v);
-                                edit_feature(state, &id.get_value(), |f| f.horizon = h);
-                            } data-testid="feature-horizon">
-                                <option value="" selected=f.horizon.is_none()>"No horizon"</option>
-                                {Horizon::ALL.into_iter().map(|h| view! { <option value=h.label() selected=f.horizon == Some(h)>{h.label()}</option> }).collect_view()}
-                            </select>
-                        </div>
-                        <div class="field">
-                            <label for=release_id.clone()>"Targets release"</label>
-                            <select id=release_id on:change=move |ev| {
-                                let r = Id::parse(&event_target_value(&ev)).ok();
-                                edit_feature(state, &id.get_value(), |f| f.release = r);
-                            } data-testid="feature-release">
-                                <option value="" selected=f.release.is_none()>"None"</option>
-                                {releases.into_iter().map(|(rid, label)| {
-                                    let sel = f.release.as_ref() == Some(&rid);
-                                    view! { <option value=rid.to_string() selected=sel>{label}</option> }
-                                }).collect_view()}
-                            </select>
-                        </div>
+                    }
+                })}
+                <div class="field">
+                    <label for=status_id.clone()>"Status"</label>
+                    <select id=status_id.clone() on:change=move |ev| {
+                        let v = event_target_value(&ev);
+                        if let Some(s) = FeatureStatus::ALL.into_iter().find(|s| format!("{s:?}") == v) {
+                            edit_feature(state, &id.get_value(), |f| f.status = s);
+                        }
+                    } data-testid="feature-status">
+                        {FeatureStatus::ALL.into_iter().map(|s| view! {
+                            <option value=format!("{s:?}") prop:selected=move || feature().is_some_and(|f| f.status == s)>{s.label()}</option>
+                        }).collect_view()}
+                    </select>
+                </div>
+                <div class="field">
+                    <label for=horizon_id.clone()>"Horizon"</label>
+                    <select id=horizon_id.clone() on:change=move |ev| {
+                        let v = event_target_value(&ev);
+                        let h = Horizon::ALL.into_iter().find(|h| h.label() == v);
+                        edit_feature(state, &id.get_value(), |f| f.horizon = h);
+                    } data-testid="feature-horizon">
+                        <option value="" prop:selected=move || feature().is_some_and(|f| f.horizon.is_none())>"No horizon"</option>
+                        {Horizon::ALL.into_iter().map(|h| view! {
+                            <option value=h.label() prop:selected=move || feature().is_some_and(|f| f.horizon == Some(h))>{h.label()}</option>
+                        }).collect_view()}
+                    </select>
+                </div>
+                <div class="field">
+                    <label for=release_id.clone()>"Targets release"</label>
+                    <select id=release_id.clone() on:change=move |ev| {
+                        let r = Id::parse(&event_target_value(&ev)).ok();
+                        edit_feature(state, &id.get_value(), |f| f.release = r);
+                    } data-testid="feature-release">
+                        <option value="" prop:selected=move || feature().is_some_and(|f| f.release.is_none())>"None"</option>
+                        {move || releases.get().into_iter().map(|(rid, label)| {
+                            let value = rid.to_string();
+                            view! { <option value=value prop:selected=move || feature().is_some_and(|f| f.release.as_ref() == Some(&rid))>{label}</option> }
+                        }).collect_view()}
+                    </select>
+                </div>
+                {move || {
+                    let items_link = Route::page(Page::Backlog).with_product(state.product.get_untracked()).href();
+                    let tree_link = Route::page(Page::Hierarchy).with_product(state.product.get_untracked()).with_focus(id.get_value().to_string()).href();
+                    view! {
                         <p class="card__links">
                             <a href=tree_link>"Edit in the hierarchy"</a>
                             <a href=items_link>"Backlog"</a>
                         </p>
-                    }.into_any()
-                }
-            }}
+                    }
+                }}
+            </Show>
         </aside>
     }
 }
