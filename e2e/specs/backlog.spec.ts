@@ -182,9 +182,16 @@ test('editing in the item panel keeps the keyboard where it was, and undo shows 
   await expect(panel.getByTestId('story-as')).toBeVisible();
   await expect(panel.getByTestId('panel-kind')).toBeFocused();
 
+  // A criterion's text too: Tab goes on to its remove button.
+  await panel.getByRole('textbox', { name: 'Criterion 1', exact: true }).fill('Given a story, when it is edited, then focus stays');
+  await page.keyboard.press('Tab');
+  await expect(panel.getByRole('button', { name: 'Remove criterion 1' })).toBeFocused();
+  await expect(panel.getByTestId('criteria')).toContainText('(0 of 1 met)');
+
   const undo = page.getByRole('button', { name: 'Undo', exact: true });
   await undo.click();
-  await expect(panel.getByTestId('story-as')).toHaveCount(0);
+  await undo.click();
+  await expect(panel.getByTestId('story-as')).toBeHidden();
   await expect(panel.getByTestId('panel-kind')).toHaveValue('bug');
   await undo.click();
   await expect(title).toHaveValue(before);

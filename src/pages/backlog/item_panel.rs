@@ -153,7 +153,7 @@ fn PanelBody(
     // A select whose options come from `options` (rebuilt only when they change) and
     // whose choice follows the item.
     let select = move |label: &'static str,
-                       options: Signal<Vec<(String, String)>>,
+                       options: Memo<Vec<(String, String)>>,
                        current: fn(&Item) -> String,
                        on_pick: Box<dyn Fn(String) + Send + Sync>,
                        testid: &'static str| {
@@ -170,13 +170,13 @@ fn PanelBody(
             </div>
         }
     };
-    let fixed = |list: Vec<(String, String)>| Signal::stored(list);
-    let feature_opts = Signal::derive(move || {
+    let fixed = |list: Vec<(String, String)>| Memo::new(move |_| list.clone());
+    let feature_opts = Memo::new(move |_| {
         let mut v = vec![(String::new(), "No feature".to_string())];
         refs.with(|(_, features, _)| v.extend(features.iter().cloned()));
         v
     });
-    let sprint_opts = Signal::derive(move || {
+    let sprint_opts = Memo::new(move |_| {
         let mut v = vec![(String::new(), "Not planned".to_string())];
         refs.with(|(_, _, sprints)| v.extend(sprints.iter().cloned()));
         v
@@ -219,8 +219,9 @@ fn PanelBody(
     };
     let (top_id, bottom_id) = (id.clone(), id.clone());
     let estimate_id = uid("est");
-    // Criteria with their place: a removal renumbers the labels after it.
-    let criteria = move || {
+    // Criteria with their place: redrawn only when one is added, removed or moved (a
+    // removal renumbers the labels after it); ticks and texts follow in place.
+    let criteria = Memo::new(move |_| {
         item.with(|i| {
             i.as_ref()
                 .map(|i| {
@@ -232,7 +233,7 @@ fn PanelBody(
                 })
                 .unwrap_or_default()
         })
-    };
+    });
     let criterion = move |cid: &Id| {
         item.with(|i| {
             i.as_ref()
@@ -255,14 +256,13 @@ fn PanelBody(
         {text_field("Title", |i| i.title.clone(), false, |i, v| i.title = v, "panel-title")}
         {select("Type", fixed(ItemKind::ALL.iter().map(|k| (k.key().to_string(), k.label().to_string())).collect()), |i| i.kind.key().to_string(),
             Box::new(move |v| if let Some(k) = ItemKind::ALL.into_iter().find(|k| k.key() == v) { commit(Box::new(move |i| i.kind = k)) }), "panel-kind")}
-        <Show when=move || kind.get() == ItemKind::Story>
-            <fieldset class="story">
+        // Only stories have the three parts; other kinds keep them hidden, not dropped.
+        <fieldset class="story" hidden=move || kind.get() != ItemKind::Story>
                 <legend>"User story"</legend>
                 {text_field("As a…", |i| i.story.as_a.clone(), false, |i, v| i.story.as_a = v, "story-as")}
                 {text_field("I want…", |i| i.story.i_want.clone(), false, |i, v| i.story.i_want = v, "story-want")}
                 {text_field("So that…", |i| i.story.so_that.clone(), false, |i, v| i.story.so_that = v, "story-so")}
-            </fieldset>
-        </Show>
+        </fieldset>
         {text_field("Description", |i| i.description.clone(), true, |i, v| i.description = v, "panel-description")}
         <fieldset class="criteria" data-testid="criteria">
             <legend>{move || item.with(|i| {
@@ -270,8 +270,7 @@ fn PanelBody(
                 format!("Acceptance criteria ({} of {} met)", a.iter().filter(|c| c.done).count(), a.len())
             })}</legend>
             <ul class="criteria__list">
-                <For each=criteria key=|c| c.clone() let:((n, cid))>
-                    {
+                {move || criteria.get().into_iter().map(|(n, cid)| {
                         let (cid1, cid2, cid3) = (cid.clone(), cid.clone(), cid.clone());
                         let shown = StoredValue::new(cid);
                         view! {
@@ -311,8 +310,7 @@ fn PanelBody(
                                 >"✕"</button>
                             </li>
                         }
-                    }
-                </For>
+                }).collect_view()}
             </ul>
             <form class="criteria__add" on:submit=add_criterion>
                 <label for="new-criterion" class="sr-only">"New acceptance criterion"</label>
