@@ -339,7 +339,7 @@ class Bench {
    * one: its remaining runs are reported as "timeout".
    */
   async interactions(keys) {
-    const res = { filter: [], clear: [], reorder: [], open: [], save: [], flush: [], saveOk: [], outline: [], outlineClear: [], board: [], timeline: [], notices: [], problems: [], shownAfterFilter: null };
+    const res = { filter: [], clear: [], reorder: [], open: [], edit: [], save: [], flush: [], saveOk: [], outline: [], outlineClear: [], board: [], timeline: [], notices: [], problems: [], shownAfterFilter: null };
     const phase = async (name, fn, route = 'backlog') => {
       const s = await this.seeded(keys);
       const t0 = Date.now();
@@ -404,6 +404,24 @@ class Bench {
         await this.settle(page);
         await page.getByTestId('item-panel').press('Escape');
         await page.getByTestId('item-panel').waitFor({ state: 'detached' });
+        await this.settle(page);
+      }
+    });
+
+    // Edit in the open item panel: an estimate button, click to the frame after the change
+    // (the panel and the row follow the item; the write waits for the save delay).
+    await phase('edit', async (s) => {
+      const { page } = s;
+      await page.getByTestId('open-item').nth(1).click();
+      await page.getByTestId('item-panel').waitFor();
+      await this.settle(page);
+      const panel = page.getByTestId('item-panel');
+      for (let i = 0; i < REPS; i++) {
+        // Any estimate but the current one: an unchanged item changes nothing on screen.
+        const btn = panel.locator('.estimate button[aria-pressed=false]').nth(i % 3);
+        const r = await this.interaction(s, { event: 'click' }, () => btn.click());
+        res.edit.push(r);
+        if (r.ms === 'timeout') throw new Timeout('edit');
         await this.settle(page);
       }
     });
@@ -607,6 +625,7 @@ function table(results) {
     row('filter: Backspace back to all rows (ms)', (r) => ms(I(r, 'clear'))),
     row('**reorder: Alt+ArrowDown (ms)**', (r) => `**${ms(I(r, 'reorder'))}**`),
     row('**open item: click to panel (ms)**', (r) => `**${ms(I(r, 'open'))}**`),
+    row('**edit in the item panel: an estimate, click to next frame (ms)**', (r) => `**${ms(I(r, 'edit'))}**`),
     row('**add (quick add): Enter to next frame (ms)**', (r) => `**${ms(I(r, 'save'))}**`),
     row('**hierarchy filter: one keystroke (ms)**', (r) => `**${ms(I(r, 'outline'))}**`),
     row('hierarchy filter: Backspace back to all rows (ms)', (r) => ms(I(r, 'outlineClear'))),
