@@ -169,7 +169,6 @@ fn focus_page_title() {
     });
 }
 
-/// Ctrl+Z in a text field is the field's own undo, not the document's.
 /// Fields that save "when they change" hear of it from the browser only when they lose
 /// focus. Leaving or hiding the page does not blur them, so text typed without tabbing
 /// out would be lost; blurring the focused field fires its `change` now. When the page
@@ -205,6 +204,7 @@ fn commit_focused_field(keep_caret: bool) {
     }
 }
 
+/// Ctrl+Z in a text field is the field's own undo, not the document's.
 fn typing_in_field(e: &web_sys::KeyboardEvent) -> bool {
     e.target()
         .and_then(|t| t.dyn_into::<web_sys::Element>().ok())

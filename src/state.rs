@@ -161,7 +161,11 @@ impl AppState {
     /// another tab has replaced: either would let that tab's save bring the undone
     /// change back.
     fn step(&self, back: bool) {
-        let verb = if back { "undone" } else { "redone" };
+        let (verb, done_verb) = if back {
+            ("undone", "Undone")
+        } else {
+            ("redone", "Redone")
+        };
         let elsewhere = self.heard.with_value(Option::is_some)
             || self.store.with_value(|s| s.changed_elsewhere());
         // Taking the other tab's document clears the history this step refers to.
@@ -188,8 +192,7 @@ impl AppState {
         // those commands on another tab's document would contradict it.
         self.since_commit.set_value(Vec::new());
         self.last_commit.set_value(Vec::new());
-        let verb = if back { "Undone" } else { "Redone" };
-        self.say(format!("{verb}: {label}"), false);
+        self.say(format!("{done_verb}: {label}"), false);
     }
 
     fn after_change(&self, changes: &Changes) {
