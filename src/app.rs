@@ -46,6 +46,13 @@ pub fn App() -> impl IntoView {
             state.flush();
         }
     });
+    // Editors with a Save button hold a draft; leaving the page with one changed asks first.
+    let on_beforeinput = window_event_listener_untyped("beforeinput", |ev| note_draft_start(&ev));
+    let on_beforeunload = window_event_listener_untyped("beforeunload", |ev| {
+        if has_changed_draft() {
+            ev.prevent_default();
+        }
+    });
 
     // Only a change of page remounts the page; a new product or focus updates it in place.
     let page = Memo::new(move |_| state.route.with(|r| r.page));
@@ -87,6 +94,8 @@ pub fn App() -> impl IntoView {
         }
         on_pagehide.remove();
         on_hidden.remove();
+        on_beforeinput.remove();
+        on_beforeunload.remove();
         on_key.remove();
     });
 
@@ -202,6 +211,65 @@ fn commit_focused_field(keep_caret: bool) {
             }
         }
     }
+}
+
+/// The editors with a Save button (`form.panel-form`: the hierarchy's editors and add
+/// panels, the sprint editor) keep what is typed as a draft until saved. Before the first
+/// edit in one (`beforeinput`: focus comes too early, before an editor's fields are
+/// filled), its text is noted on it, so that leaving the page can tell a changed draft
+/// from one merely opened (or emptied again after an add).
+const DRAFT_FORMS: &str = "form.panel-form";
+const DRAFT_START: &str = "data-draft-start";
+
+fn note_draft_start(ev: &web_sys::Event) {
+    let Some(form) = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .and_then(|el| el.closest(DRAFT_FORMS).ok().flatten())
+    else {
+        return;
+    };
+    if !form.has_attribute(DRAFT_START) {
+        form.set_attribute(DRAFT_START, &draft_values(&form)).ok();
+    }
+}
+
+/// True when an open editor's fields differ from what they held when it was entered.
+fn has_changed_draft() -> bool {
+    let Ok(forms) = document().query_selector_all(DRAFT_FORMS) else {
+        return false;
+    };
+    (0..forms.length())
+        .filter_map(|n| forms.item(n)?.dyn_into::<web_sys::Element>().ok())
+        .any(|f| {
+            f.get_attribute(DRAFT_START)
+                .is_some_and(|start| start != draft_values(&f))
+        })
+}
+
+/// The text a form's fields hold, in order, as one string. Only typed text counts: a
+/// choice left changed in an add panel after its item was added is no draft to keep.
+fn draft_values(form: &web_sys::Element) -> String {
+    let Ok(fields) = form.query_selector_all("input, textarea") else {
+        return String::new();
+    };
+    let mut out = String::new();
+    for n in 0..fields.length() {
+        let Some(node) = fields.item(n) else { continue };
+        let value = if let Some(i) = node.dyn_ref::<web_sys::HtmlInputElement>() {
+            if matches!(i.type_().as_str(), "checkbox" | "radio" | "hidden") {
+                continue;
+            }
+            i.value()
+        } else if let Some(t) = node.dyn_ref::<web_sys::HtmlTextAreaElement>() {
+            t.value()
+        } else {
+            continue;
+        };
+        out.push_str(&value);
+        out.push('\u{1f}');
+    }
+    out
 }
 
 /// Ctrl+Z in a text field is the field's own undo, not the document's.

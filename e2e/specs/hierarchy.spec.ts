@@ -152,3 +152,51 @@ test('a hat badge opens the explainer at its level', async ({ page }) => {
   await expect(app.heading()).toHaveText('Who does what');
   await expect(page.locator('#level-feature')).toBeFocused();
 });
+
+// An editor keeps what is typed as a draft until Save. Leaving the page with a changed
+// draft asks first (the browser's own "Leave site?"); an editor merely opened, or an add
+// panel emptied again by its add, does not.
+test('leaving the page with a changed draft in an editor asks first', async ({ page }) => {
+  const app = new App(page);
+  await app.open();
+  await app.loadSampleFromWelcome();
+  await app.open('hierarchy');
+  const dialogs: string[] = [];
+
+  // Opened, not changed: a reload goes through without a question.
+  await row(page, 'Trail search and filters').getByTestId('row-title').focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('edit-name')).toBeFocused();
+  page.on('dialog', (d) => { dialogs.push(d.type()); void d.dismiss(); });
+  await page.reload();
+  await expect(row(page, 'Trail search and filters')).toBeVisible();
+  expect(dialogs).toEqual([]);
+
+  // Changed: the reload is held up by the question; staying keeps the draft.
+  await row(page, 'Trail search and filters').getByTestId('row-title').focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('edit-name')).toBeFocused();
+  await page.keyboard.type(' (draft)');
+  await page.evaluate(() => setTimeout(() => location.reload(), 0));
+  await expect.poll(() => dialogs).toEqual(['beforeunload']);
+  await expect(page.getByTestId('edit-name')).toHaveValue('Trail search and filters (draft)');
+
+  // Saved: nothing is pending, so the reload asks nothing and the change is there.
+  await page.keyboard.press('Enter');
+  await expect(row(page, 'Trail search and filters (draft)')).toBeVisible();
+  await page.reload();
+  await expect(row(page, 'Trail search and filters (draft)')).toBeVisible();
+
+  // An add panel still open after its add holds no draft: its field is empty again.
+  await row(page, 'Trip planning').getByTestId('add-feature').focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('add-title')).toBeFocused();
+  await page.keyboard.type('Packed lunch list');
+  await page.keyboard.press('Enter');
+  await expect(row(page, 'Packed lunch list')).toBeVisible();
+  await expect(page.getByTestId('add-title')).toHaveValue('');
+  await page.reload();
+  await expect(row(page, 'Packed lunch list')).toBeVisible();
+  expect(dialogs).toEqual(['beforeunload']);
+  expect(app.problems).toEqual([]);
+});
