@@ -37,12 +37,12 @@ pub fn App() -> impl IntoView {
     // Saves wait a moment (see `AppState::flush`); leaving or hiding the page writes them
     // at once, so a reload or a closed tab right after an edit keeps it.
     let on_pagehide = window_event_listener_untyped("pagehide", move |_| {
-        commit_focused_field(false);
+        commit_focused_field();
         state.flush();
     });
     let on_hidden = window_event_listener_untyped("visibilitychange", move |_| {
         if document().visibility_state() == web_sys::VisibilityState::Hidden {
-            commit_focused_field(true);
+            commit_focused_field();
             state.flush();
         }
     });
@@ -179,37 +179,20 @@ fn focus_page_title() {
 }
 
 /// Fields that save "when they change" hear of it from the browser only when they lose
-/// focus. Leaving or hiding the page does not blur them, so text typed without tabbing
-/// out would be lost; blurring the focused field fires its `change` now. When the page
-/// is only hidden, the caret is put back where it was for the user's return.
-fn commit_focused_field(keep_caret: bool) {
+/// focus, and leaving or hiding the page does not blur them: text typed without tabbing
+/// out would be lost. So the focused text field is told `change` now; the focus and the
+/// caret stay where they are (an unchanged value saves nothing, see `edit_item`).
+fn commit_focused_field() {
     let Some(el) = document().active_element() else {
-        return;
-    };
-    let caret = |el: &web_sys::Element| {
-        if let Some(i) = el.dyn_ref::<web_sys::HtmlInputElement>() {
-            return Some((i.selection_start().ok()??, i.selection_end().ok()??));
-        }
-        let t = el.dyn_ref::<web_sys::HtmlTextAreaElement>()?;
-        Some((t.selection_start().ok()??, t.selection_end().ok()??))
-    };
-    let Some(field) = el.dyn_ref::<web_sys::HtmlElement>() else {
         return;
     };
     if !matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA") {
         return;
     }
-    let at = caret(&el);
-    field.blur().ok();
-    if keep_caret && el.is_connected() {
-        field.focus().ok();
-        if let Some((start, end)) = at {
-            if let Some(i) = el.dyn_ref::<web_sys::HtmlInputElement>() {
-                i.set_selection_range(start, end).ok();
-            } else if let Some(t) = el.dyn_ref::<web_sys::HtmlTextAreaElement>() {
-                t.set_selection_range(start, end).ok();
-            }
-        }
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    if let Ok(ev) = web_sys::Event::new_with_event_init_dict("change", &init) {
+        el.dispatch_event(&ev).ok();
     }
 }
 
@@ -250,22 +233,18 @@ fn has_changed_draft() -> bool {
 /// The text a form's fields hold, in order, as one string. Only typed text counts: a
 /// choice left changed in an add panel after its item was added is no draft to keep.
 fn draft_values(form: &web_sys::Element) -> String {
-    let Ok(fields) = form.query_selector_all("input, textarea") else {
+    let Ok(fields) = form.query_selector_all(
+        "textarea, input:not([type=checkbox]):not([type=radio]):not([type=hidden])",
+    ) else {
         return String::new();
     };
     let mut out = String::new();
     for n in 0..fields.length() {
-        let Some(node) = fields.item(n) else { continue };
-        let value = if let Some(i) = node.dyn_ref::<web_sys::HtmlInputElement>() {
-            if matches!(i.type_().as_str(), "checkbox" | "radio" | "hidden") {
-                continue;
-            }
-            i.value()
-        } else if let Some(t) = node.dyn_ref::<web_sys::HtmlTextAreaElement>() {
-            t.value()
-        } else {
-            continue;
-        };
+        let value = fields
+            .item(n)
+            .and_then(|f| js_sys::Reflect::get(&f, &"value".into()).ok())
+            .and_then(|v| v.as_string())
+            .unwrap_or_default();
         out.push_str(&value);
         out.push('\u{1f}');
     }

@@ -93,7 +93,12 @@ pub(crate) fn edit_item(
             "it does not exist (was it deleted in another tab?)",
         ));
     };
+    let before = item.clone();
     change(&mut item);
+    // Nothing to save or undo (e.g. a field told `change` as the page is hidden).
+    if item == before {
+        return Ok(());
+    }
     state.dispatch(Command::Edit {
         product,
         entity: Entity::Item(item),
