@@ -178,6 +178,10 @@ fn focus_page_title() {
     });
 }
 
+/// Fields that hold typed text.
+const TEXT_FIELDS: &str =
+    "textarea, input:not([type=checkbox]):not([type=radio]):not([type=hidden]):not([type=file])";
+
 /// Fields that save "when they change" hear of it from the browser only when they lose
 /// focus, and leaving or hiding the page does not blur them: text typed without tabbing
 /// out would be lost. So the focused text field is told `change` now; the focus and the
@@ -186,7 +190,8 @@ fn commit_focused_field() {
     let Some(el) = document().active_element() else {
         return;
     };
-    if !matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA") {
+    // Text only: a file input told `change` would pick its file again.
+    if !el.matches(TEXT_FIELDS).unwrap_or(false) {
         return;
     }
     let init = web_sys::EventInit::new();
@@ -233,9 +238,7 @@ fn has_changed_draft() -> bool {
 /// The text a form's fields hold, in order, as one string. Only typed text counts: a
 /// choice left changed in an add panel after its item was added is no draft to keep.
 fn draft_values(form: &web_sys::Element) -> String {
-    let Ok(fields) = form.query_selector_all(
-        "textarea, input:not([type=checkbox]):not([type=radio]):not([type=hidden])",
-    ) else {
+    let Ok(fields) = form.query_selector_all(TEXT_FIELDS) else {
         return String::new();
     };
     let mut out = String::new();
