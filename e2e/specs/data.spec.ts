@@ -1,4 +1,4 @@
-import { test, expect } from '@playwright/test';
+import { test, expect, type BrowserContext } from '@playwright/test';
 import { App } from './app';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -91,15 +91,20 @@ test('text is only ever text: markup typed or imported is shown, never run', asy
   expect(await page.locator('main img, main script, main b').count()).toBe(0);
 });
 
-test('two tabs editing at once: each sees the other, nothing is lost', async ({ context }) => {
+/** Two tabs of one browser on the sample's backlog: A loaded the sample, B opened after. */
+async function twoTabsOnTheSampleBacklog(context: BrowserContext) {
   const a = await context.newPage();
   const appA = new App(a);
   await appA.open();
   await appA.loadSampleFromWelcome();
   await appA.open('backlog');
   const b = await context.newPage();
-  const appB = new App(b);
-  await appB.open('backlog');
+  await new App(b).open('backlog');
+  return { a, appA, b };
+}
+
+test('two tabs editing at once: each sees the other, nothing is lost', async ({ context }) => {
+  const { a, b } = await twoTabsOnTheSampleBacklog(context);
   await expect(b.getByTestId('backlog-row')).toHaveCount(32);
 
   // Tab A adds an item; tab B shows it without a reload.
@@ -119,14 +124,7 @@ test('two tabs editing at once: each sees the other, nothing is lost', async ({ 
 // An undo is not a command another tab's document could replay. If that tab saved while
 // the undo waited for its save, the undo used to vanish and the undone item came back.
 test('an undo stays undone when another tab saves right after it', async ({ context }) => {
-  const a = await context.newPage();
-  const appA = new App(a);
-  await appA.open();
-  await appA.loadSampleFromWelcome();
-  await appA.open('backlog');
-  const b = await context.newPage();
-  const appB = new App(b);
-  await appB.open('backlog');
+  const { a, appA, b } = await twoTabsOnTheSampleBacklog(context);
 
   await a.getByTestId('quick-add-title').fill('Undo me');
   await a.getByTestId('quick-add-title').press('Enter');

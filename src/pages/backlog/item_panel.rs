@@ -81,22 +81,12 @@ fn PanelBody(
     let refs = Memo::new(move |_| {
         state.ws.track();
         with_product(state, |p| {
-            (
-                p.definition_of_ready.clone(),
-                p.features
-                    .iter()
-                    .map(|f| (f.id.to_string(), f.title.clone()))
-                    .collect::<Vec<_>>(),
-                p.sprints
-                    .iter()
-                    .map(|s| (s.id.to_string(), s.name.clone()))
-                    .collect::<Vec<_>>(),
-            )
+            (p.definition_of_ready.clone(), super::choices(p))
         })
         .unwrap_or_default()
     });
     let readiness = Memo::new(move |_| {
-        refs.with(|(rules, _, _)| {
+        refs.with(|(rules, _)| {
             item.with(|i| {
                 i.as_ref()
                     .map(|i| {
@@ -173,12 +163,12 @@ fn PanelBody(
     let fixed = |list: Vec<(String, String)>| Memo::new(move |_| list.clone());
     let feature_opts = Memo::new(move |_| {
         let mut v = vec![(String::new(), "No feature".to_string())];
-        refs.with(|(_, features, _)| v.extend(features.iter().cloned()));
+        refs.with(|(_, (features, _))| v.extend(features.iter().cloned()));
         v
     });
     let sprint_opts = Memo::new(move |_| {
         let mut v = vec![(String::new(), "Not planned".to_string())];
-        refs.with(|(_, _, sprints)| v.extend(sprints.iter().cloned()));
+        refs.with(|(_, (_, sprints))| v.extend(sprints.iter().cloned()));
         v
     });
     let new_criterion = RwSignal::new(String::new());

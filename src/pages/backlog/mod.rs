@@ -105,6 +105,22 @@ pub(crate) fn edit_item(
     })
 }
 
+/// The product's features and sprints as (id, name) choices for selects, in order.
+pub(crate) type Choices = (Vec<(String, String)>, Vec<(String, String)>);
+
+pub(crate) fn choices(p: &crate::model::Product) -> Choices {
+    (
+        p.features
+            .iter()
+            .map(|f| (f.id.to_string(), f.title.clone()))
+            .collect(),
+        p.sprints
+            .iter()
+            .map(|s| (s.id.to_string(), s.name.clone()))
+            .collect(),
+    )
+}
+
 #[component]
 pub fn BacklogPage() -> impl IntoView {
     let state = AppState::expect();

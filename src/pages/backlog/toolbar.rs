@@ -66,19 +66,7 @@ pub(crate) fn Toolbar() -> impl IntoView {
     let refs = Memo::new(move |_| {
         state.product.track();
         state.ws.track();
-        with_product(state, |p| {
-            (
-                p.features
-                    .iter()
-                    .map(|f| (f.id.to_string(), f.title.clone()))
-                    .collect::<Vec<_>>(),
-                p.sprints
-                    .iter()
-                    .map(|s| (s.id.to_string(), s.name.clone()))
-                    .collect::<Vec<_>>(),
-            )
-        })
-        .unwrap_or_default()
+        with_product(state, super::choices).unwrap_or_default()
     });
     let count = move || {
         let (shown, pts, total) = ui.order.with(|o| {
