@@ -222,7 +222,7 @@ fn note_draft_start(ev: &web_sys::Event) {
     }
 }
 
-/// True when an open editor's fields differ from what they held when it was entered.
+/// True when an open editor's text differs from what it held before its first edit.
 fn has_changed_draft() -> bool {
     let Ok(forms) = document().query_selector_all(DRAFT_FORMS) else {
         return false;
