@@ -160,6 +160,7 @@ fn PanelBody(
             </div>
         }
     };
+    // Fixed lists are memos too, so every select shares one compiled shape.
     let fixed = |list: Vec<(String, String)>| Memo::new(move |_| list.clone());
     let feature_opts = Memo::new(move |_| {
         let mut v = vec![(String::new(), "No feature".to_string())];
@@ -232,7 +233,6 @@ fn PanelBody(
                 .unwrap_or_default()
         })
     };
-    let score = move |f: fn(&Item) -> Option<f64>| item.with(|i| i.as_ref().and_then(f));
     view! {
         <div class="item-panel__head">
             <span class=move || format!("kind kind--{}", kind.get().key())>{move || kind.get().label()}</span>
@@ -248,10 +248,10 @@ fn PanelBody(
             Box::new(move |v| if let Some(k) = ItemKind::ALL.into_iter().find(|k| k.key() == v) { commit(Box::new(move |i| i.kind = k)) }), "panel-kind")}
         // Only stories have the three parts; other kinds keep them hidden, not dropped.
         <fieldset class="story" hidden=move || kind.get() != ItemKind::Story>
-                <legend>"User story"</legend>
-                {text_field("As a…", |i| i.story.as_a.clone(), false, |i, v| i.story.as_a = v, "story-as")}
-                {text_field("I want…", |i| i.story.i_want.clone(), false, |i, v| i.story.i_want = v, "story-want")}
-                {text_field("So that…", |i| i.story.so_that.clone(), false, |i, v| i.story.so_that = v, "story-so")}
+            <legend>"User story"</legend>
+            {text_field("As a…", |i| i.story.as_a.clone(), false, |i, v| i.story.as_a = v, "story-as")}
+            {text_field("I want…", |i| i.story.i_want.clone(), false, |i, v| i.story.i_want = v, "story-want")}
+            {text_field("So that…", |i| i.story.so_that.clone(), false, |i, v| i.story.so_that = v, "story-so")}
         </fieldset>
         {text_field("Description", |i| i.description.clone(), true, |i, v| i.description = v, "panel-description")}
         <fieldset class="criteria" data-testid="criteria">
@@ -261,45 +261,44 @@ fn PanelBody(
             })}</legend>
             <ul class="criteria__list">
                 {move || criteria.get().into_iter().map(|(n, cid)| {
-                        let (cid1, cid2, cid3) = (cid.clone(), cid.clone(), cid.clone());
-                        let shown = StoredValue::new(cid);
-                        view! {
-                            <li class="criterion" data-testid="criterion">
-                                <input
-                                    type="checkbox"
-                                    prop:checked=move || criterion(&shown.get_value()).0
-                                    aria-label=format!("Criterion {} met", n + 1)
-                                    on:change=move |_| {
-                                        let cid = cid1.clone();
-                                        commit(Box::new(move |i| if let Some(c) = i.acceptance.iter_mut().find(|c| c.id == cid) { c.done = !c.done }))
+                    let cid = StoredValue::new(cid);
+                    view! {
+                        <li class="criterion" data-testid="criterion">
+                            <input
+                                type="checkbox"
+                                prop:checked=move || criterion(&cid.get_value()).0
+                                aria-label=format!("Criterion {} met", n + 1)
+                                on:change=move |_| {
+                                    let cid = cid.get_value();
+                                    commit(Box::new(move |i| if let Some(c) = i.acceptance.iter_mut().find(|c| c.id == cid) { c.done = !c.done }))
+                                }
+                            />
+                            <input
+                                type="text"
+                                class="criterion__text"
+                                prop:value=move || criterion(&cid.get_value()).1
+                                aria-label=format!("Criterion {}", n + 1)
+                                on:change=move |ev| {
+                                    let v = event_target_value(&ev);
+                                    if v.trim().is_empty() {
+                                        error.set(Some("A criterion cannot be empty: remove it instead.".into()));
+                                        return;
                                     }
-                                />
-                                <input
-                                    type="text"
-                                    class="criterion__text"
-                                    prop:value=move || criterion(&shown.get_value()).1
-                                    aria-label=format!("Criterion {}", n + 1)
-                                    on:change=move |ev| {
-                                        let v = event_target_value(&ev);
-                                        let cid = cid2.clone();
-                                        if v.trim().is_empty() {
-                                            error.set(Some("A criterion cannot be empty: remove it instead.".into()));
-                                            return;
-                                        }
-                                        commit(Box::new(move |i| if let Some(c) = i.acceptance.iter_mut().find(|c| c.id == cid) { c.text = v }))
-                                    }
-                                />
-                                <button
-                                    type="button"
-                                    class="btn btn--small btn--ghost"
-                                    aria-label=format!("Remove criterion {}", n + 1)
-                                    on:click=move |_| {
-                                        let cid = cid3.clone();
-                                        commit(Box::new(move |i| i.acceptance.retain(|c| c.id != cid)))
-                                    }
-                                >"✕"</button>
-                            </li>
-                        }
+                                    let cid = cid.get_value();
+                                    commit(Box::new(move |i| if let Some(c) = i.acceptance.iter_mut().find(|c| c.id == cid) { c.text = v }))
+                                }
+                            />
+                            <button
+                                type="button"
+                                class="btn btn--small btn--ghost"
+                                aria-label=format!("Remove criterion {}", n + 1)
+                                on:click=move |_| {
+                                    let cid = cid.get_value();
+                                    commit(Box::new(move |i| i.acceptance.retain(|c| c.id != cid)))
+                                }
+                            >"✕"</button>
+                        </li>
+                    }
                 }).collect_view()}
             </ul>
             <form class="criteria__add" on:submit=add_criterion>
@@ -359,19 +358,19 @@ fn PanelBody(
             <legend>"Prioritisation inputs"</legend>
             <div class="scores__grid">
                 <div class="scores__scheme">
-                    <h3>{move || format!("Value / effort: {}", format_score(score(value_effort)))}</h3>
+                    <h3>{move || format!("Value / effort: {}", format_score(read_number(value_effort)))}</h3>
                     {score_field("Value", |i| i.scores.value, |s, v| s.value = v)}
                     {score_field("Effort", |i| i.scores.effort, |s, v| s.effort = v)}
                 </div>
                 <div class="scores__scheme">
-                    <h3>{move || format!("WSJF: {}", format_score(score(wsjf)))}</h3>
+                    <h3>{move || format!("WSJF: {}", format_score(read_number(wsjf)))}</h3>
                     {score_field("Business value", |i| i.scores.business_value, |s, v| s.business_value = v)}
                     {score_field("Time criticality", |i| i.scores.time_criticality, |s, v| s.time_criticality = v)}
                     {score_field("Risk reduction", |i| i.scores.risk_reduction, |s, v| s.risk_reduction = v)}
                     {score_field("Job size", |i| i.scores.job_size, |s, v| s.job_size = v)}
                 </div>
                 <div class="scores__scheme">
-                    <h3>{move || format!("RICE: {}", format_score(score(rice)))}</h3>
+                    <h3>{move || format!("RICE: {}", format_score(read_number(rice)))}</h3>
                     {score_field("Reach", |i| i.scores.reach, |s, v| s.reach = v)}
                     {score_field("Impact", |i| i.scores.impact, |s, v| s.impact = v)}
                     {score_field("Confidence (%)", |i| i.scores.confidence, |s, v| s.confidence = v)}

@@ -38,6 +38,13 @@ pub(crate) fn FeatureDetails(id: Id) -> impl IntoView {
     let releases =
         Memo::new(move |_| data.with(|d| d.as_ref().map(|d| d.4.clone()).unwrap_or_default()));
     let (status_id, horizon_id, release_id) = (uid("fd"), uid("fd"), uid("fd"));
+    let items_link = Route::page(Page::Backlog)
+        .with_product(state.product.get_untracked())
+        .href();
+    let tree_link = Route::page(Page::Hierarchy)
+        .with_product(state.product.get_untracked())
+        .with_focus(id.get_value().to_string())
+        .href();
     view! {
         <aside class="feature-details" aria-labelledby="feature-details-title" data-testid="feature-details">
             <Show when=move || exists.get() fallback=|| view! { <p class="muted">"This feature no longer exists."</p> }>
@@ -96,16 +103,10 @@ pub(crate) fn FeatureDetails(id: Id) -> impl IntoView {
                         }).collect_view()}
                     </select>
                 </div>
-                {move || {
-                    let items_link = Route::page(Page::Backlog).with_product(state.product.get_untracked()).href();
-                    let tree_link = Route::page(Page::Hierarchy).with_product(state.product.get_untracked()).with_focus(id.get_value().to_string()).href();
-                    view! {
-                        <p class="card__links">
-                            <a href=tree_link>"Edit in the hierarchy"</a>
-                            <a href=items_link>"Backlog"</a>
-                        </p>
-                    }
-                }}
+                <p class="card__links">
+                    <a href=tree_link.clone()>"Edit in the hierarchy"</a>
+                    <a href=items_link.clone()>"Backlog"</a>
+                </p>
             </Show>
         </aside>
     }
