@@ -130,16 +130,21 @@ test('filters narrow the list and the counts follow as you type', async ({ page 
   await expect(page.getByTestId('backlog-count')).toContainText('Showing 2 of 32');
 });
 
-// A field of the item panel saves when it changes, which the browser reports when the
-// field loses focus. A reload or a closed tab while the caret is still in it must keep
-// what was typed, as it keeps every other edit.
-test('text typed into the item panel survives a reload without leaving the field', async ({ page }) => {
+/** The sample's backlog with its first item open in the panel. */
+async function openFirstItemOfTheSample(page: Page) {
   const app = new App(page);
   await app.open();
   await app.loadSampleFromWelcome();
   await app.open('backlog');
   await page.getByTestId('open-item').first().click();
-  const panel = page.getByTestId('item-panel');
+  return { app, panel: page.getByTestId('item-panel') };
+}
+
+// A field of the item panel saves when it changes, which the browser reports when the
+// field loses focus. A reload or a closed tab while the caret is still in it must keep
+// what was typed, as it keeps every other edit.
+test('text typed into the item panel survives a reload without leaving the field', async ({ page }) => {
+  const { app, panel } = await openFirstItemOfTheSample(page);
   const title = await panel.getByTestId('panel-title').inputValue();
   await panel.getByTestId('panel-description').fill('Typed, never tabbed out of');
   await expect(panel.getByTestId('panel-description')).toBeFocused();
@@ -158,18 +163,14 @@ test('text typed into the item panel survives a reload without leaving the field
   });
   await expect.poll(() => page.evaluate(() => Object.keys(localStorage).some((k) => (localStorage.getItem(k) ?? '').includes('Typed, then the tab was hidden')))).toBe(true);
   await expect(page.getByTestId('item-panel').getByTestId('panel-description')).toBeFocused();
+  expect(await description.evaluate((t: HTMLTextAreaElement) => t.selectionStart)).toBe('Typed, then the tab was hidden'.length);
   expect(app.problems).toEqual([]);
 });
 
 // The panel is built once per item and its fields follow the item: a change neither
 // sends the focus back to the top nor leaves a field showing an undone value.
 test('editing in the item panel keeps the keyboard where it was, and undo shows in the fields', async ({ page }) => {
-  const app = new App(page);
-  await app.open();
-  await app.loadSampleFromWelcome();
-  await app.open('backlog');
-  await page.getByTestId('open-item').first().click();
-  const panel = page.getByTestId('item-panel');
+  const { app, panel } = await openFirstItemOfTheSample(page);
   const title = panel.getByTestId('panel-title');
   const before = await title.inputValue();
   await title.fill('Renamed in the panel');
