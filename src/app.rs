@@ -1,6 +1,7 @@
 //! The root component: state, URL and cross-tab wiring, and the page frame.
 
 use crate::components::{CommandPalette, Header, Notices, ShortcutsOverlay};
+use crate::history_place;
 use crate::pages;
 use crate::route::{Page, Route};
 use crate::state::{current_hash, AppState};
@@ -12,12 +13,32 @@ pub fn App() -> impl IntoView {
     let state = AppState::init();
 
     // Listeners are removed when the app unmounts, so no stale handler outlives its state.
+    // The history entry shown, to return to when the user keeps an editor's draft.
+    let here = StoredValue::new(history_place::current().unwrap_or_else(|| {
+        history_place::mark(0.0);
+        0.0
+    }));
     let on_hash = window_event_listener_untyped("hashchange", move |_| {
         let route = Route::parse(&current_hash());
-        let page_changed = state.route.with_untracked(|r| r.page != route.page);
+        let (page_changed, product_changed) = state
+            .route
+            .with_untracked(|r| (r.page != route.page, r.product != route.product));
+        let arrived = history_place::current();
+        // Another page or product closes the open editor: a changed draft is kept unless
+        // the user lets it go, and then the tab goes back to the entry it left.
+        if (page_changed || product_changed) && !crate::drafts::may_discard() {
+            history_place::return_to(here.get_value(), arrived);
+            return;
+        }
+        let n = arrived.unwrap_or_else(|| {
+            let n = here.get_value() + 1.0;
+            history_place::mark(n);
+            n
+        });
+        here.set_value(n);
         state.route.set(route);
         if page_changed {
-            focus_page_title();
+            crate::focus::focus_page_title_next_frame();
         }
     });
 
@@ -47,9 +68,10 @@ pub fn App() -> impl IntoView {
         }
     });
     // Editors with a Save button hold a draft; leaving the page with one changed asks first.
-    let on_beforeinput = window_event_listener_untyped("beforeinput", |ev| note_draft_start(&ev));
+    let on_beforeinput =
+        window_event_listener_untyped("beforeinput", |ev| crate::drafts::note_draft_start(&ev));
     let on_beforeunload = window_event_listener_untyped("beforeunload", |ev| {
-        if has_changed_draft() {
+        if crate::drafts::has_changed_draft() {
             ev.prevent_default();
         }
     });
@@ -113,7 +135,7 @@ pub fn App() -> impl IntoView {
     });
 
     view! {
-        <button type="button" class="skip-link" on:click=move |_| focus_page_title()>
+        <button type="button" class="skip-link" on:click=move |_| crate::focus::focus_id_now("page-title")>
             "Skip to content"
         </button>
         <Header />
@@ -167,21 +189,6 @@ pub fn App() -> impl IntoView {
     }
 }
 
-/// Moves focus to the page's heading so keyboard and screen-reader users start there.
-fn focus_page_title() {
-    request_animation_frame(|| {
-        if let Some(el) = document().get_element_by_id("page-title") {
-            if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
-                el.focus().ok();
-            }
-        }
-    });
-}
-
-/// Fields that hold typed text.
-const TEXT_FIELDS: &str =
-    "textarea, input:not([type=checkbox]):not([type=radio]):not([type=hidden]):not([type=file])";
-
 /// Fields that save "when they change" hear of it from the browser only when they lose
 /// focus, and leaving or hiding the page does not blur them: text typed without tabbing
 /// out would be lost. So the focused text field is told `change` now; the focus and the
@@ -191,7 +198,7 @@ fn commit_focused_field() {
         return;
     };
     // Text only: a file input told `change` would pick its file again.
-    if !el.matches(TEXT_FIELDS).unwrap_or(false) {
+    if !el.matches(crate::drafts::TEXT_FIELDS).unwrap_or(false) {
         return;
     }
     let init = web_sys::EventInit::new();
@@ -199,59 +206,6 @@ fn commit_focused_field() {
     if let Ok(ev) = web_sys::Event::new_with_event_init_dict("change", &init) {
         el.dispatch_event(&ev).ok();
     }
-}
-
-/// The editors with a Save button (`form.panel-form`: the hierarchy's editors and add
-/// panels, the sprint editor) keep what is typed as a draft until saved. Before the first
-/// edit in one (`beforeinput`: focus comes too early, before an editor's fields are
-/// filled), its text is noted on it, so that leaving the page can tell a changed draft
-/// from one merely opened (or emptied again after an add).
-const DRAFT_FORMS: &str = "form.panel-form";
-const DRAFT_START: &str = "data-draft-start";
-
-fn note_draft_start(ev: &web_sys::Event) {
-    let Some(form) = ev
-        .target()
-        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-        .and_then(|el| el.closest(DRAFT_FORMS).ok().flatten())
-    else {
-        return;
-    };
-    if !form.has_attribute(DRAFT_START) {
-        form.set_attribute(DRAFT_START, &draft_values(&form)).ok();
-    }
-}
-
-/// True when an open editor's text differs from what it held before its first edit.
-fn has_changed_draft() -> bool {
-    let Ok(forms) = document().query_selector_all(DRAFT_FORMS) else {
-        return false;
-    };
-    (0..forms.length())
-        .filter_map(|n| forms.item(n)?.dyn_into::<web_sys::Element>().ok())
-        .any(|f| {
-            f.get_attribute(DRAFT_START)
-                .is_some_and(|start| start != draft_values(&f))
-        })
-}
-
-/// The text a form's fields hold, in order, as one string. Only typed text counts: a
-/// choice left changed in an add panel after its item was added is no draft to keep.
-fn draft_values(form: &web_sys::Element) -> String {
-    let Ok(fields) = form.query_selector_all(TEXT_FIELDS) else {
-        return String::new();
-    };
-    let mut out = String::new();
-    for n in 0..fields.length() {
-        let value = fields
-            .item(n)
-            .and_then(|f| js_sys::Reflect::get(&f, &"value".into()).ok())
-            .and_then(|v| v.as_string())
-            .unwrap_or_default();
-        out.push_str(&value);
-        out.push('\u{1f}');
-    }
-    out
 }
 
 /// Ctrl+Z in a text field is the field's own undo, not the document's.

@@ -14,6 +14,12 @@ pub mod app;
 #[cfg(target_arch = "wasm32")]
 pub mod components;
 #[cfg(target_arch = "wasm32")]
+pub mod drafts;
+#[cfg(target_arch = "wasm32")]
+pub mod focus;
+#[cfg(target_arch = "wasm32")]
+pub mod history_place;
+#[cfg(target_arch = "wasm32")]
 pub mod pages;
 #[cfg(target_arch = "wasm32")]
 pub mod state;

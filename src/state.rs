@@ -450,26 +450,26 @@ impl AppState {
 }
 
 /// The entity a command edits, as it is in `ws` (for spotting two tabs editing the same one).
-fn edited_entity(ws: &Workspace, cmd: &Command) -> Option<String> {
+fn edited_entity(ws: &Workspace, cmd: &Command) -> Option<crate::model::Entity> {
     use crate::model::Entity;
     let Command::Edit { product, entity } = cmd else {
         return None;
     };
     let p = ws.product(product)?;
     let id = entity.id();
-    let found = match entity {
-        Entity::Item(_) => p.item(id).map(|x| format!("{x:?}")),
-        Entity::Feature(_) => p.feature(id).map(|x| format!("{x:?}")),
-        Entity::Theme(_) => p.theme(id).map(|x| format!("{x:?}")),
-        Entity::Objective(_) => p.objective(id).map(|x| format!("{x:?}")),
-        Entity::Sprint(_) => p.sprint(id).map(|x| format!("{x:?}")),
+    match entity {
+        Entity::Item(_) => p.item(id).cloned().map(Entity::Item),
+        Entity::Feature(_) => p.feature(id).cloned().map(Entity::Feature),
+        Entity::Theme(_) => p.theme(id).cloned().map(Entity::Theme),
+        Entity::Objective(_) => p.objective(id).cloned().map(Entity::Objective),
+        Entity::Sprint(_) => p.sprint(id).cloned().map(Entity::Sprint),
         Entity::Release(_) => p
             .releases
             .iter()
             .find(|r| &r.id == id)
-            .map(|x| format!("{x:?}")),
-    };
-    found
+            .cloned()
+            .map(Entity::Release),
+    }
 }
 
 /// Reads the current product, untracked: for event handlers.

@@ -199,3 +199,40 @@ test('editing in the item panel keeps the keyboard where it was, and undo shows 
   await expect(panel.getByRole('heading', { level: 2 })).toHaveText(before);
   expect(app.problems).toEqual([]);
 });
+
+// The sprint editor keeps typed text until Save: opening another sprint, or adding one,
+// with a changed draft asks first, and Cancel keeps the draft.
+test('a changed sprint draft is kept unless the user lets it go', async ({ page }) => {
+  const app = new App(page);
+  await app.open();
+  await app.loadSampleFromWelcome();
+  await app.open('backlog');
+  const asked: string[] = [];
+  let answer: 'accept' | 'dismiss' = 'dismiss';
+  page.on('dialog', (d) => { asked.push(d.message()); void (answer === 'accept' ? d.accept() : d.dismiss()); });
+  const cards = page.getByTestId('sprint-card');
+  expect(await cards.count()).toBeGreaterThan(1);
+  const editor = page.getByTestId('sprint-editor');
+
+  await cards.nth(0).locator('.sprint-card__name').click();
+  const goal = editor.locator('textarea');
+  await goal.click();
+  await page.keyboard.type(' and a typed note');
+  const draft = await goal.inputValue();
+
+  await cards.nth(1).locator('.sprint-card__name').click();
+  await expect.poll(() => asked.length).toBe(1);
+  await expect(goal).toHaveValue(draft);
+  const sprints = await cards.count();
+  await page.getByTestId('add-sprint').click();
+  await expect.poll(() => asked.length).toBe(2);
+  await expect(goal).toHaveValue(draft);
+  await expect(cards).toHaveCount(sprints);
+
+  answer = 'accept';
+  await page.getByTestId('add-sprint').click();
+  await expect(cards).toHaveCount(sprints + 1);
+  await expect(editor.getByTestId('sprint-name')).toHaveValue(`Sprint ${sprints + 1}`);
+  expect(asked).toHaveLength(3);
+  expect(app.problems).toEqual([]);
+});

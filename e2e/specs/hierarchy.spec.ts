@@ -203,3 +203,85 @@ test('leaving the page with a changed draft in an editor asks first', async ({ p
   expect(dialogs).toEqual(['beforeunload']);
   expect(app.problems).toEqual([]);
 });
+
+// Going to another page, or opening another row's editor, would close an editor too: with
+// a changed draft the app asks first, and Cancel keeps the draft where it was.
+test('leaving a changed draft for another page or another editor asks first', async ({ page }) => {
+  const app = new App(page);
+  await app.open();
+  await app.loadSampleFromWelcome();
+  // Arrived from the roadmap, so Back would leave the page.
+  await app.open('roadmap');
+  await app.nav('Hierarchy').click();
+  await expect(app.heading()).toHaveText('Hierarchy');
+  let answer: 'accept' | 'dismiss' = 'dismiss';
+  const asked: string[] = [];
+  page.on('dialog', (d) => { asked.push(d.message()); void (answer === 'accept' ? d.accept() : d.dismiss()); });
+
+  await row(page, 'Trail search and filters').getByTestId('row-title').click();
+  await expect(page.getByTestId('edit-name')).toBeFocused();
+  await page.keyboard.type(' (draft)');
+
+  // Another page: asked, kept, and the address is this page's again.
+  await app.nav('Backlog').click();
+  await expect.poll(() => asked.length).toBe(1);
+  expect(asked[0]).toContain('not saved');
+  await expect(app.heading()).toHaveText('Hierarchy');
+  await expect(page).toHaveURL(/#\/hierarchy/);
+  await expect(page.getByTestId('edit-name')).toHaveValue('Trail search and filters (draft)');
+
+  // Another row's editor: asked, kept.
+  await row(page, 'Trip planning').getByTestId('row-title').click();
+  await expect.poll(() => asked.length).toBe(2);
+  await expect(page.getByTestId('edit-name')).toHaveValue('Trail search and filters (draft)');
+
+  // The browser's Back button: asked, kept, and still one step from the roadmap.
+  await page.goBack();
+  await expect.poll(() => asked.length).toBe(3);
+  await expect(page).toHaveURL(/#\/hierarchy/);
+  await expect(app.heading()).toHaveText('Hierarchy');
+  await expect(page.getByTestId('edit-name')).toHaveValue('Trail search and filters (draft)');
+
+  // Letting it go: the backlog opens and the title was never saved.
+  answer = 'accept';
+  await app.nav('Backlog').click();
+  await expect(app.heading()).toHaveText('Backlog');
+  await app.nav('Hierarchy').click();
+  await expect(row(page, 'Trail search and filters')).toBeVisible();
+  expect(asked).toHaveLength(4);
+
+  // An editor opened but not changed is left without a question, by Back as well.
+  await row(page, 'Trip planning').getByTestId('row-title').click();
+  await expect(page.getByTestId('edit-name')).toBeFocused();
+  await page.goBack();
+  await expect(app.heading()).toHaveText('Backlog');
+  expect(asked).toHaveLength(4);
+  expect(app.problems).toEqual([]);
+});
+
+// Focus handed back to a row after an action waits for the next frame; a user who has
+// moved on by then keeps the focus where they put it.
+test('a row move hands the focus back only if the user has not moved it since', async ({ page }) => {
+  const app = new App(page);
+  await app.open();
+  await app.loadSampleFromWelcome();
+  await app.open('hierarchy');
+  const title = row(page, 'Trail search and filters').getByTestId('row-title');
+
+  // Left alone, the moved row keeps the focus.
+  await title.focus();
+  await page.keyboard.press('Alt+ArrowDown');
+  await expect(page.getByTestId('status')).toContainText('moved to position');
+  await expect(title).toBeFocused();
+
+  // Moved on within the same frame (the filter box focused right after the key): it stays there.
+  await title.focus();
+  await page.evaluate(() => {
+    const el = document.activeElement as HTMLElement;
+    el.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowUp', altKey: true, bubbles: true, cancelable: true }));
+    (document.querySelector('[data-testid=outline-filter]') as HTMLElement).focus();
+  });
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  await expect(page.getByTestId('outline-filter')).toBeFocused();
+  expect(app.problems).toEqual([]);
+});

@@ -37,7 +37,7 @@ pub(crate) fn ItemPanel(id: Id) -> impl IntoView {
     let heading = NodeRef::<leptos::html::H2>::new();
     Effect::new(move |_| {
         if let Some(h) = heading.get() {
-            h.focus().ok();
+            crate::focus::focus_now(&h);
         }
     });
     view! {

@@ -5,7 +5,7 @@ use super::table::plan_into;
 use super::{with_product, BacklogUi};
 use crate::components::fields::{number_text, parse_optional, TextField};
 use crate::model::backlog::{points, RefFilter};
-use crate::model::planning::{sprint_load, velocity};
+use crate::model::planning::{sprint_load, velocity, SprintLoad};
 use crate::model::{ids::prefix, Command, Day, Entity, Id, Kind, Sprint, SprintState};
 use crate::state::read_product;
 use crate::state::{new_id, today, AppState};
@@ -29,6 +29,10 @@ pub(crate) fn SprintStrip() -> impl IntoView {
         let Some(product) = state.product.get_untracked() else {
             return;
         };
+        // The new sprint's editor takes the place of the open one.
+        if !crate::drafts::may_discard() {
+            return;
+        }
         let (n, last_end, last_cap) = with_product(state, |p| {
             (
                 p.sprints.len(),
@@ -76,7 +80,7 @@ pub(crate) fn SprintStrip() -> impl IntoView {
                 fallback=|| view! { <p class="muted">"No sprints yet. Add one to plan items into it; give it a capacity in points to see when it is full."</p> }
             >
                 <ul class="sprint-cards">
-                    <For each=move || cards.get() key=|(s, l)| (s.id.clone(), format!("{s:?}{l:?}")) let:card>
+                    <For each=move || cards.get() key=|(s, l)| (s.id.clone(), card_key(s, l)) let:card>
                         <SprintCard sprint=card.0 load=card.1 editing=editing />
                     </For>
                 </ul>
@@ -133,7 +137,7 @@ fn SprintCard(
             data-testid="sprint-card"
         >
             <div class="sprint-card__top">
-                <button type="button" class="link-button sprint-card__name" on:click=move |_| editing.set(Some(id.get_value()))>
+                <button type="button" class="link-button sprint-card__name" on:click=move |_| open_editor(editing, id.get_value())>
                     {name.clone()}
                 </button>
                 <span class=format!("pill pill--{:?}", sprint.state)>{sprint.state.label()}</span>
@@ -159,6 +163,22 @@ fn SprintCard(
             {over.map(|o| view! { <p class="sprint-card__warning" role="status" data-testid="over-capacity">{format!("⚠ Over capacity by {} points", points(o))}</p> })}
             {(load.unestimated > 0).then(|| view! { <p class="muted">{format!("{} unestimated items not counted", load.unestimated)}</p> })}
         </li>
+    }
+}
+
+/// What a sprint card shows, as text: a card is drawn again when it changes. (JSON,
+/// whose writer the app has anyway, rather than `Debug`, which would compile a formatter
+/// for every field of a sprint.)
+fn card_key(s: &Sprint, l: &SprintLoad) -> String {
+    serde_json::to_string(&(s, l.committed, l.done, l.items, l.unestimated, l.capacity))
+        .unwrap_or_default()
+}
+
+/// Opens a sprint's editor in place of the open one, whose changed draft is kept unless
+/// the user lets it go.
+fn open_editor(editing: RwSignal<Option<Id>>, id: Id) {
+    if editing.with_untracked(|e| e.as_ref() != Some(&id)) && crate::drafts::may_discard() {
+        editing.set(Some(id));
     }
 }
 

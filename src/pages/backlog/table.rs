@@ -7,7 +7,6 @@ use crate::model::scoring::Scheme;
 use crate::model::{Command, Id, Kind};
 use crate::state::{read_product, AppState};
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 /// Where a reorder sends an item, as an index in the whole backlog.
 #[derive(Clone, Copy, PartialEq)]
@@ -94,12 +93,7 @@ fn announce_position(state: AppState, id: &Id) {
 }
 
 pub(crate) fn focus_item_row(id: &Id) {
-    let dom_id = format!("item-{id}");
-    request_animation_frame(move || {
-        if let Some(el) = document().get_element_by_id(&dom_id) {
-            el.unchecked_into::<web_sys::HtmlElement>().focus().ok();
-        }
-    });
+    crate::focus::focus_id_next_frame(format!("item-{id}"));
 }
 
 #[component]

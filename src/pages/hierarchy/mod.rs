@@ -44,8 +44,16 @@ impl OutlineUi {
         use_context::<OutlineUi>().expect("OutlineUi is provided by the hierarchy page")
     }
 
+    /// Opens a panel in place of the open one, whose changed draft is kept unless the
+    /// user lets it go.
     pub fn open(&self, key: &str, panel: Panel) {
-        self.panel.set(Some((key.to_string(), panel)));
+        let same = self.panel.with_untracked(|p| {
+            p.as_ref()
+                .is_some_and(|(k, open)| k == key && *open == panel)
+        });
+        if !same && crate::drafts::may_discard() {
+            self.panel.set(Some((key.to_string(), panel)));
+        }
     }
 
     /// Closes the open panel and puts focus back on its row.
@@ -67,14 +75,7 @@ impl OutlineUi {
 
 /// Focuses a row's title button once the DOM has caught up.
 pub(crate) fn focus_row(key: &str) {
-    let id = format!("row-{key}");
-    request_animation_frame(move || {
-        if let Some(el) = document().get_element_by_id(&id) {
-            if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
-                el.focus().ok();
-            }
-        }
-    });
+    crate::focus::focus_id_next_frame(format!("row-{key}"));
 }
 
 pub(crate) fn model_kind(kind: RowKind) -> Option<Kind> {

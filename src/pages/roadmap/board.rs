@@ -6,7 +6,6 @@ use crate::model::{Command, Entity, Horizon, Id, Kind};
 use crate::state::read_product;
 use crate::state::AppState;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 const COLUMNS: [Option<Horizon>; 4] = [
     Some(Horizon::Now),
@@ -77,12 +76,7 @@ fn move_card(state: AppState, id: &Id, horizon: Option<Horizon>, before: Option<
             format!("“{title}” is now in {}.", column_title(horizon)),
             false,
         );
-        let key = format!("card-{id}");
-        request_animation_frame(move || {
-            if let Some(el) = document().get_element_by_id(&key) {
-                el.unchecked_into::<web_sys::HtmlElement>().focus().ok();
-            }
-        });
+        crate::focus::focus_id_next_frame(format!("card-{id}"));
     }
 }
 

@@ -31,6 +31,28 @@ struct Lane {
     bars: Vec<Bar>,
 }
 
+impl Lane {
+    /// The lane's key and a digest of what it shows: a lane is drawn again when it changes.
+    fn content_key(&self) -> (String, u64) {
+        use std::hash::{Hash, Hasher};
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        (&self.theme, &self.name, &self.colour, &self.objective).hash(&mut h);
+        for b in &self.bars {
+            (
+                &b.id,
+                &b.title,
+                b.dates,
+                b.status,
+                b.done.to_bits(),
+                b.no_objective,
+                &b.release,
+            )
+                .hash(&mut h);
+        }
+        (self.key.clone(), h.finish())
+    }
+}
+
 #[derive(Clone, Debug, PartialEq)]
 struct Drag {
     id: Id,
@@ -209,7 +231,7 @@ pub(crate) fn Timeline() -> impl IntoView {
                 <Show when=move || lanes.with(|l| !l.is_empty()) fallback=|| view! {
                     <p class="empty-state">"No themes yet. A theme is a strategic area of investment and gets its own swimlane: add one below, then add features to it."</p>
                 }>
-                    <For each=move || shown.get() key=|l: &Lane| format!("{l:?}") let:lane>
+                    <For each=move || shown.get() key=Lane::content_key let:lane>
                         <LaneView lane=lane window=window drag=drag />
                     </For>
                 </Show>
@@ -283,12 +305,7 @@ fn BarRow(bar: Bar, window: Memo<Window>, drag: RwSignal<Option<Drag>>) -> impl 
             f.end = Some(e);
         }) {
             announce(s, e);
-            let key = id.get_value().to_string();
-            request_animation_frame(move || {
-                if let Some(el) = document().get_element_by_id(&format!("bar-{key}")) {
-                    el.unchecked_into::<web_sys::HtmlElement>().focus().ok();
-                }
-            });
+            crate::focus::focus_id_next_frame(format!("bar-{}", id.get_value()));
         }
     };
     let on_keydown = move |ev: leptos::ev::KeyboardEvent| {

@@ -1,0 +1,80 @@
+//! Moving the keyboard focus for the user, without taking it back from them.
+//!
+//! After an action redraws part of the page (a row moved, an editor saved, a deep link
+//! followed), the focus goes to the element the action was about, once the DOM has caught
+//! up on the next animation frame. On a slow frame a quick user may already have moved on
+//! (tabbed to the next field, clicked a search box); taking the focus back then sends their
+//! next keystroke to the wrong place (a Delete on a row deletes it). So a request made now
+//! stands aside when, by the time it runs, the focus is somewhere the user put it.
+
+use leptos::prelude::{document, request_animation_frame};
+use std::cell::{Cell, RefCell};
+use wasm_bindgen::JsCast;
+
+thread_local! {
+    /// The element this module focused last: the focus being there is not the user's doing.
+    static PLACED: RefCell<Option<web_sys::Element>> = const { RefCell::new(None) };
+    /// Counts requests for a particular element, so a page-title request can tell that one
+    /// came after it.
+    static REQUESTS: Cell<u64> = const { Cell::new(0) };
+}
+
+/// Focuses `el` now, noting that the focus was put there by the app (a panel's heading on
+/// opening), so a request waiting for the next frame may still move it.
+pub fn focus_now(el: &web_sys::HtmlElement) {
+    if el.focus().is_ok() {
+        PLACED.with(|p| *p.borrow_mut() = Some(el.clone().unchecked_into()));
+    }
+}
+
+/// Focuses the element with this DOM id on the next frame, unless the user has moved the
+/// focus in the meantime.
+pub fn focus_id_next_frame(id: String) {
+    REQUESTS.with(|r| r.set(r.get() + 1));
+    let before = document().active_element();
+    request_animation_frame(move || {
+        if moved_by_user(before.as_ref()) {
+            return;
+        }
+        focus_id_now(&id);
+    });
+}
+
+/// Focuses the page's heading on the next frame, after a change of page, so keyboard and
+/// screen-reader users start there. Stands aside for any request for a particular element
+/// made after it (a deep link's row, a panel's heading), and for the user.
+pub fn focus_page_title_next_frame() {
+    let asked = REQUESTS.with(Cell::get);
+    let before = document().active_element();
+    request_animation_frame(move || {
+        if REQUESTS.with(Cell::get) != asked || moved_by_user(before.as_ref()) {
+            return;
+        }
+        focus_id_now("page-title");
+    });
+}
+
+/// Focuses the element with this DOM id now, if it is there.
+pub fn focus_id_now(id: &str) {
+    if let Some(el) = document().get_element_by_id(id) {
+        if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+            focus_now(&el);
+        }
+    }
+}
+
+/// True when the focus is on an element other than where it was when the request was made,
+/// other than the page itself (the focused element was removed by the redraw) and other
+/// than the element this module placed it on.
+fn moved_by_user(before: Option<&web_sys::Element>) -> bool {
+    let Some(now) = document().active_element() else {
+        return false;
+    };
+    let on_page = document()
+        .body()
+        .is_some_and(|b| &now == b.unchecked_ref::<web_sys::Element>());
+    if on_page || Some(&now) == before {
+        return false;
+    }
+    !PLACED.with(|p| p.borrow().as_ref() == Some(&now))
+}
