@@ -1,7 +1,11 @@
 #!/usr/bin/env node
 // Performance benchmark of the Two Hats release build (dist/) in headless Chromium.
 //
-//   node scripts/bench.mjs [--sizes 100,1000,10000] [--reps 5] [--no-profile] [--json out.json] [--dist DIR]
+//   node scripts/bench.mjs [--sizes 100,1000,10000] [--reps 5] [--no-profile] [--loads-only] [--json out.json] [--dist DIR] [--trace FILE]
+// --loads-only times the page loads and skips the interactions and the profile (a quicker
+// comparison of two builds). --trace FILE records a Chrome trace (open it in DevTools'
+// Performance panel) of one cold backlog load at the largest size, and prints where its
+// main thread went and when the app's files arrived.
 // --dist measures another build (say, an older commit's dist/ kept aside) to compare two
 // builds on the same machine in the same hour.
 //
@@ -37,9 +41,11 @@ const opt = (name, dflt) => {
 };
 const SIZES = opt('sizes', '100,1000,10000').split(',').map(Number);
 const REPS = Number(opt('reps', '5'));
-const PROFILE = !argv.includes('--no-profile');
+const LOADS_ONLY = argv.includes('--loads-only');
+const PROFILE = !argv.includes('--no-profile') && !LOADS_ONLY;
 const DIST = opt('dist', null);
 const JSON_OUT = opt('json', null);
+const TRACE = opt('trace', null);
 const PAGE_TIMEOUT = 60_000;
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
@@ -207,21 +213,32 @@ class Bench {
     Object.assign(this, { browser, base, seedUrl });
   }
 
-  /** A fresh context (empty cache and storage) holding the workspace; the app not yet loaded. */
-  async seeded(keys) {
-    const context = await this.browser.newContext({ viewport: VIEWPORT, serviceWorkers: 'block' });
+  /**
+   * A fresh context (empty cache and storage) holding the workspace; the app not yet loaded.
+   * Service workers are blocked unless `sw` is set: the cold and warm loads measure the
+   * download and the browser's own cache.
+   */
+  async seeded(keys, { sw = false } = {}) {
+    const context = await this.browser.newContext({ viewport: VIEWPORT, serviceWorkers: sw ? 'allow' : 'block' });
     await context.addInitScript({ content: PAGE_HOOKS });
+    return this.tab(context, keys);
+  }
+
+  /** A new tab in `context`, storing `keys` first when given; the app not yet loaded. */
+  async tab(context, keys = null) {
     const page = await context.newPage();
     page.setDefaultTimeout(PAGE_TIMEOUT);
     const problems = [];
     page.on('pageerror', (e) => problems.push(String(e)));
     page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
     page.on('response', (r) => { if (r.status() >= 400) problems.push(`HTTP ${r.status()} ${r.url()}`); });
-    await page.goto(this.seedUrl);
-    await page.evaluate((kv) => {
-      localStorage.clear();
-      for (const [k, v] of Object.entries(kv)) localStorage.setItem(k, v);
-    }, keys);
+    if (keys) {
+      await page.goto(this.seedUrl);
+      await page.evaluate((kv) => {
+        localStorage.clear();
+        for (const [k, v] of Object.entries(kv)) localStorage.setItem(k, v);
+      }, keys);
+    }
     const cdp = await context.newCDPSession(page);
     await cdp.send('Performance.enable');
     return { context, page, cdp, problems };
@@ -298,17 +315,66 @@ class Bench {
     };
   }
 
+  /** A Chrome trace of one cold backlog load (see --trace); null on timeout. */
+  async trace(keys, file) {
+    const s = await this.seeded(keys);
+    try {
+      await this.browser.startTracing(s.page, {
+        path: file,
+        categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'v8.execute',
+          'disabled-by-default-v8.compile', 'v8.wasm', 'disabled-by-default-v8.wasm.detailed', 'blink.user_timing', 'loading'],
+      });
+      const r = await this.load(s, 'backlog');
+      const events = JSON.parse((await this.browser.stopTracing()).toString()).traceEvents;
+      return r && traceSummary(events, r.tti);
+    } finally {
+      await s.context.close();
+    }
+  }
+
   /** Two frames and a short pause, so the next measurement starts from a quiet page. */
   async settle(page) {
     await guard(page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 30))))), 'settle');
+  }
+
+  /**
+   * A returning visit: the app was opened once in this browser profile (its service worker
+   * installed, its files cached) and the tab closed; a new tab opens the page. This is
+   * how a user with this many items meets the app on any day after the first; a cold load
+   * with that many items stored cannot be a first visit. Null on timeout.
+   */
+  async revisit(keys, route) {
+    const first = await this.seeded(keys, { sw: true });
+    try {
+      if ((await this.load(first, route)) === null) return null;
+      // The worker has cached every file of the build once its cache holds the wasm.
+      await first.page.waitForFunction(async () => {
+        const reg = await navigator.serviceWorker.getRegistration();
+        if (!reg?.active) return false;
+        for (const k of await caches.keys()) {
+          const c = await caches.open(k);
+          if ((await c.keys()).some((r) => r.url.endsWith('.wasm'))) return true;
+        }
+        return false;
+      }, null, { timeout: PAGE_TIMEOUT, polling: 100 });
+      await first.page.close();
+      const again = await this.tab(first.context);
+      return await this.load(again, route);
+    } catch (e) {
+      if (isTimeout(e)) return null;
+      throw e;
+    } finally {
+      await first.context.close();
+    }
   }
 
   /** FCP and TTI of the three pages, cold (fresh context) and warm (reload), REPS times. */
   async loads(keys) {
     const out = {};
     for (const route of Object.keys(READY)) {
-      const cold = [], warm = [], problems = [];
+      const cold = [], warm = [], back = [], problems = [];
       for (let i = 0; i < REPS; i++) {
+        back.push((await this.revisit(keys, route)) ?? 'timeout');
         const s = await this.seeded(keys);
         try {
           const c = await this.load(s, route);
@@ -326,9 +392,10 @@ class Bench {
       out[route] = {
         cold: Object.fromEntries(keysOf.map((k) => [k, pick(cold, k)])),
         warm: Object.fromEntries(keysOf.map((k) => [k, pick(warm, k)])),
+        revisit: Object.fromEntries(keysOf.map((k) => [k, pick(back, k)])),
       };
       if (problems.length) log(`  ${route}: page problems: ${[...new Set(problems)].slice(0, 3).join(' | ')}`);
-      log(`  ${route}: cold tti ${fmt(out[route].cold.tti)} ms (frame ${fmt(out[route].cold.ttiFrame)}), warm tti ${fmt(out[route].warm.tti)} ms, ${out[route].cold.nodes} elements`);
+      log(`  ${route}: cold tti ${fmt(out[route].cold.tti)} ms (frame ${fmt(out[route].cold.ttiFrame)}), warm tti ${fmt(out[route].warm.tti)} ms, returning visit ${fmt(out[route].revisit.tti)} ms, ${out[route].cold.nodes} elements`);
     }
     return out;
   }
@@ -593,7 +660,7 @@ function cpuTimes() {
 // Output
 
 const fmt = (v, d = 0) => (v === 'timeout' ? 'timeout' : v === null || v === undefined ? '—' : Number(v).toFixed(d));
-const ms = (v) => (v === 'timeout' ? 'timeout' : v === null || v === undefined ? '—' : `${Number(v).toFixed(v < 10 ? 1 : 0)}`);
+const ms = (v) => (v === 'timeout' || v === '—' ? v : v === null || v === undefined ? '—' : `${Number(v).toFixed(v < 10 ? 1 : 0)}`);
 
 function table(results) {
   const sizes = Object.keys(results);
@@ -602,7 +669,8 @@ function table(results) {
   const row = (label, f) => `| ${label} | ${sizes.map((n) => f(results[n])).join(' | ')} |`;
   const L = (r, route, w, k) => r.loads?.[route]?.[w]?.[k];
   const I = (r, name, k = 'ms') => {
-    if (!r.inter || r.inter.timeout) return 'timeout';
+    if (!r.inter) return '—';
+    if (r.inter.timeout) return 'timeout';
     return median(r.inter[name].map((x) => (x.ms === 'timeout' ? 'timeout' : x[k])));
   };
   const rows = [
@@ -611,15 +679,18 @@ function table(results) {
     row('**backlog: interactive (ms)**', (r) => `**${ms(L(r, 'backlog', 'cold', 'tti'))}**`),
     row('backlog: interactive, first frame rendered (ms)', (r) => ms(L(r, 'backlog', 'cold', 'ttiFrame'))),
     row('backlog: interactive, warm reload (ms)', (r) => ms(L(r, 'backlog', 'warm', 'tti'))),
+    row('backlog: interactive, returning visit in a new tab (ms)', (r) => ms(L(r, 'backlog', 'revisit', 'tti'))),
     row('backlog load: main-thread busy / of which style / layout (ms)', (r) => ['task', 'style', 'layout'].map((k) => ms(L(r, 'backlog', 'cold', k))).join(' / ')),
     row('backlog: rows drawn / DOM elements', (r) => `${fmt(L(r, 'backlog', 'cold', 'rows'))} / ${fmt(L(r, 'backlog', 'cold', 'nodes'))}`),
     row('hierarchy: first contentful paint (ms)', (r) => ms(L(r, 'hierarchy', 'cold', 'fcp'))),
     row('**hierarchy: interactive (ms)**', (r) => `**${ms(L(r, 'hierarchy', 'cold', 'tti'))}**`),
     row('hierarchy: interactive, warm reload (ms)', (r) => ms(L(r, 'hierarchy', 'warm', 'tti'))),
+    row('hierarchy: interactive, returning visit in a new tab (ms)', (r) => ms(L(r, 'hierarchy', 'revisit', 'tti'))),
     row('hierarchy: rows drawn / DOM elements', (r) => `${fmt(L(r, 'hierarchy', 'cold', 'rows'))} / ${fmt(L(r, 'hierarchy', 'cold', 'nodes'))}`),
     row('roadmap: first contentful paint (ms)', (r) => ms(L(r, 'roadmap', 'cold', 'fcp'))),
     row('**roadmap: interactive (ms)**', (r) => `**${ms(L(r, 'roadmap', 'cold', 'tti'))}**`),
     row('roadmap: interactive, warm reload (ms)', (r) => ms(L(r, 'roadmap', 'warm', 'tti'))),
+    row('roadmap: interactive, returning visit in a new tab (ms)', (r) => ms(L(r, 'roadmap', 'revisit', 'tti'))),
     row('roadmap: bars drawn / DOM elements', (r) => `${fmt(L(r, 'roadmap', 'cold', 'rows'))} / ${fmt(L(r, 'roadmap', 'cold', 'nodes'))}`),
     row(`**filter: one keystroke ("${SEARCH_CHAR}", keeps 10%) (ms)**`, (r) => `**${ms(I(r, 'filter'))}**`),
     row('filter: Backspace back to all rows (ms)', (r) => ms(I(r, 'clear'))),
@@ -640,6 +711,44 @@ function table(results) {
     row('bytes stored (twohats.* keys, UTF-16)', (r) => (r.inter?.stored ? `${(r.inter.stored / 1048576).toFixed(2)} MiB` : '—')),
   ];
   return rows.join('\n');
+}
+
+/**
+ * From a trace of one load: self time on the page's main thread by event name up to
+ * interactive, and when each of the app's files was requested and done (ms after the
+ * navigation started).
+ */
+function traceSummary(events, tti) {
+  const nav = events.find((e) => e.name === 'navigationStart' && /\/twohats\//.test(e.args?.data?.documentLoaderURL ?? ''));
+  if (!nav) return { error: 'no navigationStart in the trace' };
+  const t0 = nav.ts, end = t0 + tti * 1000;
+  const main = nav.tid, pid = nav.pid;
+  const slices = events.filter((e) => e.ph === 'X' && e.pid === pid && e.tid === main && e.ts + (e.dur ?? 0) > t0 && e.ts < end)
+    .sort((a, b) => a.ts - b.ts || b.dur - a.dur);
+  // Self time: each slice's duration less that of the slices nested in it.
+  const self = new Map(), stack = [];
+  const close = (until) => {
+    while (stack.length && stack[stack.length - 1].ts + stack[stack.length - 1].dur <= until) stack.pop();
+  };
+  for (const e of slices) {
+    close(e.ts);
+    const d = Math.min(e.ts + e.dur, end) - Math.max(e.ts, t0);
+    self.set(e.name, (self.get(e.name) ?? 0) + d);
+    const parent = stack[stack.length - 1];
+    if (parent) self.set(parent.name, (self.get(parent.name) ?? 0) - d);
+    stack.push(e);
+  }
+  const top = [...self].filter(([, v]) => v > 500).sort((a, b) => b[1] - a[1]).slice(0, 14)
+    .map(([k, v]) => [k, Math.round(v / 100) / 10]);
+  const busy = slices.filter((e) => e.name === 'RunTask').reduce((a, e) => a + Math.min(e.ts + e.dur, end) - Math.max(e.ts, t0), 0);
+  const files = {};
+  const sent = events.filter((e) => e.name === 'ResourceSendRequest' && e.args?.data?.url);
+  for (const e of sent) {
+    const name = e.args.data.url.split('/').pop().replace(/-[0-9a-f]{16}/, '') || 'index.html';
+    const done = events.find((f) => f.name === 'ResourceFinish' && f.args?.data?.requestId === e.args.data.requestId);
+    files[name] = { requested: Math.round((e.ts - t0) / 1000), done: done ? Math.round((done.ts - t0) / 1000) : null };
+  }
+  return { tti, busy: Math.round(busy / 1000), top, files };
 }
 
 function profileTable(prof) {
@@ -710,13 +819,26 @@ try {
     const cpu0 = cpuTimes();
     results[n] = { seededChars: chars, loadBefore: loadavg()[0] };
     results[n].loads = await bench.loads(keys);
-    log(`  interactions…`);
-    results[n].inter = await bench.interactions(keys);
-    if (results[n].inter.notices?.length) log(`  notices: ${results[n].inter.notices.join(' | ').slice(0, 300)}`);
+    if (!LOADS_ONLY) {
+      log(`  interactions…`);
+      results[n].inter = await bench.interactions(keys);
+    }
+    if (results[n].inter?.notices?.length) log(`  notices: ${results[n].inter.notices.join(' | ').slice(0, 300)}`);
     results[n].loadAfter = loadavg()[0];
     const cpu1 = cpuTimes();
     results[n].coresBusy = (machine.nproc * (cpu1.busy - cpu0.busy)) / (cpu1.total - cpu0.total);
     log(`  load average (1 min) ${results[n].loadBefore.toFixed(1)} before, ${results[n].loadAfter.toFixed(1)} after; ${results[n].coresBusy.toFixed(2)} of ${machine.nproc} cores busy on average (all processes)`);
+    if (TRACE && n === Math.max(...SIZES)) {
+      log(`  trace of a cold backlog load…`);
+      const t = await bench.trace(keys, TRACE);
+      results[n].trace = t;
+      if (t) {
+        log(`  trace: interactive at ${fmt(t.tti)} ms, main thread busy ${t.busy} ms; written to ${TRACE}`);
+        console.log(`Trace of a cold backlog load, ${n.toLocaleString('en')} items (${TRACE}): interactive at ${fmt(t.tti)} ms, main thread busy ${t.busy} ms until then.`);
+        console.log(`Main thread, self time by event (ms): ${t.top.map(([k, v]) => `${k} ${v}`).join(', ')}.`);
+        console.log(`Files, requested → done (ms after navigation): ${Object.entries(t.files).map(([k, v]) => `${k} ${v.requested}→${v.done ?? '?'}`).join(', ')}.\n`);
+      }
+    }
     if (PROFILE && n === Math.max(...SIZES)) {
       log(`  CPU profile…`);
       prof = await bench.profile(keys);
