@@ -19,24 +19,28 @@ thread_local! {
     static REQUESTS: Cell<u64> = const { Cell::new(0) };
 }
 
-/// Focuses `el` now, noting that the focus was put there by the app (a panel's heading on
-/// opening), so a request waiting for the next frame may still move it.
+/// Focuses `el` now (a panel's heading on opening). A page-title request still waiting
+/// stands aside for it; a request for a particular element may still move it.
 pub fn focus_now(el: &web_sys::HtmlElement) {
-    if el.focus().is_ok() {
-        PLACED.with(|p| *p.borrow_mut() = Some(el.clone().unchecked_into()));
-    }
+    asked_for_element();
+    place(el);
+}
+
+/// Focuses the element with this DOM id now, if it is there (the skip link).
+pub fn focus_id_now(id: &str) {
+    asked_for_element();
+    place_id(id);
 }
 
 /// Focuses the element with this DOM id on the next frame, unless the user has moved the
 /// focus in the meantime.
 pub fn focus_id_next_frame(id: String) {
-    REQUESTS.with(|r| r.set(r.get() + 1));
+    asked_for_element();
     let before = document().active_element();
     request_animation_frame(move || {
-        if moved_by_user(before.as_ref()) {
-            return;
+        if !moved_by_user(before.as_ref()) {
+            place_id(&id);
         }
-        focus_id_now(&id);
     });
 }
 
@@ -47,19 +51,28 @@ pub fn focus_page_title_next_frame() {
     let asked = REQUESTS.with(Cell::get);
     let before = document().active_element();
     request_animation_frame(move || {
-        if REQUESTS.with(Cell::get) != asked || moved_by_user(before.as_ref()) {
-            return;
+        if REQUESTS.with(Cell::get) == asked && !moved_by_user(before.as_ref()) {
+            place_id("page-title");
         }
-        focus_id_now("page-title");
     });
 }
 
-/// Focuses the element with this DOM id now, if it is there.
-pub fn focus_id_now(id: &str) {
+fn asked_for_element() {
+    REQUESTS.with(|r| r.set(r.get() + 1));
+}
+
+fn place_id(id: &str) {
     if let Some(el) = document().get_element_by_id(id) {
         if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
-            focus_now(&el);
+            place(&el);
         }
+    }
+}
+
+/// Focuses `el`, noting that the focus being there is the app's doing.
+fn place(el: &web_sys::HtmlElement) {
+    if el.focus().is_ok() {
+        PLACED.with(|p| *p.borrow_mut() = Some(el.clone().unchecked_into()));
     }
 }
 

@@ -426,3 +426,85 @@ fn text_read_back_from_storage_is_exactly_what_was_written() {
     assert_eq!(read_pref("missing"), None);
     storage().clear().unwrap();
 }
+
+/// Buttons with these ids, added to the page for a focus test (removed by `clear_focus_test`).
+fn focus_test_buttons(ids: &[&str]) -> Vec<HtmlElement> {
+    let doc = document();
+    let body = doc.body().unwrap();
+    ids.iter()
+        .map(|id| {
+            let b: HtmlElement = doc.create_element("button").unwrap().unchecked_into();
+            b.set_id(id);
+            b.set_attribute("data-focus-test", "").unwrap();
+            body.append_child(&b).unwrap();
+            b
+        })
+        .collect()
+}
+
+fn clear_focus_test() {
+    let found = document().query_selector_all("[data-focus-test]").unwrap();
+    for n in 0..found.length() {
+        found
+            .item(n)
+            .unwrap()
+            .unchecked_into::<web_sys::Element>()
+            .remove();
+    }
+}
+
+/// Resolves in the next animation frame, after the callbacks asked for before it.
+async fn next_frame() {
+    let frame = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .request_animation_frame(&resolve)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(frame).await.unwrap();
+}
+
+fn focused_id() -> String {
+    document()
+        .active_element()
+        .map(|e| e.id())
+        .unwrap_or_default()
+}
+
+#[wasm_bindgen_test]
+async fn focus_moved_for_the_user_waits_a_frame_and_never_takes_it_back() {
+    use twohats::focus::{focus_id_next_frame, focus_now, focus_page_title_next_frame};
+    let b = focus_test_buttons(&["ft-row", "ft-search", "page-title", "ft-heading"]);
+
+    // Left alone: the row has the focus after the next frame.
+    b[1].focus().unwrap();
+    focus_id_next_frame("ft-row".into());
+    assert_eq!(focused_id(), "ft-search", "not before the frame");
+    next_frame().await;
+    assert_eq!(focused_id(), "ft-row");
+
+    // The user moves on before the frame: the focus stays where they put it.
+    focus_id_next_frame("ft-heading".into());
+    b[1].focus().unwrap();
+    next_frame().await;
+    assert_eq!(focused_id(), "ft-search");
+
+    // A change of page asks for its heading, then a deep link for its row: the row wins,
+    // even though the heading's request runs first.
+    focus_page_title_next_frame();
+    focus_id_next_frame("ft-row".into());
+    next_frame().await;
+    assert_eq!(focused_id(), "ft-row");
+
+    // A panel's heading focused at once after a change of page is not taken by the title.
+    focus_page_title_next_frame();
+    focus_now(&b[3]);
+    next_frame().await;
+    assert_eq!(focused_id(), "ft-heading");
+
+    // With nothing else asked for, the title has it.
+    focus_page_title_next_frame();
+    next_frame().await;
+    assert_eq!(focused_id(), "page-title");
+    clear_focus_test();
+}
