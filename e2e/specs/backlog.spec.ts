@@ -189,7 +189,16 @@ test('editing in the item panel keeps the keyboard where it was, and undo shows 
   await expect(panel.getByRole('button', { name: 'Remove criterion 1' })).toBeFocused();
   await expect(panel.getByTestId('criteria')).toContainText('(0 of 1 met)');
 
+  // The feature list: a pick shows, and an undo puts the previous feature back in the field.
+  const feature = panel.getByTestId('panel-feature');
+  const featureBefore = await feature.inputValue();
+  const other = await feature.locator('option').evaluateAll((os, was) => os.map((o) => (o as HTMLOptionElement).value).find((v) => v !== '' && v !== was), featureBefore);
+  await feature.selectOption(other!);
+  await expect(feature).toHaveValue(other!);
   const undo = page.getByRole('button', { name: 'Undo', exact: true });
+  await undo.click();
+  await expect(feature).toHaveValue(featureBefore);
+
   await undo.click();
   await undo.click();
   await expect(panel.getByTestId('story-as')).toBeHidden();

@@ -141,21 +141,36 @@ fn PanelBody(
         }
     };
     // A select whose options come from `options` (rebuilt only when they change) and
-    // whose choice follows the item.
+    // whose choice follows the item. Options are plain (a list of 500 features is 500
+    // elements, not 500 effects): each list is built with the item's choice selected, and
+    // one effect moves the choice when the item's changes (an undo, another tab).
     let select = move |label: &'static str,
                        options: Memo<Vec<(String, String)>>,
                        current: fn(&Item) -> String,
                        on_pick: Box<dyn Fn(String) + Send + Sync>,
                        testid: &'static str| {
         let fid = uid("sel");
+        let chosen = Memo::new(move |_| read(current));
+        let node = NodeRef::<leptos::html::Select>::new();
+        Effect::new(move |_| {
+            let v = chosen.get();
+            if let Some(s) = node.get_untracked() {
+                if s.value() != v {
+                    s.set_value(&v);
+                }
+            }
+        });
         view! {
             <div class="field">
                 <label for=fid.clone()>{label}</label>
-                <select id=fid on:change=move |ev| on_pick(event_target_value(&ev)) data-testid=testid>
-                    {move || options.get().into_iter().map(|(v, l)| {
-                        let value = v.clone();
-                        view! { <option prop:selected=move || read(current) == v value=value>{l}</option> }
-                    }).collect_view()}
+                <select id=fid node_ref=node on:change=move |ev| on_pick(event_target_value(&ev)) data-testid=testid>
+                    {move || {
+                        let now = chosen.get_untracked();
+                        options.get().into_iter().map(|(v, l)| {
+                            let on = v == now;
+                            view! { <option value=v selected=on>{l}</option> }
+                        }).collect_view()
+                    }}
                 </select>
             </div>
         }
