@@ -87,7 +87,7 @@ pub fn App() -> impl IntoView {
             palette.update(|p| *p = !*p);
             return;
         }
-        if e.key() == "?" && !typing_in_field(&e) && !palette.get_untracked() {
+        if e.key() == "?" && !typing_or_choosing(&e) && !palette.get_untracked() {
             e.prevent_default();
             shortcuts.set(true);
             return;
@@ -209,11 +209,21 @@ fn commit_focused_field() {
 }
 
 /// Ctrl+Z in a text field is the field's own undo, not the document's.
+/// Radio buttons, checkboxes and buttons have no undo of their own: there it is the
+/// document's.
 fn typing_in_field(e: &web_sys::KeyboardEvent) -> bool {
     e.target()
         .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
         .is_some_and(|el| {
-            matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+            el.matches(crate::drafts::TEXT_FIELDS).unwrap_or(false)
                 || el.has_attribute("contenteditable")
         })
+}
+
+/// A select takes typed characters as a search of its options, "?" included.
+fn typing_or_choosing(e: &web_sys::KeyboardEvent) -> bool {
+    typing_in_field(e)
+        || e.target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .is_some_and(|el| el.tag_name() == "SELECT")
 }

@@ -57,15 +57,71 @@ pub fn focus_page_title_next_frame() {
     });
 }
 
+/// A change to the document can redraw the focused element (a roadmap bar put back by an
+/// undo) or remove it (a deleted item, a confirm box done with); the focus then falls to
+/// the page, and a keyboard user starts again from the top. Called on every change: on the
+/// next frame, if the focus is on the page and nothing else was asked for, it goes back to
+/// an element with the same id if there is one again, else to the page's heading.
+pub fn keep_through_change() {
+    let Some(before) = document().active_element() else {
+        return;
+    };
+    if is_page(&before) {
+        return;
+    }
+    let id = before.id();
+    let asked = REQUESTS.with(Cell::get);
+    request_animation_frame(move || {
+        let lost = document().active_element().is_none_or(|now| is_page(&now));
+        if lost && REQUESTS.with(Cell::get) == asked && (id.is_empty() || !place_id(&id)) {
+            place_id("page-title");
+        }
+    });
+}
+
+/// Puts the focus back where it was before a dialog opened (`opener`), or on the page's
+/// heading if that element is gone.
+pub fn return_to(opener: Option<web_sys::Element>) {
+    asked_for_element();
+    match opener.and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok()) {
+        Some(el) if el.is_connected() && !is_page(&el) => place(&el),
+        // Drawn again in place of the dialog (a confirm that replaced its button): by id,
+        // once the DOM has caught up.
+        Some(el) if !el.id().is_empty() => {
+            let (id, before) = (el.id(), document().active_element());
+            request_animation_frame(move || {
+                if !moved_by_user(before.as_ref()) && !place_id(&id) {
+                    place_id("page-title");
+                }
+            });
+        }
+        _ => {
+            place_id("page-title");
+        }
+    }
+}
+
+fn is_page(el: &web_sys::Element) -> bool {
+    document()
+        .body()
+        .is_some_and(|b| el == b.unchecked_ref::<web_sys::Element>())
+}
+
 fn asked_for_element() {
     REQUESTS.with(|r| r.set(r.get() + 1));
 }
 
-fn place_id(id: &str) {
-    if let Some(el) = document().get_element_by_id(id) {
-        if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+/// True when the element was there to be focused.
+fn place_id(id: &str) -> bool {
+    match document()
+        .get_element_by_id(id)
+        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        Some(el) => {
             place(&el);
+            true
         }
+        None => false,
     }
 }
 
@@ -83,10 +139,7 @@ fn moved_by_user(before: Option<&web_sys::Element>) -> bool {
     let Some(now) = document().active_element() else {
         return false;
     };
-    let on_page = document()
-        .body()
-        .is_some_and(|b| &now == b.unchecked_ref::<web_sys::Element>());
-    if on_page || Some(&now) == before {
+    if is_page(&now) || Some(&now) == before {
         return false;
     }
     !PLACED.with(|p| p.borrow().as_ref() == Some(&now))

@@ -196,6 +196,7 @@ impl AppState {
     }
 
     fn after_change(&self, changes: &Changes) {
+        crate::focus::keep_through_change();
         self.history.with_value(|h| {
             self.undo_label.set(h.undo_label().map(str::to_string));
             self.redo_label.set(h.redo_label().map(str::to_string));

@@ -50,3 +50,60 @@ test('the theme is switchable and remembered', async ({ page }) => {
   await page.getByTestId('theme').selectOption('system');
   await expect(page.locator('html')).not.toHaveAttribute('data-theme', /.+/);
 });
+
+// Dialogs keep Tab inside and give the focus back when closed; a change that redraws or
+// removes the focused element leaves the focus on it again (or on the page's heading),
+// never on the page itself; Ctrl+Z on a radio button is the document's undo.
+test('the focus stays where a keyboard user can go on from', async ({ page }) => {
+  const app = new App(page);
+  await app.open();
+  await app.loadSampleFromWelcome();
+  await app.open('roadmap');
+  const roadmapNav = app.nav('Roadmap');
+
+  // The palette: Tab stays in it; Escape gives the focus back to what had it.
+  await roadmapNav.focus();
+  await page.keyboard.press('Control+k');
+  await expect(page.getByTestId('palette-input')).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(page.getByTestId('palette-input')).toBeFocused();
+  await page.keyboard.press('Shift+Tab');
+  await expect(page.getByTestId('palette-input')).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('palette')).toHaveCount(0);
+  await expect(roadmapNav).toBeFocused();
+
+  // The shortcuts: the dialog takes the focus, its top in view; Tab cycles inside it.
+  await page.keyboard.press('?');
+  const dialog = page.getByTestId('shortcuts');
+  await expect(dialog).toBeFocused();
+  expect(await dialog.evaluate((d) => d.scrollTop)).toBe(0);
+  await page.keyboard.press('Tab');
+  await expect(dialog.getByRole('button', { name: 'Close (Esc)' })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(dialog.getByRole('button', { name: 'Close (Esc)' })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(roadmapNav).toBeFocused();
+
+  // A bar moved by keyboard, then undone: the redrawn bar has the focus again.
+  const bar = page.getByTestId('bar').first();
+  const id = await bar.getAttribute('id');
+  await bar.focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByTestId('status')).toContainText(' to ');
+  await expect(page.locator(`#${id}`)).toBeFocused();
+  await page.keyboard.press('Control+z');
+  await expect(page.getByTestId('status')).toContainText('Undone');
+  await expect(page.locator(`#${id}`)).toBeFocused();
+
+  // Ctrl+Z on a radio button undoes the organisation switch.
+  await app.nav('Explainer').click();
+  const radios = page.getByTestId('org-switch').getByRole('radio');
+  const checkedBefore = await radios.evaluateAll((rs) => rs.findIndex((r) => (r as HTMLInputElement).checked));
+  await radios.nth(checkedBefore).focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(radios.nth(checkedBefore)).not.toBeChecked();
+  await page.keyboard.press('Control+z');
+  await expect(radios.nth(checkedBefore)).toBeChecked();
+  expect(app.problems).toEqual([]);
+});

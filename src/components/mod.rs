@@ -1,5 +1,6 @@
 //! Shared pieces of the UI.
 
+pub mod dialog;
 pub mod download;
 pub mod fields;
 pub mod hat_badge;

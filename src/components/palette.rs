@@ -143,6 +143,7 @@ pub fn CommandPalette(open: RwSignal<bool>, shortcuts: RwSignal<bool>) -> impl I
             active.set(0);
         }
     });
+    super::dialog::return_focus_on_close(move || open.get());
     let results = Memo::new(move |_| all.with(|a| matching(a, &query.get())));
     let run = move |e: Entry| {
         open.set(false);
@@ -178,7 +179,7 @@ pub fn CommandPalette(open: RwSignal<bool>, shortcuts: RwSignal<bool>) -> impl I
     view! {
         <Show when=move || open.get()>
             <div class="overlay" on:click=move |_| open.set(false)>
-                <div class="dialog palette" role="dialog" aria-modal="true" aria-label="Command palette" on:click=|ev| ev.stop_propagation() data-testid="palette">
+                <div class="dialog palette" role="dialog" aria-modal="true" aria-label="Command palette" on:click=|ev| ev.stop_propagation() on:keydown=move |ev| super::dialog::keep_tab_inside(&ev) data-testid="palette">
                     <input
                         type="text"
                         class="palette__input"

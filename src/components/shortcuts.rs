@@ -43,16 +43,19 @@ const SHORTCUTS: &[(&str, &str)] = &[
 
 #[component]
 pub fn ShortcutsOverlay(open: RwSignal<bool>) -> impl IntoView {
-    let close_button = NodeRef::<leptos::html::Button>::new();
+    // The dialog itself takes the focus: its heading is read out, and the list is not
+    // scrolled past as it would be to reach the Close button at its end.
+    let dialog = NodeRef::<leptos::html::Div>::new();
     Effect::new(move |_| {
         if open.get() {
             request_animation_frame(move || {
-                if let Some(b) = close_button.get_untracked() {
-                    b.focus().ok();
+                if let Some(d) = dialog.get_untracked() {
+                    d.focus().ok();
                 }
             });
         }
     });
+    super::dialog::return_focus_on_close(move || open.get());
     view! {
         <Show when=move || open.get()>
             <div class="overlay" on:click=move |_| open.set(false)>
@@ -61,15 +64,22 @@ pub fn ShortcutsOverlay(open: RwSignal<bool>) -> impl IntoView {
                     role="dialog"
                     aria-modal="true"
                     aria-labelledby="shortcuts-title"
+                    tabindex="-1"
+                    node_ref=dialog
                     on:click=|ev| ev.stop_propagation()
-                    on:keydown=move |ev| if ev.key() == "Escape" { open.set(false) }
+                    on:keydown=move |ev| {
+                        if ev.key() == "Escape" {
+                            open.set(false);
+                        }
+                        super::dialog::keep_tab_inside(&ev);
+                    }
                     data-testid="shortcuts"
                 >
                     <h2 id="shortcuts-title">"Keyboard shortcuts"</h2>
                     <dl class="shortcuts">
                         {SHORTCUTS.iter().map(|(k, v)| view! { <dt><kbd>{*k}</kbd></dt><dd>{*v}</dd> }).collect_view()}
                     </dl>
-                    <button type="button" class="btn" node_ref=close_button on:click=move |_| open.set(false)>"Close (Esc)"</button>
+                    <button type="button" class="btn" on:click=move |_| open.set(false)>"Close (Esc)"</button>
                 </div>
             </div>
         </Show>

@@ -26,6 +26,13 @@ fn slug(s: &str) -> String {
 pub fn DataPage() -> impl IntoView {
     let state = AppState::expect();
     let confirming_reset = RwSignal::new(false);
+    // The question takes the focus (on its safe answer), and gives it back when answered.
+    Effect::new(move |_| {
+        if confirming_reset.get() {
+            crate::focus::focus_id_next_frame("reset-cancel".into());
+        }
+    });
+    crate::components::dialog::return_focus_on_close(move || confirming_reset.get());
     let preview = RwSignal::new(None::<(String, Imported)>);
     let import_error = RwSignal::new(None::<String>);
     let dragging = RwSignal::new(false);
@@ -256,7 +263,7 @@ pub fn DataPage() -> impl IntoView {
             <p>"Load the sample next to your products (nothing is replaced), or start again from an empty workspace."</p>
             <div class="actions">
                 <button type="button" class="btn" on:click=move |_| state.load_sample() data-testid="load-sample">"Load the sample product"</button>
-                <button type="button" class="btn btn--danger" on:click=move |_| confirming_reset.set(true) data-testid="reset">"Reset workspace…"</button>
+                <button type="button" class="btn btn--danger" id="reset-workspace" on:click=move |_| confirming_reset.set(true) data-testid="reset">"Reset workspace…"</button>
             </div>
             <Show when=move || confirming_reset.get()>
                 <div class="confirm" role="alertdialog" aria-labelledby="reset-q" aria-describedby="reset-d">
@@ -264,7 +271,7 @@ pub fn DataPage() -> impl IntoView {
                     <p id="reset-d">{move || state.ws.with(|w| format!("This removes {} products and {} backlog items. You can undo it until you reload; export first to keep a copy.", w.products.len(), w.item_count()))}</p>
                     <div class="actions">
                         <button type="button" class="btn btn--danger" on:click=reset data-testid="confirm-reset">"Reset"</button>
-                        <button type="button" class="btn" on:click=move |_| confirming_reset.set(false)>"Cancel"</button>
+                        <button type="button" class="btn" id="reset-cancel" on:click=move |_| confirming_reset.set(false)>"Cancel"</button>
                     </div>
                 </div>
             </Show>

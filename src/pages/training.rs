@@ -22,6 +22,12 @@ fn save(a: &Answers) {
 pub fn TrainingPage() -> impl IntoView {
     let answers = RwSignal::new(load());
     let confirm_reset = RwSignal::new(false);
+    Effect::new(move |_| {
+        if confirm_reset.get() {
+            crate::focus::focus_id_next_frame("reset-training-cancel".into());
+        }
+    });
+    crate::components::dialog::return_focus_on_close(move || confirm_reset.get());
     let reset = move |_| {
         answers.set(Answers::new());
         save(&Answers::new());
@@ -58,11 +64,11 @@ pub fn TrainingPage() -> impl IntoView {
                     <div class="confirm" role="alertdialog" aria-label="Confirm reset">
                         <p>"Clear every answer and score on this device, for the next trainee?"</p>
                         <button type="button" class="btn btn--danger" on:click=reset data-testid="confirm-reset-training">"Clear answers"</button>
-                        <button type="button" class="btn" on:click=move |_| confirm_reset.set(false)>"Cancel"</button>
+                        <button type="button" class="btn" id="reset-training-cancel" on:click=move |_| confirm_reset.set(false)>"Cancel"</button>
                     </div>
                 }.into_any()
             } else {
-                view! { <button type="button" class="btn" on:click=move |_| confirm_reset.set(true) data-testid="reset-training">"Reset for the next trainee"</button> }.into_any()
+                view! { <button type="button" class="btn" id="reset-training" on:click=move |_| confirm_reset.set(true) data-testid="reset-training">"Reset for the next trainee"</button> }.into_any()
             }}
         </section>
         {EXERCISES.iter().map(|ex| view! { <ExerciseView ex=*ex answers=answers /> }).collect_view()}

@@ -278,7 +278,7 @@ fn SprintEditor(id: Id, editing: RwSignal<Option<Id>>) -> impl IntoView {
         }
     };
     view! {
-        <form class="panel-form" on:submit=save on:keydown=move |ev| if ev.key() == "Escape" { editing.set(None) } data-testid="sprint-editor">
+        <form class="panel-form" on:submit=save on:keydown=move |ev| if ev.key() == "Escape" && crate::drafts::may_discard() { editing.set(None) } data-testid="sprint-editor">
             <h3 class="panel-form__title">{format!("Edit {}", s.name)}</h3>
             <div class="panel-form__grid">
                 <TextField label="Name" value=name input_ref=input testid="sprint-name" />

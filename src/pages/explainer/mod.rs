@@ -29,6 +29,7 @@ pub(crate) fn cite(keys: &[&str]) -> impl IntoView {
 pub fn ExplainerPage() -> impl IntoView {
     let state = AppState::expect();
     let presenting = RwSignal::new(false);
+    crate::components::dialog::return_focus_on_close(move || presenting.get());
     // Scroll to the section the URL names (e.g. from a hat badge).
     Effect::new(move |_| {
         if let Some(focus) = state.route.with(|r| r.focus.clone()) {

@@ -49,7 +49,7 @@ pub(super) fn Presenter(on_close: impl Fn() + Copy + Send + Sync + 'static) -> i
         "Home" => index.set(0),
         "End" => index.set(n - 1),
         "Escape" => on_close(),
-        _ => {}
+        _ => crate::components::dialog::keep_tab_inside(&ev),
     };
     let body = move || {
         let roles = state.ws.with(|w| w.roles);

@@ -180,9 +180,12 @@ pub(crate) fn OutlineRow(index: usize, rows: Memo<Vec<Row>>) -> impl IntoView {
         else {
             return;
         };
+        // Escape is easily pressed by accident: a changed draft is kept unless let go.
         if ev.key() == "Escape" && open_panel().is_some() {
             ev.prevent_default();
-            ui.close();
+            if crate::drafts::may_discard() {
+                ui.close();
+            }
             return;
         }
         // Shortcuts act on the row line only, never while typing in a panel.
