@@ -330,7 +330,7 @@ pub const EXERCISES: [Exercise; 3] = [
         questions: &[
             hat_q!("vision2y", "Decide where the product should be in two years or more", 0, "The long-term plan for the product, and often the portfolio, is the PM's.", "runyan"),
             hat_q!("order", "Have the final say on the order of the product backlog", 1, "Whoever wants the backlog changed has to convince the PO, who decides.", "guide"),
-            hat_q!("okrs", "Write each product's OKRs so they serve the company's", 0, "Where a company uses OKRs, the PM may set them per product, in line with the level above.", "paquet"),
+            hat_q!("okrs", "Write each product's OKRs so that they serve the company's own OKRs", 0, "Where a company uses OKRs, the PM may set them per product, in line with the level above.", "paquet"),
             hat_q!("standup", "Attend the daily stand-up regularly", 1, "POs often join stand-ups to answer questions on the items in progress; PMs rarely do.", "teaminal"),
             hat_q!("stories", "Write user stories and mature them until they are done", 1, "Maturing stories — creating, analysing and seeing them through — is the PO's work.", "paquet"),
             hat_q!("value", "Care above all about the product's success and the business value it brings", 2, "Both roles are wholly focused on the product's success and its value to the company.", "runyan"),

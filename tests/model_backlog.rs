@@ -1799,3 +1799,25 @@ fn counts_are_written_with_thousands_separated() {
         assert_eq!(thousands(n), want);
     }
 }
+
+#[test]
+fn choice_names_are_the_variant_names_the_styles_use() {
+    // CSS classes (`bar--AtRisk`, `status--InProgress`, `pill--Active`) and option values
+    // are built from `name()`; it must spell each variant as written.
+    for s in FeatureStatus::ALL {
+        assert_eq!(s.name(), format!("{s:?}"));
+    }
+    for s in ItemStatus::ALL {
+        assert_eq!(s.name(), format!("{s:?}"));
+    }
+    for p in Priority::ALL {
+        assert_eq!(p.name(), format!("{p:?}"));
+    }
+    for s in [
+        SprintState::Planned,
+        SprintState::Active,
+        SprintState::Finished,
+    ] {
+        assert_eq!(s.name(), format!("{s:?}"));
+    }
+}

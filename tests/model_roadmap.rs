@@ -709,11 +709,12 @@ fn ready_follows_the_products_definition_of_ready() {
     // Only criteria: all but i-5.
     p.definition_of_ready = vec![ReadyRule::HasAcceptanceCriteria];
     assert_eq!(reality(&p, &now).ready, 4);
-    // A priority as well: nobody has one.
+    // A priority as well: nobody has one, so only the done items count (i-1 and i-4).
     p.definition_of_ready = vec![ReadyRule::IsEstimated, ReadyRule::HasPriority];
-    assert_eq!(reality(&p, &now).ready, 0);
+    assert_eq!(reality(&p, &now).ready, 2);
+    assert_ne!(p.items[1].status, ItemStatus::Done);
     p.items[1].priority = Some(Priority::Must);
-    assert_eq!(reality(&p, &now).ready, 1);
+    assert_eq!(reality(&p, &now).ready, 3);
 }
 
 #[test]
@@ -1087,4 +1088,21 @@ fn svg_of_the_sample_workspace_is_well_formed() {
             .count();
         assert_eq!(bars(&svg), visible, "{}", p.name);
     }
+}
+
+#[test]
+fn reality_does_not_ask_done_items_to_be_ready() {
+    let mut p = atlas();
+    let before = reality(&p, &Bucket::Horizon(Horizon::Now));
+    // i-5 has no acceptance criteria: not ready while it is worked on, past the gate once done.
+    let i5 = p.items.iter_mut().find(|i| i.id.as_str() == "i-5").unwrap();
+    assert_ne!(i5.status, ItemStatus::Done);
+    i5.status = ItemStatus::Done;
+    let done = reality(&p, &Bucket::Horizon(Horizon::Now));
+    assert_eq!(done.ready, before.ready + 1);
+    // Left: i-3, which has no estimate and so is neither estimated nor ready.
+    assert_eq!(
+        done.verdict(),
+        "1 item is not estimated; 1 item is not ready."
+    );
 }

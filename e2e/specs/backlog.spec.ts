@@ -77,7 +77,7 @@ test('a PO journey: add by keyboard, criteria, estimates, reorder, over capacity
     await rowOf(page, t).getByTestId('row-select').check();
   }
   await page.getByTestId('bulk-sprint').selectOption({ label: 'Sprint 1' });
-  await expect(page.getByTestId('sprint-load')).toHaveText('16 / 10 pts committed · 3 items · 0 done');
+  await expect(page.getByTestId('sprint-load')).toHaveText('16 / 10 pts committed · 3 items · 0 pts done');
   await expect(page.getByTestId('over-capacity')).toHaveText('⚠ Over capacity by 6 points');
 
   // Reload: everything is still there.

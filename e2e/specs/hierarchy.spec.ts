@@ -72,7 +72,11 @@ test('build a product by keyboard, move a feature, delete it, undo, reload', asy
   await page.getByTestId('edit-name').fill('');
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('edit-error')).toHaveText('The title cannot be empty.');
+  // Escape with a changed draft asks first; letting it go closes the editor unchanged.
+  const asked = new Promise<string>((resolve) => page.once('dialog', (d) => { resolve(d.type()); void d.accept(); }));
   await page.keyboard.press('Escape');
+  expect(await asked).toBe('confirm');
+  await expect(page.getByTestId('edit-name')).toHaveCount(0);
   await expect(row(page, 'Referrals')).toBeVisible();
 
   // Reorder by keyboard: Alt+ArrowUp moves Welcome tour above Sign-up wizard.

@@ -117,6 +117,9 @@ pub struct Reality {
     pub broken_down: usize,
     pub items: usize,
     pub estimated: usize,
+    /// Items that meet the definition of ready, or are done: readiness is the gate into a
+    /// sprint, and finished work need not pass it again. (Started work still counts: work
+    /// begun before it was ready is worth seeing.)
     pub ready: usize,
     /// Points of the bucket's items not yet done.
     pub points_left: f64,
@@ -247,7 +250,10 @@ pub fn reality(p: &Product, bucket: &Bucket) -> Reality {
         estimated: items.iter().filter(|i| i.estimate.is_some()).count(),
         ready: items
             .iter()
-            .filter(|i| readiness::is_ready(&p.definition_of_ready, i))
+            .filter(|i| {
+                i.status == super::workspace::ItemStatus::Done
+                    || readiness::is_ready(&p.definition_of_ready, i)
+            })
             .count(),
         points_left: items
             .iter()

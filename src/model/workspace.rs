@@ -144,6 +144,25 @@ impl Horizon {
     }
 }
 
+/// `name()`: the variant's name, as the UI uses it in option values and class names
+/// (`bar--AtRisk`). Written out rather than taken from `Debug`, whose formatter would be
+/// compiled into the app for each of these types.
+macro_rules! named {
+    ($t:ty: $($v:ident),+) => {
+        impl $t {
+            pub fn name(self) -> &'static str {
+                match self {
+                    $(Self::$v => stringify!($v)),+
+                }
+            }
+        }
+    };
+}
+named!(FeatureStatus: Idea, Planned, InProgress, Done, AtRisk);
+named!(ItemStatus: Todo, InProgress, Done);
+named!(Priority: Must, Should, Could, Wont);
+named!(SprintState: Planned, Active, Finished);
+
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum FeatureStatus {

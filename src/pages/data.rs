@@ -188,7 +188,7 @@ pub fn DataPage() -> impl IntoView {
         <PageHead title="Data" lead="Your workspace lives only in this browser. Take a copy out whenever you like, and bring one back in." />
         <section class="section" aria-labelledby="export-title">
             <h2 id="export-title">"Export"</h2>
-            <p>"The whole workspace as one JSON file with its format version (see the schema in docs/schema.md), or the current product's backlog as CSV for Jira, Azure DevOps or Linear."</p>
+            <p>"The whole workspace as one JSON file with its format version (marked with its format version, so this or any later version of Two Hats can read it back), or the current product's backlog as CSV for Jira, Azure DevOps or Linear."</p>
             <div class="actions">
                 <button type="button" class="btn btn--primary" on:click=export data-testid="export-json">"Export workspace (JSON)"</button>
                 <button type="button" class="btn" on:click=export_csv disabled=move || state.product.with(Option::is_none) data-testid="export-csv">
@@ -235,7 +235,7 @@ pub fn DataPage() -> impl IntoView {
                         </table>
                         <div class="actions">
                             <button type="button" class="btn btn--danger" on:click=replace data-testid="import-replace">
-                                {format!("Replace my workspace ({} products, {} items)", current.0, current.1)}
+                                {if current == (0, 0) { "Import into my empty workspace".to_string() } else { format!("Replace my workspace ({} products, {} items)", current.0, current.1) }}
                             </button>
                             <button type="button" class="btn btn--primary" on:click=merge data-testid="import-merge">"Add as new products"</button>
                             <button type="button" class="btn" on:click=move |_| preview.set(None)>"Cancel"</button>
@@ -251,7 +251,8 @@ pub fn DataPage() -> impl IntoView {
                 let u = usage();
                 let pc = u.percent();
                 view! {
-                    <p data-testid="storage-usage">{format!("This workspace uses {:.1} KB of the about 10 MB (5 million characters) the browser allows this site ({pc:.1}%). Saving a change briefly needs up to {:.0} KB more, for a second copy of the part it changes.", Usage::kb(u.used), Usage::kb(u.room))}</p>
+                    <p data-testid="storage-usage">{format!("This workspace uses {:.1} KB of the about 10 MB (5 million characters) the browser allows this site ({pc:.1}%).", Usage::kb(u.used))}
+                        {(Usage::kb(u.room) >= 1.0).then(|| format!(" Saving a change briefly needs up to {:.0} KB more, for a second copy of the part it changes.", Usage::kb(u.room)))}</p>
                     <meter min="0" max="100" low="60" high="80" optimum="0" value=pc aria-label="Storage used"></meter>
                     {(pc > 60.0 || u.nearly_full()).then(|| view! { <p class="warning" role="status">"Storage is filling up: export a copy now, and consider removing products you no longer need. Past the limit, changes can no longer be saved."</p> })}
                 }

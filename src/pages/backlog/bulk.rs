@@ -115,13 +115,13 @@ pub(crate) fn BulkBar() -> impl IntoView {
                         id=status_id.clone()
                         on:change=move |ev| {
                             let v = event_target_value(&ev);
-                            if let Some(s) = ItemStatus::ALL.into_iter().find(|s| format!("{s:?}") == v) {
+                            if let Some(s) = ItemStatus::ALL.into_iter().find(|s| s.name() == v) {
                                 bulk_edit(state, ui, "set status", move |i| i.status = s);
                             }
                         }
                     >
                         <option value="-">"Set status…"</option>
-                        {ItemStatus::ALL.into_iter().map(|s| view! { <option value=format!("{s:?}")>{s.label()}</option> }).collect_view()}
+                        {ItemStatus::ALL.into_iter().map(|s| view! { <option value=s.name()>{s.label()}</option> }).collect_view()}
                     </select>
                 </div>
                 <div class="field field--inline">
@@ -131,12 +131,12 @@ pub(crate) fn BulkBar() -> impl IntoView {
                         on:change=move |ev| {
                             let v = event_target_value(&ev);
                             if v == "-" { return; }
-                            let p = Priority::ALL.into_iter().find(|p| format!("{p:?}") == v);
+                            let p = Priority::ALL.into_iter().find(|p| p.name() == v);
                             bulk_edit(state, ui, "set priority", move |i| i.priority = p);
                         }
                     >
                         <option value="-">"Set priority…"</option>
-                        {Priority::ALL.into_iter().map(|p| view! { <option value=format!("{p:?}")>{p.label()}</option> }).collect_view()}
+                        {Priority::ALL.into_iter().map(|p| view! { <option value=p.name()>{p.label()}</option> }).collect_view()}
                         <option value="">"No priority"</option>
                     </select>
                 </div>

@@ -359,11 +359,11 @@ fn PanelBody(
         </div>
         <div class="panel-grid">
             {select("Priority (MoSCoW)",
-                fixed(std::iter::once((String::new(), "None".to_string())).chain(Priority::ALL.iter().map(|p| (format!("{p:?}"), p.label().to_string()))).collect()),
-                |i| i.priority.map(|p| format!("{p:?}")).unwrap_or_default(),
-                Box::new(move |v| { let p = Priority::ALL.into_iter().find(|p| format!("{p:?}") == v); commit(Box::new(move |i| i.priority = p)) }), "panel-priority")}
-            {select("Status", fixed(ItemStatus::ALL.iter().map(|s| (format!("{s:?}"), s.label().to_string())).collect()), |i| format!("{:?}", i.status),
-                Box::new(move |v| if let Some(s) = ItemStatus::ALL.into_iter().find(|s| format!("{s:?}") == v) { commit(Box::new(move |i| i.status = s)) }), "panel-status")}
+                fixed(std::iter::once((String::new(), "None".to_string())).chain(Priority::ALL.iter().map(|p| (p.name().to_string(), p.label().to_string()))).collect()),
+                |i| i.priority.map(|p| p.name().to_string()).unwrap_or_default(),
+                Box::new(move |v| { let p = Priority::ALL.into_iter().find(|p| p.name() == v); commit(Box::new(move |i| i.priority = p)) }), "panel-priority")}
+            {select("Status", fixed(ItemStatus::ALL.iter().map(|s| (s.name().to_string(), s.label().to_string())).collect()), |i| i.status.name().to_string(),
+                Box::new(move |v| if let Some(s) = ItemStatus::ALL.into_iter().find(|s| s.name() == v) { commit(Box::new(move |i| i.status = s)) }), "panel-status")}
             {select("Feature", feature_opts, |i| i.feature.as_ref().map(|f| f.to_string()).unwrap_or_default(),
                 Box::new(move |v| { let f = Id::parse(&v).ok(); commit(Box::new(move |i| i.feature = f)) }), "panel-feature")}
             {select("Sprint", sprint_opts, |i| i.sprint.as_ref().map(|s| s.to_string()).unwrap_or_default(),

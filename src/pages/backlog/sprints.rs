@@ -140,7 +140,7 @@ fn SprintCard(
                 <button type="button" class="link-button sprint-card__name" on:click=move |_| open_editor(editing, id.get_value())>
                     {name.clone()}
                 </button>
-                <span class=format!("pill pill--{:?}", sprint.state)>{sprint.state.label()}</span>
+                <span class=format!("pill pill--{}", sprint.state.name())>{sprint.state.label()}</span>
                 <button
                     type="button"
                     class="btn btn--small"
@@ -158,7 +158,7 @@ fn SprintCard(
                 <div class="load__bar" style:width=format!("{pct:.0}%")></div>
             </div>
             <p class="sprint-card__load" data-testid="sprint-load">
-                {format!("{} / {capacity} pts committed · {} items · {} done", points(load.committed), load.items, points(load.done))}
+                {format!("{} / {capacity} pts committed · {} {} · {} pts done", points(load.committed), load.items, if load.items == 1 { "item" } else { "items" }, points(load.done))}
             </p>
             {over.map(|o| view! { <p class="sprint-card__warning" role="status" data-testid="over-capacity">{format!("⚠ Over capacity by {} points", points(o))}</p> })}
             {(load.unestimated > 0).then(|| view! { <p class="muted">{format!("{} unestimated items not counted", load.unestimated)}</p> })}
@@ -293,7 +293,7 @@ fn SprintEditor(id: Id, editing: RwSignal<Option<Id>>) -> impl IntoView {
                     }>
                         {[SprintState::Planned, SprintState::Active, SprintState::Finished]
                             .into_iter()
-                            .map(|x| view! { <option value=format!("{x:?}") selected=s.state == x>{x.label()}</option> })
+                            .map(|x| view! { <option value=x.name() selected=s.state == x>{x.label()}</option> })
                             .collect_view()}
                     </select>
                 </div>

@@ -317,7 +317,7 @@ fn BacklogRowView(index: usize) -> impl IntoView {
             <td title=text(|r| r.feature.clone().unwrap_or_default())>{text(|r| r.feature.clone().unwrap_or_else(|| "—".into()))}</td>
             <td class="num">{text(|r| r.estimate.clone().unwrap_or_else(|| "—".into()))}</td>
             <td>{text(|r| r.priority.map(|p| p.label()).unwrap_or("—").into())}</td>
-            <td><span class=text(|r| format!("status status--{:?}", r.status))>{text(|r| r.status.label().into())}</span></td>
+            <td><span class=text(|r| format!("status status--{}", r.status.name()))>{text(|r| r.status.label().into())}</span></td>
             <td>{text(|r| r.sprint.clone().unwrap_or_else(|| "—".into()))}</td>
             <td>
                 <span class="ready" class:ready--yes=ready title=text(|r| r.readiness.clone()) data-testid="readiness">

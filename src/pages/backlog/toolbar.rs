@@ -51,14 +51,14 @@ pub(crate) fn Toolbar() -> impl IntoView {
         .chain(
             ItemStatus::ALL
                 .iter()
-                .map(|s| (format!("{s:?}"), s.label().into())),
+                .map(|s| (s.name().to_string(), s.label().into())),
         )
         .collect();
     let priorities: Vec<_> = std::iter::once(any())
         .chain(
             Priority::ALL
                 .iter()
-                .map(|p| (format!("{p:?}"), p.label().into())),
+                .map(|p| (p.name().to_string(), p.label().into())),
         )
         .chain(std::iter::once(("none".into(), "No priority".into())))
         .collect();
@@ -117,7 +117,7 @@ pub(crate) fn Toolbar() -> impl IntoView {
                 />
             </div>
             <FilterSelect label="Type" options=kinds on_pick=move |v| set(&|f| f.kind = ItemKind::ALL.into_iter().find(|k| k.key() == v)) />
-            <FilterSelect label="Status" options=statuses on_pick=move |v| set(&|f| f.status = ItemStatus::ALL.into_iter().find(|s| format!("{s:?}") == v)) />
+            <FilterSelect label="Status" options=statuses on_pick=move |v| set(&|f| f.status = ItemStatus::ALL.into_iter().find(|s| s.name() == v)) />
             <FilterSelect
                 label="Priority"
                 options=priorities
@@ -125,7 +125,7 @@ pub(crate) fn Toolbar() -> impl IntoView {
                     f.priority = match v.as_str() {
                         "" => None,
                         "none" => Some(None),
-                        x => Priority::ALL.into_iter().find(|p| format!("{p:?}") == x).map(Some),
+                        x => Priority::ALL.into_iter().find(|p| p.name() == x).map(Some),
                     }
                 })
             />

@@ -351,7 +351,7 @@ fn FeatureEditor(p: Product, id: Id) -> impl IntoView {
     let error = RwSignal::new(None);
     let title = RwSignal::new(f.title.clone());
     let description = RwSignal::new(f.description.clone());
-    let status = RwSignal::new(format!("{:?}", f.status));
+    let status = RwSignal::new(f.status.name().to_string());
     let horizon = RwSignal::new(f.horizon.map(|h| h.label().to_string()).unwrap_or_default());
     let value = RwSignal::new(number_text(f.value));
     let effort = RwSignal::new(number_text(f.effort));
@@ -359,7 +359,7 @@ fn FeatureEditor(p: Product, id: Id) -> impl IntoView {
     let end = RwSignal::new(month_text(f.end));
     let statuses = FeatureStatus::ALL
         .iter()
-        .map(|s| (format!("{s:?}"), s.label().to_string()))
+        .map(|s| (s.name().to_string(), s.label().to_string()))
         .collect();
     let mut horizons = vec![(String::new(), "No horizon".to_string())];
     horizons.extend(
@@ -376,7 +376,7 @@ fn FeatureEditor(p: Product, id: Id) -> impl IntoView {
             feature.description = description.get_untracked();
             feature.status = FeatureStatus::ALL
                 .into_iter()
-                .find(|s| format!("{s:?}") == status.get_untracked())
+                .find(|s| s.name() == status.get_untracked())
                 .unwrap_or_default();
             feature.horizon = Horizon::ALL
                 .into_iter()
@@ -416,8 +416,8 @@ fn ItemEditor(p: Product, id: Id) -> impl IntoView {
     let title = RwSignal::new(i.title.clone());
     let kind = RwSignal::new(i.kind.key().to_string());
     let estimate = RwSignal::new(number_text(i.estimate));
-    let status = RwSignal::new(format!("{:?}", i.status));
-    let priority = RwSignal::new(i.priority.map(|p| format!("{p:?}")).unwrap_or_default());
+    let status = RwSignal::new(i.status.name().to_string());
+    let priority = RwSignal::new(i.priority.map(|p| p.name().to_string()).unwrap_or_default());
     let description = RwSignal::new(i.description.clone());
     let kinds = ItemKind::ALL
         .iter()
@@ -425,13 +425,13 @@ fn ItemEditor(p: Product, id: Id) -> impl IntoView {
         .collect();
     let statuses = ItemStatus::ALL
         .iter()
-        .map(|s| (format!("{s:?}"), s.label().to_string()))
+        .map(|s| (s.name().to_string(), s.label().to_string()))
         .collect();
     let mut priorities = vec![(String::new(), "No priority".to_string())];
     priorities.extend(
         Priority::ALL
             .iter()
-            .map(|p| (format!("{p:?}"), p.label().to_string())),
+            .map(|p| (p.name().to_string(), p.label().to_string())),
     );
     let product = p.id.clone();
     let on_save = move || {
@@ -446,11 +446,11 @@ fn ItemEditor(p: Product, id: Id) -> impl IntoView {
             item.estimate = parse_optional("The estimate", &estimate.get_untracked())?;
             item.status = ItemStatus::ALL
                 .into_iter()
-                .find(|s| format!("{s:?}") == status.get_untracked())
+                .find(|s| s.name() == status.get_untracked())
                 .unwrap_or_default();
             item.priority = Priority::ALL
                 .into_iter()
-                .find(|p| format!("{p:?}") == priority.get_untracked());
+                .find(|p| p.name() == priority.get_untracked());
             item.description = description.get_untracked();
             Ok(Command::Edit {
                 product,

@@ -186,6 +186,11 @@ fn CardView(card: Card, horizon: Option<Horizon>, dragging: RwSignal<Option<Id>>
     let id = StoredValue::new(card.id.clone());
     let on_keydown = move |ev: leptos::ev::KeyboardEvent| {
         if !ev.alt_key() {
+            // Enter or Space opens the details, as a click does.
+            if matches!(ev.key().as_str(), "Enter" | " ") {
+                ev.prevent_default();
+                ui.selected.set(Some(id.get_value()));
+            }
             return;
         }
         let col = COLUMNS.iter().position(|c| *c == horizon).unwrap_or(0);
@@ -226,7 +231,7 @@ fn CardView(card: Card, horizon: Option<Horizon>, dragging: RwSignal<Option<Id>>
             style:--theme-colour=card.colour.clone()
             tabindex="0"
             draggable="true"
-            aria-label=format!("{}, {}, {}. Alt+arrows move it between columns and within the column.", card.title, card.theme, card.status)
+            aria-label=format!("{}, {}, {}. Enter shows its details; Alt+arrows move it between columns and within the column.", card.title, card.theme, card.status)
             on:keydown=on_keydown
             on:click=move |_| ui.selected.set(Some(id.get_value()))
             on:dragstart=move |ev: leptos::ev::DragEvent| {

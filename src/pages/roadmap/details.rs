@@ -68,12 +68,12 @@ pub(crate) fn FeatureDetails(id: Id) -> impl IntoView {
                     <label for=status_id.clone()>"Status"</label>
                     <select id=status_id.clone() on:change=move |ev| {
                         let v = event_target_value(&ev);
-                        if let Some(s) = FeatureStatus::ALL.into_iter().find(|s| format!("{s:?}") == v) {
+                        if let Some(s) = FeatureStatus::ALL.into_iter().find(|s| s.name() == v) {
                             edit_feature(state, &id.get_value(), |f| f.status = s);
                         }
                     } data-testid="feature-status">
                         {FeatureStatus::ALL.into_iter().map(|s| view! {
-                            <option value=format!("{s:?}") prop:selected=move || feature().is_some_and(|f| f.status == s)>{s.label()}</option>
+                            <option value=s.name() prop:selected=move || feature().is_some_and(|f| f.status == s)>{s.label()}</option>
                         }).collect_view()}
                     </select>
                 </div>
@@ -180,7 +180,7 @@ pub(crate) fn Releases() -> impl IntoView {
             <ul class="release-list">
                 {move || list.get().into_iter().map(|(rid, n, d, count)| view! {
                     <li>
-                        <strong>{n.clone()}</strong>" · "{d}" · "{format!("{count} features target it")}
+                        <strong>{n.clone()}</strong>" · "{d}" · "{match count { 0 => "no feature targets it".to_string(), 1 => "1 feature targets it".to_string(), n => format!("{n} features target it") }}
                         <button type="button" class="btn btn--small btn--ghost" aria-label=format!("Delete release {n}") on:click=move |_| {
                             if let Some(product) = state.product.get_untracked() {
                                 let _ = state.dispatch(Command::Delete { product, kind: Kind::Release, id: rid.clone() });

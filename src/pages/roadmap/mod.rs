@@ -279,10 +279,10 @@ fn Controls() -> impl IntoView {
                 <label for=status_id.clone()>"Status"</label>
                 <select id=status_id on:change=move |ev| {
                     let v = event_target_value(&ev);
-                    ui.filter.update(|f| f.status = FeatureStatus::ALL.into_iter().find(|s| format!("{s:?}") == v));
+                    ui.filter.update(|f| f.status = FeatureStatus::ALL.into_iter().find(|s| s.name() == v));
                 }>
                     <option value="">"Any"</option>
-                    {FeatureStatus::ALL.into_iter().map(|s| view! { <option value=format!("{s:?}")>{s.label()}</option> }).collect_view()}
+                    {FeatureStatus::ALL.into_iter().map(|s| view! { <option value=s.name()>{s.label()}</option> }).collect_view()}
                 </select>
             </div>
             <div class="toolbar__actions">

@@ -45,7 +45,7 @@ pub(crate) fn RealityCheck() -> impl IntoView {
                         <th scope="col" class="num">"Broken down"</th>
                         <th scope="col" class="num">"Items"</th>
                         <th scope="col" class="num">"Estimated"</th>
-                        <th scope="col" class="num">"Ready"</th>
+                        <th scope="col" class="num">"Ready or done"</th>
                         <th scope="col" class="num">"Points left"</th>
                         <th scope="col" class="num">"Capacity"</th>
                         <th scope="col">"Verdict"</th>

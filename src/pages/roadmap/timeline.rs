@@ -439,7 +439,7 @@ fn BarRow(bar: Bar, window: Memo<Window>, drag: RwSignal<Option<Drag>>) -> impl 
                         <button
                             type="button"
                             id=format!("bar-{}", bar.id)
-                            class=format!("bar bar--{:?}", bar.status)
+                            class=format!("bar bar--{}", bar.status.name())
                             class:bar--dragging=move || drag.with(|d| d.as_ref().is_some_and(|g| g.id == id.get_value()))
                             class:bar--selected=selected
                             style:left=move || geometry().map(|(l, _)| format!("{l:.3}%")).unwrap_or_default()
