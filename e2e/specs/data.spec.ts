@@ -19,9 +19,15 @@ test('export, reset, import: the same workspace comes back', async ({ page }) =>
   expect(exported.version).toBe(1);
   expect(exported.workspace.products).toHaveLength(2);
 
+  // The question takes the focus on its safe answer; answered, it gives the focus back.
+  await page.getByTestId('reset').click();
+  await expect(page.getByRole('button', { name: 'Cancel' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('reset')).toBeFocused();
   await page.getByTestId('reset').click();
   await page.getByTestId('confirm-reset').click();
   await expect(app.switcher()).toContainText('No product yet');
+  await expect(page.getByTestId('reset')).toBeFocused();
 
   await page.getByTestId('import-file').setInputFiles(path!);
   const preview = page.getByTestId('import-preview');

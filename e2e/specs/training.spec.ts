@@ -32,6 +32,8 @@ test('a trainee does an exercise, gets a score, reloads, keeps it, then resets',
   await page.getByTestId('reset-training').click();
   await page.getByTestId('confirm-reset-training').click();
   await expect(page.getByTestId('total-score')).toHaveText('Total: 0 of 32 right');
+  // The button the question replaced has the focus again, not the page.
+  await expect(page.getByTestId('reset-training')).toBeFocused();
   await page.reload();
   await expect(page.getByTestId('total-score')).toHaveText('Total: 0 of 32 right');
   expect(app.problems).toEqual([]);

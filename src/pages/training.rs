@@ -22,12 +22,17 @@ fn save(a: &Answers) {
 pub fn TrainingPage() -> impl IntoView {
     let answers = RwSignal::new(load());
     let confirm_reset = RwSignal::new(false);
-    Effect::new(move |_| {
-        if confirm_reset.get() {
+    // The question replaces its button: it takes the focus (on its safe answer), and the
+    // button drawn again when it is answered takes it back.
+    Effect::new(move |was: Option<bool>| {
+        let now = confirm_reset.get();
+        if now {
             crate::focus::focus_id_next_frame("reset-training-cancel".into());
+        } else if was == Some(true) {
+            crate::focus::focus_id_next_frame("reset-training".into());
         }
+        now
     });
-    crate::components::dialog::return_focus_on_close(move || confirm_reset.get());
     let reset = move |_| {
         answers.set(Answers::new());
         save(&Answers::new());
