@@ -51,6 +51,9 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 const VIEWPORT = { width: 1280, height: 800 };
 
+const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'v8.execute',
+  'disabled-by-default-v8.compile', 'v8.wasm', 'disabled-by-default-v8.wasm.detailed', 'blink.user_timing', 'loading'];
+
 /** What marks each page as usable: its first row. */
 const READY = {
   backlog: '[data-testid=backlog-row]',
@@ -135,7 +138,9 @@ const PAGE_HOOKS = `(() => {
         ch.port2.postMessage(null);
       });
     };
-    const mo = new MutationObserver((recs) => { m.mutations += recs.length; dirty = true; schedule(); });
+    // A change before the event (a save's status line from the run before) is not this
+    // interaction's: it once ended a measurement before it began.
+    const mo = new MutationObserver((recs) => { if (m.start === null) return; m.mutations += recs.length; dirty = true; schedule(); });
     mo.observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
   };
 
@@ -319,11 +324,7 @@ class Bench {
   async trace(keys, file) {
     const s = await this.seeded(keys);
     try {
-      await this.browser.startTracing(s.page, {
-        path: file,
-        categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'v8.execute',
-          'disabled-by-default-v8.compile', 'v8.wasm', 'disabled-by-default-v8.wasm.detailed', 'blink.user_timing', 'loading'],
-      });
+      await this.browser.startTracing(s.page, { path: file, categories: TRACE_CATEGORIES });
       const r = await this.load(s, 'backlog');
       const events = JSON.parse((await this.browser.stopTracing()).toString()).traceEvents;
       return r && traceSummary(events, r.tti);
@@ -343,7 +344,7 @@ class Bench {
    * how a user with this many items meets the app on any day after the first; a cold load
    * with that many items stored cannot be a first visit. Null on timeout.
    */
-  async revisit(keys, route) {
+  async revisit(keys, route, traceFile = null) {
     const first = await this.seeded(keys, { sw: true });
     try {
       if ((await this.load(first, route)) === null) return null;
@@ -359,7 +360,11 @@ class Bench {
       }, null, { timeout: PAGE_TIMEOUT, polling: 100 });
       await first.page.close();
       const again = await this.tab(first.context);
-      return await this.load(again, route);
+      if (!traceFile) return await this.load(again, route);
+      await this.browser.startTracing(again.page, { path: traceFile, categories: TRACE_CATEGORIES });
+      const r = await this.load(again, route);
+      const events = JSON.parse((await this.browser.stopTracing()).toString()).traceEvents;
+      return r && traceSummary(events, r.tti);
     } catch (e) {
       if (isTimeout(e)) return null;
       throw e;
@@ -742,7 +747,9 @@ function traceSummary(events, tti) {
     .map(([k, v]) => [k, Math.round(v / 100) / 10]);
   const busy = slices.filter((e) => e.name === 'RunTask').reduce((a, e) => a + Math.min(e.ts + e.dur, end) - Math.max(e.ts, t0), 0);
   const files = {};
-  const sent = events.filter((e) => e.name === 'ResourceSendRequest' && e.args?.data?.url);
+  // The app's own files (a new tab also loads the browser's own pages, in other processes).
+  const site = new URL(nav.args.data.documentLoaderURL).origin;
+  const sent = events.filter((e) => e.name === 'ResourceSendRequest' && e.args?.data?.url?.startsWith(site));
   for (const e of sent) {
     const name = e.args.data.url.split('/').pop().replace(/-[0-9a-f]{16}/, '') || 'index.html';
     const done = events.find((f) => f.name === 'ResourceFinish' && f.args?.data?.requestId === e.args.data.requestId);
@@ -829,12 +836,15 @@ try {
     results[n].coresBusy = (machine.nproc * (cpu1.busy - cpu0.busy)) / (cpu1.total - cpu0.total);
     log(`  load average (1 min) ${results[n].loadBefore.toFixed(1)} before, ${results[n].loadAfter.toFixed(1)} after; ${results[n].coresBusy.toFixed(2)} of ${machine.nproc} cores busy on average (all processes)`);
     if (TRACE && n === Math.max(...SIZES)) {
-      log(`  trace of a cold backlog load…`);
-      const t = await bench.trace(keys, TRACE);
-      results[n].trace = t;
-      if (t) {
-        log(`  trace: interactive at ${fmt(t.tti)} ms, main thread busy ${t.busy} ms; written to ${TRACE}`);
-        console.log(`Trace of a cold backlog load, ${n.toLocaleString('en')} items (${TRACE}): interactive at ${fmt(t.tti)} ms, main thread busy ${t.busy} ms until then.`);
+      log(`  traces of a cold load and a returning visit…`);
+      const again = TRACE.replace(/(\.json)?$/, '-revisit.json');
+      const traces = [['a cold backlog load', TRACE, await bench.trace(keys, TRACE)],
+        ['a returning visit to the backlog', again, await bench.revisit(keys, 'backlog', again)]];
+      results[n].trace = Object.fromEntries(traces.map(([what, , t]) => [what, t]));
+      for (const [what, file, t] of traces) {
+        if (!t) continue;
+        log(`  trace of ${what}: interactive at ${fmt(t.tti)} ms, main thread busy ${t.busy} ms; written to ${file}`);
+        console.log(`Trace of ${what}, ${n.toLocaleString('en')} items (${file}): interactive at ${fmt(t.tti)} ms, main thread busy ${t.busy} ms until then.`);
         console.log(`Main thread, self time by event (ms): ${t.top.map(([k, v]) => `${k} ${v}`).join(', ')}.`);
         console.log(`Files, requested → done (ms after navigation): ${Object.entries(t.files).map(([k, v]) => `${k} ${v.requested}→${v.done ?? '?'}`).join(', ')}.\n`);
       }

@@ -3,7 +3,7 @@ import { App } from './app';
 
 const PAGES = ['', 'explainer', 'hierarchy', 'roadmap', 'backlog', 'training', 'data'];
 
-for (const [width, height] of [[768, 1024], [1280, 720], [1920, 1080]]) {
+for (const [width, height] of [[390, 844], [768, 1024], [1280, 720], [1920, 1080]]) {
   test(`at ${width}×${height} no page scrolls sideways and the header stays compact`, async ({ page }) => {
     await page.setViewportSize({ width, height });
     const app = new App(page);
