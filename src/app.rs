@@ -12,12 +12,13 @@ use wasm_bindgen::JsCast;
 pub fn App() -> impl IntoView {
     let state = AppState::init();
 
-    // Listeners are removed when the app unmounts, so no stale handler outlives its state.
     // The history entry shown, to return to when the user keeps an editor's draft.
     let here = StoredValue::new(history_place::current().unwrap_or_else(|| {
         history_place::mark(0.0);
         0.0
     }));
+
+    // Listeners are removed when the app unmounts, so no stale handler outlives its state.
     let on_hash = window_event_listener_untyped("hashchange", move |_| {
         let route = Route::parse(&current_hash());
         let (page_changed, product_changed) = state
@@ -208,9 +209,8 @@ fn commit_focused_field() {
     }
 }
 
-/// Ctrl+Z in a text field is the field's own undo, not the document's.
-/// Radio buttons, checkboxes and buttons have no undo of their own: there it is the
-/// document's.
+/// Ctrl+Z in a text field is the field's own undo, not the document's. Radio buttons,
+/// checkboxes and buttons have no undo of their own: there it is the document's.
 fn typing_in_field(e: &web_sys::KeyboardEvent) -> bool {
     e.target()
         .and_then(|t| t.dyn_into::<web_sys::Element>().ok())

@@ -12,9 +12,10 @@ use wasm_bindgen::JsCast;
 pub const TEXT_FIELDS: &str =
     "textarea, input:not([type=checkbox]):not([type=radio]):not([type=hidden]):not([type=file])";
 
-/// Before the first edit in one (`beforeinput`: focus comes too early, before an editor's fields are
-/// filled), its text is noted on it, so that leaving the page can tell a changed draft
-/// from one merely opened (or emptied again after an add).
+/// The editors that hold drafts. Before the first edit in one (`beforeinput`: focus comes
+/// too early, before an editor's fields are filled), its text is noted on it, so that
+/// leaving it can tell a changed draft from one merely opened (or emptied again after an
+/// add).
 const DRAFT_FORMS: &str = "form.panel-form";
 const DRAFT_START: &str = "data-draft-start";
 

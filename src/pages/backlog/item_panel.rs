@@ -143,7 +143,7 @@ fn PanelBody(
     // A select whose options come from `options` (rebuilt only when they change) and
     // whose choice follows the item. Options are plain (a list of 500 features is 500
     // elements, not 500 effects): each list is built with the item's choice selected, and
-    // one effect moves the choice when the item's changes (an undo, another tab).
+    // one effect moves the choice when the item's value changes (an undo, another tab).
     let select = move |label: &'static str,
                        options: Memo<Vec<(String, String)>>,
                        current: fn(&Item) -> String,
