@@ -320,14 +320,19 @@ class Bench {
     };
   }
 
+  /** Loads a page while recording a Chrome trace to `file`; its summary, null on timeout. */
+  async tracedLoad(s, route, file) {
+    await this.browser.startTracing(s.page, { path: file, categories: TRACE_CATEGORIES });
+    const r = await this.load(s, route);
+    const events = JSON.parse((await this.browser.stopTracing()).toString()).traceEvents;
+    return r && traceSummary(events, r.tti);
+  }
+
   /** A Chrome trace of one cold backlog load (see --trace); null on timeout. */
   async trace(keys, file) {
     const s = await this.seeded(keys);
     try {
-      await this.browser.startTracing(s.page, { path: file, categories: TRACE_CATEGORIES });
-      const r = await this.load(s, 'backlog');
-      const events = JSON.parse((await this.browser.stopTracing()).toString()).traceEvents;
-      return r && traceSummary(events, r.tti);
+      return await this.tracedLoad(s, 'backlog', file);
     } finally {
       await s.context.close();
     }
@@ -360,11 +365,7 @@ class Bench {
       }, null, { timeout: PAGE_TIMEOUT, polling: 100 });
       await first.page.close();
       const again = await this.tab(first.context);
-      if (!traceFile) return await this.load(again, route);
-      await this.browser.startTracing(again.page, { path: traceFile, categories: TRACE_CATEGORIES });
-      const r = await this.load(again, route);
-      const events = JSON.parse((await this.browser.stopTracing()).toString()).traceEvents;
-      return r && traceSummary(events, r.tti);
+      return await (traceFile ? this.tracedLoad(again, route, traceFile) : this.load(again, route));
     } catch (e) {
       if (isTimeout(e)) return null;
       throw e;

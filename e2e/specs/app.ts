@@ -14,6 +14,19 @@ export async function seedProduct(page: Page, product: { id: string; name: strin
   }, store);
 }
 
+/**
+ * Answers the page's dialogs (the app's "discard your draft?" question): each message is
+ * kept in `asked`, and the answer is Cancel until `answer` is set to 'accept'.
+ */
+export function answerDialogs(page: Page) {
+  const dialogs = { asked: [] as string[], answer: 'dismiss' as 'accept' | 'dismiss' };
+  page.on('dialog', (d) => {
+    dialogs.asked.push(d.message());
+    void (dialogs.answer === 'accept' ? d.accept() : d.dismiss());
+  });
+  return dialogs;
+}
+
 /** A page object for the app shell: navigation, the product switcher, storage. */
 export class App {
   /** Console errors and CSP violations seen while the page ran. */

@@ -1,5 +1,5 @@
 import { test, expect, type Page } from '@playwright/test';
-import { App } from './app';
+import { App, answerDialogs } from './app';
 
 const rowOf = (page: Page, title: string) =>
   page.getByTestId('backlog-row').filter({ has: page.getByTestId('open-item').getByText(title, { exact: true }) });
@@ -216,9 +216,8 @@ test('a changed sprint draft is kept unless the user lets it go', async ({ page 
   await app.open();
   await app.loadSampleFromWelcome();
   await app.open('backlog');
-  const asked: string[] = [];
-  let answer: 'accept' | 'dismiss' = 'dismiss';
-  page.on('dialog', (d) => { asked.push(d.message()); void (answer === 'accept' ? d.accept() : d.dismiss()); });
+  const dialogs = answerDialogs(page);
+  const { asked } = dialogs;
   const cards = page.getByTestId('sprint-card');
   expect(await cards.count()).toBeGreaterThan(1);
   const editor = page.getByTestId('sprint-editor');
@@ -238,7 +237,7 @@ test('a changed sprint draft is kept unless the user lets it go', async ({ page 
   await expect(goal).toHaveValue(draft);
   await expect(cards).toHaveCount(sprints);
 
-  answer = 'accept';
+  dialogs.answer = 'accept';
   await page.getByTestId('add-sprint').click();
   await expect(cards).toHaveCount(sprints + 1);
   await expect(editor.getByTestId('sprint-name')).toHaveValue(`Sprint ${sprints + 1}`);

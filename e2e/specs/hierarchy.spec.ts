@@ -1,5 +1,5 @@
 import { test, expect, type Page } from '@playwright/test';
-import { App } from './app';
+import { App, answerDialogs } from './app';
 
 const row = (page: Page, title: string) =>
   page.getByTestId('outline-row').filter({ has: page.getByTestId('row-title').getByText(title, { exact: true }) });
@@ -218,9 +218,8 @@ test('leaving a changed draft for another page or another editor asks first', as
   await app.open('roadmap');
   await app.nav('Hierarchy').click();
   await expect(app.heading()).toHaveText('Hierarchy');
-  let answer: 'accept' | 'dismiss' = 'dismiss';
-  const asked: string[] = [];
-  page.on('dialog', (d) => { asked.push(d.message()); void (answer === 'accept' ? d.accept() : d.dismiss()); });
+  const dialogs = answerDialogs(page);
+  const { asked } = dialogs;
 
   await row(page, 'Trail search and filters').getByTestId('row-title').click();
   await expect(page.getByTestId('edit-name')).toBeFocused();
@@ -247,7 +246,7 @@ test('leaving a changed draft for another page or another editor asks first', as
   await expect(page.getByTestId('edit-name')).toHaveValue('Trail search and filters (draft)');
 
   // Letting it go: the backlog opens and the title was never saved.
-  answer = 'accept';
+  dialogs.answer = 'accept';
   await app.nav('Backlog').click();
   await expect(app.heading()).toHaveText('Backlog');
   await app.nav('Hierarchy').click();

@@ -1,5 +1,6 @@
 //! What the app's modal dialogs (the command palette, the shortcuts, presenter mode) share:
-//! Tab stays inside the dialog, and closing it puts the focus back where it was.
+//! Tab stays inside the dialog, and closing it puts the focus back where it was. Inline
+//! questions (the resets) move the focus the same way.
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -56,6 +57,25 @@ pub fn return_focus_on_close(open: impl Fn() -> bool + 'static) {
             opener.set_value(document().active_element());
         } else if !now && was_open == Some(true) {
             crate::focus::return_to(opener.get_value());
+        }
+        now
+    });
+}
+
+/// An inline question (a reset's "are you sure?"): while `open`, the focus is on its safe
+/// answer (`safe_id`); once answered, on the button that asked it (`asker_id`), found by
+/// id because the question may have been drawn in that button's place.
+pub fn question_takes_focus(
+    open: impl Fn() -> bool + 'static,
+    safe_id: &'static str,
+    asker_id: &'static str,
+) {
+    Effect::new(move |was_open: Option<bool>| {
+        let now = open();
+        if now {
+            crate::focus::focus_id_next_frame(safe_id.into());
+        } else if was_open == Some(true) {
+            crate::focus::focus_id_next_frame(asker_id.into());
         }
         now
     });

@@ -26,13 +26,11 @@ fn slug(s: &str) -> String {
 pub fn DataPage() -> impl IntoView {
     let state = AppState::expect();
     let confirming_reset = RwSignal::new(false);
-    // The question takes the focus (on its safe answer), and gives it back when answered.
-    Effect::new(move |_| {
-        if confirming_reset.get() {
-            crate::focus::focus_id_next_frame("reset-cancel".into());
-        }
-    });
-    crate::components::dialog::return_focus_on_close(move || confirming_reset.get());
+    crate::components::dialog::question_takes_focus(
+        move || confirming_reset.get(),
+        "reset-cancel",
+        "reset-workspace",
+    );
     let preview = RwSignal::new(None::<(String, Imported)>);
     let import_error = RwSignal::new(None::<String>);
     let dragging = RwSignal::new(false);
@@ -188,7 +186,7 @@ pub fn DataPage() -> impl IntoView {
         <PageHead title="Data" lead="Your workspace lives only in this browser. Take a copy out whenever you like, and bring one back in." />
         <section class="section" aria-labelledby="export-title">
             <h2 id="export-title">"Export"</h2>
-            <p>"The whole workspace as one JSON file with its format version (marked with its format version, so this or any later version of Two Hats can read it back), or the current product's backlog as CSV for Jira, Azure DevOps or Linear."</p>
+            <p>"The whole workspace as one JSON file, marked with its format version so that this or any later version of Two Hats can read it back, or the current product's backlog as CSV for Jira, Azure DevOps or Linear."</p>
             <div class="actions">
                 <button type="button" class="btn btn--primary" on:click=export data-testid="export-json">"Export workspace (JSON)"</button>
                 <button type="button" class="btn" on:click=export_csv disabled=move || state.product.with(Option::is_none) data-testid="export-csv">

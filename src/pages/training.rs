@@ -22,17 +22,11 @@ fn save(a: &Answers) {
 pub fn TrainingPage() -> impl IntoView {
     let answers = RwSignal::new(load());
     let confirm_reset = RwSignal::new(false);
-    // The question replaces its button: it takes the focus (on its safe answer), and the
-    // button drawn again when it is answered takes it back.
-    Effect::new(move |was: Option<bool>| {
-        let now = confirm_reset.get();
-        if now {
-            crate::focus::focus_id_next_frame("reset-training-cancel".into());
-        } else if was == Some(true) {
-            crate::focus::focus_id_next_frame("reset-training".into());
-        }
-        now
-    });
+    crate::components::dialog::question_takes_focus(
+        move || confirm_reset.get(),
+        "reset-training-cancel",
+        "reset-training",
+    );
     let reset = move |_| {
         answers.set(Answers::new());
         save(&Answers::new());
