@@ -5,7 +5,12 @@
    Content-Security-Policy blocks inline scripts unless their hash is listed, so this hook
    computes the SHA-256 of every inline script in the staged index.html and puts those
    hashes where index.html has the __TRUNK_INLINE_SCRIPT_HASHES__ placeholder.
-2. Trunk makes no service worker. This hook writes sw.js with the list of every file of
+2. Trunk puts its preloads of the app's JS and wasm at the end of <head>, after the six
+   stylesheets. A host on HTTP/1.1 opens six connections a page, so the wasm, the
+   largest file, waited for the stylesheets (requested at 127 ms instead of 58 in a
+   trace). This hook moves the preloads up to just after the Content-Security-Policy
+   (before it, the policy would not cover them).
+3. Trunk makes no service worker. This hook writes sw.js with the list of every file of
    this build (hashed names included) and a cache name derived from them, so a new deploy
    gets a new cache and the old one is dropped.
 """
@@ -35,11 +40,26 @@ def main() -> int:
         print("post_build: CSP placeholder missing from index.html", file=sys.stderr)
         return 1
     html = html.replace(PLACEHOLDER, " ".join(hashes))
+    html = preloads_first(html)
     with open(index, "w", encoding="utf-8") as f:
         f.write(html)
     print(f"post_build: {len(hashes)} inline script hash(es) added to the CSP")
     write_service_worker(staging)
     return 0
+
+
+def preloads_first(html: str) -> str:
+    preloads = re.findall(r'<link rel="(?:modulepreload|preload)"[^>]*>\n?', html)
+    csp = re.search(r'<meta http-equiv="Content-Security-Policy"[^>]*>\n?', html)
+    if not preloads or not csp:
+        print("post_build: no preloads or no CSP to put them after", file=sys.stderr)
+        return html
+    for link in preloads:
+        html = html.replace(link, "", 1)
+    at = html.index(csp.group(0)) + len(csp.group(0))
+    moved = "".join("    " + link.strip() + "\n" for link in preloads)
+    print(f"post_build: {len(preloads)} preload(s) moved ahead of the stylesheets")
+    return html[:at] + moved + html[at:]
 
 
 SW_TEMPLATE = """// Written by scripts/post_build.py for one build; do not edit.

@@ -11,6 +11,7 @@ use twohats::model::backlog::{
 };
 use twohats::model::outline::{outline, Filter};
 use twohats::model::planning::forecast;
+use twohats::model::roadmap::{reality, Bucket};
 use twohats::model::rollup::{feature_rollup, objective_rollup, theme_rollup};
 use twohats::model::scoring::Scheme;
 use twohats::model::*;
@@ -638,6 +639,56 @@ fn big_outline_results_are_pinned() {
 
 // ---------- timing (not a test: run by hand) ----------
 
+/// The product with its features spread over the roadmap: every horizon, and end months
+/// over two years, some features on neither.
+fn on_roadmap(mut p: Product) -> Product {
+    for (n, f) in p.features.iter_mut().enumerate() {
+        f.horizon = (n % 7 != 3).then(|| Horizon::ALL[n % 3]);
+        f.end =
+            (n % 5 != 1).then(|| Month::new(2026 + (n % 2) as i32, (n % 12) as u8 + 1).unwrap());
+    }
+    p
+}
+
+fn roadmap_buckets() -> Vec<Bucket> {
+    let mut b: Vec<Bucket> = Horizon::ALL.into_iter().map(Bucket::Horizon).collect();
+    for year in [2025, 2026, 2027] {
+        for month in [1, 4, 7, 10] {
+            b.push(Bucket::Quarter(Month::new(year, month).unwrap()));
+        }
+    }
+    b
+}
+
+#[test]
+fn reality_check_matches_the_reference_for_every_bucket() {
+    for p in [
+        on_roadmap(big_product(10_000, 500)),
+        on_roadmap(odd_product()),
+    ] {
+        let mut seen = 0;
+        for b in roadmap_buckets() {
+            let fast = reality(&p, &b);
+            let slow = reference::reality_counts(&p, &b);
+            assert_eq!(
+                (
+                    fast.features,
+                    fast.broken_down,
+                    fast.items,
+                    fast.estimated,
+                    fast.ready
+                ),
+                (slow.0, slow.1, slow.2, slow.3, slow.4),
+                "{b:?}"
+            );
+            assert_eq!(fast.points_left, slow.5, "{b:?}");
+            seen += fast.items;
+        }
+        // The buckets hold items at all, so the comparison is not of empty counts.
+        assert!(seen > p.items.len() / 2, "only {seen} items in buckets");
+    }
+}
+
 /// Prints how long the big product takes. Not a test, and nothing is asserted: run it with
 /// `cargo test --release --test model_speed_equivalence -- --ignored --nocapture`.
 #[test]
@@ -695,6 +746,13 @@ fn time_big_product() {
     time("theme_rollup for every theme", &mut || {
         p.themes.iter().map(|t| theme_rollup(&p, &t.id).items).sum()
     });
+    let road = on_roadmap(big_product(10_000, 500));
+    time("reality check, every bucket", &mut || {
+        roadmap_buckets()
+            .iter()
+            .map(|b| reality(&road, b).items)
+            .sum()
+    });
     // One undoable edit and one reorder of an item, as the backlog page makes them.
     let mut ws = Workspace::default();
     ws.products.push(p.clone());
@@ -734,6 +792,48 @@ fn time_big_product() {
 // ---------- the reference: the code before it was made fast ----------
 
 mod reference {
+    /// The reality check's counts as they were first written: a scan of the bucket's
+    /// feature ids for every item, and of the items for every feature.
+    /// (features, broken down, items, estimated, ready or done, points left)
+    pub fn reality_counts(
+        p: &Product,
+        bucket: &twohats::model::roadmap::Bucket,
+    ) -> (usize, usize, usize, usize, usize, f64) {
+        let features = twohats::model::roadmap::in_bucket(p, bucket);
+        let ids: Vec<&Id> = features.iter().map(|f| &f.id).collect();
+        let items: Vec<&Item> = p
+            .items
+            .iter()
+            .filter(|i| i.feature.as_ref().is_some_and(|f| ids.contains(&f)))
+            .collect();
+        let broken_down = features
+            .iter()
+            .filter(|f| items.iter().any(|i| i.feature.as_ref() == Some(&f.id)))
+            .count();
+        let ready = items
+            .iter()
+            .filter(|i| {
+                i.status == ItemStatus::Done
+                    || twohats::model::readiness::is_ready(&p.definition_of_ready, i)
+            })
+            .count();
+        let points_left = items
+            .iter()
+            .filter(|i| i.status != ItemStatus::Done)
+            .filter_map(|i| i.estimate)
+            .sum::<f64>()
+            + 0.0;
+        let estimated = items.iter().filter(|i| i.estimate.is_some()).count();
+        (
+            features.len(),
+            broken_down,
+            items.len(),
+            estimated,
+            ready,
+            points_left,
+        )
+    }
+
     use std::collections::{HashMap, HashSet};
     use twohats::model::backlog::{points, BacklogFilter, BacklogRow};
     use twohats::model::outline::{Filter, Loose, Row, RowKind};

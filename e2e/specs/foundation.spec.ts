@@ -119,6 +119,26 @@ test('the Content-Security-Policy blocks inline scripts but lets the app run', a
   await expect(page.getByTestId('welcome')).toBeVisible();
 });
 
+test('the wasm is requested before the stylesheets, not after them', async ({ page }) => {
+  // On an HTTP/1.1 host (six connections a page) the app's largest file used to wait for
+  // the six stylesheets to finish before its download began.
+  const order: string[] = [];
+  page.on('request', (r) => order.push(new URL(r.url()).pathname.split('/').pop() ?? ''));
+  const app = new App(page);
+  await app.open();
+  const wasm = order.findIndex((n) => n.endsWith('.wasm'));
+  const firstCss = order.findIndex((n) => n.endsWith('.css'));
+  expect(wasm, order.join(' ')).toBeGreaterThan(0);
+  expect(firstCss, order.join(' ')).toBeGreaterThan(0);
+  expect(wasm, order.join(' ')).toBeLessThan(firstCss);
+  // The preloads come after the Content-Security-Policy, which would not cover them
+  // otherwise.
+  const heads = await page.evaluate(() =>
+    [...document.head.children].map((e) => e.getAttribute('rel') ?? e.getAttribute('http-equiv') ?? e.tagName),
+  );
+  expect(heads.indexOf('Content-Security-Policy')).toBeLessThan(heads.indexOf('preload'));
+});
+
 test('the page says it is loading, and says so if the app cannot start', async ({ page }) => {
   // A first visit where the wasm cannot be fetched (a broken deploy, a dropped connection).
   await page.route('**/*.wasm', (route) => route.abort());

@@ -55,7 +55,10 @@ impl std::fmt::Display for IdsOf<'_> {
 pub fn first_duplicate_id(ws: &Workspace) -> Option<(IdsOf<'_>, &Id)> {
     let mut seen: IdSet<&Id> = IdSet::default();
     for p in &ws.products {
-        if let Some(id) = p.all_ids().into_iter().find(|id| !seen.insert(id)) {
+        let ids = p.all_ids();
+        // Grown once, not doubled and rehashed a dozen times over 10,000 items.
+        seen.reserve(ids.len());
+        if let Some(id) = ids.into_iter().find(|id| !seen.insert(id)) {
             return Some((IdsOf::Product(&p.name), id));
         }
     }

@@ -2,7 +2,7 @@
 //! reality check that compares the PM's plan with the PO's backlog.
 
 use super::dates::{Day, Month};
-use super::ids::Id;
+use super::ids::{Id, IdSet};
 use super::planning::velocity;
 use super::readiness;
 use super::workspace::{Feature, Horizon, Product};
@@ -227,16 +227,16 @@ pub fn in_bucket<'a>(p: &'a Product, bucket: &Bucket) -> Vec<&'a Feature> {
 
 pub fn reality(p: &Product, bucket: &Bucket) -> Reality {
     let features = in_bucket(p, bucket);
-    let ids: Vec<&Id> = features.iter().map(|f| &f.id).collect();
+    // Sets, not scans: with 10,000 items and a few hundred features a bucket, scanning
+    // the list for each item took the roadmap's first render 40 ms in the browser.
+    let ids: IdSet<&Id> = features.iter().map(|f| &f.id).collect();
     let items: Vec<_> = p
         .items
         .iter()
-        .filter(|i| i.feature.as_ref().is_some_and(|f| ids.contains(&f)))
+        .filter(|i| i.feature.as_ref().is_some_and(|f| ids.contains(f)))
         .collect();
-    let broken_down = features
-        .iter()
-        .filter(|f| items.iter().any(|i| i.feature.as_ref() == Some(&f.id)))
-        .count();
+    let used: IdSet<&Id> = items.iter().filter_map(|i| i.feature.as_ref()).collect();
+    let broken_down = features.iter().filter(|f| used.contains(&f.id)).count();
     let per_quarter = velocity(p).map(|v| v * sprints_per_quarter(p));
     // Now and Next are taken as a quarter each; Later has no time box to check.
     let capacity = match bucket {

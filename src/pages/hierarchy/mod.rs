@@ -194,11 +194,16 @@ fn Toolbar(rows: Memo<Vec<Row>>) -> impl IntoView {
             "po" => Some(Hat::Po),
             _ => None,
         });
-        ui.filter.set(Filter {
+        let next = Filter {
             text: text.get(),
             item_kind,
             hat,
-        });
+        };
+        // The effect's first run repeats the filter the outline already has; setting it
+        // anyway would work the whole outline out a second time as the page opens.
+        if ui.filter.with_untracked(|f| *f != next) {
+            ui.filter.set(next);
+        }
     });
     let collapse_all = move |_| {
         let keys: HashSet<String> = rows.with_untracked(|r| {
