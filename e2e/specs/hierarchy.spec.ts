@@ -288,3 +288,54 @@ test('a row move hands the focus back only if the user has not moved it since', 
   await expect(page.getByTestId('outline-filter')).toBeFocused();
   expect(app.problems).toEqual([]);
 });
+
+test('the outline is one Tab stop; the arrows, Home and End go between its rows', async ({ page }) => {
+  const app = new App(page);
+  await app.open();
+  await app.loadSampleFromWelcome();
+  await app.open('hierarchy');
+  const titles = page.getByTestId('row-title');
+  const focusedRow = () =>
+    page.evaluate(() => document.activeElement?.closest('[data-testid=outline-row]')?.querySelector('[data-testid=row-title]')?.textContent ?? null);
+  const inOutline = () => page.evaluate(() => !!document.activeElement?.closest('[data-testid=outline]'));
+
+  // Tab from the toolbar's last button enters the outline at its first row, and after
+  // that row's own few buttons it leaves the outline (the sample's outline had 290 stops).
+  await page.getByRole('button', { name: 'Collapse all' }).focus();
+  await page.keyboard.press('Tab');
+  expect(await focusedRow()).toBe(await titles.first().textContent());
+  let stops = 1;
+  for (; stops < 40 && (await inOutline()); stops++) await page.keyboard.press('Tab');
+  expect(stops).toBeLessThanOrEqual(8);
+  expect(await inOutline()).toBe(false);
+
+  // Back in with Shift+Tab, then down three rows: from a row's button too, not only its title.
+  await page.keyboard.press('Shift+Tab');
+  expect(await inOutline()).toBe(true);
+  await titles.first().focus();
+  for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowDown');
+  await expect(titles.nth(3)).toBeFocused();
+  const feature = row(page, 'Trail search and filters');
+  const nextTitle = () =>
+    feature.evaluate((li) => li.nextElementSibling?.querySelector('[data-testid=row-title]')?.id ?? 'none');
+  const next = await nextTitle();
+  await feature.getByTestId('row-title').focus();
+  await page.keyboard.press('Tab');
+  await expect(feature.getByTestId('add-item')).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await expect(page.locator(`[id="${next}"]`)).toBeFocused();
+
+  // The row last visited keeps the stop: leave the outline and come back to it.
+  await page.getByTestId('outline-filter').focus();
+  await page.getByRole('button', { name: 'Collapse all' }).focus();
+  await page.keyboard.press('Tab');
+  const rowOfFocus = await page.evaluate(() => document.activeElement?.closest('[data-testid=outline-row]')?.querySelector('[data-testid=row-title]')?.id);
+  expect(rowOfFocus).toBe(next);
+
+  // End and Home: the last row drawn and the first.
+  await page.keyboard.press('End');
+  await expect(titles.last()).toBeFocused();
+  await page.keyboard.press('Home');
+  await expect(titles.first()).toBeFocused();
+  expect(app.problems).toEqual([]);
+});

@@ -25,8 +25,8 @@ const SHORTCUTS: &[(&str, &str)] = &[
         "Backlog: move the focused item to the top or the bottom",
     ),
     (
-        "↑ / ↓ / ← / →",
-        "Hierarchy: go to the previous or next row; fold or unfold it",
+        "↑ / ↓ / Home / End, ← / →",
+        "Hierarchy: go to another row (Tab reaches one row's buttons); fold or unfold it",
     ),
     ("Delete", "Hierarchy: delete the focused row (asks first)"),
     (

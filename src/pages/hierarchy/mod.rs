@@ -37,6 +37,10 @@ pub(crate) struct OutlineUi {
     pub panel: RwSignal<Option<(String, Panel)>>,
     pub dragging: RwSignal<Option<(RowKind, Id)>>,
     pub over: RwSignal<Option<String>>,
+    /// The row whose controls are in the Tab order (the last one focused). The others'
+    /// are reached with the arrow keys, so the outline is one stop on the way through
+    /// the page instead of several hundred.
+    pub current: RwSignal<Option<String>>,
 }
 
 impl OutlineUi {
@@ -103,6 +107,7 @@ pub fn HierarchyPage() -> impl IntoView {
         panel: RwSignal::new(None),
         dragging: RwSignal::new(None),
         over: RwSignal::new(None),
+        current: RwSignal::new(None),
     };
     provide_context(ui);
     Effect::new(move |prev: Option<()>| {
@@ -134,6 +139,18 @@ pub fn HierarchyPage() -> impl IntoView {
                 .unwrap_or_default()
         })
     });
+    // Where the Tab stop is: the current row, or the first when it is gone (filtered
+    // out, folded away, deleted).
+    let stop = Memo::new(move |_| {
+        let shown = drawn(rows.with(Vec::len), limit.get());
+        ui.current
+            .with(|c| {
+                c.as_ref()
+                    .and_then(|c| rows.with(|r| r.iter().position(|row| &row.key == c)))
+            })
+            .filter(|at| *at < shown)
+            .unwrap_or(0)
+    });
     // A link with `at=<id>` (from the explainer's ladder or elsewhere) focuses that row.
     Effect::new(move |_| {
         if let Some(focus) = state.route.with(|r| r.focus.clone()) {
@@ -162,14 +179,14 @@ pub fn HierarchyPage() -> impl IntoView {
         <PageHead
             title="Hierarchy"
             level=Level::Product
-            lead="The whole product at once. Click a title to edit it; use the buttons, Alt+↑/↓, or drag rows to move them. Every change can be undone."
+            lead="The whole product at once. Click a title to edit it; use the buttons, Alt+↑/↓, or drag rows to move them. By keyboard, Tab reaches one row and ↑/↓ go to the others. Every change can be undone."
         />
         <Show when=move || state.product.with(Option::is_some) fallback=|| view! { <NoProduct what="The hierarchy" /> }>
             <Toolbar rows=rows />
             <ul class="outline" aria-label="Product outline" data-testid="outline">
                 // Bound to places, not rows: see `OutlineRow`.
                 <For each=move || 0..drawn(rows.with(Vec::len), limit.get()) key=|i: &usize| *i let:index>
-                    <OutlineRow index=index rows=rows />
+                    <OutlineRow index=index rows=rows stop=stop />
                 </For>
             </ul>
             <crate::components::MoreRows total=Signal::derive(move || rows.with(Vec::len)) limit=limit noun="rows" auto=true />

@@ -43,18 +43,50 @@ fn child_kinds(kind: RowKind) -> &'static [Kind] {
     }
 }
 
-/// Moves focus to the previous or next row's title.
-fn focus_sibling_row(from: &web_sys::Element, down: bool) {
+/// Where the arrow keys and Home/End take the focus, among the rows drawn.
+#[derive(Clone, Copy)]
+enum Step {
+    Up,
+    Down,
+    First,
+    Last,
+}
+
+impl Step {
+    fn of_key(key: &str) -> Option<Step> {
+        match key {
+            "ArrowUp" => Some(Step::Up),
+            "ArrowDown" => Some(Step::Down),
+            "Home" => Some(Step::First),
+            "End" => Some(Step::Last),
+            _ => None,
+        }
+    }
+}
+
+/// Moves focus from anywhere on a row's line to another row's title.
+fn focus_sibling_row(from: &web_sys::Element, step: Step) {
     let Ok(list) = document().query_selector_all(".outline .orow__title") else {
         return;
     };
     let n = list.length();
+    let title = from
+        .closest(".orow")
+        .ok()
+        .flatten()
+        .and_then(|row| row.query_selector(".orow__title").ok().flatten());
+    let Some(title) = title else { return };
     let current = (0..n).find(|i| {
         list.item(*i)
-            .is_some_and(|node| node.is_same_node(Some(from)))
+            .is_some_and(|node| node.is_same_node(Some(&title)))
     });
     let Some(i) = current else { return };
-    let next = if down { i + 1 } else { i.wrapping_sub(1) };
+    let next = match step {
+        Step::Up => i.wrapping_sub(1),
+        Step::Down => i + 1,
+        Step::First => 0,
+        Step::Last => n.saturating_sub(1),
+    };
     if let Some(el) = list
         .item(next)
         .and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok())
@@ -114,7 +146,7 @@ fn deletable(kind: RowKind) -> bool {
 /// (and rebuilds its line only when the row's shape changes) instead of 50 rows being
 /// created anew. Handlers read the row the slot shows at the moment they run.
 #[component]
-pub(crate) fn OutlineRow(index: usize, rows: Memo<Vec<Row>>) -> impl IntoView {
+pub(crate) fn OutlineRow(index: usize, rows: Memo<Vec<Row>>, stop: Memo<usize>) -> impl IntoView {
     let state = AppState::expect();
     let ui = OutlineUi::expect();
     let row = Memo::new(move |_| rows.with(|r| r.get(index).cloned()));
@@ -122,6 +154,19 @@ pub(crate) fn OutlineRow(index: usize, rows: Memo<Vec<Row>>) -> impl IntoView {
     let key =
         Memo::new(move |_| row.with(|r| r.as_ref().map(|r| r.key.clone()).unwrap_or_default()));
     let shape = Memo::new(move |_| row.with(|r| r.as_ref().map(Shape::of)));
+    // Out of the Tab order unless this row holds the outline's one stop (see
+    // `OutlineUi::current`); the arrow keys move between rows.
+    let off_tab = Memo::new(move |_| stop.get() != index);
+    let tabindex = move || off_tab.get().then_some("-1");
+    let on_focusin = move |_| {
+        let k = key.get_untracked();
+        if ui
+            .current
+            .with_untracked(|c| c.as_deref() != Some(k.as_str()))
+        {
+            ui.current.set(Some(k));
+        }
+    };
     // Reads the current row, untracked: for handlers.
     let with_row = move |f: &dyn Fn(&Row)| {
         row.with_untracked(|r| {
@@ -204,11 +249,13 @@ pub(crate) fn OutlineRow(index: usize, rows: Memo<Vec<Row>>) -> impl IntoView {
                 ev.prevent_default();
                 dispatch_step(true);
             }
-            ("ArrowUp", false) | ("ArrowDown", false)
-                if target.class_list().contains("orow__title") =>
-            {
-                ev.prevent_default();
-                focus_sibling_row(&target, ev.key() == "ArrowDown");
+            // From the title or any button of the line, as in a tree: the rows are
+            // one Tab stop, and the arrows go between them.
+            (key, false) if Step::of_key(key).is_some() => {
+                if let Some(step) = Step::of_key(key) {
+                    ev.prevent_default();
+                    focus_sibling_row(&target, step);
+                }
             }
             ("ArrowLeft", false) | ("ArrowRight", false)
                 if target.class_list().contains("orow__title") =>
@@ -289,6 +336,7 @@ pub(crate) fn OutlineRow(index: usize, rows: Memo<Vec<Row>>) -> impl IntoView {
                         <button
                             type="button"
                             class="orow__toggle"
+                            tabindex=tabindex
                             aria-expanded=move || row.with(|r| r.as_ref().is_some_and(|r| r.expanded)).to_string()
                             aria-label=text(|r| format!("{} {}", if r.expanded { "Collapse" } else { "Expand" }, r.title))
                             on:click=move |_| with_row(&|r| ui.toggle(&r.key))
@@ -300,19 +348,22 @@ pub(crate) fn OutlineRow(index: usize, rows: Memo<Vec<Row>>) -> impl IntoView {
                 } else {
                     view! { <span class="orow__toggle orow__toggle--none" aria-hidden="true"></span> }.into_any()
                 }}
-                {level.map(|l| view! { <HatBadge level=l /> })}
+                {level.map(|l| view! { <HatBadge level=l tab_stop=Signal::derive(move || !off_tab.get()) /> })}
                 {s.colour.then(|| view! { <span class="swatch" style:background-color=text(|r| r.colour.clone().unwrap_or_default()) aria-hidden="true"></span> })}
                 {s.item_kind.map(|k| view! { <span class=format!("kind kind--{}", k.key())>{k.label()}</span> })}
                 <button
                     type="button"
                     class="orow__title"
                     id=move || format!("row-{}", key.get())
+                    tabindex=tabindex
                     aria-label=text(|r| match r.kind {
                         RowKind::Loose(_) => r.title.clone(),
                         _ => format!("{} (edit)", r.title),
                     })
-                    disabled=!editable
-                    on:click=move |_| with_row(&|r| ui.open(&r.key, Panel::Edit))
+                    // Not `disabled`: a group row must still take the focus, so the
+                    // arrow keys pass through it and Left/Right fold it.
+                    aria-disabled=(!editable).then_some("true")
+                    on:click=move |_| if editable { with_row(&|r| ui.open(&r.key, Panel::Edit)) }
                     data-testid="row-title"
                 >
                     {text(|r| r.title.clone())}
@@ -328,6 +379,7 @@ pub(crate) fn OutlineRow(index: usize, rows: Memo<Vec<Row>>) -> impl IntoView {
                                 <button
                                     type="button"
                                     class="btn btn--small"
+                                    tabindex=tabindex
                                     on:click=move |_| with_row(&|r| ui.open(&r.key, Panel::Add(k)))
                                     data-testid=format!("add-{}", k.noun())
                                 >
@@ -337,14 +389,14 @@ pub(crate) fn OutlineRow(index: usize, rows: Memo<Vec<Row>>) -> impl IntoView {
                         })
                         .collect_view()}
                     {movable(s.kind).then(|| view! {
-                        <button type="button" class="btn btn--small btn--icon" aria-label=text(|r| format!("Move {} up", r.title)) title="Move up (Alt+↑)" disabled=move || row.with(|r| r.as_ref().is_none_or(|r| r.prev.is_none())) on:click=move |_| dispatch_step(false)>"↑"</button>
-                        <button type="button" class="btn btn--small btn--icon" aria-label=text(|r| format!("Move {} down", r.title)) title="Move down (Alt+↓)" disabled=move || row.with(|r| r.as_ref().is_none_or(|r| r.next.is_none())) on:click=move |_| dispatch_step(true)>"↓"</button>
+                        <button type="button" class="btn btn--small btn--icon" tabindex=tabindex aria-label=text(|r| format!("Move {} up", r.title)) title="Move up (Alt+↑)" disabled=move || row.with(|r| r.as_ref().is_none_or(|r| r.prev.is_none())) on:click=move |_| dispatch_step(false)>"↑"</button>
+                        <button type="button" class="btn btn--small btn--icon" tabindex=tabindex aria-label=text(|r| format!("Move {} down", r.title)) title="Move down (Alt+↓)" disabled=move || row.with(|r| r.as_ref().is_none_or(|r| r.next.is_none())) on:click=move |_| dispatch_step(true)>"↓"</button>
                     })}
                     {(movable(s.kind) && s.kind != RowKind::Objective).then(|| view! {
-                        <button type="button" class="btn btn--small" on:click=move |_| with_row(&|r| ui.open(&r.key, Panel::Move)) data-testid="move">"Move…"</button>
+                        <button type="button" class="btn btn--small" tabindex=tabindex on:click=move |_| with_row(&|r| ui.open(&r.key, Panel::Move)) data-testid="move">"Move…"</button>
                     })}
                     {deletable(s.kind).then(|| view! {
-                        <button type="button" class="btn btn--small btn--danger" aria-label=text(|r| format!("Delete {}", r.title)) on:click=move |_| with_row(&|r| ui.open(&r.key, Panel::Delete)) data-testid="delete">"Delete"</button>
+                        <button type="button" class="btn btn--small btn--danger" tabindex=tabindex aria-label=text(|r| format!("Delete {}", r.title)) on:click=move |_| with_row(&|r| ui.open(&r.key, Panel::Delete)) data-testid="delete">"Delete"</button>
                     })}
                 </span>
             </div>
@@ -363,6 +415,7 @@ pub(crate) fn OutlineRow(index: usize, rows: Memo<Vec<Row>>) -> impl IntoView {
             on:drop=on_drop
             on:dragend=on_dragend
             on:keydown=on_keydown
+            on:focusin=on_focusin
             data-testid="outline-row"
             data-kind=move || kind.get().map_or("loose", kind_class)
             data-key=move || key.get()
