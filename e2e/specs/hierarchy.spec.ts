@@ -156,7 +156,7 @@ test('a hat badge opens the explainer at its level', async ({ page }) => {
   await app.loadSampleFromWelcome();
   await app.nav('Hierarchy').click();
   await row(page, 'Trail search and filters').getByTestId('hat-badge').click();
-  await expect(app.heading()).toHaveText('Who does what');
+  await expect(app.heading()).toHaveText('Explainer: who does what');
   await expect(page.locator('#level-feature')).toBeFocused();
 });
 

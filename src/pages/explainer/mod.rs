@@ -49,7 +49,7 @@ pub fn ExplainerPage() -> impl IntoView {
     });
     view! {
         <PageHead
-            title="Who does what"
+            title="Explainer: who does what"
             lead="The Product Manager looks outward and far ahead; the Product Owner looks inward, at this sprint and the next. Pick how your organisation splits the work, then explore each difference."
         >
             <button type="button" class="btn btn--primary" on:click=move |_| presenting.set(true) data-testid="present">
