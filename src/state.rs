@@ -32,6 +32,10 @@ pub struct AppState {
     /// (both saved at once). localStorage reaches other tabs late, so that happens.
     since_commit: StoredValue<Vec<Command>>,
     last_commit: StoredValue<Vec<Command>>,
+    /// An undo or redo this tab could not save. Unlike a command it cannot be replayed
+    /// on another tab's document, so while it is unsaved that document is not taken
+    /// over this tab's (see `take_elsewhere`).
+    unsaved_step: StoredValue<bool>,
     store: StoredValue<LocalStore>,
     /// Parts changed in memory and not yet handed to storage: saves wait a moment so a
     /// burst of edits is written once (see `flush`).
@@ -74,6 +78,7 @@ impl AppState {
             history: StoredValue::new(History::default()),
             since_commit: StoredValue::new(Vec::new()),
             last_commit: StoredValue::new(Vec::new()),
+            unsaved_step: StoredValue::new(false),
             store: StoredValue::new(opened.store),
             unsaved: StoredValue::new(Changes::default()),
             heard: StoredValue::new(None),
@@ -188,6 +193,9 @@ impl AppState {
         };
         self.after_change(&changes);
         self.flush();
+        if self.last_save_failed() {
+            self.unsaved_step.set_value(true);
+        }
         // What was done before is undone or redone in what was just written: replaying
         // those commands on another tab's document would contradict it.
         self.since_commit.set_value(Vec::new());
@@ -235,6 +243,7 @@ impl AppState {
             .unwrap_or_default();
         if todo != Changes::default() {
             if self.write(Some(&todo)) {
+                self.unsaved_step.set_value(false);
                 let done = self
                     .since_commit
                     .try_update_value(std::mem::take)
@@ -275,6 +284,9 @@ impl AppState {
     pub fn retry_save(&self) {
         self.flush();
         let ok = self.write(None);
+        if ok {
+            self.unsaved_step.set_value(false);
+        }
         self.say(
             if ok {
                 "Saved."
@@ -365,6 +377,21 @@ impl AppState {
             None => return false,
         };
         self.heard.set_value(None);
+        if self.unsaved_step.get_value() {
+            // Taking the other tab's document would drop this tab's unsaved work, and
+            // writing this one would drop the other tab's: neither is overwritten. This
+            // tab stops saving and keeps what it shows, for the user to export.
+            self.store.update_value(LocalStore::stop_saving);
+            self.unsaved.set_value(Changes::default());
+            self.notices.update(|n| {
+                n.retain(|x| !matches!(x, StorageNotice::WriteFailed { .. }));
+                if !n.contains(&StorageNotice::Diverged) {
+                    n.push(StorageNotice::Diverged);
+                }
+            });
+            self.saving.set(false);
+            return false;
+        }
         let mut ws = taken.ws;
         // Replay this tab's edits the other tab has not seen. Ids make this safe: an add
         // already there is refused as a duplicate, a delete of what is gone is refused.

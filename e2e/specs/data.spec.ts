@@ -1,4 +1,4 @@
-import { test, expect, type BrowserContext } from '@playwright/test';
+import { test, expect, type BrowserContext, type Page } from '@playwright/test';
 import { App } from './app';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -154,6 +154,55 @@ test('an undo stays undone when another tab saves right after it', async ({ cont
   await expect(c.getByTestId('backlog-table')).toContainText('Added in B');
   await expect(c.getByTestId('backlog-table')).not.toContainText('Undo me');
   expect(appA.problems).toEqual([]);
+});
+
+// A command this tab could not save is replayed on another tab's document when that tab
+// saves; an undo cannot be. After a failed save and an undo, taking the other tab's
+// document used to drop this tab's unsaved work without a word.
+test('an unsaved undo is neither replaced by another tab\'s save nor written over it', async ({ context }) => {
+  const { a, appA, b } = await twoTabsOnTheSampleBacklog(context);
+  const add = async (p: Page, title: string) => {
+    await p.getByTestId('quick-add-title').fill(title);
+    await p.getByTestId('quick-add-title').press('Enter');
+    await expect(p.getByTestId('backlog-table')).toContainText(title);
+  };
+  // Tab A's writes are refused, as with a full quota.
+  await a.evaluate(() => {
+    const w = window as unknown as { realSetItem: typeof Storage.prototype.setItem };
+    w.realSetItem = Storage.prototype.setItem;
+    Storage.prototype.setItem = function () {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    };
+  });
+  await add(a, 'Kept in A');
+  await expect(a.getByTestId('notice')).toContainText('Your last change was not saved');
+  await add(a, 'Undone in A');
+  await a.getByRole('button', { name: 'Undo', exact: true }).click();
+  await expect(a.getByTestId('backlog-table')).not.toContainText('Undone in A');
+
+  // Tab B saves. A keeps what it shows, and says why.
+  await add(b, 'Added in B');
+  await expect(a.getByTestId('notice')).toContainText('Another tab saved while this tab');
+  await expect(a.getByTestId('backlog-table')).toContainText('Kept in A');
+  await expect(a.getByTestId('backlog-table')).not.toContainText('Added in B');
+
+  // Even once A could write again, it does not write over B's save.
+  await a.evaluate(() => {
+    Storage.prototype.setItem = (window as unknown as { realSetItem: typeof Storage.prototype.setItem }).realSetItem;
+  });
+  await add(a, 'Later in A');
+  await a.evaluate(() => window.dispatchEvent(new Event('pagehide')));
+  const c = await context.newPage();
+  await new App(c).open('backlog');
+  await expect(c.getByTestId('backlog-table')).toContainText('Added in B');
+  await expect(c.getByTestId('backlog-table')).not.toContainText('Kept in A');
+  await expect(c.getByTestId('backlog-table')).not.toContainText('Later in A');
+  // And A's own version can still be taken away: the export has it.
+  await appA.nav('Data').click();
+  const download = a.waitForEvent('download');
+  await a.getByTestId('export-json').click();
+  const file = await (await download).createReadStream();
+  expect(Buffer.concat(await file.toArray()).toString()).toContain('Later in A');
 });
 
 test('two tabs adding at the very same moment both keep their items', async ({ context }) => {

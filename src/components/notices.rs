@@ -120,6 +120,11 @@ fn notice_view(
             "Your last change was not saved.".into(),
             format!("The browser refused the write: {reason}. Your work is still here in this tab; export it from the Data page to keep it safe. Then free some space, for example by deleting a product you no longer need, and try again."),
         ),
+        StorageNotice::Diverged => (
+            "error",
+            "Another tab saved while this tab's last changes were unsaved.".into(),
+            "This tab could not save an undo or redo, and another tab has saved since. Neither version was written over the other: storage holds the other tab's, this tab keeps showing its own and no longer saves. Export this tab's version from the Data page, then reload to go on with the other tab's.".into(),
+        ),
     };
     let retry = matches!(n, StorageNotice::WriteFailed { .. });
     let role = if kind == "error" { "alert" } else { "status" };

@@ -35,6 +35,10 @@ pub enum StorageNotice {
     },
     /// A save failed (usually the quota); the document is still in memory.
     WriteFailed { reason: String },
+    /// Another tab saved while this tab held an undo it could not save: the two
+    /// documents differ in a way neither can take from the other, so this tab stopped
+    /// saving and keeps its own on screen.
+    Diverged,
 }
 
 impl StorageNotice {
@@ -45,6 +49,7 @@ impl StorageNotice {
             StorageNotice::Blocked
                 | StorageNotice::UnreadableKept { .. }
                 | StorageNotice::Newer { .. }
+                | StorageNotice::Diverged
         )
     }
 }
@@ -468,6 +473,11 @@ impl LocalStore {
 
     pub fn is_saving(&self) -> bool {
         self.available && self.writable
+    }
+
+    /// Writes nothing more from this tab (see `StorageNotice::Diverged`).
+    pub fn stop_saving(&mut self) {
+        self.writable = false;
     }
 
     /// Writes the parts `changes` names (plus any left over from a failed save).
