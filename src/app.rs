@@ -173,7 +173,7 @@ pub fn App() -> impl IntoView {
                 {move || {
                     // Storage problems change what can be saved; they arrive as notices.
                     state.notices.track();
-                    let used = state.usage.get().percent();
+                    let used = state.usage.get().percent_label();
                     let status = if !state.is_saving() {
                         "Not saving: see the message above"
                     } else if state.last_save_failed() {
@@ -183,7 +183,7 @@ pub fn App() -> impl IntoView {
                     } else {
                         "Saved in this browser"
                     };
-                    format!("{status} · {used:.0}% of storage used")
+                    format!("{status} · {used} of storage used")
                 }}
             </p>
         </footer>

@@ -26,6 +26,19 @@ for (const scheme of ['light', 'dark'] as const) {
   });
 }
 
+// At phone width wide tables scroll sideways inside the page; a keyboard must reach them.
+test('axe finds no violations on any page at phone width', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  const app = new App(page);
+  await app.open();
+  await app.loadSampleFromWelcome();
+  for (const slug of PAGES) {
+    await app.open(slug);
+    await page.waitForTimeout(150);
+    expect(await violations(page), `page #/${slug} at 390 px`).toEqual([]);
+  }
+});
+
 test('axe finds no violations on the first visit and with an empty workspace', async ({ page }) => {
   const app = new App(page);
   await app.open();

@@ -98,6 +98,13 @@ test('build a product by keyboard, move a feature, delete it, undo, reload', asy
   await row(page, 'Sign-up wizard').getByTestId('row-title').focus();
   await page.keyboard.press('Delete');
   await expect(page.getByTestId('delete-summary')).toContainText('feature and 2 items');
+  // Cancel has the focus, and Tab stays in the question; Delete is one Shift+Tab away.
+  await expect(page.getByTestId('cancel-delete')).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(page.getByTestId('confirm-delete')).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(page.getByTestId('cancel-delete')).toBeFocused();
+  await page.keyboard.press('Shift+Tab');
   await expect(page.getByTestId('confirm-delete')).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(row(page, 'Sign-up wizard')).toHaveCount(0);
@@ -331,6 +338,21 @@ test('the outline is one Tab stop; the arrows, Home and End go between its rows'
   await page.keyboard.press('Tab');
   const rowOfFocus = await page.evaluate(() => document.activeElement?.closest('[data-testid=outline-row]')?.querySelector('[data-testid=row-title]')?.id);
   expect(rowOfFocus).toBe(next);
+
+  // A move undone puts another row under the focus: the Tab stop follows the focus.
+  await feature.getByTestId('row-title').focus();
+  await page.keyboard.press('Alt+ArrowDown');
+  await expect(page.getByTestId('status')).toContainText('moved to position');
+  await page.keyboard.press('Control+z');
+  await expect(page.getByTestId('status')).toContainText('Undone');
+  await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('tabindex') ?? 'none')).not.toBe('-1');
+
+  // A screen reader hears where a row sits, and whose its buttons are.
+  const level = (li: ReturnType<typeof row>) => li.evaluate((e) => Number(e.getAttribute('aria-level')));
+  expect(await level(page.getByTestId('outline-row').first())).toBe(1);
+  expect(await level(row(page, 'Search trails by name or area').first())).toBeGreaterThan(await level(feature));
+  await expect(feature.getByTestId('add-item')).toHaveAccessibleName('+ item under Trail search and filters');
+  await expect(feature.getByTestId('move')).toHaveAccessibleName('Move Trail search and filters…');
 
   // End and Home: the last row drawn and the first.
   await page.keyboard.press('End');

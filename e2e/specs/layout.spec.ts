@@ -15,6 +15,13 @@ for (const [width, height] of [[390, 844], [768, 1024], [1280, 720], [1920, 1080
       const scroll = await page.evaluate(() => document.documentElement.scrollWidth);
       expect(scroll, `#/${route} is ${scroll}px wide in a ${width}px window`).toBeLessThanOrEqual(width);
     }
+    // From a laptop's or projector's 1280 up, the backlog's columns all show: none hides
+    // off to the right of its table.
+    if (width >= 1280) {
+      await app.open('backlog');
+      const over = await page.locator('.backlog-table-wrap').evaluate((w) => w.scrollWidth - w.clientWidth);
+      expect(over, 'backlog table wider than its box').toBeLessThanOrEqual(0);
+    }
     // From a projector's 1280 up, brand, product, navigation and undo share one row.
     const header = await page.locator('.app-header').boundingBox();
     if (width >= 1280) expect(header!.height).toBeLessThan(80);

@@ -6,12 +6,7 @@ use crate::state::AppState;
 use leptos::prelude::*;
 
 #[component]
-pub fn HatBadge(
-    level: Level,
-    /// In a list with one Tab stop (the hierarchy), whether this badge's row holds it.
-    #[prop(optional)]
-    tab_stop: Option<Signal<bool>>,
-) -> impl IntoView {
+pub fn HatBadge(level: Level) -> impl IntoView {
     let state = AppState::expect();
     let ownership = Memo::new(move |_| owner(level, state.ws.with(|w| w.roles)));
     let class = move || {
@@ -31,7 +26,6 @@ pub fn HatBadge(
         <a
             class=class
             href=href
-            tabindex=move || tab_stop.is_some_and(|s| !s.get()).then_some("-1")
             title=describe
             aria-label=move || format!("{} — {}: {}. Open the explainer for this level.", ownership.get().badge(), level.label(), describe())
             data-testid="hat-badge"

@@ -247,12 +247,12 @@ pub fn DataPage() -> impl IntoView {
             <h2 id="storage-title">"Storage"</h2>
             {move || {
                 let u = usage();
-                let pc = u.percent();
+                let pc = u.percent_label();
                 view! {
-                    <p data-testid="storage-usage">{format!("This workspace uses {:.1} KB of the about 10 MB (5 million characters) the browser allows this site ({pc:.1}%).", Usage::kb(u.used))}
+                    <p data-testid="storage-usage">{format!("This workspace uses {:.1} KB of the about 10 MB (5 million characters) the browser allows this site ({pc}).", Usage::kb(u.used))}
                         {(Usage::kb(u.room) >= 1.0).then(|| format!(" Saving a change briefly needs up to {:.0} KB more, for a second copy of the part it changes.", Usage::kb(u.room)))}</p>
                     <meter min="0" max="100" low="60" high="80" optimum="0" value=pc aria-label="Storage used"></meter>
-                    {(pc > 60.0 || u.nearly_full()).then(|| view! { <p class="warning" role="status">"Storage is filling up: export a copy now, and consider removing products you no longer need. Past the limit, changes can no longer be saved."</p> })}
+                    {(u.percent() > 60.0 || u.nearly_full()).then(|| view! { <p class="warning" role="status">"Storage is filling up: export a copy now, and consider removing products you no longer need. Past the limit, changes can no longer be saved."</p> })}
                 }
             }}
             <p class="muted">{move || if state.is_saving() { "Every change is saved in this browser a moment after you make it, and at once if you leave the page." } else { "Changes are not being saved right now: see the message at the top." }}</p>

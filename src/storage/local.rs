@@ -797,6 +797,18 @@ impl Usage {
         100.0 * self.used as f64 / QUOTA_CHARS as f64
     }
 
+    /// The share as the footer and the Data page both show it: with a decimal while it
+    /// is small, so a sample workspace does not read "0%" in one place and "0.4%" in
+    /// the other.
+    pub fn percent_label(&self) -> String {
+        let pc = self.percent();
+        if pc < 10.0 {
+            format!("{pc:.1}%")
+        } else {
+            format!("{pc:.0}%")
+        }
+    }
+
     /// Two more saves' worth of room is not left: warn before adds start to fail, while
     /// deleting things can still be saved.
     pub fn nearly_full(&self) -> bool {

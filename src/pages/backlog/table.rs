@@ -314,7 +314,7 @@ fn BacklogRowView(index: usize) -> impl IntoView {
                 </button>
                 <span class="criteria-count">{text(|r| if r.criteria > 0 { format!("{} AC", r.criteria) } else { String::new() })}</span>
             </td>
-            <td title=text(|r| r.feature.clone().unwrap_or_default())>{text(|r| r.feature.clone().unwrap_or_else(|| "—".into()))}</td>
+            <td class="feature-cell" title=text(|r| r.feature.clone().unwrap_or_default())>{text(|r| r.feature.clone().unwrap_or_else(|| "—".into()))}</td>
             <td class="num">{text(|r| r.estimate.clone().unwrap_or_else(|| "—".into()))}</td>
             <td>{text(|r| r.priority.map(|p| p.label()).unwrap_or("—").into())}</td>
             <td><span class=text(|r| format!("status status--{}", r.status.name()))>{text(|r| r.status.label().into())}</span></td>
@@ -329,10 +329,10 @@ fn BacklogRowView(index: usize) -> impl IntoView {
             <td class="num">{text(|r| r.wsjf.clone())}</td>
             <td class="num">{text(|r| r.rice.clone())}</td>
             <td class="forecast">{text(|r| r.forecast.clone())}</td>
-            <td class="row-actions">
+            <td class="row-actions"><div class="row-actions__buttons">
                 <button type="button" class="btn btn--small btn--icon" aria-label=text(|r| format!("Move {} up", r.title)) title="Move up (Alt+↑)" on:click=move |_| { if let Some(id) = id() { reorder(state, ui, &id, Step::Up) } }>"↑"</button>
                 <button type="button" class="btn btn--small btn--icon" aria-label=text(|r| format!("Move {} down", r.title)) title="Move down (Alt+↓)" on:click=move |_| { if let Some(id) = id() { reorder(state, ui, &id, Step::Down) } }>"↓"</button>
-            </td>
+            </div></td>
         </tr>
     }
 }

@@ -225,7 +225,8 @@ fn Ceremonies() -> impl IntoView {
     view! {
         <section class="section" aria-labelledby="ceremonies-title" data-testid="ceremonies">
             <h2 id="ceremonies-title" tabindex="-1">"The ceremonies: who takes part, and how"</h2>
-            <div class="table-wrap">
+            // Scrolls sideways on a phone: focusable, so the keyboard can scroll it too.
+            <div class="table-wrap" tabindex="0" role="region" aria-label="Ceremonies table">
                 <table class="table ceremonies">
                     <thead><tr>
                         <th scope="col">"Ceremony"</th>

@@ -143,13 +143,17 @@ pub fn HierarchyPage() -> impl IntoView {
     // out, folded away, deleted).
     let stop = Memo::new(move |_| {
         let shown = drawn(rows.with(Vec::len), limit.get());
-        ui.current
-            .with(|c| {
-                c.as_ref()
-                    .and_then(|c| rows.with(|r| r.iter().position(|row| &row.key == c)))
-            })
-            .filter(|at| *at < shown)
-            .unwrap_or(0)
+        rows.with(|r| {
+            let at = ui
+                .current
+                .with(|c| {
+                    c.as_ref()
+                        .and_then(|c| r.iter().position(|row| &row.key == c))
+                })
+                .filter(|at| *at < shown)
+                .unwrap_or(0);
+            r.get(at).map(|row| row.key.clone()).unwrap_or_default()
+        })
     });
     // A link with `at=<id>` (from the explainer's ladder or elsewhere) focuses that row.
     Effect::new(move |_| {

@@ -306,9 +306,11 @@ pub(crate) fn MovePanel(row: Row) -> impl IntoView {
 pub(crate) fn DeletePanel(row: Row) -> impl IntoView {
     let state = AppState::expect();
     let ui = OutlineUi::expect();
-    let button = NodeRef::<leptos::html::Button>::new();
+    // The safe answer takes the focus, as in any confirmation of a loss: Delete, then
+    // Enter by habit, must not delete.
+    let cancel = NodeRef::<leptos::html::Button>::new();
     Effect::new(move |_| {
-        if let Some(el) = button.get() {
+        if let Some(el) = cancel.get() {
             el.focus().ok();
         }
     });
@@ -355,12 +357,12 @@ pub(crate) fn DeletePanel(row: Row) -> impl IntoView {
         }
     };
     view! {
-        <div class="confirm" role="alertdialog" aria-label="Confirm delete" data-testid="delete-panel">
+        <div class="confirm" role="alertdialog" aria-label="Confirm delete" data-testid="delete-panel" on:keydown=move |ev| crate::components::dialog::keep_tab_inside(&ev)>
             <p><strong>{format!("Delete “{}”?", row.title)}</strong></p>
             <p data-testid="delete-summary">{format!("This deletes the {summary}. You can undo it.")}</p>
             <div class="actions">
-                <button type="button" class="btn btn--danger" node_ref=button on:click=confirm data-testid="confirm-delete">"Delete"</button>
-                <button type="button" class="btn" on:click=move |_| ui.close()>"Cancel"</button>
+                <button type="button" class="btn btn--danger" on:click=confirm data-testid="confirm-delete">"Delete"</button>
+                <button type="button" class="btn" node_ref=cancel on:click=move |_| ui.close() data-testid="cancel-delete">"Cancel"</button>
             </div>
         </div>
     }

@@ -146,7 +146,7 @@ fn deletable(kind: RowKind) -> bool {
 /// (and rebuilds its line only when the row's shape changes) instead of 50 rows being
 /// created anew. Handlers read the row the slot shows at the moment they run.
 #[component]
-pub(crate) fn OutlineRow(index: usize, rows: Memo<Vec<Row>>, stop: Memo<usize>) -> impl IntoView {
+pub(crate) fn OutlineRow(index: usize, rows: Memo<Vec<Row>>, stop: Memo<String>) -> impl IntoView {
     let state = AppState::expect();
     let ui = OutlineUi::expect();
     let row = Memo::new(move |_| rows.with(|r| r.get(index).cloned()));
@@ -156,8 +156,55 @@ pub(crate) fn OutlineRow(index: usize, rows: Memo<Vec<Row>>, stop: Memo<usize>) 
     let shape = Memo::new(move |_| row.with(|r| r.as_ref().map(Shape::of)));
     // Out of the Tab order unless this row holds the outline's one stop (see
     // `OutlineUi::current`); the arrow keys move between rows.
-    let off_tab = Memo::new(move |_| stop.get() != index);
-    let tabindex = move || off_tab.get().then_some("-1");
+    let off_tab = Memo::new(move |_| stop.with(|s| key.with(|k| s != k)));
+    let li = NodeRef::<leptos::html::Li>::new();
+    Effect::new(move |_| {
+        let Some(el) = li.get() else { return };
+        // The list is flat (rows are windowed), so each row says where it sits: its
+        // level and its place among its siblings, for screen readers. (`aria-level` is
+        // set here because Leptos's view macro has no such attribute.)
+        let (level, pos, size) = row.with(|r| {
+            r.as_ref().map_or((1, 1, 1), |r| {
+                (usize::from(r.depth) + 1, r.position, r.siblings)
+            })
+        });
+        el.set_attribute("aria-level", &level.to_string()).ok();
+        el.set_attribute("aria-posinset", &pos.to_string()).ok();
+        el.set_attribute("aria-setsize", &size.to_string()).ok();
+        // Out of the Tab order unless this row holds the outline's one stop (see
+        // `OutlineUi::current`). Set here, on the line's links and buttons at once,
+        // rather than as an attribute of each: that cost 3 KiB of render code. Runs
+        // again when the line is rebuilt for a new shape.
+        shape.track();
+        let off = off_tab.get();
+        if let Ok(found) = el.query_selector_all(".orow__line a, .orow__line button") {
+            for n in 0..found.length() {
+                if let Some(c) = found
+                    .item(n)
+                    .and_then(|c| c.dyn_into::<web_sys::Element>().ok())
+                {
+                    if off {
+                        c.set_attribute("tabindex", "-1").ok();
+                    } else {
+                        c.remove_attribute("tabindex").ok();
+                    }
+                }
+            }
+        }
+        // An undo or a move can put another row in this slot while the focus stays in
+        // it: the Tab stop follows the focus, not the row that was here.
+        let k = key.get();
+        let focused = document()
+            .active_element()
+            .is_some_and(|a| el.contains(Some(&a)));
+        if focused
+            && ui
+                .current
+                .with_untracked(|c| c.as_deref() != Some(k.as_str()))
+        {
+            ui.current.set(Some(k));
+        }
+    });
     let on_focusin = move |_| {
         let k = key.get_untracked();
         if ui
@@ -336,7 +383,7 @@ pub(crate) fn OutlineRow(index: usize, rows: Memo<Vec<Row>>, stop: Memo<usize>) 
                         <button
                             type="button"
                             class="orow__toggle"
-                            tabindex=tabindex
+
                             aria-expanded=move || row.with(|r| r.as_ref().is_some_and(|r| r.expanded)).to_string()
                             aria-label=text(|r| format!("{} {}", if r.expanded { "Collapse" } else { "Expand" }, r.title))
                             on:click=move |_| with_row(&|r| ui.toggle(&r.key))
@@ -348,14 +395,14 @@ pub(crate) fn OutlineRow(index: usize, rows: Memo<Vec<Row>>, stop: Memo<usize>) 
                 } else {
                     view! { <span class="orow__toggle orow__toggle--none" aria-hidden="true"></span> }.into_any()
                 }}
-                {level.map(|l| view! { <HatBadge level=l tab_stop=Signal::derive(move || !off_tab.get()) /> })}
+                {level.map(|l| view! { <HatBadge level=l /> })}
                 {s.colour.then(|| view! { <span class="swatch" style:background-color=text(|r| r.colour.clone().unwrap_or_default()) aria-hidden="true"></span> })}
                 {s.item_kind.map(|k| view! { <span class=format!("kind kind--{}", k.key())>{k.label()}</span> })}
                 <button
                     type="button"
                     class="orow__title"
                     id=move || format!("row-{}", key.get())
-                    tabindex=tabindex
+
                     aria-label=text(|r| match r.kind {
                         RowKind::Loose(_) => r.title.clone(),
                         _ => format!("{} (edit)", r.title),
@@ -379,7 +426,8 @@ pub(crate) fn OutlineRow(index: usize, rows: Memo<Vec<Row>>, stop: Memo<usize>) 
                                 <button
                                     type="button"
                                     class="btn btn--small"
-                                    tabindex=tabindex
+
+                                    aria-label=move || row.with(|r| r.as_ref().map(|r| format!("+ {} under {}", k.noun(), r.title)).unwrap_or_default())
                                     on:click=move |_| with_row(&|r| ui.open(&r.key, Panel::Add(k)))
                                     data-testid=format!("add-{}", k.noun())
                                 >
@@ -389,14 +437,14 @@ pub(crate) fn OutlineRow(index: usize, rows: Memo<Vec<Row>>, stop: Memo<usize>) 
                         })
                         .collect_view()}
                     {movable(s.kind).then(|| view! {
-                        <button type="button" class="btn btn--small btn--icon" tabindex=tabindex aria-label=text(|r| format!("Move {} up", r.title)) title="Move up (Alt+↑)" disabled=move || row.with(|r| r.as_ref().is_none_or(|r| r.prev.is_none())) on:click=move |_| dispatch_step(false)>"↑"</button>
-                        <button type="button" class="btn btn--small btn--icon" tabindex=tabindex aria-label=text(|r| format!("Move {} down", r.title)) title="Move down (Alt+↓)" disabled=move || row.with(|r| r.as_ref().is_none_or(|r| r.next.is_none())) on:click=move |_| dispatch_step(true)>"↓"</button>
+                        <button type="button" class="btn btn--small btn--icon" aria-label=text(|r| format!("Move {} up", r.title)) title="Move up (Alt+↑)" disabled=move || row.with(|r| r.as_ref().is_none_or(|r| r.prev.is_none())) on:click=move |_| dispatch_step(false)>"↑"</button>
+                        <button type="button" class="btn btn--small btn--icon" aria-label=text(|r| format!("Move {} down", r.title)) title="Move down (Alt+↓)" disabled=move || row.with(|r| r.as_ref().is_none_or(|r| r.next.is_none())) on:click=move |_| dispatch_step(true)>"↓"</button>
                     })}
                     {(movable(s.kind) && s.kind != RowKind::Objective).then(|| view! {
-                        <button type="button" class="btn btn--small" tabindex=tabindex on:click=move |_| with_row(&|r| ui.open(&r.key, Panel::Move)) data-testid="move">"Move…"</button>
+                        <button type="button" class="btn btn--small" aria-label=text(|r| format!("Move {}…", r.title)) on:click=move |_| with_row(&|r| ui.open(&r.key, Panel::Move)) data-testid="move">"Move…"</button>
                     })}
                     {deletable(s.kind).then(|| view! {
-                        <button type="button" class="btn btn--small btn--danger" tabindex=tabindex aria-label=text(|r| format!("Delete {}", r.title)) on:click=move |_| with_row(&|r| ui.open(&r.key, Panel::Delete)) data-testid="delete">"Delete"</button>
+                        <button type="button" class="btn btn--small btn--danger" aria-label=text(|r| format!("Delete {}", r.title)) on:click=move |_| with_row(&|r| ui.open(&r.key, Panel::Delete)) data-testid="delete">"Delete"</button>
                     })}
                 </span>
             </div>
@@ -416,6 +464,7 @@ pub(crate) fn OutlineRow(index: usize, rows: Memo<Vec<Row>>, stop: Memo<usize>) 
             on:dragend=on_dragend
             on:keydown=on_keydown
             on:focusin=on_focusin
+            node_ref=li
             data-testid="outline-row"
             data-kind=move || kind.get().map_or("loose", kind_class)
             data-key=move || key.get()

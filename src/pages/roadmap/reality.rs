@@ -37,7 +37,8 @@ pub(crate) fn RealityCheck() -> impl IntoView {
         <section class="section" aria-labelledby="reality-title" data-testid="reality">
             <h2 id="reality-title">"Reality check: does the backlog carry the plan?"</h2>
             <p class="muted">"Horizons are taken as a quarter each; quarters count the features that end in them. Capacity is the velocity times the sprints that fit in a quarter."</p>
-            <div class="table-wrap">
+            // Scrolls sideways on a phone: focusable, so the keyboard can scroll it too.
+            <div class="table-wrap" tabindex="0" role="region" aria-label="Reality check table">
                 <table class="table">
                     <thead><tr>
                         <th scope="col">"Horizon / quarter"</th>
