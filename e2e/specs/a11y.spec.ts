@@ -12,31 +12,29 @@ async function violations(page: Page) {
   return result.violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
 }
 
-for (const scheme of ['light', 'dark'] as const) {
-  test(`axe finds no violations on any page with the sample loaded (${scheme})`, async ({ page }) => {
-    await page.emulateMedia({ colorScheme: scheme });
-    const app = new App(page);
-    await app.open();
-    await app.loadSampleFromWelcome();
-    for (const slug of PAGES) {
-      await app.open(slug);
-      await page.waitForTimeout(150);
-      expect(await violations(page), `page #/${slug}`).toEqual([]);
-    }
-  });
-}
-
-// At phone width wide tables scroll sideways inside the page; a keyboard must reach them.
-test('axe finds no violations on any page at phone width', async ({ page }) => {
-  await page.setViewportSize({ width: 390, height: 844 });
+/** Loads the sample, then runs axe on every page; `where` names the setting in failures. */
+async function everyPageWithTheSample(page: Page, where: string) {
   const app = new App(page);
   await app.open();
   await app.loadSampleFromWelcome();
   for (const slug of PAGES) {
     await app.open(slug);
     await page.waitForTimeout(150);
-    expect(await violations(page), `page #/${slug} at 390 px`).toEqual([]);
+    expect(await violations(page), `page #/${slug} (${where})`).toEqual([]);
   }
+}
+
+for (const scheme of ['light', 'dark'] as const) {
+  test(`axe finds no violations on any page with the sample loaded (${scheme})`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme: scheme });
+    await everyPageWithTheSample(page, scheme);
+  });
+}
+
+// At phone width wide tables scroll sideways inside the page; a keyboard must reach them.
+test('axe finds no violations on any page at phone width', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await everyPageWithTheSample(page, '390 px');
 });
 
 test('axe finds no violations on the first visit and with an empty workspace', async ({ page }) => {
