@@ -354,6 +354,16 @@ test('the outline is one Tab stop; the arrows, Home and End go between its rows'
   await expect(feature.getByTestId('add-item')).toHaveAccessibleName('+ item under Trail search and filters');
   await expect(feature.getByTestId('move')).toHaveAccessibleName('Move Trail search and filters…');
 
+  // Rows redrawn by a filter keep to the one stop.
+  const tabbable = () =>
+    page.evaluate(() => [...document.querySelectorAll('[data-testid=outline] a, [data-testid=outline] button')]
+      .filter((e) => e.getAttribute('tabindex') !== '-1' && !(e as HTMLButtonElement).disabled).length);
+  for (const q of ['t', 'tr', 'trail', '']) {
+    await page.getByTestId('outline-filter').fill(q);
+    await expect.poll(tabbable).toBeLessThanOrEqual(8);
+  }
+  await titles.first().focus();
+
   // End and Home: the last row drawn and the first.
   await page.keyboard.press('End');
   await expect(titles.last()).toBeFocused();

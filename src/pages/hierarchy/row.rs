@@ -161,8 +161,8 @@ pub(crate) fn OutlineRow(index: usize, rows: Memo<Vec<Row>>, stop: Memo<String>)
     Effect::new(move |_| {
         let Some(el) = li.get() else { return };
         // The list is flat (rows are windowed), so each row says where it sits: its
-        // level and its place among its siblings, for screen readers. (`aria-level` is
-        // set here because Leptos's view macro has no such attribute.)
+        // level and its place among its siblings, for screen readers. (Set here because
+        // Leptos's view macro has no `aria-level` attribute.)
         let (level, pos, size) = row.with(|r| {
             r.as_ref().map_or((1, 1, 1), |r| {
                 (usize::from(r.depth) + 1, r.position, r.siblings)
@@ -171,26 +171,6 @@ pub(crate) fn OutlineRow(index: usize, rows: Memo<Vec<Row>>, stop: Memo<String>)
         el.set_attribute("aria-level", &level.to_string()).ok();
         el.set_attribute("aria-posinset", &pos.to_string()).ok();
         el.set_attribute("aria-setsize", &size.to_string()).ok();
-        // Out of the Tab order unless this row holds the outline's one stop (see
-        // `OutlineUi::current`). Set here, on the line's links and buttons at once,
-        // rather than as an attribute of each: that cost 3 KiB of render code. Runs
-        // again when the line is rebuilt for a new shape.
-        shape.track();
-        let off = off_tab.get();
-        if let Ok(found) = el.query_selector_all(".orow__line a, .orow__line button") {
-            for n in 0..found.length() {
-                if let Some(c) = found
-                    .item(n)
-                    .and_then(|c| c.dyn_into::<web_sys::Element>().ok())
-                {
-                    if off {
-                        c.set_attribute("tabindex", "-1").ok();
-                    } else {
-                        c.remove_attribute("tabindex").ok();
-                    }
-                }
-            }
-        }
         // An undo or a move can put another row in this slot while the focus stays in
         // it: the Tab stop follows the focus, not the row that was here.
         let k = key.get();
@@ -204,6 +184,37 @@ pub(crate) fn OutlineRow(index: usize, rows: Memo<Vec<Row>>, stop: Memo<String>)
         {
             ui.current.set(Some(k));
         }
+    });
+    // The line's links and buttons leave or join the Tab order together: set here
+    // rather than as an attribute of each, which cost about 1 KiB more of render code.
+    // Runs again when the line is rebuilt for a new shape, not on every keystroke.
+    // A frame later, because the rebuilt line is not in the DOM yet when this runs.
+    Effect::new(move |_| {
+        shape.track();
+        off_tab.track();
+        request_animation_frame(move || {
+            let (Some(el), Some(off)) = (
+                li.try_get_untracked().flatten(),
+                off_tab.try_get_untracked(),
+            ) else {
+                return;
+            };
+            let Ok(found) = el.query_selector_all(".orow__line a, .orow__line button") else {
+                return;
+            };
+            for n in 0..found.length() {
+                if let Some(c) = found
+                    .item(n)
+                    .and_then(|c| c.dyn_into::<web_sys::Element>().ok())
+                {
+                    if off {
+                        c.set_attribute("tabindex", "-1").ok();
+                    } else {
+                        c.remove_attribute("tabindex").ok();
+                    }
+                }
+            }
+        });
     });
     let on_focusin = move |_| {
         let k = key.get_untracked();
