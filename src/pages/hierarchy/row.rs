@@ -188,11 +188,12 @@ pub(crate) fn OutlineRow(index: usize, rows: Memo<Vec<Row>>, stop: Memo<String>)
     // The line's links and buttons leave or join the Tab order together: set here
     // rather than as an attribute of each, which cost about 1 KiB more of render code.
     // Runs again when the line is rebuilt for a new shape, not on every keystroke.
-    // A frame later, because the rebuilt line is not in the DOM yet when this runs.
+    // After the effects already queued: a line rebuilt for a new shape is put in the DOM
+    // by one of them, after this effect runs.
     Effect::new(move |_| {
         shape.track();
         off_tab.track();
-        request_animation_frame(move || {
+        queue_microtask(move || {
             let (Some(el), Some(off)) = (
                 li.try_get_untracked().flatten(),
                 off_tab.try_get_untracked(),
