@@ -68,6 +68,17 @@ impl OutlineUi {
         }
     }
 
+    /// Gives the outline's one Tab stop to the row `key` (a row was focused, or the
+    /// focus stayed in a slot that now shows another row).
+    pub fn hold_stop(&self, key: String) {
+        if self
+            .current
+            .with_untracked(|c| c.as_deref() != Some(key.as_str()))
+        {
+            self.current.set(Some(key));
+        }
+    }
+
     pub fn toggle(&self, key: &str) {
         self.collapsed.update(|c| {
             if !c.remove(key) {

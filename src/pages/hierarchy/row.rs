@@ -177,12 +177,8 @@ pub(crate) fn OutlineRow(index: usize, rows: Memo<Vec<Row>>, stop: Memo<String>)
         let focused = document()
             .active_element()
             .is_some_and(|a| el.contains(Some(&a)));
-        if focused
-            && ui
-                .current
-                .with_untracked(|c| c.as_deref() != Some(k.as_str()))
-        {
-            ui.current.set(Some(k));
+        if focused {
+            ui.hold_stop(k);
         }
     });
     // The line's links and buttons leave or join the Tab order together: set here
@@ -218,15 +214,7 @@ pub(crate) fn OutlineRow(index: usize, rows: Memo<Vec<Row>>, stop: Memo<String>)
             }
         });
     });
-    let on_focusin = move |_| {
-        let k = key.get_untracked();
-        if ui
-            .current
-            .with_untracked(|c| c.as_deref() != Some(k.as_str()))
-        {
-            ui.current.set(Some(k));
-        }
-    };
+    let on_focusin = move |_| ui.hold_stop(key.get_untracked());
     // Reads the current row, untracked: for handlers.
     let with_row = move |f: &dyn Fn(&Row)| {
         row.with_untracked(|r| {
