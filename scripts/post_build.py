@@ -10,17 +10,26 @@
    largest file, waited for the stylesheets (requested at 127 ms instead of 58 in a
    trace). This hook moves the preloads up to just after the Content-Security-Policy
    (before it, the policy would not cover them).
-3. Trunk makes no service worker. This hook writes sw.js with the list of every file of
+3. A split release build (scripts/split/wasm-bindgen) leaves its loader and chunks in
+   wasm-bindgen's output folder: this hook copies them in, names the main JS (hashed by
+   Trunk) in the loader, preloads the loader, and runs wasm-opt on every chunk with the
+   flags index.html gives Trunk for the main module. A release build made without the
+   splitter cannot start, so it fails here with a pointer to scripts/build.sh.
+4. Trunk makes no service worker. This hook writes sw.js with the list of every file of
    this build (hashed names included) and a cache name derived from them, so a new deploy
    gets a new cache and the old one is dropped.
 """
 import base64
 import hashlib
+import json
 import os
+import shutil
+import subprocess
 import re
 import sys
 
 PLACEHOLDER = "__TRUNK_INLINE_SCRIPT_HASHES__"
+BUILD_PLACEHOLDER = "__TWOHATS_BUILD__"
 
 
 def main() -> int:
@@ -31,21 +40,73 @@ def main() -> int:
     index = os.path.join(staging, "index.html")
     with open(index, encoding="utf-8") as f:
         html = f.read()
+    if PLACEHOLDER not in html or BUILD_PLACEHOLDER not in html:
+        print("post_build: CSP or build placeholder missing from index.html", file=sys.stderr)
+        return 1
+    html = add_split_chunks(staging, html)
+    version = build_version(staging, html)
+    html = html.replace(BUILD_PLACEHOLDER, version)
     scripts = re.findall(r"<script(?![^>]*\bsrc=)[^>]*>(.*?)</script>", html, flags=re.S)
     hashes = []
     for body in scripts:
         digest = hashlib.sha256(body.encode("utf-8")).digest()
         hashes.append("'sha256-" + base64.b64encode(digest).decode("ascii") + "'")
-    if PLACEHOLDER not in html:
-        print("post_build: CSP placeholder missing from index.html", file=sys.stderr)
-        return 1
     html = html.replace(PLACEHOLDER, " ".join(hashes))
     html = preloads_first(html)
     with open(index, "w", encoding="utf-8") as f:
         f.write(html)
     print(f"post_build: {len(hashes)} inline script hash(es) added to the CSP")
-    write_service_worker(staging)
+    write_service_worker(staging, version)
     return 0
+
+
+def add_split_chunks(staging: str, html: str) -> str:
+    main_wasm = [n for n in os.listdir(staging) if n.endswith("_bg.wasm")]
+    split_dir = os.path.join(
+        os.environ.get("CARGO_TARGET_DIR", "target"), "wasm-bindgen", os.environ.get("TRUNK_PROFILE", "debug"), "split"
+    )
+    manifest_path = os.path.join(split_dir, "manifest.json")
+    if not os.path.exists(manifest_path):
+        for name in main_wasm:
+            with open(os.path.join(staging, name), "rb") as f:
+                if b"__wasm_split_placeholder__" in f.read():
+                    sys.exit("post_build: this release build must be split: build it with scripts/build.sh")
+        return html
+    with open(manifest_path, encoding="utf-8") as f:
+        manifest = json.load(f)
+    main_js = re.search(r'<link rel="modulepreload" href="(?:\./)?(twohats-[0-9a-f]+\.js)"', html)
+    if not main_js:
+        sys.exit("post_build: no preload of the main JS in index.html")
+    loader = manifest["loader"]
+    with open(os.path.join(split_dir, loader), encoding="utf-8") as f:
+        js = f.read()
+    js = js.replace(f'from "{manifest["main_js"]}"', f'from "./{main_js.group(1)}"')
+    with open(os.path.join(staging, loader), "w", encoding="utf-8") as f:
+        f.write(js)
+    flags = wasm_opt_flags()
+    for chunk in manifest["chunks"]:
+        target = os.path.join(staging, chunk)
+        shutil.copyfile(os.path.join(split_dir, chunk), target)
+        subprocess.run(["wasm-opt", *flags, target, "-o", target], check=True)
+    print(f"post_build: {len(manifest['chunks'])} chunks and {loader} added, wasm-opt {' '.join(flags)}")
+    # The main JS imports the loader: fetch it with the JS, not one round trip later.
+    preload = f'<link rel="modulepreload" href="./{loader}" integrity="{sri(os.path.join(staging, loader))}">'
+    return html.replace("</head>", f"{preload}\n</head>", 1)
+
+
+def wasm_opt_flags() -> list:
+    """The flags index.html gives Trunk for the main module, so every chunk is built alike."""
+    source = os.path.join(os.environ.get("TRUNK_SOURCE_DIR", "."), "index.html")
+    with open(source, encoding="utf-8") as f:
+        html = f.read()
+    level = re.search(r'data-wasm-opt="(\w+)"', html).group(1)
+    params = re.search(r'data-wasm-opt-params="([^"]*)"', html).group(1).split()
+    return [f"-O{level}", *params]
+
+
+def sri(path: str) -> str:
+    with open(path, "rb") as f:
+        return "sha384-" + base64.b64encode(hashlib.sha384(f.read()).digest()).decode("ascii")
 
 
 def preloads_first(html: str) -> str:
@@ -63,10 +124,13 @@ def preloads_first(html: str) -> str:
 
 
 SW_TEMPLATE = """// Written by scripts/post_build.py for one build; do not edit.
-// App shell: every file of the build is cached at install. Pages (navigations) go to the
-// network first so a new deploy is picked up on the next reload, and fall back to the
-// cached index.html offline; hashed assets are served from the cache.
-const CACHE = "twohats-__VERSION__";
+// Every file of the build is cached at install, the page's lazily loaded chunks included,
+// so every page works offline after one visit. Pages (navigations) go to the network first
+// so a new deploy is picked up on the next reload, and fall back to the cached index.html
+// offline. Other files come from the cache. A build's cache is kept while a tab still runs
+// that build: its chunks, loaded later, must come from the same build.
+const BUILD = "__VERSION__";
+const CACHE = "twohats-" + BUILD;
 const ASSETS = __ASSETS__;
 
 self.addEventListener("install", (event) => {
@@ -74,49 +138,93 @@ self.addEventListener("install", (event) => {
 });
 
 self.addEventListener("activate", (event) => {
-  event.waitUntil(
-    caches.keys()
-      .then((keys) => Promise.all(keys.filter((k) => k.startsWith("twohats-") && k !== CACHE).map((k) => caches.delete(k))))
-      .then(() => self.clients.claim())
-  );
+  event.waitUntil(self.clients.claim().then(dropUnusedCaches));
 });
 
 self.addEventListener("fetch", (event) => {
   const request = event.request;
-  if (request.method !== "GET" || new URL(request.url).origin !== self.location.origin) return;
+  const url = new URL(request.url);
+  // `?fresh` asks the site itself (the app checks whether a new build was published).
+  if (request.method !== "GET" || url.origin !== self.location.origin || url.searchParams.has("fresh")) return;
   if (request.mode === "navigate") {
-    event.respondWith(
-      fetch(request)
-        .then((response) => {
-          const copy = response.clone();
-          caches.open(CACHE).then((cache) => cache.put("./", copy));
-          return response;
-        })
-        .catch(() => caches.match("./", { ignoreSearch: true }).then((r) => r || caches.match("index.html")))
-    );
+    event.respondWith(navigate(request));
+    event.waitUntil(dropUnusedCaches());
     return;
   }
-  event.respondWith(caches.match(request, { ignoreSearch: true }).then((cached) => cached || fetch(request)));
+  event.respondWith(fromCache(request).then((cached) => cached || fetch(request)));
 });
+
+async function navigate(request) {
+  try {
+    const response = await fetch(request);
+    // Only the app's own page is kept: never an error page in its place.
+    if (response.ok && response.type === "basic") {
+      const copy = response.clone();
+      caches.open(CACHE).then((cache) => cache.put("./", copy));
+    }
+    return response;
+  } catch (offline) {
+    const cache = await caches.open(CACHE);
+    return (await cache.match("./", { ignoreSearch: true })) || (await cache.match("index.html")) || Response.error();
+  }
+}
+
+// This build's copy first (unhashed files such as icons); hashed files from any build.
+async function fromCache(request) {
+  const own = await (await caches.open(CACHE)).match(request, { ignoreSearch: true });
+  return own || caches.match(request, { ignoreSearch: true });
+}
+
+// Each open tab says which build it runs (index.html answers "build?"); the caches of
+// builds no tab runs any more go. A tab that does not answer keeps every cache.
+async function dropUnusedCaches() {
+  const tabs = await self.clients.matchAll({ type: "window", includeUncontrolled: true });
+  const builds = await Promise.all(tabs.map(askBuild));
+  if (builds.includes(null)) return;
+  const keep = new Set(builds.map((b) => "twohats-" + b).concat([CACHE]));
+  const keys = await caches.keys();
+  await Promise.all(keys.filter((k) => k.startsWith("twohats-") && !keep.has(k)).map((k) => caches.delete(k)));
+}
+
+function askBuild(client) {
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    const timer = setTimeout(() => resolve(null), 3000);
+    channel.port1.onmessage = (e) => {
+      clearTimeout(timer);
+      resolve(typeof e.data === "string" ? e.data : null);
+    };
+    client.postMessage("build?", [channel.port2]);
+  });
+}
 """
 
 
-def write_service_worker(staging: str) -> None:
+def build_version(staging: str, html: str) -> str:
+    """A digest of every file of the build (index.html as written before this hook
+    names the build in it), so each build has its own cache and id."""
+    digest = hashlib.sha256(html.encode())
+    for rel in staged_files(staging):
+        if rel == "index.html":
+            continue
+        with open(os.path.join(staging, rel), "rb") as f:
+            digest.update(rel.encode() + b"\0" + f.read())
+    return digest.hexdigest()[:16]
+
+
+def staged_files(staging: str) -> list:
     files = []
     for root, _dirs, names in os.walk(staging):
         for name in names:
             rel = os.path.relpath(os.path.join(root, name), staging).replace(os.sep, "/")
             if rel != "sw.js" and not rel.startswith("."):
                 files.append(rel)
-    files.sort()
-    assets = ["./"] + files
-    digest = hashlib.sha256()
-    for rel in files:
-        with open(os.path.join(staging, rel), "rb") as f:
-            digest.update(rel.encode() + b"\0" + f.read())
-    version = digest.hexdigest()[:16]
-    import json
+    return sorted(files)
 
+
+def write_service_worker(staging: str, version: str) -> None:
+    files = staged_files(staging)
+    assets = ["./"] + files
     sw = SW_TEMPLATE.replace("__VERSION__", version).replace("__ASSETS__", json.dumps(assets, indent=2))
     with open(os.path.join(staging, "sw.js"), "w", encoding="utf-8") as f:
         f.write(sw)

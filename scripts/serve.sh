@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/setup.sh
-trunk build --release
+./scripts/build.sh
 PORT=${PORT:-8080}
 SITE=$(mktemp -d)
 trap 'rm -rf "$SITE"' EXIT

@@ -8,6 +8,8 @@ ROOT=$PWD
 
 TRUNK_VERSION=0.21.14
 BINARYEN_VERSION=123.0.0
+# The splitter must read what the wasm_split_helpers in Cargo.lock writes: same minor version.
+WASM_SPLIT_VERSION=0.2.4
 # wasm-bindgen-cli must match the wasm-bindgen the app links exactly.
 WBG_VERSION=$(awk '/^name = "wasm-bindgen"$/{getline; gsub(/version = |"/, ""); print; exit}' Cargo.lock)
 
@@ -32,6 +34,12 @@ if ! wasm-bindgen --version 2>/dev/null | grep -q "$WBG_VERSION"; then
   cargo install wasm-bindgen-cli --version "$WBG_VERSION"
 fi
 
+# The binary has no --version: cargo's list of installed crates says which one it is.
+if ! command -v wasm-split-cli >/dev/null || ! cargo install --list | grep -q "^wasm_split_cli_support v$WASM_SPLIT_VERSION:"; then
+  say "installing wasm-split-cli $WASM_SPLIT_VERSION (splits the release wasm per page; about 3 minutes)"
+  cargo install --locked wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --features build-binary
+fi
+
 if ! wasm-opt --version 2>/dev/null | grep -q "version_${BINARYEN_VERSION%%.*}"; then
   say "installing binaryen $BINARYEN_VERSION (wasm-opt) from npm"
   npm install --prefix "$ROOT/.tools" --no-audit --no-fund --no-save "binaryen@$BINARYEN_VERSION" >/dev/null
@@ -48,4 +56,4 @@ if [ "${1:-}" = "--test" ]; then
     (cd e2e && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund >/dev/null)
   fi
 fi
-say "tools ready: $(trunk --version), wasm-bindgen $WBG_VERSION, $(wasm-opt --version | head -c 40)"
+say "tools ready: $(trunk --version), wasm-bindgen $WBG_VERSION, wasm-split-cli $WASM_SPLIT_VERSION, $(wasm-opt --version | head -c 40)"

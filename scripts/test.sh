@@ -24,7 +24,7 @@ step "browser tests (wasm-bindgen-test, headless Chromium)"
 CHROMEDRIVER=$(command -v chromedriver) cargo test --target wasm32-unknown-unknown --test web
 
 step "release build"
-trunk build --release
+./scripts/build.sh
 
 step "download size budget"
 python3 scripts/size.py --check

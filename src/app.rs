@@ -1,8 +1,7 @@
 //! The root component: state, URL and cross-tab wiring, and the page frame.
 
-use crate::components::{CommandPalette, Header, Notices, ShortcutsOverlay};
+use crate::components::{CommandPalette, Header, Notices, PageSlot, ShortcutsOverlay};
 use crate::history_place;
-use crate::pages;
 use crate::route::{Page, Route};
 use crate::state::{current_hash, AppState};
 use leptos::prelude::*;
@@ -142,15 +141,7 @@ pub fn App() -> impl IntoView {
         <Header />
         <Notices />
         <main id="main" class="app-main">
-            {move || match page.get() {
-                Page::Home => view! { <pages::home::HomePage /> }.into_any(),
-                Page::Explainer => view! { <pages::explainer::ExplainerPage /> }.into_any(),
-                Page::Hierarchy => view! { <pages::hierarchy::HierarchyPage /> }.into_any(),
-                Page::Roadmap => view! { <pages::roadmap::RoadmapPage /> }.into_any(),
-                Page::Backlog => view! { <pages::backlog::BacklogPage /> }.into_any(),
-                Page::Training => view! { <pages::training::TrainingPage /> }.into_any(),
-                Page::Data => view! { <pages::data::DataPage /> }.into_any(),
-            }}
+            <PageSlot page=page />
         </main>
         <CommandPalette open=palette shortcuts=shortcuts />
         <ShortcutsOverlay open=shortcuts />

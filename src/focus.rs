@@ -17,6 +17,8 @@ thread_local! {
     /// Counts requests for a particular element, so a page-title request can tell that one
     /// came after it.
     static REQUESTS: Cell<u64> = const { Cell::new(0) };
+    /// A page-title request made while the page was not drawn yet (see `page_arrived`).
+    static TITLE_WAITING: RefCell<Option<(u64, Option<web_sys::Element>)>> = const { RefCell::new(None) };
 }
 
 /// Focuses `el` now (a panel's heading on opening). A page-title request still waiting
@@ -50,11 +52,23 @@ pub fn focus_id_next_frame(id: String) {
 pub fn focus_page_title_next_frame() {
     let asked = REQUESTS.with(Cell::get);
     let before = document().active_element();
-    request_animation_frame(move || {
-        if REQUESTS.with(Cell::get) == asked && !moved_by_user(before.as_ref()) {
-            place_id("page-title");
-        }
-    });
+    request_animation_frame(move || title_when_there(asked, before));
+}
+
+/// A page whose chunk was still loading had no heading to focus: the request waits for it.
+pub fn page_arrived() {
+    if let Some((asked, before)) = TITLE_WAITING.with(|w| w.borrow_mut().take()) {
+        request_animation_frame(move || title_when_there(asked, before));
+    }
+}
+
+fn title_when_there(asked: u64, before: Option<web_sys::Element>) {
+    if REQUESTS.with(Cell::get) != asked || moved_by_user(before.as_ref()) {
+        return;
+    }
+    if !place_id("page-title") {
+        TITLE_WAITING.with(|w| *w.borrow_mut() = Some((asked, before)));
+    }
 }
 
 /// A change to the document can redraw the focused element (a roadmap bar put back by an
