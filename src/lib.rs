@@ -20,6 +20,8 @@ pub mod focus;
 #[cfg(target_arch = "wasm32")]
 pub mod history_place;
 #[cfg(target_arch = "wasm32")]
+pub mod lazy;
+#[cfg(target_arch = "wasm32")]
 pub mod pages;
 #[cfg(target_arch = "wasm32")]
 pub mod state;

@@ -513,6 +513,12 @@ pub fn read_product<R>(state: AppState, f: impl FnOnce(&Product) -> R) -> Option
     state.ws.with(|w| w.product(&id).map(f))
 }
 
+crate::lazy::split_point!(
+    fn sample_products() -> Workspace {
+        crate::model::sample::sample_workspace(today(), &mut |p: &str| new_id(p))
+    }
+);
+
 /// A fresh random id. Random rather than counted so two tabs never hand out the same one.
 pub fn new_id(prefix: &str) -> Id {
     let hi = (js_sys::Math::random() * 4_294_967_296.0) as u64;
@@ -544,8 +550,22 @@ pub fn today() -> crate::model::Day {
 impl AppState {
     /// Loads the sample product: as the whole workspace when it is empty, otherwise next
     /// to what is there (fresh ids, nothing replaced). Undoable either way.
+    /// Loads the sample products (their text is a chunk of its own: the first screen does
+    /// not pay for it).
     pub fn load_sample(&self) {
-        let sample = crate::model::sample::sample_workspace(today(), &mut |p: &str| new_id(p));
+        let state = *self;
+        leptos::task::spawn_local(async move {
+            match sample_products().await {
+                Ok(sample) => state.add_sample(sample),
+                Err(_) => state.say(
+                    "The sample could not be loaded: this browser cannot reach the site. Try again when you are back online.",
+                    true,
+                ),
+            }
+        });
+    }
+
+    fn add_sample(&self, sample: Workspace) {
         let empty = self.ws.with_untracked(|w| w.products.is_empty());
         let first = sample.products.first().map(|p| p.id.clone());
         let cmd = if empty {

@@ -130,12 +130,15 @@ async fn diagnose() -> Missing {
     let init = web_sys::RequestInit::new();
     init.set_cache(web_sys::RequestCache::NoStore);
     let fetched = async {
-        let response = wasm_bindgen_futures::JsFuture::from(window().fetch_with_str_and_init(&url, &init))
+        let response =
+            wasm_bindgen_futures::JsFuture::from(window().fetch_with_str_and_init(&url, &init))
+                .await
+                .ok()?
+                .dyn_into::<web_sys::Response>()
+                .ok()?;
+        let text = wasm_bindgen_futures::JsFuture::from(response.text().ok()?)
             .await
-            .ok()?
-            .dyn_into::<web_sys::Response>()
             .ok()?;
-        let text = wasm_bindgen_futures::JsFuture::from(response.text().ok()?).await.ok()?;
         Some((response.ok(), text.as_string().unwrap_or_default()))
     };
     match fetched.await {

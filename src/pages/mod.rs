@@ -10,6 +10,7 @@ pub mod home;
 pub mod roadmap;
 pub mod training;
 
+use crate::lazy::{split_point, ChunkMissing};
 use crate::route::Page;
 use leptos::prelude::*;
 use std::cell::RefCell;
@@ -17,37 +18,36 @@ use std::cell::RefCell;
 /// Builds a page's view. Pointers into a chunk stay valid once it is loaded.
 pub type PageView = fn() -> AnyView;
 
-/// A page's chunk did not arrive (the reason is worked out afterwards, see `chunk_error`).
-#[derive(Debug, Clone, Copy)]
-pub struct ChunkMissing;
-
-#[cfg(split)]
-impl From<leptos::wasm_split::SplitLoaderError> for ChunkMissing {
-    fn from(_: leptos::wasm_split::SplitLoaderError) -> Self {
-        ChunkMissing
+split_point!(
+    fn explainer_page() -> PageView {
+        || view! { <explainer::ExplainerPage /> }.into_any()
     }
-}
-
-/// A split point per page. `fallible`: a failed fetch comes back as an error for the page
-/// to show, where Leptos's own `#[lazy]` would stop the whole module.
-macro_rules! split_page {
-    ($split:ident, $view:expr) => {
-        #[cfg_attr(
-            split,
-            leptos::wasm_split::wasm_split($split, wasm_split_path = ::leptos::wasm_split, fallible)
-        )]
-        fn $split() -> Result<PageView, ChunkMissing> {
-            Ok(|| $view.into_any())
-        }
-    };
-}
-
-split_page!(explainer_page, view! { <explainer::ExplainerPage /> });
-split_page!(hierarchy_page, view! { <hierarchy::HierarchyPage /> });
-split_page!(roadmap_page, view! { <roadmap::RoadmapPage /> });
-split_page!(backlog_page, view! { <backlog::BacklogPage /> });
-split_page!(training_page, view! { <training::TrainingPage /> });
-split_page!(data_page, view! { <data::DataPage /> });
+);
+split_point!(
+    fn hierarchy_page() -> PageView {
+        || view! { <hierarchy::HierarchyPage /> }.into_any()
+    }
+);
+split_point!(
+    fn roadmap_page() -> PageView {
+        || view! { <roadmap::RoadmapPage /> }.into_any()
+    }
+);
+split_point!(
+    fn backlog_page() -> PageView {
+        || view! { <backlog::BacklogPage /> }.into_any()
+    }
+);
+split_point!(
+    fn training_page() -> PageView {
+        || view! { <training::TrainingPage /> }.into_any()
+    }
+);
+split_point!(
+    fn data_page() -> PageView {
+        || view! { <data::DataPage /> }.into_any()
+    }
+);
 
 thread_local! {
     /// Pages whose chunk has arrived: shown again at once, with no loading state.
@@ -74,7 +74,6 @@ pub async fn load(page: Page) -> Result<PageView, ChunkMissing> {
     Ok(view)
 }
 
-#[cfg(split)]
 async fn split_call(page: Page) -> Result<PageView, ChunkMissing> {
     match page {
         Page::Home => unreachable!("Home is in the main module"),
@@ -84,18 +83,5 @@ async fn split_call(page: Page) -> Result<PageView, ChunkMissing> {
         Page::Backlog => backlog_page().await,
         Page::Training => training_page().await,
         Page::Data => data_page().await,
-    }
-}
-
-#[cfg(not(split))]
-async fn split_call(page: Page) -> Result<PageView, ChunkMissing> {
-    match page {
-        Page::Home => unreachable!("Home is in the main module"),
-        Page::Explainer => explainer_page(),
-        Page::Hierarchy => hierarchy_page(),
-        Page::Roadmap => roadmap_page(),
-        Page::Backlog => backlog_page(),
-        Page::Training => training_page(),
-        Page::Data => data_page(),
     }
 }

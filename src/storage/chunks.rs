@@ -6,7 +6,7 @@
 
 use super::format::{FORMAT, ITEMS_PREFIX, STORAGE_VERSION};
 use crate::model::{Feature, Id, Item, Objective, Product, ReadyRule, Release, Sprint, Theme};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 /// Item keys per product. Fixed: an item's chunk must not change while it is stored (a
 /// loader rejects an item found in the wrong chunk, so nothing can be stored twice).
@@ -95,7 +95,6 @@ struct CoreEnvelopeOut<'a> {
     order: Vec<&'a Id>,
 }
 
-#[derive(Deserialize)]
 pub struct CoreEnvelope {
     pub format: String,
     pub version: u32,
@@ -115,7 +114,6 @@ struct ChunkEnvelopeOut<'a> {
     items: &'a [&'a Item],
 }
 
-#[derive(Deserialize)]
 pub struct ChunkEnvelope {
     pub format: String,
     pub version: u32,
@@ -219,3 +217,19 @@ pub fn core_of(p: &Product) -> Product {
         definition_of_ready: c.definition_of_ready.to_vec(),
     }
 }
+
+super::tree::fields!(CoreEnvelope {
+    format: required,
+    version: required,
+    rev: required,
+    product: required,
+    order: required
+});
+super::tree::fields!(ChunkEnvelope {
+    format: required,
+    version: required,
+    rev: required,
+    product: required,
+    chunk: required,
+    items: required,
+});

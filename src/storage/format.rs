@@ -16,9 +16,17 @@
 //! taken. See `docs/storage.md`.
 
 use super::chunks::{self, ChunkEnvelope, CoreEnvelope, CHUNKS};
+use super::tree::{self, Tree};
 use crate::model::{validate_workspace, Id, Item, Portfolio, Product, RoleSetting, Workspace};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
+
+/// How stored text is parsed: by the browser's `JSON.parse` in the app, by serde_json in
+/// native tests (see `tree`).
+#[cfg(target_arch = "wasm32")]
+pub type StoredTree = super::js_tree::JsTree;
+#[cfg(not(target_arch = "wasm32"))]
+pub type StoredTree = serde_json::Value;
 
 pub const FORMAT: &str = "twohats";
 /// The version of the document's content (the schema in `docs/schema.md`) this build
@@ -51,7 +59,7 @@ pub fn next_rev(old: Option<u64>, writer: u16) -> u64 {
 /// The product keys a stored meta refers to, or `None` if it cannot be read (then nothing
 /// may be treated as unreferenced).
 pub fn referenced_keys(meta_raw: &str) -> Option<Vec<String>> {
-    let meta: Meta = serde_json::from_str(meta_raw).ok()?;
+    let meta: Meta = tree::read::<StoredTree, _>(meta_raw).ok()?;
     Some(meta.products.iter().flat_map(ProductRef::keys).collect())
 }
 
@@ -117,7 +125,7 @@ fn is_zero(n: &u64) -> bool {
 
 /// The lineage written in a stored meta (zeros when it has none or cannot be read).
 pub fn lineage(meta_raw: &str) -> Lineage {
-    serde_json::from_str::<Meta>(meta_raw)
+    tree::read::<StoredTree, Meta>(meta_raw)
         .map(|m| Lineage {
             commit: m.commit,
             parent: m.parent,
@@ -125,20 +133,43 @@ pub fn lineage(meta_raw: &str) -> Lineage {
         .unwrap_or_default()
 }
 
-#[derive(Deserialize)]
+tree::fields!(ProductRef {
+    id: required,
+    rev: required,
+    chunks: or_default
+});
+tree::fields!(Meta {
+    format: required,
+    version: required,
+    portfolio: required,
+    roles: required,
+    products: required,
+    commit: or_default,
+    parent: or_default,
+});
+
 struct ProductEnvelope {
     format: String,
     version: u32,
     rev: u64,
     product: Product,
 }
+tree::fields!(ProductEnvelope {
+    format: required,
+    version: required,
+    rev: required,
+    product: required
+});
 
 /// Just enough of any envelope to read its version before trusting the rest.
-#[derive(Deserialize)]
 struct VersionProbe {
     format: Option<String>,
     version: Option<u32>,
 }
+tree::fields!(VersionProbe {
+    format: or_default,
+    version: or_default
+});
 
 pub fn encode_meta(ws: &Workspace, refs: &dyn Fn(&Id) -> ProductRef, lineage: Lineage) -> String {
     let meta = Meta {
@@ -180,10 +211,15 @@ pub enum Loaded {
 
 /// Reads the document through `get` (a key lookup). Pure, so every failure is testable.
 pub fn decode(get: &dyn Fn(&str) -> Option<String>) -> Loaded {
+    decode_with::<StoredTree>(get)
+}
+
+/// `decode` with a given JSON parser (tests compare the browser's with serde's).
+pub fn decode_with<T: Tree>(get: &dyn Fn(&str) -> Option<String>) -> Loaded {
     let Some(meta_raw) = get(META_KEY) else {
         return Loaded::Empty;
     };
-    let probe: VersionProbe = match serde_json::from_str(&meta_raw) {
+    let probe: VersionProbe = match tree::read::<T, _>(&meta_raw) {
         Ok(p) => p,
         Err(e) => {
             return Loaded::Unreadable {
@@ -208,7 +244,7 @@ pub fn decode(get: &dyn Fn(&str) -> Option<String>) -> Loaded {
         return Loaded::Newer { version };
     }
     let meta: Meta = if version < CURRENT_VERSION {
-        match migrate_meta(&meta_raw, version) {
+        match migrate_meta::<T>(&meta_raw, version) {
             Ok(m) => m,
             Err(e) => {
                 return Loaded::Unreadable {
@@ -219,7 +255,7 @@ pub fn decode(get: &dyn Fn(&str) -> Option<String>) -> Loaded {
             }
         }
     } else {
-        match serde_json::from_str(&meta_raw) {
+        match tree::read::<T, _>(&meta_raw) {
             Ok(m) => m,
             Err(e) => {
                 return Loaded::Unreadable {
@@ -229,9 +265,9 @@ pub fn decode(get: &dyn Fn(&str) -> Option<String>) -> Loaded {
         }
     };
     let read = if version == STORAGE_VERSION {
-        read_chunked(&meta, get)
+        read_chunked::<T>(&meta, get)
     } else {
-        read_whole(&meta, version, get)
+        read_whole::<T>(&meta, version, get)
     };
     let (products, oldest) = match read {
         Ok(r) => r,
@@ -261,7 +297,7 @@ pub fn decode(get: &dyn Fn(&str) -> Option<String>) -> Loaded {
 
 /// Storage versions 0 and 1: each product whole under one key. Returns the products and
 /// the oldest content version among them.
-fn read_whole(
+fn read_whole<T: Tree>(
     meta: &Meta,
     version: u32,
     get: &dyn Fn(&str) -> Option<String>,
@@ -271,7 +307,8 @@ fn read_whole(
     for r in &meta.products {
         let raw = get(&product_key(&r.id, r.rev))
             .ok_or_else(|| format!("product {} is listed but missing from storage", r.id))?;
-        let env = read_product(&raw).map_err(|e| format!("product {} is damaged ({e})", r.id))?;
+        let env =
+            read_product::<T>(&raw).map_err(|e| format!("product {} is damaged ({e})", r.id))?;
         if env.format != FORMAT || env.version > CURRENT_VERSION {
             return Err(format!(
                 "product {} has an unexpected format or version",
@@ -293,7 +330,7 @@ fn read_whole(
 /// Storage version 2: a core key and item chunks per product. Every item must be in the
 /// chunk its id hashes to and in the order exactly once, so a half-written or mixed set
 /// of keys is never taken for a document.
-fn read_chunked(
+fn read_chunked<T: Tree>(
     meta: &Meta,
     get: &dyn Fn(&str) -> Option<String>,
 ) -> Result<(Vec<Product>, u32), String> {
@@ -302,7 +339,7 @@ fn read_chunked(
         let raw = get(&product_key(&r.id, r.rev))
             .ok_or_else(|| format!("product {} is listed but missing from storage", r.id))?;
         let core: CoreEnvelope =
-            serde_json::from_str(&raw).map_err(|e| format!("product {} is damaged ({e})", r.id))?;
+            tree::read::<T, _>(&raw).map_err(|e| format!("product {} is damaged ({e})", r.id))?;
         if core.format != FORMAT || core.version != STORAGE_VERSION {
             return Err(format!(
                 "product {} has an unexpected format or version",
@@ -333,7 +370,7 @@ fn read_chunked(
                     r.id
                 )
             })?;
-            let chunk: ChunkEnvelope = serde_json::from_str(&raw)
+            let chunk: ChunkEnvelope = tree::read::<T, _>(&raw)
                 .map_err(|e| format!("items of product {} (part {n}) are damaged ({e})", r.id))?;
             if chunk.format != FORMAT
                 || chunk.version != STORAGE_VERSION
@@ -380,8 +417,8 @@ fn read_chunked(
 
 /// Reads the meta of an older version: its workspace-level fields go through the same
 /// migration as an exported workspace.
-fn migrate_meta(raw: &str, version: u32) -> Result<Meta, String> {
-    let mut v: serde_json::Value = serde_json::from_str(raw).map_err(|e| e.to_string())?;
+fn migrate_meta<T: Tree>(raw: &str, version: u32) -> Result<Meta, String> {
+    let mut v = T::parse(raw)?.to_value();
     let obj = v.as_object_mut().ok_or("not an object")?;
     let refs = obj.remove("products").unwrap_or_default();
     let ws = serde_json::json!({ "portfolio": obj.remove("portfolio"), "roles": obj.remove("roles"), "products": [] });
@@ -394,27 +431,21 @@ fn migrate_meta(raw: &str, version: u32) -> Result<Meta, String> {
         "roles": m.remove("roles"),
         "products": refs,
     });
-    super::from_value(&meta)
+    tree::FromTree::from_tree(&T::from_value(&meta)?)
 }
 
 /// Reads a product envelope of the current version directly, or migrates an older one.
-fn read_product(raw: &str) -> Result<ProductEnvelope, String> {
-    let typed = serde_json::from_str::<ProductEnvelope>(raw);
-    if let Ok(env) = &typed {
-        if env.version >= CURRENT_VERSION {
-            return typed.map_err(|e| e.to_string());
-        }
-    }
-    let mut v: serde_json::Value = serde_json::from_str(raw).map_err(|e| e.to_string())?;
-    let version = v
+fn read_product<T: Tree>(raw: &str) -> Result<ProductEnvelope, String> {
+    let parsed = T::parse(raw)?;
+    let version = parsed
         .get("version")
-        .and_then(|x| x.as_u64())
-        .unwrap_or(u64::MAX);
-    if version >= CURRENT_VERSION as u64 {
-        // A current (or unversioned) document that failed the typed read: report why.
-        return typed.map_err(|e| e.to_string());
+        .and_then(|v| <u32 as tree::FromTree>::from_tree(&v).ok())
+        .unwrap_or(u32::MAX);
+    if version >= CURRENT_VERSION {
+        // A current (or unversioned) document: read as it is, or say why not.
+        return tree::FromTree::from_tree(&parsed);
     }
-    let version = version as u32;
+    let mut v = parsed.to_value();
     let obj = v.as_object_mut().ok_or("not an object")?;
     let product = obj.remove("product").ok_or("no product")?;
     let product = super::migrate::migrate_product(product, version)?;
@@ -427,7 +458,7 @@ fn read_product(raw: &str) -> Result<ProductEnvelope, String> {
         .and_then(|f| f.as_str())
         .unwrap_or_default()
         .to_string();
-    let product: Product = super::from_value(&product)?;
+    let product: Product = tree::FromTree::from_tree(&T::from_value(&product)?)?;
     Ok(ProductEnvelope {
         format,
         version,

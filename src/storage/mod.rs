@@ -8,10 +8,13 @@ pub mod format;
 pub mod import;
 #[cfg(target_arch = "wasm32")]
 mod js_text;
+#[cfg(target_arch = "wasm32")]
+pub mod js_tree;
 pub mod json_path;
 #[cfg(target_arch = "wasm32")]
 pub mod local;
 pub mod migrate;
+pub mod tree;
 
 use serde::de::DeserializeOwned;
 
