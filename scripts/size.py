@@ -51,7 +51,7 @@ def page_chunks():
     pattern = r'export const __wasm_split_load_(\w+) = wrapAsyncCb\(makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\./([^"]+)".*?\}\s*,\s*\[([^\]]*)\]'
     for name, own, deps in re.findall(pattern, js, flags=re.S):
         files = [own] + [shared[d.strip()] for d in deps.split(",") if d.strip()]
-        pages[name.removesuffix("_page")] = files
+        pages[name] = files
     return pages
 
 
@@ -81,7 +81,7 @@ def main():
             print(f"| {strip_hash(name)} | {raw:,} | {packed:,} |")
         print(f"| headers ({len(rows)} × {HEADER_BYTES}) | | {HEADER_BYTES * len(rows):,} |")
         print(f"| **total** | **{total_raw:,}** | **{total_gz:,}** ({total_gz / 1024:.1f} KiB) |")
-        print("\n| page | its own chunk, gzip | with the shared chunks it needs, gzip | files |\n| --- | ---: | ---: | ---: |")
+        print("\n| split point | its own chunk, gzip | with the shared chunks it needs, gzip | files |\n| --- | ---: | ---: | ---: |")
     else:
         for name, raw, packed in rows:
             print(f"{name:48} {raw:>9,} B {packed:>9,} B gzip")
@@ -92,7 +92,7 @@ def main():
         if markdown:
             print(f"| {page} | {own / 1024:.1f} KiB | {whole / 1024:.1f} KiB | {len(files)} |")
         else:
-            print(f"page {page:12} own chunk {own / 1024:6.1f} KiB gzip; with shared chunks {whole / 1024:6.1f} KiB in {len(files)} files")
+            print(f"{page:24} own chunk {own / 1024:6.1f} KiB gzip; with shared chunks {whole / 1024:6.1f} KiB in {len(files)} files")
     if "--check" in sys.argv:
         if not pages:
             sys.exit("size: dist/ has no page chunks: the build was not split (scripts/build.sh)")

@@ -1,0 +1,101 @@
+import { test, expect, type Page, type Request } from '@playwright/test';
+import { App } from './app';
+
+// Every page but Home is a chunk of wasm fetched when the page is first shown (see
+// docs/performance.md, "Split build"). These journeys check what a user sees of that:
+// Home costs only the main module, a page brings only its own chunks, and a chunk that
+// cannot be fetched says why and how to get it, with nothing else on the screen broken.
+
+test.use({ serviceWorkers: 'block' });
+
+/** Names of the wasm files the page asks for from now on. */
+function wasmRequests(page: Page): string[] {
+  const names: string[] = [];
+  page.on('request', (r: Request) => {
+    const name = new URL(r.url()).pathname.split('/').pop()!;
+    if (name.endsWith('.wasm')) names.push(name.replace(/-[0-9a-f]{16}/, ''));
+  });
+  return names;
+}
+
+test('a first visit to Home fetches the main module only; a page then fetches its own chunk', async ({ page }) => {
+  const wasm = wasmRequests(page);
+  const app = new App(page);
+  await app.open();
+  await expect(page.getByTestId('welcome')).toBeVisible();
+  await page.waitForLoadState('networkidle');
+  expect(wasm).toEqual(['twohats_bg.wasm']);
+
+  await app.nav('Training').click();
+  await expect(app.heading()).toHaveText('Training');
+  expect(wasm).toContain('split_training_page.wasm');
+  // Not another page's chunk.
+  expect(wasm.filter((n) => n.startsWith('split_'))).toEqual(['split_training_page.wasm']);
+
+  // Shown again at once: no second fetch, no loading state.
+  const before = wasm.length;
+  await app.nav('Explainer').click();
+  await expect(app.heading()).toHaveText('Explainer: who does what');
+  await app.nav('Training').click();
+  await expect(app.heading()).toHaveText('Training');
+  expect(wasm.filter((n) => n === 'split_training_page.wasm')).toHaveLength(1);
+  expect(wasm.length).toBeGreaterThan(before);
+  expect(app.problems).toEqual([]);
+});
+
+test('a deep link loads its page, and the focus goes to its heading when it arrives from a link', async ({ page }) => {
+  const app = new App(page);
+  await app.open('backlog');
+  await expect(app.heading()).toHaveText('Backlog');
+  await app.nav('Roadmap').click();
+  await expect(app.heading()).toHaveText('Roadmap');
+  await expect(app.heading()).toBeFocused();
+});
+
+test('a chunk the network drops says so; Try again loads the page', async ({ page }) => {
+  const app = new App(page);
+  await app.open();
+  await page.route('**/split_backlog_page-*.wasm', (r) => r.abort('internetdisconnected'));
+  await page.route('**/index.html?fresh=*', (r) => r.abort('internetdisconnected'));
+  await app.nav('Backlog').click();
+  const failed = page.getByTestId('page-failed');
+  await expect(failed).toContainText('this browser cannot reach the site');
+  await expect(failed).toContainText('Your work is safe');
+  await expect(app.heading()).toHaveText('Backlog did not load');
+  // The rest of the app still works.
+  await app.nav('Training').click();
+  await expect(app.heading()).toHaveText('Training');
+
+  await page.unrouteAll({ behavior: 'wait' });
+  await app.nav('Backlog').click();
+  await expect(app.heading()).toHaveText('Backlog');
+});
+
+test('a chunk that fails while the site is up offers Try again, which works', async ({ page }) => {
+  const app = new App(page);
+  await app.open();
+  let refuse = true;
+  await page.route('**/split_explainer_page-*.wasm', (r) => (refuse ? r.fulfill({ status: 500, body: 'busy' }) : r.continue()));
+  await app.nav('Explainer').click();
+  await expect(page.getByTestId('page-failed')).toContainText('did not load. Your work is safe; try again');
+  refuse = false;
+  await page.getByTestId('page-retry').click();
+  await expect(app.heading()).toHaveText('Explainer: who does what');
+});
+
+test('after a new deploy the old build\'s missing chunk asks for a reload, which brings the new build', async ({ page }) => {
+  const app = new App(page);
+  await app.open();
+  // The deploy replaced every file: this build's chunks are gone, index.html names others.
+  await page.route('**/split_roadmap_page-*.wasm', (r) => r.fulfill({ status: 404, body: 'Not Found' }));
+  await page.route('**/index.html?fresh=*', async (r) => {
+    const html = await (await fetch(r.request().url().replace(/\?.*/, ''))).text();
+    await r.fulfill({ contentType: 'text/html', body: html.replaceAll(/twohats-[0-9a-f]{16}/g, 'twohats-0123456789abcdef') });
+  });
+  await app.nav('Roadmap').click();
+  await expect(page.getByTestId('page-failed')).toContainText('A new version of Two Hats was published');
+  await expect(page.getByTestId('page-retry')).toHaveCount(0);
+  await page.unrouteAll({ behavior: 'wait' });
+  await page.getByTestId('page-reload').click();
+  await expect(app.heading()).toHaveText('Roadmap');
+});
