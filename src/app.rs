@@ -76,6 +76,11 @@ pub fn App() -> impl IntoView {
         }
     });
 
+    // The first key, click or focus fetches the part that makes changes (`crate::engine`):
+    // after the first screen, before the first edit.
+    let on_first_touch = ["pointerdown", "keydown", "focusin"]
+        .map(|name| window_event_listener_untyped(name, |_| crate::engine::preload()));
+
     // Only a change of page remounts the page; a new product or focus updates it in place.
     let page = Memo::new(move |_| state.route.with(|r| r.page));
     let palette = RwSignal::new(false);
@@ -95,7 +100,7 @@ pub fn App() -> impl IntoView {
         if !(e.ctrl_key() || e.meta_key()) || typing_in_field(&e) {
             return;
         }
-        match (e.key().to_lowercase().as_str(), e.shift_key()) {
+        match (e.key().to_ascii_lowercase().as_str(), e.shift_key()) {
             ("z", false) => {
                 e.prevent_default();
                 state.undo();
@@ -119,6 +124,7 @@ pub fn App() -> impl IntoView {
         on_beforeinput.remove();
         on_beforeunload.remove();
         on_key.remove();
+        on_first_touch.into_iter().for_each(|l| l.remove());
     });
 
     Effect::new(move |_| {

@@ -133,11 +133,17 @@ impl AppState {
     }
 
     fn apply(&self, cmd: Command) -> Result<(), ModelError> {
+        let Some(engine) = crate::engine::ready() else {
+            crate::engine::preload();
+            let e = crate::engine::missing();
+            self.say(format!("Not changed: {e}"), true);
+            return Err(e);
+        };
         let mut result = Ok(Changes::default());
         self.ws.update(|ws| {
             result = self
                 .history
-                .try_update_value(|h| h.apply(ws, cmd))
+                .try_update_value(|h| (engine.apply)(h, ws, cmd))
                 .expect("history lives")
         });
         match result {
@@ -181,11 +187,15 @@ impl AppState {
             );
             return;
         }
+        // No engine yet: nothing was changed in this tab, so there is nothing to undo.
+        let Some(engine) = crate::engine::ready() else {
+            return;
+        };
         let mut done = None;
         self.ws.update(|ws| {
             done = self
                 .history
-                .try_update_value(|h| if back { h.undo(ws) } else { h.redo(ws) })
+                .try_update_value(|h| (engine.step)(h, ws, back))
                 .flatten()
         });
         let Some((label, changes)) = done else {
@@ -414,8 +424,10 @@ impl AppState {
         );
         let mut merged = Changes::default();
         let mut applied = Vec::new();
+        // Commands to replay were applied here before, so the engine is here.
+        let engine = crate::engine::ready();
         for cmd in replay {
-            if let Ok((c, _)) = crate::model::apply(&mut ws, cmd.clone()) {
+            if let Some(c) = engine.and_then(|e| (e.replay)(&mut ws, cmd.clone())) {
                 merged.merge(c);
                 applied.push(cmd);
             }
@@ -555,9 +567,10 @@ impl AppState {
     pub fn load_sample(&self) {
         let state = *self;
         leptos::task::spawn_local(async move {
+            let engine = crate::engine::load().await;
             match sample_products().await {
-                Ok(sample) => state.add_sample(sample),
-                Err(_) => state.say(
+                Ok(sample) if engine.is_ok() => state.add_sample(sample),
+                _ => state.say(
                     "The sample could not be loaded: this browser cannot reach the site. Try again when you are back online.",
                     true,
                 ),

@@ -5,6 +5,7 @@ pub mod download;
 pub mod fields;
 pub mod hat_badge;
 pub mod header;
+pub mod lazy_dialog;
 pub mod more_rows;
 pub mod new_product;
 pub mod no_product;

@@ -22,21 +22,31 @@ pub fn NewProductForm(#[prop(optional)] compact: bool) -> impl IntoView {
             error.set(Some("Give the product a name.".into()));
             return;
         }
-        let product = Product::new(new_id(prefix::PRODUCT), n.clone());
-        let id = product.id.clone();
-        match state.dispatch(Command::AddProduct {
-            product: Box::new(product),
-            index: None,
-        }) {
-            Ok(()) => {
-                name.set(String::new());
-                error.set(None);
-                state.say(format!("Product “{n}” created."), false);
-                let page = state.route.with_untracked(|r| r.page);
-                state.go(Route::page(page).with_product(Some(id)));
+        // On Home the part that makes changes may still be on its way (`crate::engine`).
+        leptos::task::spawn_local(async move {
+            if let Err(e) = crate::engine::load()
+                .await
+                .map_err(|_| crate::engine::missing())
+            {
+                error.set(Some(e.to_string()));
+                return;
             }
-            Err(e) => error.set(Some(e.to_string())),
-        }
+            let product = Product::new(new_id(prefix::PRODUCT), n.clone());
+            let id = product.id.clone();
+            match state.dispatch(Command::AddProduct {
+                product: Box::new(product),
+                index: None,
+            }) {
+                Ok(()) => {
+                    name.set(String::new());
+                    error.set(None);
+                    state.say(format!("Product “{n}” created."), false);
+                    let page = state.route.with_untracked(|r| r.page);
+                    state.go(Route::page(page).with_product(Some(id)));
+                }
+                Err(e) => error.set(Some(e.to_string())),
+            }
+        });
     };
     view! {
         <form class="new-product" class:new-product--compact=compact on:submit=submit data-testid="new-product-form">

@@ -118,8 +118,24 @@ fn matching(all: &[Entry], query: &str) -> Vec<Entry> {
     hits.into_iter().take(12).map(|(_, e)| e.clone()).collect()
 }
 
+/// Builds the palette's view once its chunk is here.
+type PaletteView = fn(RwSignal<bool>, RwSignal<bool>) -> AnyView;
+
+crate::lazy::split_point!(
+    fn palette_chunk() -> PaletteView {
+        |open, shortcuts| view! { <PaletteBody open shortcuts /> }.into_any()
+    }
+);
+
+/// The palette is a chunk of its own, fetched the first time it is opened.
 #[component]
 pub fn CommandPalette(open: RwSignal<bool>, shortcuts: RwSignal<bool>) -> impl IntoView {
+    let body = super::lazy_dialog::when_opened(open, "The command palette", palette_chunk);
+    move || body.get().map(|view| view(open, shortcuts))
+}
+
+#[component]
+fn PaletteBody(open: RwSignal<bool>, shortcuts: RwSignal<bool>) -> impl IntoView {
     let state = AppState::expect();
     let query = RwSignal::new(String::new());
     let active = RwSignal::new(0usize);

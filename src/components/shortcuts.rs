@@ -41,8 +41,23 @@ const SHORTCUTS: &[(&str, &str)] = &[
     ("← / → / Space", "Presenter mode: previous or next slide"),
 ];
 
+type ShortcutsView = fn(RwSignal<bool>) -> AnyView;
+
+crate::lazy::split_point!(
+    fn shortcuts_chunk() -> ShortcutsView {
+        |open| view! { <ShortcutsBody open /> }.into_any()
+    }
+);
+
+/// The list is a chunk of its own, fetched the first time it is opened.
 #[component]
 pub fn ShortcutsOverlay(open: RwSignal<bool>) -> impl IntoView {
+    let body = super::lazy_dialog::when_opened(open, "The list of shortcuts", shortcuts_chunk);
+    move || body.get().map(|view| view(open))
+}
+
+#[component]
+fn ShortcutsBody(open: RwSignal<bool>) -> impl IntoView {
     // The dialog itself takes the focus: its heading is read out, and the list is not
     // scrolled past as it would be to reach the Close button at its end.
     let dialog = NodeRef::<leptos::html::Div>::new();

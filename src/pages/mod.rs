@@ -67,7 +67,10 @@ pub async fn load(page: Page) -> Result<PageView, ChunkMissing> {
     if let Some(view) = ready(page) {
         return Ok(view);
     }
+    // Every page edits: the engine comes with it, fetched alongside.
+    crate::engine::preload();
     let view = split_call(page).await?;
+    crate::engine::load().await?;
     if ready(page).is_none() {
         LOADED.with(|l| l.borrow_mut().push((page, view)));
     }
