@@ -103,10 +103,11 @@ async function transfer(url) {
 }
 
 function lighthouse(url) {
-  const bin = join(root, '.tools', 'node_modules', 'lighthouse', 'cli', 'index.js');
+  // Its own folder: an npm install into .tools/ would drop the build's tools.
+  const bin = join(root, '.tools', 'lighthouse', 'node_modules', 'lighthouse', 'cli', 'index.js');
   if (!existsSync(bin)) {
     log(`installing lighthouse ${LIGHTHOUSE_VERSION} into .tools/`);
-    execFileSync('npm', ['install', '--prefix', join(root, '.tools'), '--no-audit', '--no-fund', '--no-save', `lighthouse@${LIGHTHOUSE_VERSION}`], { stdio: 'inherit' });
+    execFileSync('npm', ['install', '--prefix', join(root, '.tools', 'lighthouse'), '--no-audit', '--no-fund', '--no-save', `lighthouse@${LIGHTHOUSE_VERSION}`], { stdio: 'inherit' });
   }
   const out = join(mkdtempSync(join(tmpdir(), 'twohats-lh-')), 'report.json');
   execFileSync('node', [bin, url, '--output=json', `--output-path=${out}`, '--quiet',

@@ -2,6 +2,7 @@
 // Performance benchmark of the Two Hats release build (dist/) in headless Chromium.
 //
 //   node scripts/bench.mjs [--sizes 100,1000,10000] [--reps 5] [--no-profile] [--loads-only] [--json out.json] [--dist DIR] [--trace FILE]
+//   node scripts/bench.mjs --first-load [--runs 3] [--dist DIR]   (nginx + Lighthouse, see bench-first-load.mjs)
 // --loads-only times the page loads and skips the interactions and the profile (a quicker
 // comparison of two builds). --trace FILE records a Chrome trace (open it in DevTools'
 // Performance panel) of one cold backlog load at the largest size, and prints where its
@@ -39,6 +40,11 @@ const opt = (name, dflt) => {
   const i = argv.indexOf(`--${name}`);
   return i >= 0 ? argv[i + 1] : dflt;
 };
+// The first load on nginx with gzip, and Lighthouse: scripts/bench-first-load.mjs.
+if (argv.includes('--first-load')) {
+  await import('./bench-first-load.mjs');
+  process.exit(0);
+}
 const SIZES = opt('sizes', '100,1000,10000').split(',').map(Number);
 const REPS = Number(opt('reps', '5'));
 const LOADS_ONLY = argv.includes('--loads-only');

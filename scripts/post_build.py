@@ -28,6 +28,8 @@ import subprocess
 import re
 import sys
 
+from html_tags import tags
+
 PLACEHOLDER = "__TRUNK_INLINE_SCRIPT_HASHES__"
 BUILD_PLACEHOLDER = "__TWOHATS_BUILD__"
 
@@ -44,6 +46,7 @@ def main() -> int:
         print("post_build: CSP or build placeholder missing from index.html", file=sys.stderr)
         return 1
     html = add_split_chunks(staging, html)
+    html = later_styles(html)
     version = build_version(staging, html)
     html = html.replace(BUILD_PLACEHOLDER, version)
     scripts = re.findall(r"<script(?![^>]*\bsrc=)[^>]*>(.*?)</script>", html, flags=re.S)
@@ -74,13 +77,17 @@ def add_split_chunks(staging: str, html: str) -> str:
         return html
     with open(manifest_path, encoding="utf-8") as f:
         manifest = json.load(f)
-    main_js = re.search(r'<link rel="modulepreload" href="(?:\./)?(twohats-[0-9a-f]+\.js)"', html)
+    main_js = next((t for t in tags(html, "link") if t[2].get("rel") == "modulepreload"
+                    and re.fullmatch(r"(?:\./)?twohats-[0-9a-f]+\.js", t[2].get("href", ""))), None)
     if not main_js:
         sys.exit("post_build: no preload of the main JS in index.html")
+    main_js_name = main_js[2]["href"].removeprefix("./")
     loader = manifest["loader"]
     with open(os.path.join(split_dir, loader), encoding="utf-8") as f:
         js = f.read()
-    js = js.replace(f'from "{manifest["main_js"]}"', f'from "./{main_js.group(1)}"')
+    if f'"{manifest["main_js"]}"' not in js:
+        sys.exit(f"post_build: {loader} does not import {manifest['main_js']}")
+    js = js.replace(f'"{manifest["main_js"]}"', f'"./{main_js_name}"')
     with open(os.path.join(staging, loader), "w", encoding="utf-8") as f:
         f.write(js)
     flags = wasm_opt_flags()
@@ -91,7 +98,18 @@ def add_split_chunks(staging: str, html: str) -> str:
     print(f"post_build: {len(manifest['chunks'])} chunks and {loader} added, wasm-opt {' '.join(flags)}")
     # The main JS imports the loader: fetch it with the JS, not one round trip later.
     preload = f'<link rel="modulepreload" href="./{loader}" integrity="{sri(os.path.join(staging, loader))}">'
-    return html.replace("</head>", f"{preload}\n</head>", 1)
+    return html[: main_js[1]] + preload + html[main_js[1] :]
+
+
+def later_styles(html: str) -> str:
+    """The stylesheet marked `data-later` is named in a meta tag instead of linked: the
+    pages that need it load it (components::page_slot), Home's first load does not."""
+    for start, end, attrs in reversed(tags(html, "link")):
+        if "data-later" in attrs:
+            meta = f'<meta name="twohats-later-css" content="{attrs["href"]}">'
+            html = html[:start] + meta + html[end:]
+            print(f"post_build: {attrs['href']} is loaded by the pages, not by index.html")
+    return html
 
 
 def wasm_opt_flags() -> list:
@@ -110,15 +128,15 @@ def sri(path: str) -> str:
 
 
 def preloads_first(html: str) -> str:
-    preloads = re.findall(r'<link rel="(?:modulepreload|preload)"[^>]*>\n?', html)
-    csp = re.search(r'<meta http-equiv="Content-Security-Policy"[^>]*>\n?', html)
+    preloads = [(a, b) for a, b, attrs in tags(html, "link") if attrs.get("rel") in ("modulepreload", "preload")]
+    csp = next((t for t in tags(html, "meta") if t[2].get("http-equiv") == "Content-Security-Policy"), None)
     if not preloads or not csp:
         print("post_build: no preloads or no CSP to put them after", file=sys.stderr)
         return html
-    for link in preloads:
-        html = html.replace(link, "", 1)
-    at = html.index(csp.group(0)) + len(csp.group(0))
-    moved = "".join("    " + link.strip() + "\n" for link in preloads)
+    moved = "".join(html[a:b] for a, b in preloads)
+    for a, b in reversed(preloads):
+        html = html[:a] + html[b:].removeprefix("\n")
+    at = csp[1]
     print(f"post_build: {len(preloads)} preload(s) moved ahead of the stylesheets")
     return html[:at] + moved + html[at:]
 

@@ -10,6 +10,8 @@ TRUNK_VERSION=0.21.14
 BINARYEN_VERSION=123.0.0
 # The splitter must read what the wasm_split_helpers in Cargo.lock writes: same minor version.
 WASM_SPLIT_VERSION=0.2.4
+# Minifies the JS glue and the chunk loader of the split build (scripts/split/wasm-bindgen).
+ESBUILD_VERSION=0.25.12
 # wasm-bindgen-cli must match the wasm-bindgen the app links exactly.
 WBG_VERSION=$(awk '/^name = "wasm-bindgen"$/{getline; gsub(/version = |"/, ""); print; exit}' Cargo.lock)
 
@@ -40,10 +42,14 @@ if ! command -v wasm-split-cli >/dev/null || ! cargo install --list | grep -q "^
   cargo install --locked wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --features build-binary
 fi
 
-if ! wasm-opt --version 2>/dev/null | grep -q "version_${BINARYEN_VERSION%%.*}"; then
-  say "installing binaryen $BINARYEN_VERSION (wasm-opt) from npm"
-  npm install --prefix "$ROOT/.tools" --no-audit --no-fund --no-save "binaryen@$BINARYEN_VERSION" >/dev/null
+# One npm install for both: an install into .tools/ drops what it does not name.
+if ! wasm-opt --version 2>/dev/null | grep -q "version_${BINARYEN_VERSION%%.*}" \
+  || ! esbuild --version 2>/dev/null | grep -qx "$ESBUILD_VERSION"; then
+  say "installing binaryen $BINARYEN_VERSION (wasm-opt) and esbuild $ESBUILD_VERSION (minifies the JS) from npm"
+  npm install --prefix "$ROOT/.tools" --no-audit --no-fund --no-save --loglevel=error \
+    "binaryen@$BINARYEN_VERSION" "esbuild@$ESBUILD_VERSION" >/dev/null
 fi
+
 
 if [ "${1:-}" = "--test" ]; then
   if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
@@ -56,4 +62,4 @@ if [ "${1:-}" = "--test" ]; then
     (cd e2e && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund >/dev/null)
   fi
 fi
-say "tools ready: $(trunk --version), wasm-bindgen $WBG_VERSION, wasm-split-cli $WASM_SPLIT_VERSION, $(wasm-opt --version | head -c 40)"
+say "tools ready: $(trunk --version), wasm-bindgen $WBG_VERSION, wasm-split-cli $WASM_SPLIT_VERSION, esbuild $(esbuild --version), $(wasm-opt --version | head -c 40)"

@@ -11,9 +11,12 @@ The real transfer is measured in a browser by `node scripts/bench.mjs --first-lo
 Each page's chunks are read from the loader the splitter wrote (scripts/split/).
 """
 import gzip
+import json
 import os
 import re
 import sys
+
+from html_tags import tags
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 DIST = os.path.join(ROOT, "dist")
@@ -30,8 +33,9 @@ def gz(name):
 def first_load_files():
     with open(os.path.join(DIST, "index.html"), encoding="utf-8") as f:
         html = f.read()
-    refs = re.findall(r'<link[^>]*\brel="(?:stylesheet|modulepreload|preload|icon)"[^>]*\bhref="([^"]+)"', html)
-    refs += re.findall(r'<script[^>]*\bsrc="([^"]+)"', html)
+    refs = [a["href"] for _, _, a in tags(html, "link")
+            if a.get("rel") in ("stylesheet", "modulepreload", "preload", "icon") and "href" in a]
+    refs += [a["src"] for _, _, a in tags(html, "script") if "src" in a]
     names = ["index.html"] + [r.removeprefix("./") for r in refs]
     missing = [n for n in names if not os.path.isfile(os.path.join(DIST, n))]
     if missing:
@@ -40,19 +44,17 @@ def first_load_files():
 
 
 def page_chunks():
-    """{page: [files]} from the loader: each split module with the shared chunks it waits for."""
-    loaders = [n for n in os.listdir(DIST) if n.startswith("__wasm_split") and n.endswith(".js")]
-    if not loaders:
+    """{split point: [files]}: each split module with the shared chunks it waits for, as
+    scripts/split/wasm-bindgen noted them for this build."""
+    manifest = os.path.join(ROOT, "target", "wasm-bindgen", "release", "split", "manifest.json")
+    if not os.path.exists(manifest):
         return {}
-    with open(os.path.join(DIST, loaders[0]), encoding="utf-8") as f:
-        js = f.read()
-    shared = dict(re.findall(r'const (__chunk_\d+) = makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\./([^"]+)"', js))
-    pages = {}
-    pattern = r'export const __wasm_split_load_(\w+) = wrapAsyncCb\(makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\./([^"]+)".*?\}\s*,\s*\[([^\]]*)\]'
-    for name, own, deps in re.findall(pattern, js, flags=re.S):
-        files = [own] + [shared[d.strip()] for d in deps.split(",") if d.strip()]
-        pages[name] = files
-    return pages
+    with open(manifest, encoding="utf-8") as f:
+        splits = json.load(f)["splits"]
+    missing = [n for files in splits.values() for n in files if not os.path.isfile(os.path.join(DIST, n))]
+    if missing:
+        sys.exit(f"size: dist/ is not the build target/ describes (missing {missing[:3]}…): build again")
+    return splits
 
 
 def budget_kib():

@@ -77,9 +77,18 @@ pub fn App() -> impl IntoView {
     });
 
     // The first key, click or focus fetches the part that makes changes (`crate::engine`):
-    // after the first screen, before the first edit.
-    let on_first_touch = ["pointerdown", "keydown", "focusin"]
-        .map(|name| window_event_listener_untyped(name, |_| crate::engine::preload()));
+    // after the first screen, before the first edit. The palette's chunk comes then too,
+    // so Ctrl+K opens it at once.
+    let touched = StoredValue::new(false);
+    let on_first_touch = ["pointerdown", "keydown", "focusin"].map(|name| {
+        window_event_listener_untyped(name, move |_| {
+            if !touched.get_value() {
+                touched.set_value(true);
+                crate::engine::preload();
+                crate::components::palette::preload();
+            }
+        })
+    });
 
     // Only a change of page remounts the page; a new product or focus updates it in place.
     let page = Memo::new(move |_| state.route.with(|r| r.page));

@@ -2,10 +2,12 @@
 //! a chunk of its own in the release build: drawing Home does not need it, and it is a
 //! tenth of the main module. It is fetched as soon as the user starts to interact (the
 //! first key, click or focus) and before any other page, since every other page edits;
-//! Home's own edits (a new product, the sample) wait for it.
+//! Home's own edits (a new product, the sample) wait for it. Saving is in it too: only an
+//! edit, or a document read from an older version, needs saving.
 
 use crate::lazy::{split_point, ChunkMissing};
 use crate::model::{Changes, Command, History, ModelError, Workspace};
+use crate::storage::local::{LocalStore, StorageNotice};
 use std::cell::Cell;
 
 /// Entry points into the chunk.
@@ -17,6 +19,8 @@ pub struct Engine {
     pub step: fn(&mut History, &mut Workspace, bool) -> Option<(String, Changes)>,
     /// Applies a command with no history (replaying this tab's edits on another's document).
     pub replay: fn(&mut Workspace, Command) -> Option<Changes>,
+    /// Writes the parts of the document `changes` names (`None`: all of it).
+    pub save: fn(&mut LocalStore, &Workspace, Option<&Changes>) -> Result<(), StorageNotice>,
 }
 
 split_point!(
@@ -34,6 +38,10 @@ split_point!(
                 crate::model::apply(ws, cmd)
                     .ok()
                     .map(|(changes, _)| changes)
+            },
+            save: |store, ws, changes| match changes {
+                Some(c) => store.save(ws, c),
+                None => store.save_all(ws),
             },
         }
     }

@@ -64,6 +64,7 @@ impl AppState {
     /// Opens storage and builds the state. Call once, from `App`.
     pub fn init() -> AppState {
         let opened = LocalStore::open();
+        let migrated_from = opened.migrated_from;
         let route = RwSignal::new(Route::parse(&current_hash()));
         let ws = RwSignal::new(opened.workspace.unwrap_or_default());
         let product = Memo::new(move |_| {
@@ -94,7 +95,30 @@ impl AppState {
             product,
         };
         provide_context(state);
+        if let Some(from) = migrated_from {
+            state.finish_migration(from);
+        }
         state
+    }
+
+    /// Saves a document read from an older version in this version's form, once the
+    /// engine (which saves) is here; the stored keys stay as they were until then.
+    fn finish_migration(&self, from: u32) {
+        let state = *self;
+        leptos::task::spawn_local(async move {
+            let Ok(engine) = crate::engine::load().await else {
+                return;
+            };
+            let save_all = |s: &mut LocalStore, ws: &Workspace| (engine.save)(s, ws, None);
+            let notices = state.ws.with_untracked(|ws| {
+                state
+                    .store
+                    .try_update_value(|s| s.finish_migration(ws, from, &save_all))
+                    .unwrap_or_default()
+            });
+            state.notices.update(|n| n.extend(notices));
+            state.usage.set(Usage::now());
+        });
     }
 
     /// The state provided by `App`; panics outside it, which is a programming error.
@@ -268,12 +292,18 @@ impl AppState {
     /// Hands `changes` — or with `None`, the whole document — to storage, and shows a
     /// failed write as a banner (or clears the last one). True when it was written.
     fn write(&self, changes: Option<&Changes>) -> bool {
+        let Some(engine) = crate::engine::ready() else {
+            // Never expected: whatever changed the document loaded the engine first. The
+            // changes wait for the next save rather than being dropped.
+            if let Some(c) = changes {
+                self.unsaved.update_value(|u| u.merge(c.clone()));
+            }
+            crate::engine::preload();
+            return false;
+        };
         let saved = self.ws.with_untracked(|ws| {
             self.store
-                .try_update_value(|s| match changes {
-                    Some(c) => s.save(ws, c),
-                    None => s.save_all(ws),
-                })
+                .try_update_value(|s| (engine.save)(s, ws, changes))
                 .expect("store lives")
         });
         let ok = saved.is_ok();
@@ -613,8 +643,15 @@ impl AppState {
 
     /// "Start empty" on a first visit: save the empty workspace so the welcome is not shown again.
     pub fn start_empty(&self) {
-        self.first_visit.set(false);
-        self.write(None);
-        self.go(Route::page(Page::Hierarchy).with_focus("new-product"));
+        let state = *self;
+        leptos::task::spawn_local(async move {
+            if crate::engine::load().await.is_err() {
+                state.say(crate::engine::missing().to_string(), true);
+                return;
+            }
+            state.first_visit.set(false);
+            state.write(None);
+            state.go(Route::page(Page::Hierarchy).with_focus("new-product"));
+        });
     }
 }

@@ -43,6 +43,8 @@ export class App {
   async open(route = '') {
     await this.page.goto(`./#/${route}`);
     await expect(this.page.locator('.app-header')).toBeVisible();
+    // Every page but Home arrives as a chunk of its own.
+    await expect(this.page.getByTestId('page-loading')).toHaveCount(0);
   }
 
   nav(name: string) {

@@ -94,6 +94,7 @@ test('scores side by side, sort, and a one-step re-rank that undo reverses', asy
   await app.open();
   await app.loadSampleFromWelcome();
   await app.nav('Backlog').click();
+  await expect(page.getByTestId('backlog-row').first()).toBeVisible();
   const before = await titlesInOrder(page);
   // Give two items WSJF inputs.
   for (const [t, bv] of [['Dark mode', '8'], ['Upgrade the map library', '3']] as const) {

@@ -28,9 +28,9 @@ test('a first visit to Home fetches the main module only; a page then fetches it
 
   await app.nav('Training').click();
   await expect(app.heading()).toHaveText('Training');
-  expect(wasm).toContain('split_training_page.wasm');
-  // Not another page's chunk.
-  expect(wasm.filter((n) => n.startsWith('split_'))).toEqual(['split_training_page.wasm']);
+  // Its own chunk and the part that makes changes (every page edits), no other page's.
+  expect(wasm).toContain('split_engine_chunk.wasm');
+  expect(wasm.filter((n) => n.endsWith('_page.wasm'))).toEqual(['split_training_page.wasm']);
 
   // Shown again at once: no second fetch, no loading state.
   const before = wasm.length;

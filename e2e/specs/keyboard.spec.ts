@@ -98,6 +98,7 @@ test('the focus stays where a keyboard user can go on from', async ({ page }) =>
 
   // Ctrl+Z on a radio button undoes the organisation switch.
   await app.nav('Explainer').click();
+  await expect(app.heading()).toHaveText('Explainer: who does what');
   const radios = page.getByTestId('org-switch').getByRole('radio');
   const checkedBefore = await radios.evaluateAll((rs) => rs.findIndex((r) => (r as HTMLInputElement).checked));
   await radios.nth(checkedBefore).focus();

@@ -118,26 +118,52 @@ fn matching(all: &[Entry], query: &str) -> Vec<Entry> {
     hits.into_iter().take(12).map(|(_, e)| e.clone()).collect()
 }
 
-/// Builds the palette's view once its chunk is here.
-type PaletteView = fn(RwSignal<bool>, RwSignal<bool>) -> AnyView;
+/// Builds the palette's view once its chunk is here; the query is the wrapper's, so what
+/// is typed while the chunk arrives is kept.
+type PaletteView = fn(RwSignal<bool>, RwSignal<bool>, RwSignal<String>) -> AnyView;
 
 crate::lazy::split_point!(
     fn palette_chunk() -> PaletteView {
-        |open, shortcuts| view! { <PaletteBody open shortcuts /> }.into_any()
+        |open, shortcuts, query| view! { <PaletteBody open shortcuts query /> }.into_any()
     }
 );
+
+/// Fetches the palette's chunk ahead of its first opening (on the first interaction).
+pub fn preload() {
+    leptos::task::spawn_local(async {
+        palette_chunk().await.ok();
+    });
+}
 
 /// The palette is a chunk of its own, fetched the first time it is opened.
 #[component]
 pub fn CommandPalette(open: RwSignal<bool>, shortcuts: RwSignal<bool>) -> impl IntoView {
     let body = super::lazy_dialog::when_opened(open, "The command palette", palette_chunk);
-    move || body.get().map(|view| view(open, shortcuts))
+    let query = RwSignal::new(String::new());
+    // Ctrl+K and typing at once: the letters typed before the chunk arrives go to the query.
+    let on_key = window_event_listener(leptos::ev::keydown, move |e| {
+        let key = e.key();
+        if open.get_untracked()
+            && body.with_untracked(Option::is_none)
+            && key.chars().count() == 1
+            && !e.ctrl_key()
+            && !e.meta_key()
+        {
+            e.prevent_default();
+            query.update(|q| q.push_str(&key));
+        }
+    });
+    on_cleanup(move || on_key.remove());
+    move || body.get().map(|view| view(open, shortcuts, query))
 }
 
 #[component]
-fn PaletteBody(open: RwSignal<bool>, shortcuts: RwSignal<bool>) -> impl IntoView {
+fn PaletteBody(
+    open: RwSignal<bool>,
+    shortcuts: RwSignal<bool>,
+    query: RwSignal<String>,
+) -> impl IntoView {
     let state = AppState::expect();
-    let query = RwSignal::new(String::new());
     let active = RwSignal::new(0usize);
     // Worked out when read, not in an effect: effects run a moment after the palette
     // opens, and keys typed before that must not be wiped or matched against nothing.

@@ -67,10 +67,13 @@ pub async fn load(page: Page) -> Result<PageView, ChunkMissing> {
     if let Some(view) = ready(page) {
         return Ok(view);
     }
-    // Every page edits: the engine comes with it, fetched alongside.
+    // Every page edits: the engine comes with it, and so do the pages' styles, all
+    // fetched alongside.
     crate::engine::preload();
+    let styles = crate::page_styles::start();
     let view = split_call(page).await?;
     crate::engine::load().await?;
+    crate::page_styles::arrived(styles).await?;
     if ready(page).is_none() {
         LOADED.with(|l| l.borrow_mut().push((page, view)));
     }

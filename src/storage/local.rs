@@ -111,7 +111,14 @@ pub struct Opened {
     /// True when nothing at all was stored: the first visit.
     pub first_visit: bool,
     pub notices: Vec<StorageNotice>,
+    /// Read from an older version (layout or content): to be saved in this version's
+    /// with `finish_migration` once the code that saves has arrived (`crate::engine`).
+    /// Until then the stored keys stay as they were.
+    pub migrated_from: Option<u32>,
 }
+
+/// Writes a workspace (all of it) through the engine's `save`.
+pub type SaveAll<'a> = &'a dyn Fn(&mut LocalStore, &Workspace) -> Result<(), StorageNotice>;
 
 /// gloo-storage panics where `localStorage` is blocked, so ask the browser directly first.
 fn probe() -> bool {
@@ -338,6 +345,7 @@ impl LocalStore {
                 workspace: None,
                 first_visit: true,
                 notices: vec![StorageNotice::Blocked],
+                migrated_from: None,
             };
         }
         let mut store = LocalStore {
@@ -347,6 +355,7 @@ impl LocalStore {
             ..LocalStore::default()
         };
         let loaded = format::decode(&get);
+        let mut migrated_from = None;
         let (workspace, first_visit, notices) = match loaded {
             Loaded::Ok { ws, refs } => {
                 // Leftovers of a cut-short save — or of a save another tab is making
@@ -358,7 +367,8 @@ impl LocalStore {
             }
             Loaded::Migrated { ws, refs, from } => {
                 store.refs = refs.into_iter().map(|r| (r.id.clone(), r)).collect();
-                store.migrate(ws, from)
+                migrated_from = Some(from);
+                (Some(ws), false, vec![])
             }
             Loaded::Empty => {
                 // Product keys without an index are not a document we can read, but they
@@ -389,52 +399,43 @@ impl LocalStore {
             workspace,
             first_visit,
             notices,
+            migrated_from,
         }
     }
 
     /// Keeps the original under a backup key, saves the migrated workspace in the new
     /// format, and drops the backup only once that save has gone through.
-    fn migrate(
+    pub fn finish_migration(
         &mut self,
-        ws: Workspace,
+        ws: &Workspace,
         from: u32,
-    ) -> (Option<Workspace>, bool, Vec<StorageNotice>) {
+        save_all: SaveAll,
+    ) -> Vec<StorageNotice> {
         if from >= format::CURRENT_VERSION {
             // Only the layout is older: the old keys stay, untouched and named by the old
             // meta, until the new layout is committed, so they are their own backup.
-            return match self.save_all(&ws) {
-                Ok(()) => (Some(ws), false, vec![]),
-                Err(notice) => (Some(ws), false, vec![notice]),
-            };
+            return save_all(self, ws).err().into_iter().collect();
         }
         let (_, copy) = document_copy();
         let backup_key = format!("{BACKUP_PREFIX}v{from}-{}", now_stamp());
         if set(&backup_key, &copy).is_err() {
             // Without a copy of the original, do not write over it.
             self.writable = false;
-            return (
-                Some(ws),
-                false,
-                vec![StorageNotice::Migrated {
-                    from,
-                    backup_key: String::new(),
-                    saved: false,
-                }],
-            );
+            return vec![StorageNotice::Migrated {
+                from,
+                backup_key: String::new(),
+                saved: false,
+            }];
         }
-        let saved = self.save_all(&ws).is_ok();
+        let saved = save_all(self, ws).is_ok();
         if saved {
             remove(&backup_key);
         }
-        (
-            Some(ws),
-            false,
-            vec![StorageNotice::Migrated {
-                from,
-                backup_key,
-                saved,
-            }],
-        )
+        vec![StorageNotice::Migrated {
+            from,
+            backup_key,
+            saved,
+        }]
     }
 
     fn recover(&mut self, reason: String) -> (Option<Workspace>, bool, Vec<StorageNotice>) {
