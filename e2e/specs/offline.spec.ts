@@ -1,4 +1,4 @@
-import { test, expect, type Page } from '@playwright/test';
+import { test, expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { spawn } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -70,6 +70,22 @@ http.server.ThreadingHTTPServer(("127.0.0.1", ${port}), functools.partial(H, dir
   return { base, stop: () => proc.kill(), remove: () => rmSync(site, { recursive: true, force: true }) };
 }
 
+type OwnHost = Awaited<ReturnType<typeof ownHost>>;
+
+/** Runs `body` in a fresh browser context against a host of our own, then takes both down. */
+async function onOwnHost(browser: Browser, port: number, extra: Record<string, string>,
+  body: (host: OwnHost, page: Page, context: BrowserContext) => Promise<void>) {
+  const host = await ownHost(port, extra);
+  const context = await browser.newContext();
+  try {
+    await body(host, await context.newPage(), context);
+  } finally {
+    await context.close();
+    host.stop();
+    host.remove();
+  }
+}
+
 /** Waits until the service worker controls the page and holds every file of the build. */
 async function cachedWhole(page: Page) {
   await page.evaluate(() => navigator.serviceWorker.ready);
@@ -84,11 +100,8 @@ async function cachedWhole(page: Page) {
 }
 
 test('after one visit every page opens with the site down, pages never opened included', async ({ browser }, info) => {
-  const host = await ownHost(4300 + info.workerIndex);
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  const app = new App(page);
-  try {
+  await onOwnHost(browser, 4300 + info.workerIndex, {}, async (host, page) => {
+    const app = new App(page);
     await page.goto(`${host.base}#/`);
     await app.loadSampleFromWelcome();
     await cachedWhole(page);
@@ -100,21 +113,14 @@ test('after one visit every page opens with the site down, pages never opened in
     }
     await expect(page.getByTestId('backlog-row')).toHaveCount(32);
     await expect(page.getByTestId('page-failed')).toHaveCount(0);
-  } finally {
-    await context.close();
-    host.stop();
-    host.remove();
-  }
+  });
 });
 
 test('a build\'s cached files are kept while a tab still runs that build, and dropped after', async ({ browser }, info) => {
   // A tab of an older build answers the service worker's question with its build id.
   const oldTab = '<!doctype html><title>old build</title><script src="old-tab.js"></script>';
   const oldScript = 'navigator.serviceWorker.addEventListener("message", (e) => { if (e.data === "build?") e.ports[0].postMessage("0000000000000000"); }); navigator.serviceWorker.startMessages();';
-  const host = await ownHost(4310 + info.workerIndex, { 'old-tab.html': oldTab, 'old-tab.js': oldScript });
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  try {
+  await onOwnHost(browser, 4310 + info.workerIndex, { 'old-tab.html': oldTab, 'old-tab.js': oldScript }, async (host, page, context) => {
     await page.goto(`${host.base}#/`);
     await cachedWhole(page);
     const old = await context.newPage();
@@ -133,29 +139,17 @@ test('a build\'s cached files are kept while a tab still runs that build, and dr
       return page.evaluate(() => caches.keys());
     }, { timeout: 15_000 }).not.toContain('twohats-0000000000000000');
     expect((await page.evaluate(() => caches.keys())).filter((k) => k.startsWith('twohats-'))).toHaveLength(1);
-  } finally {
-    await context.close();
-    host.stop();
-    host.remove();
-  }
+  });
 });
 
 test('a mistyped address is never kept as the app: the offline start still gets the app', async ({ browser }, info) => {
-  const host = await ownHost(4320 + info.workerIndex);
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  const app = new App(page);
-  try {
+  await onOwnHost(browser, 4320 + info.workerIndex, {}, async (host, page) => {
     await page.goto(`${host.base}#/`);
     await cachedWhole(page);
     const missing = await page.goto(`${host.base}no-such-page.html`);
     expect(missing?.status()).toBe(404);
     host.stop();
     await page.goto(`${host.base}#/explainer`);
-    await expect(app.heading()).toHaveText('Explainer: who does what');
-  } finally {
-    await context.close();
-    host.stop();
-    host.remove();
-  }
+    await expect(new App(page).heading()).toHaveText('Explainer: who does what');
+  });
 });
