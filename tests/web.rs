@@ -32,6 +32,18 @@ async fn mount(hash: &str) -> (UnmountHandle<AnyViewState>, HtmlElement) {
     document().body().unwrap().append_child(&container).unwrap();
     let handle = mount_to(container.clone(), || twohats::App().into_any());
     tick().await;
+    // Every page but Home arrives a moment later (`pages::load`), in a build that is not
+    // split too.
+    for _ in 0..100 {
+        if container
+            .query_selector("[data-testid=page-loading]")
+            .unwrap()
+            .is_none()
+        {
+            break;
+        }
+        tick().await;
+    }
     (handle, container)
 }
 

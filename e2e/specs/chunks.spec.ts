@@ -99,3 +99,17 @@ test('after a new deploy the old build\'s missing chunk asks for a reload, which
   await page.getByTestId('page-reload').click();
   await expect(app.heading()).toHaveText('Roadmap');
 });
+
+test('Home is styled whole before any other page\'s styles arrive', async ({ page }) => {
+  const app = new App(page);
+  await app.open();
+  // pages.css (every page but Home) comes only with the first page's chunk.
+  expect(await page.locator('link[rel=stylesheet][href*="pages-"]').count()).toBe(0);
+  const footerButton = page.getByRole('button', { name: 'Keyboard shortcuts (?)' });
+  await expect(footerButton).toHaveCSS('border-top-style', 'none');
+  await expect(footerButton).toHaveCSS('background-color', 'rgba(0, 0, 0, 0)');
+  await expect(page.getByTestId('welcome').locator('.choice').first()).toHaveCSS('text-align', 'left');
+  await app.nav('Explainer').click();
+  await expect(app.heading()).toHaveText('Explainer: who does what');
+  expect(await page.locator('#page-styles').count()).toBe(1);
+});
