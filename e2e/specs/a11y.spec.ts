@@ -70,3 +70,24 @@ test('axe finds no violations in open panels: item editor, outline editor, prese
   await page.locator('body').press('?');
   expect(await violations(page), 'shortcuts').toEqual([]);
 });
+
+test.describe('a page whose chunk is missing or on its way', () => {
+  // The service worker would answer from its cache, past the blocked fetches.
+  test.use({ serviceWorkers: 'block' });
+
+  test('a page that did not load, and one on its way, have no violations either', async ({ page }) => {
+    const app = new App(page);
+    await app.open();
+    await page.route('**/split_data_page-*.wasm', (r) => r.abort('internetdisconnected'));
+    await page.route('**/index.html?fresh=*', (r) => r.abort('internetdisconnected'));
+    await app.nav('Data').click();
+    await expect(page.getByTestId('page-failed')).toBeVisible();
+    expect(await violations(page), 'a page that did not load').toEqual([]);
+    // The retry's loading state, held open by a chunk that never answers.
+    await page.unrouteAll({ behavior: 'wait' });
+    await page.route('**/split_data_page-*.wasm', () => {});
+    await page.getByTestId('page-retry').click();
+    await expect(page.getByTestId('page-loading')).toBeVisible();
+    expect(await violations(page), 'a page on its way').toEqual([]);
+  });
+});

@@ -80,8 +80,10 @@ pub fn PageSlot(page: Memo<Page>) -> impl IntoView {
 
 fn loading(page: Page) -> impl IntoView {
     view! {
-        <div class="page-loading" role="status" data-testid="page-loading">
-            <p class="page-loading__text">{format!("Loading the {}…", page.title())}</p>
+        <div class="page-loading" data-testid="page-loading">
+            // The page's own heading (with the id focus looks for) comes with the page.
+            <h1 class="sr-only">{page.title()}</h1>
+            <p class="page-loading__text" role="status">{format!("Loading the {}…", page.title())}</p>
         </div>
     }
 }
