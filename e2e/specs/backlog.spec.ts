@@ -82,6 +82,7 @@ test('a PO journey: add by keyboard, criteria, estimates, reorder, over capacity
 
   // Reload: everything is still there.
   await page.reload();
+  await expect(page.getByTestId('backlog-row')).toHaveCount(5);
   expect(await titlesInOrder(page)).toEqual(['Sign in with email', 'Crash on logout', 'Reset password', 'Audit log', 'Spike: SSO options']);
   await expect(page.getByTestId('over-capacity')).toHaveText('⚠ Over capacity by 6 points');
   await expect(rowOf(page, 'Sign in with email')).toContainText('2 AC');
