@@ -590,10 +590,8 @@ pub fn today() -> crate::model::Day {
 }
 
 impl AppState {
-    /// Loads the sample product: as the whole workspace when it is empty, otherwise next
-    /// to what is there (fresh ids, nothing replaced). Undoable either way.
-    /// Loads the sample products (their text is a chunk of its own: the first screen does
-    /// not pay for it).
+    /// Loads the sample products, whose text is a chunk of its own (the first screen does
+    /// not pay for it), with the engine that adds them.
     pub fn load_sample(&self) {
         let state = *self;
         leptos::task::spawn_local(async move {
@@ -608,6 +606,8 @@ impl AppState {
         });
     }
 
+    /// Adds the sample: as the whole workspace when it is empty, otherwise next to what is
+    /// there (fresh ids, nothing replaced). Undoable either way.
     fn add_sample(&self, sample: Workspace) {
         let empty = self.ws.with_untracked(|w| w.products.is_empty());
         let first = sample.products.first().map(|p| p.id.clone());
