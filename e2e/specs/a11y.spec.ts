@@ -1,6 +1,6 @@
 import { test, expect, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { App } from './app';
+import { App, chunkOffline } from './app';
 
 // axe over seven pages takes a while on a 2-core machine.
 test.describe.configure({ timeout: 120_000 });
@@ -78,8 +78,7 @@ test.describe('a page whose chunk is missing or on its way', () => {
   test('a page that did not load, and one on its way, have no violations either', async ({ page }) => {
     const app = new App(page);
     await app.open();
-    await page.route('**/split_data_page-*.wasm', (r) => r.abort('internetdisconnected'));
-    await page.route('**/index.html?fresh=*', (r) => r.abort('internetdisconnected'));
+    await chunkOffline(page, 'data_page');
     await app.nav('Data').click();
     await expect(page.getByTestId('page-failed')).toBeVisible();
     expect(await violations(page), 'a page that did not load').toEqual([]);

@@ -27,6 +27,15 @@ export function answerDialogs(page: Page) {
   return dialogs;
 }
 
+/**
+ * Cuts the network for one split point's chunk (e.g. `backlog_page`) and for the app's
+ * check of the site (`index.html?fresh`): what a page sees when the browser is offline.
+ */
+export async function chunkOffline(page: Page, split: string) {
+  await page.route(`**/split_${split}-*.wasm`, (r) => r.abort('internetdisconnected'));
+  await page.route('**/index.html?fresh=*', (r) => r.abort('internetdisconnected'));
+}
+
 /** A page object for the app shell: navigation, the product switcher, storage. */
 export class App {
   /** Console errors and CSP violations seen while the page ran. */

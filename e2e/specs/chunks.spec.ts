@@ -1,5 +1,5 @@
 import { test, expect, type Page, type Request } from '@playwright/test';
-import { App } from './app';
+import { App, chunkOffline } from './app';
 
 // Every page but Home is a chunk of wasm fetched when the page is first shown (see
 // docs/performance.md, "Split build"). These journeys check what a user sees of that:
@@ -55,8 +55,7 @@ test('a deep link loads its page, and the focus goes to its heading when it arri
 test('a chunk the network drops says so; Try again loads the page', async ({ page }) => {
   const app = new App(page);
   await app.open();
-  await page.route('**/split_backlog_page-*.wasm', (r) => r.abort('internetdisconnected'));
-  await page.route('**/index.html?fresh=*', (r) => r.abort('internetdisconnected'));
+  await chunkOffline(page, 'backlog_page');
   await app.nav('Backlog').click();
   const failed = page.getByTestId('page-failed');
   await expect(failed).toContainText('this browser cannot reach the site');
