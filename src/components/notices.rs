@@ -2,6 +2,7 @@
 //! data, and offers the way out (download the raw data, retry, export).
 
 use crate::components::download::{date_stamp, download};
+use crate::model::numbers::fixed;
 use crate::route::{Page, Route};
 use crate::state::AppState;
 use crate::storage::local::{raw_dump, StorageNotice, Usage};
@@ -55,9 +56,9 @@ fn nearly_full_view(u: Usage, hide: RwSignal<bool>) -> impl IntoView {
             <div class="notice__text">
                 <h2 class="notice__title">"Storage for this site is nearly full."</h2>
                 <p>{format!(
-                    "Two Hats uses {:.0}% of the space this browser gives it. Each save briefly needs room for a second copy of what it changes (up to {} KB here), so soon new items and reorders may not be saved. Export a copy from the Data page, then delete products or items you no longer need.",
-                    u.percent(),
-                    Usage::kb(u.room).round(),
+                    "Two Hats uses {}% of the space this browser gives it. Each save briefly needs room for a second copy of what it changes (up to {} KB here), so soon new items and reorders may not be saved. Export a copy from the Data page, then delete products or items you no longer need.",
+                    fixed(u.percent(), 0),
+                    fixed(Usage::kb(u.room), 0),
                 )}</p>
             </div>
             <div class="notice__actions">

@@ -128,7 +128,7 @@ fn failure(page: Page, why: Missing, try_again: impl Fn() + Copy + 'static) -> i
 /// Asks the site for its page, past every cache (the service worker lets `?fresh` through),
 /// and compares the build it names with the one running here.
 async fn diagnose() -> Missing {
-    let url = format!("./index.html?fresh={}", js_sys::Date::now());
+    let url = format!("./index.html?fresh={}", js_sys::Date::now() as u64);
     let init = web_sys::RequestInit::new();
     init.set_cache(web_sys::RequestCache::NoStore);
     let fetched = async {

@@ -131,15 +131,7 @@ pub fn thousands(n: usize) -> String {
     out
 }
 
-pub fn points(v: f64) -> String {
-    // An empty f64 sum is -0.0; `+ 0.0` makes it print as "0".
-    let v = v + 0.0;
-    if v.fract() == 0.0 {
-        format!("{v:.0}")
-    } else {
-        format!("{v:.1}")
-    }
-}
+pub use super::numbers::points;
 
 /// The rows to show, in order. The page itself builds rows only for what it draws (see
 /// `backlog_order` and `RowBuilder`); this is the whole list, for tests and exports.

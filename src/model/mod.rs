@@ -9,6 +9,7 @@ pub mod error;
 pub mod history;
 pub mod ids;
 pub mod invariants;
+pub mod numbers;
 pub mod outline;
 pub mod planning;
 pub mod readiness;

@@ -3,6 +3,7 @@
 
 use super::dates::{Day, Month};
 use super::ids::{Id, IdSet};
+use super::numbers::points;
 use super::planning::velocity;
 use super::readiness;
 use super::workspace::{Feature, Horizon, Product};
@@ -166,8 +167,8 @@ impl Reality {
             None if !self.time_boxed => {}
             Some(false) => gaps.push(format!(
                 "{} points left but about {} fit at the current velocity",
-                fmt(self.points_left),
-                fmt(self.capacity.unwrap_or(0.0))
+                points(self.points_left),
+                points(self.capacity.unwrap_or(0.0))
             )),
             None => gaps.push("no velocity yet to check the points against".into()),
             Some(true) => {}
@@ -180,14 +181,6 @@ impl Reality {
     }
 }
 
-fn fmt(v: f64) -> String {
-    let v = v + 0.0;
-    if v.fract() == 0.0 {
-        format!("{v:.0}")
-    } else {
-        format!("{v:.1}")
-    }
-}
 
 fn capitalise(s: &str) -> String {
     let mut c = s.chars();

@@ -1,6 +1,7 @@
 //! Home: the welcome on a first visit, an overview of the portfolio afterwards.
 
 use crate::components::{NewProductForm, PageHead};
+use crate::model::numbers::points;
 use crate::model::rollup::product_rollup;
 use crate::route::{Page, Route};
 use crate::state::AppState;
@@ -95,7 +96,7 @@ fn Overview() -> impl IntoView {
                                 <h2 class="card__title"><a href=link(Page::Hierarchy)>{name}</a></h2>
                                 <p class="card__text">{if goal.is_empty() { "No product goal yet.".to_string() } else { goal }}</p>
                                 <p class="card__meta">
-                                    {format!("{features} features · {} items · {} of {} points done", r.items, r.points_done, r.points)}
+                                    {format!("{features} features · {} items · {} of {} points done", r.items, points(r.points_done), points(r.points))}
                                 </p>
                                 <p class="card__links">
                                     <a href=link(Page::Roadmap)>"Roadmap"</a>

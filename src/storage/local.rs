@@ -803,11 +803,8 @@ impl Usage {
     /// the other.
     pub fn percent_label(&self) -> String {
         let pc = self.percent();
-        if pc < 10.0 {
-            format!("{pc:.1}%")
-        } else {
-            format!("{pc:.0}%")
-        }
+        let places = if pc < 10.0 { 1 } else { 0 };
+        format!("{}%", crate::model::numbers::fixed(pc, places))
     }
 
     /// Two more saves' worth of room is not left: warn before adds start to fail, while
