@@ -133,7 +133,7 @@ try {
   const total = files.reduce((s, f) => s + f.bytes, 0);
   result.transfer = { files, total };
   console.log('| file (first visit to Home, nginx gzip) | bytes on the wire |\n| --- | ---: |');
-  for (const f of files) console.log(`| ${f.name.replace(/-[0-9a-f]{16}/, '')} | ${f.bytes.toLocaleString('en')} |`);
+  for (const f of files) console.log(`| ${f.name.replace(/-[0-9a-f]{1,16}(?=[._])/, '')} | ${f.bytes.toLocaleString('en')} |`);
   console.log(`| **total** | **${total.toLocaleString('en')}** (${(total / 1024).toFixed(1)} KiB) |\n`);
   if (!argv.includes('--no-lighthouse')) {
     console.log('| run | performance | LCP ms | FCP ms | TBT ms | speed index ms | TTI ms | CLS | a11y | best practices | SEO |\n| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');

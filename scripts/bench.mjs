@@ -758,7 +758,7 @@ function traceSummary(events, tti) {
   const site = new URL(nav.args.data.documentLoaderURL).origin;
   const sent = events.filter((e) => e.name === 'ResourceSendRequest' && e.args?.data?.url?.startsWith(site));
   for (const e of sent) {
-    const name = e.args.data.url.split('/').pop().replace(/-[0-9a-f]{16}/, '') || 'index.html';
+    const name = e.args.data.url.split('/').pop().replace(/-[0-9a-f]{1,16}(?=[._])/, '') || 'index.html';
     const done = events.find((f) => f.name === 'ResourceFinish' && f.args?.data?.requestId === e.args.data.requestId);
     files[name] = { requested: Math.round((e.ts - t0) / 1000), done: done ? Math.round((done.ts - t0) / 1000) : null };
   }

@@ -66,7 +66,7 @@ def budget_kib():
 
 
 def strip_hash(name):
-    return re.sub(r"-[0-9a-f]{16}", "", name)
+    return re.sub(r"-[0-9a-f]{1,16}(?=[._])", "", name)
 
 
 def main():

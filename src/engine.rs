@@ -3,11 +3,14 @@
 //! tenth of the main module. It is fetched as soon as the user starts to interact (the
 //! first key, click or focus) and before any other page, since every other page edits;
 //! Home's own edits (a new product, the sample) wait for it. Saving is in it too: only an
-//! edit, or a document read from an older version, needs saving.
+//! edit, or a document read from an older version, needs saving; and so is taking what
+//! another tab saved, which replays this tab's edits on it, and reading a document an
+//! older version stored, which migrates it.
 
 use crate::lazy::{split_point, ChunkMissing};
 use crate::model::{Changes, Command, History, ModelError, Workspace};
-use crate::storage::local::{LocalStore, StorageNotice};
+use crate::state::AppState;
+use crate::storage::local::{LocalStore, Settled, StorageNotice};
 use std::cell::Cell;
 
 /// Entry points into the chunk.
@@ -17,8 +20,11 @@ pub struct Engine {
     pub apply: fn(&mut History, &mut Workspace, Command) -> Result<Changes, ModelError>,
     /// Undoes (`true`) or redoes the last step: its label and what it changed.
     pub step: fn(&mut History, &mut Workspace, bool) -> Option<(String, Changes)>,
-    /// Applies a command with no history (replaying this tab's edits on another's document).
-    pub replay: fn(&mut Workspace, Command) -> Option<Changes>,
+    /// Takes the document another tab saved, replaying this tab's edits on top
+    /// (`AppState::take_elsewhere`).
+    pub take: fn(AppState, Option<String>) -> bool,
+    /// Reads a document stored in an older layout (`LocalStore::open_older`).
+    pub read_older: fn(&mut LocalStore, u32) -> Settled,
     /// Writes the parts of the document `changes` names (`None`: all of it).
     pub save: fn(&mut LocalStore, &Workspace, Option<&Changes>) -> Result<(), StorageNotice>,
 }
@@ -34,11 +40,8 @@ split_point!(
                     history.redo(ws)
                 }
             },
-            replay: |ws, cmd| {
-                crate::model::apply(ws, cmd)
-                    .ok()
-                    .map(|(changes, _)| changes)
-            },
+            take: |state, meta| state.take_now(meta),
+            read_older: LocalStore::open_older,
             save: |store, ws, changes| match changes {
                 Some(c) => store.save(ws, c),
                 None => store.save_all(ws),

@@ -54,6 +54,8 @@ pub struct AppState {
     pub route: RwSignal<Route>,
     /// True until the user picks "Load the sample" or "Start empty" on a first visit.
     pub first_visit: RwSignal<bool>,
+    /// A document stored by an older version is being read (`LocalStore::open_older`).
+    pub reading_older: RwSignal<bool>,
     pub status: RwSignal<Option<Status>>,
     /// The product the current page shows: the one in the URL if it exists, else the
     /// first. A memo, so pages re-render only when it really changes.
@@ -64,9 +66,9 @@ impl AppState {
     /// Opens storage and builds the state. Call once, from `App`.
     pub fn init() -> AppState {
         let opened = LocalStore::open();
-        let migrated_from = opened.migrated_from;
+        let settled = opened.settled;
         let route = RwSignal::new(Route::parse(&current_hash()));
-        let ws = RwSignal::new(opened.workspace.unwrap_or_default());
+        let ws = RwSignal::new(settled.workspace.unwrap_or_default());
         let product = Memo::new(move |_| {
             let wanted = route.with(|r| r.product.clone());
             ws.with(|ws| match wanted {
@@ -88,17 +90,50 @@ impl AppState {
             usage: RwSignal::new(Usage::now()),
             undo_label: RwSignal::new(None),
             redo_label: RwSignal::new(None),
-            notices: RwSignal::new(opened.notices),
+            notices: RwSignal::new(settled.notices),
             route,
-            first_visit: RwSignal::new(opened.first_visit),
+            first_visit: RwSignal::new(settled.first_visit),
+            reading_older: RwSignal::new(opened.older.is_some()),
             status: RwSignal::new(None),
             product,
         };
         provide_context(state);
-        if let Some(from) = migrated_from {
+        if let Some(from) = settled.migrated_from {
             state.finish_migration(from);
         }
+        if let Some(version) = opened.older {
+            state.read_older(version);
+        }
         state
+    }
+
+    /// Reads a document stored in an older layout once the engine, which holds the
+    /// migrations, is here; then saves it in this version's.
+    fn read_older(&self, version: u32) {
+        let state = *self;
+        leptos::task::spawn_local(async move {
+            let Ok(engine) = crate::engine::load().await else {
+                state.reading_older.set(false);
+                state.say(
+                    "Your workspace was saved by an older version of Two Hats, and the part that reads it could not be loaded: this browser cannot reach the site. Nothing was changed; reload when you are back online.",
+                    true,
+                );
+                return;
+            };
+            let Some(settled) = state
+                .store
+                .try_update_value(|s| (engine.read_older)(s, version))
+            else {
+                return;
+            };
+            state.ws.set(settled.workspace.unwrap_or_default());
+            state.first_visit.set(settled.first_visit);
+            state.notices.update(|n| n.extend(settled.notices));
+            state.reading_older.set(false);
+            if let Some(from) = settled.migrated_from {
+                state.finish_migration(from);
+            }
+        });
     }
 
     /// Saves a document read from an older version in this version's form, once the
@@ -400,8 +435,24 @@ impl AppState {
     }
 
     /// Takes the document storage holds — under `meta` if given, an index another tab
-    /// announced — and replays this tab's own recent commands on top.
+    /// announced — and replays this tab's own recent commands on top. That is the
+    /// engine's work (`crate::engine`): another tab's save that comes before it has
+    /// arrived is taken once it has.
     fn take_elsewhere(&self, meta: Option<String>) -> bool {
+        if let Some(engine) = crate::engine::ready() {
+            return (engine.take)(*self, meta);
+        }
+        let state = *self;
+        leptos::task::spawn_local(async move {
+            if crate::engine::load().await.is_ok() {
+                state.reload_from_storage();
+            }
+        });
+        false
+    }
+
+    /// `take_elsewhere` with the engine here.
+    pub(crate) fn take_now(&self, meta: Option<String>) -> bool {
         let taken = match self
             .store
             .try_update_value(|s| s.reload(meta.as_deref()))
@@ -454,10 +505,8 @@ impl AppState {
         );
         let mut merged = Changes::default();
         let mut applied = Vec::new();
-        // Commands to replay were applied here before, so the engine is here.
-        let engine = crate::engine::ready();
         for cmd in replay {
-            if let Some(c) = engine.and_then(|e| (e.replay)(&mut ws, cmd.clone())) {
+            if let Ok((c, _)) = crate::model::apply(&mut ws, cmd.clone()) {
                 merged.merge(c);
                 applied.push(cmd);
             }

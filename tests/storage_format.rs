@@ -432,6 +432,20 @@ fn v0_store() -> Store {
 }
 
 #[test]
+fn the_start_up_read_leaves_an_older_layout_to_the_migrating_reader() {
+    let s = v0_store();
+    let get = |k: &str| s.get(k).cloned();
+    assert_eq!(
+        decode_current::<serde_json::Value>(&get),
+        Loaded::Older { version: 0 }
+    );
+    assert!(matches!(
+        decode_older::<serde_json::Value>(&get, 0),
+        Loaded::Migrated { from: 0, .. }
+    ));
+}
+
+#[test]
 fn a_document_stored_by_the_preview_format_is_migrated_on_load() {
     let s = v0_store();
     match decode(&|k| s.get(k).cloned()) {

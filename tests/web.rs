@@ -65,6 +65,22 @@ fn find(root: &HtmlElement, selector: &str) -> HtmlElement {
         .unchecked_into()
 }
 
+/// The storage banners' text, once they are there: they are a chunk of their own
+/// (`components::notices`), which arrives a moment later in a build that is not split too.
+async fn notice_text(root: &HtmlElement) -> String {
+    for _ in 0..100 {
+        if root
+            .query_selector("[data-testid=notice]")
+            .unwrap()
+            .is_some()
+        {
+            break;
+        }
+        tick().await;
+    }
+    text(root, "[data-testid=notice]")
+}
+
 fn text(root: &HtmlElement, selector: &str) -> String {
     let nodes = root.query_selector_all(selector).unwrap();
     (0..nodes.length())
@@ -161,7 +177,7 @@ async fn corrupt_storage_is_backed_up_and_a_banner_says_so() {
         .unwrap();
     let (_app, root) = mount("#/").await;
 
-    let banner = text(&root, "[data-testid=notice]");
+    let banner = notice_text(&root).await;
     assert!(banner.contains("could not be read"), "{banner}");
     let backups: Vec<String> = keys()
         .into_iter()
@@ -192,7 +208,7 @@ async fn a_document_from_a_newer_version_is_never_written_over() {
     let newer = r#"{"format":"twohats","version":99,"portfolio":{"name":"Future"},"products":[]}"#;
     storage().set_item("twohats.meta", newer).unwrap();
     let (_app, root) = mount("#/hierarchy").await;
-    assert!(text(&root, "[data-testid=notice]").contains("newer version"));
+    assert!(notice_text(&root).await.contains("newer version"));
 
     create_product(&root, "Made in old app").await;
     assert!(
@@ -228,7 +244,7 @@ async fn a_full_quota_keeps_the_change_in_memory_and_says_so() {
     find(&root, ".new-product--compact button[type=submit]").click();
     settle().await;
 
-    let banner = text(&root, "[data-testid=notice]");
+    let banner = notice_text(&root).await;
     assert!(banner.contains("was not saved"), "{banner}");
     assert!(banner.contains("full"), "{banner}");
     assert!(

@@ -13,7 +13,7 @@ function wasmRequests(page: Page): string[] {
   const names: string[] = [];
   page.on('request', (r: Request) => {
     const name = new URL(r.url()).pathname.split('/').pop()!;
-    if (name.endsWith('.wasm')) names.push(name.replace(/-[0-9a-f]{16}/, ''));
+    if (name.endsWith('.wasm')) names.push(name.replace(/-[0-9a-f]{1,16}(?=[._])/, ''));
   });
   return names;
 }
@@ -89,7 +89,7 @@ test('after a new deploy the old build\'s missing chunk asks for a reload, which
   await page.route('**/split_roadmap_page-*.wasm', (r) => r.fulfill({ status: 404, body: 'Not Found' }));
   await page.route('**/index.html?fresh=*', async (r) => {
     const html = await (await fetch(r.request().url().replace(/\?.*/, ''))).text();
-    await r.fulfill({ contentType: 'text/html', body: html.replaceAll(/twohats-[0-9a-f]{16}/g, 'twohats-0123456789abcdef') });
+    await r.fulfill({ contentType: 'text/html', body: html.replaceAll(/twohats-[0-9a-f]{1,16}(?=[._])/g, 'twohats-0123456789abcdef') });
   });
   await app.nav('Roadmap').click();
   await expect(page.getByTestId('page-failed')).toContainText('A new version of Two Hats was published');
@@ -111,4 +111,21 @@ test('Home is styled whole before any other page\'s styles arrive', async ({ pag
   await app.nav('Explainer').click();
   await expect(app.heading()).toHaveText('Explainer: who does what');
   expect(await page.locator('#page-styles').count()).toBe(1);
+});
+
+test('a storage message whose chunk the network drops still says there is one; Try again shows it', async ({ page }) => {
+  const app = new App(page);
+  await app.open();
+  await page.evaluate(() => localStorage.setItem('twohats.meta', '{"format":"twohats","version":2,'));
+  // The banners are a chunk of their own, fetched only when there is something to say.
+  await chunkOffline(page, 'notices_chunk');
+  await page.reload();
+  const notice = page.getByTestId('notice');
+  await expect(notice).toContainText('Two Hats has a message about your saved data');
+  await expect(notice).toContainText('this browser cannot reach the site');
+
+  await page.unrouteAll({ behavior: 'wait' });
+  await notice.getByRole('button', { name: 'Try again' }).click();
+  await expect(notice).toContainText('could not be read');
+  await expect(notice.getByTestId('download-raw')).toBeVisible();
 });

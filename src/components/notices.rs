@@ -2,6 +2,7 @@
 //! data, and offers the way out (download the raw data, retry, export).
 
 use crate::components::download::{date_stamp, download};
+use crate::lazy::{split_point, ChunkMissing};
 use crate::model::numbers::fixed;
 use crate::route::{Page, Route};
 use crate::state::AppState;
@@ -17,9 +18,64 @@ fn download_raw() {
     .ok();
 }
 
+/// Builds the banners once their chunk is here.
+type NoticesView = fn(AppState, RwSignal<bool>) -> AnyView;
+
+split_point!(
+    fn notices_chunk() -> NoticesView {
+        |state, hide_nearly_full| view! { <NoticesBody state hide_nearly_full /> }.into_any()
+    }
+);
+
+/// The banners are a chunk of their own, fetched when there is something to say: most
+/// starts have nothing to say.
 #[component]
 pub fn Notices() -> impl IntoView {
     let state = AppState::expect();
+    // Until the next start: the usage line in the footer and on the Data page stays.
+    let hide_nearly_full = RwSignal::new(false);
+    let wanted = move || {
+        !state.notices.with(Vec::is_empty)
+            || (state.usage.with(Usage::nearly_full) && !hide_nearly_full.get())
+    };
+    let body = RwSignal::new(None::<Result<NoticesView, ChunkMissing>>);
+    let fetch = move || {
+        leptos::task::spawn_local(async move { body.set(Some(notices_chunk().await)) });
+    };
+    Effect::new(move |_| {
+        if wanted() && body.with_untracked(|b| b.is_none()) {
+            fetch();
+        }
+    });
+    view! {
+        <div class="notices" data-testid="notices">
+            {move || match body.get() {
+                Some(Ok(build)) => Some(build(state, hide_nearly_full)),
+                Some(Err(ChunkMissing)) if wanted() => Some(unreachable_view(fetch).into_any()),
+                _ => None,
+            }}
+        </div>
+    }
+}
+
+/// What shows in place of a banner whose chunk did not arrive: the message may be about
+/// the user's data, so it must not vanish silently.
+fn unreachable_view(retry: impl Fn() + Copy + 'static) -> impl IntoView {
+    view! {
+        <section class="notice notice--error" role="alert" data-testid="notice">
+            <div class="notice__text">
+                <h2 class="notice__title">"Two Hats has a message about your saved data."</h2>
+                <p>"It could not be shown: this browser cannot reach the site. Your work in this tab is kept; try again when you are back online."</p>
+            </div>
+            <div class="notice__actions">
+                <button type="button" class="btn" on:click=move |_| retry()>"Try again"</button>
+            </div>
+        </section>
+    }
+}
+
+#[component]
+fn NoticesBody(state: AppState, hide_nearly_full: RwSignal<bool>) -> impl IntoView {
     let dismiss = move |i: usize| {
         state.notices.update(|n| {
             if i < n.len() {
@@ -27,24 +83,20 @@ pub fn Notices() -> impl IntoView {
             }
         })
     };
-    // Until the next start: the usage line in the footer and on the Data page stays.
-    let hide_nearly_full = RwSignal::new(false);
     view! {
-        <div class="notices" data-testid="notices">
-            {move || {
-                state
-                    .notices
-                    .get()
-                    .into_iter()
-                    .enumerate()
-                    .map(|(i, n)| notice_view(state, n, move || dismiss(i)))
-                    .collect_view()
-            }}
-            {move || {
-                let u = state.usage.get();
-                (u.nearly_full() && !hide_nearly_full.get()).then(|| nearly_full_view(u, hide_nearly_full))
-            }}
-        </div>
+        {move || {
+            state
+                .notices
+                .get()
+                .into_iter()
+                .enumerate()
+                .map(|(i, n)| notice_view(state, n, move || dismiss(i)))
+                .collect_view()
+        }}
+        {move || {
+            let u = state.usage.get();
+            (u.nearly_full() && !hide_nearly_full.get()).then(|| nearly_full_view(u, hide_nearly_full))
+        }}
     }
 }
 

@@ -15,7 +15,12 @@ pub fn fixed(v: f64, places: u32) -> String {
         return "not a number".to_string();
     }
     if v.abs() >= LARGEST {
-        return if v > 0.0 { "more than 10¹⁵" } else { "less than −10¹⁵" }.to_string();
+        return if v > 0.0 {
+            "more than 10¹⁵"
+        } else {
+            "less than −10¹⁵"
+        }
+        .to_string();
     }
     let scale = 10u64.pow(places);
     let scaled = (v.abs() * scale as f64).round() as u64;

@@ -181,7 +181,6 @@ impl Reality {
     }
 }
 
-
 fn capitalise(s: &str) -> String {
     let mut c = s.chars();
     match c.next() {

@@ -75,7 +75,8 @@ fn Overview() -> impl IntoView {
             lead="Pick a product to plan, or learn the two roles in the explainer and the training."
         />
         <Show
-            when=move || state.ws.with(|w| !w.products.is_empty())
+            // No "No products yet" while an older version's products are being read.
+            when=move || state.reading_older.get() || state.ws.with(|w| !w.products.is_empty())
             fallback=move || view! {
                 <div class="empty-state" data-testid="empty-portfolio">
                     <h2>"No products yet"</h2>

@@ -203,6 +203,8 @@ pub enum Loaded {
         refs: Vec<ProductRef>,
         from: u32,
     },
+    /// Stored in an older layout, which `decode_older` reads (`decode_current` only).
+    Older { version: u32 },
     /// Stored by a newer version of the app; it must not be touched.
     Newer { version: u32 },
     /// Stored data that cannot be read: it must be kept, not overwritten.
@@ -211,68 +213,83 @@ pub enum Loaded {
 
 /// Reads the document through `get` (a key lookup). Pure, so every failure is testable.
 pub fn decode(get: &dyn Fn(&str) -> Option<String>) -> Loaded {
-    decode_with::<StoredTree>(get)
+    match decode_current::<StoredTree>(get) {
+        Loaded::Older { version } => decode_older::<StoredTree>(get, version),
+        loaded => loaded,
+    }
 }
 
-/// `decode` with a given JSON parser (tests compare the browser's with serde's).
-pub fn decode_with<T: Tree>(get: &dyn Fn(&str) -> Option<String>) -> Loaded {
+/// The index's format and version, or why it cannot be read.
+fn probe<T: Tree>(meta_raw: &str) -> Result<u32, Loaded> {
+    let unreadable = |reason: String| Loaded::Unreadable { reason };
+    let probe: VersionProbe = tree::read::<T, _>(meta_raw)
+        .map_err(|e| unreadable(format!("the workspace index is not valid JSON ({e})")))?;
+    if probe.format.as_deref() != Some(FORMAT) {
+        return Err(unreadable(
+            "the workspace index is not a Two Hats document".into(),
+        ));
+    }
+    let version = probe
+        .version
+        .ok_or_else(|| unreadable("the workspace index has no format version".into()))?;
+    if version > STORAGE_VERSION {
+        return Err(Loaded::Newer { version });
+    }
+    Ok(version)
+}
+
+/// `decode` of this version's layout only, with a given JSON parser (tests compare the
+/// browser's with serde's). An older layout is `Loaded::Older`, for `decode_older`: the
+/// start-up read does not carry the migrations, which only a first start after an update
+/// needs (they come with `crate::engine`).
+pub fn decode_current<T: Tree>(get: &dyn Fn(&str) -> Option<String>) -> Loaded {
     let Some(meta_raw) = get(META_KEY) else {
         return Loaded::Empty;
     };
-    let probe: VersionProbe = match tree::read::<T, _>(&meta_raw) {
-        Ok(p) => p,
+    let version = match probe::<T>(&meta_raw) {
+        Ok(v) => v,
+        Err(loaded) => return loaded,
+    };
+    if version < STORAGE_VERSION {
+        return Loaded::Older { version };
+    }
+    let meta: Meta = match tree::read::<T, _>(&meta_raw) {
+        Ok(m) => m,
         Err(e) => {
             return Loaded::Unreadable {
-                reason: format!("the workspace index is not valid JSON ({e})"),
+                reason: format!("the workspace index is damaged ({e})"),
             }
         }
     };
-    if probe.format.as_deref() != Some(FORMAT) {
-        return Loaded::Unreadable {
-            reason: "the workspace index is not a Two Hats document".into(),
-        };
+    match read_chunked::<T>(&meta, get) {
+        Ok((products, _)) => checked(meta, products, None),
+        Err(reason) => Loaded::Unreadable { reason },
     }
-    let version = match probe.version {
-        Some(v) => v,
-        None => {
-            return Loaded::Unreadable {
-                reason: "the workspace index has no format version".into(),
-            }
-        }
+}
+
+/// Reads and migrates a document stored in an older layout (`version`, from `Loaded::Older`).
+pub fn decode_older<T: Tree>(get: &dyn Fn(&str) -> Option<String>, version: u32) -> Loaded {
+    let Some(meta_raw) = get(META_KEY) else {
+        return Loaded::Empty;
     };
-    if version > STORAGE_VERSION {
-        return Loaded::Newer { version };
+    let meta = if version < CURRENT_VERSION {
+        migrate_meta::<T>(&meta_raw, version).map_err(|e| {
+            format!("the workspace index could not be migrated from version {version} ({e})")
+        })
+    } else {
+        tree::read::<T, Meta>(&meta_raw)
+            .map_err(|e| format!("the workspace index is damaged ({e})"))
+    };
+    let read = meta.and_then(|meta| Ok((read_whole::<T>(&meta, version, get)?, meta)));
+    match read {
+        Ok(((products, oldest), meta)) => checked(meta, products, Some(oldest)),
+        Err(reason) => Loaded::Unreadable { reason },
     }
-    let meta: Meta = if version < CURRENT_VERSION {
-        match migrate_meta::<T>(&meta_raw, version) {
-            Ok(m) => m,
-            Err(e) => {
-                return Loaded::Unreadable {
-                    reason: format!(
-                        "the workspace index could not be migrated from version {version} ({e})"
-                    ),
-                }
-            }
-        }
-    } else {
-        match tree::read::<T, _>(&meta_raw) {
-            Ok(m) => m,
-            Err(e) => {
-                return Loaded::Unreadable {
-                    reason: format!("the workspace index is damaged ({e})"),
-                }
-            }
-        }
-    };
-    let read = if version == STORAGE_VERSION {
-        read_chunked::<T>(&meta, get)
-    } else {
-        read_whole::<T>(&meta, version, get)
-    };
-    let (products, oldest) = match read {
-        Ok(r) => r,
-        Err(reason) => return Loaded::Unreadable { reason },
-    };
+}
+
+/// The workspace the index and its products make, if it keeps every rule; `from` is the
+/// oldest version read when it was migrated.
+fn checked(meta: Meta, products: Vec<Product>, from: Option<u32>) -> Loaded {
     let refs = meta.products;
     let ws = Workspace {
         portfolio: meta.portfolio,
@@ -284,14 +301,9 @@ pub fn decode_with<T: Tree>(get: &dyn Fn(&str) -> Option<String>) -> Loaded {
             reason: format!("the stored workspace breaks a rule: {e}"),
         };
     }
-    if version < STORAGE_VERSION {
-        Loaded::Migrated {
-            ws,
-            refs,
-            from: oldest,
-        }
-    } else {
-        Loaded::Ok { ws, refs }
+    match from {
+        Some(from) => Loaded::Migrated { ws, refs, from },
+        None => Loaded::Ok { ws, refs },
     }
 }
 

@@ -106,6 +106,13 @@ pub struct Taken {
 
 pub struct Opened {
     pub store: LocalStore,
+    pub settled: Settled,
+    /// Stored in an older layout, not read yet: see `LocalStore::open_older`.
+    pub older: Option<u32>,
+}
+
+/// What reading storage leaves the app to start on.
+pub struct Settled {
     /// The stored workspace, or `None` when the app must start on a fresh one.
     pub workspace: Option<Workspace>,
     /// True when nothing at all was stored: the first visit.
@@ -342,10 +349,13 @@ impl LocalStore {
         if !available() {
             return Opened {
                 store: LocalStore::default(),
-                workspace: None,
-                first_visit: true,
-                notices: vec![StorageNotice::Blocked],
-                migrated_from: None,
+                settled: Settled {
+                    workspace: None,
+                    first_visit: true,
+                    notices: vec![StorageNotice::Blocked],
+                    migrated_from: None,
+                },
+                older: None,
             };
         }
         let mut store = LocalStore {
@@ -354,37 +364,12 @@ impl LocalStore {
             writer: (js_sys::Math::random() * 65_536.0) as u16,
             ..LocalStore::default()
         };
-        let loaded = format::decode(&get);
-        let mut migrated_from = None;
-        let (workspace, first_visit, notices) = match loaded {
-            Loaded::Ok { ws, refs } => {
-                // Leftovers of a cut-short save — or of a save another tab is making
-                // right now, so they go only once a later meta still leaves them out.
-                let keys = all_keys();
-                clean_up_later(format::stale_keys(keys.iter().map(String::as_str), &refs));
-                store.remember(&ws, refs);
-                (Some(ws), false, vec![])
-            }
-            Loaded::Migrated { ws, refs, from } => {
-                store.refs = refs.into_iter().map(|r| (r.id.clone(), r)).collect();
-                migrated_from = Some(from);
-                (Some(ws), false, vec![])
-            }
-            Loaded::Empty => {
-                // Product keys without an index are not a document we can read, but they
-                // are someone's data: keep them before starting fresh.
-                if all_keys().iter().any(|k| format::is_document_key(k)) {
-                    store.recover("product data was found without its workspace index".into())
-                } else {
-                    (None, true, vec![])
-                }
-            }
-            Loaded::Newer { version } => {
-                store.writable = false;
-                (None, false, vec![StorageNotice::Newer { version }])
-            }
-            Loaded::Unreadable { reason } => store.recover(reason),
+        let loaded = format::decode_current::<format::StoredTree>(&get);
+        let older = match loaded {
+            Loaded::Older { version } => Some(version),
+            _ => None,
         };
+        let settled = store.settle(loaded);
         store.last_meta = get(META_KEY);
         store.seen_commit = store
             .last_meta
@@ -396,6 +381,55 @@ impl LocalStore {
         store.note_commit(seen);
         Opened {
             store,
+            settled,
+            older,
+        }
+    }
+
+    /// Reads a document stored in an older layout (`Opened::older`), once the code that
+    /// migrates it is here (`crate::engine`); saving stays off until then.
+    pub fn open_older(&mut self, version: u32) -> Settled {
+        self.writable = true;
+        self.settle(format::decode_older::<format::StoredTree>(&get, version))
+    }
+
+    /// What the app starts on, given what was read; the store learns which keys are its.
+    fn settle(&mut self, loaded: Loaded) -> Settled {
+        let mut migrated_from = None;
+        let (workspace, first_visit, notices) = match loaded {
+            Loaded::Ok { ws, refs } => {
+                // Leftovers of a cut-short save — or of a save another tab is making
+                // right now, so they go only once a later meta still leaves them out.
+                let keys = all_keys();
+                clean_up_later(format::stale_keys(keys.iter().map(String::as_str), &refs));
+                self.remember(&ws, refs);
+                (Some(ws), false, vec![])
+            }
+            Loaded::Migrated { ws, refs, from } => {
+                self.refs = refs.into_iter().map(|r| (r.id.clone(), r)).collect();
+                migrated_from = Some(from);
+                (Some(ws), false, vec![])
+            }
+            Loaded::Empty => {
+                // Product keys without an index are not a document we can read, but they
+                // are someone's data: keep them before starting fresh.
+                if all_keys().iter().any(|k| format::is_document_key(k)) {
+                    self.recover("product data was found without its workspace index".into())
+                } else {
+                    (None, true, vec![])
+                }
+            }
+            Loaded::Older { .. } => {
+                self.writable = false;
+                (None, false, vec![])
+            }
+            Loaded::Newer { version } => {
+                self.writable = false;
+                (None, false, vec![StorageNotice::Newer { version }])
+            }
+            Loaded::Unreadable { reason } => self.recover(reason),
+        };
+        Settled {
             workspace,
             first_visit,
             notices,
