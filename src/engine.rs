@@ -25,6 +25,9 @@ pub struct Engine {
     pub take: fn(AppState, Option<String>) -> bool,
     /// Reads a document stored in an older layout (`LocalStore::open_older`).
     pub read_older: fn(&mut LocalStore, u32) -> Settled,
+    /// Saves a document read from an older version in this version's form
+    /// (`Session::finish_migration`).
+    pub finish_migration: fn(&mut LocalStore, &Workspace, u32) -> Vec<StorageNotice>,
     /// Writes the parts of the document `changes` names (`None`: all of it).
     pub save: fn(&mut LocalStore, &Workspace, Option<&Changes>) -> Result<(), StorageNotice>,
 }
@@ -42,6 +45,7 @@ split_point!(
             },
             take: |state, meta| state.take_now(meta),
             read_older: LocalStore::open_older,
+            finish_migration: LocalStore::finish_migration,
             save: |store, ws, changes| match changes {
                 Some(c) => store.save(ws, c),
                 None => store.save_all(ws),

@@ -65,7 +65,7 @@ pub struct AppState {
 impl AppState {
     /// Opens storage and builds the state. Call once, from `App`.
     pub fn init() -> AppState {
-        let opened = LocalStore::open();
+        let opened = crate::storage::local::open();
         let settled = opened.settled;
         let route = RwSignal::new(Route::parse(&current_hash()));
         let ws = RwSignal::new(settled.workspace.unwrap_or_default());
@@ -144,11 +144,10 @@ impl AppState {
             let Ok(engine) = crate::engine::load().await else {
                 return;
             };
-            let save_all = |s: &mut LocalStore, ws: &Workspace| (engine.save)(s, ws, None);
             let notices = state.ws.with_untracked(|ws| {
                 state
                     .store
-                    .try_update_value(|s| s.finish_migration(ws, from, &save_all))
+                    .try_update_value(|s| (engine.finish_migration)(s, ws, from))
                     .unwrap_or_default()
             });
             state.notices.update(|n| n.extend(notices));

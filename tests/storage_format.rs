@@ -1,12 +1,15 @@
 #![cfg(not(target_arch = "wasm32"))]
 //! The stored format: what is written can be read back, and every kind of damage is
-//! reported as Unreadable (so the data is kept) rather than silently dropped.
+//! reported as Unreadable (so the data is kept) rather than silently dropped. What is
+//! written comes from the app's own writer (`session::Session` on a `MemoryBackend`).
 
 use std::collections::HashMap;
 use twohats::model::sample::{counter_ids, sample_workspace};
 use twohats::model::*;
+use twohats::storage::backend::MemoryBackend;
 use twohats::storage::chunks::*;
 use twohats::storage::format::*;
+use twohats::storage::session::Session;
 
 type Store = HashMap<String, String>;
 
@@ -14,12 +17,16 @@ fn sample() -> Workspace {
     sample_workspace(Day::new(2026, 3, 15).unwrap(), &mut counter_ids())
 }
 
-/// Revision 3 for the first product, 7 for the second, and so on.
-fn rev_of(ws: &Workspace, id: &Id) -> u64 {
-    3 + 4 * ws.products.iter().position(|p| &p.id == id).unwrap() as u64
+/// The seed of the session that writes the fixtures: its writer id is `WRITER`.
+const SEED: u64 = 0x2a2a_0000_0000_0001;
+const WRITER: u16 = 0x2a2a;
+
+/// The revision of every key of a first save (the writer's first revision).
+fn rev_of(_ws: &Workspace, _id: &Id) -> u64 {
+    next_rev(None, WRITER)
 }
 
-/// The keys of each product as `store` writes them: every key at the product's revision.
+/// The keys of each product after a first save: every non-empty chunk at that revision.
 fn refs_of(ws: &Workspace) -> Vec<ProductRef> {
     ws.products
         .iter()
@@ -37,28 +44,12 @@ fn refs_of(ws: &Workspace) -> Vec<ProductRef> {
         .collect()
 }
 
-/// Writes `ws` as the app would (storage version 2).
+/// Writes `ws` as the app does: a first save by a session on an empty store.
 fn store(ws: &Workspace) -> Store {
-    let refs = refs_of(ws);
-    let mut s = Store::new();
-    s.insert(
-        META_KEY.into(),
-        encode_meta(
-            ws,
-            &|id| refs.iter().find(|r| &r.id == id).unwrap().clone(),
-            Lineage::default(),
-        ),
-    );
-    for p in &ws.products {
-        let rev = rev_of(ws, &p.id);
-        s.insert(product_key(&p.id, rev), encode_core(p, rev));
-        for (n, items) in split(&p.items).iter().enumerate() {
-            if !items.is_empty() {
-                s.insert(items_key(&p.id, n, rev), encode_chunk(&p.id, n, items, rev));
-            }
-        }
-    }
-    s
+    let backend = MemoryBackend::new();
+    let mut session = Session::open(backend.clone(), SEED).store;
+    session.save_all(ws).unwrap();
+    backend.dump().into_iter().collect()
 }
 
 /// Writes `ws` as builds of storage version 1 did: each product whole in one key.
@@ -206,8 +197,8 @@ fn meta_lists_products_in_order_with_their_revisions() {
     assert_eq!(
         refs,
         [
-            (ws.products[0].id.as_str(), 3),
-            (ws.products[1].id.as_str(), 7)
+            (ws.products[0].id.as_str(), next_rev(None, WRITER)),
+            (ws.products[1].id.as_str(), next_rev(None, WRITER))
         ]
     );
     assert_eq!(meta.portfolio, ws.portfolio);
@@ -659,7 +650,8 @@ fn a_meta_carries_its_commit_and_parent_and_older_metas_read_as_zero() {
     };
     let meta = encode_meta(&ws, &find, l);
     assert_eq!(lineage(&meta), l);
-    assert_eq!(lineage(&store(&ws)[META_KEY]), Lineage::default());
+    let first = lineage(&store(&ws)[META_KEY]);
+    assert!(first.commit != 0 && first.parent == 0, "{first:?}");
     assert_eq!(lineage("{not json"), Lineage::default());
     // The lineage does not change what is loaded.
     let mut s = store(&ws);

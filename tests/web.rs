@@ -287,10 +287,9 @@ fn an_edit_to_one_item_writes_one_chunk_and_the_meta_and_a_reorder_only_the_core
     use twohats::model::sample::{counter_ids, sample_workspace};
     use twohats::model::{Changes, Day};
     use twohats::storage::format::{decode, Loaded};
-    use twohats::storage::local::LocalStore;
 
     storage().clear().unwrap();
-    let mut store = LocalStore::open().store;
+    let mut store = twohats::storage::local::open().store;
     let mut ws = sample_workspace(Day::new(2026, 3, 15).unwrap(), &mut counter_ids());
     store.save_all(&ws).unwrap();
     let product = ws.products[0].id.clone();
@@ -383,12 +382,12 @@ fn stored_chars() -> usize {
 fn usage_of_the_quota_follows_saves_and_another_tabs_writes() {
     use twohats::model::sample::{counter_ids, sample_workspace};
     use twohats::model::{Changes, Day};
-    use twohats::storage::local::{forget_sizes, LocalStore, Usage};
+    use twohats::storage::local::{forget_sizes, Usage};
     let used_chars = || Usage::now().used;
 
     storage().clear().unwrap();
     forget_sizes();
-    let mut store = LocalStore::open().store;
+    let mut store = twohats::storage::local::open().store;
     let mut ws = sample_workspace(Day::new(2026, 3, 15).unwrap(), &mut counter_ids());
     store.save_all(&ws).unwrap();
     assert!(stored_chars() > 10_000, "the sample is stored");

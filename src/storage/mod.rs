@@ -1,8 +1,10 @@
-//! Persistence. `format` is the stored shape (`chunks` how a product's items are split), `migrate` brings older format versions
-//! up to date, `import` reads export files and `json_path` says where one is malformed
-//! (all pure, tested natively); `local` is
-//! the only code in the app that touches `localStorage`.
+//! Persistence. `format` is the stored shape (`chunks` how a product's items are split),
+//! `migrate` brings older format versions up to date, `import` reads export files and
+//! `json_path` says where one is malformed; `session` is the storage core (saving,
+//! reading, taking another tab's commit) over a `backend::Backend`. All of these are plain
+//! Rust, tested natively; `local` is the only code that touches `localStorage`.
 
+pub mod backend;
 pub mod chunks;
 pub mod format;
 pub mod import;
@@ -14,7 +16,9 @@ pub mod json_path;
 #[cfg(target_arch = "wasm32")]
 pub mod local;
 pub mod migrate;
+pub mod session;
 pub mod tree;
+pub mod usage;
 
 use serde::de::DeserializeOwned;
 

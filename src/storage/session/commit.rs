@@ -1,0 +1,240 @@
+//! Writing a commit and taking another tab's: the copy-on-write protocol of
+//! docs/storage.md ("Saving"), over a `Backend`.
+
+use super::{Reloaded, Saved, Session, Taken};
+use crate::model::{Changes, Workspace};
+use crate::storage::backend::{Backend, StorageError};
+use crate::storage::chunks::{self, Written, CHUNKS};
+use crate::storage::format::{self, Lineage, Loaded, ProductRef, META_KEY};
+
+impl<B: Backend + Clone + Default + 'static> Session<B> {
+    /// Writes a key this save adds. When the quota is the problem, superseded revisions
+    /// waiting for their clean-up are the first thing to give back, then it tries again.
+    fn write_new(
+        &self,
+        key: &str,
+        value: &str,
+        written: &mut Vec<String>,
+    ) -> Result<(), StorageError> {
+        self.backend.set(key, value).or_else(|_| {
+            let mut keep = written.clone();
+            keep.push(key.to_string());
+            self.remove_unreferenced_except(&keep);
+            self.backend.set(key, value)
+        })?;
+        written.push(key.to_string());
+        Ok(())
+    }
+
+    /// Every product key the stored meta does not name, except `keep`.
+    fn remove_unreferenced_except(&self, keep: &[String]) {
+        let candidates: Vec<String> = self
+            .backend
+            .keys()
+            .into_iter()
+            .filter(|k| format::is_document_key(k) && k != META_KEY && !keep.contains(k))
+            .collect();
+        super::remove_unreferenced(&self.backend, &candidates);
+    }
+
+    /// Writes the products `todo` names, each chunk and core that changed under a new
+    /// revision key, then the meta that names them: the commit. On a failure the keys
+    /// written so far go and storage holds the previous commit, whole.
+    pub(super) fn commit(&mut self, ws: &Workspace, todo: &Changes) -> Result<(), StorageError> {
+        let mut new_refs = self.refs.clone();
+        let mut written: Vec<String> = Vec::new();
+        let mut obsolete = Vec::new();
+        // What to remember once the meta is committed.
+        let mut remembered: Vec<Saved> = Vec::new();
+        let commit_id = self.next_commit_id();
+        let result = (|| {
+            for id in &todo.products {
+                let old = self.refs.get(id);
+                let Some(p) = ws.product(id) else {
+                    if let Some(old) = old {
+                        obsolete.extend(old.keys());
+                    }
+                    new_refs.remove(id);
+                    continue;
+                };
+                let prev = self.written.get(id);
+                let mut r = ProductRef {
+                    id: id.clone(),
+                    rev: old.map_or(0, |o| o.rev),
+                    chunks: old
+                        .map(|o| o.chunks.clone())
+                        .filter(|c| c.len() == CHUNKS)
+                        .unwrap_or_else(|| vec![0; CHUNKS]),
+                };
+                let mut changed = Vec::new();
+                for (n, bucket) in chunks::split(&p.items).into_iter().enumerate() {
+                    if prev.is_some_and(|w| w.same_chunk(n, &bucket)) {
+                        continue;
+                    }
+                    let old_rev = r.chunks[n];
+                    if bucket.is_empty() {
+                        r.chunks[n] = 0;
+                    } else {
+                        let rev = format::next_rev(Some(old_rev).filter(|r| *r != 0), self.writer);
+                        let key = chunks::items_key(id, n, rev);
+                        self.write_new(
+                            &key,
+                            &chunks::encode_chunk(id, n, &bucket, rev),
+                            &mut written,
+                        )?;
+                        r.chunks[n] = rev;
+                    }
+                    if old_rev != 0 {
+                        obsolete.push(chunks::items_key(id, n, old_rev));
+                    }
+                    changed.push((n, bucket.into_iter().cloned().collect()));
+                }
+                let core_changed = !prev.is_some_and(|w| w.same_core(p)) || old.is_none();
+                if core_changed {
+                    let rev = format::next_rev(old.map(|o| o.rev), self.writer);
+                    let key = format::product_key(id, rev);
+                    self.write_new(&key, &chunks::encode_core(p, rev), &mut written)?;
+                    if let Some(o) = old {
+                        obsolete.push(format::product_key(id, o.rev));
+                    }
+                    r.rev = rev;
+                }
+                new_refs.insert(id.clone(), r);
+                remembered.push(Saved {
+                    id: id.clone(),
+                    changed,
+                    core_changed,
+                });
+            }
+            let meta = format::encode_meta(
+                ws,
+                &|id| {
+                    new_refs.get(id).cloned().unwrap_or_else(|| ProductRef {
+                        id: id.clone(),
+                        rev: 0,
+                        chunks: vec![],
+                    })
+                },
+                Lineage {
+                    commit: commit_id,
+                    parent: self.seen_commit,
+                },
+            );
+            self.backend.set(META_KEY, &meta)?;
+            Ok(meta)
+        })();
+        let meta = match result {
+            Ok(meta) => meta,
+            Err(e) => {
+                written.iter().for_each(|k| self.backend.remove(k));
+                return Err(e);
+            }
+        };
+        // Committed. The old revisions go a little later: another tab whose view of
+        // storage lags may still write a meta that names one of them.
+        self.clean_up_later(obsolete);
+        self.remember_saved(ws, todo, remembered);
+        self.refs = new_refs;
+        self.backend.announce(&meta);
+        self.last_meta = Some(meta);
+        self.seen_commit = commit_id;
+        self.written_commit = commit_id;
+        self.note_commit(commit_id);
+        self.superseded = None;
+        Ok(())
+    }
+
+    /// Notes what a commit wrote, for the next save to tell what changed.
+    fn remember_saved(&mut self, ws: &Workspace, todo: &Changes, saved: Vec<Saved>) {
+        for id in &todo.products {
+            if ws.product(id).is_none() {
+                self.written.remove(id);
+            }
+        }
+        for Saved {
+            id,
+            changed,
+            core_changed,
+        } in saved
+        {
+            let p = ws.product(&id).expect("saved above");
+            match self.written.get_mut(&id) {
+                Some(w) => {
+                    for (n, items) in changed {
+                        w.chunks[n] = items;
+                    }
+                    if core_changed {
+                        w.core = chunks::core_of(p);
+                        w.order = p.items.iter().map(|i| i.id.clone()).collect();
+                    }
+                }
+                None => {
+                    self.written.insert(id, Written::of(p));
+                }
+            }
+        }
+    }
+
+    /// Takes `refs` as what storage holds for `ws`.
+    pub(super) fn remember(&mut self, ws: &Workspace, refs: Vec<ProductRef>) {
+        self.written = ws
+            .products
+            .iter()
+            .map(|p| (p.id.clone(), Written::of(p)))
+            .collect();
+        self.refs = refs.into_iter().map(|r| (r.id.clone(), r)).collect();
+    }
+
+    /// Re-reads storage after another tab changed it. Returns the workspace if it is whole.
+    ///
+    /// `meta` is an index another tab announced it committed (see `Backend::announce`):
+    /// Chromium keeps showing this tab its own last write of a key while that write is in
+    /// flight, and may then miss the other tab's later write of the same key, so the
+    /// announcement is taken over what this tab's storage says. The other tab's revision
+    /// keys are its own and not affected.
+    pub fn reload(&mut self, meta: Option<&str>) -> Option<Reloaded> {
+        if !self.available {
+            return None;
+        }
+        let stored = self.backend.get(META_KEY);
+        let seen = meta.map(str::to_string).or_else(|| stored.clone());
+        if seen.as_deref().is_some_and(|m| self.knows(m)) {
+            return Some(Reloaded::Known);
+        }
+        let read = |k: &str| match meta {
+            Some(m) if k == META_KEY => Some(m.to_string()),
+            _ => self.backend.get(k),
+        };
+        let ws = match format::decode(&read) {
+            Loaded::Ok { ws, refs } => {
+                self.remember(&ws, refs);
+                ws
+            }
+            Loaded::Migrated { ws, refs, .. } => {
+                // Another tab (an older build) wrote the old layout: rewrite it whole.
+                self.written.clear();
+                self.refs = refs.into_iter().map(|r| (r.id.clone(), r)).collect();
+                ws
+            }
+            _ => return None,
+        };
+        let theirs = seen.as_deref().map(format::lineage).unwrap_or_default();
+        let built_on_mine = self.written_commit != 0 && theirs.parent == self.written_commit;
+        if meta.is_some() && stored != seen {
+            self.superseded = stored;
+        }
+        self.last_meta = seen;
+        self.seen_commit = theirs.commit;
+        self.note_commit(theirs.commit);
+        Some(Reloaded::Taken(Taken { ws, built_on_mine }))
+    }
+
+    /// True when `meta` is the index this tab last read or wrote, or one it has already
+    /// written or taken.
+    pub fn knows(&self, meta: &str) -> bool {
+        self.last_meta.as_deref() == Some(meta) || {
+            let c = format::lineage(meta).commit;
+            c != 0 && self.known_commits.contains(&c)
+        }
+    }
+}

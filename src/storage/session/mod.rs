@@ -1,0 +1,422 @@
+//! The storage core: one tab's view of the stored document, over any `Backend`. Plain
+//! Rust, so every rule below is tested natively, with two or more sessions sharing one
+//! `MemoryBackend` as tabs share `localStorage` (tests/storage_session.rs);
+//! `local::LocalStore` is this over the browser's `localStorage`.
+//!
+//! Rules it keeps: nothing is saved before a load has succeeded; stored data that cannot
+//! be read is copied to a backup key before anything else happens, and if that copy fails
+//! the session stops saving altogether; data from a newer app version is never written
+//! over; a failed write leaves the previous stored state intact (see `format` for the
+//! copy-on-write commit) and the caller keeps the document in memory.
+
+use super::backend::{Backend, StorageError};
+use super::chunks::Written;
+use super::format::{self, Loaded, ProductRef, BACKUP_PREFIX, META_KEY, PREFIX};
+use crate::model::{Changes, Id, Item, Workspace};
+use std::collections::{HashMap, VecDeque};
+
+/// Why the app is not saving, or what happened to the stored data at start-up. The UI
+/// turns each into a banner.
+#[derive(Clone, Debug, PartialEq)]
+pub enum StorageNotice {
+    /// `localStorage` is blocked (private mode, policy): the app runs in memory.
+    Blocked,
+    /// Stored data could not be read; it was copied to `backup_key` and the app started fresh.
+    Recovered { reason: String, backup_key: String },
+    /// Stored data could not be read, and could not be backed up either: nothing is saved,
+    /// so the original stays exactly as it was.
+    UnreadableKept { reason: String },
+    /// Stored by a newer app version: left untouched, nothing is saved.
+    Newer { version: u32 },
+    /// Stored by an older version and migrated; the original stays under `backup_key`
+    /// until the migrated one is saved (`saved` says whether that happened).
+    Migrated {
+        from: u32,
+        backup_key: String,
+        saved: bool,
+    },
+    /// A save failed (usually the quota); the document is still in memory.
+    WriteFailed { reason: String },
+    /// Another tab saved while this tab held an undo it could not save: the two
+    /// documents differ in a way neither can take from the other, so this tab stopped
+    /// saving and keeps its own on screen.
+    Diverged,
+}
+
+impl StorageNotice {
+    /// True for the notices that mean changes are not being saved right now.
+    pub fn blocks_saving(&self) -> bool {
+        matches!(
+            self,
+            StorageNotice::Blocked
+                | StorageNotice::UnreadableKept { .. }
+                | StorageNotice::Newer { .. }
+                | StorageNotice::Diverged
+        )
+    }
+}
+
+/// How long a superseded revision is kept: long enough for every tab to have seen the
+/// meta that replaced it (Chromium hands storage changes to other tabs within milliseconds).
+pub const CLEAN_UP_DELAY_MS: i32 = 3_000;
+
+#[derive(Debug, Default)]
+pub struct Session<B: Backend> {
+    backend: B,
+    available: bool,
+    writable: bool,
+    /// The keys each product is stored under, as this tab last read or wrote them.
+    refs: HashMap<Id, ProductRef>,
+    /// What those keys hold, to tell which of them an edit changed. A product missing
+    /// here is written whole on its next save.
+    written: HashMap<Id, Written>,
+    /// Parts changed in memory that a failed save did not get into storage yet.
+    pending: Changes,
+    /// The workspace index as this tab last read or wrote it: when storage holds
+    /// anything else, another tab has saved since.
+    last_meta: Option<String>,
+    /// This tab's writer id, the low bits of every revision it writes (see `format::next_rev`).
+    writer: u16,
+    /// Where commit ids come from (xorshift): two tabs committing at once must not share
+    /// one, so each session starts from its own random seed.
+    rng: u64,
+    /// The commit this tab last read or wrote (the parent of its next one) and the one it
+    /// last wrote itself.
+    seen_commit: u64,
+    written_commit: u64,
+    /// This tab's own last index, when it has since taken another tab's announced one
+    /// that its storage does not show yet: not a sign of another change.
+    superseded: Option<String>,
+    /// Commits this tab has written or taken, newest last: one of them seen again (a
+    /// late storage event, a stale view) is old news, never taken twice.
+    known_commits: VecDeque<u64>,
+}
+
+/// One product's part of a save: the chunks it rewrote and whether it rewrote the core.
+struct Saved {
+    id: Id,
+    changed: Vec<(usize, Vec<Item>)>,
+    core_changed: bool,
+}
+
+/// What `reload` found.
+pub enum Reloaded {
+    /// A commit this tab has already written or taken: nothing to do.
+    Known,
+    Taken(Taken),
+}
+
+/// A document another tab committed, as `reload` read it.
+pub struct Taken {
+    pub ws: Workspace,
+    /// True when that tab had read this tab's last commit before writing its own: this
+    /// tab's committed edits are in it, and only newer ones need replaying.
+    pub built_on_mine: bool,
+}
+
+pub struct Opened<B: Backend> {
+    pub store: Session<B>,
+    pub settled: Settled,
+    /// Stored in an older layout, not read yet: see `Session::open_older`.
+    pub older: Option<u32>,
+}
+
+/// What reading storage leaves the app to start on.
+#[derive(Debug)]
+pub struct Settled {
+    /// The stored workspace, or `None` when the app must start on a fresh one.
+    pub workspace: Option<Workspace>,
+    /// True when nothing at all was stored: the first visit.
+    pub first_visit: bool,
+    pub notices: Vec<StorageNotice>,
+    /// Read from an older version (layout or content): to be saved in this version's
+    /// with `finish_migration` once the code that saves has arrived (`crate::engine`).
+    /// Until then the stored keys stay as they were.
+    pub migrated_from: Option<u32>,
+}
+
+/// Removes those of `keys` that the meta in storage does not name.
+pub fn remove_unreferenced<B: Backend>(backend: &B, keys: &[String]) {
+    let Some(live) = backend
+        .get(META_KEY)
+        .and_then(|m| format::referenced_keys(&m))
+    else {
+        return;
+    };
+    keys.iter()
+        .filter(|k| !live.contains(k))
+        .for_each(|k| backend.remove(k));
+}
+
+/// Every key this app owns, raw, as one JSON object: what "Download raw data" saves, so
+/// nothing that was stored is ever out of the user's reach.
+pub fn raw_dump<B: Backend>(backend: &B) -> String {
+    let map: serde_json::Map<String, serde_json::Value> = backend
+        .keys()
+        .into_iter()
+        .filter(|k| k.starts_with(PREFIX))
+        .filter_map(|k| {
+            let v = backend.get(&k)?;
+            Some((k, serde_json::Value::String(v)))
+        })
+        .collect();
+    serde_json::to_string_pretty(&serde_json::Value::Object(map)).unwrap_or_default()
+}
+
+impl<B: Backend + Default> Session<B> {
+    /// A session that stores nothing (storage is blocked): the app runs in memory.
+    pub fn blocked() -> Opened<B> {
+        Opened {
+            store: Session::default(),
+            settled: Settled {
+                workspace: None,
+                first_visit: true,
+                notices: vec![StorageNotice::Blocked],
+                migrated_from: None,
+            },
+            older: None,
+        }
+    }
+}
+
+impl<B: Backend + Clone + Default + 'static> Session<B> {
+    /// Loads the stored workspace, deciding what may be saved afterwards. `seed` is
+    /// random: it picks this session's writer id and commit ids.
+    pub fn open(backend: B, seed: u64) -> Opened<B> {
+        let mut store = Session {
+            backend,
+            available: true,
+            writable: true,
+            writer: (seed >> 48) as u16,
+            rng: seed | 1,
+            ..Session::default()
+        };
+        let loaded = format::decode_current::<format::StoredTree>(&|k| store.backend.get(k));
+        let older = match loaded {
+            Loaded::Older { version } => Some(version),
+            _ => None,
+        };
+        let settled = store.settle(loaded);
+        store.last_meta = store.backend.get(META_KEY);
+        store.seen_commit = store
+            .last_meta
+            .as_deref()
+            .map(format::lineage)
+            .unwrap_or_default()
+            .commit;
+        let seen = store.seen_commit;
+        store.note_commit(seen);
+        Opened {
+            store,
+            settled,
+            older,
+        }
+    }
+
+    /// Reads a document stored in an older layout (`Opened::older`), once the code that
+    /// migrates it is here (`crate::engine`); saving stays off until then.
+    pub fn open_older(&mut self, version: u32) -> Settled {
+        self.writable = true;
+        let loaded = format::decode_older::<format::StoredTree>(&|k| self.backend.get(k), version);
+        self.settle(loaded)
+    }
+
+    /// What the app starts on, given what was read; the session learns which keys are its.
+    fn settle(&mut self, loaded: Loaded) -> Settled {
+        let mut migrated_from = None;
+        let (workspace, first_visit, notices) = match loaded {
+            Loaded::Ok { ws, refs } => {
+                // Leftovers of a cut-short save — or of a save another tab is making
+                // right now, so they go only once a later meta still leaves them out.
+                let keys = self.backend.keys();
+                self.clean_up_later(format::stale_keys(keys.iter().map(String::as_str), &refs));
+                self.remember(&ws, refs);
+                (Some(ws), false, vec![])
+            }
+            Loaded::Migrated { ws, refs, from } => {
+                self.refs = refs.into_iter().map(|r| (r.id.clone(), r)).collect();
+                migrated_from = Some(from);
+                (Some(ws), false, vec![])
+            }
+            Loaded::Empty => {
+                // Product keys without an index are not a document we can read, but they
+                // are someone's data: keep them before starting fresh.
+                if self
+                    .backend
+                    .keys()
+                    .iter()
+                    .any(|k| format::is_document_key(k))
+                {
+                    self.recover("product data was found without its workspace index".into())
+                } else {
+                    (None, true, vec![])
+                }
+            }
+            Loaded::Older { .. } => {
+                self.writable = false;
+                (None, false, vec![])
+            }
+            Loaded::Newer { version } => {
+                self.writable = false;
+                (None, false, vec![StorageNotice::Newer { version }])
+            }
+            Loaded::Unreadable { reason } => self.recover(reason),
+        };
+        Settled {
+            workspace,
+            first_visit,
+            notices,
+            migrated_from,
+        }
+    }
+
+    /// Keeps the original under a backup key, saves the migrated workspace in the new
+    /// format, and drops the backup only once that save has gone through.
+    pub fn finish_migration(&mut self, ws: &Workspace, from: u32) -> Vec<StorageNotice> {
+        if from >= format::CURRENT_VERSION {
+            // Only the layout is older: the old keys stay, untouched and named by the old
+            // meta, until the new layout is committed, so they are their own backup.
+            return self.save_all(ws).err().into_iter().collect();
+        }
+        let (_, copy) = self.document_copy();
+        let backup_key = format!("{BACKUP_PREFIX}v{from}-{}", self.backend.stamp());
+        if self.backend.set(&backup_key, &copy).is_err() {
+            // Without a copy of the original, do not write over it.
+            self.writable = false;
+            return vec![StorageNotice::Migrated {
+                from,
+                backup_key: String::new(),
+                saved: false,
+            }];
+        }
+        let saved = self.save_all(ws).is_ok();
+        if saved {
+            self.backend.remove(&backup_key);
+        }
+        vec![StorageNotice::Migrated {
+            from,
+            backup_key,
+            saved,
+        }]
+    }
+
+    fn recover(&mut self, reason: String) -> (Option<Workspace>, bool, Vec<StorageNotice>) {
+        match self.back_up_document() {
+            Ok(backup_key) => (
+                None,
+                false,
+                vec![StorageNotice::Recovered { reason, backup_key }],
+            ),
+            Err(_) => {
+                self.writable = false;
+                (None, false, vec![StorageNotice::UnreadableKept { reason }])
+            }
+        }
+    }
+
+    /// Every document key with its raw text, as one JSON object (what a backup key holds).
+    fn document_copy(&self) -> (Vec<String>, String) {
+        let keys: Vec<String> = self
+            .backend
+            .keys()
+            .into_iter()
+            .filter(|k| format::is_document_key(k))
+            .collect();
+        let copy: serde_json::Map<String, serde_json::Value> = keys
+            .iter()
+            .filter_map(|k| Some((k.clone(), serde_json::Value::String(self.backend.get(k)?))))
+            .collect();
+        (keys, serde_json::Value::Object(copy).to_string())
+    }
+
+    /// Copies every document key, as raw text, into one backup key, then clears them.
+    fn back_up_document(&self) -> Result<String, StorageError> {
+        let (keys, copy) = self.document_copy();
+        let key = format!("{BACKUP_PREFIX}{}", self.backend.stamp());
+        self.backend.set(&key, &copy)?;
+        for k in &keys {
+            self.backend.remove(k);
+        }
+        Ok(key)
+    }
+
+    /// Removes those of `keys` that the meta then in storage does not name, a little
+    /// later: another tab whose view of storage lags may still write a meta naming one.
+    fn clean_up_later(&self, keys: Vec<String>) {
+        if !keys.is_empty() {
+            self.backend
+                .later(Box::new(move |b: &B| remove_unreferenced(b, &keys)));
+        }
+    }
+
+    /// True when another tab has saved since this tab last read or wrote storage.
+    pub fn changed_elsewhere(&self) -> bool {
+        if !self.is_saving() {
+            return false;
+        }
+        match self.backend.get(META_KEY) {
+            Some(stored) => !self.knows(&stored) && Some(&stored) != self.superseded.as_ref(),
+            None => self.last_meta.is_some(),
+        }
+    }
+
+    fn note_commit(&mut self, commit: u64) {
+        if commit != 0 && !self.known_commits.contains(&commit) {
+            self.known_commits.push_back(commit);
+            if self.known_commits.len() > 64 {
+                self.known_commits.pop_front();
+            }
+        }
+    }
+
+    pub fn is_saving(&self) -> bool {
+        self.available && self.writable
+    }
+
+    /// Writes nothing more from this tab (see `StorageNotice::Diverged`).
+    pub fn stop_saving(&mut self) {
+        self.writable = false;
+    }
+
+    /// Writes the parts `changes` names (plus any left over from a failed save).
+    pub fn save(&mut self, ws: &Workspace, changes: &Changes) -> Result<(), StorageNotice> {
+        if !self.is_saving() {
+            return Ok(());
+        }
+        let mut todo = std::mem::take(&mut self.pending);
+        todo.meta |= changes.meta;
+        for id in &changes.products {
+            if !todo.products.contains(id) {
+                todo.products.push(id.clone());
+            }
+        }
+        match self.commit(ws, &todo) {
+            Ok(()) => Ok(()),
+            Err(e) => {
+                self.pending = todo;
+                Err(StorageNotice::WriteFailed {
+                    reason: e.to_string(),
+                })
+            }
+        }
+    }
+
+    /// Rewrites everything, e.g. after the user asks to retry a failed save.
+    pub fn save_all(&mut self, ws: &Workspace) -> Result<(), StorageNotice> {
+        let all = Changes {
+            meta: true,
+            products: ws.products.iter().map(|p| p.id.clone()).collect(),
+        };
+        self.save(ws, &all)
+    }
+
+    /// The next commit id: at most 2^53, so it survives JSON in any reader.
+    fn next_commit_id(&mut self) -> u64 {
+        self.rng ^= self.rng << 13;
+        self.rng ^= self.rng >> 7;
+        self.rng ^= self.rng << 17;
+        (self.rng >> 11) + 1
+    }
+}
+
+mod commit;

@@ -1,0 +1,276 @@
+#![cfg(not(target_arch = "wasm32"))]
+//! The storage core on the real code: sessions (tabs) sharing one `MemoryBackend` as tabs
+//! share `localStorage`, with the faults a browser meets — a full quota mid-commit, a tab
+//! that dies between writing its chunks and its meta, damaged keys, another tab's commit.
+
+use twohats::model::sample::{counter_ids, sample_workspace};
+use twohats::model::*;
+use twohats::storage::backend::{Backend, MemoryBackend, StorageError};
+use twohats::storage::format::META_KEY;
+use twohats::storage::session::{Reloaded, Session, StorageNotice};
+
+fn sample() -> Workspace {
+    sample_workspace(Day::new(2026, 3, 15).unwrap(), &mut counter_ids())
+}
+
+fn tab(backend: &MemoryBackend, seed: u64) -> (Session<MemoryBackend>, Option<Workspace>) {
+    let opened = Session::open(backend.clone(), seed);
+    (opened.store, opened.settled.workspace)
+}
+
+/// The workspace a fresh tab opening `backend` now would show.
+fn reopened(backend: &MemoryBackend) -> Option<Workspace> {
+    tab(backend, 0xfeed_0000_0000_0001).1
+}
+
+fn only(id: &Id) -> Changes {
+    Changes {
+        meta: false,
+        products: vec![id.clone()],
+    }
+}
+
+/// Adds an item to the first product, as an edit in a tab would.
+fn add_item(ws: &mut Workspace, id: &str, title: &str) -> Changes {
+    let p = &mut ws.products[0];
+    p.items
+        .push(Item::new(Id::parse(id).unwrap(), ItemKind::Story, title));
+    only(&p.id.clone())
+}
+
+fn taken(r: Option<Reloaded>) -> (Workspace, bool) {
+    match r {
+        Some(Reloaded::Taken(t)) => (t.ws, t.built_on_mine),
+        Some(Reloaded::Known) => panic!("expected a new commit, got one already known"),
+        None => panic!("expected a new commit, got nothing readable"),
+    }
+}
+
+#[test]
+fn what_one_tab_saves_another_opens_whole() {
+    let b = MemoryBackend::new();
+    let (mut a, empty) = tab(&b, 1 << 48);
+    assert_eq!(empty, None);
+    let ws = sample();
+    a.save_all(&ws).unwrap();
+    assert!(reopened(&b) == Some(ws), "not the workspace expected");
+}
+
+#[test]
+fn tabs_take_each_others_commits_once_and_know_whose_they_built_on() {
+    let b = MemoryBackend::new();
+    let (mut a, _) = tab(&b, 1 << 48);
+    let (mut c, _) = tab(&b, 2 << 48);
+    let mut ws = sample();
+    a.save_all(&ws).unwrap();
+    let announced = b.take_announced();
+    assert_eq!(announced.len(), 1);
+
+    // The other tab takes it from the announcement, not having written anything itself.
+    let (theirs, built_on_mine) = taken(c.reload(Some(&announced[0])));
+    assert!(theirs == ws, "the other tab takes what was saved");
+    assert!(!built_on_mine);
+    // The same commit heard again (a late storage event) is old news.
+    assert!(matches!(
+        c.reload(Some(&announced[0])),
+        Some(Reloaded::Known)
+    ));
+    assert!(matches!(c.reload(None), Some(Reloaded::Known)));
+
+    // It edits on top; the first tab sees the change and that it was built on its commit.
+    let changes = add_item(&mut ws, "i-from-c", "From the second tab");
+    c.save(&ws, &changes).unwrap();
+    assert!(a.changed_elsewhere());
+    let (mine_now, built_on_mine) = taken(a.reload(None));
+    assert!(mine_now == ws, "the first tab takes the second's edit");
+    assert!(
+        built_on_mine,
+        "the second tab's commit names the first's as its parent"
+    );
+    assert!(!a.changed_elsewhere());
+}
+
+#[test]
+fn a_full_quota_mid_commit_leaves_the_last_commit_whole_and_retries_later() {
+    let b = MemoryBackend::new();
+    let (mut a, _) = tab(&b, 1 << 48);
+    let mut ws = sample();
+    a.save_all(&ws).unwrap();
+    let before = b.dump();
+
+    // Room for a chunk or two, not for the whole change and its meta.
+    let used: usize = before.iter().map(|(k, v)| k.len() + v.len()).sum();
+    b.set_quota(Some(used + 3_000));
+    let mut changes = Changes::default();
+    for n in 0..40 {
+        changes.merge(add_item(&mut ws, &format!("i-big-{n}"), "Big"));
+        ws.products[0].items.last_mut().unwrap().description = "x".repeat(400);
+    }
+    let err = a.save(&ws, &changes).unwrap_err();
+    assert_eq!(
+        err,
+        StorageNotice::WriteFailed {
+            reason: StorageError::Quota.to_string()
+        }
+    );
+    assert!(err.to_string_reason().contains("full"));
+    assert_eq!(
+        b.dump(),
+        before,
+        "no key of the failed commit is left behind"
+    );
+    assert!(
+        reopened(&b) == Some(sample()),
+        "the last commit reads whole"
+    );
+
+    // Room again: the next save, of anything, writes what the failed one could not.
+    b.set_quota(None);
+    a.save(&ws, &Changes::default()).unwrap();
+    assert!(reopened(&b) == Some(ws), "not the workspace expected");
+}
+
+/// `StorageNotice::WriteFailed`'s reason, for the assertions above.
+trait Reason {
+    fn to_string_reason(&self) -> String;
+}
+
+impl Reason for StorageNotice {
+    fn to_string_reason(&self) -> String {
+        match self {
+            StorageNotice::WriteFailed { reason } => reason.clone(),
+            other => format!("{other:?}"),
+        }
+    }
+}
+
+#[test]
+fn a_tab_that_dies_between_its_chunks_and_its_meta_loses_nothing_committed() {
+    let b = MemoryBackend::new();
+    let (mut a, _) = tab(&b, 1 << 48);
+    let ws = sample();
+    a.save_all(&ws).unwrap();
+    let committed_meta = b.get(META_KEY).unwrap();
+
+    // The edit's keys are written, then the tab dies before the meta: storage holds the
+    // new revision keys beside the old meta.
+    let mut edited = ws.clone();
+    let changes = add_item(&mut edited, "i-lost", "Never committed");
+    a.save(&edited, &changes).unwrap();
+    b.set(META_KEY, &committed_meta).unwrap();
+    let orphans: Vec<String> = b
+        .keys()
+        .into_iter()
+        .filter(|k| {
+            twohats::storage::format::referenced_keys(&committed_meta)
+                .is_some_and(|live| !live.contains(k))
+        })
+        .filter(|k| twohats::storage::format::is_document_key(k) && k != META_KEY)
+        .collect();
+    assert!(!orphans.is_empty());
+
+    assert!(reopened(&b) == Some(ws.clone()), "the last commit, whole");
+    // The next start removes the orphans once the clean-up delay has passed.
+    b.run_later();
+    assert!(orphans.iter().all(|k| b.get(k).is_none()), "{orphans:?}");
+    assert!(reopened(&b) == Some(ws), "not the workspace expected");
+}
+
+#[test]
+fn superseded_revisions_stay_until_the_delay_for_a_lagging_tab() {
+    let b = MemoryBackend::new();
+    let (mut a, _) = tab(&b, 1 << 48);
+    let mut ws = sample();
+    a.save_all(&ws).unwrap();
+    let first_meta = b.get(META_KEY).unwrap();
+    let changes = add_item(&mut ws, "i-new", "New");
+    a.save(&ws, &changes).unwrap();
+
+    // A tab still on the first commit can read it whole until the clean-up runs.
+    let lagging = b.clone();
+    let keep = b.get(META_KEY).unwrap();
+    lagging.set(META_KEY, &first_meta).unwrap();
+    assert!(
+        reopened(&lagging) == Some(sample()),
+        "not the workspace expected"
+    );
+    lagging.set(META_KEY, &keep).unwrap();
+
+    b.run_later();
+    let live = twohats::storage::format::referenced_keys(&keep).unwrap();
+    let stray: Vec<String> = b
+        .keys()
+        .into_iter()
+        .filter(|k| {
+            twohats::storage::format::is_document_key(k) && k != META_KEY && !live.contains(k)
+        })
+        .collect();
+    assert!(stray.is_empty(), "{stray:?}");
+    assert!(reopened(&b) == Some(ws), "not the workspace expected");
+}
+
+#[test]
+fn damaged_data_is_backed_up_byte_for_byte_before_anything_is_written() {
+    let b = MemoryBackend::new();
+    let (mut a, _) = tab(&b, 1 << 48);
+    a.save_all(&sample()).unwrap();
+    let damaged_key = b
+        .keys()
+        .into_iter()
+        .find(|k| k.starts_with("twohats.items."))
+        .unwrap();
+    let original = b.get(&damaged_key).unwrap();
+    b.set(&damaged_key, &original[..20]).unwrap();
+    let before = b.dump();
+
+    let opened = Session::open(b.clone(), 3 << 48);
+    let [StorageNotice::Recovered { backup_key, reason }] = &opened.settled.notices[..] else {
+        panic!("{:?}", opened.settled.notices);
+    };
+    assert!(reason.contains("damaged"), "{reason}");
+    let backup: std::collections::BTreeMap<String, String> =
+        serde_json::from_str(&b.get(backup_key).unwrap()).unwrap();
+    for (k, v) in before
+        .iter()
+        .filter(|(k, _)| twohats::storage::format::is_document_key(k))
+    {
+        assert_eq!(backup.get(k), Some(v), "{k} is in the backup as it was");
+    }
+}
+
+#[test]
+fn a_backup_that_cannot_be_written_stops_every_save() {
+    let b = MemoryBackend::new();
+    let (mut a, _) = tab(&b, 1 << 48);
+    a.save_all(&sample()).unwrap();
+    b.set(META_KEY, "{\"format\":\"twohats\",\"vers").unwrap();
+    let before = b.dump();
+    b.refuse(Some(StorageError::Quota));
+    let mut opened = Session::open(b.clone(), 3 << 48);
+    assert!(matches!(
+        &opened.settled.notices[..],
+        [StorageNotice::UnreadableKept { .. }]
+    ));
+    b.refuse(None);
+    assert!(!opened.store.is_saving());
+    opened.store.save_all(&sample()).unwrap();
+    assert_eq!(b.dump(), before, "nothing written over the unreadable data");
+}
+
+#[test]
+fn a_newer_version_is_never_written_over() {
+    let b = MemoryBackend::new();
+    b.set(
+        META_KEY,
+        r#"{"format":"twohats","version":99,"products":[]}"#,
+    )
+    .unwrap();
+    let before = b.dump();
+    let mut opened = Session::open(b.clone(), 1 << 48);
+    assert_eq!(
+        opened.settled.notices,
+        vec![StorageNotice::Newer { version: 99 }]
+    );
+    opened.store.save_all(&sample()).unwrap();
+    assert_eq!(b.dump(), before);
+}
