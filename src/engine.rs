@@ -8,48 +8,59 @@
 //! older version stored, which migrates it.
 
 use crate::lazy::{split_point, ChunkMissing};
-use crate::model::{Changes, Command, History, ModelError, Workspace};
-use crate::state::AppState;
-use crate::storage::local::{LocalStore, Settled, StorageNotice};
+use crate::model::{Command, ModelError, Workspace};
+use crate::storage::local::{LocalStore, LocalTab, Settled, StorageNotice};
+use crate::storage::tab::{Outcome, Tab};
 use std::cell::Cell;
+
+/// An operation on this tab's editing state (`storage::tab::Tab`).
+type Op<A = ()> = fn(&mut LocalTab, &mut Workspace, A) -> Outcome;
 
 /// Entry points into the chunk.
 #[derive(Clone, Copy)]
 pub struct Engine {
     /// Applies a command and records it for undo.
-    pub apply: fn(&mut History, &mut Workspace, Command) -> Result<Changes, ModelError>,
-    /// Undoes (`true`) or redoes the last step: its label and what it changed.
-    pub step: fn(&mut History, &mut Workspace, bool) -> Option<(String, Changes)>,
-    /// Takes the document another tab saved, replaying this tab's edits on top
-    /// (`AppState::take_elsewhere`).
-    pub take: fn(AppState, Option<String>) -> bool,
-    /// Reads a document stored in an older layout (`LocalStore::open_older`).
+    pub dispatch: Op<Command>,
+    /// Undoes (`true`) or redoes the last step, and writes it.
+    pub step: Op<bool>,
+    /// Writes what changed since the last save.
+    pub flush: fn(&mut LocalTab, &mut Workspace) -> Outcome,
+    /// Writes everything again, after a failed save.
+    pub retry: fn(&mut LocalTab, &mut Workspace) -> Outcome,
+    /// Writes the whole document.
+    pub save_all: fn(&mut LocalTab, &mut Workspace) -> Outcome,
+    /// Takes what another tab committed, replaying this tab's edits on it.
+    pub reload: fn(&mut LocalTab, &mut Workspace) -> Outcome,
+    /// A `storage` event for a key (`None`: storage was cleared) and its new value.
+    pub storage_changed: fn(&mut LocalTab, &mut Workspace, Option<&str>, Option<&str>) -> Outcome,
+    /// Another tab announced its commit; `take_heard` tries it again later.
+    pub heard: Op<String>,
+    pub take_heard: fn(&mut LocalTab, &mut Workspace) -> Outcome,
+    /// Reads a document stored in an older layout (`Session::open_older`).
     pub read_older: fn(&mut LocalStore, u32) -> Settled,
     /// Saves a document read from an older version in this version's form
     /// (`Session::finish_migration`).
     pub finish_migration: fn(&mut LocalStore, &Workspace, u32) -> Vec<StorageNotice>,
-    /// Writes the parts of the document `changes` names (`None`: all of it).
-    pub save: fn(&mut LocalStore, &Workspace, Option<&Changes>) -> Result<(), StorageNotice>,
 }
 
 split_point!(
     fn engine_chunk() -> Engine {
         Engine {
-            apply: |history, ws, cmd| history.apply(ws, cmd),
-            step: |history, ws, back| {
-                if back {
-                    history.undo(ws)
-                } else {
-                    history.redo(ws)
-                }
+            dispatch: Tab::dispatch,
+            step: Tab::step,
+            flush: Tab::flush,
+            retry: Tab::retry,
+            save_all: |t, ws| t.save_all(ws),
+            reload: |t, ws| {
+                let mut out = Outcome::default();
+                t.reload(ws, &mut out);
+                out
             },
-            take: |state, meta| state.take_now(meta),
+            storage_changed: Tab::storage_changed,
+            heard: Tab::heard,
+            take_heard: Tab::take_heard,
             read_older: LocalStore::open_older,
             finish_migration: LocalStore::finish_migration,
-            save: |store, ws, changes| match changes {
-                Some(c) => store.save(ws, c),
-                None => store.save_all(ws),
-            },
         }
     }
 );

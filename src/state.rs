@@ -3,11 +3,10 @@
 //! The document changes only through [`AppState::dispatch`] (and undo/redo), which is
 //! where persistence and history hang, so no component writes the workspace directly.
 
-use crate::model::{Changes, Command, History, Id, ModelError, Product, Workspace};
+use crate::model::{Command, Id, ModelError, Product, Workspace};
 use crate::route::{Page, Route};
-use crate::storage::format::META_KEY;
-use crate::storage::local::Reloaded;
-use crate::storage::local::{forget_sizes, is_document_key, LocalStore, StorageNotice, Usage};
+use crate::storage::local::{LocalTab, StorageNotice, Usage};
+use crate::storage::tab::{Outcome, Tab};
 use crate::timer::{after_ms, cancel};
 use leptos::prelude::*;
 
@@ -25,23 +24,9 @@ const SAVE_DELAY_MS: i32 = 250;
 pub struct AppState {
     /// The whole document. Read it freely; change it only through `dispatch`.
     pub ws: RwSignal<Workspace>,
-    history: StoredValue<History>,
-    /// Commands this tab applied and has not committed yet, and those its last commit
-    /// held: replayed on another tab's document when this tab takes it — the first
-    /// always, the second only if that tab saved without having seen this tab's commit
-    /// (both saved at once). localStorage reaches other tabs late, so that happens.
-    since_commit: StoredValue<Vec<Command>>,
-    last_commit: StoredValue<Vec<Command>>,
-    /// An undo or redo this tab could not save. Unlike a command it cannot be replayed
-    /// on another tab's document, so while it is unsaved that document is not taken
-    /// over this tab's (see `take_elsewhere`).
-    unsaved_step: StoredValue<bool>,
-    store: StoredValue<LocalStore>,
-    /// Parts changed in memory and not yet handed to storage: saves wait a moment so a
-    /// burst of edits is written once (see `flush`).
-    unsaved: StoredValue<Changes>,
-    /// An index another tab announced but this tab could not read yet.
-    heard: StoredValue<Option<String>>,
+    /// This tab's editing over storage: undo history, unsaved edits, what other tabs
+    /// committed (`storage::tab`).
+    tab: StoredValue<LocalTab>,
     save_timer: StoredValue<Option<i32>>,
     /// True while changes wait for `flush`.
     pub saving: RwSignal<bool>,
@@ -78,13 +63,7 @@ impl AppState {
         });
         let state = AppState {
             ws,
-            history: StoredValue::new(History::default()),
-            since_commit: StoredValue::new(Vec::new()),
-            last_commit: StoredValue::new(Vec::new()),
-            unsaved_step: StoredValue::new(false),
-            store: StoredValue::new(opened.store),
-            unsaved: StoredValue::new(Changes::default()),
-            heard: StoredValue::new(None),
+            tab: StoredValue::new(Tab::new(opened.store)),
             save_timer: StoredValue::new(None),
             saving: RwSignal::new(false),
             usage: RwSignal::new(Usage::now()),
@@ -121,8 +100,8 @@ impl AppState {
                 return;
             };
             let Some(settled) = state
-                .store
-                .try_update_value(|s| (engine.read_older)(s, version))
+                .tab
+                .try_update_value(|t| (engine.read_older)(&mut t.session, version))
             else {
                 return;
             };
@@ -146,8 +125,8 @@ impl AppState {
             };
             let notices = state.ws.with_untracked(|ws| {
                 state
-                    .store
-                    .try_update_value(|s| (engine.finish_migration)(s, ws, from))
+                    .tab
+                    .try_update_value(|t| (engine.finish_migration)(&mut t.session, ws, from))
                     .unwrap_or_default()
             });
             state.notices.update(|n| n.extend(notices));
@@ -160,61 +139,94 @@ impl AppState {
         use_context::<AppState>().expect("AppState is provided by App")
     }
 
-    /// Applies a command, records it for undo and saves what it touched.
-    ///
-    /// If another tab saved since this one last looked, its document is taken first and
-    /// the command applies on top of it, so neither tab's edit is lost; when both touched
-    /// the same entity, the user is told whose version won.
-    pub fn dispatch(&self, cmd: Command) -> Result<(), ModelError> {
-        let mut conflict = None;
-        if self.store.with_value(|s| s.changed_elsewhere()) {
-            let mine_before = self.ws.with_untracked(|ws| edited_entity(ws, &cmd));
-            if self.reload_from_storage() {
-                let theirs = self.ws.with_untracked(|ws| edited_entity(ws, &cmd));
-                if mine_before.is_some() && theirs != mine_before {
-                    conflict = Some(cmd.label(&self.ws.get_untracked()));
-                }
-            }
+    /// Runs an operation of the engine on this tab and shows what it did. `None` when
+    /// the engine is not here (it is fetched on the first interaction).
+    fn run(
+        &self,
+        op: impl FnOnce(&crate::engine::Engine, &mut LocalTab, &mut Workspace) -> Outcome,
+    ) -> Option<Outcome> {
+        let engine = crate::engine::ready()?;
+        let mut out = None;
+        // Untracked: most operations (a save, an event with nothing new) leave the
+        // document as it is, and every view of it would redraw for nothing.
+        self.ws.update_untracked(|ws| {
+            out = self.tab.try_update_value(|t| op(&engine, t, ws));
+        });
+        let out = out?;
+        if out.changed {
+            self.ws.notify();
         }
-        let replay = cmd.clone();
-        let result = self.apply(cmd);
-        if result.is_ok() {
-            self.since_commit.update_value(|u| u.push(replay));
-        }
-        if let (Ok(()), Some(label)) = (&result, conflict) {
-            self.say(
-                format!("Another tab changed this just before you: your edit ({label}) was applied on top of theirs. Undo restores their version."),
-                true,
-            );
-        }
-        result
+        self.show(&out);
+        Some(out)
     }
 
-    fn apply(&self, cmd: Command) -> Result<(), ModelError> {
-        let Some(engine) = crate::engine::ready() else {
+    /// Shows an outcome: labels, the saving state, banners and the status line.
+    fn show(&self, out: &Outcome) {
+        let (undo, redo, pending) = self.tab.with_value(|t| {
+            (
+                t.undo_label().map(str::to_string),
+                t.redo_label().map(str::to_string),
+                t.pending(),
+            )
+        });
+        if self.undo_label.with_untracked(|l| l != &undo) {
+            self.undo_label.set(undo);
+        }
+        if self.redo_label.with_untracked(|l| l != &redo) {
+            self.redo_label.set(redo);
+        }
+        if self.saving.get_untracked() != pending {
+            self.saving.set(pending);
+        }
+        if let Some(saved) = &out.saved {
+            self.notices.update(|n| {
+                n.retain(|x| !matches!(x, StorageNotice::WriteFailed { .. }));
+                if let Err(e) = saved {
+                    n.push(e.clone());
+                }
+            });
+        }
+        if out.diverged {
+            self.notices.update(|n| {
+                n.retain(|x| !matches!(x, StorageNotice::WriteFailed { .. }));
+                if !n.contains(&StorageNotice::Diverged) {
+                    n.push(StorageNotice::Diverged);
+                }
+            });
+        }
+        if out.replaced || out.saved.is_some() {
+            self.usage.set(Usage::now());
+        }
+        if let Some(e) = &out.refused {
+            self.say(format!("Not changed: {e}"), true);
+        } else if let Some((text, error)) = &out.say {
+            self.say(text.clone(), *error);
+        }
+    }
+
+    /// Applies a command, records it for undo and saves what it touched a moment later
+    /// (`storage::tab::Tab::dispatch`).
+    pub fn dispatch(&self, cmd: Command) -> Result<(), ModelError> {
+        let Some(out) = self.run(|e, t, ws| (e.dispatch)(t, ws, cmd)) else {
             crate::engine::preload();
             let e = crate::engine::missing();
             self.say(format!("Not changed: {e}"), true);
             return Err(e);
         };
-        let mut result = Ok(Changes::default());
-        self.ws.update(|ws| {
-            result = self
-                .history
-                .try_update_value(|h| (engine.apply)(h, ws, cmd))
-                .expect("history lives")
-        });
-        match result {
-            Ok(changes) => {
-                self.first_visit.set(false);
-                self.after_change(&changes);
-                Ok(())
-            }
-            Err(e) => {
-                self.say(format!("Not changed: {e}"), true);
-                Err(e)
+        if let Some(e) = out.refused {
+            return Err(e);
+        }
+        self.first_visit.set(false);
+        crate::focus::keep_through_change();
+        if self.save_timer.with_value(Option::is_none) {
+            let state = *self;
+            match after_ms(SAVE_DELAY_MS, move || state.flush()) {
+                Some(t) => self.save_timer.set_value(Some(t)),
+                // No timer (never expected in a browser): save now rather than later.
+                None => self.flush(),
             }
         }
+        Ok(())
     }
 
     pub fn undo(&self) {
@@ -225,67 +237,13 @@ impl AppState {
         self.step(false);
     }
 
-    /// Undo (`back`) or redo. Unlike a command, an undo cannot be replayed on another
-    /// tab's document, so it neither waits for the save delay nor builds on a document
-    /// another tab has replaced: either would let that tab's save bring the undone
-    /// change back.
     fn step(&self, back: bool) {
-        let (verb, done_verb) = if back {
-            ("undone", "Undone")
-        } else {
-            ("redone", "Redone")
-        };
-        let elsewhere = self.heard.with_value(Option::is_some)
-            || self.store.with_value(|s| s.changed_elsewhere());
-        // Taking the other tab's document clears the history this step refers to.
-        if elsewhere && self.reload_from_storage() {
-            self.say(
-                format!("Nothing {verb}: another tab had just saved, and this tab now shows its version."),
-                true,
-            );
-            return;
-        }
         // No engine yet: nothing was changed in this tab, so there is nothing to undo.
-        let Some(engine) = crate::engine::ready() else {
-            return;
-        };
-        let mut done = None;
-        self.ws.update(|ws| {
-            done = self
-                .history
-                .try_update_value(|h| (engine.step)(h, ws, back))
-                .flatten()
-        });
-        let Some((label, changes)) = done else {
-            return;
-        };
-        self.after_change(&changes);
-        self.flush();
-        if self.last_save_failed() {
-            self.unsaved_step.set_value(true);
-        }
-        // What was done before is undone or redone in what was just written: replaying
-        // those commands on another tab's document would contradict it.
-        self.since_commit.set_value(Vec::new());
-        self.last_commit.set_value(Vec::new());
-        self.say(format!("{done_verb}: {label}"), false);
-    }
-
-    fn after_change(&self, changes: &Changes) {
-        crate::focus::keep_through_change();
-        self.history.with_value(|h| {
-            self.undo_label.set(h.undo_label().map(str::to_string));
-            self.redo_label.set(h.redo_label().map(str::to_string));
-        });
-        self.unsaved.update_value(|u| u.merge(changes.clone()));
-        self.saving.set(true);
-        if self.save_timer.with_value(Option::is_none) {
-            let state = *self;
-            match after_ms(SAVE_DELAY_MS, move || state.flush()) {
-                Some(t) => self.save_timer.set_value(Some(t)),
-                // No timer (never expected in a browser): save now rather than later.
-                None => self.flush(),
-            }
+        if self
+            .run(|e, t, ws| (e.step)(t, ws, back))
+            .is_some_and(|o| o.changed)
+        {
+            crate::focus::keep_through_change();
         }
     }
 
@@ -296,83 +254,18 @@ impl AppState {
         if let Some(t) = self.save_timer.try_update_value(Option::take).flatten() {
             cancel(t);
         }
-        // Another tab committed since this one last looked: take its document and
-        // replay this tab's edits on it (which saves), rather than write over it.
-        let elsewhere = self.heard.with_value(Option::is_some)
-            || self.store.with_value(|s| s.changed_elsewhere());
-        let pending = self.unsaved.with_value(|u| u != &Changes::default());
-        if elsewhere && pending && self.reload_from_storage() {
-            self.saving.set(false);
-            return;
+        if self.tab.with_value(|t| t.pending()) {
+            self.run(|e, t, ws| (e.flush)(t, ws));
         }
-        let todo = self
-            .unsaved
-            .try_update_value(std::mem::take)
-            .unwrap_or_default();
-        if todo != Changes::default() {
-            if self.write(Some(&todo)) {
-                self.unsaved_step.set_value(false);
-                let done = self
-                    .since_commit
-                    .try_update_value(std::mem::take)
-                    .unwrap_or_default();
-                self.last_commit.set_value(done);
-            }
-            self.usage.set(Usage::now());
-        }
-        self.saving.set(false);
-    }
-
-    /// Hands `changes` — or with `None`, the whole document — to storage, and shows a
-    /// failed write as a banner (or clears the last one). True when it was written.
-    fn write(&self, changes: Option<&Changes>) -> bool {
-        let Some(engine) = crate::engine::ready() else {
-            // Never expected: whatever changed the document loaded the engine first. The
-            // changes wait for the next save rather than being dropped.
-            if let Some(c) = changes {
-                self.unsaved.update_value(|u| u.merge(c.clone()));
-            }
-            crate::engine::preload();
-            return false;
-        };
-        let saved = self.ws.with_untracked(|ws| {
-            self.store
-                .try_update_value(|s| (engine.save)(s, ws, changes))
-                .expect("store lives")
-        });
-        let ok = saved.is_ok();
-        self.note_save(saved);
-        ok
-    }
-
-    fn note_save(&self, saved: Result<(), StorageNotice>) {
-        self.notices.update(|n| {
-            n.retain(|x| !matches!(x, StorageNotice::WriteFailed { .. }));
-            if let Err(e) = saved {
-                n.push(e);
-            }
-        });
     }
 
     /// Tries again to write everything, after a failed save.
     pub fn retry_save(&self) {
-        self.flush();
-        let ok = self.write(None);
-        if ok {
-            self.unsaved_step.set_value(false);
-        }
-        self.say(
-            if ok {
-                "Saved."
-            } else {
-                "Still not saved: the browser refused the write."
-            },
-            !ok,
-        );
+        self.run(|e, t, ws| (e.retry)(t, ws));
     }
 
     pub fn is_saving(&self) -> bool {
-        self.store.with_value(|s| s.is_saving())
+        self.tab.with_value(|t| t.session.is_saving())
     }
 
     /// The last save was refused (a banner says why); tracks the notices.
@@ -383,162 +276,54 @@ impl AppState {
         })
     }
 
-    /// Takes the document another tab saved. Undo history refers to the old document,
-    /// so it is cleared.
-    pub fn reload_from_storage(&self) -> bool {
-        if let Some(meta) = self.heard.get_value() {
-            if self.take_elsewhere(Some(meta)) {
-                return true;
-            }
+    /// Runs `op` once the engine is here: an event from another tab that comes before
+    /// it is handled once it has arrived.
+    fn when_engine(
+        &self,
+        op: fn(&crate::engine::Engine, &mut LocalTab, &mut Workspace) -> Outcome,
+    ) {
+        if self.run(op).is_none() {
+            let state = *self;
+            leptos::task::spawn_local(async move {
+                if crate::engine::load().await.is_ok() {
+                    state.run(op);
+                }
+            });
         }
-        self.take_elsewhere(None)
     }
 
-    /// A `storage` event: another tab wrote `key` (`None`: cleared everything). Only the
-    /// index is a commit — the keys it names are written before it — so other keys
-    /// matter only while an announced index waits for them.
+    /// A `storage` event: another tab wrote `key` (`None`: cleared everything).
     pub fn storage_changed(&self, key: Option<String>, new_value: Option<String>) {
-        let react = match key.as_deref() {
-            None => true,
-            Some(META_KEY) => new_value.is_none_or(|v| !self.store.with_value(|s| s.knows(&v))),
-            Some(k) => is_document_key(k) && self.heard.with_value(Option::is_some),
-        };
-        if react {
-            self.reload_from_storage();
+        if self
+            .run(|e, t, ws| (e.storage_changed)(t, ws, key.as_deref(), new_value.as_deref()))
+            .is_none()
+        {
+            self.when_engine(|e, t, ws| (e.reload)(t, ws));
         }
     }
 
-    /// Another tab announced the index it committed (see `storage::local::announce`).
+    /// Another tab announced the index it committed (see `Backend::announce`).
     pub fn heard_commit(&self, meta: String) {
-        if self.store.with_value(|s| s.knows(&meta)) {
+        if self.tab.with_value(|t| t.session.knows(&meta)) {
             return;
         }
-        self.heard.set_value(Some(meta.clone()));
-        self.take_elsewhere(Some(meta));
+        if self.run(|e, t, ws| (e.heard)(t, ws, meta)).is_none() {
+            self.when_engine(|e, t, ws| (e.reload)(t, ws));
+        }
         self.retry_heard(10);
     }
 
     /// An announcement can outrun the keys it names: look again shortly, a few times,
     /// rather than wait for some later event.
     fn retry_heard(&self, tries: u32) {
-        if tries == 0 || self.heard.with_value(Option::is_none) {
+        if tries == 0 || !self.tab.with_value(|t| t.waiting_for_heard()) {
             return;
         }
         let state = *self;
         after_ms(100, move || {
-            if let Some(meta) = state.heard.get_value() {
-                state.take_elsewhere(Some(meta));
-                state.retry_heard(tries - 1);
-            }
+            state.run(|e, t, ws| (e.take_heard)(t, ws));
+            state.retry_heard(tries - 1);
         });
-    }
-
-    /// Takes the document storage holds — under `meta` if given, an index another tab
-    /// announced — and replays this tab's own recent commands on top. That is the
-    /// engine's work (`crate::engine`): another tab's save that comes before it has
-    /// arrived is taken once it has.
-    fn take_elsewhere(&self, meta: Option<String>) -> bool {
-        if let Some(engine) = crate::engine::ready() {
-            return (engine.take)(*self, meta);
-        }
-        let state = *self;
-        leptos::task::spawn_local(async move {
-            if crate::engine::load().await.is_ok() {
-                state.reload_from_storage();
-            }
-        });
-        false
-    }
-
-    /// `take_elsewhere` with the engine here.
-    pub(crate) fn take_now(&self, meta: Option<String>) -> bool {
-        let taken = match self
-            .store
-            .try_update_value(|s| s.reload(meta.as_deref()))
-            .flatten()
-        {
-            Some(Reloaded::Taken(t)) => t,
-            Some(Reloaded::Known) => {
-                self.heard.set_value(None);
-                return false;
-            }
-            // An announced index whose keys have not reached this tab yet: tried again
-            // on the next storage event or save.
-            None => return false,
-        };
-        self.heard.set_value(None);
-        if self.unsaved_step.get_value() {
-            // Taking the other tab's document would drop this tab's unsaved work, and
-            // writing this one would drop the other tab's: neither is overwritten. This
-            // tab stops saving and keeps what it shows, for the user to export.
-            self.store.update_value(LocalStore::stop_saving);
-            self.unsaved.set_value(Changes::default());
-            self.notices.update(|n| {
-                n.retain(|x| !matches!(x, StorageNotice::WriteFailed { .. }));
-                if !n.contains(&StorageNotice::Diverged) {
-                    n.push(StorageNotice::Diverged);
-                }
-            });
-            self.saving.set(false);
-            return false;
-        }
-        let mut ws = taken.ws;
-        // Replay this tab's edits the other tab has not seen. Ids make this safe: an add
-        // already there is refused as a duplicate, a delete of what is gone is refused.
-        // A whole-workspace replacement the other tab may have built on is not replayed:
-        // it would wipe that tab's work.
-        let mut replay = if taken.built_on_mine {
-            Vec::new()
-        } else {
-            self.last_commit.with_value(|l| {
-                l.iter()
-                    .filter(|c| !matches!(c, Command::ReplaceWorkspace(_)))
-                    .cloned()
-                    .collect()
-            })
-        };
-        replay.extend(
-            self.since_commit
-                .try_update_value(std::mem::take)
-                .unwrap_or_default(),
-        );
-        let mut merged = Changes::default();
-        let mut applied = Vec::new();
-        for cmd in replay {
-            if let Ok((c, _)) = crate::model::apply(&mut ws, cmd.clone()) {
-                merged.merge(c);
-                applied.push(cmd);
-            }
-        }
-        forget_sizes();
-        // Debounced changes not yet written were replayed above (or are undo steps that
-        // refer to the old document): writing them now would undo the other tab's save.
-        self.unsaved.set_value(Changes::default());
-        let changed = self.ws.with_untracked(|cur| cur != &ws);
-        if changed {
-            self.ws.set(ws);
-            self.history.update_value(|h| h.clear());
-            self.undo_label.set(None);
-            self.redo_label.set(None);
-        }
-        if merged != Changes::default() {
-            // This tab's edits were missing from the other tab's save: write the merge.
-            if self.write(Some(&merged)) {
-                self.last_commit.set_value(applied);
-            }
-            self.say(
-                "Another tab saved at the same moment: its changes and yours are both kept.",
-                false,
-            );
-        } else {
-            self.last_commit.set_value(Vec::new());
-            if changed {
-                self.say("Updated with changes made in another tab.", false);
-            }
-        }
-        self.saving.set(false);
-        self.usage.set(Usage::now());
-        changed
     }
 
     /// Announces a message in the status line and to screen readers.
@@ -564,29 +349,6 @@ impl AppState {
         if let Some(w) = web_sys::window() {
             w.location().set_hash(&route.href()).ok();
         }
-    }
-}
-
-/// The entity a command edits, as it is in `ws` (for spotting two tabs editing the same one).
-fn edited_entity(ws: &Workspace, cmd: &Command) -> Option<crate::model::Entity> {
-    use crate::model::Entity;
-    let Command::Edit { product, entity } = cmd else {
-        return None;
-    };
-    let p = ws.product(product)?;
-    let id = entity.id();
-    match entity {
-        Entity::Item(_) => p.item(id).cloned().map(Entity::Item),
-        Entity::Feature(_) => p.feature(id).cloned().map(Entity::Feature),
-        Entity::Theme(_) => p.theme(id).cloned().map(Entity::Theme),
-        Entity::Objective(_) => p.objective(id).cloned().map(Entity::Objective),
-        Entity::Sprint(_) => p.sprint(id).cloned().map(Entity::Sprint),
-        Entity::Release(_) => p
-            .releases
-            .iter()
-            .find(|r| &r.id == id)
-            .cloned()
-            .map(Entity::Release),
     }
 }
 
@@ -698,7 +460,7 @@ impl AppState {
                 return;
             }
             state.first_visit.set(false);
-            state.write(None);
+            state.run(|e, t, ws| (e.save_all)(t, ws));
             state.go(Route::page(Page::Hierarchy).with_focus("new-product"));
         });
     }

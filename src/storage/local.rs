@@ -15,6 +15,8 @@ pub use super::usage::Usage;
 
 /// This tab's session over `localStorage`.
 pub type LocalStore = Session<LocalBackend>;
+/// This tab's editing over that session.
+pub type LocalTab = super::tab::Tab<LocalBackend>;
 
 /// Opens this tab's session: in memory only where storage is blocked.
 pub fn open() -> Opened<LocalBackend> {

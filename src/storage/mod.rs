@@ -17,6 +17,7 @@ pub mod json_path;
 pub mod local;
 pub mod migrate;
 pub mod session;
+pub mod tab;
 pub mod tree;
 pub mod usage;
 

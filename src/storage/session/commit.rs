@@ -218,15 +218,43 @@ impl<B: Backend + Clone + Default + 'static> Session<B> {
             }
             _ => return None,
         };
+        // Another tab wrote: sizes noted from earlier reads may no longer hold.
+        self.backend.forget_sizes();
         let theirs = seen.as_deref().map(format::lineage).unwrap_or_default();
         let built_on_mine = self.written_commit != 0 && theirs.parent == self.written_commit;
-        if meta.is_some() && stored != seen {
+        // Storage still showing this tab's own last index is the lag described above;
+        // anything else there is another tab's commit, to be taken in turn.
+        if meta.is_some() && stored != seen && stored == self.last_meta {
             self.superseded = stored;
         }
         self.last_meta = seen;
         self.seen_commit = theirs.commit;
         self.note_commit(theirs.commit);
         Some(Reloaded::Taken(Taken { ws, built_on_mine }))
+    }
+
+    /// Which to take, given an index another tab announced: the announced one, or
+    /// what storage holds (`None`), or neither (`Some(false)`: it is older than what
+    /// this tab has already read). Announcements come one by one and late; storage may
+    /// lag behind this tab's own last write (see `reload`).
+    pub fn announced_or_stored(&self, meta: &str) -> Option<bool> {
+        let Some(stored) = self.backend.get(META_KEY) else {
+            return Some(true);
+        };
+        let (announced, held) = (format::lineage(meta), format::lineage(&stored));
+        if stored == meta || announced.parent == held.commit {
+            // Storage has it, or shows what it was built on: the announcement is newer.
+            Some(true)
+        } else if held.parent == announced.commit && announced.commit != 0 {
+            // Storage holds a later commit built on it.
+            None
+        } else if self.knows(&stored) {
+            // This tab has read what storage holds, and the announcement is not built
+            // on it: an older commit heard late.
+            Some(false)
+        } else {
+            None
+        }
     }
 
     /// True when `meta` is the index this tab last read or wrote, or one it has already

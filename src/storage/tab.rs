@@ -1,0 +1,377 @@
+//! One tab's editing over the storage core: its undo history, the commands it has not
+//! committed yet, and what happens when another tab commits — take that tab's document
+//! and replay this tab's edits on it, or, when this tab holds an undo it could not save,
+//! stop saving so that neither version is written over the other (docs/storage.md,
+//! "Two tabs"). Plain Rust: `AppState` holds a `Tab` and the signals, hands every edit
+//! here and shows the `Outcome`; tests/storage_tabs.rs runs several tabs on one store.
+
+use super::backend::Backend;
+use super::session::{Reloaded, Session, StorageNotice};
+use crate::model::{apply, Changes, Command, Entity, History, ModelError, Workspace};
+
+/// What an operation did that the user should see.
+#[derive(Debug, Default, PartialEq)]
+pub struct Outcome {
+    /// A line for the status bar, and whether it reports a problem.
+    pub say: Option<(String, bool)>,
+    /// The document changed (an edit, an undo, another tab's document taken).
+    pub changed: bool,
+    /// The document is now another tab's (this tab's history was cleared).
+    pub replaced: bool,
+    /// The result of a write, if one was made: `Err` holds the banner to show.
+    pub saved: Option<Result<(), StorageNotice>>,
+    /// This tab stopped saving (`StorageNotice::Diverged`).
+    pub diverged: bool,
+    /// The command was refused, and why.
+    pub refused: Option<ModelError>,
+}
+
+impl Outcome {
+    fn say(&mut self, text: impl Into<String>, error: bool) {
+        self.say = Some((text.into(), error));
+    }
+}
+
+pub struct Tab<B: Backend> {
+    pub session: Session<B>,
+    history: History,
+    /// Commands this tab applied and has not committed yet, and those its last commit
+    /// held: replayed on another tab's document when this tab takes it — the first
+    /// always, the second only if that tab saved without having seen this tab's commit
+    /// (both saved at once). Storage reaches other tabs late, so that happens.
+    since_commit: Vec<Command>,
+    last_commit: Vec<Command>,
+    /// An undo or redo this tab could not save. Unlike a command it cannot be replayed
+    /// on another tab's document, so while it is unsaved that document is not taken
+    /// over this tab's.
+    unsaved_step: bool,
+    /// Parts changed in memory and not yet handed to storage (saves wait a moment, so
+    /// a burst of edits is written once: see `flush`).
+    unsaved: Changes,
+    /// An index another tab announced that this tab could not read yet.
+    heard: Option<String>,
+    /// The last write failed; the next one is tried with everything since.
+    write_failed: bool,
+}
+
+impl<B: Backend + Clone + Default + 'static> Tab<B> {
+    pub fn new(session: Session<B>) -> Self {
+        Tab {
+            session,
+            history: History::default(),
+            since_commit: Vec::new(),
+            last_commit: Vec::new(),
+            unsaved_step: false,
+            unsaved: Changes::default(),
+            heard: None,
+            write_failed: false,
+        }
+    }
+
+    pub fn undo_label(&self) -> Option<&str> {
+        self.history.undo_label()
+    }
+
+    pub fn redo_label(&self) -> Option<&str> {
+        self.history.redo_label()
+    }
+
+    /// Changes wait to be written (`flush`).
+    pub fn pending(&self) -> bool {
+        self.unsaved != Changes::default()
+    }
+
+    /// An announced index still waits to be read.
+    pub fn waiting_for_heard(&self) -> bool {
+        self.heard.is_some()
+    }
+
+    /// True when another tab has committed since this one last looked.
+    fn elsewhere(&self) -> bool {
+        self.heard.is_some() || self.session.changed_elsewhere()
+    }
+
+    /// Applies a command and records it for undo; it is written by the next `flush`.
+    ///
+    /// If another tab saved since this one last looked, its document is taken first and
+    /// the command applies on top of it, so neither tab's edit is lost; when both touched
+    /// the same entity, the user is told whose version won.
+    pub fn dispatch(&mut self, ws: &mut Workspace, cmd: Command) -> Outcome {
+        let mut out = Outcome::default();
+        let mut conflict = None;
+        if self.session.changed_elsewhere() {
+            let mine_before = edited_entity(ws, &cmd);
+            if self.reload(ws, &mut out) {
+                let theirs = edited_entity(ws, &cmd);
+                if mine_before.is_some() && theirs != mine_before {
+                    conflict = Some(cmd.label(ws));
+                }
+            }
+        }
+        match self.history.apply(ws, cmd.clone()) {
+            Ok(changes) => {
+                out.changed = true;
+                self.since_commit.push(cmd);
+                self.unsaved.merge(changes);
+                if let Some(label) = conflict {
+                    out.say(format!("Another tab changed this just before you: your edit ({label}) was applied on top of theirs. Undo restores their version."), true);
+                }
+            }
+            Err(e) => out.refused = Some(e),
+        }
+        out
+    }
+
+    /// Undo (`back`) or redo, written at once. Unlike a command, an undo cannot be
+    /// replayed on another tab's document, so it neither waits for the save delay nor
+    /// builds on a document another tab has replaced: either would let that tab's save
+    /// bring the undone change back.
+    pub fn step(&mut self, ws: &mut Workspace, back: bool) -> Outcome {
+        let mut out = Outcome::default();
+        let (verb, done_verb) = if back {
+            ("undone", "Undone")
+        } else {
+            ("redone", "Redone")
+        };
+        // Taking the other tab's document clears the history this step refers to.
+        if self.elsewhere() && self.reload(ws, &mut out) {
+            out.say(format!("Nothing {verb}: another tab had just saved, and this tab now shows its version."), true);
+            return out;
+        }
+        let done = if back {
+            self.history.undo(ws)
+        } else {
+            self.history.redo(ws)
+        };
+        let Some((label, changes)) = done else {
+            return out;
+        };
+        out.changed = true;
+        self.unsaved.merge(changes);
+        let flushed = self.flush(ws);
+        out.saved = flushed.saved;
+        if self.write_failed {
+            self.unsaved_step = true;
+        }
+        // What was done before is undone or redone in what was just written: replaying
+        // those commands on another tab's document would contradict it.
+        self.since_commit.clear();
+        self.last_commit.clear();
+        out.say(format!("{done_verb}: {label}"), false);
+        out
+    }
+
+    /// Writes what changed since the last save. The caller runs it shortly after an edit,
+    /// and at once when the page is hidden, so a closed tab keeps its last edit.
+    pub fn flush(&mut self, ws: &mut Workspace) -> Outcome {
+        let mut out = Outcome::default();
+        // Another tab committed since this one last looked: take its document and
+        // replay this tab's edits on it (which saves), rather than write over it.
+        if self.elsewhere() && self.pending() && self.reload(ws, &mut out) {
+            return out;
+        }
+        let todo = std::mem::take(&mut self.unsaved);
+        if todo != Changes::default() && self.write(ws, Some(&todo), &mut out) {
+            self.unsaved_step = false;
+            self.last_commit = std::mem::take(&mut self.since_commit);
+        }
+        out
+    }
+
+    /// Writes the whole document (the empty one a first visit starts with).
+    pub fn save_all(&mut self, ws: &Workspace) -> Outcome {
+        let mut out = Outcome::default();
+        self.write(ws, None, &mut out);
+        out
+    }
+
+    /// Tries again to write everything, after a failed save.
+    pub fn retry(&mut self, ws: &mut Workspace) -> Outcome {
+        let mut out = self.flush(ws);
+        let ok = self.write(ws, None, &mut out);
+        if ok {
+            self.unsaved_step = false;
+            out.say("Saved.", false);
+        } else {
+            out.say("Still not saved: the browser refused the write.", true);
+        }
+        out
+    }
+
+    /// Hands `changes` — or with `None`, the whole document — to storage. True when it
+    /// was written.
+    fn write(&mut self, ws: &Workspace, changes: Option<&Changes>, out: &mut Outcome) -> bool {
+        let saved = match changes {
+            Some(c) => self.session.save(ws, c),
+            None => self.session.save_all(ws),
+        };
+        self.write_failed = saved.is_err();
+        let ok = saved.is_ok();
+        out.saved = Some(saved);
+        ok
+    }
+
+    /// A `storage` event: another tab wrote `key` (`None`: cleared everything). Only the
+    /// index is a commit — the keys it names are written before it — so other keys
+    /// matter only while an announced index waits for them.
+    pub fn storage_changed(
+        &mut self,
+        ws: &mut Workspace,
+        key: Option<&str>,
+        new_value: Option<&str>,
+    ) -> Outcome {
+        let mut out = Outcome::default();
+        let react = match key {
+            None => true,
+            Some(super::format::META_KEY) => new_value.is_none_or(|v| !self.session.knows(v)),
+            Some(k) => super::format::is_document_key(k) && self.heard.is_some(),
+        };
+        if react {
+            self.reload(ws, &mut out);
+        }
+        out
+    }
+
+    /// Another tab announced the index it committed. Call `take_heard` again a little
+    /// later while `waiting_for_heard`: an announcement can outrun the keys it names.
+    pub fn heard(&mut self, ws: &mut Workspace, meta: String) -> Outcome {
+        let mut out = Outcome::default();
+        if !self.session.knows(&meta) {
+            self.heard = Some(meta.clone());
+            self.take(ws, Some(meta), &mut out);
+        }
+        out
+    }
+
+    /// Tries again to take the index last heard of.
+    pub fn take_heard(&mut self, ws: &mut Workspace) -> Outcome {
+        let mut out = Outcome::default();
+        if let Some(meta) = self.heard.clone() {
+            self.take(ws, Some(meta), &mut out);
+        }
+        out
+    }
+
+    /// Takes the document another tab saved: the one it announced, else what storage
+    /// holds. True when this tab's document changed.
+    pub fn reload(&mut self, ws: &mut Workspace, out: &mut Outcome) -> bool {
+        if let Some(meta) = self.heard.clone() {
+            if self.take(ws, Some(meta), out) {
+                return true;
+            }
+        }
+        self.take(ws, None, out)
+    }
+
+    /// Takes the document storage holds — under `meta` if given, an index another tab
+    /// announced — and replays this tab's own recent commands on top.
+    fn take(&mut self, ws: &mut Workspace, meta: Option<String>, out: &mut Outcome) -> bool {
+        // Taking an announced commit older than what storage holds, and writing on it,
+        // would drop the later one.
+        let meta = match meta.as_deref().map(|m| self.session.announced_or_stored(m)) {
+            Some(Some(false)) => {
+                self.heard = None;
+                return false;
+            }
+            Some(Some(true)) => meta,
+            _ => None,
+        };
+        let taken = match self.session.reload(meta.as_deref()) {
+            Some(Reloaded::Taken(t)) => t,
+            Some(Reloaded::Known) => {
+                self.heard = None;
+                return false;
+            }
+            // An announced index whose keys have not reached this tab yet: tried again
+            // on the next storage event or save.
+            None => return false,
+        };
+        self.heard = None;
+        if self.unsaved_step {
+            // Taking the other tab's document would drop this tab's unsaved work, and
+            // writing this one would drop the other tab's: neither is overwritten. This
+            // tab stops saving and keeps what it shows, for the user to export.
+            self.session.stop_saving();
+            self.unsaved = Changes::default();
+            out.diverged = true;
+            return false;
+        }
+        let mut theirs = taken.ws;
+        let (merged, applied) = self.replay(&mut theirs, taken.built_on_mine);
+        // Debounced changes not yet written were replayed above (or are undo steps that
+        // refer to the old document): writing them now would undo the other tab's save.
+        self.unsaved = Changes::default();
+        let changed = *ws != theirs;
+        if changed {
+            *ws = theirs;
+            self.history.clear();
+            out.changed = true;
+            out.replaced = true;
+        }
+        if merged != Changes::default() {
+            // This tab's edits were missing from the other tab's save: write the merge.
+            if self.write(ws, Some(&merged), out) {
+                self.last_commit = applied;
+            }
+            out.say(
+                "Another tab saved at the same moment: its changes and yours are both kept.",
+                false,
+            );
+        } else {
+            self.last_commit.clear();
+            if changed {
+                out.say("Updated with changes made in another tab.", false);
+            }
+        }
+        changed
+    }
+
+    /// Replays on `theirs` this tab's edits the other tab has not seen: what it changed,
+    /// and the commands that applied. Ids make this safe: an add already there is
+    /// refused as a duplicate, a delete of what is gone is refused. A whole-workspace
+    /// replacement the other tab may have built on is not replayed: it would wipe that
+    /// tab's work.
+    fn replay(&mut self, theirs: &mut Workspace, built_on_mine: bool) -> (Changes, Vec<Command>) {
+        let mut replay: Vec<Command> = if built_on_mine {
+            Vec::new()
+        } else {
+            self.last_commit
+                .iter()
+                .filter(|c| !matches!(c, Command::ReplaceWorkspace(_)))
+                .cloned()
+                .collect()
+        };
+        replay.append(&mut self.since_commit);
+        let mut merged = Changes::default();
+        let mut applied = Vec::new();
+        for cmd in replay {
+            if let Ok((c, _)) = apply(theirs, cmd.clone()) {
+                merged.merge(c);
+                applied.push(cmd);
+            }
+        }
+        (merged, applied)
+    }
+}
+
+/// The entity a command edits, as it is in `ws` (for spotting two tabs editing the same one).
+fn edited_entity(ws: &Workspace, cmd: &Command) -> Option<Entity> {
+    let Command::Edit { product, entity } = cmd else {
+        return None;
+    };
+    let p = ws.product(product)?;
+    let id = entity.id();
+    match entity {
+        Entity::Item(_) => p.item(id).cloned().map(Entity::Item),
+        Entity::Feature(_) => p.feature(id).cloned().map(Entity::Feature),
+        Entity::Theme(_) => p.theme(id).cloned().map(Entity::Theme),
+        Entity::Objective(_) => p.objective(id).cloned().map(Entity::Objective),
+        Entity::Sprint(_) => p.sprint(id).cloned().map(Entity::Sprint),
+        Entity::Release(_) => p
+            .releases
+            .iter()
+            .find(|r| &r.id == id)
+            .cloned()
+            .map(Entity::Release),
+    }
+}
