@@ -195,179 +195,184 @@ fn note(told: &mut Told, t: &T, ws: &Workspace, out: &Outcome) {
     }
 }
 
-fn random_run(seed: u64) -> Result<(), String> {
-    let mut rng = Rng(seed.wrapping_mul(0x9e37_79b9_7f4a_7c15) | 1);
-    let (b, (a, wa), (c, wc), p) = two_tabs();
-    let (d, wd) = open(&b, 3);
-    let mut tabs = [(a, wa), (c, wc), (d, wd)];
-    let mut told: Vec<Told> = (0..3).map(|_| Told::default()).collect();
-    let mut heard: Vec<Vec<String>> = vec![Vec::new(); 3];
-    let mut next = 0;
-    for _ in 0..80 {
-        let n = rng.below(3) as usize;
-        let before_meta =
-            twohats::storage::backend::Backend::get(&b, twohats::storage::format::META_KEY);
-        let (t, ws) = &mut tabs[n];
-        if std::env::var("BROKEN").is_ok() {
-            eprintln!(
-                "OP on tab {n}: tab's last meta == stored: {}",
-                t.session.last_meta() == before_meta.as_deref()
-            );
+/// The state of one random run: the store, three tabs, what each told its user, and the
+/// announcements each has yet to hear.
+struct Run {
+    seed: u64,
+    rng: Rng,
+    b: MemoryBackend,
+    p: Id,
+    tabs: [(T, Workspace); 3],
+    told: [Told; 3],
+    heard: [Vec<String>; 3],
+    next: u64,
+}
+
+/// With `TRACE=1`, one line per step: what it did, and the random items the tab and
+/// storage hold. With `BROKEN=1`, stops at the first step that leaves storage unreadable.
+fn trace(run: &Run, n: usize, what: &str, out: &Outcome) {
+    if std::env::var("BROKEN").is_ok() {
+        let read = twohats::storage::format::decode(&|k| {
+            twohats::storage::backend::Backend::get(&run.b, k)
+        });
+        if let twohats::storage::format::Loaded::Unreadable { reason } = read {
+            panic!("broken after {what} on tab {n}: {reason}; {out:?}");
         }
-        if ws.products.is_empty() {
-            continue; // storage was found broken: reported below
+    }
+    if std::env::var("TRACE").is_ok() {
+        let random = |ws: &Workspace| -> Vec<String> {
+            items(ws)
+                .into_iter()
+                .filter(|i| i.starts_with("i-r") && i.len() > 3)
+                .collect()
+        };
+        eprintln!(
+            "{what} tab {n} saving={} {out:?}\n   mine={:?}\n   stored={:?}\n   told={:?}",
+            run.tabs[n].0.session.is_saving(),
+            random(&run.tabs[n].1),
+            random(&stored(&run.b)),
+            run.told[n].saved
+        );
+    }
+}
+
+impl Run {
+    fn new(seed: u64) -> Run {
+        let (b, (a, wa), (c, wc), p) = two_tabs();
+        let (d, wd) = open(&b, 3);
+        Run {
+            seed,
+            rng: Rng(seed.wrapping_mul(0x9e37_79b9_7f4a_7c15) | 1),
+            b,
+            p,
+            tabs: [(a, wa), (c, wc), (d, wd)],
+            told: Default::default(),
+            heard: Default::default(),
+            next: 0,
         }
-        let out = match rng.below(10) {
+    }
+
+    /// One random thing a user, another tab or the browser does to tab `n`.
+    fn step(&mut self, n: usize) -> Outcome {
+        let (t, ws) = &mut self.tabs[n];
+        match self.rng.below(10) {
             0..=2 => {
-                next += 1;
-                let id = format!("i-r{n}-{next}");
-                let out = t.dispatch(ws, add(&p, &id, "Random"));
+                self.next += 1;
+                let id = format!("i-r{n}-{}", self.next);
+                let out = t.dispatch(ws, add(&self.p, &id, "Random"));
                 // A save this made (of another tab's document, before the add) is not
                 // a save of the add.
-                note(&mut told[n], t, ws, &out);
+                note(&mut self.told[n], t, ws, &out);
                 if out.refused.is_none() {
-                    told[n].added.insert(id);
+                    self.told[n].added.insert(id);
                 }
                 Outcome::default()
             }
-            3 => match ws.products[0].items.first().map(|i| i.id.clone()) {
-                Some(item) => match rename(&ws.clone(), &item, &format!("Title {next}")) {
+            3 => {
+                let item = ws.products[0].items.first().map(|i| i.id.clone());
+                match item.and_then(|i| rename(ws, &i, &format!("Title {}", self.next))) {
                     Some(cmd) => t.dispatch(ws, cmd),
                     None => Outcome::default(),
-                },
-                None => Outcome::default(),
-            },
-            4 => t.step(ws, rng.below(2) == 0),
+                }
+            }
+            4 => t.step(ws, self.rng.below(2) == 0),
             5 | 6 => t.flush(ws),
             7 => {
                 // Announcements reach each tab late, in order.
-                let metas: Vec<String> = b.take_announced();
-                for h in heard.iter_mut() {
+                let metas = self.b.take_announced();
+                for h in self.heard.iter_mut() {
                     h.extend(metas.iter().cloned());
                 }
                 let mut out = Outcome::default();
-                for meta in std::mem::take(&mut heard[n]) {
+                for meta in std::mem::take(&mut self.heard[n]) {
                     out = t.heard(ws, meta);
                 }
                 out
             }
             8 => {
                 // The quota fills or empties (another app on the same origin).
-                let full = rng.below(2) == 0;
-                b.refuse(full.then_some(StorageError::Quota));
+                let full = self.rng.below(2) == 0;
+                self.b.refuse(full.then_some(StorageError::Quota));
                 Outcome::default()
             }
             _ => {
                 // The page is hidden and reloaded: pending edits are written first.
                 let out = t.flush(ws);
-                note(&mut told[n], t, ws, &out);
+                note(&mut self.told[n], t, ws, &out);
                 if t.session.is_saving() {
-                    let (fresh, fresh_ws) = open(&b, 100 + seed * 1000 + next);
-                    *t = fresh;
-                    *ws = fresh_ws;
+                    (*t, *ws) = open(&self.b, 100 + self.seed * 1000 + self.next);
                 }
                 Outcome::default()
             }
-        };
-        note(&mut told[n], &tabs[n].0, &tabs[n].1, &out);
-        if std::env::var("BROKEN").is_ok() {
-            if let twohats::storage::format::Loaded::Unreadable { reason } =
-                twohats::storage::format::decode(&|k| {
-                    twohats::storage::backend::Backend::get(&b, k)
-                })
-            {
-                panic!(
-                    "broken after op on tab {n}: {reason}; out={:?} saving={}",
-                    (
-                        out.changed,
-                        out.replaced,
-                        out.saved.as_ref().map(|r| r.is_ok()),
-                        &out.say
-                    ),
-                    tabs[n].0.session.is_saving()
-                );
+        }
+    }
+
+    /// Room again; every tab saves and hears every announcement until nothing moves.
+    fn converge(&mut self) {
+        self.b.refuse(None);
+        for _ in 0..4 {
+            for n in 0..3 {
+                let (t, ws) = &mut self.tabs[n];
+                let out = t.flush(ws);
+                note(&mut self.told[n], t, ws, &out);
+                trace(self, n, "converging: flush", &out);
             }
-        }
-        if std::env::var("TRACE").is_ok() {
-            let mine: Vec<String> = items(&tabs[n].1)
-                .into_iter()
-                .filter(|i| i.starts_with("i-r"))
-                .collect();
-            let st: Vec<String> = items(&stored(&b))
-                .into_iter()
-                .filter(|i| i.starts_with("i-r"))
-                .collect();
-            eprintln!("tab {n} saving={} out: changed={} replaced={} saved={:?} diverged={} say={:?}\n   mine={mine:?}\n   stored={st:?}\n   told={:?}", tabs[n].0.session.is_saving(), out.changed, out.replaced, out.saved.as_ref().map(|r| r.is_ok()), out.diverged, out.say, told[n].saved);
-        }
-        if rng.below(4) == 0 {
-            b.run_later();
-            if std::env::var("BROKEN").is_ok() {
-                if let twohats::storage::format::Loaded::Unreadable { reason } =
-                    twohats::storage::format::decode(&|k| {
-                        twohats::storage::backend::Backend::get(&b, k)
-                    })
-                {
-                    panic!("broken after clean-up: {reason}");
+            let metas = self.b.take_announced();
+            for n in 0..3 {
+                for meta in metas.iter().cloned() {
+                    let (t, ws) = &mut self.tabs[n];
+                    let out = t.heard(ws, meta);
+                    note(&mut self.told[n], t, ws, &out);
+                    trace(self, n, "converging: heard", &out);
                 }
             }
+            self.b.run_later();
         }
     }
-    // Room again; every tab saves and hears every announcement until nothing moves.
-    b.refuse(None);
-    for _ in 0..4 {
-        for (n, (t, ws)) in tabs.iter_mut().enumerate() {
-            let out = t.flush(ws);
-            note(&mut told[n], t, ws, &out);
-            if std::env::var("TRACE").is_ok() {
-                let mine: Vec<String> = items(ws)
-                    .into_iter()
-                    .filter(|i| i.starts_with("i-r2"))
-                    .collect();
-                let st: Vec<String> = items(&stored(&b))
-                    .into_iter()
-                    .filter(|i| i.starts_with("i-r2"))
-                    .collect();
-                eprintln!("CONV flush tab {n} saved={:?} say={:?} replaced={} mine={mine:?} stored={st:?}", out.saved.as_ref().map(|r| r.is_ok()), out.say, out.replaced);
+
+    /// Nothing a tab reported saved is gone, storage reads whole, every saving tab
+    /// shows what storage holds.
+    fn check(&self) -> Result<(), String> {
+        let seed = self.seed;
+        let last = items(&stored(&self.b));
+        if let Some(broken) = BROKEN.with(|b| b.borrow_mut().drain(..).next()) {
+            return Err(format!("seed {seed}: a tab opening storage found {broken}"));
+        }
+        for (n, tl) in self.told.iter().enumerate() {
+            let lost: Vec<&String> = tl.saved.iter().filter(|i| !last.contains(*i)).collect();
+            if !lost.is_empty() {
+                return Err(format!(
+                    "seed {seed}: tab {n} was told {lost:?} were saved, and they are gone"
+                ));
             }
         }
-        let metas = b.take_announced();
-        for (n, (t, ws)) in tabs.iter_mut().enumerate() {
-            for meta in metas.iter().cloned() {
-                let out = t.heard(ws, meta);
-                note(&mut told[n], t, ws, &out);
-                if std::env::var("TRACE").is_ok() {
-                    let mine: Vec<String> = items(ws)
-                        .into_iter()
-                        .filter(|i| i.starts_with("i-r2"))
-                        .collect();
-                    let st: Vec<String> = items(&stored(&b))
-                        .into_iter()
-                        .filter(|i| i.starts_with("i-r2"))
-                        .collect();
-                    eprintln!("CONV heard tab {n} saved={:?} say={:?} replaced={} mine={mine:?} stored={st:?}", out.saved.as_ref().map(|r| r.is_ok()), out.say, out.replaced);
-                }
+        for (n, (t, ws)) in self.tabs.iter().enumerate() {
+            if t.session.is_saving() && items(ws) != last {
+                return Err(format!("seed {seed}: tab {n} did not converge"));
             }
         }
-        b.run_later();
+        Ok(())
     }
-    let last = items(&stored(&b));
-    if let Some(broken) = BROKEN.with(|b| b.borrow_mut().drain(..).next()) {
-        return Err(format!("seed {seed}: a tab opening storage found {broken}"));
-    }
-    for (n, tl) in told.iter().enumerate() {
-        let lost: Vec<&String> = tl.saved.iter().filter(|i| !last.contains(*i)).collect();
-        if !lost.is_empty() {
-            return Err(format!(
-                "seed {seed}: tab {n} was told {lost:?} were saved, and they are gone"
-            ));
+}
+
+fn random_run(seed: u64) -> Result<(), String> {
+    let mut run = Run::new(seed);
+    for _ in 0..80 {
+        let n = run.rng.below(3) as usize;
+        if run.tabs[n].1.products.is_empty() {
+            continue; // storage was found broken: reported by `check`
+        }
+        let out = run.step(n);
+        let (t, ws) = &run.tabs[n];
+        note(&mut run.told[n], t, ws, &out);
+        trace(&run, n, "step", &out);
+        if run.rng.below(4) == 0 {
+            run.b.run_later();
+            trace(&run, n, "clean-up", &Outcome::default());
         }
     }
-    for (n, (t, ws)) in tabs.iter().enumerate() {
-        if t.session.is_saving() && items(ws) != last {
-            return Err(format!("seed {seed}: tab {n} did not converge"));
-        }
-    }
-    Ok(())
+    run.converge();
+    run.check()
 }
 
 /// Seed 1 of the random run below: a tab that heard of two commits late, the older
