@@ -13,29 +13,31 @@ use crate::storage::local::{LocalStore, LocalTab, Settled, StorageNotice};
 use crate::storage::tab::{Outcome, Tab};
 use std::cell::Cell;
 
-/// An operation on this tab's editing state (`storage::tab::Tab`).
-type Op<A = ()> = fn(&mut LocalTab, &mut Workspace, A) -> Outcome;
+/// An operation on this tab's editing state (`storage::tab::Tab`), and one that takes
+/// an argument.
+type Op = fn(&mut LocalTab, &mut Workspace) -> Outcome;
+type OpWith<A> = fn(&mut LocalTab, &mut Workspace, A) -> Outcome;
 
 /// Entry points into the chunk.
 #[derive(Clone, Copy)]
 pub struct Engine {
     /// Applies a command and records it for undo.
-    pub dispatch: Op<Command>,
+    pub dispatch: OpWith<Command>,
     /// Undoes (`true`) or redoes the last step, and writes it.
-    pub step: Op<bool>,
+    pub step: OpWith<bool>,
     /// Writes what changed since the last save.
-    pub flush: fn(&mut LocalTab, &mut Workspace) -> Outcome,
+    pub flush: Op,
     /// Writes everything again, after a failed save.
-    pub retry: fn(&mut LocalTab, &mut Workspace) -> Outcome,
+    pub retry: Op,
     /// Writes the whole document.
-    pub save_all: fn(&mut LocalTab, &mut Workspace) -> Outcome,
+    pub save_all: Op,
     /// Takes what another tab committed, replaying this tab's edits on it.
-    pub reload: fn(&mut LocalTab, &mut Workspace) -> Outcome,
+    pub reload: Op,
     /// A `storage` event for a key (`None`: storage was cleared) and its new value.
     pub storage_changed: fn(&mut LocalTab, &mut Workspace, Option<&str>, Option<&str>) -> Outcome,
     /// Another tab announced its commit; `take_heard` tries it again later.
-    pub heard: Op<String>,
-    pub take_heard: fn(&mut LocalTab, &mut Workspace) -> Outcome,
+    pub heard: OpWith<String>,
+    pub take_heard: Op,
     /// Reads a document stored in an older layout (`Session::open_older`).
     pub read_older: fn(&mut LocalStore, u32) -> Settled,
     /// Saves a document read from an older version in this version's form

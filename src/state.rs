@@ -178,18 +178,14 @@ impl AppState {
         if self.saving.get_untracked() != pending {
             self.saving.set(pending);
         }
-        if let Some(saved) = &out.saved {
+        // A write, or the end of writing, replaces the last failed write's banner.
+        if out.saved.is_some() || out.diverged {
             self.notices.update(|n| {
                 n.retain(|x| !matches!(x, StorageNotice::WriteFailed { .. }));
-                if let Err(e) = saved {
+                if let Some(Err(e)) = &out.saved {
                     n.push(e.clone());
                 }
-            });
-        }
-        if out.diverged {
-            self.notices.update(|n| {
-                n.retain(|x| !matches!(x, StorageNotice::WriteFailed { .. }));
-                if !n.contains(&StorageNotice::Diverged) {
+                if out.diverged && !n.contains(&StorageNotice::Diverged) {
                     n.push(StorageNotice::Diverged);
                 }
             });
@@ -276,20 +272,18 @@ impl AppState {
         })
     }
 
-    /// Runs `op` once the engine is here: an event from another tab that comes before
-    /// it is handled once it has arrived.
-    fn when_engine(
+    /// Runs `op` once the engine has arrived: an event from another tab that comes
+    /// before it (a `run` that found no engine) is handled then.
+    fn after_engine(
         &self,
         op: fn(&crate::engine::Engine, &mut LocalTab, &mut Workspace) -> Outcome,
     ) {
-        if self.run(op).is_none() {
-            let state = *self;
-            leptos::task::spawn_local(async move {
-                if crate::engine::load().await.is_ok() {
-                    state.run(op);
-                }
-            });
-        }
+        let state = *self;
+        leptos::task::spawn_local(async move {
+            if crate::engine::load().await.is_ok() {
+                state.run(op);
+            }
+        });
     }
 
     /// A `storage` event: another tab wrote `key` (`None`: cleared everything).
@@ -298,7 +292,7 @@ impl AppState {
             .run(|e, t, ws| (e.storage_changed)(t, ws, key.as_deref(), new_value.as_deref()))
             .is_none()
         {
-            self.when_engine(|e, t, ws| (e.reload)(t, ws));
+            self.after_engine(|e, t, ws| (e.reload)(t, ws));
         }
     }
 
@@ -308,7 +302,7 @@ impl AppState {
             return;
         }
         if self.run(|e, t, ws| (e.heard)(t, ws, meta)).is_none() {
-            self.when_engine(|e, t, ws| (e.reload)(t, ws));
+            self.after_engine(|e, t, ws| (e.reload)(t, ws));
         }
         self.retry_heard(10);
     }

@@ -3,9 +3,8 @@
 //! sprint load, velocity and the forecast, filtered and sorted rows, and the two backlog
 //! commands (`Rerank`, `SetDefinitionOfReady`).
 
-use twohats::model::backlog::{
-    backlog_rows, points, ranked_ids, BacklogFilter, BacklogRow, RefFilter,
-};
+use twohats::model::backlog::{backlog_rows, ranked_ids, BacklogFilter, BacklogRow, RefFilter};
+use twohats::model::numbers::points;
 use twohats::model::planning::{forecast, sprint_load, velocity, Slot, SprintLoad};
 use twohats::model::readiness::{describe, is_ready, meets, missing};
 use twohats::model::sample::{counter_ids, sample_workspace};

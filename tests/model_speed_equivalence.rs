@@ -835,7 +835,8 @@ mod reference {
     }
 
     use std::collections::{HashMap, HashSet};
-    use twohats::model::backlog::{points, BacklogFilter, BacklogRow};
+    use twohats::model::backlog::{BacklogFilter, BacklogRow};
+    use twohats::model::numbers::points;
     use twohats::model::outline::{Filter, Loose, Row, RowKind};
     use twohats::model::planning::{Slot, SprintLoad};
     use twohats::model::readiness::meets;

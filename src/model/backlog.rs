@@ -2,6 +2,7 @@
 //! its readiness, scores and forecast. Plain Rust, so the page only renders rows.
 
 use super::ids::Id;
+use super::numbers::points;
 use super::planning::{forecast, Slot};
 use super::readiness;
 use super::scoring::{self, Scheme};
@@ -130,8 +131,6 @@ pub fn thousands(n: usize) -> String {
     }
     out
 }
-
-pub use super::numbers::points;
 
 /// The rows to show, in order. The page itself builds rows only for what it draws (see
 /// `backlog_order` and `RowBuilder`); this is the whole list, for tests and exports.

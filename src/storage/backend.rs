@@ -43,6 +43,19 @@ pub fn chars(s: &str) -> usize {
     }
 }
 
+/// `Backend::sizes` by reading every key starting with `prefix`.
+pub fn measure<B: Backend + ?Sized>(backend: &B, prefix: &str) -> Vec<(String, usize)> {
+    backend
+        .keys()
+        .into_iter()
+        .filter(|k| k.starts_with(prefix))
+        .filter_map(|k| {
+            let n = chars(&k) + chars(&backend.get(&k)?);
+            Some((k, n))
+        })
+        .collect()
+}
+
 /// A key-value store and its surroundings. The provided methods are what a store with no
 /// other tabs and no timer does; the browser's adapter overrides them.
 pub trait Backend {
@@ -54,14 +67,7 @@ pub trait Backend {
 
     /// Quota units each of the keys starting with `prefix` takes (key and value).
     fn sizes(&self, prefix: &str) -> Vec<(String, usize)> {
-        self.keys()
-            .into_iter()
-            .filter(|k| k.starts_with(prefix))
-            .filter_map(|k| {
-                let n = chars(&k) + chars(&self.get(&k)?);
-                Some((k, n))
-            })
-            .collect()
+        measure(self, prefix)
     }
     /// Quota units every key and value of the origin takes.
     fn size(&self) -> usize {

@@ -3,7 +3,7 @@
 //! keys, names the browser's errors, tells other tabs of a commit and runs clean-ups on
 //! the browser's timer.
 
-use super::backend::{chars, Backend, StorageError};
+use super::backend::{chars, measure, Backend, StorageError};
 use super::format::{self, META_KEY, PREFIX};
 use super::session::{self, Opened, Session, CLEAN_UP_DELAY_MS};
 use gloo_storage::{LocalStorage, Storage};
@@ -125,6 +125,10 @@ impl Backend for LocalBackend {
     }
 
     fn sizes(&self, prefix: &str) -> Vec<(String, usize)> {
+        if !prefix.starts_with(PREFIX) {
+            // Other apps' keys are not in the cache: read them.
+            return measure(self, prefix);
+        }
         with_sizes(|m| {
             m.iter()
                 .filter(|(k, _)| k.starts_with(prefix))
@@ -272,9 +276,4 @@ pub fn write_pref(name: &str, value: &str) {
             .set(&format!("{PREFIX}pref.{name}"), value)
             .ok();
     }
-}
-
-/// True when `key` is one this app's document lives in (for the cross-tab listener).
-pub fn is_document_key(key: &str) -> bool {
-    format::is_document_key(key)
 }

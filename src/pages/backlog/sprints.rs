@@ -4,7 +4,8 @@
 use super::table::plan_into;
 use super::{with_product, BacklogUi};
 use crate::components::fields::{number_text, parse_optional, TextField};
-use crate::model::backlog::{points, RefFilter};
+use crate::model::backlog::RefFilter;
+use crate::model::numbers::points;
 use crate::model::planning::{sprint_load, velocity, SprintLoad};
 use crate::model::{ids::prefix, Command, Day, Entity, Id, Kind, Sprint, SprintState};
 use crate::state::read_product;

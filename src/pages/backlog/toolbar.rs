@@ -2,7 +2,8 @@
 
 use super::{with_product, BacklogUi};
 use crate::components::fields::uid;
-use crate::model::backlog::{points, ranked_ids, thousands, BacklogFilter, RefFilter};
+use crate::model::backlog::{ranked_ids, thousands, BacklogFilter, RefFilter};
+use crate::model::numbers::points;
 use crate::model::scoring::Scheme;
 use crate::model::{Command, Id, ItemKind, ItemStatus, Priority, ReadyRule};
 use crate::state::{read_product, AppState};

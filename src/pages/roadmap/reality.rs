@@ -2,7 +2,7 @@
 //! backlog backs the PM's plan.
 
 use super::{with_product, RoadmapUi};
-use crate::model::backlog::points;
+use crate::model::numbers::points;
 use crate::model::roadmap::{reality, Bucket};
 use crate::model::Horizon;
 use crate::state::AppState;

@@ -369,11 +369,6 @@ impl<B: Backend + Clone + Default + 'static> Session<B> {
         }
     }
 
-    /// The index this tab last read or wrote (for tests and diagnostics).
-    pub fn last_meta(&self) -> Option<&str> {
-        self.last_meta.as_deref()
-    }
-
     pub fn is_saving(&self) -> bool {
         self.available && self.writable
     }
