@@ -26,7 +26,7 @@ pub struct AppState {
     pub ws: RwSignal<Workspace>,
     /// This tab's editing over storage: undo history, unsaved edits, what other tabs
     /// committed (`storage::tab`).
-    tab: StoredValue<LocalTab>,
+    tab: StoredValue<LocalTab, LocalStorage>,
     save_timer: StoredValue<Option<i32>>,
     /// True while changes wait for `flush`.
     pub saving: RwSignal<bool>,
@@ -63,7 +63,7 @@ impl AppState {
         });
         let state = AppState {
             ws,
-            tab: StoredValue::new(Tab::new(opened.store)),
+            tab: StoredValue::new_local(Tab::new(opened.store)),
             save_timer: StoredValue::new(None),
             saving: RwSignal::new(false),
             usage: RwSignal::new(Usage::now()),

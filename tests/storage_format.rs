@@ -640,16 +640,29 @@ fn an_item_stored_twice_in_the_wrong_chunk_or_outside_the_order_is_unreadable() 
 }
 
 #[test]
-fn a_meta_carries_its_commit_and_parent_and_older_metas_read_as_zero() {
+fn a_meta_carries_its_commit_and_ancestors_and_older_metas_read_as_zero() {
     let ws = sample();
     let refs = refs_of(&ws);
     let find = |id: &Id| refs.iter().find(|r| &r.id == id).unwrap().clone();
     let l = Lineage {
         commit: 42,
         parent: 7,
+        ancestors: vec![5, 3],
     };
-    let meta = encode_meta(&ws, &find, l);
+    let meta = encode_meta(&ws, &find, l.clone());
     assert_eq!(lineage(&meta), l);
+    assert!(l.includes(42) && l.includes(7) && l.includes(3));
+    assert!(!l.includes(8) && !l.includes(0));
+    // A commit built on it names it as parent, and its parent first among the rest.
+    let child = l.child(99);
+    assert_eq!((child.parent, child.ancestors.clone()), (42, vec![7, 5, 3]));
+    // Only the last ANCESTORS are kept, so a meta stays small.
+    let mut long = child;
+    for id in 100..200 {
+        long = long.child(id);
+    }
+    assert_eq!(long.ancestors.len(), twohats::storage::format::ANCESTORS);
+    assert_eq!((long.parent, long.ancestors[0]), (198, 197));
     let first = lineage(&store(&ws)[META_KEY]);
     assert!(first.commit != 0 && first.parent == 0, "{first:?}");
     assert_eq!(lineage("{not json"), Lineage::default());

@@ -38,9 +38,9 @@ fn add_item(ws: &mut Workspace, id: &str, title: &str) -> Changes {
     only(&p.id.clone())
 }
 
-fn taken(r: Option<Reloaded>) -> (Workspace, bool) {
+fn taken(r: Option<Reloaded>) -> (Workspace, twohats::storage::format::Lineage) {
     match r {
-        Some(Reloaded::Taken(t)) => (t.ws, t.built_on_mine),
+        Some(Reloaded::Taken(t)) => (t.ws, t.lineage),
         Some(Reloaded::Known) => panic!("expected a new commit, got one already known"),
         None => panic!("expected a new commit, got nothing readable"),
     }
@@ -67,9 +67,9 @@ fn tabs_take_each_others_commits_once_and_know_whose_they_built_on() {
     assert_eq!(announced.len(), 1);
 
     // The other tab takes it from the announcement, not having written anything itself.
-    let (theirs, built_on_mine) = taken(c.reload(Some(&announced[0])));
+    let (theirs, lineage) = taken(c.reload(Some(&announced[0])));
     assert!(theirs == ws, "the other tab takes what was saved");
-    assert!(!built_on_mine);
+    assert!(!lineage.includes(c.last_written()));
     // The same commit heard again (a late storage event) is old news.
     assert!(matches!(
         c.reload(Some(&announced[0])),
@@ -81,10 +81,10 @@ fn tabs_take_each_others_commits_once_and_know_whose_they_built_on() {
     let changes = add_item(&mut ws, "i-from-c", "From the second tab");
     c.save(&ws, &changes).unwrap();
     assert!(a.changed_elsewhere());
-    let (mine_now, built_on_mine) = taken(a.reload(None));
+    let (mine_now, lineage) = taken(a.reload(None));
     assert!(mine_now == ws, "the first tab takes the second's edit");
     assert!(
-        built_on_mine,
+        lineage.includes(a.last_written()) && lineage.parent == a.last_written(),
         "the second tab's commit names the first's as its parent"
     );
     assert!(!a.changed_elsewhere());

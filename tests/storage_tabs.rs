@@ -34,8 +34,17 @@ fn open(b: &MemoryBackend, seed: u64) -> (T, Workspace) {
     )
 }
 
+/// What a tab opened now would show. Read without opening a session, which would
+/// schedule clean-ups of its own and so change the run it looks at.
 fn stored(b: &MemoryBackend) -> Workspace {
-    open(b, 999).1
+    use twohats::storage::{backend::Backend, format};
+    match format::decode(&|k| b.get(k)) {
+        format::Loaded::Ok { ws, .. } => ws,
+        other => {
+            BROKEN.with(|b| b.borrow_mut().push(format!("{other:?}")));
+            Workspace::default()
+        }
+    }
 }
 
 fn add(product: &Id, id: &str, title: &str) -> Command {
@@ -201,11 +210,16 @@ struct Run {
     seed: u64,
     rng: Rng,
     b: MemoryBackend,
+    /// Each tab's lagging view of `b`.
+    views: [MemoryBackend; 3],
     p: Id,
     tabs: [(T, Workspace); 3],
     told: [Told; 3],
     heard: [Vec<String>; 3],
     next: u64,
+    opened: u64,
+    /// Ticks before a write or an announcement reaches the other tabs.
+    lag: u64,
 }
 
 /// With `TRACE=1`, one line per step: what it did, and the random items the tab and
@@ -226,9 +240,16 @@ fn trace(run: &Run, n: usize, what: &str, out: &Outcome) {
                 .filter(|i| i.starts_with("i-r") && i.len() > 3)
                 .collect()
         };
+        let commit = |b: &MemoryBackend| {
+            let m = twohats::storage::backend::Backend::get(b, "twohats.meta").unwrap_or_default();
+            let l = twohats::storage::format::lineage(&m);
+            (l.commit % 1000, l.parent % 1000)
+        };
         eprintln!(
-            "{what} tab {n} saving={} {out:?}\n   mine={:?}\n   stored={:?}\n   told={:?}",
+            "{what} tab {n} saving={} view={:?} store={:?} {out:?}\n   mine={:?}\n   stored={:?}\n   told={:?}",
             run.tabs[n].0.session.is_saving(),
+            commit(&run.views[n]),
+            commit(&run.b),
             random(&run.tabs[n].1),
             random(&stored(&run.b)),
             run.told[n].saved
@@ -238,24 +259,77 @@ fn trace(run: &Run, n: usize, what: &str, out: &Outcome) {
 
 impl Run {
     fn new(seed: u64) -> Run {
-        let (b, (a, wa), (c, wc), p) = two_tabs();
-        let (d, wd) = open(&b, 3);
+        let (b, (_, wa), _, p) = two_tabs();
+        drop(wa);
+        // Odd seeds: a tab also misses another's write of a key it wrote just before.
+        let views = [b.lagging_view(), b.lagging_view(), b.lagging_view()];
+        let tabs = [0, 1, 2].map(|n| open(&views[n], seed * 10 + n as u64));
         Run {
             seed,
             rng: Rng(seed.wrapping_mul(0x9e37_79b9_7f4a_7c15) | 1),
             b,
+            views,
             p,
-            tabs: [(a, wa), (c, wc), (d, wd)],
+            tabs,
             told: Default::default(),
             heard: Default::default(),
             next: 0,
+            opened: 0,
+            lag: 0,
         }
+    }
+
+    /// Time passes: writes and announcements made `LAG` ticks ago reach every tab (the
+    /// writes a tab misses altogether aside), and clean-ups scheduled `TIMER` ticks ago
+    /// run. Chromium hands changes to other tabs within milliseconds, and the clean-up
+    /// waits seconds (docs/storage.md), so the lag is much shorter than the timer.
+    fn tick(&mut self) {
+        const TIMER: u64 = 10;
+        let now = self.b.advance();
+        let lag = self.lag;
+        let metas = self.b.take_announced_before(now.saturating_sub(lag));
+        for n in 0..3 {
+            let keys = self.views[n].deliver_before(now.saturating_sub(lag));
+            self.storage_events(n, keys);
+            self.heard[n].extend(metas.iter().cloned());
+            for meta in std::mem::take(&mut self.heard[n]) {
+                let (t, ws) = &mut self.tabs[n];
+                let out = t.heard(ws, meta);
+                note(&mut self.told[n], t, ws, &out);
+                if out != Outcome::default() {
+                    trace(self, n, "tick: heard", &out);
+                }
+            }
+        }
+        self.b.run_before(now.saturating_sub(TIMER));
+    }
+
+    /// Tab `n` hears of changes to `keys`, as `storage` events.
+    fn storage_events(&mut self, n: usize, keys: Vec<String>) -> Outcome {
+        let mut out = Outcome::default();
+        for key in keys {
+            let value = twohats::storage::backend::Backend::get(&self.views[n], &key);
+            let (t, ws) = &mut self.tabs[n];
+            let o = t.storage_changed(ws, Some(&key), value.as_deref());
+            note(&mut self.told[n], t, ws, &o);
+            if o != Outcome::default() {
+                trace(self, n, &format!("storage event {key}"), &o);
+                out = o;
+            }
+        }
+        out
+    }
+
+    /// Hands tab `n` up to `count` of the other tabs' writes early.
+    fn deliver(&mut self, n: usize, count: usize) -> Outcome {
+        let keys = self.views[n].deliver(count);
+        self.storage_events(n, keys)
     }
 
     /// One random thing a user, another tab or the browser does to tab `n`.
     fn step(&mut self, n: usize) -> Outcome {
         let (t, ws) = &mut self.tabs[n];
-        match self.rng.below(10) {
+        match self.rng.below(12) {
             0..=2 => {
                 self.next += 1;
                 let id = format!("i-r{n}-{}", self.next);
@@ -295,14 +369,22 @@ impl Run {
                 self.b.refuse(full.then_some(StorageError::Quota));
                 Outcome::default()
             }
-            _ => {
+            9 => {
                 // The page is hidden and reloaded: pending edits are written first.
                 let out = t.flush(ws);
                 note(&mut self.told[n], t, ws, &out);
                 if t.session.is_saving() {
-                    (*t, *ws) = open(&self.b, 100 + self.seed * 1000 + self.next);
+                    // Every tab draws its own writer id and commit ids, as from a random seed.
+                    self.opened += 1;
+                    self.views[n].close();
+                    self.views[n] = self.b.lagging_view();
+                    (*t, *ws) = open(&self.views[n], 100 + self.seed * 1000 + self.opened);
                 }
                 Outcome::default()
+            }
+            _ => {
+                let count = 1 + self.rng.below(4) as usize;
+                self.deliver(n, count)
             }
         }
     }
@@ -310,23 +392,14 @@ impl Run {
     /// Room again; every tab saves and hears every announcement until nothing moves.
     fn converge(&mut self) {
         self.b.refuse(None);
-        for _ in 0..4 {
+        for _ in 0..30 {
             for n in 0..3 {
                 let (t, ws) = &mut self.tabs[n];
                 let out = t.flush(ws);
                 note(&mut self.told[n], t, ws, &out);
                 trace(self, n, "converging: flush", &out);
             }
-            let metas = self.b.take_announced();
-            for n in 0..3 {
-                for meta in metas.iter().cloned() {
-                    let (t, ws) = &mut self.tabs[n];
-                    let out = t.heard(ws, meta);
-                    note(&mut self.told[n], t, ws, &out);
-                    trace(self, n, "converging: heard", &out);
-                }
-            }
-            self.b.run_later();
+            self.tick();
         }
     }
 
@@ -355,8 +428,22 @@ impl Run {
     }
 }
 
-fn random_run(seed: u64) -> Result<(), String> {
+/// How another tab's writes reach a tab in a random run.
+#[derive(Clone, Copy)]
+struct Views {
+    /// Ticks before a write or an announcement reaches the other tabs.
+    lag: u64,
+    /// Writes after its own write of a key in which a tab misses another's of it.
+    stale: u64,
+}
+
+const PROMPT: Views = Views { lag: 0, stale: 0 };
+const CHROMIUM: Views = Views { lag: 2, stale: 3 };
+
+fn random_run(seed: u64, views: Views) -> Result<(), String> {
     let mut run = Run::new(seed);
+    run.lag = views.lag;
+    run.b.set_stale_window(views.stale);
     for _ in 0..80 {
         let n = run.rng.below(3) as usize;
         if run.tabs[n].1.products.is_empty() {
@@ -366,10 +453,7 @@ fn random_run(seed: u64) -> Result<(), String> {
         let (t, ws) = &run.tabs[n];
         note(&mut run.told[n], t, ws, &out);
         trace(&run, n, "step", &out);
-        if run.rng.below(4) == 0 {
-            run.b.run_later();
-            trace(&run, n, "clean-up", &Outcome::default());
-        }
+        run.tick();
     }
     run.converge();
     run.check()
@@ -380,32 +464,54 @@ fn random_run(seed: u64) -> Result<(), String> {
 /// losing an item another tab had reported saved (`Session::announced_or_stored`).
 #[test]
 fn a_late_announcement_of_an_older_commit_is_not_taken_over_the_newer_one() {
-    random_run(1).unwrap();
+    random_run(1, PROMPT).unwrap();
 }
 
-/// Known to fail (64 of 300 seeds at 0d1f, 2026-12-07): tabs that do not converge,
-/// storage left naming keys a clean-up removed after an undo in a tab whose view had
-/// gone back to an older commit, and an item reported saved then lost. The first
-/// failures it found (an older commit announced late taken over a newer one) are fixed
-/// and have their own test above; the rest are the next session's work (see the
-/// session's closing note). Run it with `cargo test --test storage_tabs -- --ignored`;
-/// `SEED=n TRACE=1` or `BROKEN=1` follow one run step by step.
-#[test]
-#[ignore]
-fn random_interleavings_across_three_tabs_lose_nothing_a_tab_reported_saved() {
-    // SEED=n runs one (with TRACE=1, step by step).
-    let seeds: Vec<u64> = match std::env::var("SEED") {
-        Ok(s) => vec![s.parse().unwrap()],
-        Err(_) => (1..=300).collect(),
+/// Runs the seeds given by `SEED=n` (one; with `TRACE=1` step by step, `BROKEN=1` to
+/// stop where storage first reads broken) or `SEEDS=n` (1 to n), and reports failures.
+fn random_runs(views: Views, default_seeds: u64) {
+    let seeds: Vec<u64> = match (std::env::var("SEED"), std::env::var("SEEDS")) {
+        (Ok(s), _) => vec![s.parse().unwrap()],
+        (_, Ok(n)) => (1..=n.parse().unwrap()).collect(),
+        _ => (1..=default_seeds).collect(),
     };
     let failed: Vec<String> = seeds
-        .into_iter()
-        .filter_map(|s| random_run(s).err())
+        .iter()
+        .filter_map(|s| random_run(*s, views).err())
         .collect();
     assert!(
         failed.is_empty(),
-        "{} runs failed, first: {:?}",
+        "{} of {} runs failed, first: {:?}",
         failed.len(),
+        seeds.len(),
         &failed[..failed.len().min(5)]
     );
+}
+
+/// Edits, undos, redos, saves, reloads, late announcements and a full quota across
+/// three tabs that see each other's writes after each step, with storage events: nothing
+/// a tab reported saved is lost, storage always reads whole, and the tabs converge.
+/// Known to fail: 120 of 3,000 seeds (2026-12-07, `SEEDS=3000`, release). Two tabs
+/// that take the same commit in one step both merge onto it; the commit ids' tie-break
+/// settles an announced sibling, but a `storage` event still takes whatever storage
+/// shows, so the two can take each other's merge. Before this session's storage events
+/// and timed clean-ups were added to the run, 3,000 of 3,000 seeds passed.
+#[test]
+#[ignore]
+fn random_interleavings_across_three_tabs_lose_nothing_a_tab_reported_saved() {
+    random_runs(PROMPT, 150);
+}
+
+/// The same with tabs that see each other's writes two ticks late and can miss one
+/// altogether, as Chromium's do. Known to fail: 637 of 3,000 seeds (2026-12-07), with
+/// items reported saved then lost and storage left naming a chunk a clean-up removed,
+/// when merges of concurrent commits meet stale views. The protocol changes this run
+/// led to (ancestry in the meta, monotonic revisions, the tie-break between sibling
+/// commits, clean-ups that respect the last meta a tab knows) are in; the rest is open
+/// (docs/storage.md, "Known open problems"). `cargo test --release --test storage_tabs
+/// -- --ignored`.
+#[test]
+#[ignore]
+fn random_interleavings_with_late_and_stale_views_lose_nothing_a_tab_reported_saved() {
+    random_runs(CHROMIUM, 3000);
 }

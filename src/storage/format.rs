@@ -108,15 +108,45 @@ pub struct Meta {
     pub commit: u64,
     #[serde(default, skip_serializing_if = "is_zero")]
     pub parent: u64,
+    /// The commits before the parent, newest first (at most `ANCESTORS`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub ancestors: Vec<u64>,
 }
 
-/// A commit's id and its parent's: lets a tab that takes another tab's document tell
-/// whether that tab had seen its own last commit (then only newer edits need replaying)
-/// or saved at the same moment (then that commit's edits are replayed too).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+/// How many commits before its parent a meta names.
+pub const ANCESTORS: usize = 30;
+
+/// A commit's id and those of the commits it was built on: lets a tab that takes another
+/// tab's document tell which of its own commits that tab had seen (their edits are in
+/// it) and which it had not (saved at the same moment, or seen late: their edits are
+/// replayed on it).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Lineage {
     pub commit: u64,
     pub parent: u64,
+    pub ancestors: Vec<u64>,
+}
+
+impl Lineage {
+    /// True when `commit` is this one or one it was built on.
+    pub fn includes(&self, commit: u64) -> bool {
+        commit != 0
+            && (commit == self.commit || commit == self.parent || self.ancestors.contains(&commit))
+    }
+
+    /// The lineage of a commit `id` built on this one.
+    pub fn child(&self, id: u64) -> Lineage {
+        let ancestors = std::iter::once(self.parent)
+            .chain(self.ancestors.iter().copied())
+            .filter(|c| *c != 0)
+            .take(ANCESTORS)
+            .collect();
+        Lineage {
+            commit: id,
+            parent: self.commit,
+            ancestors,
+        }
+    }
 }
 
 fn is_zero(n: &u64) -> bool {
@@ -129,6 +159,7 @@ pub fn lineage(meta_raw: &str) -> Lineage {
         .map(|m| Lineage {
             commit: m.commit,
             parent: m.parent,
+            ancestors: m.ancestors,
         })
         .unwrap_or_default()
 }
@@ -146,6 +177,7 @@ tree::fields!(Meta {
     products: required,
     commit: or_default,
     parent: or_default,
+    ancestors: or_default,
 });
 
 struct ProductEnvelope {
@@ -180,6 +212,7 @@ pub fn encode_meta(ws: &Workspace, refs: &dyn Fn(&Id) -> ProductRef, lineage: Li
         products: ws.products.iter().map(|p| refs(&p.id)).collect(),
         commit: lineage.commit,
         parent: lineage.parent,
+        ancestors: lineage.ancestors,
     };
     serde_json::to_string(&meta).expect("the workspace always serialises")
 }

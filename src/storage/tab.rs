@@ -6,8 +6,10 @@
 //! here and shows the `Outcome`; tests/storage_tabs.rs runs several tabs on one store.
 
 use super::backend::Backend;
+use super::format::{self, Lineage};
 use super::session::{Reloaded, Session, StorageNotice};
 use crate::model::{apply, Changes, Command, Entity, History, ModelError, Workspace};
+use std::collections::VecDeque;
 
 /// What an operation did that the user should see.
 #[derive(Debug, Default, PartialEq)]
@@ -40,7 +42,9 @@ pub struct Tab<B: Backend> {
     /// always, the second only if that tab saved without having seen this tab's commit
     /// (both saved at once). Storage reaches other tabs late, so that happens.
     since_commit: Vec<Command>,
-    last_commit: Vec<Command>,
+    mine: VecDeque<(u64, Vec<Command>)>,
+    /// Commands undone, newest last, for a redo to put back among those to replay.
+    redo_cmds: Vec<Command>,
     /// An undo or redo this tab could not save. Unlike a command it cannot be replayed
     /// on another tab's document, so while it is unsaved that document is not taken
     /// over this tab's.
@@ -60,7 +64,8 @@ impl<B: Backend + Clone + Default + 'static> Tab<B> {
             session,
             history: History::default(),
             since_commit: Vec::new(),
-            last_commit: Vec::new(),
+            mine: VecDeque::new(),
+            redo_cmds: Vec::new(),
             unsaved_step: false,
             unsaved: Changes::default(),
             heard: None,
@@ -76,9 +81,9 @@ impl<B: Backend + Clone + Default + 'static> Tab<B> {
         self.history.redo_label()
     }
 
-    /// Changes wait to be written (`flush`).
+    /// Changes wait to be written (`flush`): new ones, or those a failed save left.
     pub fn pending(&self) -> bool {
-        self.unsaved != Changes::default()
+        self.unsaved != Changes::default() || self.write_failed
     }
 
     /// An announced index still waits to be read.
@@ -112,6 +117,7 @@ impl<B: Backend + Clone + Default + 'static> Tab<B> {
             Ok(changes) => {
                 out.changed = true;
                 self.since_commit.push(cmd);
+                self.redo_cmds.clear();
                 self.unsaved.merge(changes);
                 if let Some(label) = conflict {
                     out.say(format!("Another tab changed this just before you: your edit ({label}) was applied on top of theirs. Undo restores their version."), true);
@@ -147,18 +153,42 @@ impl<B: Backend + Clone + Default + 'static> Tab<B> {
             return out;
         };
         out.changed = true;
+        self.log_step(back);
         self.unsaved.merge(changes);
         let flushed = self.flush(ws);
         out.saved = flushed.saved;
         if self.write_failed {
             self.unsaved_step = true;
         }
-        // What was done before is undone or redone in what was just written: replaying
-        // those commands on another tab's document would contradict it.
-        self.since_commit.clear();
-        self.last_commit.clear();
         out.say(format!("{done_verb}: {label}"), false);
         out
+    }
+
+    /// Keeps the commands to replay in step with an undo (`back`) or redo: the undone
+    /// command leaves them, a redone one comes back, so what another tab that had not
+    /// seen them would get replayed is what this tab shows. An undo of a command older
+    /// than those kept leaves nothing to replay that would not contradict it.
+    fn log_step(&mut self, back: bool) {
+        let moved = if back {
+            let last = self
+                .mine
+                .iter_mut()
+                .rev()
+                .map(|(_, cmds)| cmds)
+                .find(|cmds| !cmds.is_empty());
+            match self.since_commit.pop() {
+                Some(cmd) => Some(cmd),
+                None => last.and_then(Vec::pop),
+            }
+            .map(|cmd| self.redo_cmds.push(cmd))
+        } else {
+            self.redo_cmds.pop().map(|cmd| self.since_commit.push(cmd))
+        };
+        if moved.is_none() {
+            self.since_commit.clear();
+            self.mine.clear();
+            self.redo_cmds.clear();
+        }
     }
 
     /// Writes what changed since the last save. The caller runs it shortly after an edit,
@@ -170,12 +200,25 @@ impl<B: Backend + Clone + Default + 'static> Tab<B> {
         if self.elsewhere() && self.pending() && self.reload(ws, &mut out) {
             return out;
         }
+        if !self.pending() {
+            return out;
+        }
         let todo = std::mem::take(&mut self.unsaved);
-        if todo != Changes::default() && self.write(ws, Some(&todo), &mut out) {
+        if self.write(ws, Some(&todo), &mut out) {
             self.unsaved_step = false;
-            self.last_commit = std::mem::take(&mut self.since_commit);
+            let cmds = std::mem::take(&mut self.since_commit);
+            self.committed(cmds);
         }
         out
+    }
+
+    /// Notes the commands of the commit just written, to replay on a document another
+    /// tab saves without having seen it.
+    fn committed(&mut self, cmds: Vec<Command>) {
+        self.mine.push_back((self.session.last_written(), cmds));
+        if self.mine.len() > format::ANCESTORS {
+            self.mine.pop_front();
+        }
     }
 
     /// Writes the whole document (the empty one a first visit starts with).
@@ -223,8 +266,8 @@ impl<B: Backend + Clone + Default + 'static> Tab<B> {
         let mut out = Outcome::default();
         let react = match key {
             None => true,
-            Some(super::format::META_KEY) => new_value.is_none_or(|v| !self.session.knows(v)),
-            Some(k) => super::format::is_document_key(k) && self.heard.is_some(),
+            Some(format::META_KEY) => new_value.is_none_or(|v| !self.session.knows(v)),
+            Some(k) => format::is_document_key(k) && self.heard.is_some(),
         };
         if react {
             self.reload(ws, &mut out);
@@ -297,7 +340,7 @@ impl<B: Backend + Clone + Default + 'static> Tab<B> {
             return false;
         }
         let mut theirs = taken.ws;
-        let (merged, applied) = self.replay(&mut theirs, taken.built_on_mine);
+        let (merged, applied) = self.replay(&mut theirs, &taken.lineage);
         // Debounced changes not yet written were replayed above (or are undo steps that
         // refer to the old document): writing them now would undo the other tab's save.
         self.unsaved = Changes::default();
@@ -305,20 +348,24 @@ impl<B: Backend + Clone + Default + 'static> Tab<B> {
         if changed {
             *ws = theirs;
             self.history.clear();
+            self.redo_cmds.clear();
             out.changed = true;
             out.replaced = true;
         }
         if merged != Changes::default() {
             // This tab's edits were missing from the other tab's save: write the merge.
+            self.mine.clear();
             if self.write(ws, Some(&merged), out) {
-                self.last_commit = applied;
+                self.committed(applied);
+            } else {
+                self.since_commit = applied;
             }
             out.say(
                 "Another tab saved at the same moment: its changes and yours are both kept.",
                 false,
             );
         } else {
-            self.last_commit.clear();
+            self.mine.clear();
             if changed {
                 out.say("Updated with changes made in another tab.", false);
             }
@@ -331,16 +378,15 @@ impl<B: Backend + Clone + Default + 'static> Tab<B> {
     /// refused as a duplicate, a delete of what is gone is refused. A whole-workspace
     /// replacement the other tab may have built on is not replayed: it would wipe that
     /// tab's work.
-    fn replay(&mut self, theirs: &mut Workspace, built_on_mine: bool) -> (Changes, Vec<Command>) {
-        let mut replay: Vec<Command> = if built_on_mine {
-            Vec::new()
-        } else {
-            self.last_commit
-                .iter()
-                .filter(|c| !matches!(c, Command::ReplaceWorkspace(_)))
-                .cloned()
-                .collect()
-        };
+    fn replay(&mut self, theirs: &mut Workspace, lineage: &Lineage) -> (Changes, Vec<Command>) {
+        let mut replay: Vec<Command> = self
+            .mine
+            .iter()
+            .filter(|(commit, _)| !lineage.includes(*commit))
+            .flat_map(|(_, cmds)| cmds.iter())
+            .filter(|c| !matches!(c, Command::ReplaceWorkspace(_)))
+            .cloned()
+            .collect();
         replay.append(&mut self.since_commit);
         let mut merged = Changes::default();
         let mut applied = Vec::new();

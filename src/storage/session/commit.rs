@@ -5,36 +5,31 @@ use super::{Reloaded, Saved, Session, Taken};
 use crate::model::{Changes, Workspace};
 use crate::storage::backend::{Backend, StorageError};
 use crate::storage::chunks::{self, Written, CHUNKS};
-use crate::storage::format::{self, Lineage, Loaded, ProductRef, META_KEY};
+use crate::storage::format::{self, Loaded, ProductRef, META_KEY};
 
 impl<B: Backend + Clone + Default + 'static> Session<B> {
-    /// Writes a key this save adds. When the quota is the problem, superseded revisions
-    /// waiting for their clean-up are the first thing to give back, then it tries again.
+    /// Writes a key this save adds. A refusal is not met by removing superseded keys
+    /// at once: another tab whose view of storage lags may still be writing a meta that
+    /// names them. Their clean-up comes on its timer, and the save is tried again then.
     fn write_new(
         &self,
         key: &str,
         value: &str,
         written: &mut Vec<String>,
     ) -> Result<(), StorageError> {
-        self.backend.set(key, value).or_else(|_| {
-            let mut keep = written.clone();
-            keep.push(key.to_string());
-            self.remove_unreferenced_except(&keep);
-            self.backend.set(key, value)
-        })?;
+        self.backend.set(key, value)?;
         written.push(key.to_string());
         Ok(())
     }
 
-    /// Every product key the stored meta does not name, except `keep`.
-    fn remove_unreferenced_except(&self, keep: &[String]) {
-        let candidates: Vec<String> = self
-            .backend
-            .keys()
-            .into_iter()
-            .filter(|k| format::is_document_key(k) && k != META_KEY && !keep.contains(k))
-            .collect();
-        super::remove_unreferenced(&self.backend, &candidates);
+    /// The revision this tab writes in place of `old` (0: none) in the commit under
+    /// way: above it, and above every revision an earlier commit of this tab wrote, so
+    /// that no key is ever written twice — a clean-up still due for a key this tab once
+    /// wrote would remove it. Keys of one commit share a count where they can.
+    fn next_rev(&self, old: u64) -> u64 {
+        let count = (old >> 16).max(self.last_count.get()) + 1;
+        self.commit_count.set(self.commit_count.get().max(count));
+        (count << 16) | u64::from(self.writer)
     }
 
     /// Writes the products `todo` names, each chunk and core that changed under a new
@@ -47,6 +42,7 @@ impl<B: Backend + Clone + Default + 'static> Session<B> {
         // What to remember once the meta is committed.
         let mut remembered: Vec<Saved> = Vec::new();
         let commit_id = self.next_commit_id();
+        self.commit_count.set(self.last_count.get());
         let result = (|| {
             for id in &todo.products {
                 let old = self.refs.get(id);
@@ -75,7 +71,7 @@ impl<B: Backend + Clone + Default + 'static> Session<B> {
                     if bucket.is_empty() {
                         r.chunks[n] = 0;
                     } else {
-                        let rev = format::next_rev(Some(old_rev).filter(|r| *r != 0), self.writer);
+                        let rev = self.next_rev(old_rev);
                         let key = chunks::items_key(id, n, rev);
                         self.write_new(
                             &key,
@@ -91,7 +87,7 @@ impl<B: Backend + Clone + Default + 'static> Session<B> {
                 }
                 let core_changed = !prev.is_some_and(|w| w.same_core(p)) || old.is_none();
                 if core_changed {
-                    let rev = format::next_rev(old.map(|o| o.rev), self.writer);
+                    let rev = self.next_rev(old.map_or(0, |o| o.rev));
                     let key = format::product_key(id, rev);
                     self.write_new(&key, &chunks::encode_core(p, rev), &mut written)?;
                     if let Some(o) = old {
@@ -115,10 +111,7 @@ impl<B: Backend + Clone + Default + 'static> Session<B> {
                         chunks: vec![],
                     })
                 },
-                Lineage {
-                    commit: commit_id,
-                    parent: self.seen_commit,
-                },
+                self.seen.child(commit_id),
             );
             self.backend.set(META_KEY, &meta)?;
             Ok(meta)
@@ -130,14 +123,15 @@ impl<B: Backend + Clone + Default + 'static> Session<B> {
                 return Err(e);
             }
         };
+        self.last_count.set(self.commit_count.get());
         // Committed. The old revisions go a little later: another tab whose view of
         // storage lags may still write a meta that names one of them.
         self.clean_up_later(obsolete);
         self.remember_saved(ws, todo, remembered);
         self.refs = new_refs;
         self.backend.announce(&meta);
-        self.last_meta = Some(meta);
-        self.seen_commit = commit_id;
+        self.set_last_meta(Some(meta));
+        self.seen = self.seen.child(commit_id);
         self.written_commit = commit_id;
         self.note_commit(commit_id);
         self.superseded = None;
@@ -221,16 +215,18 @@ impl<B: Backend + Clone + Default + 'static> Session<B> {
         // Another tab wrote: sizes noted from earlier reads may no longer hold.
         self.backend.forget_sizes();
         let theirs = seen.as_deref().map(format::lineage).unwrap_or_default();
-        let built_on_mine = self.written_commit != 0 && theirs.parent == self.written_commit;
         // Storage still showing this tab's own last index is the lag described above;
         // anything else there is another tab's commit, to be taken in turn.
         if meta.is_some() && stored != seen && stored == self.last_meta {
             self.superseded = stored;
         }
-        self.last_meta = seen;
-        self.seen_commit = theirs.commit;
+        self.set_last_meta(seen);
         self.note_commit(theirs.commit);
-        Some(Reloaded::Taken(Taken { ws, built_on_mine }))
+        self.seen = theirs.clone();
+        Some(Reloaded::Taken(Taken {
+            ws,
+            lineage: theirs,
+        }))
     }
 
     /// Which to take, given an index another tab announced: the announced one, or
@@ -242,18 +238,21 @@ impl<B: Backend + Clone + Default + 'static> Session<B> {
             return Some(true);
         };
         let (announced, held) = (format::lineage(meta), format::lineage(&stored));
-        if stored == meta || announced.parent == held.commit {
+        if stored == meta || announced.includes(held.commit) {
             // Storage has it, or shows what it was built on: the announcement is newer.
             Some(true)
-        } else if held.parent == announced.commit && announced.commit != 0 {
-            // Storage holds a later commit built on it.
+        } else if !self.knows(&stored) {
+            // Storage holds a commit this tab has not read: that one first.
             None
-        } else if self.knows(&stored) {
-            // This tab has read what storage holds, and the announcement is not built
-            // on it: an older commit heard late.
+        } else if held.includes(announced.commit) {
+            // An older commit heard late.
             Some(false)
         } else {
-            None
+            // Two commits built on the same one, neither knowing the other (saved at
+            // the same moment, or one tab's view of storage missed the other's). One of
+            // them must take the other and replay its own edits on it, and only one,
+            // or they would go on taking each other's: the one with the lower id.
+            Some(announced.commit > held.commit)
         }
     }
 

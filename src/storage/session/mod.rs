@@ -11,9 +11,11 @@
 
 use super::backend::{Backend, StorageError};
 use super::chunks::Written;
-use super::format::{self, Loaded, ProductRef, BACKUP_PREFIX, META_KEY, PREFIX};
+use super::format::{self, Lineage, Loaded, ProductRef, BACKUP_PREFIX, META_KEY, PREFIX};
 use crate::model::{Changes, Id, Item, Workspace};
+use std::cell::RefCell;
 use std::collections::{HashMap, VecDeque};
+use std::rc::Rc;
 
 /// Why the app is not saving, or what happened to the stored data at start-up. The UI
 /// turns each into a banner.
@@ -75,14 +77,22 @@ pub struct Session<B: Backend> {
     /// The workspace index as this tab last read or wrote it: when storage holds
     /// anything else, another tab has saved since.
     last_meta: Option<String>,
+    /// The keys `last_meta` names, for the clean-ups this tab has scheduled: a tab's
+    /// view of storage can miss another tab's meta altogether (docs/storage.md), but
+    /// what this tab read or heard last still names what must stay.
+    last_named: Rc<RefCell<Vec<String>>>,
     /// This tab's writer id, the low bits of every revision it writes (see `format::next_rev`).
     writer: u16,
+    /// The highest save count in a revision this tab has committed, and in the commit
+    /// under way (see `next_rev`).
+    last_count: std::cell::Cell<u64>,
+    commit_count: std::cell::Cell<u64>,
     /// Where commit ids come from (xorshift): two tabs committing at once must not share
     /// one, so each session starts from its own random seed.
     rng: u64,
-    /// The commit this tab last read or wrote (the parent of its next one) and the one it
-    /// last wrote itself.
-    seen_commit: u64,
+    /// The commit this tab last read or wrote (its next one is built on it) and the one
+    /// it last wrote itself.
+    seen: Lineage,
     written_commit: u64,
     /// This tab's own last index, when it has since taken another tab's announced one
     /// that its storage does not show yet: not a sign of another change.
@@ -109,9 +119,9 @@ pub enum Reloaded {
 /// A document another tab committed, as `reload` read it.
 pub struct Taken {
     pub ws: Workspace,
-    /// True when that tab had read this tab's last commit before writing its own: this
-    /// tab's committed edits are in it, and only newer ones need replaying.
-    pub built_on_mine: bool,
+    /// Its commit and those it was built on: this tab's commits among them need no
+    /// replaying.
+    pub lineage: Lineage,
 }
 
 pub struct Opened<B: Backend> {
@@ -197,14 +207,14 @@ impl<B: Backend + Clone + Default + 'static> Session<B> {
             _ => None,
         };
         let settled = store.settle(loaded);
-        store.last_meta = store.backend.get(META_KEY);
-        store.seen_commit = store
+        let stored = store.backend.get(META_KEY);
+        store.set_last_meta(stored);
+        store.seen = store
             .last_meta
             .as_deref()
             .map(format::lineage)
-            .unwrap_or_default()
-            .commit;
-        let seen = store.seen_commit;
+            .unwrap_or_default();
+        let seen = store.seen.commit;
         store.note_commit(seen);
         Opened {
             store,
@@ -340,13 +350,28 @@ impl<B: Backend + Clone + Default + 'static> Session<B> {
         Ok(key)
     }
 
-    /// Removes those of `keys` that the meta then in storage does not name, a little
-    /// later: another tab whose view of storage lags may still write a meta naming one.
+    /// Removes those of `keys` that neither the meta then in storage nor the one this
+    /// tab then knows names, a little later: another tab whose view of storage lags may
+    /// still write a meta naming one.
     fn clean_up_later(&self, keys: Vec<String>) {
-        if !keys.is_empty() {
-            self.backend
-                .later(Box::new(move |b: &B| remove_unreferenced(b, &keys)));
+        if keys.is_empty() {
+            return;
         }
+        let named = self.last_named.clone();
+        self.backend.later(Box::new(move |b: &B| {
+            let named = named.borrow();
+            let keys: Vec<String> = keys.into_iter().filter(|k| !named.contains(k)).collect();
+            remove_unreferenced(b, &keys);
+        }));
+    }
+
+    /// Notes the index this tab last read or wrote.
+    fn set_last_meta(&mut self, meta: Option<String>) {
+        *self.last_named.borrow_mut() = meta
+            .as_deref()
+            .and_then(format::referenced_keys)
+            .unwrap_or_default();
+        self.last_meta = meta;
     }
 
     /// True when another tab has saved since this tab last read or wrote storage.
@@ -367,6 +392,11 @@ impl<B: Backend + Clone + Default + 'static> Session<B> {
                 self.known_commits.pop_front();
             }
         }
+    }
+
+    /// The id of the commit this tab last wrote (0: none yet).
+    pub fn last_written(&self) -> u64 {
+        self.written_commit
     }
 
     pub fn is_saving(&self) -> bool {
