@@ -836,7 +836,7 @@ mod reference {
 
     use std::collections::{HashMap, HashSet};
     use twohats::model::backlog::{BacklogFilter, BacklogRow};
-    use twohats::model::numbers::points;
+    use twohats::model::numbers::{fixed, plain, points};
     use twohats::model::outline::{Filter, Loose, Row, RowKind};
     use twohats::model::planning::{Slot, SprintLoad};
     use twohats::model::readiness::meets;
@@ -863,10 +863,8 @@ mod reference {
     fn format_score(v: Option<f64>) -> String {
         match v {
             None => "—".into(),
-            Some(x) => {
-                let s = format!("{x:.2}");
-                s.trim_end_matches('0').trim_end_matches('.').to_string()
-            }
+            // Numbers are written by `model::numbers` (never "inf"), here as in the app.
+            Some(x) => plain((x * 100.0).round() / 100.0),
         }
     }
 
@@ -1095,21 +1093,14 @@ mod reference {
     }
 
     fn rollup_text(r: &Rollup) -> String {
-        let pts = |x: f64| {
-            if x.fract() == 0.0 {
-                format!("{x:.0}")
-            } else {
-                format!("{x:.1}")
-            }
-        };
         match r.percent_done() {
             Some(pc) => format!(
-                "{} item{} · {}/{} pts · {:.0}% done",
+                "{} item{} · {}/{} pts · {}% done",
                 r.items,
                 if r.items == 1 { "" } else { "s" },
-                pts(r.points_done),
-                pts(r.points),
-                pc
+                points(r.points_done),
+                points(r.points),
+                fixed(pc, 0)
             ),
             None => "no items".to_string(),
         }
@@ -1238,8 +1229,14 @@ mod reference {
                     r.parent = feature.cloned();
                     r.meta = match i.estimate {
                         Some(e) => format!(
-                            "{e} {} · {}",
+                            "{} {}{} · {}",
+                            points(e),
                             if e == 1.0 { "pt" } else { "pts" },
+                            if (0.0..=1000.0).contains(&e) {
+                                ""
+                            } else {
+                                " (out of range)"
+                            },
                             i.status.label()
                         ),
                         None => format!("unestimated · {}", i.status.label()),
@@ -1331,9 +1328,14 @@ mod reference {
                         } else {
                             format!(" {}", k.unit)
                         };
-                        kr.detail = format!("{} → {}{unit}, now {}", k.start, k.target, k.current);
+                        kr.detail = format!(
+                            "{} → {}{unit}, now {}",
+                            plain(k.start),
+                            plain(k.target),
+                            plain(k.current)
+                        );
                         kr.meta = key_result_progress(k)
-                            .map(|v| format!("{v:.0}% of the way"))
+                            .map(|v| format!("{}% of the way", fixed(v, 0)))
                             .unwrap_or_default();
                         kr.parent = Some(o.id.clone());
                         Node {

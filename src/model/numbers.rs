@@ -48,6 +48,20 @@ pub fn points(v: f64) -> String {
     }
 }
 
+/// A number as someone would type it: up to three decimals, trailing zeros dropped
+/// ("-12", "0.125", "1.5"); a key result's start, target and current value.
+pub fn plain(v: f64) -> String {
+    let mut s = fixed(v, 3);
+    if s.contains('.') {
+        let kept = s.trim_end_matches('0').trim_end_matches('.').len();
+        s.truncate(kept);
+    }
+    if s == "-0" {
+        s.remove(0);
+    }
+    s
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
