@@ -491,6 +491,7 @@ fn big_backlog_results_are_pinned() {
             title: "Item 0 Photo upload".into(),
             feature: Some("Feature 210 Ranger notes".into()),
             estimate: Some("8".into()),
+            estimate_flag: None,
             priority: None,
             status: ItemStatus::Done,
             sprint: Some("Sprint 0".into()),
@@ -500,6 +501,8 @@ fn big_backlog_results_are_pinned() {
             value_effort: "—".into(),
             wsjf: "—".into(),
             rice: "—".into(),
+            // The generator stores an effort of 0, which the bound (above 0) flags.
+            score_flag: Some("Out of range: Effort must be a number above 0".into()),
             forecast: "Done".into(),
         }
     );
@@ -510,6 +513,7 @@ fn big_backlog_results_are_pinned() {
         title: "Item 9999 Café finder".into(),
         feature: Some("Feature 493 Trail map".into()),
         estimate: Some("8".into()),
+        estimate_flag: None,
         priority: Some(Priority::Wont),
         status: ItemStatus::Todo,
         sprint: None,
@@ -519,6 +523,7 @@ fn big_backlog_results_are_pinned() {
         value_effort: "—".into(),
         wsjf: "—".into(),
         rice: "—".into(),
+        score_flag: None,
         forecast: "Sprint +96".into(),
     };
     assert_eq!(rows[9_999], last);
@@ -836,6 +841,7 @@ mod reference {
 
     use std::collections::{HashMap, HashSet};
     use twohats::model::backlog::{BacklogFilter, BacklogRow};
+    use twohats::model::bounds;
     use twohats::model::numbers::{fixed, plain, points};
     use twohats::model::outline::{Filter, Loose, Row, RowKind};
     use twohats::model::planning::{Slot, SprintLoad};
@@ -923,6 +929,7 @@ mod reference {
                         .and_then(|f| p.feature(f))
                         .map(|f| f.title.clone()),
                     estimate: i.estimate.map(points),
+                    estimate_flag: bounds::flag(bounds::Field::Estimate, i.estimate),
                     priority: i.priority,
                     status: i.status,
                     sprint: i
@@ -936,6 +943,7 @@ mod reference {
                     value_effort: format_score(scoring::value_effort(i)),
                     wsjf: format_score(scoring::wsjf(i)),
                     rice: format_score(scoring::rice(i)),
+                    score_flag: bounds::first_flag(&bounds::item_numbers(i)[1..]),
                     forecast: match slot {
                         Some(Slot::Done) => "Done".into(),
                         Some(Slot::Sprint(s)) => {
