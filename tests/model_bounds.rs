@@ -477,3 +477,34 @@ fn numbers_never_print_inf_or_nan() {
     assert_eq!(format_score(Some(2.0 / 3.0)), "0.67");
     assert_eq!(format_score(Some(1e300)), "more than 10¹⁵");
 }
+
+// ---------- fields ----------
+
+#[test]
+fn a_field_takes_what_is_in_range_and_says_why_not_otherwise() {
+    assert_eq!(bounds::parse(Field::Estimate, ""), Ok(None));
+    assert_eq!(bounds::parse(Field::Estimate, " 3,5 "), Ok(Some(3.5)));
+    assert_eq!(bounds::parse(Field::Estimate, "1000"), Ok(Some(1000.0)));
+    let refused = Err("Estimate must be between 0 and 1,000 points.".to_string());
+    for typed in ["1000.5", "-1", "1e308", "inf", "NaN", "lots"] {
+        assert_eq!(bounds::parse(Field::Estimate, typed), refused, "{typed}");
+    }
+    assert_eq!(
+        bounds::parse(Field::Confidence, "101"),
+        Err("Confidence must be between 0 and 100 %.".to_string())
+    );
+    assert_eq!(bounds::parse(Field::KeyResultStart, "-40"), Ok(Some(-40.0)));
+}
+
+#[test]
+fn a_stored_value_out_of_range_opens_in_a_field_as_a_short_number() {
+    assert_eq!(bounds::edit_text(Some(1e308)), "1e308");
+    assert_eq!(bounds::edit_text(Some(-2.5e20)), "-2.5e20");
+    assert_eq!(bounds::edit_text(Some(2.5)), "2.5");
+    assert_eq!(bounds::edit_text(Some(f64::INFINITY)), "");
+    assert_eq!(bounds::edit_text(None), "");
+    assert_eq!(
+        bounds::parse(Field::Reach, &bounds::edit_text(Some(1e300))),
+        Ok(Some(1e300))
+    );
+}

@@ -174,6 +174,33 @@ impl Field {
     }
 }
 
+/// Parses what was typed into a field: empty means "not set"; anything else must be a
+/// number in the field's range, or the answer is the field's message as a sentence
+/// ("Estimate must be between 0 and 1,000 points."). A comma is taken as the decimal
+/// point.
+pub fn parse(field: Field, text: &str) -> Result<Option<f64>, String> {
+    let t = text.trim();
+    if t.is_empty() {
+        return Ok(None);
+    }
+    match t.replace(',', ".").parse::<f64>() {
+        Ok(v) if field.accepts(v) => Ok(Some(v)),
+        _ => Err(format!("{}.", field.message())),
+    }
+}
+
+/// A stored number as a field shows it for editing. Beyond 10¹⁵ (a value stored out of
+/// range) it is written as `1e308`, which reads back as the same number, rather than as
+/// 309 digits.
+pub fn edit_text(v: Option<f64>) -> String {
+    match v {
+        Some(x) if !x.is_finite() => String::new(),
+        Some(x) if x.abs() >= 1e15 => format!("{x:e}"),
+        Some(x) => x.to_string(),
+        None => String::new(),
+    }
+}
+
 /// A bound as the message writes it: the bounds are whole numbers.
 fn whole(v: f64) -> String {
     thousands(v as usize)
