@@ -508,3 +508,10 @@ fn a_stored_value_out_of_range_opens_in_a_field_as_a_short_number() {
         Ok(Some(1e300))
     );
 }
+
+#[test]
+fn the_sample_product_is_within_every_bound() {
+    use twohats::model::sample::{counter_ids, sample_workspace};
+    let ws = sample_workspace(Day::new(2026, 3, 15).unwrap(), &mut counter_ids());
+    assert_eq!(bounds::out_of_range(&ws), []);
+}

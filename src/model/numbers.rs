@@ -88,6 +88,18 @@ mod tests {
     }
 
     #[test]
+    fn plain_drops_trailing_zeros_and_never_prints_inf_or_nan() {
+        assert_eq!(plain(-12.0), "-12");
+        assert_eq!(plain(2.5), "2.5");
+        assert_eq!(plain(-0.0004), "0");
+        assert_eq!(plain(f64::INFINITY), "more than 10¹⁵");
+        assert_eq!(plain(f64::NEG_INFINITY), "less than −10¹⁵");
+        assert_eq!(plain(f64::NAN), "not a number");
+        assert_eq!(points(1e308), "more than 10¹⁵");
+        assert_eq!(points(f64::NAN), "not a number");
+    }
+
+    #[test]
     fn points_drop_needless_decimals() {
         assert_eq!(points(3.0), "3");
         assert_eq!(points(-0.0), "0");
