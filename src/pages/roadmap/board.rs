@@ -2,7 +2,6 @@
 //! onto a card; on a focused card Alt+←/→ changes its column and Alt+↑/↓ its place.
 
 use super::{with_product, AddFeature, RoadmapUi};
-use crate::model::numbers::fixed;
 use crate::model::{Command, Entity, Horizon, Id, Kind};
 use crate::state::read_product;
 use crate::state::AppState;
@@ -126,7 +125,7 @@ pub(crate) fn Board() -> impl IntoView {
                                     .by_feature
                                     .get(&f.id)
                                     .and_then(|r| r.percent_done())
-                                    .map(|v| format!("{}% done", fixed(v, 0)))
+                                    .map(|v| format!("{v:.0}% done"))
                                     .unwrap_or_else(|| "not broken down".into()),
                             }
                         })
