@@ -143,7 +143,8 @@ pub fn backlog_csv(p: &Product) -> String {
             .as_ref()
             .and_then(|s| p.sprint(s))
             .map_or("", |s| s.name.as_str());
-        let points = item.estimate.map(|e| e.to_string()).unwrap_or_default();
+        // `1e308` rather than 309 digits for an estimate stored out of range.
+        let points = crate::model::bounds::edit_text(item.estimate);
         write_record(
             &mut out,
             [

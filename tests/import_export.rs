@@ -522,11 +522,31 @@ fn other_rule_breaks_are_refused() {
         "product 'Trailhead' (p-1) › item '  ' (i-10)",
         &["the title cannot be empty"],
     );
-    refused(
-        &v1_edited(|v| v["workspace"]["products"][0]["items"][2]["estimate"] = json!(-1)),
-        "product 'Trailhead' (p-1) › item 'Map tiles flicker when zooming' (i-10)",
-        &["the estimate must be a number of zero or more"],
+}
+
+#[test]
+fn a_number_out_of_range_is_left_out_and_named_the_rest_comes_in() {
+    let text = v1_edited(|v| v["workspace"]["products"][0]["items"][2]["estimate"] = json!(-1));
+    let imported = parse_import(&text).unwrap();
+    assert_eq!(imported.workspace.products[0].items[2].estimate, None);
+    let mut expected = v1();
+    expected.products[0].items[2].estimate = None;
+    assert_eq!(imported.workspace, expected);
+    assert_eq!(
+        imported
+            .left_out
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>(),
+        [
+            "workspace.products[0].items[2].estimate: Estimate must be between 0 and 1,000 \
+          points; the value (-1) was left out"
+        ]
     );
+    assert!(parse_import(&fixture("export-v1.json"))
+        .unwrap()
+        .left_out
+        .is_empty());
 }
 
 // ---------- fresh ids ----------

@@ -1431,6 +1431,7 @@ fn rows_carry_scores_forecast_and_readiness() {
             title: "Sign up with email".into(),
             feature: Some("Signup".into()),
             estimate: Some("3".into()),
+            estimate_flag: None,
             priority: Some(Priority::Must),
             status: ItemStatus::Todo,
             sprint: None,
@@ -1440,6 +1441,7 @@ fn rows_carry_scores_forecast_and_readiness() {
             value_effort: "2".into(),
             wsjf: "3".into(),
             rice: "25".into(),
+            score_flag: None,
             forecast: "Sprint 2".into(),
         }
     );
@@ -1452,6 +1454,7 @@ fn rows_carry_scores_forecast_and_readiness() {
             title: "Index trails".into(),
             feature: Some("Search".into()),
             estimate: None,
+            estimate_flag: None,
             priority: None,
             status: ItemStatus::Todo,
             sprint: None,
@@ -1461,6 +1464,7 @@ fn rows_carry_scores_forecast_and_readiness() {
             value_effort: "0.33".into(),
             wsjf: "6".into(),
             rice: "—".into(),
+            score_flag: None,
             forecast: "Needs an estimate".into(),
         }
     );

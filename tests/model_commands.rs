@@ -665,7 +665,7 @@ fn add_refuses_bad_numbers_dates_and_colours() {
                 }
             },
             "item 'New'",
-            "the estimate must be a number of zero or more",
+            "the estimate must be between 0 and 1,000 points",
         ),
         (
             Kind::Item,
@@ -675,7 +675,7 @@ fn add_refuses_bad_numbers_dates_and_colours() {
                 }
             },
             "item 'New'",
-            "the estimate must be a number of zero or more",
+            "the estimate must be between 0 and 1,000 points",
         ),
         (
             Kind::Item,
@@ -685,7 +685,7 @@ fn add_refuses_bad_numbers_dates_and_colours() {
                 }
             },
             "item 'New'",
-            "the confidence must be a number",
+            "the confidence must be between 0 and 100 %",
         ),
         (
             Kind::Feature,
@@ -695,7 +695,7 @@ fn add_refuses_bad_numbers_dates_and_colours() {
                 }
             },
             "feature 'New'",
-            "the effort must be a number of zero or more",
+            "the effort must be a number above 0",
         ),
         (
             Kind::Feature,
@@ -725,7 +725,7 @@ fn add_refuses_bad_numbers_dates_and_colours() {
                 }
             },
             "sprint 'New'",
-            "the capacity must be a number",
+            "the capacity must be between 0 and 1,000 points",
         ),
         (
             Kind::Theme,
@@ -752,7 +752,7 @@ fn add_refuses_bad_numbers_dates_and_colours() {
                 }
             },
             "objective 'New' › key result 'KR'",
-            "target must be a number",
+            "the target must be a number",
         ),
     ];
     for (kind, change, at, what) in cases {

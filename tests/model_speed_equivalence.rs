@@ -491,6 +491,7 @@ fn big_backlog_results_are_pinned() {
             title: "Item 0 Photo upload".into(),
             feature: Some("Feature 210 Ranger notes".into()),
             estimate: Some("8".into()),
+            estimate_flag: None,
             priority: None,
             status: ItemStatus::Done,
             sprint: Some("Sprint 0".into()),
@@ -500,6 +501,8 @@ fn big_backlog_results_are_pinned() {
             value_effort: "—".into(),
             wsjf: "—".into(),
             rice: "—".into(),
+            // The generator stores an effort of 0, which the bound (above 0) flags.
+            score_flag: Some("Out of range: Effort must be a number above 0".into()),
             forecast: "Done".into(),
         }
     );
@@ -510,6 +513,7 @@ fn big_backlog_results_are_pinned() {
         title: "Item 9999 Café finder".into(),
         feature: Some("Feature 493 Trail map".into()),
         estimate: Some("8".into()),
+        estimate_flag: None,
         priority: Some(Priority::Wont),
         status: ItemStatus::Todo,
         sprint: None,
@@ -519,6 +523,7 @@ fn big_backlog_results_are_pinned() {
         value_effort: "—".into(),
         wsjf: "—".into(),
         rice: "—".into(),
+        score_flag: None,
         forecast: "Sprint +96".into(),
     };
     assert_eq!(rows[9_999], last);
@@ -836,7 +841,8 @@ mod reference {
 
     use std::collections::{HashMap, HashSet};
     use twohats::model::backlog::{BacklogFilter, BacklogRow};
-    use twohats::model::numbers::points;
+    use twohats::model::bounds;
+    use twohats::model::numbers::{fixed, plain, points};
     use twohats::model::outline::{Filter, Loose, Row, RowKind};
     use twohats::model::planning::{Slot, SprintLoad};
     use twohats::model::readiness::meets;
@@ -863,10 +869,8 @@ mod reference {
     fn format_score(v: Option<f64>) -> String {
         match v {
             None => "—".into(),
-            Some(x) => {
-                let s = format!("{x:.2}");
-                s.trim_end_matches('0').trim_end_matches('.').to_string()
-            }
+            // Numbers are written by `model::numbers` (never "inf"), here as in the app.
+            Some(x) => plain((x * 100.0).round() / 100.0),
         }
     }
 
@@ -925,6 +929,7 @@ mod reference {
                         .and_then(|f| p.feature(f))
                         .map(|f| f.title.clone()),
                     estimate: i.estimate.map(points),
+                    estimate_flag: bounds::flag(bounds::Field::Estimate, i.estimate),
                     priority: i.priority,
                     status: i.status,
                     sprint: i
@@ -938,6 +943,7 @@ mod reference {
                     value_effort: format_score(scoring::value_effort(i)),
                     wsjf: format_score(scoring::wsjf(i)),
                     rice: format_score(scoring::rice(i)),
+                    score_flag: bounds::first_flag(&bounds::item_numbers(i)[1..]),
                     forecast: match slot {
                         Some(Slot::Done) => "Done".into(),
                         Some(Slot::Sprint(s)) => {
@@ -1095,21 +1101,14 @@ mod reference {
     }
 
     fn rollup_text(r: &Rollup) -> String {
-        let pts = |x: f64| {
-            if x.fract() == 0.0 {
-                format!("{x:.0}")
-            } else {
-                format!("{x:.1}")
-            }
-        };
         match r.percent_done() {
             Some(pc) => format!(
-                "{} item{} · {}/{} pts · {:.0}% done",
+                "{} item{} · {}/{} pts · {}% done",
                 r.items,
                 if r.items == 1 { "" } else { "s" },
-                pts(r.points_done),
-                pts(r.points),
-                pc
+                points(r.points_done),
+                points(r.points),
+                fixed(pc, 0)
             ),
             None => "no items".to_string(),
         }
@@ -1238,8 +1237,14 @@ mod reference {
                     r.parent = feature.cloned();
                     r.meta = match i.estimate {
                         Some(e) => format!(
-                            "{e} {} · {}",
+                            "{} {}{} · {}",
+                            points(e),
                             if e == 1.0 { "pt" } else { "pts" },
+                            if (0.0..=1000.0).contains(&e) {
+                                ""
+                            } else {
+                                " (out of range)"
+                            },
                             i.status.label()
                         ),
                         None => format!("unestimated · {}", i.status.label()),
@@ -1331,9 +1336,14 @@ mod reference {
                         } else {
                             format!(" {}", k.unit)
                         };
-                        kr.detail = format!("{} → {}{unit}, now {}", k.start, k.target, k.current);
+                        kr.detail = format!(
+                            "{} → {}{unit}, now {}",
+                            plain(k.start),
+                            plain(k.target),
+                            plain(k.current)
+                        );
                         kr.meta = key_result_progress(k)
-                            .map(|v| format!("{v:.0}% of the way"))
+                            .map(|v| format!("{}% of the way", fixed(v, 0)))
                             .unwrap_or_default();
                         kr.parent = Some(o.id.clone());
                         Node {

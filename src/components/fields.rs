@@ -1,5 +1,6 @@
 //! Labelled form fields with inline errors, shared by every editor.
 
+use crate::model::bounds::Field;
 use leptos::prelude::*;
 use std::cell::Cell;
 
@@ -15,30 +16,37 @@ pub fn uid(prefix: &str) -> String {
     })
 }
 
-/// Parses an optional number of zero or more; empty means "not set".
-pub fn parse_optional(label: &str, text: &str) -> Result<Option<f64>, String> {
-    let t = text.trim();
-    if t.is_empty() {
-        return Ok(None);
-    }
-    match t.replace(',', ".").parse::<f64>() {
-        Ok(v) if v.is_finite() && v >= 0.0 => Ok(Some(v)),
-        _ => Err(format!(
-            "{label} must be a number of zero or more, like 3 or 0.5."
-        )),
-    }
+pub use crate::model::bounds::{edit_text as number_text, parse as parse_bounded};
+
+/// Parses a number that must be there (a key result's values).
+pub fn parse_bounded_required(field: Field, text: &str) -> Result<f64, String> {
+    parse_bounded(field, text)?.ok_or_else(|| format!("{}.", field.message()))
 }
 
-/// Parses a required number (any sign).
-pub fn parse_required(label: &str, text: &str) -> Result<f64, String> {
-    match text.trim().replace(',', ".").parse::<f64>() {
-        Ok(v) if v.is_finite() => Ok(v),
-        _ => Err(format!("{label} must be a number.")),
-    }
-}
-
-pub fn number_text(v: Option<f64>) -> String {
-    v.map(|x| x.to_string()).unwrap_or_default()
+/// A labelled number field: what is typed is checked against the field's range as it is
+/// typed, and a value out of range gets the field's message beside it (`aria-invalid`,
+/// `aria-describedby`). The editor refuses to save it, so it is never committed. A
+/// stored value out of range opens with the message already shown.
+#[component]
+pub fn NumberField(
+    label: &'static str,
+    field: Field,
+    value: RwSignal<String>,
+    /// Empty is wrong too (a key result's values are not optional).
+    #[prop(optional)]
+    required: bool,
+    #[prop(optional)] testid: &'static str,
+) -> impl IntoView {
+    let error = Signal::derive(move || {
+        value.with(|t| {
+            if required {
+                parse_bounded_required(field, t).err()
+            } else {
+                parse_bounded(field, t).err()
+            }
+        })
+    });
+    view! { <TextField label=label value=value error=error testid=testid /> }
 }
 
 #[component]

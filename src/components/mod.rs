@@ -5,6 +5,7 @@ pub mod download;
 pub mod fields;
 pub mod hat_badge;
 pub mod header;
+pub mod import_report;
 pub mod lazy_dialog;
 pub mod more_rows;
 pub mod new_product;
@@ -18,6 +19,7 @@ pub mod theme_toggle;
 
 pub use hat_badge::HatBadge;
 pub use header::Header;
+pub use import_report::LeftOutReport;
 pub use more_rows::MoreRows;
 pub use new_product::NewProductForm;
 pub use no_product::NoProduct;

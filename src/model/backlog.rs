@@ -1,6 +1,7 @@
 //! The backlog as the PO sees it: filtered, optionally sorted by a scheme, each row with
 //! its readiness, scores and forecast. Plain Rust, so the page only renders rows.
 
+use super::bounds::{self, Field};
 use super::ids::Id;
 use super::numbers::points;
 use super::planning::{forecast, Slot};
@@ -107,6 +108,8 @@ pub struct BacklogRow {
     pub title: String,
     pub feature: Option<String>,
     pub estimate: Option<String>,
+    /// Why the estimate is flagged: it was stored out of its range.
+    pub estimate_flag: Option<String>,
     pub priority: Option<Priority>,
     pub status: ItemStatus,
     pub sprint: Option<String>,
@@ -116,6 +119,8 @@ pub struct BacklogRow {
     pub value_effort: String,
     pub wsjf: String,
     pub rice: String,
+    /// Why the scores are flagged: an input was stored out of its range.
+    pub score_flag: Option<String>,
     pub forecast: String,
 }
 
@@ -198,6 +203,7 @@ impl<'a> RowBuilder<'a> {
                 .and_then(|f| self.feature_titles.get(f))
                 .map(|t| t.to_string()),
             estimate: i.estimate.map(points),
+            estimate_flag: bounds::flag(Field::Estimate, i.estimate),
             priority: i.priority,
             status: i.status,
             sprint: i.sprint.as_ref().and_then(|s| self.sprint_name(s)),
@@ -207,6 +213,7 @@ impl<'a> RowBuilder<'a> {
             value_effort: scoring::format_score(scoring::value_effort(i)),
             wsjf: scoring::format_score(scoring::wsjf(i)),
             rice: scoring::format_score(scoring::rice(i)),
+            score_flag: bounds::first_flag(&bounds::item_numbers(i)[1..]),
             forecast: match self.slots.get(&i.id) {
                 Some(Slot::Done) => "Done".into(),
                 Some(Slot::Sprint(s)) => self.sprint_name(s).unwrap_or_default(),

@@ -5,6 +5,7 @@
 //! put back. The same copies make the undo entry, and the list of touched parts tells
 //! storage which keys to rewrite.
 
+use super::bounds::check_command;
 use super::error::ModelError;
 use super::ids::Id;
 use super::invariants::{
@@ -455,6 +456,8 @@ fn entity_title(p: &Product, kind: Kind, id: &Id) -> Option<String> {
 /// Applies a command all-or-nothing. On success returns the parts it changed and a
 /// snapshot of them as they were before.
 pub fn apply(ws: &mut Workspace, cmd: Command) -> Result<(Changes, Snapshot), ModelError> {
+    // Before anything changes: a number out of its range is refused, not stored.
+    check_command(ws, &cmd)?;
     let changes = cmd.touches(ws);
     // A change to one item alone keeps, and checks, only that item.
     let item = cmd.only_item().map(|(p, i)| (p.clone(), i.clone()));

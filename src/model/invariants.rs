@@ -1,5 +1,9 @@
 //! The rules every document obeys. They are checked on load, on import and after every
 //! command, so nothing the model accepts can leave a dangling or ambiguous reference.
+//!
+//! Numbers need only be numbers here. Their ranges (an estimate from 0 to 1,000 points, …)
+//! live in `bounds`, which commands, fields and the import ask: a range checked on load
+//! would make a workspace stored with one value out of it unreadable.
 
 use super::error::ModelError;
 use super::ids::{Id, IdSet};
@@ -188,8 +192,8 @@ fn check_references(p: &Product, at_p: String) -> Result<(), ModelError> {
                 ));
             }
         }
-        check_positive(&at, "value", f.value)?;
-        check_positive(&at, "effort", f.effort)?;
+        check_number(&at, "value", f.value)?;
+        check_number(&at, "effort", f.effort)?;
     }
 
     let sprints: IdSet<&Id> = p.sprints.iter().map(|s| &s.id).collect();
@@ -197,7 +201,7 @@ fn check_references(p: &Product, at_p: String) -> Result<(), ModelError> {
         let at = format!("{at_p} › sprint '{}' ({})", s.name, s.id);
         check_title(&at, "name", &s.name)?;
         check_text(&at, "goal", &s.goal)?;
-        check_positive(&at, "capacity", s.capacity)?;
+        check_number(&at, "capacity", s.capacity)?;
         if let (Some(a), Some(b)) = (s.start, s.end) {
             if b < a {
                 return Err(ModelError::new(
@@ -273,7 +277,7 @@ fn check_item(i: &Item, features: &IdSet<&Id>, sprints: &IdSet<&Id>) -> Result<(
             return Err(ModelError::new(at, "an acceptance criterion is empty"));
         }
     }
-    check_positive(at, "estimate", i.estimate)?;
+    check_number(at, "estimate", i.estimate)?;
     let s = &i.scores;
     for (name, v) in [
         ("value", s.value),
@@ -286,7 +290,7 @@ fn check_item(i: &Item, features: &IdSet<&Id>, sprints: &IdSet<&Id>) -> Result<(
         ("impact", s.impact),
         ("confidence", s.confidence),
     ] {
-        check_positive(at, name, v)?;
+        check_number(at, name, v)?;
     }
     if let Some(f) = &i.feature {
         if !features.contains(f) {
@@ -332,12 +336,11 @@ fn check_text(at: &str, field: &str, text: &str) -> Result<(), ModelError> {
     Ok(())
 }
 
-fn check_positive(at: &str, field: &str, v: Option<f64>) -> Result<(), ModelError> {
+fn check_number(at: &str, field: &str, v: Option<f64>) -> Result<(), ModelError> {
     match v {
-        Some(x) if !x.is_finite() || x < 0.0 => Err(ModelError::new(
-            at,
-            format!("the {field} must be a number of zero or more"),
-        )),
+        Some(x) if !x.is_finite() => {
+            Err(ModelError::new(at, format!("the {field} must be a number")))
+        }
         _ => Ok(()),
     }
 }

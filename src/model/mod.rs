@@ -3,6 +3,7 @@
 //! Nothing in here knows about the browser: it builds and is tested natively.
 
 pub mod backlog;
+pub mod bounds;
 pub mod command;
 pub mod dates;
 pub mod error;

@@ -48,6 +48,20 @@ pub fn points(v: f64) -> String {
     }
 }
 
+/// A number as someone would type it: up to three decimals, trailing zeros dropped
+/// ("-12", "0.125", "1.5"); a key result's start, target and current value.
+pub fn plain(v: f64) -> String {
+    let mut s = fixed(v, 3);
+    if s.contains('.') {
+        let kept = s.trim_end_matches('0').trim_end_matches('.').len();
+        s.truncate(kept);
+    }
+    if s == "-0" {
+        s.remove(0);
+    }
+    s
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -71,6 +85,18 @@ mod tests {
         assert_eq!(fixed(f64::NAN, 1), "not a number");
         assert_eq!(fixed(f64::INFINITY, 1), "more than 10¹⁵");
         assert_eq!(fixed(-1e308, 0), "less than −10¹⁵");
+    }
+
+    #[test]
+    fn plain_drops_trailing_zeros_and_never_prints_inf_or_nan() {
+        assert_eq!(plain(-12.0), "-12");
+        assert_eq!(plain(2.5), "2.5");
+        assert_eq!(plain(-0.0004), "0");
+        assert_eq!(plain(f64::INFINITY), "more than 10¹⁵");
+        assert_eq!(plain(f64::NEG_INFINITY), "less than −10¹⁵");
+        assert_eq!(plain(f64::NAN), "not a number");
+        assert_eq!(points(1e308), "more than 10¹⁵");
+        assert_eq!(points(f64::NAN), "not a number");
     }
 
     #[test]

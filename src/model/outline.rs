@@ -3,7 +3,9 @@
 //! page only renders rows.
 
 use super::backlog::contains_lowercased;
+use super::bounds::Field;
 use super::ids::{Id, IdMap};
+use super::numbers::{fixed, plain, points};
 use super::roles::{owner, Hat, Level, RoleSetting};
 use super::rollup::{key_result_progress, Rollup};
 use super::workspace::{ItemKind, Objective, Product};
@@ -100,21 +102,14 @@ impl Filter {
 }
 
 pub fn rollup_text(r: &Rollup) -> String {
-    let pts = |x: f64| {
-        if x.fract() == 0.0 {
-            format!("{x:.0}")
-        } else {
-            format!("{x:.1}")
-        }
-    };
     match r.percent_done() {
         Some(pc) => format!(
-            "{} item{} · {}/{} pts · {:.0}% done",
+            "{} item{} · {}/{} pts · {}% done",
             r.items,
             if r.items == 1 { "" } else { "s" },
-            pts(r.points_done),
-            pts(r.points),
-            pc
+            points(r.points_done),
+            points(r.points),
+            fixed(pc, 0)
         ),
         None => "no items".to_string(),
     }
@@ -297,8 +292,15 @@ pub fn outline_with(
                 r.parent = feature.cloned();
                 r.meta = match i.estimate {
                     Some(e) => format!(
-                        "{e} {} · {}",
+                        "{} {}{} · {}",
+                        points(e),
                         if e == 1.0 { "pt" } else { "pts" },
+                        // Stored before its bound: said, not hidden.
+                        if Field::Estimate.accepts(e) {
+                            ""
+                        } else {
+                            " (out of range)"
+                        },
                         i.status.label()
                     ),
                     None => format!("unestimated · {}", i.status.label()),
@@ -390,9 +392,14 @@ pub fn outline_with(
                 } else {
                     format!(" {}", k.unit)
                 };
-                kr.detail = format!("{} → {}{unit}, now {}", k.start, k.target, k.current);
+                kr.detail = format!(
+                    "{} → {}{unit}, now {}",
+                    plain(k.start),
+                    plain(k.target),
+                    plain(k.current)
+                );
                 kr.meta = key_result_progress(k)
-                    .map(|v| format!("{v:.0}% of the way"))
+                    .map(|v| format!("{}% of the way", fixed(v, 0)))
                     .unwrap_or_default();
                 kr.parent = Some(o.id.clone());
                 Node {

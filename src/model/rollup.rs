@@ -38,8 +38,11 @@ impl Rollup {
 
     /// Percent of points done; by item count when nothing is estimated; `None` when empty.
     pub fn percent_done(&self) -> Option<f64> {
-        if self.points > 0.0 {
-            Some(100.0 * self.points_done / self.points)
+        // Points out of range (stored before their bound) can sum to infinity, and
+        // infinity over infinity is NaN: then the items are counted instead.
+        let by_points = 100.0 * self.points_done / self.points;
+        if self.points > 0.0 && by_points.is_finite() {
+            Some(by_points)
         } else if self.items > 0 {
             Some(100.0 * self.done_items as f64 / self.items as f64)
         } else {

@@ -5,7 +5,9 @@
 //! saying what is wrong and where: size, JSON syntax (line and column; a cut-off file is
 //! called that), that it is a Two Hats export at all, its format version (newer: refused;
 //! older: migrated, see [`super::migrate`]), the limits on products and items, every
-//! value's type (with the JSON path of the bad value), and last the document's rules
+//! value's type (with the JSON path of the bad value), the range of every number (a value
+//! out of range is left out and named by its path in [`Imported::left_out`], so the rest
+//! of the file still comes in), and last the document's rules
 //! ([`validate_workspace`]: unique ids, resolved references, …). It never touches the
 //! current workspace; the caller decides whether to replace it or, after
 //! [`with_fresh_ids`], to add the imported products next to the existing ones.
@@ -14,7 +16,9 @@ use super::format::{CURRENT_VERSION, FORMAT};
 use super::json_path::{clearer, path_of};
 use super::migrate;
 use crate::model::backlog::thousands;
+use crate::model::bounds;
 use crate::model::ids::{prefix, Id};
+use crate::model::numbers::points;
 use crate::model::{validate_workspace, Workspace};
 use serde_json::Value;
 use std::collections::HashMap;
@@ -68,6 +72,24 @@ pub struct Imported {
     pub from_version: u32,
     /// When the file says it was exported, as written there.
     pub exported_at: Option<String>,
+    /// The numbers the file holds out of their range, which were left out (unset).
+    pub left_out: Vec<LeftOut>,
+}
+
+/// A value of the file the import did not take, and why.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LeftOut {
+    /// Its JSON path: `workspace.products[0].items[3].estimate`.
+    pub at: String,
+    /// What was wrong with it and what was done, e.g. `Estimate must be between 0 and
+    /// 1,000 points; the value (more than 10¹⁵) was left out`.
+    pub what: String,
+}
+
+impl fmt::Display for LeftOut {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.at, self.what)
+    }
 }
 
 /// Reads an export file. See the module documentation for the order of the checks.
@@ -176,13 +198,36 @@ pub fn parse_import(text: &str) -> Result<Imported, ImportError> {
         ImportError::new(format!("workspace{at}"), why)
     })?;
 
+    let mut workspace = workspace;
+    let left_out = leave_out_of_range(&mut workspace)?;
     validate_workspace(&workspace).map_err(|e| ImportError::new(e.at, e.what))?;
 
     Ok(Imported {
         workspace,
         from_version: version,
         exported_at,
+        left_out,
     })
+}
+
+/// Unsets every number out of its range and says which, so one slip in a file of
+/// thousands of items costs that value, not the whole import. A value that cannot be
+/// unset (a key result's) refuses the file.
+fn leave_out_of_range(ws: &mut Workspace) -> Result<Vec<LeftOut>, ImportError> {
+    let mut left_out = Vec::new();
+    for o in bounds::out_of_range(ws) {
+        let at = format!("workspace.{}", o.path());
+        if !bounds::clear(ws, &o) {
+            return Err(ImportError::new(at, o.field.message()));
+        }
+        let what = format!(
+            "{}; the value ({}) was left out",
+            o.field.message(),
+            points(o.value)
+        );
+        left_out.push(LeftOut { at, what });
+    }
+    Ok(left_out)
 }
 
 const CUT_OFF: &str = "the file looks cut off: it ends before the JSON is complete; \

@@ -3,7 +3,8 @@
 
 use super::table::{reorder, Step};
 use super::{edit_item, with_product, BacklogUi};
-use crate::components::fields::{number_text, parse_optional, uid};
+use crate::components::fields::{number_text, parse_bounded, uid};
+use crate::model::bounds::{self, Field};
 use crate::model::readiness;
 use crate::model::scoring::{format_score, rice, value_effort, wsjf};
 use crate::model::{
@@ -121,21 +122,18 @@ fn PanelBody(
         view! { <div class="field"><label for=fid>{label}</label>{control}</div> }
     };
     let score_field = move |label: &'static str,
+                            field: Field,
                             value: fn(&Item) -> Option<f64>,
                             set: fn(&mut ScoreInputs, Option<f64>)| {
         let fid = uid("sc");
         view! {
             <div class="field field--score">
                 <label for=fid.clone()>{label}</label>
-                <input
-                    id=fid
-                    type="text"
-                    inputmode="decimal"
-                    prop:value=move || number_text(read_number(value))
-                    on:change=move |ev| match parse_optional(label, &event_target_value(&ev)) {
-                        Ok(v) => commit(Box::new(move |i| set(&mut i.scores, v))),
-                        Err(e) => error.set(Some(e)),
-                    }
+                <PanelNumber
+                    field=field
+                    input_id=fid
+                    value=Signal::derive(move || read_number(value))
+                    save=move |v| commit(Box::new(move |i| set(&mut i.scores, v)))
                 />
             </div>
         }
@@ -342,18 +340,14 @@ fn PanelBody(
                     >{v.to_string()}</button>
                 }).collect_view()}
                 <label for=estimate_id.clone() class="sr-only">"Other estimate"</label>
-                <input
-                    id=estimate_id.clone()
-                    type="text"
-                    inputmode="decimal"
+                <PanelNumber
+                    field=Field::Estimate
+                    input_id=estimate_id.clone()
+                    value=Signal::derive(move || read_number(|i| i.estimate))
+                    save=move |v| commit(Box::new(move |i| i.estimate = v))
                     class="estimate__free"
                     placeholder="other"
-                    prop:value=move || number_text(read_number(|i| i.estimate))
-                    on:change=move |ev| match parse_optional("The estimate", &event_target_value(&ev)) {
-                        Ok(v) => commit(Box::new(move |i| i.estimate = v)),
-                        Err(e) => error.set(Some(e)),
-                    }
-                    data-testid="estimate-free"
+                    testid="estimate-free"
                 />
             </div>
         </div>
@@ -374,21 +368,21 @@ fn PanelBody(
             <div class="scores__grid">
                 <div class="scores__scheme">
                     <h3>{move || format!("Value / effort: {}", format_score(read_number(value_effort)))}</h3>
-                    {score_field("Value", |i| i.scores.value, |s, v| s.value = v)}
-                    {score_field("Effort", |i| i.scores.effort, |s, v| s.effort = v)}
+                    {score_field("Value", Field::Value, |i| i.scores.value, |s, v| s.value = v)}
+                    {score_field("Effort", Field::Effort, |i| i.scores.effort, |s, v| s.effort = v)}
                 </div>
                 <div class="scores__scheme">
                     <h3>{move || format!("WSJF: {}", format_score(read_number(wsjf)))}</h3>
-                    {score_field("Business value", |i| i.scores.business_value, |s, v| s.business_value = v)}
-                    {score_field("Time criticality", |i| i.scores.time_criticality, |s, v| s.time_criticality = v)}
-                    {score_field("Risk reduction", |i| i.scores.risk_reduction, |s, v| s.risk_reduction = v)}
-                    {score_field("Job size", |i| i.scores.job_size, |s, v| s.job_size = v)}
+                    {score_field("Business value", Field::BusinessValue, |i| i.scores.business_value, |s, v| s.business_value = v)}
+                    {score_field("Time criticality", Field::TimeCriticality, |i| i.scores.time_criticality, |s, v| s.time_criticality = v)}
+                    {score_field("Risk reduction", Field::RiskReduction, |i| i.scores.risk_reduction, |s, v| s.risk_reduction = v)}
+                    {score_field("Job size", Field::JobSize, |i| i.scores.job_size, |s, v| s.job_size = v)}
                 </div>
                 <div class="scores__scheme">
                     <h3>{move || format!("RICE: {}", format_score(read_number(rice)))}</h3>
-                    {score_field("Reach", |i| i.scores.reach, |s, v| s.reach = v)}
-                    {score_field("Impact", |i| i.scores.impact, |s, v| s.impact = v)}
-                    {score_field("Confidence (%)", |i| i.scores.confidence, |s, v| s.confidence = v)}
+                    {score_field("Reach", Field::Reach, |i| i.scores.reach, |s, v| s.reach = v)}
+                    {score_field("Impact", Field::Impact, |i| i.scores.impact, |s, v| s.impact = v)}
+                    {score_field("Confidence (%)", Field::Confidence, |i| i.scores.confidence, |s, v| s.confidence = v)}
                     <p class="muted">"Uses the effort above."</p>
                 </div>
             </div>
@@ -398,5 +392,55 @@ fn PanelBody(
             <button type="button" class="btn btn--small" on:click=move |_| reorder(state, ui, &bottom_id, Step::Bottom)>"Move to bottom"</button>
             <button type="button" class="btn btn--small btn--danger" on:click=delete>"Delete item"</button>
         </div>
+    }
+}
+
+/// A number input of the panel, saved when it changes. A value out of its range gets the
+/// field's message beside it (`aria-invalid`, `aria-describedby`) and is not saved. A
+/// stored value out of range shows the same message from the start: flagged where it
+/// shows, not hidden.
+#[component]
+fn PanelNumber(
+    field: Field,
+    input_id: String,
+    /// The item's value as it is now.
+    value: Signal<Option<f64>>,
+    save: impl Fn(Option<f64>) + Copy + Send + Sync + 'static,
+    #[prop(optional)] class: &'static str,
+    #[prop(optional)] placeholder: &'static str,
+    #[prop(optional)] testid: &'static str,
+) -> impl IntoView {
+    // A refused text's message, with the value stored when it was typed: once the stored
+    // value changes (undo, another tab) the field shows that value and the message goes.
+    let refused = RwSignal::new(None::<(Option<f64>, String)>);
+    let message = move || {
+        let stored = value.get();
+        refused
+            .get()
+            .filter(|(at, _)| *at == stored)
+            .map(|(_, m)| m)
+            .or_else(|| bounds::flag(field, stored).map(|f| format!("{f}.")))
+    };
+    let err_id = format!("{input_id}-err");
+    view! {
+        <input
+            id=input_id
+            type="text"
+            inputmode="decimal"
+            class=class
+            placeholder=placeholder
+            prop:value=move || number_text(value.get())
+            on:change=move |ev| match parse_bounded(field, &event_target_value(&ev)) {
+                Ok(v) => {
+                    refused.set(None);
+                    save(v);
+                }
+                Err(e) => refused.set(Some((value.get_untracked(), e))),
+            }
+            aria-invalid=move || message().is_some().to_string()
+            aria-describedby=err_id.clone()
+            data-testid=testid
+        />
+        <p class="field-error" id=err_id>{message}</p>
     }
 }

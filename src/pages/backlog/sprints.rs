@@ -3,9 +3,10 @@
 
 use super::table::plan_into;
 use super::{with_product, BacklogUi};
-use crate::components::fields::{number_text, parse_optional, TextField};
+use crate::components::fields::{number_text, parse_bounded, NumberField, TextField};
 use crate::model::backlog::RefFilter;
-use crate::model::numbers::points;
+use crate::model::bounds::{self, Field};
+use crate::model::numbers::{fixed, points};
 use crate::model::planning::{sprint_load, velocity, SprintLoad};
 use crate::model::{ids::prefix, Command, Day, Entity, Id, Kind, Sprint, SprintState};
 use crate::state::read_product;
@@ -49,7 +50,13 @@ pub(crate) fn SprintStrip() -> impl IntoView {
             goal: String::new(),
             start: Some(start),
             end: Some(start.add_days(13)),
-            capacity: last_cap.or_else(|| vel.get_untracked()).or(Some(20.0)),
+            // The first guess in range: a capacity stored out of range, or a velocity
+            // above the bound, would get the new sprint refused.
+            capacity: [last_cap, vel.get_untracked()]
+                .into_iter()
+                .flatten()
+                .find(|c| Field::Capacity.accepts(*c))
+                .or(Some(20.0)),
             state: SprintState::Planned,
         };
         let id = sprint.id.clone();
@@ -112,6 +119,8 @@ fn SprintCard(
         _ => "No dates".into(),
     };
     let capacity = load.capacity.map(points).unwrap_or_else(|| "?".into());
+    // A capacity stored out of range is shown and said, never hidden or used quietly.
+    let capacity_flag = bounds::flag(Field::Capacity, load.capacity);
     let drop_name = name.clone();
     view! {
         <li
@@ -156,11 +165,12 @@ fn SprintCard(
             <p class="sprint-card__dates">{dates}</p>
             {(!sprint.goal.is_empty()).then(|| view! { <p class="sprint-card__goal">{sprint.goal.clone()}</p> })}
             <div class="load" role="img" aria-label=format!("{} of {capacity} points committed", points(load.committed))>
-                <div class="load__bar" style:width=format!("{pct:.0}%")></div>
+                <div class="load__bar" style:width=format!("{}%", fixed(pct, 0))></div>
             </div>
             <p class="sprint-card__load" data-testid="sprint-load">
                 {format!("{} / {capacity} pts committed · {} {} · {} pts done", points(load.committed), load.items, if load.items == 1 { "item" } else { "items" }, points(load.done))}
             </p>
+            {capacity_flag.map(|f| view! { <p class="sprint-card__warning" role="status" data-testid="capacity-out-of-range">{format!("⚠ {f}. Edit the sprint to change it.")}</p> })}
             {over.map(|o| view! { <p class="sprint-card__warning" role="status" data-testid="over-capacity">{format!("⚠ Over capacity by {} points", points(o))}</p> })}
             {(load.unestimated > 0).then(|| view! { <p class="muted">{format!("{} unestimated items not counted", load.unestimated)}</p> })}
         </li>
@@ -240,7 +250,7 @@ fn SprintEditor(id: Id, editing: RwSignal<Option<Id>>) -> impl IntoView {
                 goal: goal.get_untracked(),
                 start: parse_day("Start", &start.get_untracked())?,
                 end: parse_day("End", &end.get_untracked())?,
-                capacity: parse_optional("Capacity", &capacity.get_untracked())?,
+                capacity: parse_bounded(Field::Capacity, &capacity.get_untracked())?,
                 state: st.get_untracked(),
             })
         })();
@@ -285,7 +295,7 @@ fn SprintEditor(id: Id, editing: RwSignal<Option<Id>>) -> impl IntoView {
                 <TextField label="Name" value=name input_ref=input testid="sprint-name" />
                 <TextField label="Start (YYYY-MM-DD)" value=start />
                 <TextField label="End (YYYY-MM-DD)" value=end />
-                <TextField label="Capacity (points)" value=capacity testid="sprint-capacity" />
+                <NumberField label="Capacity (points)" field=Field::Capacity value=capacity testid="sprint-capacity" />
                 <div class="field">
                     <label for="sprint-state">"State"</label>
                     <select id="sprint-state" on:change=move |ev| {

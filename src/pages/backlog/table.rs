@@ -313,9 +313,13 @@ fn BacklogRowView(index: usize) -> impl IntoView {
                     {text(|r| r.title.clone())}
                 </button>
                 <span class="criteria-count">{text(|r| if r.criteria > 0 { format!("{} AC", r.criteria) } else { String::new() })}</span>
+                {out_of_range(move || row.with(|r| r.as_ref().and_then(|r| r.score_flag.clone())))}
             </td>
             <td class="feature-cell" title=text(|r| r.feature.clone().unwrap_or_default())>{text(|r| r.feature.clone().unwrap_or_else(|| "—".into()))}</td>
-            <td class="num">{text(|r| r.estimate.clone().unwrap_or_else(|| "—".into()))}</td>
+            <td class="num">
+                {text(|r| r.estimate.clone().unwrap_or_else(|| "—".into()))}
+                {out_of_range(move || row.with(|r| r.as_ref().and_then(|r| r.estimate_flag.clone())))}
+            </td>
             <td>{text(|r| r.priority.map(|p| p.label()).unwrap_or("—").into())}</td>
             <td><span class=text(|r| format!("status status--{}", r.status.name()))>{text(|r| r.status.label().into())}</span></td>
             <td>{text(|r| r.sprint.clone().unwrap_or_else(|| "—".into()))}</td>
@@ -338,6 +342,21 @@ fn BacklogRowView(index: usize) -> impl IntoView {
 }
 
 /// Plans an item into a sprint (or back to the backlog) after a drop on a sprint card.
+/// The marker of a value stored out of its range (`flag` says why), for the cell that
+/// shows it: seen as ⚠ with the reason as its title, heard as the reason.
+fn out_of_range(flag: impl Fn() -> Option<String> + Send + Sync + 'static) -> impl IntoView {
+    move || {
+        flag().map(|f| {
+            view! {
+                <span class="out-of-range" title=f.clone() data-testid="out-of-range">
+                    <span aria-hidden="true">"⚠"</span>
+                    <span class="sr-only">{format!(" {f}")}</span>
+                </span>
+            }
+        })
+    }
+}
+
 pub(crate) fn plan_into(state: AppState, item: &Id, sprint: Option<Id>, sprint_name: &str) {
     if edit_item(state, item, |i| i.sprint = sprint).is_ok() {
         state.say(format!("Planned into {sprint_name}."), false);

@@ -3,8 +3,9 @@
 
 use super::OutlineUi;
 use crate::components::fields::{
-    number_text, parse_optional, parse_required, SelectField, TextField,
+    number_text, parse_bounded, parse_bounded_required, NumberField, SelectField, TextField,
 };
+use crate::model::bounds::Field;
 use crate::model::outline::{Row, RowKind};
 use crate::model::{
     ids::prefix, Command, Entity, FeatureStatus, Horizon, Id, ItemKind, ItemStatus, KeyResult,
@@ -174,27 +175,27 @@ impl KrDraft {
         KrDraft {
             id: k.id.clone(),
             title: RwSignal::new(k.title.clone()),
-            start: RwSignal::new(k.start.to_string()),
-            target: RwSignal::new(k.target.to_string()),
-            current: RwSignal::new(k.current.to_string()),
+            start: RwSignal::new(number_text(Some(k.start))),
+            target: RwSignal::new(number_text(Some(k.target))),
+            current: RwSignal::new(number_text(Some(k.current))),
             unit: RwSignal::new(k.unit.clone()),
         }
     }
 
     fn build(&self, n: usize) -> Result<KeyResult, String> {
-        let what = format!("Key result {n}");
+        let number = |field: Field, text: RwSignal<String>| {
+            parse_bounded_required(field, &text.get_untracked())
+                .map_err(|e| format!("Key result {n}: {e}"))
+        };
         Ok(KeyResult {
             id: self.id.clone(),
             title: title_error(
                 &format!("title of key result {n}"),
                 &self.title.get_untracked(),
             )?,
-            start: parse_required(&format!("{what}'s start"), &self.start.get_untracked())?,
-            target: parse_required(&format!("{what}'s target"), &self.target.get_untracked())?,
-            current: parse_required(
-                &format!("{what}'s current value"),
-                &self.current.get_untracked(),
-            )?,
+            start: number(Field::KeyResultStart, self.start)?,
+            target: number(Field::KeyResultTarget, self.target)?,
+            current: number(Field::KeyResultCurrent, self.current)?,
             unit: self.unit.get_untracked().trim().to_string(),
         })
     }
@@ -253,9 +254,9 @@ fn ObjectiveEditor(p: Product, id: Id) -> impl IntoView {
                             view! {
                                 <div class="kr-editor__row" data-testid="kr-row">
                                     <TextField label="Key result" value=k.title />
-                                    <TextField label="Start" value=k.start />
-                                    <TextField label="Target" value=k.target />
-                                    <TextField label="Current" value=k.current />
+                                    <NumberField label="Start" field=Field::KeyResultStart value=k.start required=true />
+                                    <NumberField label="Target" field=Field::KeyResultTarget value=k.target required=true />
+                                    <NumberField label="Current" field=Field::KeyResultCurrent value=k.current required=true />
                                     <TextField label="Unit" value=k.unit placeholder="%, users…" />
                                     <button
                                         type="button"
@@ -381,8 +382,8 @@ fn FeatureEditor(p: Product, id: Id) -> impl IntoView {
             feature.horizon = Horizon::ALL
                 .into_iter()
                 .find(|h| h.label() == horizon.get_untracked());
-            feature.value = parse_optional("Value", &value.get_untracked())?;
-            feature.effort = parse_optional("Effort", &effort.get_untracked())?;
+            feature.value = parse_bounded(Field::FeatureValue, &value.get_untracked())?;
+            feature.effort = parse_bounded(Field::FeatureEffort, &effort.get_untracked())?;
             feature.start = parse_month("Start", &start.get_untracked())?;
             feature.end = parse_month("End", &end.get_untracked())?;
             Ok(Command::Edit {
@@ -395,8 +396,8 @@ fn FeatureEditor(p: Product, id: Id) -> impl IntoView {
         <EditorFrame title=format!("Edit feature “{}”", title.get_untracked()) error=error on_save=on_save>
             <TextField label="Title" value=title input_ref=autofocus() testid="edit-name" />
             <SelectField label="Status" value=status options=statuses />
-            <TextField label="Value (1–10)" value=value testid="edit-value" />
-            <TextField label="Effort (1–10)" value=effort testid="edit-effort" />
+            <NumberField label="Value (1–10)" field=Field::FeatureValue value=value testid="edit-value" />
+            <NumberField label="Effort (1–10)" field=Field::FeatureEffort value=effort testid="edit-effort" />
             <SelectField label="Horizon" value=horizon options=horizons />
             <TextField label="Start month" value=start placeholder="2026-03" />
             <TextField label="End month" value=end placeholder="2026-05" />
@@ -443,7 +444,7 @@ fn ItemEditor(p: Product, id: Id) -> impl IntoView {
                 .into_iter()
                 .find(|k| k.key() == kind.get_untracked())
                 .unwrap_or_default();
-            item.estimate = parse_optional("The estimate", &estimate.get_untracked())?;
+            item.estimate = parse_bounded(Field::Estimate, &estimate.get_untracked())?;
             item.status = ItemStatus::ALL
                 .into_iter()
                 .find(|s| s.name() == status.get_untracked())
@@ -462,7 +463,7 @@ fn ItemEditor(p: Product, id: Id) -> impl IntoView {
         <EditorFrame title=format!("Edit item “{}”", title.get_untracked()) error=error on_save=on_save>
             <TextField label="Title" value=title input_ref=autofocus() testid="edit-name" />
             <SelectField label="Type" value=kind options=kinds />
-            <TextField label="Estimate (points)" value=estimate testid="edit-estimate" />
+            <NumberField label="Estimate (points)" field=Field::Estimate value=estimate testid="edit-estimate" />
             <SelectField label="Status" value=status options=statuses />
             <SelectField label="Priority" value=priority options=priorities />
             <TextField label="Description" value=description multiline=true />

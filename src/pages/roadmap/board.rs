@@ -2,6 +2,7 @@
 //! onto a card; on a focused card Alt+←/→ changes its column and Alt+↑/↓ its place.
 
 use super::{with_product, AddFeature, RoadmapUi};
+use crate::model::numbers::fixed;
 use crate::model::{Command, Entity, Horizon, Id, Kind};
 use crate::state::read_product;
 use crate::state::AppState;
@@ -125,7 +126,7 @@ pub(crate) fn Board() -> impl IntoView {
                                     .by_feature
                                     .get(&f.id)
                                     .and_then(|r| r.percent_done())
-                                    .map(|v| format!("{v:.0}% done"))
+                                    .map(|v| format!("{}% done", fixed(v, 0)))
                                     .unwrap_or_else(|| "not broken down".into()),
                             }
                         })

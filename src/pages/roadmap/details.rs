@@ -2,6 +2,7 @@
 
 use super::{edit_feature, month_label, with_product, RoadmapUi};
 use crate::components::fields::uid;
+use crate::model::numbers::{fixed, points};
 use crate::model::rollup::feature_rollup;
 use crate::model::{ids::prefix, Command, Day, Entity, FeatureStatus, Horizon, Id, Kind, Release};
 use crate::route::{Page, Route};
@@ -60,7 +61,7 @@ pub(crate) fn FeatureDetails(id: Id) -> impl IntoView {
                             <dt>"Theme"</dt><dd>{theme.unwrap_or_else(|| "No theme".into())}</dd>
                             <dt>"Objective"</dt><dd>{objective.unwrap_or_else(|| "⚠ None: this feature serves no objective".into())}</dd>
                             <dt>"Dates"</dt><dd>{match (f.start, f.end) { (Some(s), Some(e)) => format!("{} – {}", month_label(s), month_label(e)), _ => "Not on the timeline".into() }}</dd>
-                            <dt>"Progress"</dt><dd data-testid="feature-progress">{match r.percent_done() { Some(p) => format!("{p:.0}% done · {} items · {}/{} pts", r.items, r.points_done, r.points), None => "Not broken down into backlog items yet".into() }}</dd>
+                            <dt>"Progress"</dt><dd data-testid="feature-progress">{match r.percent_done() { Some(p) => format!("{}% done · {} items · {}/{} pts", fixed(p, 0), r.items, points(r.points_done), points(r.points)), None => "Not broken down into backlog items yet".into() }}</dd>
                         </dl>
                     }
                 })}

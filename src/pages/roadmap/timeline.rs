@@ -3,6 +3,7 @@
 //! by a month, Shift+←/→ change its end, Alt+←/→ its start.
 
 use super::{edit_feature, month_label, with_product, AddFeature, RoadmapUi, Zoom};
+use crate::model::numbers::fixed;
 use crate::model::roadmap::{adjust, resized_end, resized_start, shifted, Edge, Window};
 use crate::model::{FeatureStatus, Id, Month};
 use crate::state::read_product;
@@ -409,8 +410,8 @@ fn BarRow(bar: Bar, window: Memo<Window>, drag: RwSignal<Option<Drag>>) -> impl 
             .map(|(s, e)| format!("{} to {}", month_label(s), month_label(e)))
             .unwrap_or_default();
         format!(
-            "{dates_text}, {:.0}% done{}",
-            bar.done,
+            "{dates_text}, {}% done{}",
+            fixed(bar.done, 0),
             if bar.no_objective {
                 ", no objective"
             } else {

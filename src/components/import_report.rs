@@ -1,0 +1,33 @@
+//! What an import leaves out, for the import preview: every number of the file out of
+//! its range, by its JSON path, so the user knows what did not come in before choosing.
+
+use crate::model::backlog::thousands;
+use crate::storage::import::LeftOut;
+use leptos::prelude::*;
+
+/// The most lines listed; a file with thousands of slips gets the count of the rest.
+const SHOWN: usize = 50;
+
+/// Nothing when the import takes everything; otherwise the values it leaves out.
+#[component]
+pub fn LeftOutReport(left_out: Vec<LeftOut>) -> impl IntoView {
+    let n = left_out.len();
+    (n > 0).then(move || {
+        let more = n.saturating_sub(SHOWN);
+        view! {
+            <div class="import-left-out" role="status" data-testid="import-left-out">
+                <p>{format!(
+                    "{} {} out of range will be left out (empty); everything else in the file comes in:",
+                    thousands(n),
+                    if n == 1 { "value is" } else { "values are" }
+                )}</p>
+                <ul>
+                    {left_out.into_iter().take(SHOWN).map(|l| view! {
+                        <li><code>{l.at}</code>": "{l.what}</li>
+                    }).collect_view()}
+                </ul>
+                {(more > 0).then(|| view! { <p class="muted">{format!("and {} more", thousands(more))}</p> })}
+            </div>
+        }
+    })
+}
