@@ -2,7 +2,7 @@
 //! the sample and a reset.
 
 use crate::components::download::{date_stamp, download};
-use crate::components::PageHead;
+use crate::components::{LeftOutReport, PageHead};
 use crate::csv_export::backlog_csv;
 use crate::model::Command;
 use crate::state::{new_id, AppState};
@@ -231,6 +231,7 @@ pub fn DataPage() -> impl IntoView {
                                 }).collect_view()}
                             </tbody>
                         </table>
+                        <LeftOutReport left_out=imported.left_out.clone() />
                         <div class="actions">
                             <button type="button" class="btn btn--danger" on:click=replace data-testid="import-replace">
                                 {if current == (0, 0) { "Import into my empty workspace".to_string() } else { format!("Replace my workspace ({} products, {} items)", current.0, current.1) }}
