@@ -190,6 +190,9 @@ impl AppState {
                 }
             });
         }
+        if matches!(out.saved, Some(Err(_))) {
+            self.retry_later();
+        }
         if out.replaced || out.saved.is_some() {
             self.usage.set(Usage::now());
         }
@@ -252,6 +255,20 @@ impl AppState {
         }
         if self.tab.with_value(|t| t.pending()) {
             self.run(|e, t, ws| (e.flush)(t, ws));
+        }
+    }
+
+    /// A refused save is tried again by itself once superseded keys have had time to
+    /// go (their clean-up waits `CLEAN_UP_DELAY_MS`), and again while storage stays
+    /// full, so "Not saved" ends without a reload or a click once a save fits.
+    fn retry_later(&self) {
+        if self.save_timer.with_value(Option::is_some) {
+            return;
+        }
+        let state = *self;
+        let delay = crate::storage::session::CLEAN_UP_DELAY_MS + 1_000;
+        if let Some(t) = after_ms(delay, move || state.flush()) {
+            self.save_timer.set_value(Some(t));
         }
     }
 

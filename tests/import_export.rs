@@ -539,7 +539,7 @@ fn a_number_out_of_range_is_left_out_and_named_the_rest_comes_in() {
             .map(ToString::to_string)
             .collect::<Vec<_>>(),
         [
-            "workspace.products[0].items[2].estimate: Estimate must be between 0 and 1,000 \
+            "workspace.products[0].items[2].estimate: Estimate must be a number between 0 and 1,000 \
           points; the value (-1) was left out"
         ]
     );

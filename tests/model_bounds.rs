@@ -86,11 +86,11 @@ fn estimates_and_capacity_take_0_to_1000_points() {
     }
     assert_eq!(
         Field::Estimate.message(),
-        "Estimate must be between 0 and 1,000 points"
+        "Estimate must be a number between 0 and 1,000 points"
     );
     assert_eq!(
         Field::Capacity.message(),
-        "Capacity must be between 0 and 1,000 points"
+        "Capacity must be a number between 0 and 1,000 points"
     );
 }
 
@@ -103,7 +103,7 @@ fn confidence_and_impact_take_0_to_100() {
     );
     assert_eq!(
         Field::Confidence.message(),
-        "Confidence must be between 0 and 100 %"
+        "Confidence must be a number between 0 and 100 %"
     );
     takes(Field::Impact, &[0.0, 0.25, 3.0, 100.0], &[-1.0, 100.1]);
 }
@@ -192,7 +192,7 @@ fn a_command_that_sets_a_number_out_of_range_is_refused_and_says_which() {
         err,
         ModelError::new(
             "product 'Atlas' › item 'Huge'",
-            "the estimate must be between 0 and 1,000 points"
+            "the estimate must be a number between 0 and 1,000 points"
         )
     );
 
@@ -200,7 +200,10 @@ fn a_command_that_sets_a_number_out_of_range_is_refused_and_says_which() {
         &ws,
         edit_item(&ws, 1, |i| i.scores.confidence = Some(101.0)),
     );
-    assert_eq!(err.what, "the confidence must be between 0 and 100 %");
+    assert_eq!(
+        err.what,
+        "the confidence must be a number between 0 and 100 %"
+    );
     let err = refused(&ws, edit_item(&ws, 1, |i| i.scores.effort = Some(0.0)));
     assert_eq!(err.what, "the effort must be a number above 0");
 
@@ -214,7 +217,10 @@ fn a_command_that_sets_a_number_out_of_range_is_refused_and_says_which() {
         },
     );
     assert_eq!(err.at, "product 'Atlas' › sprint 'Sprint 1'");
-    assert_eq!(err.what, "the capacity must be between 0 and 1,000 points");
+    assert_eq!(
+        err.what,
+        "the capacity must be a number between 0 and 1,000 points"
+    );
 }
 
 #[test]
@@ -265,7 +271,10 @@ fn a_batch_or_a_new_product_with_one_value_out_of_range_is_refused_whole() {
         },
     );
     assert_eq!(err.at, "product 'Copy' › item 'Sign out'");
-    assert_eq!(err.what, "the estimate must be between 0 and 1,000 points");
+    assert_eq!(
+        err.what,
+        "the estimate must be a number between 0 and 1,000 points"
+    );
 }
 
 #[test]
@@ -357,7 +366,7 @@ fn a_stored_value_out_of_range_does_not_block_other_edits_and_is_flagged() {
 
     assert_eq!(
         bounds::flag(Field::Estimate, Some(1e308)).as_deref(),
-        Some("Out of range: Estimate must be between 0 and 1,000 points")
+        Some("Out of range: Estimate must be a number between 0 and 1,000 points")
     );
     assert_eq!(bounds::flag(Field::Estimate, Some(8.0)), None);
     assert_eq!(bounds::flag(Field::Estimate, None), None);
@@ -393,7 +402,7 @@ fn values_out_of_range_never_show_as_inf_nan_or_a_309_digit_number() {
     }
     assert_eq!(
         rows[0].estimate_flag.as_deref(),
-        Some("Out of range: Estimate must be between 0 and 1,000 points")
+        Some("Out of range: Estimate must be a number between 0 and 1,000 points")
     );
     assert!(rows[1].score_flag.is_some());
     let load = sprint_load(p, &p.sprints[0]);
@@ -425,9 +434,9 @@ fn an_import_with_an_estimate_and_capacity_of_1e308_leaves_them_out_and_says_whe
     assert_eq!(
         report,
         [
-            "workspace.products[0].items[1].estimate: Estimate must be between 0 and 1,000 \
+            "workspace.products[0].items[1].estimate: Estimate must be a number between 0 and 1,000 \
              points; the value (more than 10¹⁵) was left out",
-            "workspace.products[0].sprints[0].capacity: Capacity must be between 0 and 1,000 \
+            "workspace.products[0].sprints[0].capacity: Capacity must be a number between 0 and 1,000 \
              points; the value (more than 10¹⁵) was left out",
         ]
     );
@@ -485,13 +494,13 @@ fn a_field_takes_what_is_in_range_and_says_why_not_otherwise() {
     assert_eq!(bounds::parse(Field::Estimate, ""), Ok(None));
     assert_eq!(bounds::parse(Field::Estimate, " 3,5 "), Ok(Some(3.5)));
     assert_eq!(bounds::parse(Field::Estimate, "1000"), Ok(Some(1000.0)));
-    let refused = Err("Estimate must be between 0 and 1,000 points.".to_string());
+    let refused = Err("Estimate must be a number between 0 and 1,000 points.".to_string());
     for typed in ["1000.5", "-1", "1e308", "inf", "NaN", "lots"] {
         assert_eq!(bounds::parse(Field::Estimate, typed), refused, "{typed}");
     }
     assert_eq!(
         bounds::parse(Field::Confidence, "101"),
-        Err("Confidence must be between 0 and 100 %.".to_string())
+        Err("Confidence must be a number between 0 and 100 %.".to_string())
     );
     assert_eq!(bounds::parse(Field::KeyResultStart, "-40"), Ok(Some(-40.0)));
 }

@@ -665,7 +665,7 @@ fn add_refuses_bad_numbers_dates_and_colours() {
                 }
             },
             "item 'New'",
-            "the estimate must be between 0 and 1,000 points",
+            "the estimate must be a number between 0 and 1,000 points",
         ),
         (
             Kind::Item,
@@ -675,7 +675,7 @@ fn add_refuses_bad_numbers_dates_and_colours() {
                 }
             },
             "item 'New'",
-            "the estimate must be between 0 and 1,000 points",
+            "the estimate must be a number between 0 and 1,000 points",
         ),
         (
             Kind::Item,
@@ -685,7 +685,7 @@ fn add_refuses_bad_numbers_dates_and_colours() {
                 }
             },
             "item 'New'",
-            "the confidence must be between 0 and 100 %",
+            "the confidence must be a number between 0 and 100 %",
         ),
         (
             Kind::Feature,
@@ -725,7 +725,7 @@ fn add_refuses_bad_numbers_dates_and_colours() {
                 }
             },
             "sprint 'New'",
-            "the capacity must be between 0 and 1,000 points",
+            "the capacity must be a number between 0 and 1,000 points",
         ),
         (
             Kind::Theme,

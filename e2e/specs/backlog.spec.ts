@@ -46,7 +46,13 @@ test('a PO journey: add by keyboard, criteria, estimates, reorder, over capacity
   // A bad free estimate is refused with a message; nothing changes.
   await panel.getByTestId('estimate-free').fill('big');
   await panel.getByTestId('estimate-free').press('Enter');
-  await expect(panel.getByTestId('panel-error')).toContainText('must be a number');
+  // The message stands by the field it is about.
+  await expect(panel.getByTestId('estimate-free-error')).toContainText('Estimate must be a number');
+  await expect(panel.getByTestId('estimate-free')).toHaveAttribute('aria-invalid', 'true');
+  // So is a number out of range: an estimate past 1,000 never reaches the backlog as "inf".
+  await panel.getByTestId('estimate-free').fill('1e308');
+  await panel.getByTestId('estimate-free').press('Enter');
+  await expect(panel.getByTestId('estimate-free-error')).toContainText('between 0 and 1,000 points');
   await expect(rowOf(page, 'Sign in with email')).toContainText('8');
   await expect(rowOf(page, 'Sign in with email')).toContainText('2 AC');
 

@@ -178,4 +178,14 @@ test('an origin whose storage another app filled opens the workspace, never "blo
   const notice = page.getByTestId('notice');
   await expect(notice).toContainText('not saved');
   await expect(notice).toContainText('full');
+  await expect(page.getByTestId('save-state')).toContainText('Not saved');
+  // The other app frees its room: the refused save goes through by itself, no click and
+  // no reload, and the product is there after a reload.
+  await page.evaluate(() => {
+    for (const k of Object.keys(localStorage)) if (k.startsWith('other-app.')) localStorage.removeItem(k);
+  });
+  await expect(page.getByTestId('save-state')).toContainText('Saved in this browser', { timeout: 15_000 });
+  await expect(notice).toHaveCount(0);
+  await page.reload();
+  await expect(app.switcher()).toContainText('Made while full');
 });

@@ -135,14 +135,14 @@ impl Field {
         }
     }
 
-    /// What the field takes, as a field's message says it: "Estimate must be between 0
+    /// What the field takes, as a field's message says it: "Estimate must be a number between 0
     /// and 1,000 points".
     pub fn message(self) -> String {
         let b = self.bound();
         let name = b.name;
         match (b.low, b.high) {
             (Low::From(lo), Some(hi)) => format!(
-                "{name} must be between {} and {}{}",
+                "{name} must be a number between {} and {}{}",
                 whole(lo),
                 whole(hi),
                 b.unit
@@ -176,7 +176,7 @@ impl Field {
 
 /// Parses what was typed into a field: empty means "not set"; anything else must be a
 /// number in the field's range, or the answer is the field's message as a sentence
-/// ("Estimate must be between 0 and 1,000 points."). A comma is taken as the decimal
+/// ("Estimate must be a number between 0 and 1,000 points."). A comma is taken as the decimal
 /// point.
 pub fn parse(field: Field, text: &str) -> Result<Option<f64>, String> {
     let t = text.trim();

@@ -81,7 +81,7 @@ pub struct Imported {
 pub struct LeftOut {
     /// Its JSON path: `workspace.products[0].items[3].estimate`.
     pub at: String,
-    /// What was wrong with it and what was done, e.g. `Estimate must be between 0 and
+    /// What was wrong with it and what was done, e.g. `Estimate must be a number between 0 and
     /// 1,000 points; the value (more than 10¹⁵) was left out`.
     pub what: String,
 }

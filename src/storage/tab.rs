@@ -340,7 +340,14 @@ impl<B: Backend + Clone + Default + 'static> Tab<B> {
             return false;
         }
         let mut theirs = taken.ws;
+        let replayed: Vec<u64> = self
+            .mine
+            .iter()
+            .map(|(c, _)| *c)
+            .filter(|c| !taken.lineage.includes(*c))
+            .collect();
         let (merged, applied) = self.replay(&mut theirs, &taken.lineage);
+        self.session.merged_in(&replayed);
         // Debounced changes not yet written were replayed above (or are undo steps that
         // refer to the old document): writing them now would undo the other tab's save.
         self.unsaved = Changes::default();

@@ -441,6 +441,6 @@ fn PanelNumber(
             aria-describedby=err_id.clone()
             data-testid=testid
         />
-        <p class="field-error" id=err_id>{message}</p>
+        <p class="field-error" id=err_id data-testid=(!testid.is_empty()).then(|| format!("{testid}-error"))>{message}</p>
     }
 }

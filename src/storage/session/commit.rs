@@ -256,6 +256,14 @@ impl<B: Backend + Clone + Default + 'static> Session<B> {
         }
     }
 
+    /// Notes that this tab's commits `ids`, replayed on the document it took, are in
+    /// its next commit too: a tab that reads that commit needs not replay them.
+    pub fn merged_in(&mut self, ids: &[u64]) {
+        let a = &mut self.seen.ancestors;
+        a.splice(0..0, ids.iter().copied().filter(|c| *c != 0));
+        a.truncate(format::ANCESTORS);
+    }
+
     /// True when `meta` is the index this tab last read or wrote, or one it has already
     /// written or taken.
     pub fn knows(&self, meta: &str) -> bool {
