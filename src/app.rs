@@ -180,7 +180,9 @@ pub fn App() -> impl IntoView {
                     // Storage problems change what can be saved; they arrive as notices.
                     state.notices.track();
                     let used = state.usage.get().percent_label();
-                    let status = if !state.is_saving() {
+                    let status = if state.is_read_only() {
+                        "Read-only: storage for this site is full"
+                    } else if !state.is_saving() {
                         "Not saving: see the message above"
                     } else if state.last_save_failed() {
                         "Not saved: see the message above"
@@ -189,7 +191,7 @@ pub fn App() -> impl IntoView {
                     } else {
                         "Saved in this browser"
                     };
-                    format!("{status} · {used} of storage used")
+                    format!("{status} · {used} of this site's storage used")
                 }}
             </p>
         </footer>

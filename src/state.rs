@@ -5,6 +5,7 @@
 
 use crate::model::{Command, Id, ModelError, Product, Workspace};
 use crate::route::{Page, Route};
+use crate::storage::format::PREFIX;
 use crate::storage::local::{LocalTab, StorageNotice, Usage};
 use crate::storage::tab::{Outcome, Tab};
 use crate::timer::{after_ms, cancel};
@@ -47,6 +48,9 @@ pub struct AppState {
     pub product: Memo<Option<Id>>,
 }
 
+/// How often read-only mode checks whether a save fits again.
+const ROOM_CHECK_MS: i32 = 2_000;
+
 impl AppState {
     /// Opens storage and builds the state. Call once, from `App`.
     pub fn init() -> AppState {
@@ -77,6 +81,9 @@ impl AppState {
             product,
         };
         provide_context(state);
+        if state.is_read_only_untracked() {
+            state.watch_room();
+        }
         if let Some(from) = settled.migrated_from {
             state.finish_migration(from);
         }
@@ -191,6 +198,8 @@ impl AppState {
             });
         }
         if matches!(out.saved, Some(Err(_))) {
+            // Perhaps another app filled the origin since it was measured.
+            crate::storage::local::forget_others();
             self.retry_later();
         }
         if out.replaced || out.saved.is_some() {
@@ -281,6 +290,77 @@ impl AppState {
         self.tab.with_value(|t| t.session.is_saving())
     }
 
+    /// True while storage is full and the workspace read-only (`StorageNotice::Full`).
+    pub fn is_read_only(&self) -> bool {
+        self.notices
+            .with(|n| n.iter().any(|x| matches!(x, StorageNotice::Full { .. })))
+    }
+
+    fn is_read_only_untracked(&self) -> bool {
+        self.notices
+            .with_untracked(|n| n.iter().any(|x| matches!(x, StorageNotice::Full { .. })))
+    }
+
+    /// While read-only, checks every few seconds whether a save fits again, and opens
+    /// editing by itself when it does: no reload, no click.
+    fn watch_room(&self) {
+        let state = *self;
+        after_ms(ROOM_CHECK_MS, move || {
+            let fits = state
+                .tab
+                .try_update_value(|t| t.session.check_room())
+                .unwrap_or(true);
+            if fits {
+                state.room_again();
+            } else {
+                state.watch_room();
+            }
+        });
+    }
+
+    fn room_again(&self) {
+        self.notices
+            .update(|n| n.retain(|x| !matches!(x, StorageNotice::Full { .. })));
+        crate::storage::local::forget_others();
+        self.usage.set(Usage::now());
+        self.say(
+            "There is room in storage again: Two Hats saves your changes as usual.",
+            false,
+        );
+        self.flush();
+    }
+
+    /// Copies of stored parts that a newer save replaced and a clean-up has not removed
+    /// yet, with their sizes: what read-only mode offers to remove first.
+    pub fn superseded(&self) -> Vec<(String, usize)> {
+        self.tab.with_value(|t| t.session.superseded_keys())
+    }
+
+    pub fn remove_superseded(&self) {
+        self.tab.with_value(|t| t.session.remove_superseded());
+        self.usage.set(Usage::now());
+    }
+
+    /// Every key Two Hats stores, raw, as one JSON object (nothing else reads them).
+    pub fn raw_dump(&self) -> String {
+        crate::storage::local::raw_dump()
+    }
+
+    /// The backups of stored data Two Hats could not read, with their sizes, newest first.
+    pub fn backups(&self) -> Vec<(String, usize)> {
+        crate::storage::local::backups()
+    }
+
+    pub fn backup(&self, key: &str) -> Option<String> {
+        crate::storage::local::backup(key)
+    }
+
+    /// Removes one backup, to free room; never anything else.
+    pub fn remove_backup(&self, key: &str) {
+        crate::storage::local::remove_backup(key);
+        self.usage.set(Usage::now());
+    }
+
     /// The last save was refused (a banner says why); tracks the notices.
     pub fn last_save_failed(&self) -> bool {
         self.notices.with(|n| {
@@ -305,6 +385,14 @@ impl AppState {
 
     /// A `storage` event: another tab wrote `key` (`None`: cleared everything).
     pub fn storage_changed(&self, key: Option<String>, new_value: Option<String>) {
+        if !key.as_deref().is_some_and(|k| k.starts_with(PREFIX)) {
+            // Another app on this origin: it changes what is left for Two Hats.
+            crate::storage::local::forget_others();
+            self.usage.set(Usage::now());
+            if key.is_some() {
+                return;
+            }
+        }
         if self
             .run(|e, t, ws| (e.storage_changed)(t, ws, key.as_deref(), new_value.as_deref()))
             .is_none()

@@ -108,6 +108,49 @@ fn unreadable(s: &Store, parts: &[&str]) {
     }
 }
 
+/// Loads `s`, which must load every product of `ws` but its `n`th, set aside with a
+/// reason containing each of `parts`.
+#[track_caller]
+fn set_aside(s: &Store, ws: &Workspace, n: usize, parts: &[&str]) {
+    let Loaded::Ok {
+        ws: loaded,
+        set_aside,
+        ..
+    } = load(s)
+    else {
+        panic!(
+            "expected a load with a product set aside, got {:?}",
+            load(s)
+        );
+    };
+    assert_eq!(set_aside.len(), 1, "{set_aside:?}");
+    let aside = &set_aside[0];
+    assert_eq!(aside.id, ws.products[n].id);
+    if let Some(name) = &aside.name {
+        assert_eq!(name, &ws.products[n].name);
+    }
+    for part in parts {
+        assert!(
+            aside.reason.contains(part),
+            "reason {:?} should contain {part:?}",
+            aside.reason
+        );
+    }
+    let others: Vec<&Product> = ws
+        .products
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| *i != n)
+        .map(|(_, p)| p)
+        .collect();
+    assert_eq!(
+        loaded.products.iter().collect::<Vec<_>>(),
+        others,
+        "every other product loads"
+    );
+    assert!(!aside.keys.is_empty());
+}
+
 #[test]
 fn a_stored_workspace_loads_back_equal_with_its_revisions() {
     let ws = sample();
@@ -124,7 +167,8 @@ fn a_stored_workspace_loads_back_equal_with_its_revisions() {
         load(&s),
         Loaded::Ok {
             ws: ws.clone(),
-            refs: refs_of(&ws)
+            refs: refs_of(&ws),
+            set_aside: vec![]
         }
     );
 }
@@ -137,7 +181,8 @@ fn items_come_back_in_backlog_order_whatever_chunk_holds_them() {
         load(&store(&ws)),
         Loaded::Ok {
             refs: refs_of(&ws),
-            ws
+            ws,
+            set_aside: vec![]
         }
     );
 }
@@ -165,7 +210,14 @@ fn an_item_is_always_in_the_same_chunk_and_chunks_spread_items() {
 fn an_empty_workspace_round_trips() {
     let ws = Workspace::default();
     let s = store(&ws);
-    assert_eq!(load(&s), Loaded::Ok { ws, refs: vec![] });
+    assert_eq!(
+        load(&s),
+        Loaded::Ok {
+            ws,
+            refs: vec![],
+            set_aside: vec![]
+        }
+    );
 }
 
 #[test]
@@ -265,12 +317,14 @@ fn a_damaged_meta_of_this_version_is_unreadable() {
 }
 
 #[test]
-fn a_missing_product_key_is_unreadable_and_names_the_product() {
+fn a_missing_product_key_sets_that_product_aside_and_names_it() {
     let ws = sample();
     let mut s = store(&ws);
     s.remove(&key_of(&ws, 1));
-    unreadable(
+    set_aside(
         &s,
+        &ws,
+        1,
         &[&format!(
             "product {} is listed but missing from storage",
             ws.products[1].id
@@ -279,36 +333,45 @@ fn a_missing_product_key_is_unreadable_and_names_the_product() {
 }
 
 #[test]
-fn a_truncated_product_is_unreadable_and_names_the_product() {
+fn a_truncated_product_is_set_aside_and_named() {
     let ws = sample();
     let mut s = store(&ws);
     let key = key_of(&ws, 0);
     let half = s[&key][..s[&key].len() / 2].to_string();
     s.insert(key, half);
-    unreadable(&s, &[&format!("product {} is damaged", ws.products[0].id)]);
+    set_aside(
+        &s,
+        &ws,
+        0,
+        &[&format!("product {} is damaged", ws.products[0].id)],
+    );
 }
 
 #[test]
-fn a_product_whose_envelope_disagrees_with_the_meta_is_unreadable() {
+fn a_product_whose_envelope_disagrees_with_the_meta_is_set_aside() {
     let ws = sample();
     let p = &ws.products[1].id;
     let mut s = store(&ws);
     edit_json(&mut s, &key_of(&ws, 1), |v| v["rev"] = 6.into());
-    unreadable(
+    set_aside(
         &s,
+        &ws,
+        1,
         &[&format!("product {p} does not match the workspace index")],
     );
     // A product stored under another product's key.
     let mut s = store(&ws);
     s.insert(key_of(&ws, 1), encode_core(&ws.products[0], rev_of(&ws, p)));
-    unreadable(
+    set_aside(
         &s,
+        &ws,
+        1,
         &[&format!("product {p} does not match the workspace index")],
     );
 }
 
 #[test]
-fn a_product_of_another_format_or_a_newer_version_is_unreadable() {
+fn a_product_of_another_format_or_a_newer_version_is_set_aside() {
     let ws = sample();
     let p = ws.products[0].id.to_string();
     for (field, value) in [
@@ -317,22 +380,26 @@ fn a_product_of_another_format_or_a_newer_version_is_unreadable() {
     ] {
         let mut s = store(&ws);
         edit_json(&mut s, &key_of(&ws, 0), |v| v[field] = value);
-        unreadable(
+        set_aside(
             &s,
+            &ws,
+            0,
             &[&format!("product {p} has an unexpected format or version")],
         );
     }
 }
 
 #[test]
-fn a_workspace_that_breaks_a_rule_is_unreadable_and_says_where() {
+fn a_product_that_breaks_a_rule_is_set_aside_and_ids_shared_across_products_are_unreadable() {
     let ws = sample();
     let mut s = store(&ws);
     edit_item(&mut s, &ws, 1, 0, |v| v["feature"] = "f-zzz".into());
-    unreadable(
+    set_aside(
         &s,
+        &ws,
+        1,
         &[
-            "the stored workspace breaks a rule",
+            "breaks a rule",
             "product 'Ranger Console' (",
             "› item 'Schedule a closure to end automatically' (i-",
             "refers to feature f-zzz",
@@ -357,17 +424,22 @@ fn a_workspace_that_breaks_a_rule_is_unreadable_and_says_where() {
 }
 
 #[test]
-fn a_bad_id_or_date_inside_a_product_is_unreadable() {
+fn a_bad_id_or_date_inside_a_product_sets_it_aside_or_in_version_1_is_unreadable() {
     let ws = sample();
     let p = ws.products[0].id.to_string();
     let mut s = store(&ws);
     edit_json(&mut s, &key_of(&ws, 0), |v| {
         v["product"]["releases"][0]["date"] = "2026-02-30".into()
     });
-    unreadable(&s, &[&format!("product {p} is damaged")]);
+    set_aside(&s, &ws, 0, &[&format!("product {p} is damaged")]);
     let mut s = store(&ws);
     edit_item(&mut s, &ws, 0, 0, |v| v["id"] = "<script>".into());
-    unreadable(&s, &[&format!("items of product {p} (part"), "are damaged"]);
+    set_aside(
+        &s,
+        &ws,
+        0,
+        &[&format!("items of product {p} (part"), "are damaged"],
+    );
     // Both also in the version 1 layout.
     let cases: [fn(&mut serde_json::Value); 2] = [
         |v| v["product"]["items"][0]["id"] = "<script>".into(),
@@ -543,7 +615,7 @@ fn a_version_1_store_loads_and_asks_to_be_rewritten() {
 }
 
 #[test]
-fn a_missing_or_mismatched_chunk_is_unreadable() {
+fn a_missing_or_mismatched_chunk_sets_its_product_aside() {
     let ws = sample();
     let p = &ws.products[0];
     let n = chunk_of(&p.items[0].id);
@@ -551,8 +623,10 @@ fn a_missing_or_mismatched_chunk_is_unreadable() {
 
     let mut s = store(&ws);
     s.remove(&key);
-    unreadable(
+    set_aside(
         &s,
+        &ws,
+        0,
         &[&format!(
             "items of product {} (part {n}) are listed but missing",
             p.id
@@ -566,8 +640,10 @@ fn a_missing_or_mismatched_chunk_is_unreadable() {
     ] {
         let mut s = store(&ws);
         edit_json(&mut s, &key, |v| v[field] = value);
-        unreadable(
+        set_aside(
             &s,
+            &ws,
+            0,
             &[&format!(
                 "items of product {} (part {n}) do not match",
                 p.id
@@ -577,7 +653,7 @@ fn a_missing_or_mismatched_chunk_is_unreadable() {
 }
 
 #[test]
-fn an_item_stored_twice_in_the_wrong_chunk_or_outside_the_order_is_unreadable() {
+fn an_item_stored_twice_in_the_wrong_chunk_or_outside_the_order_sets_its_product_aside() {
     let ws = sample();
     let p = &ws.products[0];
     let item = &p.items[0];
@@ -594,8 +670,10 @@ fn an_item_stored_twice_in_the_wrong_chunk_or_outside_the_order_is_unreadable() 
     edit_json(&mut s, &other_key, |v| {
         v["items"].as_array_mut().unwrap().push(copy.clone())
     });
-    unreadable(
+    set_aside(
         &s,
+        &ws,
+        0,
         &[&format!("item {} is stored in the wrong part", item.id)],
     );
 
@@ -604,7 +682,7 @@ fn an_item_stored_twice_in_the_wrong_chunk_or_outside_the_order_is_unreadable() 
     edit_json(&mut s, &items_key(&p.id, n, rev), |v| {
         v["items"].as_array_mut().unwrap().push(copy.clone())
     });
-    unreadable(&s, &[&format!("item {} is stored twice", item.id)]);
+    set_aside(&s, &ws, 0, &[&format!("item {} is stored twice", item.id)]);
 
     // Left out of the order: stored but not in the backlog.
     let mut s = store(&ws);
@@ -614,8 +692,10 @@ fn an_item_stored_twice_in_the_wrong_chunk_or_outside_the_order_is_unreadable() 
             .unwrap()
             .retain(|x| x != item.id.as_str())
     });
-    unreadable(
+    set_aside(
         &s,
+        &ws,
+        0,
         &[&format!(
             "item {} is stored but not in the backlog order",
             item.id
@@ -630,8 +710,10 @@ fn an_item_stored_twice_in_the_wrong_chunk_or_outside_the_order_is_unreadable() 
             .unwrap()
             .retain(|x| x["id"] != item.id.as_str())
     });
-    unreadable(
+    set_aside(
         &s,
+        &ws,
+        0,
         &[&format!(
             "item {} is in the backlog order of product {} but not stored",
             item.id, p.id

@@ -1,5 +1,6 @@
 //! What an import leaves out, for the import preview: every number of the file out of
-//! its range, by its JSON path, so the user knows what did not come in before choosing.
+//! its range, by its JSON path, and what raw stored data held that could not be read, by
+//! its key, so the user knows what does not come in before choosing.
 
 use crate::model::backlog::thousands;
 use crate::storage::import::LeftOut;
@@ -23,6 +24,29 @@ pub fn LeftOutReport(left_out: Vec<LeftOut>) -> impl IntoView {
                 )}</p>
                 <ul>
                     {left_out.into_iter().take(SHOWN).map(|l| view! {
+                        <li><code>{l.at}</code>": "{l.what}</li>
+                    }).collect_view()}
+                </ul>
+                {(more > 0).then(|| view! { <p class="muted">{format!("and {} more", thousands(more))}</p> })}
+            </div>
+        }
+    })
+}
+
+/// Nothing when raw data was read whole; otherwise what could not be recovered from it.
+#[component]
+pub fn LostReport(lost: Vec<LeftOut>) -> impl IntoView {
+    let n = lost.len();
+    (n > 0).then(move || {
+        let more = n.saturating_sub(SHOWN);
+        view! {
+            <div class="import-left-out" role="status" data-testid="import-lost">
+                <p>{format!(
+                    "{} could not be recovered; everything else listed above can be:",
+                    if n == 1 { "One part".to_string() } else { format!("{} parts", thousands(n)) }
+                )}</p>
+                <ul>
+                    {lost.into_iter().take(SHOWN).map(|l| view! {
                         <li><code>{l.at}</code>": "{l.what}</li>
                     }).collect_view()}
                 </ul>

@@ -15,11 +15,12 @@ pub mod page_head;
 pub mod page_slot;
 pub mod palette;
 pub mod shortcuts;
+pub mod storage_full;
 pub mod theme_toggle;
 
 pub use hat_badge::HatBadge;
 pub use header::Header;
-pub use import_report::LeftOutReport;
+pub use import_report::{LeftOutReport, LostReport};
 pub use more_rows::MoreRows;
 pub use new_product::NewProductForm;
 pub use no_product::NoProduct;

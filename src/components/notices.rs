@@ -90,7 +90,12 @@ fn NoticesBody(state: AppState, hide_nearly_full: RwSignal<bool>) -> impl IntoVi
                 .get()
                 .into_iter()
                 .enumerate()
-                .map(|(i, n)| notice_view(state, n, move || dismiss(i)))
+                .map(|(i, n)| match n {
+                    StorageNotice::Full { used, origin } => {
+                        view! { <crate::components::storage_full::StorageFull used origin /> }.into_any()
+                    }
+                    n => notice_view(state, n, move || dismiss(i)),
+                })
                 .collect_view()
         }}
         {move || {
@@ -123,11 +128,45 @@ fn nearly_full_view(u: Usage, hide: RwSignal<bool>) -> impl IntoView {
     }
 }
 
-fn notice_view(
-    state: AppState,
-    n: StorageNotice,
-    dismiss: impl Fn() + Copy + 'static,
-) -> impl IntoView {
+fn count(n: usize, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{n} {many}")
+    }
+}
+
+/// Products that could not be read and were left out of the workspace.
+fn set_aside_text(
+    products: &[(String, String)],
+    backup_key: Option<&str>,
+) -> (&'static str, String, String) {
+    let names = products
+        .iter()
+        .map(|(name, _)| format!("“{name}”"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let title = if products.len() == 1 {
+        format!("The product {names} could not be read and was set aside.")
+    } else {
+        format!(
+            "{} could not be read and were set aside: {names}.",
+            count(products.len(), "product", "products")
+        )
+    };
+    let why = products
+        .iter()
+        .map(|(name, reason)| format!("{name}: {reason}"))
+        .collect::<Vec<_>>()
+        .join("; ");
+    let body = match backup_key {
+        Some(key) => format!("Every other product loaded and is saved as usual. What was stored for it is kept under “{key}”: on the Data page, Restore brings back everything in it that can still be read, as a new product. What was wrong — {why}."),
+        None => format!("Every other product loaded, but its stored data could not be copied aside (storage is full), so to keep it exactly as it is Two Hats saves nothing in this tab. Download the raw data now. What was wrong — {why}."),
+    };
+    ("error", title, body)
+}
+
+fn notice_view(state: AppState, n: StorageNotice, dismiss: impl Fn() + Copy + 'static) -> AnyView {
     let data_link = Route::page(Page::Data).href();
     let (kind, title, body): (&str, String, String) = match &n {
         StorageNotice::Blocked => (
@@ -135,11 +174,17 @@ fn notice_view(
             "This browser is not letting Two Hats save.".into(),
             "Storage is blocked here (a private window or a browser setting), so your work lives only in this tab. Export it from the Data page before you close the tab.".into(),
         ),
-        StorageNotice::Recovered { reason, backup_key } => (
+        StorageNotice::Recovered { reason, backup_key, rebuilt: 0 } => (
             "error",
             "Your saved workspace could not be read, so Two Hats started a fresh one.".into(),
-            format!("Nothing was deleted: the unreadable data is kept in this browser under “{backup_key}”. Download it to keep it safe or to get help recovering it. What was wrong: {reason}."),
+            format!("Nothing was deleted: the unreadable data is kept in this browser under “{backup_key}”. The Data page restores what can still be read from it, item by item. What was wrong: {reason}."),
         ),
+        StorageNotice::Recovered { reason, backup_key, rebuilt } => (
+            "error",
+            "Your workspace index could not be read, so Two Hats rebuilt the workspace from its products' newest saves.".into(),
+            format!("{} came back whole. The portfolio's name and links and the order of the products were kept in the index, so they are reset. Everything that was stored is kept under “{backup_key}”; the Data page restores more from it, item by item. What was wrong: {reason}.", count(*rebuilt, "product", "products")),
+        ),
+        StorageNotice::SetAside { products, backup_key } => set_aside_text(products, backup_key.as_deref()),
         StorageNotice::UnreadableKept { reason } => (
             "error",
             "Your saved workspace could not be read, and could not be backed up.".into(),
@@ -173,6 +218,8 @@ fn notice_view(
             "Your last change was not saved.".into(),
             format!("The browser refused the write: {reason}. Your work is still here in this tab; export it from the Data page to keep it safe. Then free some space, for example by deleting a product you no longer need, and try again."),
         ),
+        // Shown by `StorageFull`.
+        StorageNotice::Full { .. } => return ().into_any(),
         StorageNotice::Diverged => (
             "error",
             "Another tab saved while this tab's last changes were unsaved.".into(),
@@ -201,4 +248,5 @@ fn notice_view(
             </div>
         </section>
     }
+    .into_any()
 }

@@ -17,7 +17,9 @@
 
 use super::chunks::{self, ChunkEnvelope, CoreEnvelope, CHUNKS};
 use super::tree::{self, Tree};
-use crate::model::{validate_workspace, Id, Item, Portfolio, Product, RoleSetting, Workspace};
+use crate::model::{
+    validate_product, validate_workspace, Id, Item, Portfolio, Product, RoleSetting, Workspace,
+};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
@@ -222,10 +224,13 @@ pub fn encode_meta(ws: &Workspace, refs: &dyn Fn(&Id) -> ProductRef, lineage: Li
 pub enum Loaded {
     /// Nothing stored: a first visit.
     Empty,
-    /// A whole, valid workspace, with the keys of each product.
+    /// A valid workspace, with the keys of each product. A product that could not be
+    /// read is not in it but in `set_aside`, with why: one damaged key costs that
+    /// product, not the workspace, and its keys are the caller's to keep.
     Ok {
         ws: Workspace,
         refs: Vec<ProductRef>,
+        set_aside: Vec<SetAside>,
     },
     /// A whole, valid workspace read from an older storage version and migrated in
     /// memory; the stored keys still hold the old version until the caller saves. `from`
@@ -244,6 +249,24 @@ pub enum Loaded {
     Unreadable { reason: String },
 }
 
+/// A stored product that could not be read.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SetAside {
+    pub id: Id,
+    /// Its name, when its core key can still be read that far.
+    pub name: Option<String>,
+    pub reason: String,
+    /// The keys the workspace index names for it.
+    pub keys: Vec<String>,
+}
+
+impl SetAside {
+    /// How the user knows it: its name, or its id.
+    pub fn label(&self) -> String {
+        self.name.clone().unwrap_or_else(|| self.id.to_string())
+    }
+}
+
 /// Reads the document through `get` (a key lookup). Pure, so every failure is testable.
 pub fn decode(get: &dyn Fn(&str) -> Option<String>) -> Loaded {
     match decode_current::<StoredTree>(get) {
@@ -252,9 +275,10 @@ pub fn decode(get: &dyn Fn(&str) -> Option<String>) -> Loaded {
     }
 }
 
-/// The index's format and version, or why it cannot be read.
-fn probe<T: Tree>(meta_raw: &str) -> Result<u32, Loaded> {
-    let unreadable = |reason: String| Loaded::Unreadable { reason };
+/// The index's format and version, or why it cannot be read (boxed: a `Loaded` is large
+/// and this is the rare path).
+fn probe<T: Tree>(meta_raw: &str) -> Result<u32, Box<Loaded>> {
+    let unreadable = |reason: String| Box::new(Loaded::Unreadable { reason });
     let probe: VersionProbe = tree::read::<T, _>(meta_raw)
         .map_err(|e| unreadable(format!("the workspace index is not valid JSON ({e})")))?;
     if probe.format.as_deref() != Some(FORMAT) {
@@ -266,7 +290,7 @@ fn probe<T: Tree>(meta_raw: &str) -> Result<u32, Loaded> {
         .version
         .ok_or_else(|| unreadable("the workspace index has no format version".into()))?;
     if version > STORAGE_VERSION {
-        return Err(Loaded::Newer { version });
+        return Err(Box::new(Loaded::Newer { version }));
     }
     Ok(version)
 }
@@ -281,7 +305,7 @@ pub fn decode_current<T: Tree>(get: &dyn Fn(&str) -> Option<String>) -> Loaded {
     };
     let version = match probe::<T>(&meta_raw) {
         Ok(v) => v,
-        Err(loaded) => return loaded,
+        Err(loaded) => return *loaded,
     };
     if version < STORAGE_VERSION {
         return Loaded::Older { version };
@@ -294,10 +318,35 @@ pub fn decode_current<T: Tree>(get: &dyn Fn(&str) -> Option<String>) -> Loaded {
             }
         }
     };
-    match read_chunked::<T>(&meta, get) {
-        Ok((products, _)) => checked(meta, products, None),
-        Err(reason) => Loaded::Unreadable { reason },
+    let (products, mut refs, mut set_aside) = read_chunked::<T>(&meta, get);
+    let mut ws = Workspace {
+        portfolio: meta.portfolio,
+        roles: meta.roles,
+        products,
+    };
+    drop_links_to(&mut ws, &set_aside);
+    if validate_workspace(&ws).is_err() {
+        set_aside_invalid(&mut ws, &mut refs, &mut set_aside);
+        drop_links_to(&mut ws, &set_aside);
+        if let Err(e) = validate_workspace(&ws) {
+            return Loaded::Unreadable {
+                reason: format!("the stored workspace breaks a rule: {e}"),
+            };
+        }
     }
+    Loaded::Ok {
+        ws,
+        refs,
+        set_aside,
+    }
+}
+
+/// A portfolio link to a product set aside would dangle; it stays in the backup of the
+/// index.
+fn drop_links_to(ws: &mut Workspace, set_aside: &[SetAside]) {
+    ws.portfolio
+        .links
+        .retain(|l| !set_aside.iter().any(|a| a.id == l.from || a.id == l.to));
 }
 
 /// Reads and migrates a document stored in an older layout (`version`, from `Loaded::Older`).
@@ -315,14 +364,39 @@ pub fn decode_older<T: Tree>(get: &dyn Fn(&str) -> Option<String>, version: u32)
     };
     let read = meta.and_then(|meta| Ok((read_whole::<T>(&meta, version, get)?, meta)));
     match read {
-        Ok(((products, oldest), meta)) => checked(meta, products, Some(oldest)),
+        Ok(((products, oldest), meta)) => checked(meta, products, oldest),
         Err(reason) => Loaded::Unreadable { reason },
     }
 }
 
-/// The workspace the index and its products make, if it keeps every rule; `from` is the
-/// oldest version read when it was migrated.
-fn checked(meta: Meta, products: Vec<Product>, from: Option<u32>) -> Loaded {
+/// Sets aside each product that breaks a rule on its own: asked only when the workspace
+/// as a whole breaks one, so a sound load checks each product once, not twice.
+fn set_aside_invalid(
+    ws: &mut Workspace,
+    refs: &mut Vec<ProductRef>,
+    set_aside: &mut Vec<SetAside>,
+) {
+    let mut i = 0;
+    while i < ws.products.len() {
+        match validate_product(&ws.products[i]) {
+            Ok(()) => i += 1,
+            Err(e) => {
+                let p = ws.products.remove(i);
+                let r = refs.remove(i);
+                set_aside.push(SetAside {
+                    id: p.id.clone(),
+                    name: Some(p.name.clone()),
+                    reason: format!("product {} breaks a rule: {e}", p.id),
+                    keys: r.keys(),
+                });
+            }
+        }
+    }
+}
+
+/// The workspace an older index and its products make, if it keeps every rule; `from` is
+/// the oldest version read.
+fn checked(meta: Meta, products: Vec<Product>, from: u32) -> Loaded {
     let refs = meta.products;
     let ws = Workspace {
         portfolio: meta.portfolio,
@@ -334,10 +408,7 @@ fn checked(meta: Meta, products: Vec<Product>, from: Option<u32>) -> Loaded {
             reason: format!("the stored workspace breaks a rule: {e}"),
         };
     }
-    match from {
-        Some(from) => Loaded::Migrated { ws, refs, from },
-        None => Loaded::Ok { ws, refs },
-    }
+    Loaded::Migrated { ws, refs, from }
 }
 
 /// Storage versions 0 and 1: each product whole under one key. Returns the products and
@@ -372,92 +443,190 @@ fn read_whole<T: Tree>(
     Ok((products, oldest))
 }
 
-/// Storage version 2: a core key and item chunks per product. Every item must be in the
-/// chunk its id hashes to and in the order exactly once, so a half-written or mixed set
-/// of keys is never taken for a document.
+/// Storage version 2: a core key and item chunks per product, each read on its own: a
+/// product that cannot be read is set aside (see `Loaded::Ok`), the others still load.
 fn read_chunked<T: Tree>(
     meta: &Meta,
     get: &dyn Fn(&str) -> Option<String>,
-) -> Result<(Vec<Product>, u32), String> {
+) -> (Vec<Product>, Vec<ProductRef>, Vec<SetAside>) {
     let mut products = Vec::with_capacity(meta.products.len());
+    let mut refs = Vec::with_capacity(meta.products.len());
+    let mut set_aside = Vec::new();
     for r in &meta.products {
-        let raw = get(&product_key(&r.id, r.rev))
-            .ok_or_else(|| format!("product {} is listed but missing from storage", r.id))?;
-        let core: CoreEnvelope =
-            tree::read::<T, _>(&raw).map_err(|e| format!("product {} is damaged ({e})", r.id))?;
-        if core.format != FORMAT || core.version != STORAGE_VERSION {
-            return Err(format!(
-                "product {} has an unexpected format or version",
-                r.id
-            ));
-        }
-        if core.rev != r.rev || core.product.id != r.id || !core.product.items.is_empty() {
-            return Err(format!(
-                "product {} does not match the workspace index",
-                r.id
-            ));
-        }
-        if r.chunks.len() != CHUNKS {
-            return Err(format!(
-                "product {} lists {} item chunks, not {CHUNKS}",
-                r.id,
-                r.chunks.len()
-            ));
-        }
-        let mut found: HashMap<Id, Item> = HashMap::with_capacity(core.order.len());
-        for (n, &rev) in r.chunks.iter().enumerate() {
-            if rev == 0 {
-                continue;
+        match read_chunked_product::<T>(r, get) {
+            Ok(p) => {
+                products.push(p);
+                refs.push(r.clone());
             }
-            let raw = get(&chunks::items_key(&r.id, n, rev)).ok_or_else(|| {
-                format!(
-                    "items of product {} (part {n}) are listed but missing from storage",
-                    r.id
-                )
-            })?;
-            let chunk: ChunkEnvelope = tree::read::<T, _>(&raw)
-                .map_err(|e| format!("items of product {} (part {n}) are damaged ({e})", r.id))?;
-            if chunk.format != FORMAT
-                || chunk.version != STORAGE_VERSION
-                || chunk.rev != rev
-                || chunk.product != r.id
-                || chunk.chunk != n
-            {
-                return Err(format!(
-                    "items of product {} (part {n}) do not match the workspace index",
-                    r.id
-                ));
-            }
-            for item in chunk.items {
-                if chunks::chunk_of(&item.id) != n {
-                    return Err(format!("item {} is stored in the wrong part", item.id));
-                }
-                let id = item.id.clone();
-                if found.insert(id.clone(), item).is_some() {
-                    return Err(format!("item {id} is stored twice"));
-                }
-            }
+            Err(reason) => set_aside.push(SetAside {
+                id: r.id.clone(),
+                name: stored_name::<T>(r, get),
+                reason,
+                keys: r.keys(),
+            }),
         }
-        let mut product = core.product;
-        product.items = Vec::with_capacity(core.order.len());
-        for id in &core.order {
-            let item = found.remove(id).ok_or_else(|| {
-                format!(
-                    "item {id} is in the backlog order of product {} but not stored",
-                    r.id
-                )
-            })?;
-            product.items.push(item);
-        }
-        if let Some(id) = found.keys().next() {
-            return Err(format!(
-                "item {id} is stored but not in the backlog order of product {}",
-                r.id
-            ));
-        }
-        products.push(product);
     }
-    Ok((products, CURRENT_VERSION))
+    (products, refs, set_aside)
+}
+
+/// The name in a product's core key, if that much of it can be read.
+fn stored_name<T: Tree>(r: &ProductRef, get: &dyn Fn(&str) -> Option<String>) -> Option<String> {
+    let core = T::parse(&get(&product_key(&r.id, r.rev))?).ok()?;
+    let product = core.get("product")?;
+    // Another product's core under this key is not this product's name.
+    (product.get("id")?.string()? == r.id.as_str())
+        .then(|| product.get("name")?.string())
+        .flatten()
+}
+
+/// One product of storage version 2. Every item must be in the chunk its id hashes to
+/// and in the order exactly once, so a half-written or mixed set of keys is never taken
+/// for a product.
+pub fn read_chunked_product<T: Tree>(
+    r: &ProductRef,
+    get: &dyn Fn(&str) -> Option<String>,
+) -> Result<Product, String> {
+    let raw = get(&product_key(&r.id, r.rev))
+        .ok_or_else(|| format!("product {} is listed but missing from storage", r.id))?;
+    let core: CoreEnvelope =
+        tree::read::<T, _>(&raw).map_err(|e| format!("product {} is damaged ({e})", r.id))?;
+    if core.format != FORMAT || core.version != STORAGE_VERSION {
+        return Err(format!(
+            "product {} has an unexpected format or version",
+            r.id
+        ));
+    }
+    if core.rev != r.rev || core.product.id != r.id || !core.product.items.is_empty() {
+        return Err(format!(
+            "product {} does not match the workspace index",
+            r.id
+        ));
+    }
+    if r.chunks.len() != CHUNKS {
+        return Err(format!(
+            "product {} lists {} item chunks, not {CHUNKS}",
+            r.id,
+            r.chunks.len()
+        ));
+    }
+    let mut found: HashMap<Id, Item> = HashMap::with_capacity(core.order.len());
+    for (n, &rev) in r.chunks.iter().enumerate() {
+        if rev != 0 {
+            read_chunk::<T>(r, n, rev, get, &mut found)?;
+        }
+    }
+    let mut product = core.product;
+    product.items = Vec::with_capacity(core.order.len());
+    for id in &core.order {
+        let item = found.remove(id).ok_or_else(|| {
+            format!(
+                "item {id} is in the backlog order of product {} but not stored",
+                r.id
+            )
+        })?;
+        product.items.push(item);
+    }
+    if let Some(id) = found.keys().next() {
+        return Err(format!(
+            "item {id} is stored but not in the backlog order of product {}",
+            r.id
+        ));
+    }
+    Ok(product)
+}
+
+/// Adds the items of chunk `n` (revision `rev`) of a product to `found`.
+fn read_chunk<T: Tree>(
+    r: &ProductRef,
+    n: usize,
+    rev: u64,
+    get: &dyn Fn(&str) -> Option<String>,
+    found: &mut HashMap<Id, Item>,
+) -> Result<(), String> {
+    let raw = get(&chunks::items_key(&r.id, n, rev)).ok_or_else(|| {
+        format!(
+            "items of product {} (part {n}) are listed but missing from storage",
+            r.id
+        )
+    })?;
+    let chunk: ChunkEnvelope = tree::read::<T, _>(&raw)
+        .map_err(|e| format!("items of product {} (part {n}) are damaged ({e})", r.id))?;
+    if chunk.format != FORMAT
+        || chunk.version != STORAGE_VERSION
+        || chunk.rev != rev
+        || chunk.product != r.id
+        || chunk.chunk != n
+    {
+        return Err(format!(
+            "items of product {} (part {n}) do not match the workspace index",
+            r.id
+        ));
+    }
+    for item in chunk.items {
+        if chunks::chunk_of(&item.id) != n {
+            return Err(format!("item {} is stored in the wrong part", item.id));
+        }
+        let id = item.id.clone();
+        if found.insert(id.clone(), item).is_some() {
+            return Err(format!("item {id} is stored twice"));
+        }
+    }
+    Ok(())
+}
+
+/// The newest set of keys stored for each product, found without the workspace index
+/// (when that is damaged): per product its newest core and, per part, its newest chunk.
+/// A product whose newest keys do not make a whole, valid product is left out (its keys
+/// stay in the backup the caller made); the Data page's import of that backup recovers
+/// what it can item by item.
+pub fn rebuild<T: Tree>(keys: &[String], get: &dyn Fn(&str) -> Option<String>) -> Vec<Product> {
+    let mut products: Vec<Product> = newest_refs(keys)
+        .iter()
+        .filter_map(|r| {
+            let p = read_chunked_product::<T>(r, get).ok()?;
+            validate_product(&p).is_ok().then_some(p)
+        })
+        .collect();
+    products.sort_by(|a, b| a.name.cmp(&b.name).then_with(|| a.id.cmp(&b.id)));
+    products
+}
+
+/// Per product among `keys`, a reference to its newest core and newest chunk of each part.
+pub fn newest_refs(keys: &[String]) -> Vec<ProductRef> {
+    let mut newest: HashMap<&str, (u64, Vec<u64>)> = HashMap::new();
+    let parse_rev = |rev: &str| rev.parse::<u64>().ok();
+    for key in keys {
+        if let Some((id, rev)) = key
+            .strip_prefix(PRODUCT_PREFIX)
+            .and_then(|rest| rest.rsplit_once('.'))
+            .and_then(|(id, rev)| Some((id, parse_rev(rev)?)))
+        {
+            let r = newest.entry(id).or_insert_with(|| (0, vec![0; CHUNKS]));
+            r.0 = r.0.max(rev);
+        } else if let Some((id, n, rev)) = key.strip_prefix(ITEMS_PREFIX).and_then(|rest| {
+            let mut parts = rest.rsplitn(3, '.');
+            let rev = parse_rev(parts.next()?)?;
+            let n = parts
+                .next()?
+                .parse::<usize>()
+                .ok()
+                .filter(|n| *n < CHUNKS)?;
+            Some((parts.next()?, n, rev))
+        }) {
+            let r = newest.entry(id).or_insert_with(|| (0, vec![0; CHUNKS]));
+            r.1[n] = r.1[n].max(rev);
+        }
+    }
+    newest
+        .into_iter()
+        .filter_map(|(id, (rev, chunks))| {
+            Some(ProductRef {
+                id: Id::parse(id).ok()?,
+                rev,
+                chunks,
+            })
+        })
+        .collect()
 }
 
 /// Reads the meta of an older version: its workspace-level fields go through the same

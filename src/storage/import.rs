@@ -43,7 +43,7 @@ pub struct ImportError {
 }
 
 impl ImportError {
-    fn new(at: impl Into<String>, what: impl Into<String>) -> ImportError {
+    pub(super) fn new(at: impl Into<String>, what: impl Into<String>) -> ImportError {
         ImportError {
             at: at.into(),
             what: what.into(),
@@ -74,6 +74,10 @@ pub struct Imported {
     pub exported_at: Option<String>,
     /// The numbers the file holds out of their range, which were left out (unset).
     pub left_out: Vec<LeftOut>,
+    /// Read from raw stored keys (a raw-data download or a backup), not an export.
+    pub raw: bool,
+    /// What could not be recovered from raw stored data (see `salvage`), by where it was.
+    pub lost: Vec<LeftOut>,
 }
 
 /// A value of the file the import did not take, and why.
@@ -119,6 +123,9 @@ pub fn parse_import(text: &str) -> Result<Imported, ImportError> {
             json_kind(&root)
         )));
     };
+    if super::salvage::is_raw(&root) {
+        return super::salvage::salvage(&root);
+    }
     match root.get("format") {
         Some(Value::String(f)) if f == FORMAT => {}
         Some(Value::String(f)) => {
@@ -207,13 +214,15 @@ pub fn parse_import(text: &str) -> Result<Imported, ImportError> {
         from_version: version,
         exported_at,
         left_out,
+        raw: false,
+        lost: vec![],
     })
 }
 
 /// Unsets every number out of its range and says which, so one slip in a file of
 /// thousands of items costs that value, not the whole import. A value that cannot be
 /// unset (a key result's) refuses the file.
-fn leave_out_of_range(ws: &mut Workspace) -> Result<Vec<LeftOut>, ImportError> {
+pub(super) fn leave_out_of_range(ws: &mut Workspace) -> Result<Vec<LeftOut>, ImportError> {
     let mut left_out = Vec::new();
     for o in bounds::out_of_range(ws) {
         let at = format!("workspace.{}", o.path());

@@ -257,7 +257,49 @@ impl Usage {
         if !available() {
             return Usage::default();
         }
-        Usage::of(&LocalBackend)
+        let others = OTHERS.with(|o| {
+            *o.borrow_mut()
+                .get_or_insert_with(|| Usage::others_of(&LocalBackend))
+        });
+        Usage::of(&LocalBackend, others)
+    }
+}
+
+thread_local! {
+    /// What other apps on this origin store (`Usage::others`): measured once, and again
+    /// after `forget_others`.
+    static OTHERS: std::cell::RefCell<Option<usize>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Another app may have written (a `storage` event for a key not ours, a save refused
+/// for the quota): the next `Usage::now` measures the origin's other keys again.
+pub fn forget_others() {
+    OTHERS.with(|o| *o.borrow_mut() = None);
+}
+
+/// The app's backup keys (`twohats.backup.*`) with their sizes in quota units, newest
+/// first.
+pub fn backups() -> Vec<(String, usize)> {
+    if !available() {
+        return vec![];
+    }
+    let mut list = LocalBackend.sizes(format::BACKUP_PREFIX);
+    list.sort_by(|a, b| b.0.cmp(&a.0));
+    list
+}
+
+/// What a backup key holds; `None` for any key that is not a backup.
+pub fn backup(key: &str) -> Option<String> {
+    (available() && key.starts_with(format::BACKUP_PREFIX))
+        .then(|| LocalBackend.get(key))
+        .flatten()
+}
+
+/// Removes a backup key, and nothing else: never the document, never another app's.
+pub fn remove_backup(key: &str) {
+    if available() && key.starts_with(format::BACKUP_PREFIX) {
+        LocalBackend.remove(key);
+        LocalBackend.forget_sizes();
     }
 }
 

@@ -16,6 +16,7 @@ pub mod json_path;
 #[cfg(target_arch = "wasm32")]
 pub mod local;
 pub mod migrate;
+pub mod salvage;
 pub mod session;
 pub mod tab;
 pub mod tree;

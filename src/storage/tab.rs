@@ -34,6 +34,14 @@ impl Outcome {
     }
 }
 
+/// Why a change is refused while storage is full (`Session::is_full`).
+fn read_only() -> ModelError {
+    ModelError::new(
+        "",
+        "storage for this site is full, so Two Hats is read-only until there is room (see the message at the top)",
+    )
+}
+
 pub struct Tab<B: Backend> {
     pub session: Session<B>,
     history: History,
@@ -103,6 +111,10 @@ impl<B: Backend + Clone + Default + 'static> Tab<B> {
     /// the same entity, the user is told whose version won.
     pub fn dispatch(&mut self, ws: &mut Workspace, cmd: Command) -> Outcome {
         let mut out = Outcome::default();
+        if self.session.is_full() && !matches!(cmd, Command::DeleteProduct(_)) {
+            out.refused = Some(read_only());
+            return out;
+        }
         let mut conflict = None;
         if self.session.changed_elsewhere() {
             let mine_before = edited_entity(ws, &cmd);
@@ -134,6 +146,10 @@ impl<B: Backend + Clone + Default + 'static> Tab<B> {
     /// bring the undone change back.
     pub fn step(&mut self, ws: &mut Workspace, back: bool) -> Outcome {
         let mut out = Outcome::default();
+        if self.session.is_full() {
+            out.refused = Some(read_only());
+            return out;
+        }
         let (verb, done_verb) = if back {
             ("undone", "Undone")
         } else {

@@ -200,7 +200,13 @@ impl<B: Backend + Clone + Default + 'static> Session<B> {
             _ => self.backend.get(k),
         };
         let ws = match format::decode(&read) {
-            Loaded::Ok { ws, refs } => {
+            // Another tab's commit with a product this tab cannot read is not taken:
+            // this tab keeps its own, and its next reload tells the user.
+            Loaded::Ok {
+                ws,
+                refs,
+                set_aside,
+            } if set_aside.is_empty() => {
                 self.remember(&ws, refs);
                 ws
             }

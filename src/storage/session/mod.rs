@@ -12,7 +12,7 @@
 use super::backend::{Backend, StorageError};
 use super::chunks::Written;
 use super::format::{self, Lineage, Loaded, ProductRef, BACKUP_PREFIX, META_KEY, PREFIX};
-use crate::model::{Changes, Id, Item, Workspace};
+use crate::model::{validate_workspace, Changes, Id, Item, Workspace};
 use std::cell::RefCell;
 use std::collections::{HashMap, VecDeque};
 use std::rc::Rc;
@@ -23,8 +23,22 @@ use std::rc::Rc;
 pub enum StorageNotice {
     /// `localStorage` is blocked (private mode, policy): the app runs in memory.
     Blocked,
-    /// Stored data could not be read; it was copied to `backup_key` and the app started fresh.
-    Recovered { reason: String, backup_key: String },
+    /// Stored data could not be read; it was copied to `backup_key`, and the app started
+    /// on the `rebuilt` products whose newest keys still make a whole product (none: a
+    /// fresh workspace).
+    Recovered {
+        reason: String,
+        backup_key: String,
+        rebuilt: usize,
+    },
+    /// These products (name or id, and why) could not be read and were left out; every
+    /// other product loaded. Their keys were copied to `backup_key` first, which the Data
+    /// page restores from; `None`: that copy failed, so nothing is saved (which would
+    /// drop them from the index).
+    SetAside {
+        products: Vec<(String, String)>,
+        backup_key: Option<String>,
+    },
     /// Stored data could not be read, and could not be backed up either: nothing is saved,
     /// so the original stays exactly as it was.
     UnreadableKept { reason: String },
@@ -39,6 +53,11 @@ pub enum StorageNotice {
     },
     /// A save failed (usually the quota); the document is still in memory.
     WriteFailed { reason: String },
+    /// Storage for this origin had no room for a save when the app started (often other
+    /// apps' data on the same host): the workspace opened read-only, and opens up again
+    /// by itself once a save fits (`Session::check_room`). `used` is what Two Hats
+    /// stores, `origin` what every key of the origin holds, both in quota units.
+    Full { used: usize, origin: usize },
     /// Another tab saved while this tab held an undo it could not save: the two
     /// documents differ in a way neither can take from the other, so this tab stopped
     /// saving and keeps its own on screen.
@@ -54,6 +73,10 @@ impl StorageNotice {
                 | StorageNotice::UnreadableKept { .. }
                 | StorageNotice::Newer { .. }
                 | StorageNotice::Diverged
+                | StorageNotice::SetAside {
+                    backup_key: None,
+                    ..
+                }
         )
     }
 }
@@ -100,7 +123,12 @@ pub struct Session<B: Backend> {
     /// Commits this tab has written or taken, newest last: one of them seen again (a
     /// late storage event, a stale view) is old news, never taken twice.
     known_commits: VecDeque<u64>,
+    /// There was no room for a save when last checked (`check_room`): read-only.
+    full: bool,
 }
+
+/// The scratch key `check_room` writes and removes at once.
+const ROOM_PROBE_KEY: &str = "twohats.room-probe";
 
 /// One product's part of a save: the chunks it rewrote and whether it rewrote the core.
 struct Saved {
@@ -216,6 +244,17 @@ impl<B: Backend + Clone + Default + 'static> Session<B> {
             .unwrap_or_default();
         let seen = store.seen.commit;
         store.note_commit(seen);
+        let mut settled = settled;
+        if store.is_saving() && !store.check_room() {
+            let usage = super::usage::Usage::of(
+                &store.backend,
+                super::usage::Usage::others_of(&store.backend),
+            );
+            settled.notices.push(StorageNotice::Full {
+                used: usage.used,
+                origin: usage.origin(),
+            });
+        }
         Opened {
             store,
             settled,
@@ -235,13 +274,18 @@ impl<B: Backend + Clone + Default + 'static> Session<B> {
     fn settle(&mut self, loaded: Loaded) -> Settled {
         let mut migrated_from = None;
         let (workspace, first_visit, notices) = match loaded {
-            Loaded::Ok { ws, refs } => {
+            Loaded::Ok {
+                ws,
+                refs,
+                set_aside,
+            } => {
+                let notices = self.set_aside(&set_aside);
                 // Leftovers of a cut-short save — or of a save another tab is making
                 // right now, so they go only once a later meta still leaves them out.
                 let keys = self.backend.keys();
                 self.clean_up_later(format::stale_keys(keys.iter().map(String::as_str), &refs));
                 self.remember(&ws, refs);
-                (Some(ws), false, vec![])
+                (Some(ws), false, notices)
             }
             Loaded::Migrated { ws, refs, from } => {
                 self.refs = refs.into_iter().map(|r| (r.id.clone(), r)).collect();
@@ -310,18 +354,71 @@ impl<B: Backend + Clone + Default + 'static> Session<B> {
         }]
     }
 
+    /// Keeps the unreadable document under a backup key, then starts on what its newest
+    /// keys still hold (`format::rebuild`), saved at once under a fresh index.
     fn recover(&mut self, reason: String) -> (Option<Workspace>, bool, Vec<StorageNotice>) {
-        match self.back_up_document() {
-            Ok(backup_key) => (
-                None,
-                false,
-                vec![StorageNotice::Recovered { reason, backup_key }],
-            ),
+        let keys = self.backend.keys();
+        let products = format::rebuild::<format::StoredTree>(&keys, &|k| self.backend.get(k));
+        let backup_key = match self.back_up_document() {
+            Ok(key) => key,
             Err(_) => {
                 self.writable = false;
-                (None, false, vec![StorageNotice::UnreadableKept { reason }])
+                return (None, false, vec![StorageNotice::UnreadableKept { reason }]);
             }
+        };
+        let ws = Workspace {
+            products,
+            ..Workspace::default()
+        };
+        let rebuilt = ws.products.len();
+        // Ids repeated across products would make the rebuilt workspace unsound.
+        if rebuilt == 0 || validate_workspace(&ws).is_err() {
+            let notice = StorageNotice::Recovered {
+                reason,
+                backup_key,
+                rebuilt: 0,
+            };
+            return (None, false, vec![notice]);
         }
+        let mut notices = vec![StorageNotice::Recovered {
+            reason,
+            backup_key,
+            rebuilt,
+        }];
+        notices.extend(self.save_all(&ws).err());
+        (Some(ws), false, notices)
+    }
+
+    /// Copies the keys of the products set aside, with the index that names them, into
+    /// one backup key: the next save drops them from the index.
+    fn set_aside(&mut self, set_aside: &[format::SetAside]) -> Vec<StorageNotice> {
+        if set_aside.is_empty() {
+            return vec![];
+        }
+        let copy: serde_json::Map<String, serde_json::Value> =
+            std::iter::once(META_KEY.to_string())
+                .chain(set_aside.iter().flat_map(|a| a.keys.iter().cloned()))
+                .filter_map(|k| Some((k.clone(), serde_json::Value::String(self.backend.get(&k)?))))
+                .collect();
+        let key = format!("{BACKUP_PREFIX}{}", self.backend.stamp());
+        let backup_key = match self
+            .backend
+            .set(&key, &serde_json::Value::Object(copy).to_string())
+        {
+            Ok(()) => Some(key),
+            Err(_) => {
+                self.writable = false;
+                None
+            }
+        };
+        let products = set_aside
+            .iter()
+            .map(|a| (a.label(), a.reason.clone()))
+            .collect();
+        vec![StorageNotice::SetAside {
+            products,
+            backup_key,
+        }]
     }
 
     /// Every document key with its raw text, as one JSON object (what a backup key holds).
@@ -372,6 +469,55 @@ impl<B: Backend + Clone + Default + 'static> Session<B> {
             .and_then(format::referenced_keys)
             .unwrap_or_default();
         self.last_meta = meta;
+    }
+
+    /// True while there is no room for a save (see `StorageNotice::Full`): the app takes
+    /// only the changes that free room.
+    pub fn is_full(&self) -> bool {
+        self.full
+    }
+
+    /// Whether the largest save this workspace can make fits now: writes that much under
+    /// a scratch key and removes it at once. Only a refusal for the quota counts as full.
+    pub fn check_room(&mut self) -> bool {
+        let room = super::usage::Usage::of(&self.backend, 0).room.max(64);
+        let probe = "0".repeat(room.saturating_sub(ROOM_PROBE_KEY.len()));
+        let written = self.backend.set(ROOM_PROBE_KEY, &probe);
+        self.backend.remove(ROOM_PROBE_KEY);
+        self.full = written == Err(StorageError::Quota);
+        !self.full
+    }
+
+    /// Document keys the stored index does not name, nor the one this tab last knew:
+    /// superseded copies a clean-up has not removed yet, which read-only mode offers to
+    /// remove at once.
+    pub fn superseded_keys(&self) -> Vec<(String, usize)> {
+        let named = self.last_named.borrow();
+        // Without an index to read, nothing can be called superseded.
+        let Some(live) = self
+            .backend
+            .get(META_KEY)
+            .and_then(|m| format::referenced_keys(&m))
+        else {
+            return vec![];
+        };
+        self.backend
+            .sizes(PREFIX)
+            .into_iter()
+            .filter(|(k, _)| {
+                format::is_document_key(k)
+                    && k != META_KEY
+                    && !live.contains(k)
+                    && !named.contains(k)
+            })
+            .collect()
+    }
+
+    pub fn remove_superseded(&self) {
+        for (k, _) in self.superseded_keys() {
+            self.backend.remove(&k);
+        }
+        self.backend.forget_sizes();
     }
 
     /// True when another tab has saved since this tab last read or wrote storage.

@@ -2,16 +2,18 @@
 //! the sample and a reset.
 
 use crate::components::download::{date_stamp, download};
-use crate::components::{LeftOutReport, PageHead};
+use crate::components::{LeftOutReport, LostReport, PageHead};
 use crate::csv_export::backlog_csv;
 use crate::model::Command;
 use crate::state::{new_id, AppState};
 use crate::storage::format::encode_export;
 use crate::storage::import::{parse_import, summary, with_fresh_ids, Imported, MAX_IMPORT_BYTES};
-use crate::storage::local::{raw_dump, Usage};
+use crate::storage::local::Usage;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
+
+mod backups;
 
 fn slug(s: &str) -> String {
     let s: String = s
@@ -34,7 +36,6 @@ pub fn DataPage() -> impl IntoView {
     let preview = RwSignal::new(None::<(String, Imported)>);
     let import_error = RwSignal::new(None::<String>);
     let dragging = RwSignal::new(false);
-    let usage = move || state.usage.get();
     let export = move |_| {
         let text = state
             .ws
@@ -67,7 +68,20 @@ pub fn DataPage() -> impl IntoView {
             }
         }
     };
-    // Reads a file, checks all of it, and shows what it holds; nothing changes yet.
+    // Checks all of a file's text and shows what it holds; nothing changes yet.
+    let check = move |name: String, text: String| match parse_import(&text) {
+        Ok(imported) => preview.set(Some((name, imported))),
+        Err(e) => import_error.set(Some(format!(
+            "“{name}” was not imported: {e}. Your workspace is unchanged."
+        ))),
+    };
+    let restore = Callback::new(move |(name, text): (String, String)| {
+        preview.set(None);
+        import_error.set(None);
+        check(name, text);
+        crate::focus::focus_id_next_frame("import-title".into());
+    });
+    // Reads a file, then `check`s it.
     let read_file = move |file: web_sys::File| {
         preview.set(None);
         import_error.set(None);
@@ -89,12 +103,7 @@ pub fn DataPage() -> impl IntoView {
                     return;
                 }
             };
-            match parse_import(&text) {
-                Ok(imported) => preview.set(Some((name, imported))),
-                Err(e) => import_error.set(Some(format!(
-                    "“{name}” was not imported: {e}. Your workspace is unchanged."
-                ))),
-            }
+            check(name, text);
         });
     };
     let on_pick = move |ev: leptos::ev::Event| {
@@ -198,7 +207,7 @@ pub fn DataPage() -> impl IntoView {
                 <button
                     type="button"
                     class="btn"
-                    on:click=move |_| { download(&format!("twohats-raw-{}.json", date_stamp()), "application/json", &raw_dump()).ok(); }
+                    on:click=move |_| { download(&format!("twohats-raw-{}.json", date_stamp()), "application/json", &state.raw_dump()).ok(); }
                     data-testid="download-raw"
                 >
                     "Download raw stored data"
@@ -206,8 +215,8 @@ pub fn DataPage() -> impl IntoView {
             </div>
         </section>
         <section class="section" aria-labelledby="import-title">
-            <h2 id="import-title">"Import"</h2>
-            <p>"Choose a Two Hats JSON export, or drop it anywhere on this page. It is checked completely before anything changes; then you choose to replace your workspace or add its products next to yours."</p>
+            <h2 id="import-title" tabindex="-1">"Import"</h2>
+            <p>"Choose a Two Hats JSON export or a raw-data download, or drop it anywhere on this page. It is checked completely before anything changes; then you choose to replace your workspace or add its products next to yours."</p>
             <label class="btn file-btn" for="import-file">"Choose a file…"</label>
             <input id="import-file" class="sr-only" type="file" accept=".json,application/json" on:change=on_pick data-testid="import-file" />
             <p class="drop-hint" aria-hidden="true">{move || if dragging.get() { "Drop the file to check it" } else { "or drop a file here" }}</p>
@@ -217,7 +226,7 @@ pub fn DataPage() -> impl IntoView {
                 let current = state.ws.with(|w| (w.products.len(), w.item_count()));
                 view! {
                     <div class="import-preview" role="region" aria-label="Import preview" data-testid="import-preview">
-                        <h3>{format!("“{name}” is a valid Two Hats export")}</h3>
+                        <h3>{if imported.raw { format!("What can be recovered from “{name}”") } else { format!("“{name}” is a valid Two Hats export") }}</h3>
                         <p class="muted">
                             {format!("Format version {}", imported.from_version)}
                             {(imported.from_version < crate::storage::format::CURRENT_VERSION).then_some(" (from an older version; it will be updated)")}
@@ -231,6 +240,7 @@ pub fn DataPage() -> impl IntoView {
                                 }).collect_view()}
                             </tbody>
                         </table>
+                        <LostReport lost=imported.lost.clone() />
                         <LeftOutReport left_out=imported.left_out.clone() />
                         <div class="actions">
                             <button type="button" class="btn btn--danger" on:click=replace data-testid="import-replace">
@@ -244,20 +254,8 @@ pub fn DataPage() -> impl IntoView {
                 }
             })}
         </section>
-        <section class="section" aria-labelledby="storage-title">
-            <h2 id="storage-title">"Storage"</h2>
-            {move || {
-                let u = usage();
-                let pc = u.percent_label();
-                view! {
-                    <p data-testid="storage-usage">{format!("This workspace uses {:.1} KB of the about 10 MB (5 million characters) the browser allows this site ({pc}).", Usage::kb(u.used))}
-                        {(Usage::kb(u.room) >= 1.0).then(|| format!(" Saving a change briefly needs up to {:.0} KB more, for a second copy of the part it changes.", Usage::kb(u.room)))}</p>
-                    <meter min="0" max="100" low="60" high="80" optimum="0" value=pc aria-label="Storage used"></meter>
-                    {(u.percent() > 60.0 || u.nearly_full()).then(|| view! { <p class="warning" role="status">"Storage is filling up: export a copy now, and consider removing products you no longer need. Past the limit, changes can no longer be saved."</p> })}
-                }
-            }}
-            <p class="muted">{move || if state.is_saving() { "Every change is saved in this browser a moment after you make it, and at once if you leave the page." } else { "Changes are not being saved right now: see the message at the top." }}</p>
-        </section>
+        <StorageSection />
+        <backups::BackupsSection on_restore=restore />
         <section class="section" aria-labelledby="sample-title">
             <h2 id="sample-title">"Sample and reset"</h2>
             <p>"Load the sample next to your products (nothing is replaced), or start again from an empty workspace."</p>
@@ -277,5 +275,31 @@ pub fn DataPage() -> impl IntoView {
             </Show>
         </section>
         </div>
+    }
+}
+
+/// What the workspace and the whole site take of the browser's quota.
+#[component]
+fn StorageSection() -> impl IntoView {
+    let state = AppState::expect();
+    view! {
+        <section class="section" aria-labelledby="storage-title">
+            <h2 id="storage-title">"Storage"</h2>
+            {move || {
+                let u = state.usage.get();
+                let pc = u.percent_label();
+                view! {
+                    <p data-testid="storage-usage">
+                        {format!("This workspace uses {:.1} KB. ", Usage::kb(u.used))}
+                        {(u.others > 0).then(|| format!("Other apps on this site's address store {:.1} KB (every site on one host, like user.github.io, shares one allowance). ", Usage::kb(u.others)))}
+                        {format!("Together that is {pc} of the about 10 MB (5 million characters) the browser allows this site.")}
+                        {(Usage::kb(u.room) >= 1.0).then(|| format!(" Saving a change briefly needs up to {:.0} KB more, for a second copy of the part it changes.", Usage::kb(u.room)))}
+                    </p>
+                    <meter min="0" max="100" low="60" high="80" optimum="0" value=u.percent().min(100.0) aria-label="Storage used"></meter>
+                    {(u.percent() > 60.0 || u.nearly_full()).then(|| view! { <p class="warning" role="status">"Storage is filling up: export a copy now, and consider removing products or backups you no longer need. Past the limit, changes can no longer be saved."</p> })}
+                }
+            }}
+            <p class="muted">{move || if state.is_saving() { "Every change is saved in this browser a moment after you make it, and at once if you leave the page." } else { "Changes are not being saved right now: see the message at the top." }}</p>
+        </section>
     }
 }
