@@ -42,31 +42,9 @@ pub fn App() -> impl IntoView {
         }
     });
 
-    // Another tab saved: take its document if it is whole.
-    let on_storage = window_event_listener(leptos::ev::storage, move |e| {
-        state.storage_changed(e.key(), e.new_value());
-    });
+    crate::hooks::use_storage_sync(state);
+    crate::hooks::use_save_on_leave(state, commit_focused_field);
 
-    // Another tab announced a commit: take it even if this tab's storage view lags.
-    let stop_heard: Box<dyn FnOnce()> =
-        Box::new(crate::storage::local::on_commit_elsewhere(move |meta| {
-            state.heard_commit(meta)
-        }));
-    // Kept in the reactive arena (local: it holds a JS callback) so the cleanup can reach it.
-    let stop_heard = StoredValue::new_local(Some(stop_heard));
-
-    // Saves wait a moment (see `AppState::flush`); leaving or hiding the page writes them
-    // at once, so a reload or a closed tab right after an edit keeps it.
-    let on_pagehide = window_event_listener_untyped("pagehide", move |_| {
-        commit_focused_field();
-        state.flush();
-    });
-    let on_hidden = window_event_listener_untyped("visibilitychange", move |_| {
-        if document().visibility_state() == web_sys::VisibilityState::Hidden {
-            commit_focused_field();
-            state.flush();
-        }
-    });
     // Editors with a Save button hold a draft; leaving the page with one changed asks first.
     let on_beforeinput =
         window_event_listener_untyped("beforeinput", |ev| crate::drafts::note_draft_start(&ev));
@@ -124,12 +102,6 @@ pub fn App() -> impl IntoView {
 
     on_cleanup(move || {
         on_hash.remove();
-        on_storage.remove();
-        if let Some(stop) = stop_heard.try_update_value(Option::take).flatten() {
-            stop();
-        }
-        on_pagehide.remove();
-        on_hidden.remove();
         on_beforeinput.remove();
         on_beforeunload.remove();
         on_key.remove();

@@ -22,6 +22,8 @@ pub mod focus;
 #[cfg(target_arch = "wasm32")]
 pub mod history_place;
 #[cfg(target_arch = "wasm32")]
+pub mod hooks;
+#[cfg(target_arch = "wasm32")]
 pub mod lazy;
 #[cfg(target_arch = "wasm32")]
 pub mod page_styles;

@@ -84,6 +84,9 @@ impl AppState {
         if state.is_read_only_untracked() {
             state.watch_room();
         }
+        if settled.unsaved {
+            state.after_engine(|e, t, ws| (e.save_all)(t, ws));
+        }
         if let Some(from) = settled.migrated_from {
             state.finish_migration(from);
         }
@@ -339,6 +342,15 @@ impl AppState {
     pub fn remove_superseded(&self) {
         self.tab.with_value(|t| t.session.remove_superseded());
         self.usage.set(Usage::now());
+    }
+
+    /// A small UI preference kept beside the document (never part of undo or export).
+    pub fn pref(name: &str) -> Option<String> {
+        crate::storage::local::read_pref(name)
+    }
+
+    pub fn set_pref(name: &str, value: &str) {
+        crate::storage::local::write_pref(name, value)
     }
 
     /// Every key Two Hats stores, raw, as one JSON object (nothing else reads them).

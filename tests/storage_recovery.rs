@@ -171,7 +171,7 @@ fn a_damaged_index_is_rebuilt_from_each_products_newest_keys_and_saved() {
     b.set(META_KEY, "{\"format\":\"twohats\",").unwrap();
 
     let opened = Session::open(b.clone(), 4 << 48);
-    let rebuilt = opened.settled.workspace.expect("rebuilt");
+    let rebuilt = opened.settled.workspace.clone().expect("rebuilt");
     let [StorageNotice::Recovered {
         rebuilt: 2,
         backup_key,
@@ -187,6 +187,10 @@ fn a_damaged_index_is_rebuilt_from_each_products_newest_keys_and_saved() {
     let mut expected = edited.products.clone();
     expected.sort_by(|x, y| x.name.cmp(&y.name));
     assert_eq!(rebuilt.products, expected);
+    // The app saves it whole once its writer is here (`AppState::init`).
+    assert!(opened.settled.unsaved);
+    let mut store = opened.store;
+    store.save_all(&rebuilt).unwrap();
     // Saved under a fresh index: the next start reads it as it is.
     let again = Session::open(b.clone(), 5 << 48);
     assert!(

@@ -153,39 +153,3 @@ test('the page says it is loading, and says so if the app cannot start', async (
   await expect(page.locator('#boot')).toHaveCount(0);
   await expect(page.getByTestId('welcome')).toBeVisible();
 });
-
-test('an origin whose storage another app filled opens the workspace, never "blocked"', async ({ page }) => {
-  const app = new App(page);
-  await app.open();
-  await app.loadSampleFromWelcome();
-  // Another project on the same origin (user.github.io) fills what is left of the quota.
-  await page.evaluate(() => {
-    let chunk = 'x'.repeat(1 << 20);
-    for (let n = 0; chunk.length > 0; ) {
-      try {
-        localStorage.setItem(`other-app.${n++}`, chunk);
-      } catch {
-        chunk = chunk.slice(0, chunk.length >> 1);
-      }
-    }
-  });
-  await page.reload();
-  await expect(app.switcher()).toContainText('Trailhead');
-  await expect(page.getByText('This browser is not letting Two Hats save')).toHaveCount(0);
-  // An edit that does not fit says the storage is full, and is kept on screen.
-  await app.createProduct('Made while full, with a name long enough not to fit anywhere');
-  await page.evaluate(() => window.dispatchEvent(new Event('pagehide')));
-  const notice = page.getByTestId('notice');
-  await expect(notice).toContainText('not saved');
-  await expect(notice).toContainText('full');
-  await expect(page.getByTestId('save-state')).toContainText('Not saved');
-  // The other app frees its room: the refused save goes through by itself, no click and
-  // no reload, and the product is there after a reload.
-  await page.evaluate(() => {
-    for (const k of Object.keys(localStorage)) if (k.startsWith('other-app.')) localStorage.removeItem(k);
-  });
-  await expect(page.getByTestId('save-state')).toContainText('Saved in this browser', { timeout: 15_000 });
-  await expect(notice).toHaveCount(0);
-  await page.reload();
-  await expect(app.switcher()).toContainText('Made while full');
-});

@@ -6,14 +6,15 @@ use crate::lazy::{split_point, ChunkMissing};
 use crate::model::numbers::fixed;
 use crate::route::{Page, Route};
 use crate::state::AppState;
-use crate::storage::local::{raw_dump, StorageNotice, Usage};
+use crate::storage::session::StorageNotice;
+use crate::storage::usage::Usage;
 use leptos::prelude::*;
 
-fn download_raw() {
+fn download_raw(state: AppState) {
     download(
         &format!("twohats-raw-{}.json", date_stamp()),
         "application/json",
-        &raw_dump(),
+        &state.raw_dump(),
     )
     .ok();
 }
@@ -235,7 +236,7 @@ fn notice_view(state: AppState, n: StorageNotice, dismiss: impl Fn() + Copy + 's
                 <p>{body}</p>
             </div>
             <div class="notice__actions">
-                <button type="button" class="btn" on:click=move |_| download_raw() data-testid="download-raw">
+                <button type="button" class="btn" on:click=move |_| download_raw(state) data-testid="download-raw">
                     "Download raw data"
                 </button>
                 {retry.then(|| view! {

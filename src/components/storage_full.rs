@@ -8,7 +8,7 @@ use crate::model::{Command, Id, Workspace};
 use crate::state::AppState;
 use crate::storage::backend::QUOTA_CHARS;
 use crate::storage::format::encode_export;
-use crate::storage::local::Usage;
+use crate::storage::usage::Usage;
 use leptos::prelude::*;
 
 fn kb(chars: usize) -> String {

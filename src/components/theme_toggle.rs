@@ -1,6 +1,6 @@
 //! Light, dark or follow the system; remembered on this device.
 
-use crate::storage::local::{read_pref, write_pref};
+use crate::state::AppState;
 use leptos::prelude::*;
 
 const PREF: &str = "theme";
@@ -17,7 +17,7 @@ pub fn apply_theme(choice: &str) {
 
 /// The saved choice, applied once at start-up.
 pub fn restore_theme() -> String {
-    let choice = read_pref(PREF).unwrap_or_else(|| "system".into());
+    let choice = AppState::pref(PREF).unwrap_or_else(|| "system".into());
     apply_theme(&choice);
     choice
 }
@@ -27,7 +27,7 @@ pub fn ThemeToggle() -> impl IntoView {
     let choice = RwSignal::new(restore_theme());
     let set = move |v: String| {
         apply_theme(&v);
-        write_pref(PREF, &v);
+        AppState::set_pref(PREF, &v);
         choice.set(v);
     };
     view! {

@@ -3,19 +3,19 @@
 
 use crate::components::PageHead;
 use crate::content::{score, source, total_score, Answers, Exercise, Question, EXERCISES};
-use crate::storage::local::{read_pref, write_pref};
+use crate::state::AppState;
 use leptos::prelude::*;
 
 const PREF: &str = "training.answers";
 
 fn load() -> Answers {
-    read_pref(PREF)
+    AppState::pref(PREF)
         .and_then(|s| serde_json::from_str(&s).ok())
         .unwrap_or_default()
 }
 
 fn save(a: &Answers) {
-    write_pref(PREF, &serde_json::to_string(a).unwrap_or_default());
+    AppState::set_pref(PREF, &serde_json::to_string(a).unwrap_or_default());
 }
 
 #[component]

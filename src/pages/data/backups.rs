@@ -3,7 +3,7 @@
 
 use crate::components::download::download;
 use crate::state::AppState;
-use crate::storage::local::Usage;
+use crate::storage::usage::Usage;
 use leptos::prelude::*;
 
 /// When the backup was made, read from its key (`twohats.backup.[v<n>-]<ISO time with

@@ -8,7 +8,7 @@ use crate::model::Command;
 use crate::state::{new_id, AppState};
 use crate::storage::format::encode_export;
 use crate::storage::import::{parse_import, summary, with_fresh_ids, Imported, MAX_IMPORT_BYTES};
-use crate::storage::local::Usage;
+use crate::storage::usage::Usage;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;

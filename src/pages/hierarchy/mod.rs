@@ -11,7 +11,6 @@ use crate::model::backlog::thousands;
 use crate::model::outline::{outline_with, rollups, Filter, Row, RowKind};
 use crate::model::{Hat, Id, ItemKind, Kind, Level};
 use crate::state::{read_product, AppState};
-use crate::storage::local::{read_pref, write_pref};
 use leptos::prelude::*;
 use row::OutlineRow;
 use std::collections::HashSet;
@@ -104,7 +103,7 @@ pub(crate) fn model_kind(kind: RowKind) -> Option<Kind> {
 }
 
 fn load_collapsed() -> HashSet<String> {
-    read_pref(COLLAPSED_PREF)
+    AppState::pref(COLLAPSED_PREF)
         .and_then(|s| serde_json::from_str(&s).ok())
         .unwrap_or_default()
 }
@@ -124,7 +123,7 @@ pub fn HierarchyPage() -> impl IntoView {
     Effect::new(move |prev: Option<()>| {
         let c = ui.collapsed.get();
         if prev.is_some() {
-            write_pref(
+            AppState::set_pref(
                 COLLAPSED_PREF,
                 &serde_json::to_string(&c).unwrap_or_default(),
             );

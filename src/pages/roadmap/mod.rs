@@ -15,7 +15,6 @@ use crate::model::{
     ids::prefix, Command, Entity, Feature, FeatureStatus, Id, Level, Month, Product, Theme,
 };
 use crate::state::{new_id, today, AppState};
-use crate::storage::local::{read_pref, write_pref};
 use leptos::prelude::*;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -112,13 +111,15 @@ pub fn RoadmapPage() -> impl IntoView {
     let state = AppState::expect();
     let now = today().month();
     let ui = RoadmapUi {
-        view: RwSignal::new(if read_pref("roadmap.view").as_deref() == Some("board") {
-            View::Board
-        } else {
-            View::Timeline
-        }),
+        view: RwSignal::new(
+            if AppState::pref("roadmap.view").as_deref() == Some("board") {
+                View::Board
+            } else {
+                View::Timeline
+            },
+        ),
         zoom: RwSignal::new(
-            if read_pref("roadmap.zoom").as_deref() == Some("quarters") {
+            if AppState::pref("roadmap.zoom").as_deref() == Some("quarters") {
                 Zoom::Quarters
             } else {
                 Zoom::Months
@@ -142,7 +143,7 @@ pub fn RoadmapPage() -> impl IntoView {
         }
     });
     Effect::new(move |_| {
-        write_pref(
+        AppState::set_pref(
             "roadmap.view",
             if ui.view.get() == View::Board {
                 "board"
@@ -152,7 +153,7 @@ pub fn RoadmapPage() -> impl IntoView {
         )
     });
     Effect::new(move |_| {
-        write_pref(
+        AppState::set_pref(
             "roadmap.zoom",
             if ui.zoom.get() == Zoom::Quarters {
                 "quarters"

@@ -171,6 +171,9 @@ pub struct Settled {
     /// with `finish_migration` once the code that saves has arrived (`crate::engine`).
     /// Until then the stored keys stay as they were.
     pub migrated_from: Option<u32>,
+    /// The workspace is not stored as it shows (it was rebuilt, see `recover`): the
+    /// caller saves it whole once the code that saves is here (`crate::engine`).
+    pub unsaved: bool,
 }
 
 /// Removes those of `keys` that the meta in storage does not name.
@@ -211,6 +214,7 @@ impl<B: Backend + Default> Session<B> {
                 first_visit: true,
                 notices: vec![StorageNotice::Blocked],
                 migrated_from: None,
+                unsaved: false,
             },
             older: None,
         }
@@ -316,11 +320,15 @@ impl<B: Backend + Clone + Default + 'static> Session<B> {
             }
             Loaded::Unreadable { reason } => self.recover(reason),
         };
+        let unsaved = notices
+            .iter()
+            .any(|n| matches!(n, StorageNotice::Recovered { rebuilt, .. } if *rebuilt > 0));
         Settled {
             workspace,
             first_visit,
             notices,
             migrated_from,
+            unsaved,
         }
     }
 
@@ -355,7 +363,8 @@ impl<B: Backend + Clone + Default + 'static> Session<B> {
     }
 
     /// Keeps the unreadable document under a backup key, then starts on what its newest
-    /// keys still hold (`format::rebuild`), saved at once under a fresh index.
+    /// keys still hold (`format::rebuild`), for the caller to save under a fresh index
+    /// (`Settled::unsaved`): the writer is not part of the first load.
     fn recover(&mut self, reason: String) -> (Option<Workspace>, bool, Vec<StorageNotice>) {
         let keys = self.backend.keys();
         let products = format::rebuild::<format::StoredTree>(&keys, &|k| self.backend.get(k));
@@ -380,13 +389,12 @@ impl<B: Backend + Clone + Default + 'static> Session<B> {
             };
             return (None, false, vec![notice]);
         }
-        let mut notices = vec![StorageNotice::Recovered {
+        let notice = StorageNotice::Recovered {
             reason,
             backup_key,
             rebuilt,
-        }];
-        notices.extend(self.save_all(&ws).err());
-        (Some(ws), false, notices)
+        };
+        (Some(ws), false, vec![notice])
     }
 
     /// Copies the keys of the products set aside, with the index that names them, into
