@@ -23,18 +23,26 @@ const SAVE_DELAY_MS: i32 = 250;
 
 #[derive(Clone, Copy)]
 pub struct AppState {
-    /// The whole document. Read it freely; change it only through `dispatch`.
-    pub ws: RwSignal<Workspace>,
+    /// The whole document, to read; it changes only through `dispatch` (and undo, redo,
+    /// another tab's commit), which write `doc`.
+    pub ws: ReadSignal<Workspace>,
+    doc: RwSignal<Workspace>,
     /// This tab's editing over storage: undo history, unsaved edits, what other tabs
     /// committed (`storage::tab`).
     tab: StoredValue<LocalTab, LocalStorage>,
     save_timer: StoredValue<Option<i32>>,
+    /// Bumped after every operation on `tab`: what the memos below read from it may
+    /// have changed.
+    tab_changed: Trigger,
+    /// Bumped when what storage holds may have changed (a save, another tab's or
+    /// another app's write, a removal): `usage` reads it again.
+    stored: Trigger,
     /// True while changes wait for `flush`.
-    pub saving: RwSignal<bool>,
-    /// This app's share of the localStorage quota, as of the last save.
-    pub usage: RwSignal<Usage>,
-    pub undo_label: RwSignal<Option<String>>,
-    pub redo_label: RwSignal<Option<String>>,
+    pub saving: Memo<bool>,
+    /// The storage this app and the origin use, as of the last change to storage.
+    pub usage: Memo<Usage>,
+    pub undo_label: Memo<Option<String>>,
+    pub redo_label: Memo<Option<String>>,
     /// Storage problems shown as banners until dismissed or resolved.
     pub notices: RwSignal<Vec<StorageNotice>>,
     pub route: RwSignal<Route>,
@@ -57,7 +65,8 @@ impl AppState {
         let opened = crate::storage::local::open();
         let settled = opened.settled;
         let route = RwSignal::new(Route::parse(&current_hash()));
-        let ws = RwSignal::new(settled.workspace.unwrap_or_default());
+        let doc = RwSignal::new(settled.workspace.unwrap_or_default());
+        let ws = doc.read_only();
         let product = Memo::new(move |_| {
             let wanted = route.with(|r| r.product.clone());
             ws.with(|ws| match wanted {
@@ -65,14 +74,31 @@ impl AppState {
                 _ => ws.products.first().map(|p| p.id.clone()),
             })
         });
+        let tab = StoredValue::new_local(Tab::new(opened.store));
+        let (tab_changed, stored) = (Trigger::new(), Trigger::new());
+        let of_tab = move |f: fn(&LocalTab) -> Option<String>| {
+            Memo::new(move |_| {
+                tab_changed.track();
+                tab.with_value(f)
+            })
+        };
         let state = AppState {
             ws,
-            tab: StoredValue::new_local(Tab::new(opened.store)),
+            doc,
+            tab,
             save_timer: StoredValue::new(None),
-            saving: RwSignal::new(false),
-            usage: RwSignal::new(Usage::now()),
-            undo_label: RwSignal::new(None),
-            redo_label: RwSignal::new(None),
+            tab_changed,
+            stored,
+            saving: Memo::new(move |_| {
+                tab_changed.track();
+                tab.with_value(|t| t.pending())
+            }),
+            usage: Memo::new(move |_| {
+                stored.track();
+                Usage::now()
+            }),
+            undo_label: of_tab(|t| t.undo_label().map(str::to_string)),
+            redo_label: of_tab(|t| t.redo_label().map(str::to_string)),
             notices: RwSignal::new(settled.notices),
             route,
             first_visit: RwSignal::new(settled.first_visit),
@@ -115,7 +141,7 @@ impl AppState {
             else {
                 return;
             };
-            state.ws.set(settled.workspace.unwrap_or_default());
+            state.doc.set(settled.workspace.unwrap_or_default());
             state.first_visit.set(settled.first_visit);
             state.notices.update(|n| n.extend(settled.notices));
             state.reading_older.set(false);
@@ -140,7 +166,7 @@ impl AppState {
                     .unwrap_or_default()
             });
             state.notices.update(|n| n.extend(notices));
-            state.usage.set(Usage::now());
+            state.stored.notify();
         });
     }
 
@@ -159,12 +185,12 @@ impl AppState {
         let mut out = None;
         // Untracked: most operations (a save, an event with nothing new) leave the
         // document as it is, and every view of it would redraw for nothing.
-        self.ws.update_untracked(|ws| {
+        self.doc.update_untracked(|ws| {
             out = self.tab.try_update_value(|t| op(&engine, t, ws));
         });
         let out = out?;
         if out.changed {
-            self.ws.notify();
+            self.doc.notify();
         }
         self.show(&out);
         Some(out)
@@ -172,22 +198,8 @@ impl AppState {
 
     /// Shows an outcome: labels, the saving state, banners and the status line.
     fn show(&self, out: &Outcome) {
-        let (undo, redo, pending) = self.tab.with_value(|t| {
-            (
-                t.undo_label().map(str::to_string),
-                t.redo_label().map(str::to_string),
-                t.pending(),
-            )
-        });
-        if self.undo_label.with_untracked(|l| l != &undo) {
-            self.undo_label.set(undo);
-        }
-        if self.redo_label.with_untracked(|l| l != &redo) {
-            self.redo_label.set(redo);
-        }
-        if self.saving.get_untracked() != pending {
-            self.saving.set(pending);
-        }
+        // The memos compare, so views redraw only where a label or the state changed.
+        self.tab_changed.notify();
         // A write, or the end of writing, replaces the last failed write's banner.
         if out.saved.is_some() || out.diverged {
             self.notices.update(|n| {
@@ -206,7 +218,7 @@ impl AppState {
             self.retry_later();
         }
         if out.replaced || out.saved.is_some() {
-            self.usage.set(Usage::now());
+            self.stored.notify();
         }
         if let Some(e) = &out.refused {
             self.say(format!("Not changed: {e}"), true);
@@ -325,7 +337,7 @@ impl AppState {
         self.notices
             .update(|n| n.retain(|x| !matches!(x, StorageNotice::Full { .. })));
         crate::storage::local::forget_others();
-        self.usage.set(Usage::now());
+        self.stored.notify();
         self.say(
             "There is room in storage again: Two Hats saves your changes as usual.",
             false,
@@ -341,7 +353,7 @@ impl AppState {
 
     pub fn remove_superseded(&self) {
         self.tab.with_value(|t| t.session.remove_superseded());
-        self.usage.set(Usage::now());
+        self.stored.notify();
     }
 
     /// A small UI preference kept beside the document (never part of undo or export).
@@ -370,7 +382,7 @@ impl AppState {
     /// Removes one backup, to free room; never anything else.
     pub fn remove_backup(&self, key: &str) {
         crate::storage::local::remove_backup(key);
-        self.usage.set(Usage::now());
+        self.stored.notify();
     }
 
     /// The last save was refused (a banner says why); tracks the notices.
@@ -400,7 +412,7 @@ impl AppState {
         if !key.as_deref().is_some_and(|k| k.starts_with(PREFIX)) {
             // Another app on this origin: it changes what is left for Two Hats.
             crate::storage::local::forget_others();
-            self.usage.set(Usage::now());
+            self.stored.notify();
             if key.is_some() {
                 return;
             }

@@ -587,46 +587,54 @@ pub fn rebuild<T: Tree>(keys: &[String], get: &dyn Fn(&str) -> Option<String>) -
             validate_product(&p).is_ok().then_some(p)
         })
         .collect();
-    products.sort_by(|a, b| a.name.cmp(&b.name).then_with(|| a.id.cmp(&b.id)));
+    // Unstable: the order is total, and the stable sort's code is not on the first load.
+    products.sort_unstable_by(|a, b| a.name.cmp(&b.name).then_with(|| a.id.cmp(&b.id)));
     products
 }
 
 /// Per product among `keys`, a reference to its newest core and newest chunk of each part.
 pub fn newest_refs(keys: &[String]) -> Vec<ProductRef> {
-    let mut newest: HashMap<&str, (u64, Vec<u64>)> = HashMap::new();
-    let parse_rev = |rev: &str| rev.parse::<u64>().ok();
+    // A list, not a map: a workspace holds a handful of products.
+    let mut newest: Vec<ProductRef> = Vec::new();
     for key in keys {
-        if let Some((id, rev)) = key
-            .strip_prefix(PRODUCT_PREFIX)
-            .and_then(|rest| rest.rsplit_once('.'))
-            .and_then(|(id, rev)| Some((id, parse_rev(rev)?)))
-        {
-            let r = newest.entry(id).or_insert_with(|| (0, vec![0; CHUNKS]));
-            r.0 = r.0.max(rev);
-        } else if let Some((id, n, rev)) = key.strip_prefix(ITEMS_PREFIX).and_then(|rest| {
-            let mut parts = rest.rsplitn(3, '.');
-            let rev = parse_rev(parts.next()?)?;
-            let n = parts
-                .next()?
-                .parse::<usize>()
-                .ok()
-                .filter(|n| *n < CHUNKS)?;
-            Some((parts.next()?, n, rev))
-        }) {
-            let r = newest.entry(id).or_insert_with(|| (0, vec![0; CHUNKS]));
-            r.1[n] = r.1[n].max(rev);
+        let Some((id, n, rev)) = parse_document_key(key) else {
+            continue;
+        };
+        let Ok(id) = Id::parse(id) else { continue };
+        let r = match newest.iter().position(|r| r.id == id) {
+            Some(at) => &mut newest[at],
+            None => {
+                newest.push(ProductRef {
+                    id,
+                    rev: 0,
+                    chunks: vec![0; CHUNKS],
+                });
+                newest.last_mut().expect("just pushed")
+            }
+        };
+        match n {
+            None => r.rev = r.rev.max(rev),
+            Some(n) => r.chunks[n] = r.chunks[n].max(rev),
         }
     }
     newest
-        .into_iter()
-        .filter_map(|(id, (rev, chunks))| {
-            Some(ProductRef {
-                id: Id::parse(id).ok()?,
-                rev,
-                chunks,
-            })
-        })
-        .collect()
+}
+
+/// A product key's id and revision (`twohats.product.<id>.<rev>`), or an item key's id,
+/// part and revision (`twohats.items.<id>.<part>.<rev>`).
+fn parse_document_key(key: &str) -> Option<(&str, Option<usize>, u64)> {
+    if let Some(rest) = key.strip_prefix(PRODUCT_PREFIX) {
+        let (id, rev) = rest.rsplit_once('.')?;
+        return Some((id, None, rev.parse().ok()?));
+    }
+    let mut parts = key.strip_prefix(ITEMS_PREFIX)?.rsplitn(3, '.');
+    let rev = parts.next()?.parse().ok()?;
+    let n = parts
+        .next()?
+        .parse::<usize>()
+        .ok()
+        .filter(|n| *n < CHUNKS)?;
+    Some((parts.next()?, Some(n), rev))
 }
 
 /// Reads the meta of an older version: its workspace-level fields go through the same

@@ -437,11 +437,17 @@ impl<B: Backend + Clone + Default + 'static> Session<B> {
             .into_iter()
             .filter(|k| format::is_document_key(k))
             .collect();
+        let copy = self.copy_of(&keys);
+        (keys, copy)
+    }
+
+    /// `keys` with their raw text, as one JSON object (what a backup key holds).
+    fn copy_of(&self, keys: &[String]) -> String {
         let copy: serde_json::Map<String, serde_json::Value> = keys
             .iter()
             .filter_map(|k| Some((k.clone(), serde_json::Value::String(self.backend.get(k)?))))
             .collect();
-        (keys, serde_json::Value::Object(copy).to_string())
+        serde_json::Value::Object(copy).to_string()
     }
 
     /// Copies every document key, as raw text, into one backup key, then clears them.
