@@ -1,6 +1,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 //! The stored format: what is written can be read back, and every kind of damage is
-//! reported as Unreadable (so the data is kept) rather than silently dropped. What is
+//! reported — a damaged product set aside by name, a damaged index as Unreadable — so the
+//! data is kept rather than silently dropped. What is
 //! written comes from the app's own writer (`session::Session` on a `MemoryBackend`).
 
 use std::collections::HashMap;

@@ -184,9 +184,12 @@ fn a_damaged_index_is_rebuilt_from_each_products_newest_keys_and_saved() {
         .get(backup_key)
         .unwrap()
         .contains("Edited after the first save"));
-    let mut expected = edited.products.clone();
-    expected.sort_by(|x, y| x.name.cmp(&y.name));
-    assert_eq!(rebuilt.products, expected);
+    let by_name = |mut ps: Vec<Product>| {
+        ps.sort_by(|x, y| x.name.cmp(&y.name));
+        ps
+    };
+    let expected = by_name(edited.products.clone());
+    assert_eq!(by_name(rebuilt.products.clone()), expected);
     // The app saves it whole once its writer is here (`AppState::init`).
     assert!(opened.settled.unsaved);
     let mut store = opened.store;
@@ -198,7 +201,7 @@ fn a_damaged_index_is_rebuilt_from_each_products_newest_keys_and_saved() {
         "{:?}",
         again.settled.notices
     );
-    assert_eq!(again.settled.workspace.unwrap().products, expected);
+    assert_eq!(by_name(again.settled.workspace.unwrap().products), expected);
 }
 
 #[test]
@@ -367,4 +370,27 @@ fn the_usage_counts_other_apps_on_the_origin() {
         u.percent() > 1.5,
         "the share is the origin's, not the app's"
     );
+}
+
+#[test]
+fn the_same_damage_found_at_each_start_is_backed_up_once() {
+    let (b, ws) = stored();
+    let (key, _) = a_chunk_of(&b, &ws, 1);
+    cut(&b, &key);
+    for seed in 2..5u64 {
+        let opened = Session::open(b.clone(), seed << 48);
+        assert!(matches!(
+            &opened.settled.notices[..],
+            [StorageNotice::SetAside {
+                backup_key: Some(_),
+                ..
+            }]
+        ));
+    }
+    let backups = b
+        .keys()
+        .into_iter()
+        .filter(|k| k.starts_with(BACKUP_PREFIX))
+        .count();
+    assert_eq!(backups, 1);
 }

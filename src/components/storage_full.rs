@@ -3,6 +3,7 @@
 //! a product, exported first. Never another app's keys.
 
 use crate::components::download::{date_stamp, download};
+use crate::model::backlog::thousands;
 use crate::model::numbers::fixed;
 use crate::model::{Command, Id, Workspace};
 use crate::state::AppState;
@@ -12,7 +13,7 @@ use crate::storage::usage::Usage;
 use leptos::prelude::*;
 
 fn kb(chars: usize) -> String {
-    format!("{} KB", fixed(Usage::kb(chars), 0))
+    format!("{} KB", thousands(Usage::kb(chars).round() as usize))
 }
 
 /// One product's export, with the workspace's portfolio name, as the Data page makes it.
@@ -99,7 +100,7 @@ pub fn StorageFull(used: usize, origin: usize) -> impl IntoView {
             <div class="notice__text">
                 <h2 class="notice__title">"Storage for this site is full, so Two Hats opened read-only."</h2>
                 <p>{format!(
-                    "Your workspace is all here and nothing was lost, but no change can be saved. Two Hats stores {}; everything this site's address stores, other apps' data included, comes to {} of the {} (about {} characters) the browser allows it ({}%). Make room below — Two Hats never touches other apps' data — and editing comes back by itself as soon as a save fits.",
+                    "Your workspace is all here and nothing was lost, but no change can be saved. Two Hats stores {}; everything this site's address stores, other apps' data included, comes to {} of the {} ({} million characters) the browser allows it ({}%). Make room below — Two Hats never touches other apps' data — and editing comes back by itself as soon as a save fits.",
                     kb(used), kb(origin), kb(QUOTA_CHARS), fixed(QUOTA_CHARS as f64 / 1e6, 2), fixed(100.0 * origin as f64 / QUOTA_CHARS as f64, 0)
                 )}</p>
                 <ul class="full-actions">

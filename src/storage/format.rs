@@ -11,9 +11,10 @@
 //! A save is copy-on-write: a changed key is written under a new revision, the meta is
 //! then rewritten to point at it (the commit), and only then is the old key removed. A
 //! save cut short leaves the previous meta pointing at the previous, intact keys. Loading
-//! is all-or-nothing: every listed key must be present and parse, every item must be in
-//! its chunk and the order, and the whole workspace must pass validation, or nothing is
-//! taken. See `docs/storage.md`.
+//! takes each product whole or not at all: every key listed for it must be present and
+//! parse, every item must be in its chunk and the order, or the product is set aside
+//! (kept, and named) while the others load; the workspace must pass validation. See
+//! `docs/storage.md`.
 
 use super::chunks::{self, ChunkEnvelope, CoreEnvelope, CHUNKS};
 use super::tree::{self, Tree};
@@ -482,6 +483,8 @@ fn stored_name<T: Tree>(r: &ProductRef, get: &dyn Fn(&str) -> Option<String>) ->
 /// One product of storage version 2. Every item must be in the chunk its id hashes to
 /// and in the order exactly once, so a half-written or mixed set of keys is never taken
 /// for a product.
+// Not inlined: it has two callers (the load, the rebuild) and is large.
+#[inline(never)]
 pub fn read_chunked_product<T: Tree>(
     r: &ProductRef,
     get: &dyn Fn(&str) -> Option<String>,
@@ -580,15 +583,15 @@ fn read_chunk<T: Tree>(
 /// stay in the backup the caller made); the Data page's import of that backup recovers
 /// what it can item by item.
 pub fn rebuild<T: Tree>(keys: &[String], get: &dyn Fn(&str) -> Option<String>) -> Vec<Product> {
-    let mut products: Vec<Product> = newest_refs(keys)
+    let products: Vec<Product> = newest_refs(keys)
         .iter()
         .filter_map(|r| {
             let p = read_chunked_product::<T>(r, get).ok()?;
             validate_product(&p).is_ok().then_some(p)
         })
         .collect();
-    // Unstable: the order is total, and the stable sort's code is not on the first load.
-    products.sort_unstable_by(|a, b| a.name.cmp(&b.name).then_with(|| a.id.cmp(&b.id)));
+    // In the order their keys come (storage's own): the order of the products was in
+    // the index, and sorting here would put a sort of products on the first load.
     products
 }
 

@@ -1,6 +1,7 @@
 //! Persistence. `format` is the stored shape (`chunks` how a product's items are split),
 //! `migrate` brings older format versions up to date, `import` reads export files and
-//! `json_path` says where one is malformed; `session` is the storage core (saving,
+//! `json_path` says where one is malformed, `salvage` recovers what raw stored keys (a
+//! raw-data download, a backup) still hold; `session` is the storage core (saving,
 //! reading, taking another tab's commit) over a `backend::Backend`. All of these are plain
 //! Rust, tested natively; `local` is the only code that touches `localStorage`.
 

@@ -403,20 +403,23 @@ impl<B: Backend + Clone + Default + 'static> Session<B> {
         if set_aside.is_empty() {
             return vec![];
         }
-        let copy: serde_json::Map<String, serde_json::Value> =
-            std::iter::once(META_KEY.to_string())
-                .chain(set_aside.iter().flat_map(|a| a.keys.iter().cloned()))
-                .filter_map(|k| Some((k.clone(), serde_json::Value::String(self.backend.get(&k)?))))
-                .collect();
-        let key = format!("{BACKUP_PREFIX}{}", self.backend.stamp());
-        let backup_key = match self
-            .backend
-            .set(&key, &serde_json::Value::Object(copy).to_string())
-        {
-            Ok(()) => Some(key),
-            Err(_) => {
-                self.writable = false;
-                None
+        let mut keys = vec![META_KEY.to_string()];
+        for a in set_aside {
+            keys.extend(a.keys.iter().cloned());
+        }
+        let copy = self.copy_of(&keys);
+        // Each start until the next save finds the same damage: one backup of it is enough.
+        let backup_key = match self.backup_holding(&copy) {
+            Some(key) => Some(key),
+            None => {
+                let key = format!("{BACKUP_PREFIX}{}", self.backend.stamp());
+                match self.backend.set(&key, &copy) {
+                    Ok(()) => Some(key),
+                    Err(_) => {
+                        self.writable = false;
+                        None
+                    }
+                }
             }
         };
         let products = set_aside
@@ -427,6 +430,17 @@ impl<B: Backend + Clone + Default + 'static> Session<B> {
             products,
             backup_key,
         }]
+    }
+
+    /// The backup key that already holds exactly `copy`, if one does.
+    fn backup_holding(&self, copy: &str) -> Option<String> {
+        let size = super::backend::chars(copy);
+        self.backend
+            .sizes(BACKUP_PREFIX)
+            .into_iter()
+            .filter(|(k, n)| *n == super::backend::chars(k) + size)
+            .map(|(k, _)| k)
+            .find(|k| self.backend.get(k).as_deref() == Some(copy))
     }
 
     /// Every document key with its raw text, as one JSON object (what a backup key holds).
