@@ -158,7 +158,7 @@ pub fn App() -> impl IntoView {
                         "Not saving: see the message above"
                     } else if state.last_save_failed() {
                         "Not saved: see the message above"
-                    } else if state.saving.get() {
+                    } else if state.tab_view.with(|v| v.saving) {
                         "Saving…"
                     } else {
                         "Saved in this browser"

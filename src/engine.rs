@@ -43,6 +43,8 @@ pub struct Engine {
     /// Saves a document read from an older version in this version's form
     /// (`Session::finish_migration`).
     pub finish_migration: fn(&mut LocalStore, &Workspace, u32) -> Vec<StorageNotice>,
+    /// What a backup of an unreadable document still holds (`Session::rebuild_from_backup`).
+    pub rebuild: fn(&mut LocalStore, &str) -> Option<Workspace>,
 }
 
 split_point!(
@@ -63,6 +65,7 @@ split_point!(
             take_heard: Tab::take_heard,
             read_older: LocalStore::open_older,
             finish_migration: LocalStore::finish_migration,
+            rebuild: |s, key| s.rebuild_from_backup(key),
         }
     }
 );

@@ -21,6 +21,15 @@ pub struct Status {
 /// How long a change waits before it is written, so a burst of edits costs one save.
 const SAVE_DELAY_MS: i32 = 250;
 
+/// The tab's undo and redo labels and its saving state (`AppState::tab_view`).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct TabView {
+    pub undo: Option<String>,
+    pub redo: Option<String>,
+    /// Changes wait for `flush`.
+    pub saving: bool,
+}
+
 #[derive(Clone, Copy)]
 pub struct AppState {
     /// The whole document, to read; it changes only through `dispatch` (and undo, redo,
@@ -37,12 +46,11 @@ pub struct AppState {
     /// Bumped when what storage holds may have changed (a save, another tab's or
     /// another app's write, a removal): `usage` reads it again.
     stored: Trigger,
-    /// True while changes wait for `flush`.
-    pub saving: Memo<bool>,
+    /// What the header and footer show of the tab: undo and redo, and whether changes
+    /// wait for `flush`. One memo for the three, read as often as they change.
+    pub tab_view: Memo<TabView>,
     /// The storage this app and the origin use, as of the last change to storage.
     pub usage: Memo<Usage>,
-    pub undo_label: Memo<Option<String>>,
-    pub redo_label: Memo<Option<String>>,
     /// Storage problems shown as banners until dismissed or resolved.
     pub notices: RwSignal<Vec<StorageNotice>>,
     pub route: RwSignal<Route>,
@@ -76,12 +84,6 @@ impl AppState {
         });
         let tab = StoredValue::new_local(Tab::new(opened.store));
         let (tab_changed, stored) = (Trigger::new(), Trigger::new());
-        let of_tab = move |f: fn(&LocalTab) -> Option<String>| {
-            Memo::new(move |_| {
-                tab_changed.track();
-                tab.with_value(f)
-            })
-        };
         let state = AppState {
             ws,
             doc,
@@ -89,16 +91,18 @@ impl AppState {
             save_timer: StoredValue::new(None),
             tab_changed,
             stored,
-            saving: Memo::new(move |_| {
-                tab_changed.track();
-                tab.with_value(|t| t.pending())
-            }),
             usage: Memo::new(move |_| {
                 stored.track();
                 Usage::now()
             }),
-            undo_label: of_tab(|t| t.undo_label().map(str::to_string)),
-            redo_label: of_tab(|t| t.redo_label().map(str::to_string)),
+            tab_view: Memo::new(move |_| {
+                tab_changed.track();
+                tab.with_value(|t| TabView {
+                    undo: t.undo_label().map(str::to_string),
+                    redo: t.redo_label().map(str::to_string),
+                    saving: t.pending(),
+                })
+            }),
             notices: RwSignal::new(settled.notices),
             route,
             first_visit: RwSignal::new(settled.first_visit),
@@ -110,8 +114,8 @@ impl AppState {
         if state.is_read_only_untracked() {
             state.watch_room();
         }
-        if settled.unsaved {
-            state.after_engine(|e, t, ws| (e.save_all)(t, ws));
+        if let Some(key) = settled.rebuild_from {
+            state.rebuild(key);
         }
         if let Some(from) = settled.migrated_from {
             state.finish_migration(from);
@@ -148,6 +152,40 @@ impl AppState {
             if let Some(from) = settled.migrated_from {
                 state.finish_migration(from);
             }
+        });
+    }
+
+    /// Starts on what a backup of an unreadable document still holds, once the engine
+    /// (which rebuilds and saves) is here; Home waits, as for an older layout.
+    fn rebuild(&self, backup_key: String) {
+        let state = *self;
+        state.reading_older.set(true);
+        leptos::task::spawn_local(async move {
+            let engine = crate::engine::load().await;
+            state.reading_older.set(false);
+            let Ok(engine) = engine else { return };
+            let rebuilt = state
+                .tab
+                .try_update_value(|t| (engine.rebuild)(&mut t.session, &backup_key))
+                .flatten();
+            let Some(ws) = rebuilt else { return };
+            let n = ws.products.len();
+            state.notices.update(|notices| {
+                for x in notices.iter_mut() {
+                    if let StorageNotice::Recovered {
+                        backup_key: k,
+                        rebuilt,
+                        ..
+                    } = x
+                    {
+                        if *k == backup_key {
+                            *rebuilt = n;
+                        }
+                    }
+                }
+            });
+            state.doc.set(ws);
+            state.run(|e, t, ws| (e.save_all)(t, ws));
         });
     }
 

@@ -171,15 +171,23 @@ fn a_damaged_index_is_rebuilt_from_each_products_newest_keys_and_saved() {
     b.set(META_KEY, "{\"format\":\"twohats\",").unwrap();
 
     let opened = Session::open(b.clone(), 4 << 48);
-    let rebuilt = opened.settled.workspace.clone().expect("rebuilt");
+    assert_eq!(
+        opened.settled.workspace, None,
+        "nothing shown until rebuilt"
+    );
     let [StorageNotice::Recovered {
-        rebuilt: 2,
+        rebuilt: 0,
         backup_key,
         ..
     }] = &opened.settled.notices[..]
     else {
         panic!("{:?}", opened.settled.notices);
     };
+    assert_eq!(opened.settled.rebuild_from.as_ref(), Some(backup_key));
+    let rebuilt = opened
+        .store
+        .rebuild_from_backup(backup_key)
+        .expect("rebuilt from the backup");
     assert!(b
         .get(backup_key)
         .unwrap()
@@ -190,8 +198,7 @@ fn a_damaged_index_is_rebuilt_from_each_products_newest_keys_and_saved() {
     };
     let expected = by_name(edited.products.clone());
     assert_eq!(by_name(rebuilt.products.clone()), expected);
-    // The app saves it whole once its writer is here (`AppState::init`).
-    assert!(opened.settled.unsaved);
+    // The app saves it whole once its writer is here (`AppState::rebuild`).
     let mut store = opened.store;
     store.save_all(&rebuilt).unwrap();
     // Saved under a fresh index: the next start reads it as it is.

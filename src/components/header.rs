@@ -75,8 +75,8 @@ pub fn Header() -> impl IntoView {
                 <button
                     type="button"
                     class="btn btn--ghost"
-                    disabled=move || state.undo_label.with(|l| l.is_none())
-                    title=move || state.undo_label.get().map(|l| format!("Undo {l} (Ctrl+Z)")).unwrap_or_else(|| "Nothing to undo".into())
+                    disabled=move || state.tab_view.with(|v| v.undo.is_none())
+                    title=move || state.tab_view.with(|v| v.undo.clone()).map(|l| format!("Undo {l} (Ctrl+Z)")).unwrap_or_else(|| "Nothing to undo".into())
                     on:click=move |_| state.undo()
                     data-testid="undo"
                 >
@@ -85,8 +85,8 @@ pub fn Header() -> impl IntoView {
                 <button
                     type="button"
                     class="btn btn--ghost"
-                    disabled=move || state.redo_label.with(|l| l.is_none())
-                    title=move || state.redo_label.get().map(|l| format!("Redo {l} (Ctrl+Shift+Z)")).unwrap_or_else(|| "Nothing to redo".into())
+                    disabled=move || state.tab_view.with(|v| v.redo.is_none())
+                    title=move || state.tab_view.with(|v| v.redo.clone()).map(|l| format!("Redo {l} (Ctrl+Shift+Z)")).unwrap_or_else(|| "Nothing to redo".into())
                     on:click=move |_| state.redo()
                     data-testid="redo"
                 >

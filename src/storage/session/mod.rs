@@ -171,9 +171,11 @@ pub struct Settled {
     /// with `finish_migration` once the code that saves has arrived (`crate::engine`).
     /// Until then the stored keys stay as they were.
     pub migrated_from: Option<u32>,
-    /// The workspace is not stored as it shows (it was rebuilt, see `recover`): the
-    /// caller saves it whole once the code that saves is here (`crate::engine`).
-    pub unsaved: bool,
+    /// The stored index could not be read and everything was backed up under this key
+    /// (see `recover`): the caller asks `rebuild_from_backup` for what its products' newest
+    /// keys still hold, once that code is here (`crate::engine`; the first load does not
+    /// carry it).
+    pub rebuild_from: Option<String>,
 }
 
 /// Removes those of `keys` that the meta in storage does not name.
@@ -214,7 +216,7 @@ impl<B: Backend + Default> Session<B> {
                 first_visit: true,
                 notices: vec![StorageNotice::Blocked],
                 migrated_from: None,
-                unsaved: false,
+                rebuild_from: None,
             },
             older: None,
         }
@@ -320,15 +322,16 @@ impl<B: Backend + Clone + Default + 'static> Session<B> {
             }
             Loaded::Unreadable { reason } => self.recover(reason),
         };
-        let unsaved = notices
-            .iter()
-            .any(|n| matches!(n, StorageNotice::Recovered { rebuilt, .. } if *rebuilt > 0));
+        let rebuild_from = notices.iter().find_map(|n| match n {
+            StorageNotice::Recovered { backup_key, .. } => Some(backup_key.clone()),
+            _ => None,
+        });
         Settled {
             workspace,
             first_visit,
             notices,
             migrated_from,
-            unsaved,
+            rebuild_from,
         }
     }
 
@@ -362,39 +365,38 @@ impl<B: Backend + Clone + Default + 'static> Session<B> {
         }]
     }
 
-    /// Keeps the unreadable document under a backup key, then starts on what its newest
-    /// keys still hold (`format::rebuild`), for the caller to save under a fresh index
-    /// (`Settled::unsaved`): the writer is not part of the first load.
+    /// Keeps the unreadable document under a backup key and starts fresh; what can be
+    /// rebuilt from it comes next (`Settled::rebuild_from`).
     fn recover(&mut self, reason: String) -> (Option<Workspace>, bool, Vec<StorageNotice>) {
-        let keys = self.backend.keys();
-        let products = format::rebuild::<format::StoredTree>(&keys, &|k| self.backend.get(k));
-        let backup_key = match self.back_up_document() {
-            Ok(key) => key,
+        match self.back_up_document() {
+            Ok(backup_key) => {
+                let notice = StorageNotice::Recovered {
+                    reason,
+                    backup_key,
+                    rebuilt: 0,
+                };
+                (None, false, vec![notice])
+            }
             Err(_) => {
                 self.writable = false;
-                return (None, false, vec![StorageNotice::UnreadableKept { reason }]);
+                (None, false, vec![StorageNotice::UnreadableKept { reason }])
             }
-        };
+        }
+    }
+
+    /// The workspace the newest keys of each product in a backup still make
+    /// (`format::rebuild`), for the caller to show and save whole; `None` when no product
+    /// in it is whole.
+    pub fn rebuild_from_backup(&self, backup_key: &str) -> Option<Workspace> {
+        let keys: std::collections::BTreeMap<String, String> =
+            serde_json::from_str(&self.backend.get(backup_key)?).ok()?;
+        let names: Vec<String> = keys.keys().cloned().collect();
         let ws = Workspace {
-            products,
+            products: format::rebuild::<format::StoredTree>(&names, &|k| keys.get(k).cloned()),
             ..Workspace::default()
         };
-        let rebuilt = ws.products.len();
         // Ids repeated across products would make the rebuilt workspace unsound.
-        if rebuilt == 0 || validate_workspace(&ws).is_err() {
-            let notice = StorageNotice::Recovered {
-                reason,
-                backup_key,
-                rebuilt: 0,
-            };
-            return (None, false, vec![notice]);
-        }
-        let notice = StorageNotice::Recovered {
-            reason,
-            backup_key,
-            rebuilt,
-        };
-        (Some(ws), false, vec![notice])
+        (!ws.products.is_empty() && validate_workspace(&ws).is_ok()).then_some(ws)
     }
 
     /// Copies the keys of the products set aside, with the index that names them, into
