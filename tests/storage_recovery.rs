@@ -123,7 +123,7 @@ fn restoring_a_set_aside_product_brings_back_every_item_but_the_damaged_parts() 
     assert!(imported
         .lost
         .iter()
-        .any(|l| l.what.contains(&format!("{lost_items} items"))));
+        .any(|l| l.what.contains(&format!("{lost_items} item"))));
 }
 
 #[test]

@@ -101,7 +101,9 @@ fn NoticesBody(state: AppState, hide_nearly_full: RwSignal<bool>) -> impl IntoVi
         }}
         {move || {
             let u = state.usage.get();
-            (u.nearly_full() && !hide_nearly_full.get()).then(|| nearly_full_view(u, hide_nearly_full))
+            // Read-only mode says more, and says it already.
+            (u.nearly_full() && !hide_nearly_full.get() && !state.is_read_only())
+                .then(|| nearly_full_view(u, hide_nearly_full))
         }}
     }
 }
@@ -114,7 +116,7 @@ fn nearly_full_view(u: Usage, hide: RwSignal<bool>) -> impl IntoView {
             <div class="notice__text">
                 <h2 class="notice__title">"Storage for this site is nearly full."</h2>
                 <p>{format!(
-                    "Two Hats uses {}% of the space this browser gives it. Each save briefly needs room for a second copy of what it changes (up to {} KB here), so soon new items and reorders may not be saved. Export a copy from the Data page, then delete products or items you no longer need.",
+                    "{}% of the space this browser gives this site is in use (Two Hats' data and any other app's on the same address). Each save briefly needs room for a second copy of what it changes (up to {} KB here), so soon new items and reorders may not be saved. Export a copy from the Data page, then delete products or items you no longer need.",
                     fixed(u.percent(), 0),
                     fixed(Usage::kb(u.room), 0),
                 )}</p>

@@ -15,6 +15,11 @@ use wasm_bindgen::JsCast;
 
 mod backups;
 
+/// `n` and the noun in its number: "1 product", "2 products".
+fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 fn slug(s: &str) -> String {
     let s: String = s
         .to_lowercase()
@@ -228,7 +233,7 @@ pub fn DataPage() -> impl IntoView {
                     <div class="import-preview" role="region" aria-label="Import preview" data-testid="import-preview">
                         <h3>{if imported.raw { format!("What can be recovered from “{name}”") } else { format!("“{name}” is a valid Two Hats export") }}</h3>
                         <p class="muted">
-                            {format!("Format version {}", imported.from_version)}
+                            {if imported.raw { "Read from raw stored data, item by item".to_string() } else { format!("Format version {}", imported.from_version) }}
                             {(imported.from_version < crate::storage::format::CURRENT_VERSION).then_some(" (from an older version; it will be updated)")}
                             {imported.exported_at.clone().map(|d| format!(" · exported {d}"))}
                         </p>
@@ -244,7 +249,7 @@ pub fn DataPage() -> impl IntoView {
                         <LeftOutReport left_out=imported.left_out.clone() />
                         <div class="actions">
                             <button type="button" class="btn btn--danger" on:click=replace data-testid="import-replace">
-                                {if current == (0, 0) { "Import into my empty workspace".to_string() } else { format!("Replace my workspace ({} products, {} items)", current.0, current.1) }}
+                                {if current == (0, 0) { "Import into my empty workspace".to_string() } else { format!("Replace my workspace ({}, {})", count(current.0, "product", "products"), count(current.1, "item", "items")) }}
                             </button>
                             <button type="button" class="btn btn--primary" on:click=merge data-testid="import-merge">"Add as new products"</button>
                             <button type="button" class="btn" on:click=move |_| preview.set(None)>"Cancel"</button>
