@@ -53,8 +53,8 @@ test('one damaged part sets its product aside; the rest loads, and Restore bring
   await expect(preview).toContainText('Ranger Console');
   await expect(preview).toContainText(String(8 - lost));
   await expect(page.getByTestId('import-lost')).toContainText(chunkKey);
-  const lostText = lost === 1 ? '1 item of its backlog was' : `${lost} items of its backlog were`;
-  await expect(page.getByTestId('import-lost')).toContainText(`${lostText} in damaged or missing parts`);
+  const lostText = lost === 1 ? '1 item of its backlog was in a damaged' : `${lost} items of its backlog were in damaged`;
+  await expect(page.getByTestId('import-lost')).toContainText(lostText);
   await page.getByTestId('import-merge').click();
   await expect(app.switcher()).toContainText('Ranger Console');
   await expect(app.switcher()).toContainText('Made after the damage');

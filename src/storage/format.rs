@@ -722,6 +722,22 @@ pub fn room_for_a_save<'a>(sizes: impl IntoIterator<Item = (&'a str, usize)>) ->
         .unwrap_or(0)
 }
 
+/// Free room the smallest useful save needs: an edit of one item, which writes a new copy
+/// of its chunk and a new meta (the largest chunk, to be safe). Below it nothing can be
+/// saved at all: the workspace opens read-only (`Session::check_room`). Above it, while
+/// below `room_for_a_save`, edits are saved and adds are refused one by one, with why.
+pub fn room_for_an_edit<'a>(sizes: impl IntoIterator<Item = (&'a str, usize)>) -> usize {
+    let (mut meta, mut chunk) = (0, 0);
+    for (key, size) in sizes {
+        if key == META_KEY {
+            meta = size;
+        } else if key.starts_with(ITEMS_PREFIX) {
+            chunk = chunk.max(size);
+        }
+    }
+    meta + chunk
+}
+
 /// Document keys (other than the meta) that `refs` do not name: leftovers of a save that
 /// was cut short or superseded.
 pub fn stale_keys<'a>(keys: impl IntoIterator<Item = &'a str>, refs: &[ProductRef]) -> Vec<String> {

@@ -211,9 +211,11 @@ impl Salvage {
         if missing > 0 {
             self.lose(
                 format!("{place}product {} ({})", product.name, product.id),
-                format!(
-                    "{missing} items of its backlog were in damaged or missing parts and are lost"
-                ),
+                if missing == 1 {
+                    "1 item of its backlog was in a damaged or missing part and is lost".to_string()
+                } else {
+                    format!("{missing} items of its backlog were in damaged or missing parts and are lost")
+                },
             );
         }
         // Items stored but not in the order: real items, kept at the end.

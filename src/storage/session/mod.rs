@@ -507,10 +507,11 @@ impl<B: Backend + Clone + Default + 'static> Session<B> {
         self.full
     }
 
-    /// Whether the largest save this workspace can make fits now: writes that much under
-    /// a scratch key and removes it at once. Only a refusal for the quota counts as full.
+    /// Whether an edit fits now (`format::room_for_an_edit`): writes that much under a
+    /// scratch key and removes it at once. Only a refusal for the quota counts as full.
     pub fn check_room(&mut self) -> bool {
-        let room = super::usage::Usage::of(&self.backend, 0).room.max(64);
+        let sizes = self.backend.sizes(PREFIX);
+        let room = format::room_for_an_edit(sizes.iter().map(|(k, n)| (k.as_str(), *n))).max(64);
         let probe = "0".repeat(room.saturating_sub(ROOM_PROBE_KEY.len()));
         let written = self.backend.set(ROOM_PROBE_KEY, &probe);
         self.backend.remove(ROOM_PROBE_KEY);
