@@ -59,6 +59,8 @@ pub struct AppState {
     /// A document stored by an older version is being read (`LocalStore::open_older`).
     pub reading_older: RwSignal<bool>,
     pub status: RwSignal<Option<Status>>,
+    /// A backup a banner's Restore asked the Data page to open in its import preview.
+    pub restore_request: RwSignal<Option<String>>,
     /// The product the current page shows: the one in the URL if it exists, else the
     /// first. A memo, so pages re-render only when it really changes.
     pub product: Memo<Option<Id>>,
@@ -108,6 +110,7 @@ impl AppState {
             first_visit: RwSignal::new(settled.first_visit),
             reading_older: RwSignal::new(opened.older.is_some()),
             status: RwSignal::new(None),
+            restore_request: RwSignal::new(None),
             product,
         };
         provide_context(state);

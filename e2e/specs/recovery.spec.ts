@@ -43,11 +43,10 @@ test('one damaged part sets its product aside; the rest loads, and Restore bring
   await app.createProduct('Made after the damage');
   await expect(page.getByTestId('save-state')).toContainText('Saved in this browser');
 
-  // The Data page restores it from its backup, item by item.
-  await app.open('data');
-  const row = page.getByTestId('backup-row');
-  await expect(row).toHaveCount(1);
-  await row.getByTestId('backup-restore').click();
+  // The banner's Restore opens the Data page on its backup, read item by item.
+  await notice.getByTestId('notice-restore').click();
+  await expect(app.heading()).toHaveText('Data');
+  await expect(page.getByTestId('backup-row')).toHaveCount(1);
   const preview = page.getByTestId('import-preview');
   await expect(preview).toContainText('What can be recovered from');
   await expect(preview).toContainText('Ranger Console');

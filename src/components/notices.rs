@@ -230,6 +230,15 @@ fn notice_view(state: AppState, n: StorageNotice, dismiss: impl Fn() + Copy + 's
         ),
     };
     let retry = matches!(n, StorageNotice::WriteFailed { .. });
+    // A product set aside, or a workspace rebuilt, can be restored from its backup.
+    let restorable = match &n {
+        StorageNotice::SetAside {
+            backup_key: Some(k),
+            ..
+        }
+        | StorageNotice::Recovered { backup_key: k, .. } => Some(k.clone()),
+        _ => None,
+    };
     let role = if kind == "error" { "alert" } else { "status" };
     view! {
         <section class=format!("notice notice--{kind}") role=role data-testid="notice">
@@ -241,6 +250,12 @@ fn notice_view(state: AppState, n: StorageNotice, dismiss: impl Fn() + Copy + 's
                 <button type="button" class="btn" on:click=move |_| download_raw(state) data-testid="download-raw">
                     "Download raw data"
                 </button>
+                {restorable.map(|key| view! {
+                    <button type="button" class="btn btn--primary" data-testid="notice-restore" on:click=move |_| {
+                        state.restore_request.set(Some(key.clone()));
+                        state.go(Route::page(Page::Data));
+                    }>"Restore…"</button>
+                })}
                 {retry.then(|| view! {
                     <button type="button" class="btn" on:click=move |_| state.retry_save()>"Try saving again"</button>
                 })}

@@ -86,6 +86,15 @@ pub fn DataPage() -> impl IntoView {
         check(name, text);
         crate::focus::focus_id_next_frame("import-title".into());
     });
+    // A banner's Restore: open that backup's preview as soon as the page is here.
+    Effect::new(move |_| {
+        if let Some(key) = state.restore_request.get() {
+            state.restore_request.set(None);
+            if let Some(text) = state.backup(&key) {
+                restore.run((key, text));
+            }
+        }
+    });
     // Reads a file, then `check`s it.
     let read_file = move |file: web_sys::File| {
         preview.set(None);
