@@ -407,11 +407,17 @@ fn a_workspace_with_room_for_an_edit_but_not_an_add_is_not_read_only() {
     let (b, _) = stored();
     let sizes = twohats::storage::backend::measure(&b, "twohats.");
     let pairs = || sizes.iter().map(|(k, n)| (k.as_str(), *n));
-    let (edit, add) = (format::room_for_an_edit(pairs()), format::room_for_a_save(pairs()));
+    let (edit, add) = (
+        format::room_for_an_edit(pairs()),
+        format::room_for_a_save(pairs()),
+    );
     assert!(edit + 200 < add, "{edit} {add}");
     // Filled to leave room for an edit, not for an add: edits are saved, adds refused
     // one by one (e2e/specs/big.spec.ts), so the workspace opens as usual.
-    let used: usize = twohats::storage::backend::measure(&b, "").iter().map(|(_, n)| n).sum();
+    let used: usize = twohats::storage::backend::measure(&b, "")
+        .iter()
+        .map(|(_, n)| n)
+        .sum();
     b.set_quota(Some(used + edit + 100));
     let opened = Session::open(b.clone(), 2 << 48);
     assert!(!opened.store.is_full(), "{:?}", opened.settled.notices);
