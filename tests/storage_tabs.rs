@@ -8,7 +8,7 @@ use std::collections::BTreeSet;
 use twohats::model::sample::{counter_ids, sample_workspace};
 use twohats::model::*;
 use twohats::storage::backend::{MemoryBackend, StorageError};
-use twohats::storage::session::Session;
+use twohats::storage::session::{Session, StorageNotice};
 use twohats::storage::tab::{Outcome, Tab};
 
 type T = Tab<MemoryBackend>;
@@ -25,7 +25,14 @@ fn sample() -> Workspace {
 /// A tab opened on `b`, with the document it shows.
 fn open(b: &MemoryBackend, seed: u64) -> (T, Workspace) {
     let opened = Session::open(b.clone(), seed << 48 | seed);
-    if !opened.settled.notices.is_empty() {
+    // Opening while the quota is full opens read-only (`StorageNotice::Full`): by design,
+    // not damage. Anything else it reports is storage left broken.
+    let broken = opened
+        .settled
+        .notices
+        .iter()
+        .any(|n| !matches!(n, StorageNotice::Full { .. }));
+    if broken {
         BROKEN.with(|b| b.borrow_mut().push(format!("{:?}", opened.settled.notices)));
     }
     (
@@ -39,7 +46,7 @@ fn open(b: &MemoryBackend, seed: u64) -> (T, Workspace) {
 fn stored(b: &MemoryBackend) -> Workspace {
     use twohats::storage::{backend::Backend, format};
     match format::decode(&|k| b.get(k)) {
-        format::Loaded::Ok { ws, .. } => ws,
+        format::Loaded::Ok { ws, set_aside, .. } if set_aside.is_empty() => ws,
         other => {
             BROKEN.with(|b| b.borrow_mut().push(format!("{other:?}")));
             Workspace::default()
@@ -288,6 +295,12 @@ impl Run {
         let now = self.b.advance();
         let lag = self.lag;
         let metas = self.b.take_announced_before(now.saturating_sub(lag));
+        for (t, _) in self.tabs.iter_mut() {
+            // A read-only tab checks for room now and then (`AppState::watch_room`).
+            if t.session.is_full() {
+                t.session.check_room();
+            }
+        }
         for n in 0..3 {
             let keys = self.views[n].deliver_before(now.saturating_sub(lag));
             self.storage_events(n, keys);
@@ -479,6 +492,13 @@ fn random_runs(views: Views, default_seeds: u64) {
         .iter()
         .filter_map(|s| random_run(*s, views).err())
         .collect();
+    if std::env::var("KINDS").is_ok() {
+        let mut tally = std::collections::BTreeMap::new();
+        for f in &failed {
+            *tally.entry(kind(f)).or_insert(0) += 1;
+        }
+        eprintln!("{tally:?}");
+    }
     assert!(
         failed.is_empty(),
         "{} of {} runs failed, first: {:?}",
@@ -488,14 +508,25 @@ fn random_runs(views: Views, default_seeds: u64) {
     );
 }
 
+/// The kind of a failure, for the tally `SEEDS=n KINDS=1` prints.
+fn kind(failure: &str) -> &'static str {
+    if failure.contains("were saved, and they are gone") {
+        "items reported saved then lost"
+    } else if failure.contains("did not converge") {
+        "a tab did not converge"
+    } else {
+        "storage left unreadable"
+    }
+}
+
 /// Edits, undos, redos, saves, reloads, late announcements and a full quota across
 /// three tabs that see each other's writes after each step, with storage events: nothing
 /// a tab reported saved is lost, storage always reads whole, and the tabs converge.
-/// Known to fail: 120 of 3,000 seeds (2026-12-07, `SEEDS=3000`, release). Two tabs
-/// that take the same commit in one step both merge onto it; the commit ids' tie-break
-/// settles an announced sibling, but a `storage` event still takes whatever storage
-/// shows, so the two can take each other's merge. Before this session's storage events
-/// and timed clean-ups were added to the run, 3,000 of 3,000 seeds passed.
+/// Known to fail: 92 of 3,000 seeds (2026-12-07 12:30 UTC, `SEEDS=3000 KINDS=1`,
+/// release): 59 lose items a tab reported saved, 20 leave a meta naming a missing chunk,
+/// 13 do not converge. Two tabs that take the same commit in one step both merge onto
+/// it; the commit ids' tie-break settles which merges again, but the tab that must can
+/// reload or be left behind first (docs/storage.md, "Known open problems").
 #[test]
 #[ignore]
 fn random_interleavings_across_three_tabs_lose_nothing_a_tab_reported_saved() {
@@ -503,9 +534,9 @@ fn random_interleavings_across_three_tabs_lose_nothing_a_tab_reported_saved() {
 }
 
 /// The same with tabs that see each other's writes two ticks late and can miss one
-/// altogether, as Chromium's do. Known to fail: 637 of 3,000 seeds (2026-12-07), with
-/// items reported saved then lost and storage left naming a chunk a clean-up removed,
-/// when merges of concurrent commits meet stale views. The protocol changes this run
+/// altogether, as Chromium's do. Known to fail: 617 of 3,000 seeds (2026-12-07 12:30
+/// UTC): 290 lose items a tab reported saved, 311 leave a meta naming a chunk a clean-up
+/// removed, 16 do not converge — when merges of concurrent commits meet stale views. The protocol changes this run
 /// led to (ancestry in the meta, monotonic revisions, the tie-break between sibling
 /// commits, clean-ups that respect the last meta a tab knows) are in; the rest is open
 /// (docs/storage.md, "Known open problems"). `cargo test --release --test storage_tabs
