@@ -1,4 +1,5 @@
 import { test, expect, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
 import { App } from './app';
 
 /** Another project on the same origin (user.github.io) fills what is left of the quota. */
@@ -54,6 +55,9 @@ test('one damaged part sets its product aside; the rest loads, and Restore bring
   await expect(page.getByTestId('import-lost')).toContainText(chunkKey);
   const lostText = lost === 1 ? '1 item of its backlog was in a damaged' : `${lost} items of its backlog were in damaged`;
   await expect(page.getByTestId('import-lost')).toContainText(lostText);
+  // The banner, the preview and the backups list, as a screen reader and a keyboard meet them.
+  const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+  expect(axe.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
   await page.getByTestId('import-merge').click();
   await expect(app.switcher()).toContainText('Ranger Console');
   await expect(app.switcher()).toContainText('Made after the damage');
@@ -96,6 +100,8 @@ test('an origin another app filled opens read-only, never "blocked", and opens u
   await expect(full).toContainText('other apps\' data included');
   await expect(full).toContainText(/comes to \d[\d,]* KB of the 10,240 KB/);
   await expect(page.getByTestId('save-state')).toContainText('Read-only');
+  const axe = await new AxeBuilder({ page }).include('[data-testid=notices]').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+  expect(axe.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
   // An edit is refused with why; nothing changes on screen.
   const form = page.getByTestId('new-product-form').first();
   await form.getByRole('textbox').fill('Made while read-only');
