@@ -135,36 +135,7 @@ pub fn parse_import(text: &str) -> Result<Imported, ImportError> {
         None => return Err(not_ours("it has no \"format\": \"twohats\"")),
     }
 
-    let version = match root.get("version") {
-        None | Some(Value::Null) => {
-            return Err(ImportError::new(
-                "version",
-                "the file has no format version; it may have been edited by hand",
-            ))
-        }
-        Some(v) => match v.as_u64() {
-            Some(n) => n,
-            None => {
-                return Err(ImportError::new(
-                    "version",
-                    format!(
-                        "the format version must be a whole number of zero or more, not {}",
-                        shorten(&v.to_string())
-                    ),
-                ))
-            }
-        },
-    };
-    if version > u64::from(CURRENT_VERSION) {
-        return Err(ImportError::new(
-            "version",
-            format!(
-                "this file was made by a newer version ({version}) of Two Hats; update the app \
-                 to import it (this one reads up to version {CURRENT_VERSION})"
-            ),
-        ));
-    }
-    let version = version as u32;
+    let version = format_version(&root)?;
 
     let exported_at = match root.get("exported_at") {
         Some(Value::String(s)) => Some(s.clone()),
@@ -217,6 +188,40 @@ pub fn parse_import(text: &str) -> Result<Imported, ImportError> {
         raw: false,
         lost: vec![],
     })
+}
+
+/// The file's format version: present, a whole number, and not newer than this build.
+fn format_version(root: &serde_json::Map<String, Value>) -> Result<u32, ImportError> {
+    let version = match root.get("version") {
+        None | Some(Value::Null) => {
+            return Err(ImportError::new(
+                "version",
+                "the file has no format version; it may have been edited by hand",
+            ))
+        }
+        Some(v) => match v.as_u64() {
+            Some(n) => n,
+            None => {
+                return Err(ImportError::new(
+                    "version",
+                    format!(
+                        "the format version must be a whole number of zero or more, not {}",
+                        shorten(&v.to_string())
+                    ),
+                ))
+            }
+        },
+    };
+    if version > u64::from(CURRENT_VERSION) {
+        return Err(ImportError::new(
+            "version",
+            format!(
+                "this file was made by a newer version ({version}) of Two Hats; update the app \
+                 to import it (this one reads up to version {CURRENT_VERSION})"
+            ),
+        ));
+    }
+    Ok(version as u32)
 }
 
 /// Unsets every number out of its range and says which, so one slip in a file of
