@@ -52,6 +52,19 @@ impl Tree for JsTree {
         Some(array.iter().map(JsTree).collect())
     }
 
+    fn field_names(&self) -> Option<Vec<String>> {
+        if !self.is_object() {
+            return None;
+        }
+        let object = self.0.dyn_ref::<Object>()?;
+        Some(
+            Object::keys(object)
+                .iter()
+                .filter_map(|k| k.as_string())
+                .collect(),
+        )
+    }
+
     fn to_value(&self) -> serde_json::Value {
         use serde_json::Value;
         if let Some(s) = self.string() {

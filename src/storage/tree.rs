@@ -25,6 +25,8 @@ pub trait Tree: Sized {
     fn number(&self) -> Option<f64>;
     fn boolean(&self) -> Option<bool>;
     fn elements(&self) -> Option<Vec<Self>>;
+    /// The field names of an object (`None` for anything else).
+    fn field_names(&self) -> Option<Vec<String>>;
     /// Migrations of older versions work on `serde_json::Value`.
     fn to_value(&self) -> serde_json::Value;
     fn from_value(value: &serde_json::Value) -> Result<Self, String>;
@@ -351,6 +353,9 @@ impl Tree for serde_json::Value {
     }
     fn elements(&self) -> Option<Vec<Self>> {
         self.as_array().cloned()
+    }
+    fn field_names(&self) -> Option<Vec<String>> {
+        Some(self.as_object()?.keys().cloned().collect())
     }
     fn to_value(&self) -> serde_json::Value {
         self.clone()

@@ -388,11 +388,14 @@ impl<B: Backend + Clone + Default + 'static> Session<B> {
     /// (`format::rebuild`), for the caller to show and save whole; `None` when no product
     /// in it is whole.
     pub fn rebuild_from_backup(&self, backup_key: &str) -> Option<Workspace> {
-        let keys: std::collections::BTreeMap<String, String> =
-            serde_json::from_str(&self.backend.get(backup_key)?).ok()?;
-        let names: Vec<String> = keys.keys().cloned().collect();
+        use super::tree::Tree;
+        // Read with the start-up reader's parser (the browser's `JSON.parse`), not
+        // serde_json: this runs in the engine's chunk, which every first edit waits for.
+        let copy = format::StoredTree::parse(&self.backend.get(backup_key)?).ok()?;
+        let names = copy.field_names()?;
+        let get = |k: &str| copy.get(k)?.string();
         let ws = Workspace {
-            products: format::rebuild::<format::StoredTree>(&names, &|k| keys.get(k).cloned()),
+            products: format::rebuild::<format::StoredTree>(&names, &get),
             ..Workspace::default()
         };
         // Ids repeated across products would make the rebuilt workspace unsound.
