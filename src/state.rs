@@ -66,6 +66,10 @@ pub struct AppState {
     pub product: Memo<Option<Id>>,
 }
 
+fn is_full(n: &StorageNotice) -> bool {
+    matches!(n, StorageNotice::Full { .. })
+}
+
 /// How often read-only mode checks whether a save fits again.
 const ROOM_CHECK_MS: i32 = 2_000;
 
@@ -114,7 +118,7 @@ impl AppState {
             product,
         };
         provide_context(state);
-        if state.is_read_only_untracked() {
+        if state.notices.with_untracked(|n| n.iter().any(is_full)) {
             state.watch_room();
         }
         if let Some(key) = settled.rebuild_from {
@@ -348,13 +352,7 @@ impl AppState {
 
     /// True while storage is full and the workspace read-only (`StorageNotice::Full`).
     pub fn is_read_only(&self) -> bool {
-        self.notices
-            .with(|n| n.iter().any(|x| matches!(x, StorageNotice::Full { .. })))
-    }
-
-    fn is_read_only_untracked(&self) -> bool {
-        self.notices
-            .with_untracked(|n| n.iter().any(|x| matches!(x, StorageNotice::Full { .. })))
+        self.notices.with(|n| n.iter().any(is_full))
     }
 
     /// While read-only, checks every few seconds whether a save fits again, and opens
@@ -375,8 +373,7 @@ impl AppState {
     }
 
     fn room_again(&self) {
-        self.notices
-            .update(|n| n.retain(|x| !matches!(x, StorageNotice::Full { .. })));
+        self.notices.update(|n| n.retain(|x| !is_full(x)));
         crate::storage::local::forget_others();
         self.stored.notify();
         self.say(

@@ -3,7 +3,7 @@
 
 use crate::components::download::{date_stamp, download};
 use crate::lazy::{split_point, ChunkMissing};
-use crate::model::numbers::fixed;
+use crate::model::numbers::{count, fixed};
 use crate::route::{Page, Route};
 use crate::state::AppState;
 use crate::storage::session::StorageNotice;
@@ -128,14 +128,6 @@ fn nearly_full_view(u: Usage, hide: RwSignal<bool>) -> impl IntoView {
                 </button>
             </div>
         </section>
-    }
-}
-
-fn count(n: usize, one: &str, many: &str) -> String {
-    if n == 1 {
-        format!("1 {one}")
-    } else {
-        format!("{n} {many}")
     }
 }
 

@@ -20,13 +20,12 @@ fn kb(chars: usize) -> String {
 fn export_one(state: AppState, id: &Id) -> Option<(String, String)> {
     state.ws.with_untracked(|ws| {
         let p = ws.product(id)?;
-        let one = Workspace {
+        let mut one = Workspace {
             portfolio: ws.portfolio.clone(),
             roles: ws.roles,
             products: vec![p.clone()],
         };
         // Links to the other products would dangle in a file of one product.
-        let mut one = one;
         one.portfolio.links.clear();
         Some((p.name.clone(), encode_export(&one, &date_stamp())))
     })

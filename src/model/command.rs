@@ -714,13 +714,11 @@ impl Impact {
     /// E.g. "feature and 6 items", "theme, 2 features and 9 items".
     pub fn summary(&self, kind: Kind) -> String {
         let mut gone = vec![kind.noun().to_string()];
-        let plural =
-            |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
         if self.features > 0 {
-            gone.push(plural(self.features, "feature", "features"));
+            gone.push(super::numbers::count(self.features, "feature", "features"));
         }
         if self.items > 0 {
-            gone.push(plural(self.items, "item", "items"));
+            gone.push(super::numbers::count(self.items, "item", "items"));
         }
         let mut text = match gone.len() {
             1 => gone[0].clone(),
@@ -729,19 +727,19 @@ impl Impact {
         if self.unlinked_themes > 0 {
             text.push_str(&format!(
                 "; {} lose this objective",
-                plural(self.unlinked_themes, "theme", "themes")
+                super::numbers::count(self.unlinked_themes, "theme", "themes")
             ));
         }
         if self.unplanned_items > 0 {
             text.push_str(&format!(
                 "; {} go back to the backlog",
-                plural(self.unplanned_items, "item", "items")
+                super::numbers::count(self.unplanned_items, "item", "items")
             ));
         }
         if self.untargeted_features > 0 {
             text.push_str(&format!(
                 "; {} lose this release",
-                plural(self.untargeted_features, "feature", "features")
+                super::numbers::count(self.untargeted_features, "feature", "features")
             ));
         }
         text

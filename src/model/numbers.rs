@@ -8,6 +8,11 @@
 /// planned, and saying so is more useful than twenty digits.
 const LARGEST: f64 = 1e15;
 
+/// `n` and the noun in its number: "1 product", "2 products".
+pub fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 /// `v` rounded half away from zero to `places` decimals (at most 3), every decimal shown.
 pub fn fixed(v: f64, places: u32) -> String {
     let places = places.min(3);

@@ -45,10 +45,18 @@ pub fn chars(s: &str) -> usize {
 
 /// `Backend::sizes` by reading every key starting with `prefix`.
 pub fn measure<B: Backend + ?Sized>(backend: &B, prefix: &str) -> Vec<(String, usize)> {
+    measure_where(backend, |k| k.starts_with(prefix))
+}
+
+/// The sizes (key and value) of the keys `keep` accepts, read one by one.
+pub fn measure_where<B: Backend + ?Sized>(
+    backend: &B,
+    keep: impl Fn(&str) -> bool,
+) -> Vec<(String, usize)> {
     backend
         .keys()
         .into_iter()
-        .filter(|k| k.starts_with(prefix))
+        .filter(|k| keep(k))
         .filter_map(|k| {
             let n = chars(&k) + chars(&backend.get(&k)?);
             Some((k, n))

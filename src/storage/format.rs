@@ -582,17 +582,17 @@ fn read_chunk<T: Tree>(
 /// A product whose newest keys do not make a whole, valid product is left out (its keys
 /// stay in the backup the caller made); the Data page's import of that backup recovers
 /// what it can item by item.
+///
+/// In the order their keys come (storage's own): the order of the products was in the
+/// index.
 pub fn rebuild<T: Tree>(keys: &[String], get: &dyn Fn(&str) -> Option<String>) -> Vec<Product> {
-    let products: Vec<Product> = newest_refs(keys)
+    newest_refs(keys)
         .iter()
         .filter_map(|r| {
             let p = read_chunked_product::<T>(r, get).ok()?;
             validate_product(&p).is_ok().then_some(p)
         })
-        .collect();
-    // In the order their keys come (storage's own): the order of the products was in
-    // the index, and sorting here would put a sort of products on the first load.
-    products
+        .collect()
 }
 
 /// Per product among `keys`, a reference to its newest core and newest chunk of each part.
@@ -625,7 +625,7 @@ pub fn newest_refs(keys: &[String]) -> Vec<ProductRef> {
 
 /// A product key's id and revision (`twohats.product.<id>.<rev>`), or an item key's id,
 /// part and revision (`twohats.items.<id>.<part>.<rev>`).
-fn parse_document_key(key: &str) -> Option<(&str, Option<usize>, u64)> {
+pub fn parse_document_key(key: &str) -> Option<(&str, Option<usize>, u64)> {
     if let Some(rest) = key.strip_prefix(PRODUCT_PREFIX) {
         let (id, rev) = rest.rsplit_once('.')?;
         return Some((id, None, rev.parse().ok()?));

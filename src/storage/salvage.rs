@@ -89,10 +89,8 @@ fn sources(root: &Map<String, Value>) -> (Keys, Vec<(String, Keys)>) {
 
 /// True when `keys` hold a core or an item chunk of product `id`.
 fn holds_any_key_of(keys: &Keys, id: &Id) -> bool {
-    let core = format!("{}{id}.", format::PRODUCT_PREFIX);
-    let items = format!("{}{id}.", format::ITEMS_PREFIX);
     keys.keys()
-        .any(|k| k.starts_with(&core) || k.starts_with(&items))
+        .any(|k| format::parse_document_key(k).is_some_and(|(p, ..)| p == id.as_str()))
 }
 
 #[derive(Default)]

@@ -356,14 +356,7 @@ impl<B: Backend + Clone + Default + 'static> Tab<B> {
             return false;
         }
         let mut theirs = taken.ws;
-        let replayed: Vec<u64> = self
-            .mine
-            .iter()
-            .map(|(c, _)| *c)
-            .filter(|c| !taken.lineage.includes(*c))
-            .collect();
         let (merged, applied) = self.replay(&mut theirs, &taken.lineage);
-        self.session.merged_in(&replayed);
         // Debounced changes not yet written were replayed above (or are undo steps that
         // refer to the old document): writing them now would undo the other tab's save.
         self.unsaved = Changes::default();
@@ -402,14 +395,20 @@ impl<B: Backend + Clone + Default + 'static> Tab<B> {
     /// replacement the other tab may have built on is not replayed: it would wipe that
     /// tab's work.
     fn replay(&mut self, theirs: &mut Workspace, lineage: &Lineage) -> (Changes, Vec<Command>) {
-        let mut replay: Vec<Command> = self
+        let missing: Vec<&(u64, Vec<Command>)> = self
             .mine
             .iter()
             .filter(|(commit, _)| !lineage.includes(*commit))
+            .collect();
+        let replayed: Vec<u64> = missing.iter().map(|(c, _)| *c).collect();
+        let mut replay: Vec<Command> = missing
+            .iter()
             .flat_map(|(_, cmds)| cmds.iter())
             .filter(|c| !matches!(c, Command::ReplaceWorkspace(_)))
             .cloned()
             .collect();
+        // Those commits are in this tab's next one: a tab reading it need not replay them.
+        self.session.merged_in(&replayed);
         replay.append(&mut self.since_commit);
         let mut merged = Changes::default();
         let mut applied = Vec::new();

@@ -1,6 +1,6 @@
 //! How much of the browser's quota the app uses, and how much free room its saves need.
 
-use super::backend::{chars, Backend, QUOTA_CHARS};
+use super::backend::{measure_where, Backend, QUOTA_CHARS};
 use super::format::{self, PREFIX};
 use crate::model::numbers::fixed;
 
@@ -31,11 +31,9 @@ impl Usage {
     /// What the origin's other keys hold: read key by key, so asked rarely (at start, and
     /// when another app may have written).
     pub fn others_of<B: Backend>(backend: &B) -> usize {
-        backend
-            .keys()
-            .into_iter()
-            .filter(|k| !k.starts_with(PREFIX))
-            .filter_map(|k| Some(chars(&k) + chars(&backend.get(&k)?)))
+        measure_where(backend, |k| !k.starts_with(PREFIX))
+            .iter()
+            .map(|(_, n)| n)
             .sum()
     }
 

@@ -4,6 +4,7 @@
 use crate::components::download::{date_stamp, download};
 use crate::components::{LeftOutReport, LostReport, PageHead};
 use crate::csv_export::backlog_csv;
+use crate::model::numbers::count;
 use crate::model::Command;
 use crate::state::{new_id, AppState};
 use crate::storage::format::encode_export;
@@ -14,11 +15,6 @@ use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
 mod backups;
-
-/// `n` and the noun in its number: "1 product", "2 products".
-fn count(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
-}
 
 fn slug(s: &str) -> String {
     let s: String = s
