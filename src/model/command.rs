@@ -564,6 +564,49 @@ fn remove<T: HasId>(v: &mut Vec<T>, id: &Id) -> bool {
     v.len() != before
 }
 
+fn add_entity(p: &mut Product, entity: Entity, index: Option<usize>) -> Result<(), ModelError> {
+    if p.all_ids().contains(&entity.id()) {
+        return Err(ModelError::new(
+            format!("{} '{}'", entity.kind().noun(), entity.title()),
+            format!("id {} is already used", entity.id()),
+        ));
+    }
+    match entity {
+        Entity::Objective(e) => insert_at(&mut p.objectives, index, e),
+        Entity::Theme(e) => insert_at(&mut p.themes, index, e),
+        Entity::Feature(e) => insert_at(&mut p.features, index, e),
+        Entity::Item(e) => insert_at(&mut p.items, index, e),
+        Entity::Sprint(e) => insert_at(&mut p.sprints, index, e),
+        Entity::Release(e) => insert_at(&mut p.releases, index, e),
+    }
+    Ok(())
+}
+
+fn edit_entity(p: &mut Product, entity: Entity) -> Result<(), ModelError> {
+    let (kind, id) = (entity.kind(), entity.id().clone());
+    let found = match entity {
+        Entity::Objective(e) => replace(&mut p.objectives, e),
+        Entity::Theme(e) => replace(&mut p.themes, e),
+        Entity::Feature(e) => replace(&mut p.features, e),
+        Entity::Item(e) => replace(&mut p.items, e),
+        Entity::Sprint(e) => replace(&mut p.sprints, e),
+        Entity::Release(e) => replace(&mut p.releases, e),
+    };
+    found.then_some(()).ok_or_else(|| missing(kind, &id))
+}
+
+fn reorder_entity(p: &mut Product, kind: Kind, id: &Id, to: usize) -> Result<(), ModelError> {
+    let moved = match kind {
+        Kind::Objective => reorder(&mut p.objectives, id, to),
+        Kind::Theme => reorder(&mut p.themes, id, to),
+        Kind::Feature => reorder(&mut p.features, id, to),
+        Kind::Item => reorder(&mut p.items, id, to),
+        Kind::Sprint => reorder(&mut p.sprints, id, to),
+        Kind::Release => reorder(&mut p.releases, id, to),
+    };
+    moved.then_some(()).ok_or_else(|| missing(kind, id))
+}
+
 fn mutate(ws: &mut Workspace, cmd: Command) -> Result<(), ModelError> {
     match cmd {
         Command::SetRoles(r) => ws.roles = r,
@@ -604,38 +647,8 @@ fn mutate(ws: &mut Workspace, cmd: Command) -> Result<(), ModelError> {
             product,
             entity,
             index,
-        } => {
-            let p = product_mut(ws, &product)?;
-            if p.all_ids().contains(&entity.id()) {
-                return Err(ModelError::new(
-                    format!("{} '{}'", entity.kind().noun(), entity.title()),
-                    format!("id {} is already used", entity.id()),
-                ));
-            }
-            match entity {
-                Entity::Objective(e) => insert_at(&mut p.objectives, index, e),
-                Entity::Theme(e) => insert_at(&mut p.themes, index, e),
-                Entity::Feature(e) => insert_at(&mut p.features, index, e),
-                Entity::Item(e) => insert_at(&mut p.items, index, e),
-                Entity::Sprint(e) => insert_at(&mut p.sprints, index, e),
-                Entity::Release(e) => insert_at(&mut p.releases, index, e),
-            }
-        }
-        Command::Edit { product, entity } => {
-            let p = product_mut(ws, &product)?;
-            let (kind, id) = (entity.kind(), entity.id().clone());
-            let found = match entity {
-                Entity::Objective(e) => replace(&mut p.objectives, e),
-                Entity::Theme(e) => replace(&mut p.themes, e),
-                Entity::Feature(e) => replace(&mut p.features, e),
-                Entity::Item(e) => replace(&mut p.items, e),
-                Entity::Sprint(e) => replace(&mut p.sprints, e),
-                Entity::Release(e) => replace(&mut p.releases, e),
-            };
-            if !found {
-                return Err(missing(kind, &id));
-            }
-        }
+        } => add_entity(product_mut(ws, &product)?, entity, index)?,
+        Command::Edit { product, entity } => edit_entity(product_mut(ws, &product)?, entity)?,
         Command::Delete { product, kind, id } => {
             let p = product_mut(ws, &product)?;
             delete(p, kind, &id)?;
@@ -645,20 +658,7 @@ fn mutate(ws: &mut Workspace, cmd: Command) -> Result<(), ModelError> {
             kind,
             id,
             to_index,
-        } => {
-            let p = product_mut(ws, &product)?;
-            let moved = match kind {
-                Kind::Objective => reorder(&mut p.objectives, &id, to_index),
-                Kind::Theme => reorder(&mut p.themes, &id, to_index),
-                Kind::Feature => reorder(&mut p.features, &id, to_index),
-                Kind::Item => reorder(&mut p.items, &id, to_index),
-                Kind::Sprint => reorder(&mut p.sprints, &id, to_index),
-                Kind::Release => reorder(&mut p.releases, &id, to_index),
-            };
-            if !moved {
-                return Err(missing(kind, &id));
-            }
-        }
+        } => reorder_entity(product_mut(ws, &product)?, kind, &id, to_index)?,
         Command::Move {
             product,
             kind,
@@ -675,13 +675,12 @@ fn mutate(ws: &mut Workspace, cmd: Command) -> Result<(), ModelError> {
         }
         Command::SetDefinitionOfReady { product, rules } => {
             let p = product_mut(ws, &product)?;
-            let mut unique = Vec::new();
-            for r in rules {
+            p.definition_of_ready = rules.into_iter().fold(Vec::new(), |mut unique, r| {
                 if !unique.contains(&r) {
                     unique.push(r);
                 }
-            }
-            p.definition_of_ready = unique;
+                unique
+            });
         }
         Command::MoveTheme { from, theme, to } => move_theme(ws, &from, &theme, &to)?,
         Command::Batch { commands, .. } => {

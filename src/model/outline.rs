@@ -8,7 +8,7 @@ use super::ids::{Id, IdMap};
 use super::numbers::{fixed, plain, points};
 use super::roles::{owner, Hat, Level, RoleSetting};
 use super::rollup::{key_result_progress, Rollup};
-use super::workspace::{ItemKind, Objective, Product};
+use super::workspace::{Feature, Item, ItemKind, KeyResult, Objective, Product, Theme};
 use std::collections::HashSet;
 
 /// The pseudo-parents that gather what hangs loose, so the PM and PO can fix it.
@@ -225,278 +225,296 @@ pub fn outline_with(
     filter: &Filter,
     sums: &Rollups,
 ) -> Vec<Row> {
-    let filtering = filter.is_active();
-    let expanded = |key: &str| filtering || !collapsed.contains(key);
-    let text = filter.text.trim().to_lowercase();
-    let hat_ok = |level: Level| match filter.hat {
-        None => true,
-        Some(h) => {
-            let o = owner(level, roles);
+    Builder {
+        p,
+        roles,
+        collapsed,
+        filter,
+        sums,
+        filtering: filter.is_active(),
+        text: filter.text.trim().to_lowercase(),
+        items_of: by_parent(&p.items, |i| i.feature.as_ref()),
+        features_of: by_parent(&p.features, |f| f.theme.as_ref()),
+        themes_of: by_parent(&p.themes, |t| t.objective.as_ref()),
+    }
+    .build()
+}
+
+/// What building the outline needs at every level: the product, the filter, what is
+/// folded, and each level's entities grouped under their parents.
+struct Builder<'a> {
+    p: &'a Product,
+    roles: RoleSetting,
+    collapsed: &'a HashSet<String>,
+    filter: &'a Filter,
+    sums: &'a Rollups,
+    filtering: bool,
+    /// The filter's text, trimmed and lowercased once.
+    text: String,
+    items_of: IdMap<Option<&'a Id>, Vec<&'a Item>>,
+    features_of: IdMap<Option<&'a Id>, Vec<&'a Feature>>,
+    themes_of: IdMap<Option<&'a Id>, Vec<&'a Theme>>,
+}
+
+impl<'a> Builder<'a> {
+    fn expanded(&self, key: &str) -> bool {
+        self.filtering || !self.collapsed.contains(key)
+    }
+
+    fn matches(&self, level: Level, title: &str, kind: Option<ItemKind>) -> bool {
+        let hat_ok = self.filter.hat.is_none_or(|h| {
+            let o = owner(level, self.roles);
             o.hat == h || o.helper == Some(h)
+        });
+        contains_lowercased(title, &self.text)
+            && hat_ok
+            && self.filter.item_kind.is_none_or(|k| kind == Some(k))
+    }
+
+    /// While filtering, a row is shown when it matches or has a shown child; since
+    /// `children` then holds only shown rows, the check needs nothing more.
+    fn hidden(&self, matches: bool, children: &[Node]) -> bool {
+        self.filtering && !matches && children.is_empty()
+    }
+
+    /// A row with nothing but its identity. `children` counts them all, shown or not:
+    /// `has_children` describes the hierarchy, not the filter.
+    fn row(&self, kind: RowKind, id: &Id, title: &str, children: usize) -> Row {
+        self.keyed_row(kind, id.to_string(), Some(id.clone()), title, children)
+    }
+
+    fn keyed_row(
+        &self,
+        kind: RowKind,
+        key: String,
+        id: Option<Id>,
+        title: &str,
+        children: usize,
+    ) -> Row {
+        Row {
+            expanded: self.expanded(&key),
+            key,
+            kind,
+            id,
+            depth: 0,
+            title: title.to_string(),
+            detail: String::new(),
+            meta: String::new(),
+            colour: None,
+            item_kind: None,
+            has_children: children > 0,
+            parent: None,
+            position: 1,
+            siblings: 1,
+            prev: None,
+            next: None,
+            after_next: None,
         }
-    };
-    let matches = |level: Level, title: &str, kind: Option<ItemKind>| {
-        contains_lowercased(title, &text)
-            && hat_ok(level)
-            && match filter.item_kind {
-                None => true,
-                Some(k) => kind == Some(k),
-            }
-    };
-    // While filtering, a row is shown when it matches or has a shown child; since
-    // `children` then holds only shown rows, the check needs nothing more.
-    let hidden = |matches: bool, children: &[Node]| filtering && !matches && children.is_empty();
-    // `children` counts them all, shown or not: `has_children` describes the hierarchy,
-    // not the filter.
-    let row = |key: String, kind: RowKind, id: Option<Id>, title: String, children: usize| Row {
-        expanded: expanded(&key),
-        key,
-        kind,
-        id,
-        depth: 0,
-        title,
-        detail: String::new(),
-        meta: String::new(),
-        colour: None,
-        item_kind: None,
-        has_children: children > 0,
-        parent: None,
-        position: 1,
-        siblings: 1,
-        prev: None,
-        next: None,
-        after_next: None,
-    };
-    let items_of = by_parent(&p.items, |i| i.feature.as_ref());
-    let features_of = by_parent(&p.features, |f| f.theme.as_ref());
-    let themes_of = by_parent(&p.themes, |t| t.objective.as_ref());
-
-    let item_nodes = |feature: Option<&Id>| -> Vec<Node> {
-        let items = under(&items_of, feature);
-        let ids: Vec<&Id> = items.iter().map(|i| &i.id).collect();
-        items
-            .iter()
-            .enumerate()
-            .filter(|(_, i)| !hidden(matches(Level::Item, &i.title, Some(i.kind)), &[]))
-            .map(|(n, i)| {
-                let mut r = row(
-                    i.id.to_string(),
-                    RowKind::Item,
-                    Some(i.id.clone()),
-                    i.title.clone(),
-                    0,
-                );
-                place(&mut r, &ids, n);
-                r.detail = i.kind.label().to_string();
-                r.item_kind = Some(i.kind);
-                r.parent = feature.cloned();
-                r.meta = match i.estimate {
-                    Some(e) => format!(
-                        "{} {}{} · {}",
-                        points(e),
-                        if e == 1.0 { "pt" } else { "pts" },
-                        // Stored before its bound: said, not hidden.
-                        if Field::Estimate.accepts(e) {
-                            ""
-                        } else {
-                            " (out of range)"
-                        },
-                        i.status.label()
-                    ),
-                    None => format!("unestimated · {}", i.status.label()),
-                };
-                Node {
-                    row: r,
-                    children: vec![],
-                }
-            })
-            .collect()
-    };
-    let feature_nodes = |theme: Option<&Id>| -> Vec<Node> {
-        let features = under(&features_of, theme);
-        let ids: Vec<&Id> = features.iter().map(|f| &f.id).collect();
-        features
-            .iter()
-            .enumerate()
-            .filter_map(|(n, f)| {
-                let children = if expanded(f.id.as_str()) {
-                    item_nodes(Some(&f.id))
-                } else {
-                    vec![]
-                };
-                if hidden(matches(Level::Feature, &f.title, None), &children) {
-                    return None;
-                }
-                let mut r = row(
-                    f.id.to_string(),
-                    RowKind::Feature,
-                    Some(f.id.clone()),
-                    f.title.clone(),
-                    under(&items_of, Some(&f.id)).len(),
-                );
-                place(&mut r, &ids, n);
-                r.detail = f.status.label().to_string();
-                r.parent = theme.cloned();
-                r.meta = rollup_text(sums.by_feature.get(&f.id).unwrap_or(&Rollup::default()));
-                Some(Node { row: r, children })
-            })
-            .collect()
-    };
-    let theme_nodes = |objective: Option<&Id>| -> Vec<Node> {
-        let themes = under(&themes_of, objective);
-        let ids: Vec<&Id> = themes.iter().map(|t| &t.id).collect();
-        themes
-            .iter()
-            .enumerate()
-            .filter_map(|(n, t)| {
-                let children = if expanded(t.id.as_str()) {
-                    feature_nodes(Some(&t.id))
-                } else {
-                    vec![]
-                };
-                if hidden(matches(Level::Theme, &t.name, None), &children) {
-                    return None;
-                }
-                let mut r = row(
-                    t.id.to_string(),
-                    RowKind::Theme,
-                    Some(t.id.clone()),
-                    t.name.clone(),
-                    under(&features_of, Some(&t.id)).len(),
-                );
-                place(&mut r, &ids, n);
-                r.colour = Some(t.colour.clone());
-                r.parent = objective.cloned();
-                r.meta = rollup_text(sums.by_theme.get(&t.id).unwrap_or(&Rollup::default()));
-                Some(Node { row: r, children })
-            })
-            .collect()
-    };
-    let key_result_nodes = |o: &Objective| -> Vec<Node> {
-        let ids: Vec<&Id> = o.key_results.iter().map(|k| &k.id).collect();
-        o.key_results
-            .iter()
-            .enumerate()
-            .filter(|(_, k)| !hidden(matches(Level::Objective, &k.title, None), &[]))
-            .map(|(n, k)| {
-                let mut kr = row(
-                    k.id.to_string(),
-                    RowKind::KeyResult,
-                    Some(k.id.clone()),
-                    k.title.clone(),
-                    0,
-                );
-                place(&mut kr, &ids, n);
-                let unit = if k.unit.is_empty() {
-                    String::new()
-                } else {
-                    format!(" {}", k.unit)
-                };
-                kr.detail = format!(
-                    "{} → {}{unit}, now {}",
-                    plain(k.start),
-                    plain(k.target),
-                    plain(k.current)
-                );
-                kr.meta = key_result_progress(k)
-                    .map(|v| format!("{}% of the way", fixed(v, 0)))
-                    .unwrap_or_default();
-                kr.parent = Some(o.id.clone());
-                Node {
-                    row: kr,
-                    children: vec![],
-                }
-            })
-            .collect()
-    };
-    let objective_nodes = || -> Vec<Node> {
-        let ids: Vec<&Id> = p.objectives.iter().map(|o| &o.id).collect();
-        p.objectives
-            .iter()
-            .enumerate()
-            .filter_map(|(n, o)| {
-                let mut children = vec![];
-                if expanded(o.id.as_str()) {
-                    children = key_result_nodes(o);
-                    children.extend(theme_nodes(Some(&o.id)));
-                }
-                if hidden(matches(Level::Objective, &o.title, None), &children) {
-                    return None;
-                }
-                let mut r = row(
-                    o.id.to_string(),
-                    RowKind::Objective,
-                    Some(o.id.clone()),
-                    o.title.clone(),
-                    o.key_results.len() + under(&themes_of, Some(&o.id)).len(),
-                );
-                place(&mut r, &ids, n);
-                r.meta = rollup_text(sums.by_objective.get(&o.id).unwrap_or(&Rollup::default()));
-                Some(Node { row: r, children })
-            })
-            .collect()
-    };
-    // The loose groups are there only when something hangs loose.
-    let loose: Vec<(Loose, usize)> = [
-        (Loose::Themes, under(&themes_of, None).len()),
-        (Loose::Features, under(&features_of, None).len()),
-        (Loose::Items, under(&items_of, None).len()),
-    ]
-    .into_iter()
-    .filter(|&(_, count)| count > 0)
-    .collect();
-    let loose_nodes = || -> Vec<Node> {
-        loose
-            .iter()
-            .filter_map(|&(group, count)| {
-                let children = match (expanded(group.key()), group) {
-                    (false, _) => vec![],
-                    (true, Loose::Themes) => theme_nodes(None),
-                    (true, Loose::Features) => feature_nodes(None),
-                    (true, Loose::Items) => item_nodes(None),
-                };
-                if hidden(false, &children) {
-                    return None;
-                }
-                let mut r = row(
-                    group.key().to_string(),
-                    RowKind::Loose(group),
-                    None,
-                    group.title().to_string(),
-                    count,
-                );
-                r.meta = format!("{count} to place");
-                Some(Node { row: r, children })
-            })
-            .collect()
-    };
-
-    let mut top = vec![];
-    if expanded(p.id.as_str()) {
-        top = objective_nodes();
-        top.extend(loose_nodes());
     }
-    let mut out = Vec::new();
-    if hidden(matches(Level::Product, &p.name, None), &top) {
-        return out;
-    }
-    let mut product = row(
-        p.id.to_string(),
-        RowKind::Product,
-        Some(p.id.clone()),
-        p.name.clone(),
-        p.objectives.len() + loose.len(),
-    );
-    product.meta = rollup_text(&sums.product);
-    flatten(
-        Node {
+
+    fn build(&self) -> Vec<Row> {
+        let p = self.p;
+        let mut top = vec![];
+        if self.expanded(p.id.as_str()) {
+            top = self.objectives();
+            top.extend(self.loose());
+        }
+        let mut out = Vec::new();
+        if self.hidden(self.matches(Level::Product, &p.name, None), &top) {
+            return out;
+        }
+        let children = p.objectives.len() + self.loose_groups().len();
+        let mut product = self.row(RowKind::Product, &p.id, &p.name, children);
+        product.meta = rollup_text(&self.sums.product);
+        let root = Node {
             row: product,
             children: top,
-        },
-        0,
-        &mut out,
-    );
-    out
+        };
+        flatten(root, 0, &mut out);
+        out
+    }
+
+    fn objectives(&self) -> Vec<Node> {
+        let objectives = &self.p.objectives;
+        let ids: Vec<&Id> = objectives.iter().map(|o| &o.id).collect();
+        let node = |(n, o): (usize, &Objective)| {
+            let mut children = vec![];
+            if self.expanded(o.id.as_str()) {
+                children = self.key_results(o);
+                children.extend(self.themes(Some(&o.id)));
+            }
+            if self.hidden(self.matches(Level::Objective, &o.title, None), &children) {
+                return None;
+            }
+            let count = o.key_results.len() + under(&self.themes_of, Some(&o.id)).len();
+            let mut r = self.row(RowKind::Objective, &o.id, &o.title, count);
+            place(&mut r, &ids, n);
+            r.meta = rollup_text(
+                self.sums
+                    .by_objective
+                    .get(&o.id)
+                    .unwrap_or(&Rollup::default()),
+            );
+            Some(Node { row: r, children })
+        };
+        objectives.iter().enumerate().filter_map(node).collect()
+    }
+
+    fn key_results(&self, o: &Objective) -> Vec<Node> {
+        let ids: Vec<&Id> = o.key_results.iter().map(|k| &k.id).collect();
+        let node = |(n, k): (usize, &KeyResult)| {
+            if self.hidden(self.matches(Level::Objective, &k.title, None), &[]) {
+                return None;
+            }
+            let mut r = self.row(RowKind::KeyResult, &k.id, &k.title, 0);
+            place(&mut r, &ids, n);
+            let unit = if k.unit.is_empty() {
+                String::new()
+            } else {
+                format!(" {}", k.unit)
+            };
+            r.detail = format!(
+                "{} → {}{unit}, now {}",
+                plain(k.start),
+                plain(k.target),
+                plain(k.current)
+            );
+            r.meta = key_result_progress(k)
+                .map(|v| format!("{}% of the way", fixed(v, 0)))
+                .unwrap_or_default();
+            r.parent = Some(o.id.clone());
+            Some(Node::leaf(r))
+        };
+        o.key_results.iter().enumerate().filter_map(node).collect()
+    }
+
+    fn themes(&self, objective: Option<&Id>) -> Vec<Node> {
+        let themes = under(&self.themes_of, objective);
+        let ids: Vec<&Id> = themes.iter().map(|t| &t.id).collect();
+        let node = |(n, t): (usize, &&Theme)| {
+            let children = if self.expanded(t.id.as_str()) {
+                self.features(Some(&t.id))
+            } else {
+                vec![]
+            };
+            if self.hidden(self.matches(Level::Theme, &t.name, None), &children) {
+                return None;
+            }
+            let count = under(&self.features_of, Some(&t.id)).len();
+            let mut r = self.row(RowKind::Theme, &t.id, &t.name, count);
+            place(&mut r, &ids, n);
+            r.colour = Some(t.colour.clone());
+            r.parent = objective.cloned();
+            r.meta = rollup_text(self.sums.by_theme.get(&t.id).unwrap_or(&Rollup::default()));
+            Some(Node { row: r, children })
+        };
+        themes.iter().enumerate().filter_map(node).collect()
+    }
+
+    fn features(&self, theme: Option<&Id>) -> Vec<Node> {
+        let features = under(&self.features_of, theme);
+        let ids: Vec<&Id> = features.iter().map(|f| &f.id).collect();
+        let node = |(n, f): (usize, &&Feature)| {
+            let children = if self.expanded(f.id.as_str()) {
+                self.items(Some(&f.id))
+            } else {
+                vec![]
+            };
+            if self.hidden(self.matches(Level::Feature, &f.title, None), &children) {
+                return None;
+            }
+            let count = under(&self.items_of, Some(&f.id)).len();
+            let mut r = self.row(RowKind::Feature, &f.id, &f.title, count);
+            place(&mut r, &ids, n);
+            r.detail = f.status.label().to_string();
+            r.parent = theme.cloned();
+            r.meta = rollup_text(
+                self.sums
+                    .by_feature
+                    .get(&f.id)
+                    .unwrap_or(&Rollup::default()),
+            );
+            Some(Node { row: r, children })
+        };
+        features.iter().enumerate().filter_map(node).collect()
+    }
+
+    fn items(&self, feature: Option<&Id>) -> Vec<Node> {
+        let items = under(&self.items_of, feature);
+        let ids: Vec<&Id> = items.iter().map(|i| &i.id).collect();
+        let node = |(n, i): (usize, &&Item)| {
+            if self.hidden(self.matches(Level::Item, &i.title, Some(i.kind)), &[]) {
+                return None;
+            }
+            let mut r = self.row(RowKind::Item, &i.id, &i.title, 0);
+            place(&mut r, &ids, n);
+            r.detail = i.kind.label().to_string();
+            r.item_kind = Some(i.kind);
+            r.parent = feature.cloned();
+            r.meta = item_meta(i);
+            Some(Node::leaf(r))
+        };
+        items.iter().enumerate().filter_map(node).collect()
+    }
+
+    /// The loose groups there are: only those where something hangs loose.
+    fn loose_groups(&self) -> Vec<(Loose, usize)> {
+        [
+            (Loose::Themes, under(&self.themes_of, None).len()),
+            (Loose::Features, under(&self.features_of, None).len()),
+            (Loose::Items, under(&self.items_of, None).len()),
+        ]
+        .into_iter()
+        .filter(|&(_, count)| count > 0)
+        .collect()
+    }
+
+    fn loose(&self) -> Vec<Node> {
+        let node = |(group, count): (Loose, usize)| {
+            let children = match (self.expanded(group.key()), group) {
+                (false, _) => vec![],
+                (true, Loose::Themes) => self.themes(None),
+                (true, Loose::Features) => self.features(None),
+                (true, Loose::Items) => self.items(None),
+            };
+            if self.hidden(false, &children) {
+                return None;
+            }
+            let key = group.key().to_string();
+            let mut r = self.keyed_row(RowKind::Loose(group), key, None, group.title(), count);
+            r.meta = format!("{count} to place");
+            Some(Node { row: r, children })
+        };
+        self.loose_groups().into_iter().filter_map(node).collect()
+    }
+}
+
+/// An item's points and status, as its row shows them.
+fn item_meta(i: &Item) -> String {
+    match i.estimate {
+        Some(e) => format!(
+            "{} {}{} · {}",
+            points(e),
+            if e == 1.0 { "pt" } else { "pts" },
+            // Stored before its bound: said, not hidden.
+            if Field::Estimate.accepts(e) {
+                ""
+            } else {
+                " (out of range)"
+            },
+            i.status.label()
+        ),
+        None => format!("unestimated · {}", i.status.label()),
+    }
+}
+
+impl Node {
+    fn leaf(row: Row) -> Self {
+        Node {
+            row,
+            children: vec![],
+        }
+    }
 }
 
 fn flatten(node: Node, depth: u8, out: &mut Vec<Row>) {
