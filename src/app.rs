@@ -1,79 +1,47 @@
 //! The root component: state, URL and cross-tab wiring, and the page frame.
 
 use crate::components::{CommandPalette, Header, Notices, PageSlot, ShortcutsOverlay};
-use crate::history_place;
-use crate::route::{Page, Route};
-use crate::state::{current_hash, AppState};
+use crate::hooks;
+use crate::route::Page;
+use crate::state::AppState;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 #[component]
 pub fn App() -> impl IntoView {
     let state = AppState::init();
-
-    // The history entry shown, to return to when the user keeps an editor's draft.
-    let here = StoredValue::new(history_place::current().unwrap_or_else(|| {
-        history_place::mark(0.0);
-        0.0
-    }));
-
-    // Listeners are removed when the app unmounts, so no stale handler outlives its state.
-    let on_hash = window_event_listener_untyped("hashchange", move |_| {
-        let route = Route::parse(&current_hash());
-        let (page_changed, product_changed) = state
-            .route
-            .with_untracked(|r| (r.page != route.page, r.product != route.product));
-        let arrived = history_place::current();
-        // Another page or product closes the open editor: a changed draft is kept unless
-        // the user lets it go, and then the tab goes back to the entry it left.
-        if (page_changed || product_changed) && !crate::drafts::may_discard() {
-            history_place::return_to(here.get_value(), arrived);
-            return;
-        }
-        let n = arrived.unwrap_or_else(|| {
-            let n = here.get_value() + 1.0;
-            history_place::mark(n);
-            n
-        });
-        here.set_value(n);
-        state.route.set(route);
-        if page_changed {
-            crate::focus::focus_page_title_next_frame();
-        }
-    });
-
-    crate::hooks::use_storage_sync(state);
-    crate::hooks::use_save_on_leave(state, commit_focused_field);
-
-    // Editors with a Save button hold a draft; leaving the page with one changed asks first.
-    let on_beforeinput =
-        window_event_listener_untyped("beforeinput", |ev| crate::drafts::note_draft_start(&ev));
-    let on_beforeunload = window_event_listener_untyped("beforeunload", |ev| {
-        if crate::drafts::has_changed_draft() {
-            ev.prevent_default();
-        }
-    });
-
-    // The first key, click or focus fetches the part that makes changes (`crate::engine`):
-    // after the first screen, before the first edit. The palette's chunk comes then too,
-    // so Ctrl+K opens it at once.
-    let touched = StoredValue::new(false);
-    let on_first_touch = ["pointerdown", "keydown", "focusin"].map(|name| {
-        window_event_listener_untyped(name, move |_| {
-            if !touched.get_value() {
-                touched.set_value(true);
-                crate::engine::preload();
-                crate::components::palette::preload();
-            }
-        })
-    });
-
-    // Only a change of page remounts the page; a new product or focus updates it in place.
-    let page = Memo::new(move |_| state.route.with(|r| r.page));
     let palette = RwSignal::new(false);
     let shortcuts = RwSignal::new(false);
+    hooks::use_route_from_hash(state);
+    hooks::use_storage_sync(state);
+    hooks::use_save_on_leave(state, commit_focused_field);
+    hooks::use_draft_guard();
+    hooks::use_engine_on_first_touch();
+    use_app_keys(state, palette, shortcuts);
+    use_document_title(state);
+    // Only a change of page remounts the page; a new product or focus updates it in place.
+    let page = Memo::new(move |_| state.route.with(|r| r.page));
+    view! {
+        <button type="button" class="skip-link" on:click=move |_| crate::focus::focus_id_now("page-title")>
+            "Skip to content"
+        </button>
+        <Header />
+        <Notices />
+        <main id="main" class="app-main">
+            <PageSlot page=page />
+        </main>
+        <CommandPalette open=palette shortcuts=shortcuts />
+        <ShortcutsOverlay open=shortcuts />
+        <Footer palette=palette shortcuts=shortcuts />
+    }
+}
+
+/// The app's own keys: Ctrl+K for the palette, ? for the shortcuts, Ctrl+Z and Ctrl+Y
+/// (or Ctrl+Shift+Z) for undo and redo outside text fields.
+fn use_app_keys(state: AppState, palette: RwSignal<bool>, shortcuts: RwSignal<bool>) {
     let on_key = window_event_listener(leptos::ev::keydown, move |e| {
-        if (e.ctrl_key() || e.meta_key()) && e.key().eq_ignore_ascii_case("k") {
+        let ctrl = e.ctrl_key() || e.meta_key();
+        if ctrl && e.key().eq_ignore_ascii_case("k") {
             e.prevent_default();
             shortcuts.set(false);
             palette.update(|p| *p = !*p);
@@ -84,7 +52,7 @@ pub fn App() -> impl IntoView {
             shortcuts.set(true);
             return;
         }
-        if !(e.ctrl_key() || e.meta_key()) || typing_in_field(&e) {
+        if !ctrl || typing_in_field(&e) {
             return;
         }
         match (e.key().to_ascii_lowercase().as_str(), e.shift_key()) {
@@ -99,15 +67,11 @@ pub fn App() -> impl IntoView {
             _ => {}
         }
     });
+    on_cleanup(move || on_key.remove());
+}
 
-    on_cleanup(move || {
-        on_hash.remove();
-        on_beforeinput.remove();
-        on_beforeunload.remove();
-        on_key.remove();
-        on_first_touch.into_iter().for_each(|l| l.remove());
-    });
-
+/// The tab's title names the page and the product.
+fn use_document_title(state: AppState) {
     Effect::new(move |_| {
         let page = state.route.with(|r| r.page);
         let product = state
@@ -120,18 +84,30 @@ pub fn App() -> impl IntoView {
         };
         document().set_title(&title);
     });
+}
 
+/// The status line, the way to the shortcuts and the palette, and whether work is saved.
+#[component]
+fn Footer(palette: RwSignal<bool>, shortcuts: RwSignal<bool>) -> impl IntoView {
+    let state = AppState::expect();
+    let saving = move || {
+        // Storage problems change what can be saved; they arrive as notices.
+        state.notices.track();
+        let used = state.usage.get().percent_label();
+        let status = if state.is_read_only() {
+            "Read-only: storage for this site is full"
+        } else if !state.is_saving() {
+            "Not saving: see the message above"
+        } else if state.last_save_failed() {
+            "Not saved: see the message above"
+        } else if state.tab_view.with(|v| v.saving) {
+            "Saving…"
+        } else {
+            "Saved in this browser"
+        };
+        format!("{status} · {used} of this site's storage used")
+    };
     view! {
-        <button type="button" class="skip-link" on:click=move |_| crate::focus::focus_id_now("page-title")>
-            "Skip to content"
-        </button>
-        <Header />
-        <Notices />
-        <main id="main" class="app-main">
-            <PageSlot page=page />
-        </main>
-        <CommandPalette open=palette shortcuts=shortcuts />
-        <ShortcutsOverlay open=shortcuts />
         <footer class="app-footer">
             <p
                 class="status-line"
@@ -147,25 +123,7 @@ pub fn App() -> impl IntoView {
                 " · "
                 <button type="button" class="link-button" on:click=move |_| palette.set(true)>"Command palette (Ctrl+K)"</button>
             </p>
-            <p class="app-footer__saving" data-testid="save-state">
-                {move || {
-                    // Storage problems change what can be saved; they arrive as notices.
-                    state.notices.track();
-                    let used = state.usage.get().percent_label();
-                    let status = if state.is_read_only() {
-                        "Read-only: storage for this site is full"
-                    } else if !state.is_saving() {
-                        "Not saving: see the message above"
-                    } else if state.last_save_failed() {
-                        "Not saved: see the message above"
-                    } else if state.tab_view.with(|v| v.saving) {
-                        "Saving…"
-                    } else {
-                        "Saved in this browser"
-                    };
-                    format!("{status} · {used} of this site's storage used")
-                }}
-            </p>
+            <p class="app-footer__saving" data-testid="save-state">{saving}</p>
         </footer>
     }
 }

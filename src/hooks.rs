@@ -2,7 +2,9 @@
 //! each `use_…` sets its listeners up and removes them itself when its owner is cleaned
 //! up, so no handler outlives the state it drives.
 
-use crate::state::AppState;
+use crate::history_place;
+use crate::route::Route;
+use crate::state::{current_hash, AppState};
 use leptos::prelude::*;
 
 /// Keeps this tab in step with the others: a `storage` event (another tab, or another
@@ -44,4 +46,69 @@ pub fn use_save_on_leave(state: AppState, commit_field: fn()) {
         on_pagehide.remove();
         on_hidden.remove();
     });
+}
+
+/// The route follows the URL's hash. Another page or product closes the open editor: a
+/// changed draft is kept unless the user lets it go, and then the tab goes back to the
+/// history entry it left.
+pub fn use_route_from_hash(state: AppState) {
+    // The history entry shown, to return to when the user keeps an editor's draft.
+    let here = StoredValue::new(history_place::current().unwrap_or_else(|| {
+        history_place::mark(0.0);
+        0.0
+    }));
+    let on_hash = window_event_listener_untyped("hashchange", move |_| {
+        let route = Route::parse(&current_hash());
+        let (page_changed, product_changed) = state
+            .route
+            .with_untracked(|r| (r.page != route.page, r.product != route.product));
+        let arrived = history_place::current();
+        if (page_changed || product_changed) && !crate::drafts::may_discard() {
+            history_place::return_to(here.get_value(), arrived);
+            return;
+        }
+        let n = arrived.unwrap_or_else(|| {
+            let n = here.get_value() + 1.0;
+            history_place::mark(n);
+            n
+        });
+        here.set_value(n);
+        state.route.set(route);
+        if page_changed {
+            crate::focus::focus_page_title_next_frame();
+        }
+    });
+    on_cleanup(move || on_hash.remove());
+}
+
+/// Editors with a Save button hold a draft; leaving the page with one changed asks first.
+pub fn use_draft_guard() {
+    let on_beforeinput =
+        window_event_listener_untyped("beforeinput", |ev| crate::drafts::note_draft_start(&ev));
+    let on_beforeunload = window_event_listener_untyped("beforeunload", |ev| {
+        if crate::drafts::has_changed_draft() {
+            ev.prevent_default();
+        }
+    });
+    on_cleanup(move || {
+        on_beforeinput.remove();
+        on_beforeunload.remove();
+    });
+}
+
+/// The first key, click or focus fetches the part that makes changes (`crate::engine`):
+/// after the first screen, before the first edit. The palette's chunk comes then too, so
+/// Ctrl+K opens it at once.
+pub fn use_engine_on_first_touch() {
+    let touched = StoredValue::new(false);
+    let listeners = ["pointerdown", "keydown", "focusin"].map(|name| {
+        window_event_listener_untyped(name, move |_| {
+            if !touched.get_value() {
+                touched.set_value(true);
+                crate::engine::preload();
+                crate::components::palette::preload();
+            }
+        })
+    });
+    on_cleanup(move || listeners.into_iter().for_each(|l| l.remove()));
 }

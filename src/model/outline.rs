@@ -535,14 +535,10 @@ pub fn drop_command(
     dragged: (RowKind, &Id),
     target: &Row,
 ) -> Result<super::command::Command, String> {
-    use super::command::{Command, Kind};
+    use super::command::Command;
     let (kind, id) = dragged;
-    let model_kind = match kind {
-        RowKind::Objective => Kind::Objective,
-        RowKind::Theme => Kind::Theme,
-        RowKind::Feature => Kind::Feature,
-        RowKind::Item => Kind::Item,
-        _ => return Err("Only objectives, themes, features and items can be moved.".into()),
+    let Some(model_kind) = kind.entity_kind() else {
+        return Err("Only objectives, themes, features and items can be moved.".into());
     };
     let mv = |parent: Option<Id>, before: Option<Id>| Command::Move {
         product: product.clone(),

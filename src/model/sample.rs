@@ -141,6 +141,7 @@ fn build_items(
         .collect()
 }
 
+// fn-length: data (the sample product written out; long by nature, read as a table)
 fn trailhead(today: Day, next_id: &mut dyn FnMut(&str) -> Id) -> Product {
     let mut p = Product::new(next_id(prefix::PRODUCT), "Trailhead");
     p.vision = Vision {

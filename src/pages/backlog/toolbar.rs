@@ -39,6 +39,50 @@ fn FilterSelect(
 pub(crate) fn Toolbar() -> impl IntoView {
     let state = AppState::expect();
     let ui = BacklogUi::expect();
+    let count = move || {
+        let (shown, pts, total) = ui.order.with(|o| {
+            read_product(state, |p| {
+                let pts: f64 = o.iter().filter_map(|&n| p.items.get(n)?.estimate).sum();
+                (o.len(), pts, p.items.len())
+            })
+            .unwrap_or_default()
+        });
+        format!(
+            "Showing {} of {} items · {} points",
+            thousands(shown),
+            thousands(total),
+            points(pts)
+        )
+    };
+    let search_id = uid("search");
+    view! {
+        <section class="toolbar backlog-toolbar" aria-label="Filter and sort the backlog">
+            <div class="field field--grow">
+                <label for=search_id.clone()>"Search"</label>
+                <input
+                    id=search_id
+                    type="search"
+                    placeholder="Title, description or story text"
+                    on:input=move |ev| {
+                        let v = event_target_value(&ev);
+                        ui.refilter(|f| f.text = v);
+                    }
+                    data-testid="backlog-search"
+                />
+            </div>
+            <Filters />
+            <SortControl />
+            <p class="toolbar__count" aria-live="polite" data-testid="backlog-count">{count}</p>
+        </section>
+        <DefinitionOfReady />
+    }
+}
+
+/// The selects that narrow the backlog down.
+#[component]
+fn Filters() -> impl IntoView {
+    let state = AppState::expect();
+    let ui = BacklogUi::expect();
     let set = move |f: &dyn Fn(&mut BacklogFilter)| ui.refilter(|x| f(x));
     let any = || (String::new(), "Any".to_string());
     let kinds: Vec<_> = std::iter::once(any())
@@ -69,21 +113,43 @@ pub(crate) fn Toolbar() -> impl IntoView {
         state.ws.track();
         with_product(state, super::choices).unwrap_or_default()
     });
-    let count = move || {
-        let (shown, pts, total) = ui.order.with(|o| {
-            read_product(state, |p| {
-                let pts: f64 = o.iter().filter_map(|&n| p.items.get(n)?.estimate).sum();
-                (o.len(), pts, p.items.len())
+    view! {
+        <FilterSelect label="Type" options=kinds on_pick=move |v| set(&|f| f.kind = ItemKind::ALL.into_iter().find(|k| k.key() == v)) />
+        <FilterSelect label="Status" options=statuses on_pick=move |v| set(&|f| f.status = ItemStatus::ALL.into_iter().find(|s| s.name() == v)) />
+        <FilterSelect
+            label="Priority"
+            options=priorities
+            on_pick=move |v| set(&|f| {
+                f.priority = match v.as_str() {
+                    "" => None,
+                    "none" => Some(None),
+                    x => Priority::ALL.into_iter().find(|p| p.name() == x).map(Some),
+                }
             })
-            .unwrap_or_default()
-        });
-        format!(
-            "Showing {} of {} items · {} points",
-            thousands(shown),
-            thousands(total),
-            points(pts)
-        )
-    };
+        />
+        {move || {
+            let (features, sprints) = refs.get();
+            let with_none = |none: &str, list: Vec<(String, String)>| {
+                std::iter::once(any()).chain(std::iter::once(("none".to_string(), none.to_string()))).chain(list).collect::<Vec<_>>()
+            };
+            view! {
+                <FilterSelect label="Feature" options=with_none("No feature", features) on_pick=move |v| set(&|f| f.feature = ref_filter(&v)) />
+                <FilterSelect label="Sprint" options=with_none("Not planned", sprints) on_pick=move |v| set(&|f| f.sprint = ref_filter(&v)) />
+            }
+        }}
+        <FilterSelect
+            label="Ready"
+            options=vec![(String::new(), "Any".into()), ("yes".into(), "Ready".into()), ("no".into(), "Not ready".into())]
+            on_pick=move |v| set(&|f| f.ready = match v.as_str() { "yes" => Some(true), "no" => Some(false), _ => None })
+        />
+    }
+}
+
+/// The order shown, and turning a scoring order into the backlog's own rank.
+#[component]
+fn SortControl() -> impl IntoView {
+    let state = AppState::expect();
+    let ui = BacklogUi::expect();
     let rerank = move |_| {
         let scheme = ui.scheme.get_untracked();
         let Some(product) = state.product.get_untracked() else {
@@ -92,78 +158,30 @@ pub(crate) fn Toolbar() -> impl IntoView {
         let order = with_product(state, |p| ranked_ids(p, scheme)).unwrap_or_default();
         if state.dispatch(Command::Rerank { product, order }).is_ok() {
             ui.scheme.set(Scheme::Rank);
+            let how = scheme.label();
             state.say(
-                format!(
-                    "Backlog re-ranked by {}. Undo (Ctrl+Z) restores the old order.",
-                    scheme.label()
-                ),
+                format!("Backlog re-ranked by {how}. Undo (Ctrl+Z) restores the old order."),
                 false,
             );
         }
     };
-    let search_id = uid("search");
     view! {
-        <section class="toolbar backlog-toolbar" aria-label="Filter and sort the backlog">
-            <div class="field field--grow">
-                <label for=search_id.clone()>"Search"</label>
-                <input
-                    id=search_id
-                    type="search"
-                    placeholder="Title, description or story text"
-                    on:input=move |ev| {
-                        let v = event_target_value(&ev);
-                        set(&|f| f.text = v.clone());
-                    }
-                    data-testid="backlog-search"
-                />
-            </div>
-            <FilterSelect label="Type" options=kinds on_pick=move |v| set(&|f| f.kind = ItemKind::ALL.into_iter().find(|k| k.key() == v)) />
-            <FilterSelect label="Status" options=statuses on_pick=move |v| set(&|f| f.status = ItemStatus::ALL.into_iter().find(|s| s.name() == v)) />
+        <div class="toolbar__sort">
             <FilterSelect
-                label="Priority"
-                options=priorities
-                on_pick=move |v| set(&|f| {
-                    f.priority = match v.as_str() {
-                        "" => None,
-                        "none" => Some(None),
-                        x => Priority::ALL.into_iter().find(|p| p.name() == x).map(Some),
-                    }
-                })
+                label="Sort by"
+                options=Scheme::ALL.iter().map(|s| (s.key().to_string(), s.label().to_string())).collect()
+                on_pick=move |v| ui.resort(Scheme::from_key(&v).unwrap_or(Scheme::Rank))
             />
-            {move || {
-                let (features, sprints) = refs.get();
-                let with_none = |none: &str, list: Vec<(String, String)>| {
-                    std::iter::once(any()).chain(std::iter::once(("none".to_string(), none.to_string()))).chain(list).collect::<Vec<_>>()
-                };
-                view! {
-                    <FilterSelect label="Feature" options=with_none("No feature", features) on_pick=move |v| set(&|f| f.feature = ref_filter(&v)) />
-                    <FilterSelect label="Sprint" options=with_none("Not planned", sprints) on_pick=move |v| set(&|f| f.sprint = ref_filter(&v)) />
-                }
-            }}
-            <FilterSelect
-                label="Ready"
-                options=vec![(String::new(), "Any".into()), ("yes".into(), "Ready".into()), ("no".into(), "Not ready".into())]
-                on_pick=move |v| set(&|f| f.ready = match v.as_str() { "yes" => Some(true), "no" => Some(false), _ => None })
-            />
-            <div class="toolbar__sort">
-                <FilterSelect
-                    label="Sort by"
-                    options=Scheme::ALL.iter().map(|s| (s.key().to_string(), s.label().to_string())).collect()
-                    on_pick=move |v| ui.resort(Scheme::from_key(&v).unwrap_or(Scheme::Rank))
-                />
-                <button
-                    type="button"
-                    class="btn"
-                    disabled=move || ui.scheme.with(|s| *s == Scheme::Rank)
-                    on:click=rerank
-                    data-testid="rerank"
-                >
-                    {move || format!("Re-rank by {}", ui.scheme.get().label())}
-                </button>
-            </div>
-            <p class="toolbar__count" aria-live="polite" data-testid="backlog-count">{count}</p>
-        </section>
-        <DefinitionOfReady />
+            <button
+                type="button"
+                class="btn"
+                disabled=move || ui.scheme.with(|s| *s == Scheme::Rank)
+                on:click=rerank
+                data-testid="rerank"
+            >
+                {move || format!("Re-rank by {}", ui.scheme.get().label())}
+            </button>
+        </div>
     }
 }
 

@@ -4,6 +4,9 @@
 mod editors;
 mod panels;
 mod row;
+mod row_drag;
+mod row_focus;
+mod row_line;
 
 use crate::components::more_rows::{drawn, reveal, PAGE};
 use crate::components::{NewProductForm, NoProduct, PageHead};
@@ -90,16 +93,6 @@ impl OutlineUi {
 /// Focuses a row's title button once the DOM has caught up.
 pub(crate) fn focus_row(key: &str) {
     crate::focus::focus_id_next_frame(format!("row-{key}"));
-}
-
-pub(crate) fn model_kind(kind: RowKind) -> Option<Kind> {
-    match kind {
-        RowKind::Objective => Some(Kind::Objective),
-        RowKind::Theme => Some(Kind::Theme),
-        RowKind::Feature => Some(Kind::Feature),
-        RowKind::Item => Some(Kind::Item),
-        _ => None,
-    }
 }
 
 fn load_collapsed() -> HashSet<String> {

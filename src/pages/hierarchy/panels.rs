@@ -1,6 +1,6 @@
 //! The inline panels that add children, move a row elsewhere, or delete it.
 
-use super::{focus_row, model_kind, OutlineUi};
+use super::{focus_row, OutlineUi};
 use crate::components::fields::uid;
 use crate::model::outline::{Loose, Row, RowKind};
 use crate::model::{
@@ -22,6 +22,59 @@ fn parent_for(row: &Row, kind: Kind) -> Option<Id> {
         | (RowKind::Theme, Kind::Feature)
         | (RowKind::Feature, Kind::Item) => row.id.clone(),
         _ => None,
+    }
+}
+
+/// A new entity of `kind` titled `text` under `parent`; a theme takes the next colour of
+/// the palette after the product's `n_themes` themes.
+fn new_entity(
+    kind: Kind,
+    text: &str,
+    parent: Option<Id>,
+    item_kind: ItemKind,
+    n_themes: usize,
+) -> Entity {
+    let text = text.to_string();
+    match kind {
+        Kind::Objective => Entity::Objective(Objective {
+            id: new_id(prefix::OBJECTIVE),
+            title: text,
+            key_results: vec![],
+        }),
+        Kind::Theme => Entity::Theme(Theme {
+            id: new_id(prefix::THEME),
+            name: text,
+            description: String::new(),
+            colour: PALETTE[n_themes % PALETTE.len()].to_string(),
+            objective: parent,
+        }),
+        Kind::Feature => Entity::Feature(Feature::new(new_id(prefix::FEATURE), text, parent)),
+        _ => {
+            let mut item = Item::new(new_id(prefix::ITEM), item_kind, text);
+            item.feature = parent;
+            Entity::Item(item)
+        }
+    }
+}
+
+#[component]
+fn ItemKindField(value: RwSignal<ItemKind>) -> impl IntoView {
+    let kid = uid("kind");
+    view! {
+        <div class="field">
+            <label for=kid.clone()>"Type"</label>
+            <select
+                id=kid
+                on:change=move |ev| {
+                    let v = event_target_value(&ev);
+                    if let Some(k) = ItemKind::ALL.into_iter().find(|k| k.key() == v) {
+                        value.set(k);
+                    }
+                }
+            >
+                {ItemKind::ALL.into_iter().map(|k| view! { <option value=k.key()>{k.label()}</option> }).collect_view()}
+            </select>
+        </div>
     }
 }
 
@@ -57,34 +110,13 @@ pub(crate) fn AddPanel(row: Row, kind: Kind) -> impl IntoView {
         let n_themes = state
             .ws
             .with_untracked(|w| w.product(&product).map_or(0, |p| p.themes.len()));
-        let entity = match kind {
-            Kind::Objective => Entity::Objective(Objective {
-                id: new_id(prefix::OBJECTIVE),
-                title: text.clone(),
-                key_results: vec![],
-            }),
-            Kind::Theme => Entity::Theme(Theme {
-                id: new_id(prefix::THEME),
-                name: text.clone(),
-                description: String::new(),
-                colour: PALETTE[n_themes % PALETTE.len()].to_string(),
-                objective: parent.clone(),
-            }),
-            Kind::Feature => Entity::Feature(Feature::new(
-                new_id(prefix::FEATURE),
-                text.clone(),
-                parent.clone(),
-            )),
-            _ => {
-                let mut item = Item::new(
-                    new_id(prefix::ITEM),
-                    item_kind.get_untracked(),
-                    text.clone(),
-                );
-                item.feature = parent.clone();
-                Entity::Item(item)
-            }
-        };
+        let entity = new_entity(
+            kind,
+            &text,
+            parent.clone(),
+            item_kind.get_untracked(),
+            n_themes,
+        );
         match state.dispatch(Command::Add {
             product,
             entity,
@@ -109,25 +141,7 @@ pub(crate) fn AddPanel(row: Row, kind: Kind) -> impl IntoView {
     };
     view! {
         <form class="panel-form panel-form--row" on:submit=submit data-testid="add-panel">
-            {(kind == Kind::Item).then(|| {
-                let kid = uid("kind");
-                view! {
-                    <div class="field">
-                        <label for=kid.clone()>"Type"</label>
-                        <select
-                            id=kid
-                            on:change=move |ev| {
-                                let v = event_target_value(&ev);
-                                if let Some(k) = ItemKind::ALL.into_iter().find(|k| k.key() == v) {
-                                    item_kind.set(k);
-                                }
-                            }
-                        >
-                            {ItemKind::ALL.into_iter().map(|k| view! { <option value=k.key()>{k.label()}</option> }).collect_view()}
-                        </select>
-                    </div>
-                }
-            })}
+            {(kind == Kind::Item).then(|| view! { <ItemKindField value=item_kind /> })}
             <div class="field field--grow">
                 <label for=id.clone()>{format!("New {}{under}", kind.noun())}</label>
                 <input
@@ -238,7 +252,7 @@ pub(crate) fn MovePanel(row: Row) -> impl IntoView {
     });
     let id = uid("move");
     let (kind, entity, title, key) = (
-        model_kind(row.kind),
+        row.kind.entity_kind(),
         row.id.clone(),
         row.title.clone(),
         row.key.clone(),
@@ -317,7 +331,7 @@ pub(crate) fn DeletePanel(row: Row) -> impl IntoView {
     let product = state.product.get_untracked();
     let summary = state.ws.with_untracked(|w| {
         let p = product.as_ref().and_then(|id| w.product(id))?;
-        Some(match (row.kind, model_kind(row.kind), &row.id) {
+        Some(match (row.kind, row.kind.entity_kind(), &row.id) {
             (RowKind::Product, _, _) => format!(
                 "product with {} objectives, {} themes, {} features and {} items",
                 p.objectives.len(),
@@ -340,7 +354,7 @@ pub(crate) fn DeletePanel(row: Row) -> impl IntoView {
         let Some(product) = product.clone() else {
             return;
         };
-        let cmd = match (row.kind, model_kind(row.kind), row.id.clone()) {
+        let cmd = match (row.kind, row.kind.entity_kind(), row.id.clone()) {
             (RowKind::Product, _, _) => Command::DeleteProduct(product),
             (_, Some(kind), Some(id)) => Command::Delete { product, kind, id },
             _ => return,

@@ -11,9 +11,7 @@ use crate::components::fields::uid;
 use crate::components::{NoProduct, PageHead};
 use crate::model::roadmap::Window;
 use crate::model::roadmap_svg::roadmap_svg;
-use crate::model::{
-    ids::prefix, Command, Entity, Feature, FeatureStatus, Id, Level, Month, Product, Theme,
-};
+use crate::model::{ids::prefix, Command, Entity, Feature, FeatureStatus, Id, Level, Month, Theme};
 use crate::state::{new_id, today, AppState};
 use leptos::prelude::*;
 
@@ -38,29 +36,7 @@ impl Zoom {
     }
 }
 
-/// What the roadmap filters on: `None` is "any"; `Some(None)` for objective is "no objective".
-#[derive(Clone, Debug, Default, PartialEq)]
-pub(crate) struct RoadmapFilter {
-    pub objective: Option<Option<Id>>,
-    pub theme: Option<Id>,
-    pub status: Option<FeatureStatus>,
-}
-
-impl RoadmapFilter {
-    pub fn accepts(&self, p: &Product, f: &Feature) -> bool {
-        let objective = f
-            .theme
-            .as_ref()
-            .and_then(|t| p.theme(t))
-            .and_then(|t| t.objective.clone());
-        self.objective.as_ref().is_none_or(|o| *o == objective)
-            && self
-                .theme
-                .as_ref()
-                .is_none_or(|t| f.theme.as_ref() == Some(t))
-            && self.status.is_none_or(|s| f.status == s)
-    }
-}
+pub(crate) use crate::model::roadmap_lanes::RoadmapFilter;
 
 #[derive(Clone, Copy)]
 pub(crate) struct RoadmapUi {

@@ -5,54 +5,12 @@
 use super::{edit_feature, month_label, with_product, AddFeature, RoadmapUi, Zoom};
 use crate::model::numbers::fixed;
 use crate::model::roadmap::{adjust, resized_end, resized_start, shifted, Edge, Window};
-use crate::model::{FeatureStatus, Id, Month};
+use crate::model::roadmap_lanes::{first_rows, lanes, Bar, Lane};
+use crate::model::{Id, Month};
 use crate::state::read_product;
 use crate::state::{today, AppState};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
-
-#[derive(Clone, Debug, PartialEq)]
-struct Bar {
-    id: Id,
-    title: String,
-    dates: Option<(Month, Month)>,
-    status: FeatureStatus,
-    done: f64,
-    no_objective: bool,
-    release: Option<String>,
-}
-
-#[derive(Clone, Debug, PartialEq)]
-struct Lane {
-    key: String,
-    theme: Option<Id>,
-    name: String,
-    colour: String,
-    objective: Option<String>,
-    bars: Vec<Bar>,
-}
-
-impl Lane {
-    /// The lane's key and a digest of what it shows: a lane is drawn again when it changes.
-    fn content_key(&self) -> (String, u64) {
-        use std::hash::{Hash, Hasher};
-        let mut h = std::collections::hash_map::DefaultHasher::new();
-        (&self.theme, &self.name, &self.colour, &self.objective).hash(&mut h);
-        for b in &self.bars {
-            (
-                &b.id,
-                &b.title,
-                b.dates,
-                b.status,
-                b.done.to_bits(),
-                b.no_objective,
-                &b.release,
-            )
-                .hash(&mut h);
-        }
-        (self.key.clone(), h.finish())
-    }
-}
 
 #[derive(Clone, Debug, PartialEq)]
 struct Drag {
@@ -75,72 +33,7 @@ pub(crate) fn Timeline() -> impl IntoView {
     let drag = RwSignal::new(None::<Drag>);
     let lanes = Memo::new(move |_| {
         let filter = ui.filter.get();
-        read_product(state, |p| {
-            // One pass over the backlog for every bar's progress, not one per bar.
-            let sums = crate::model::outline::rollups(p);
-            let bar = |f: &crate::model::Feature| Bar {
-                id: f.id.clone(),
-                title: f.title.clone(),
-                dates: f.start.zip(f.end),
-                status: f.status,
-                done: sums
-                    .by_feature
-                    .get(&f.id)
-                    .and_then(|r| r.percent_done())
-                    .unwrap_or(0.0),
-                no_objective: f
-                    .theme
-                    .as_ref()
-                    .and_then(|t| p.theme(t))
-                    .and_then(|t| t.objective.as_ref())
-                    .is_none(),
-                release: f
-                    .release
-                    .as_ref()
-                    .and_then(|r| p.releases.iter().find(|x| &x.id == r))
-                    .map(|r| r.name.clone()),
-            };
-            let mut lanes: Vec<Lane> = p
-                .themes
-                .iter()
-                .filter(|t| filter.theme.as_ref().is_none_or(|x| x == &t.id))
-                .map(|t| Lane {
-                    key: t.id.to_string(),
-                    theme: Some(t.id.clone()),
-                    name: t.name.clone(),
-                    colour: t.colour.clone(),
-                    objective: t
-                        .objective
-                        .as_ref()
-                        .and_then(|o| p.objective(o))
-                        .map(|o| o.title.clone()),
-                    bars: p
-                        .features
-                        .iter()
-                        .filter(|f| f.theme.as_ref() == Some(&t.id) && filter.accepts(p, f))
-                        .map(bar)
-                        .collect(),
-                })
-                .collect();
-            let loose: Vec<Bar> = p
-                .features
-                .iter()
-                .filter(|f| f.theme.is_none() && filter.accepts(p, f))
-                .map(bar)
-                .collect();
-            if !loose.is_empty() && filter.theme.is_none() {
-                lanes.push(Lane {
-                    key: "no-theme".into(),
-                    theme: None,
-                    name: "No theme".into(),
-                    colour: "#5b6573".into(),
-                    objective: None,
-                    bars: loose,
-                });
-            }
-            lanes
-        })
-        .unwrap_or_default()
+        read_product(state, |p| lanes(p, &filter)).unwrap_or_default()
     });
     // Long roadmaps draw a page of feature rows at a time, lane by lane, and more as the
     // page scrolls (see `MoreRows`). Switching to the timeline with 200 rows took three
@@ -149,24 +42,15 @@ pub(crate) fn Timeline() -> impl IntoView {
     let total =
         Signal::derive(move || lanes.with(|l| l.iter().map(|l| l.bars.len()).sum::<usize>()));
     let shown = Memo::new(move |_| {
-        let total = total.get();
+        let (total, limit) = (total.get(), limit.get());
+        let every = crate::components::more_rows::drawn(total, limit) == total;
+        // Every lane, the empty ones too (a new theme waits for its features).
         lanes.with(|all| {
-            if crate::components::more_rows::drawn(total, limit.get()) == total {
-                // Every lane, the empty ones too (a new theme waits for its features).
-                return all.clone();
+            if every {
+                all.clone()
+            } else {
+                first_rows(all, limit)
             }
-            let mut budget = limit.get();
-            let mut out = Vec::new();
-            for lane in all {
-                if budget == 0 {
-                    break;
-                }
-                let mut lane = lane.clone();
-                lane.bars.truncate(budget);
-                budget -= lane.bars.len();
-                out.push(lane);
-            }
-            out
         })
     });
     let window = Memo::new(move |_| ui.window());
