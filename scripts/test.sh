@@ -13,6 +13,9 @@ step() { printf '\n\033[1;34m==> %s\033[0m\n' "$*"; }
 step "format"
 cargo fmt --check
 
+step "function length (none over 120 lines in src/)"
+python3 scripts/fn_length.py
+
 step "native tests"
 cargo test --quiet
 

@@ -2,6 +2,7 @@
 
 pub mod dialog;
 pub mod download;
+pub mod enum_select;
 pub mod fields;
 pub mod hat_badge;
 pub mod header;
@@ -18,6 +19,7 @@ pub mod shortcuts;
 pub mod storage_full;
 pub mod theme_toggle;
 
+pub use enum_select::{EnumSelect, Layout, OptionSelect};
 pub use hat_badge::HatBadge;
 pub use header::Header;
 pub use import_report::{LeftOutReport, LostReport};

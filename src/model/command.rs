@@ -884,16 +884,17 @@ fn article(kind: Kind) -> &'static str {
     }
 }
 
-fn move_entity(
-    p: &mut Product,
+/// Why `id` cannot go under `parent` or before `before`, if it cannot.
+fn check_move(
+    p: &Product,
     kind: Kind,
     id: &Id,
-    parent: Option<Id>,
+    parent: Option<&Id>,
     before: Option<&Id>,
 ) -> Result<(), ModelError> {
     let title = entity_title(p, kind, id).ok_or_else(|| missing(kind, id))?;
     let at = format!("{} '{title}'", kind.noun());
-    if let Some(new_parent) = &parent {
+    if let Some(new_parent) = parent {
         let wanted = parent_kind(kind).ok_or_else(|| {
             ModelError::new(
                 &at,
@@ -937,37 +938,49 @@ fn move_entity(
             ));
         }
     }
+    Ok(())
+}
+
+/// Re-parents, then places: before `before`; else, joining a new parent, just after
+/// its last child (or at the end when it has none); else, under the same parent, after
+/// the last sibling unless it is already there — so an item's backlog rank never moves
+/// for nothing.
+fn place<T: HasId>(
+    v: &mut Vec<T>,
+    id: &Id,
+    before: Option<&Id>,
+    parent_of: impl Fn(&T) -> Option<&Id>,
+    parent: Option<&Id>,
+    joined: bool,
+) {
+    let Some(from) = v.iter().position(|e| e.id() == id) else {
+        return;
+    };
+    let last = v
+        .iter()
+        .rposition(|e| e.id() != id && parent_of(e) == parent);
+    let to = match (before, last) {
+        (Some(b), _) => v.iter().position(|e| e.id() == b),
+        (None, Some(last)) if joined || last > from => Some(last + 1),
+        (None, None) if joined => Some(v.len()),
+        _ => None,
+    };
+    if let Some(to) = to {
+        let x = v.remove(from);
+        v.insert(if to > from { to - 1 } else { to }, x);
+    }
+}
+
+fn move_entity(
+    p: &mut Product,
+    kind: Kind,
+    id: &Id,
+    parent: Option<Id>,
+    before: Option<&Id>,
+) -> Result<(), ModelError> {
+    check_move(p, kind, id, parent.as_ref(), before)?;
     // Placed before itself means "keep the position", though the parent may still change.
     let keep = before == Some(id);
-    /// Re-parents, then places: before `before`; else, joining a new parent, just after
-    /// its last child (or at the end when it has none); else, under the same parent, after
-    /// the last sibling unless it is already there — so an item's backlog rank never moves
-    /// for nothing.
-    fn place<T: HasId>(
-        v: &mut Vec<T>,
-        id: &Id,
-        before: Option<&Id>,
-        parent_of: impl Fn(&T) -> Option<&Id>,
-        parent: Option<&Id>,
-        joined: bool,
-    ) {
-        let Some(from) = v.iter().position(|e| e.id() == id) else {
-            return;
-        };
-        let last = v
-            .iter()
-            .rposition(|e| e.id() != id && parent_of(e) == parent);
-        let to = match (before, last) {
-            (Some(b), _) => v.iter().position(|e| e.id() == b),
-            (None, Some(last)) if joined || last > from => Some(last + 1),
-            (None, None) if joined => Some(v.len()),
-            _ => None,
-        };
-        if let Some(to) = to {
-            let x = v.remove(from);
-            v.insert(if to > from { to - 1 } else { to }, x);
-        }
-    }
     let before = if keep { None } else { before };
     let parent_ref = parent.as_ref();
     macro_rules! reparent_and_place {

@@ -4,6 +4,7 @@
 
 pub mod backlog;
 pub mod bounds;
+pub mod choice;
 pub mod command;
 pub mod dates;
 pub mod error;
@@ -24,6 +25,7 @@ pub mod sample;
 pub mod scoring;
 pub mod workspace;
 
+pub use choice::Choice;
 pub use command::{
     apply, delete_impact, kind_of, parent_kind, Changes, Command, Entity, Impact, Kind,
     ProductFields,

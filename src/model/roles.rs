@@ -99,6 +99,19 @@ pub enum Hat {
 }
 
 impl Hat {
+    pub const ALL: [Hat; 2] = [Hat::Pm, Hat::Po];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Hat::Pm => "pm",
+            Hat::Po => "po",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        self.long()
+    }
+
     pub fn short(self) -> &'static str {
         match self {
             Hat::Pm => "PM",
@@ -113,6 +126,8 @@ impl Hat {
         }
     }
 }
+
+super::choice::choice!(Hat, key);
 
 /// Who owns a level: the hat that decides, and the hat that helps (if any).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -45,6 +45,8 @@ impl Scheme {
     }
 }
 
+super::choice::choice!(Scheme, key);
+
 /// Value divided by effort; `None` until both are set and effort is above zero.
 pub fn value_effort(i: &Item) -> Option<f64> {
     let (v, e) = (i.scores.value?, i.scores.effort?);

@@ -145,8 +145,8 @@ impl Horizon {
 }
 
 /// `name()`: the variant's name, as the UI uses it in option values and class names
-/// (`bar--AtRisk`). Written out rather than taken from `Debug`, whose formatter would be
-/// compiled into the app for each of these types.
+/// (`bar--AtRisk`), and a `Choice` keyed by it. Written out rather than taken from
+/// `Debug`, whose formatter would be compiled into the app for each of these types.
 macro_rules! named {
     ($t:ty: $($v:ident),+) => {
         impl $t {
@@ -156,12 +156,25 @@ macro_rules! named {
                 }
             }
         }
+        impl super::choice::Choice for $t {
+            fn all() -> &'static [Self] {
+                &[$(Self::$v),+]
+            }
+            fn key(self) -> &'static str {
+                self.name()
+            }
+            fn label(self) -> &'static str {
+                <$t>::label(self)
+            }
+        }
     };
 }
 named!(FeatureStatus: Idea, Planned, InProgress, Done, AtRisk);
 named!(ItemStatus: Todo, InProgress, Done);
 named!(Priority: Must, Should, Could, Wont);
 named!(SprintState: Planned, Active, Finished);
+named!(Horizon: Now, Next, Later);
+super::choice::choice!(ItemKind, key);
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

@@ -2,6 +2,7 @@
 
 use super::{with_product, BacklogUi};
 use crate::components::fields::uid;
+use crate::components::{Layout, OptionSelect};
 use crate::model::{Command, Entity, Id, Item, ItemStatus, Kind, Priority};
 use crate::state::AppState;
 use leptos::prelude::*;
@@ -87,7 +88,7 @@ pub(crate) fn BulkBar() -> impl IntoView {
         }
         confirming.set(false);
     };
-    let (sprint_id, status_id, priority_id) = (uid("bulk"), uid("bulk"), uid("bulk"));
+    let sprint_id = uid("bulk");
     view! {
         <Show when=move || { count() > 0 }>
             <section class="bulk-bar" aria-label="Bulk actions" data-testid="bulk-bar">
@@ -109,37 +110,21 @@ pub(crate) fn BulkBar() -> impl IntoView {
                         {move || sprint_options().into_iter().map(|(v, l)| view! { <option value=v>{l}</option> }).collect_view()}
                     </select>
                 </div>
-                <div class="field field--inline">
-                    <label for=status_id.clone()>"Status"</label>
-                    <select
-                        id=status_id.clone()
-                        on:change=move |ev| {
-                            let v = event_target_value(&ev);
-                            if let Some(s) = ItemStatus::ALL.into_iter().find(|s| s.name() == v) {
-                                bulk_edit(state, ui, "set status", move |i| i.status = s);
-                            }
-                        }
-                    >
-                        <option value="-">"Set status…"</option>
-                        {ItemStatus::ALL.into_iter().map(|s| view! { <option value=s.name()>{s.label()}</option> }).collect_view()}
-                    </select>
-                </div>
-                <div class="field field--inline">
-                    <label for=priority_id.clone()>"Priority"</label>
-                    <select
-                        id=priority_id.clone()
-                        on:change=move |ev| {
-                            let v = event_target_value(&ev);
-                            if v == "-" { return; }
-                            let p = Priority::ALL.into_iter().find(|p| p.name() == v);
-                            bulk_edit(state, ui, "set priority", move |i| i.priority = p);
-                        }
-                    >
-                        <option value="-">"Set priority…"</option>
-                        {Priority::ALL.into_iter().map(|p| view! { <option value=p.name()>{p.label()}</option> }).collect_view()}
-                        <option value="">"No priority"</option>
-                    </select>
-                </div>
+                // Actions, not values: the select names the action until one is picked.
+                <OptionSelect
+                    label="Status"
+                    none="Set status…"
+                    value=Signal::stored(None::<ItemStatus>)
+                    on_pick={move |s: Option<ItemStatus>| if let Some(s) = s { bulk_edit(state, ui, "set status", move |i| i.status = s) }}
+                    layout=Layout::Inline
+                />
+                <OptionSelect
+                    label="Priority"
+                    none="Set priority…"
+                    value=Signal::stored(None::<Option<Priority>>)
+                    on_pick={move |p: Option<Option<Priority>>| if let Some(p) = p { bulk_edit(state, ui, "set priority", move |i| i.priority = p) }}
+                    layout=Layout::Inline
+                />
                 <button type="button" class="btn btn--danger" on:click=move |_| confirming.set(true) data-testid="bulk-delete">"Delete…"</button>
                 <button type="button" class="btn btn--ghost" on:click=move |_| ui.selected.set(Default::default())>"Clear selection"</button>
                 <Show when=move || confirming.get()>

@@ -4,13 +4,12 @@
 use super::table::{reorder, Step};
 use super::{edit_item, with_product, BacklogUi};
 use crate::components::fields::{number_text, parse_bounded, uid};
+use crate::components::{EnumSelect, OptionSelect};
 use crate::model::bounds::{self, Field};
 use crate::model::readiness;
 use crate::model::scoring::{format_score, rice, value_effort, wsjf};
-use crate::model::{
-    ids::prefix, Command, Criterion, Id, Item, ItemKind, ItemStatus, Kind, Priority, ScoreInputs,
-};
-use crate::state::{new_id, AppState};
+use crate::model::{ids::prefix, Command, Criterion, Id, Item, ItemKind, Kind, ScoreInputs};
+use crate::state::{new_id, read_product, AppState};
 use leptos::prelude::*;
 
 const FIBONACCI: [f64; 8] = [0.0, 1.0, 2.0, 3.0, 5.0, 8.0, 13.0, 21.0];
@@ -26,11 +25,14 @@ pub(crate) fn ItemPanel(id: Id) -> impl IntoView {
     });
     let exists = Memo::new(move |_| item.with(Option::is_some));
     let error = RwSignal::new(None::<String>);
-    let commit =
-        move |change: Box<dyn FnOnce(&mut Item)>| match edit_item(state, &id.get_value(), change) {
-            Ok(()) => error.set(None),
-            Err(e) => error.set(Some(e.to_string())),
-        };
+    let save =
+        Callback::new(
+            move |change: Commit| match edit_item(state, &id.get_value(), change) {
+                Ok(()) => error.set(None),
+                Err(e) => error.set(Some(e.to_string())),
+            },
+        );
+    let edit = Edit { item, save, error };
     let close = move || {
         ui.open.set(None);
         super::table::focus_item_row(&id.get_value());
@@ -57,172 +59,208 @@ pub(crate) fn ItemPanel(id: Id) -> impl IntoView {
                     <button type="button" class="btn" on:click=move |_| ui.open.set(None)>"Close"</button>
                 }
             >
-                <PanelBody id=id.get_value() item=item commit=commit close=close heading=heading error=error />
+                <PanelBody id=id.get_value() edit=edit close=close heading=heading />
             </Show>
         </aside>
     }
 }
 
 type Commit = Box<dyn FnOnce(&mut Item)>;
+/// Options of a select: value and label.
+type Options = Vec<(String, String)>;
+/// The product's features and sprints, as options.
+type Refs = (Options, Options);
+
+/// The item the panel shows, as it is now, and the one way to change it: a commit is one
+/// undoable step, and a refused one leaves its reason in `error`.
+#[derive(Clone, Copy)]
+struct Edit {
+    item: Memo<Option<Item>>,
+    save: Callback<Commit>,
+    error: RwSignal<Option<String>>,
+}
+
+impl Edit {
+    fn read(self, f: fn(&Item) -> String) -> String {
+        self.item.with(|i| i.as_ref().map(f).unwrap_or_default())
+    }
+
+    fn number(self, f: fn(&Item) -> Option<f64>) -> Option<f64> {
+        self.item.with(|i| i.as_ref().and_then(f))
+    }
+
+    fn commit(self, change: impl FnOnce(&mut Item) + 'static) {
+        self.save.run(Box::new(change));
+    }
+}
 
 #[component]
 fn PanelBody(
     id: Id,
-    item: Memo<Option<Item>>,
-    commit: impl Fn(Commit) + Copy + Send + Sync + 'static,
+    edit: Edit,
     close: impl Fn() + Copy + Send + Sync + 'static,
     heading: NodeRef<leptos::html::H2>,
-    error: RwSignal<Option<String>>,
 ) -> impl IntoView {
     let state = AppState::expect();
-    let ui = BacklogUi::expect();
-    // One field of the item as it is now.
-    let read = move |f: fn(&Item) -> String| item.with(|i| i.as_ref().map(f).unwrap_or_default());
-    let read_number = move |f: fn(&Item) -> Option<f64>| item.with(|i| i.as_ref().and_then(f));
-    let refs = Memo::new(move |_| {
-        state.ws.track();
-        with_product(state, |p| {
-            (p.definition_of_ready.clone(), super::choices(p))
-        })
-        .unwrap_or_default()
-    });
+    let item = edit.item;
     let readiness = Memo::new(move |_| {
-        refs.with(|(rules, _)| {
-            item.with(|i| {
-                i.as_ref()
-                    .map(|i| {
-                        (
-                            readiness::missing(rules, i).is_empty(),
-                            readiness::describe(rules, i),
-                        )
-                    })
-                    .unwrap_or_default()
-            })
+        let rules = read_product(state, |p| p.definition_of_ready.clone()).unwrap_or_default();
+        item.with(|i| {
+            i.as_ref()
+                .map(|i| {
+                    let ready = readiness::missing(&rules, i).is_empty();
+                    (ready, readiness::describe(&rules, i))
+                })
+                .unwrap_or_default()
         })
     });
     let kind = Memo::new(move |_| {
         item.with(|i| i.as_ref().map(|i| i.kind))
-            .unwrap_or(ItemKind::Story)
+            .unwrap_or_default()
     });
-    let text_field = move |label: &'static str,
-                           value: fn(&Item) -> String,
-                           multiline: bool,
-                           set: fn(&mut Item, String),
-                           testid: &'static str| {
-        let fid = uid("it");
-        let on_change = move |ev: leptos::ev::Event| {
-            let v = event_target_value(&ev);
-            commit(Box::new(move |i| set(i, v)));
-        };
-        let control = if multiline {
-            view! { <textarea id=fid.clone() rows="3" prop:value=move || read(value) on:change=on_change data-testid=testid></textarea> }.into_any()
-        } else {
-            view! { <input id=fid.clone() type="text" prop:value=move || read(value) on:change=on_change data-testid=testid /> }.into_any()
-        };
-        view! { <div class="field"><label for=fid>{label}</label>{control}</div> }
+    view! {
+        <div class="item-panel__head">
+            <span class=move || format!("kind kind--{}", kind.get().key())>{move || kind.get().label()}</span>
+            <h2 id="item-panel-title" tabindex="-1" node_ref=heading>{move || edit.read(|i| i.title.clone())}</h2>
+            <button type="button" class="btn btn--ghost btn--small" on:click=move |_| close() aria-label="Close the item panel">"Close"</button>
+        </div>
+        <p class="ready-line" class:ready-line--yes=move || readiness.with(|r| r.0) data-testid="panel-readiness">
+            {move || readiness.with(|r| r.1.clone())}
+        </p>
+        <p class="field-error" role="alert" data-testid="panel-error">{move || edit.error.get()}</p>
+        <TextRow edit label="Title" value=|i| i.title.clone() set=|i, v| i.title = v testid="panel-title" />
+        <EnumSelect label="Type" value=kind on_pick=move |k| edit.commit(move |i| i.kind = k) testid="panel-kind" />
+        // Only stories have the three parts; other kinds keep them hidden, not dropped.
+        <fieldset class="story" hidden=move || kind.get() != ItemKind::Story>
+            <legend>"User story"</legend>
+            <TextRow edit label="As a…" value=|i| i.story.as_a.clone() set=|i, v| i.story.as_a = v testid="story-as" />
+            <TextRow edit label="I want…" value=|i| i.story.i_want.clone() set=|i, v| i.story.i_want = v testid="story-want" />
+            <TextRow edit label="So that…" value=|i| i.story.so_that.clone() set=|i, v| i.story.so_that = v testid="story-so" />
+        </fieldset>
+        <TextRow edit label="Description" value=|i| i.description.clone() set=|i, v| i.description = v multiline=true testid="panel-description" />
+        <Criteria edit />
+        <Estimate edit />
+        <Planning edit />
+        <Scores edit />
+        <PanelActions id />
+    }
+}
+
+/// A text field of the item, saved when it changes.
+#[component]
+fn TextRow(
+    edit: Edit,
+    label: &'static str,
+    value: fn(&Item) -> String,
+    set: fn(&mut Item, String),
+    #[prop(optional)] multiline: bool,
+    testid: &'static str,
+) -> impl IntoView {
+    let fid = uid("it");
+    let on_change = move |ev: leptos::ev::Event| {
+        let v = event_target_value(&ev);
+        edit.commit(move |i| set(i, v));
     };
-    let score_field = move |label: &'static str,
-                            field: Field,
-                            value: fn(&Item) -> Option<f64>,
-                            set: fn(&mut ScoreInputs, Option<f64>)| {
-        let fid = uid("sc");
-        view! {
-            <div class="field field--score">
-                <label for=fid.clone()>{label}</label>
-                <PanelNumber
-                    field=field
-                    input_id=fid
-                    value=Signal::derive(move || read_number(value))
-                    save=move |v| commit(Box::new(move |i| set(&mut i.scores, v)))
-                />
-            </div>
-        }
+    let control = if multiline {
+        view! { <textarea id=fid.clone() rows="3" prop:value=move || edit.read(value) on:change=on_change data-testid=testid></textarea> }.into_any()
+    } else {
+        view! { <input id=fid.clone() type="text" prop:value=move || edit.read(value) on:change=on_change data-testid=testid /> }.into_any()
     };
-    // A select whose options come from `options` (rebuilt only when they change) and
-    // whose choice follows the item. Options are plain (a list of 500 features is 500
-    // elements, not 500 effects): each list is built with the item's choice selected, and
-    // one effect moves the choice when the item's value changes (an undo, another tab).
-    let select = move |label: &'static str,
-                       options: Memo<Vec<(String, String)>>,
-                       current: fn(&Item) -> String,
-                       on_pick: Box<dyn Fn(String) + Send + Sync>,
-                       testid: &'static str| {
-        let fid = uid("sel");
-        let chosen = Memo::new(move |_| read(current));
-        let node = NodeRef::<leptos::html::Select>::new();
-        Effect::new(move |_| {
-            let v = chosen.get();
-            if let Some(s) = node.get_untracked() {
-                if s.value() != v {
-                    s.set_value(&v);
-                }
+    view! { <div class="field"><label for=fid>{label}</label>{control}</div> }
+}
+
+/// Priority, status, and where the item belongs: its feature and its sprint.
+#[component]
+fn Planning(edit: Edit) -> impl IntoView {
+    let state = AppState::expect();
+    let refs = Memo::new(move |_| read_product(state, super::choices).unwrap_or_default());
+    // The product's features or sprints as options, after the one for none.
+    let with_none = move |none: &'static str, pick: fn(&Refs) -> &Options| {
+        Memo::new(move |_| {
+            let mut v = vec![(String::new(), none.to_string())];
+            refs.with(|r| v.extend(pick(r).iter().cloned()));
+            v
+        })
+    };
+    view! {
+        <div class="panel-grid">
+            <OptionSelect
+                label="Priority (MoSCoW)"
+                none="None"
+                value=Signal::derive(move || edit.item.with(|i| i.as_ref().and_then(|i| i.priority)))
+                on_pick=move |p| edit.commit(move |i| i.priority = p)
+                testid="panel-priority"
+            />
+            <EnumSelect
+                label="Status"
+                value=Signal::derive(move || edit.item.with(|i| i.as_ref().map(|i| i.status)).unwrap_or_default())
+                on_pick=move |s| edit.commit(move |i| i.status = s)
+                testid="panel-status"
+            />
+            <RefSelect
+                edit
+                label="Feature"
+                options=with_none("No feature", |r| &r.0)
+                current=|i| i.feature.as_ref().map(Id::to_string).unwrap_or_default()
+                on_pick=move |v| { let f = Id::parse(&v).ok(); edit.commit(move |i| i.feature = f) }
+                testid="panel-feature"
+            />
+            <RefSelect
+                edit
+                label="Sprint"
+                options=with_none("Not planned", |r| &r.1)
+                current=|i| i.sprint.as_ref().map(Id::to_string).unwrap_or_default()
+                on_pick=move |v| { let s = Id::parse(&v).ok(); edit.commit(move |i| i.sprint = s) }
+                testid="panel-sprint"
+            />
+        </div>
+    }
+}
+
+/// A select of the product's features or sprints, by id. Options are plain (a list of
+/// 500 features is 500 elements, not 500 effects): the list is built with the item's
+/// choice selected, and one effect moves the choice when the item's value changes (an
+/// undo, another tab).
+#[component]
+fn RefSelect(
+    edit: Edit,
+    label: &'static str,
+    options: Memo<Vec<(String, String)>>,
+    current: fn(&Item) -> String,
+    on_pick: impl Fn(String) + 'static,
+    testid: &'static str,
+) -> impl IntoView {
+    let fid = uid("sel");
+    let chosen = Memo::new(move |_| edit.read(current));
+    let node = NodeRef::<leptos::html::Select>::new();
+    Effect::new(move |_| {
+        let v = chosen.get();
+        if let Some(s) = node.get_untracked() {
+            if s.value() != v {
+                s.set_value(&v);
             }
-        });
-        view! {
-            <div class="field">
-                <label for=fid.clone()>{label}</label>
-                <select id=fid node_ref=node on:change=move |ev| on_pick(event_target_value(&ev)) data-testid=testid>
-                    {move || {
-                        let now = chosen.get_untracked();
-                        options.get().into_iter().map(|(v, l)| {
-                            let on = v == now;
-                            view! { <option value=v selected=on>{l}</option> }
-                        }).collect_view()
-                    }}
-                </select>
-            </div>
         }
-    };
-    // Fixed lists are memos too, so every select shares one compiled shape.
-    let fixed = |list: Vec<(String, String)>| Memo::new(move |_| list.clone());
-    let feature_opts = Memo::new(move |_| {
-        let mut v = vec![(String::new(), "No feature".to_string())];
-        refs.with(|(_, (features, _))| v.extend(features.iter().cloned()));
-        v
     });
-    let sprint_opts = Memo::new(move |_| {
-        let mut v = vec![(String::new(), "Not planned".to_string())];
-        refs.with(|(_, (_, sprints))| v.extend(sprints.iter().cloned()));
-        v
-    });
-    let new_criterion = RwSignal::new(String::new());
-    let add_criterion = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let text = new_criterion.get_untracked().trim().to_string();
-        if text.is_empty() {
-            error.set(Some(
-                "Type the criterion first, e.g. “Given …, when …, then …”.".into(),
-            ));
-            return;
-        }
-        new_criterion.set(String::new());
-        commit(Box::new(move |i| {
-            i.acceptance.push(Criterion {
-                id: new_id(prefix::CRITERION),
-                text,
-                done: false,
-            })
-        }));
-    };
-    let delete_id = id.clone();
-    let delete = move |_| {
-        let Some(product) = state.product.get_untracked() else {
-            return;
-        };
-        if state
-            .dispatch(Command::Delete {
-                product,
-                kind: Kind::Item,
-                id: delete_id.clone(),
-            })
-            .is_ok()
-        {
-            ui.open.set(None);
-            state.say("Item deleted. Undo (Ctrl+Z) brings it back.", false);
-        }
-    };
-    let (top_id, bottom_id) = (id.clone(), id.clone());
-    let estimate_id = uid("est");
+    view! {
+        <div class="field">
+            <label for=fid.clone()>{label}</label>
+            <select id=fid node_ref=node on:change=move |ev| on_pick(event_target_value(&ev)) data-testid=testid>
+                {move || {
+                    let now = chosen.get_untracked();
+                    options.get().into_iter().map(|(v, l)| {
+                        let on = v == now;
+                        view! { <option value=v selected=on>{l}</option> }
+                    }).collect_view()
+                }}
+            </select>
+        </div>
+    }
+}
+
+/// The acceptance criteria: tick, reword, remove, add.
+#[component]
+fn Criteria(edit: Edit) -> impl IntoView {
+    let item = edit.item;
     // Criteria with their place: redrawn only when one is added, removed or moved (a
     // removal renumbers the labels after it); ticks and texts follow in place.
     let criteria = Memo::new(move |_| {
@@ -238,95 +276,116 @@ fn PanelBody(
                 .unwrap_or_default()
         })
     });
-    let criterion = move |cid: &Id| {
+    let legend = move || {
         item.with(|i| {
+            let a = i
+                .as_ref()
+                .map(|i| i.acceptance.as_slice())
+                .unwrap_or_default();
+            let met = a.iter().filter(|c| c.done).count();
+            format!("Acceptance criteria ({met} of {} met)", a.len())
+        })
+    };
+    view! {
+        <fieldset class="criteria" data-testid="criteria">
+            <legend>{legend}</legend>
+            <ul class="criteria__list">
+                {move || criteria.get().into_iter().map(|(n, cid)| view! { <CriterionRow edit n cid /> }).collect_view()}
+            </ul>
+            <AddCriterion edit />
+        </fieldset>
+    }
+}
+
+#[component]
+fn CriterionRow(edit: Edit, n: usize, cid: Id) -> impl IntoView {
+    let cid = StoredValue::new(cid);
+    let now = move || {
+        edit.item.with(|i| {
             i.as_ref()
-                .and_then(|i| i.acceptance.iter().find(|c| &c.id == cid))
+                .and_then(|i| i.acceptance.iter().find(|c| c.id == cid.get_value()))
                 .map(|c| (c.done, c.text.clone()))
                 .unwrap_or_default()
         })
     };
+    let change = move |f: Box<dyn FnOnce(&mut Criterion)>| {
+        let cid = cid.get_value();
+        edit.commit(move |i| {
+            if let Some(c) = i.acceptance.iter_mut().find(|c| c.id == cid) {
+                f(c)
+            }
+        })
+    };
+    let reword = move |ev: leptos::ev::Event| {
+        let v = event_target_value(&ev);
+        if v.trim().is_empty() {
+            edit.error.set(Some(
+                "A criterion cannot be empty: remove it instead.".into(),
+            ));
+            return;
+        }
+        change(Box::new(move |c| c.text = v));
+    };
+    let remove = move |_| {
+        let cid = cid.get_value();
+        edit.commit(move |i| i.acceptance.retain(|c| c.id != cid))
+    };
     view! {
-        <div class="item-panel__head">
-            <span class=move || format!("kind kind--{}", kind.get().key())>{move || kind.get().label()}</span>
-            <h2 id="item-panel-title" tabindex="-1" node_ref=heading>{move || read(|i| i.title.clone())}</h2>
-            <button type="button" class="btn btn--ghost btn--small" on:click=move |_| close() aria-label="Close the item panel">"Close"</button>
-        </div>
-        <p class="ready-line" class:ready-line--yes=move || readiness.with(|r| r.0) data-testid="panel-readiness">
-            {move || readiness.with(|r| r.1.clone())}
-        </p>
-        <p class="field-error" role="alert" data-testid="panel-error">{move || error.get()}</p>
-        {text_field("Title", |i| i.title.clone(), false, |i, v| i.title = v, "panel-title")}
-        {select("Type", fixed(ItemKind::ALL.iter().map(|k| (k.key().to_string(), k.label().to_string())).collect()), |i| i.kind.key().to_string(),
-            Box::new(move |v| if let Some(k) = ItemKind::ALL.into_iter().find(|k| k.key() == v) { commit(Box::new(move |i| i.kind = k)) }), "panel-kind")}
-        // Only stories have the three parts; other kinds keep them hidden, not dropped.
-        <fieldset class="story" hidden=move || kind.get() != ItemKind::Story>
-            <legend>"User story"</legend>
-            {text_field("As a…", |i| i.story.as_a.clone(), false, |i, v| i.story.as_a = v, "story-as")}
-            {text_field("I want…", |i| i.story.i_want.clone(), false, |i, v| i.story.i_want = v, "story-want")}
-            {text_field("So that…", |i| i.story.so_that.clone(), false, |i, v| i.story.so_that = v, "story-so")}
-        </fieldset>
-        {text_field("Description", |i| i.description.clone(), true, |i, v| i.description = v, "panel-description")}
-        <fieldset class="criteria" data-testid="criteria">
-            <legend>{move || item.with(|i| {
-                let a = i.as_ref().map(|i| i.acceptance.as_slice()).unwrap_or_default();
-                format!("Acceptance criteria ({} of {} met)", a.iter().filter(|c| c.done).count(), a.len())
-            })}</legend>
-            <ul class="criteria__list">
-                {move || criteria.get().into_iter().map(|(n, cid)| {
-                    let cid = StoredValue::new(cid);
-                    view! {
-                        <li class="criterion" data-testid="criterion">
-                            <input
-                                type="checkbox"
-                                prop:checked=move || criterion(&cid.get_value()).0
-                                aria-label=format!("Criterion {} met", n + 1)
-                                on:change=move |_| {
-                                    let cid = cid.get_value();
-                                    commit(Box::new(move |i| if let Some(c) = i.acceptance.iter_mut().find(|c| c.id == cid) { c.done = !c.done }))
-                                }
-                            />
-                            <input
-                                type="text"
-                                class="criterion__text"
-                                prop:value=move || criterion(&cid.get_value()).1
-                                aria-label=format!("Criterion {}", n + 1)
-                                on:change=move |ev| {
-                                    let v = event_target_value(&ev);
-                                    if v.trim().is_empty() {
-                                        error.set(Some("A criterion cannot be empty: remove it instead.".into()));
-                                        return;
-                                    }
-                                    let cid = cid.get_value();
-                                    commit(Box::new(move |i| if let Some(c) = i.acceptance.iter_mut().find(|c| c.id == cid) { c.text = v }))
-                                }
-                            />
-                            <button
-                                type="button"
-                                class="btn btn--small btn--ghost"
-                                aria-label=format!("Remove criterion {}", n + 1)
-                                on:click=move |_| {
-                                    let cid = cid.get_value();
-                                    commit(Box::new(move |i| i.acceptance.retain(|c| c.id != cid)))
-                                }
-                            >"✕"</button>
-                        </li>
-                    }
-                }).collect_view()}
-            </ul>
-            <form class="criteria__add" on:submit=add_criterion>
-                <label for="new-criterion" class="sr-only">"New acceptance criterion"</label>
-                <input
-                    id="new-criterion"
-                    type="text"
-                    placeholder="Given …, when …, then …"
-                    prop:value=move || new_criterion.get()
-                    on:input=move |ev| new_criterion.set(event_target_value(&ev))
-                    data-testid="new-criterion"
-                />
-                <button type="submit" class="btn btn--small">"Add"</button>
-            </form>
-        </fieldset>
+        <li class="criterion" data-testid="criterion">
+            <input
+                type="checkbox"
+                prop:checked=move || now().0
+                aria-label=format!("Criterion {} met", n + 1)
+                on:change=move |_| change(Box::new(|c| c.done = !c.done))
+            />
+            <input type="text" class="criterion__text" prop:value=move || now().1 aria-label=format!("Criterion {}", n + 1) on:change=reword />
+            <button type="button" class="btn btn--small btn--ghost" aria-label=format!("Remove criterion {}", n + 1) on:click=remove>"✕"</button>
+        </li>
+    }
+}
+
+#[component]
+fn AddCriterion(edit: Edit) -> impl IntoView {
+    let text = RwSignal::new(String::new());
+    let add = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let t = text.get_untracked().trim().to_string();
+        if t.is_empty() {
+            edit.error.set(Some(
+                "Type the criterion first, e.g. “Given …, when …, then …”.".into(),
+            ));
+            return;
+        }
+        text.set(String::new());
+        edit.commit(move |i| {
+            i.acceptance.push(Criterion {
+                id: new_id(prefix::CRITERION),
+                text: t,
+                done: false,
+            })
+        });
+    };
+    view! {
+        <form class="criteria__add" on:submit=add>
+            <label for="new-criterion" class="sr-only">"New acceptance criterion"</label>
+            <input
+                id="new-criterion"
+                type="text"
+                placeholder="Given …, when …, then …"
+                prop:value=move || text.get()
+                on:input=move |ev| text.set(event_target_value(&ev))
+                data-testid="new-criterion"
+            />
+            <button type="submit" class="btn btn--small">"Add"</button>
+        </form>
+    }
+}
+
+/// The estimate: a Fibonacci point in one click, or any other number in range.
+#[component]
+fn Estimate(edit: Edit) -> impl IntoView {
+    let estimate_id = uid("est");
+    view! {
         <div class="field">
             <span class="field__label" id=format!("{estimate_id}-label")>"Estimate (points)"</span>
             <div class="estimate" role="group" aria-labelledby=format!("{estimate_id}-label")>
@@ -334,8 +393,8 @@ fn PanelBody(
                     <button
                         type="button"
                         class="btn btn--small"
-                        aria-pressed=move || (read_number(|i| i.estimate) == Some(v)).to_string()
-                        on:click=move |_| commit(Box::new(move |i| i.estimate = Some(v)))
+                        aria-pressed=move || (edit.number(|i| i.estimate) == Some(v)).to_string()
+                        on:click=move |_| edit.commit(move |i| i.estimate = Some(v))
                         data-testid=format!("estimate-{v}")
                     >{v.to_string()}</button>
                 }).collect_view()}
@@ -343,53 +402,95 @@ fn PanelBody(
                 <PanelNumber
                     field=Field::Estimate
                     input_id=estimate_id.clone()
-                    value=Signal::derive(move || read_number(|i| i.estimate))
-                    save=move |v| commit(Box::new(move |i| i.estimate = v))
+                    value=Signal::derive(move || edit.number(|i| i.estimate))
+                    save=move |v| edit.commit(move |i| i.estimate = v)
                     class="estimate__free"
                     placeholder="other"
                     testid="estimate-free"
                 />
             </div>
         </div>
-        <div class="panel-grid">
-            {select("Priority (MoSCoW)",
-                fixed(std::iter::once((String::new(), "None".to_string())).chain(Priority::ALL.iter().map(|p| (p.name().to_string(), p.label().to_string()))).collect()),
-                |i| i.priority.map(|p| p.name().to_string()).unwrap_or_default(),
-                Box::new(move |v| { let p = Priority::ALL.into_iter().find(|p| p.name() == v); commit(Box::new(move |i| i.priority = p)) }), "panel-priority")}
-            {select("Status", fixed(ItemStatus::ALL.iter().map(|s| (s.name().to_string(), s.label().to_string())).collect()), |i| i.status.name().to_string(),
-                Box::new(move |v| if let Some(s) = ItemStatus::ALL.into_iter().find(|s| s.name() == v) { commit(Box::new(move |i| i.status = s)) }), "panel-status")}
-            {select("Feature", feature_opts, |i| i.feature.as_ref().map(|f| f.to_string()).unwrap_or_default(),
-                Box::new(move |v| { let f = Id::parse(&v).ok(); commit(Box::new(move |i| i.feature = f)) }), "panel-feature")}
-            {select("Sprint", sprint_opts, |i| i.sprint.as_ref().map(|s| s.to_string()).unwrap_or_default(),
-                Box::new(move |v| { let s = Id::parse(&v).ok(); commit(Box::new(move |i| i.sprint = s)) }), "panel-sprint")}
-        </div>
+    }
+}
+
+/// The inputs of the three prioritisation schemes, each with its score.
+#[component]
+fn Scores(edit: Edit) -> impl IntoView {
+    let score = move |f: fn(&Item) -> Option<f64>| format_score(edit.number(f));
+    view! {
         <fieldset class="scores">
             <legend>"Prioritisation inputs"</legend>
             <div class="scores__grid">
                 <div class="scores__scheme">
-                    <h3>{move || format!("Value / effort: {}", format_score(read_number(value_effort)))}</h3>
-                    {score_field("Value", Field::Value, |i| i.scores.value, |s, v| s.value = v)}
-                    {score_field("Effort", Field::Effort, |i| i.scores.effort, |s, v| s.effort = v)}
+                    <h3>{move || format!("Value / effort: {}", score(value_effort))}</h3>
+                    <ScoreField edit label="Value" field=Field::Value value=|i| i.scores.value set=|s, v| s.value = v />
+                    <ScoreField edit label="Effort" field=Field::Effort value=|i| i.scores.effort set=|s, v| s.effort = v />
                 </div>
                 <div class="scores__scheme">
-                    <h3>{move || format!("WSJF: {}", format_score(read_number(wsjf)))}</h3>
-                    {score_field("Business value", Field::BusinessValue, |i| i.scores.business_value, |s, v| s.business_value = v)}
-                    {score_field("Time criticality", Field::TimeCriticality, |i| i.scores.time_criticality, |s, v| s.time_criticality = v)}
-                    {score_field("Risk reduction", Field::RiskReduction, |i| i.scores.risk_reduction, |s, v| s.risk_reduction = v)}
-                    {score_field("Job size", Field::JobSize, |i| i.scores.job_size, |s, v| s.job_size = v)}
+                    <h3>{move || format!("WSJF: {}", score(wsjf))}</h3>
+                    <ScoreField edit label="Business value" field=Field::BusinessValue value=|i| i.scores.business_value set=|s, v| s.business_value = v />
+                    <ScoreField edit label="Time criticality" field=Field::TimeCriticality value=|i| i.scores.time_criticality set=|s, v| s.time_criticality = v />
+                    <ScoreField edit label="Risk reduction" field=Field::RiskReduction value=|i| i.scores.risk_reduction set=|s, v| s.risk_reduction = v />
+                    <ScoreField edit label="Job size" field=Field::JobSize value=|i| i.scores.job_size set=|s, v| s.job_size = v />
                 </div>
                 <div class="scores__scheme">
-                    <h3>{move || format!("RICE: {}", format_score(read_number(rice)))}</h3>
-                    {score_field("Reach", Field::Reach, |i| i.scores.reach, |s, v| s.reach = v)}
-                    {score_field("Impact", Field::Impact, |i| i.scores.impact, |s, v| s.impact = v)}
-                    {score_field("Confidence (%)", Field::Confidence, |i| i.scores.confidence, |s, v| s.confidence = v)}
+                    <h3>{move || format!("RICE: {}", score(rice))}</h3>
+                    <ScoreField edit label="Reach" field=Field::Reach value=|i| i.scores.reach set=|s, v| s.reach = v />
+                    <ScoreField edit label="Impact" field=Field::Impact value=|i| i.scores.impact set=|s, v| s.impact = v />
+                    <ScoreField edit label="Confidence (%)" field=Field::Confidence value=|i| i.scores.confidence set=|s, v| s.confidence = v />
                     <p class="muted">"Uses the effort above."</p>
                 </div>
             </div>
         </fieldset>
+    }
+}
+
+#[component]
+fn ScoreField(
+    edit: Edit,
+    label: &'static str,
+    field: Field,
+    value: fn(&Item) -> Option<f64>,
+    set: fn(&mut ScoreInputs, Option<f64>),
+) -> impl IntoView {
+    let fid = uid("sc");
+    view! {
+        <div class="field field--score">
+            <label for=fid.clone()>{label}</label>
+            <PanelNumber
+                field=field
+                input_id=fid
+                value=Signal::derive(move || edit.number(value))
+                save=move |v| edit.commit(move |i| set(&mut i.scores, v))
+            />
+        </div>
+    }
+}
+
+/// Rank and delete.
+#[component]
+fn PanelActions(id: Id) -> impl IntoView {
+    let state = AppState::expect();
+    let ui = BacklogUi::expect();
+    let id = StoredValue::new(id);
+    let delete = move |_| {
+        let Some(product) = state.product.get_untracked() else {
+            return;
+        };
+        let cmd = Command::Delete {
+            product,
+            kind: Kind::Item,
+            id: id.get_value(),
+        };
+        if state.dispatch(cmd).is_ok() {
+            ui.open.set(None);
+            state.say("Item deleted. Undo (Ctrl+Z) brings it back.", false);
+        }
+    };
+    view! {
         <div class="actions item-panel__actions">
-            <button type="button" class="btn btn--small" on:click=move |_| reorder(state, ui, &top_id, Step::Top)>"Move to top"</button>
-            <button type="button" class="btn btn--small" on:click=move |_| reorder(state, ui, &bottom_id, Step::Bottom)>"Move to bottom"</button>
+            <button type="button" class="btn btn--small" on:click=move |_| reorder(state, ui, &id.get_value(), Step::Top)>"Move to top"</button>
+            <button type="button" class="btn btn--small" on:click=move |_| reorder(state, ui, &id.get_value(), Step::Bottom)>"Move to bottom"</button>
             <button type="button" class="btn btn--small btn--danger" on:click=delete>"Delete item"</button>
         </div>
     }

@@ -1,5 +1,6 @@
 //! The quick-add line: type, title, Enter — and the focus stays for the next one.
 
+use crate::components::{EnumSelect, Layout};
 use crate::model::{ids::prefix, Command, Entity, Item, ItemKind};
 use crate::state::{new_id, AppState};
 use leptos::prelude::*;
@@ -42,19 +43,7 @@ pub(crate) fn QuickAdd() -> impl IntoView {
     };
     view! {
         <form class="quick-add" on:submit=submit data-testid="quick-add">
-            <label for="quick-add-kind" class="sr-only">"Item type"</label>
-            <select
-                id="quick-add-kind"
-                data-testid="quick-add-kind"
-                on:change=move |ev| {
-                    let v = event_target_value(&ev);
-                    if let Some(k) = ItemKind::ALL.into_iter().find(|k| k.key() == v) {
-                        kind.set(k);
-                    }
-                }
-            >
-                {ItemKind::ALL.into_iter().map(|k| view! { <option value=k.key()>{k.label()}</option> }).collect_view()}
-            </select>
+            <EnumSelect label="Item type" value=kind on_pick=move |k: ItemKind| kind.set(k) layout=Layout::Bare testid="quick-add-kind" />
             <label for="quick-add-title" class="sr-only">"New item title"</label>
             <input
                 id="quick-add-title"

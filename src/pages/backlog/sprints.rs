@@ -4,6 +4,7 @@
 use super::table::plan_into;
 use super::{with_product, BacklogUi};
 use crate::components::fields::{number_text, parse_bounded, NumberField, TextField};
+use crate::components::EnumSelect;
 use crate::model::backlog::RefFilter;
 use crate::model::bounds::{self, Field};
 use crate::model::numbers::{fixed, points};
@@ -296,18 +297,7 @@ fn SprintEditor(id: Id, editing: RwSignal<Option<Id>>) -> impl IntoView {
                 <TextField label="Start (YYYY-MM-DD)" value=start />
                 <TextField label="End (YYYY-MM-DD)" value=end />
                 <NumberField label="Capacity (points)" field=Field::Capacity value=capacity testid="sprint-capacity" />
-                <div class="field">
-                    <label for="sprint-state">"State"</label>
-                    <select id="sprint-state" on:change=move |ev| {
-                        let v = event_target_value(&ev);
-                        st.set(match v.as_str() { "Active" => SprintState::Active, "Finished" => SprintState::Finished, _ => SprintState::Planned });
-                    }>
-                        {[SprintState::Planned, SprintState::Active, SprintState::Finished]
-                            .into_iter()
-                            .map(|x| view! { <option value=x.name() selected=s.state == x>{x.label()}</option> })
-                            .collect_view()}
-                    </select>
-                </div>
+                <EnumSelect label="State" value=st on_pick=move |x| st.set(x) />
                 <TextField label="Sprint goal" value=goal multiline=true />
             </div>
             <p class="field-error" role="alert">{move || error.get()}</p>

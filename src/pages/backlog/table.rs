@@ -182,17 +182,23 @@ pub(crate) fn BacklogTable() -> impl IntoView {
 /// search or a reorder changes which item a slot shows, the row's text and attributes
 /// are updated in place instead of the row being rebuilt. Creating and styling 50 new
 /// rows was most of the time of a search keystroke.
-#[component]
-fn BacklogRowView(index: usize) -> impl IntoView {
-    let ui = BacklogUi::expect();
-    let state = AppState::expect();
-    let row = Memo::new(move |_| ui.rows.with(|r| r.get(index).cloned()));
-    // The item in this slot now (none for the moment a slot outlives its row).
-    let id = move || row.with_untracked(|r| r.as_ref().map(|r| r.id.clone()));
-    let text = move |f: fn(&BacklogRow) -> String| {
-        move || row.with(|r| r.as_ref().map(f).unwrap_or_default())
-    };
-    let on_keydown = move |ev: leptos::ev::KeyboardEvent| {
+/// What a row's handlers share: the slot's row, read when they run.
+#[derive(Clone, Copy)]
+struct Slot {
+    state: AppState,
+    ui: BacklogUi,
+    row: Memo<Option<BacklogRow>>,
+}
+
+impl Slot {
+    /// The item in this slot now (none for the moment a slot outlives its row).
+    fn id(self) -> Option<Id> {
+        self.row
+            .with_untracked(|r| r.as_ref().map(|r| r.id.clone()))
+    }
+
+    /// Alt+↑/↓ move the item one place, Alt+Home/End to the top or bottom.
+    fn on_keydown(self, ev: leptos::ev::KeyboardEvent) {
         if !ev.alt_key() {
             return;
         }
@@ -204,14 +210,56 @@ fn BacklogRowView(index: usize) -> impl IntoView {
             _ => return,
         };
         ev.prevent_default();
-        if let Some(id) = id() {
-            reorder(state, ui, &id, step);
+        self.step(step);
+    }
+
+    fn step(self, step: Step) {
+        if let Some(id) = self.id() {
+            reorder(self.state, self.ui, &id, step);
         }
-    };
-    let on_drop = move |ev: leptos::ev::DragEvent| {
+    }
+
+    fn toggle_selected(self) {
+        if let Some(id) = self.id() {
+            self.ui.selected.update(|s| {
+                if !s.remove(&id) {
+                    s.insert(id);
+                }
+            })
+        }
+    }
+
+    fn on_dragstart(self, ev: leptos::ev::DragEvent) {
+        let Some(id) = self.id() else { return };
+        if let Some(dt) = ev.data_transfer() {
+            dt.set_data("text/plain", id.as_str()).ok();
+            dt.set_effect_allowed("move");
+        }
+        self.ui.dragging.set(Some(id));
+    }
+
+    fn on_dragover(self, ev: leptos::ev::DragEvent) {
+        if self.ui.dragging.with_untracked(Option::is_none) {
+            return;
+        }
+        ev.prevent_default();
+        let here = self.id();
+        if self.ui.over.with_untracked(|o| *o != here) {
+            self.ui.over.set(here);
+        }
+    }
+
+    fn on_dragend(self) {
+        self.ui.dragging.set(None);
+        self.ui.over.set(None);
+    }
+
+    /// A row dropped on this one takes its place in the rank.
+    fn on_drop(self, ev: leptos::ev::DragEvent) {
+        let (state, ui) = (self.state, self.ui);
         ev.prevent_default();
         ui.over.set(None);
-        let (Some(dragged), Some(target)) = (ui.dragging.get_untracked(), id()) else {
+        let (Some(dragged), Some(target)) = (ui.dragging.get_untracked(), self.id()) else {
             return;
         };
         ui.dragging.set(None);
@@ -225,24 +273,38 @@ fn BacklogRowView(index: usize) -> impl IntoView {
         let Some(product) = state.product.get_untracked() else {
             return;
         };
-        let indices = with_product(state, |p| {
-            (
-                p.items.iter().position(|i| i.id == dragged),
-                p.items.iter().position(|i| i.id == target),
-            )
-        });
-        if let Some((Some(from), Some(to))) = indices {
-            let to = if from < to { to - 1 } else { to };
-            let cmd = Command::Reorder {
-                product,
-                kind: Kind::Item,
-                id: dragged.clone(),
-                to_index: to,
-            };
-            if state.dispatch(cmd).is_ok() {
-                announce_position(state, &dragged);
-            }
+        let place = |id: &Id| with_product(state, |p| p.items.iter().position(|i| &i.id == id));
+        let (Some(Some(from)), Some(Some(to))) = (place(&dragged), place(&target)) else {
+            return;
+        };
+        let to = if from < to { to - 1 } else { to };
+        let cmd = Command::Reorder {
+            product,
+            kind: Kind::Item,
+            id: dragged.clone(),
+            to_index: to,
+        };
+        if state.dispatch(cmd).is_ok() {
+            announce_position(state, &dragged);
         }
+    }
+}
+
+/// One table row, bound to a slot of the drawn rows rather than to an item: when a
+/// search or a reorder changes which item a slot shows, the row's text and attributes
+/// are updated in place instead of the row being rebuilt. Creating and styling 50 new
+/// rows was most of the time of a search keystroke.
+#[component]
+fn BacklogRowView(index: usize) -> impl IntoView {
+    let ui = BacklogUi::expect();
+    let row = Memo::new(move |_| ui.rows.with(|r| r.get(index).cloned()));
+    let slot = Slot {
+        state: AppState::expect(),
+        ui,
+        row,
+    };
+    let text = move |f: fn(&BacklogRow) -> String| {
+        move || row.with(|r| r.as_ref().map(f).unwrap_or_default())
     };
     let is = move |set: fn(&BacklogUi, &Id) -> bool| {
         move || row.with(|r| r.as_ref().is_some_and(|r| set(&ui, &r.id)))
@@ -257,29 +319,11 @@ fn BacklogRowView(index: usize) -> impl IntoView {
             class:is-open=is(|ui, id| ui.open.with(|o| o.as_ref() == Some(id)))
             class:is-over=is(|ui, id| ui.over.with(|o| o.as_ref() == Some(id)))
             draggable="true"
-            on:dragstart=move |ev: leptos::ev::DragEvent| {
-                let Some(id) = id() else { return };
-                if let Some(dt) = ev.data_transfer() {
-                    dt.set_data("text/plain", id.as_str()).ok();
-                    dt.set_effect_allowed("move");
-                }
-                ui.dragging.set(Some(id));
-            }
-            on:dragover=move |ev: leptos::ev::DragEvent| {
-                if ui.dragging.with_untracked(Option::is_some) {
-                    ev.prevent_default();
-                    let here = id();
-                    if ui.over.with_untracked(|o| *o != here) {
-                        ui.over.set(here);
-                    }
-                }
-            }
-            on:drop=on_drop
-            on:dragend=move |_| {
-                ui.dragging.set(None);
-                ui.over.set(None);
-            }
-            on:keydown=on_keydown
+            on:dragstart=move |ev| slot.on_dragstart(ev)
+            on:dragover=move |ev| slot.on_dragover(ev)
+            on:drop=move |ev| slot.on_drop(ev)
+            on:dragend=move |_| slot.on_dragend()
+            on:keydown=move |ev| slot.on_keydown(ev)
             data-testid="backlog-row"
             data-id=text(|r| r.id.to_string())
         >
@@ -288,15 +332,7 @@ fn BacklogRowView(index: usize) -> impl IntoView {
                     type="checkbox"
                     aria-label=text(|r| format!("Select {}", r.title))
                     prop:checked=selected
-                    on:change=move |_| {
-                        if let Some(id) = id() {
-                            ui.selected.update(|s| {
-                                if !s.remove(&id) {
-                                    s.insert(id);
-                                }
-                            })
-                        }
-                    }
+                    on:change=move |_| slot.toggle_selected()
                     data-testid="row-select"
                 />
             </td>
@@ -307,7 +343,7 @@ fn BacklogRowView(index: usize) -> impl IntoView {
                     type="button"
                     class="link-button"
                     aria-label=text(|r| format!("{} — open details", r.title))
-                    on:click=move |_| ui.open.set(id())
+                    on:click=move |_| ui.open.set(slot.id())
                     data-testid="open-item"
                 >
                     {text(|r| r.title.clone())}
@@ -334,8 +370,8 @@ fn BacklogRowView(index: usize) -> impl IntoView {
             <td class="num">{text(|r| r.rice.clone())}</td>
             <td class="forecast">{text(|r| r.forecast.clone())}</td>
             <td class="row-actions"><div class="row-actions__buttons">
-                <button type="button" class="btn btn--small btn--icon" aria-label=text(|r| format!("Move {} up", r.title)) title="Move up (Alt+↑)" on:click=move |_| { if let Some(id) = id() { reorder(state, ui, &id, Step::Up) } }>"↑"</button>
-                <button type="button" class="btn btn--small btn--icon" aria-label=text(|r| format!("Move {} down", r.title)) title="Move down (Alt+↓)" on:click=move |_| { if let Some(id) = id() { reorder(state, ui, &id, Step::Down) } }>"↓"</button>
+                <button type="button" class="btn btn--small btn--icon" aria-label=text(|r| format!("Move {} up", r.title)) title="Move up (Alt+↑)" on:click=move |_| slot.step(Step::Up)>"↑"</button>
+                <button type="button" class="btn btn--small btn--icon" aria-label=text(|r| format!("Move {} down", r.title)) title="Move down (Alt+↓)" on:click=move |_| slot.step(Step::Down)>"↓"</button>
             </div></td>
         </tr>
     }

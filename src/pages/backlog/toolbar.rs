@@ -2,10 +2,11 @@
 
 use super::{with_product, BacklogUi};
 use crate::components::fields::uid;
+use crate::components::{EnumSelect, OptionSelect};
 use crate::model::backlog::{ranked_ids, thousands, BacklogFilter, RefFilter};
 use crate::model::numbers::points;
 use crate::model::scoring::Scheme;
-use crate::model::{Command, Id, ItemKind, ItemStatus, Priority, ReadyRule};
+use crate::model::{Command, Id, ReadyRule};
 use crate::state::{read_product, AppState};
 use leptos::prelude::*;
 
@@ -85,28 +86,6 @@ fn Filters() -> impl IntoView {
     let ui = BacklogUi::expect();
     let set = move |f: &dyn Fn(&mut BacklogFilter)| ui.refilter(|x| f(x));
     let any = || (String::new(), "Any".to_string());
-    let kinds: Vec<_> = std::iter::once(any())
-        .chain(
-            ItemKind::ALL
-                .iter()
-                .map(|k| (k.key().into(), k.label().into())),
-        )
-        .collect();
-    let statuses: Vec<_> = std::iter::once(any())
-        .chain(
-            ItemStatus::ALL
-                .iter()
-                .map(|s| (s.name().to_string(), s.label().into())),
-        )
-        .collect();
-    let priorities: Vec<_> = std::iter::once(any())
-        .chain(
-            Priority::ALL
-                .iter()
-                .map(|p| (p.name().to_string(), p.label().into())),
-        )
-        .chain(std::iter::once(("none".into(), "No priority".into())))
-        .collect();
     // Feature and sprint lists follow the product; the selects are rebuilt when they change.
     let refs = Memo::new(move |_| {
         state.product.track();
@@ -114,19 +93,9 @@ fn Filters() -> impl IntoView {
         with_product(state, super::choices).unwrap_or_default()
     });
     view! {
-        <FilterSelect label="Type" options=kinds on_pick=move |v| set(&|f| f.kind = ItemKind::ALL.into_iter().find(|k| k.key() == v)) />
-        <FilterSelect label="Status" options=statuses on_pick=move |v| set(&|f| f.status = ItemStatus::ALL.into_iter().find(|s| s.name() == v)) />
-        <FilterSelect
-            label="Priority"
-            options=priorities
-            on_pick=move |v| set(&|f| {
-                f.priority = match v.as_str() {
-                    "" => None,
-                    "none" => Some(None),
-                    x => Priority::ALL.into_iter().find(|p| p.name() == x).map(Some),
-                }
-            })
-        />
+        <OptionSelect label="Type" none="Any" value=Signal::derive(move || ui.filter.with(|f| f.kind)) on_pick=move |v| set(&|f| f.kind = v) />
+        <OptionSelect label="Status" none="Any" value=Signal::derive(move || ui.filter.with(|f| f.status)) on_pick=move |v| set(&|f| f.status = v) />
+        <OptionSelect label="Priority" none="Any" value=Signal::derive(move || ui.filter.with(|f| f.priority)) on_pick=move |v| set(&|f| f.priority = v) />
         {move || {
             let (features, sprints) = refs.get();
             let with_none = |none: &str, list: Vec<(String, String)>| {
@@ -167,11 +136,7 @@ fn SortControl() -> impl IntoView {
     };
     view! {
         <div class="toolbar__sort">
-            <FilterSelect
-                label="Sort by"
-                options=Scheme::ALL.iter().map(|s| (s.key().to_string(), s.label().to_string())).collect()
-                on_pick=move |v| ui.resort(Scheme::from_key(&v).unwrap_or(Scheme::Rank))
-            />
+            <EnumSelect label="Sort by" value=ui.scheme on_pick=move |s| ui.resort(s) />
             <button
                 type="button"
                 class="btn"

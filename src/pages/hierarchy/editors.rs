@@ -5,11 +5,11 @@ use super::OutlineUi;
 use crate::components::fields::{
     number_text, parse_bounded, parse_bounded_required, NumberField, SelectField, TextField,
 };
+use crate::components::{EnumSelect, OptionSelect};
 use crate::model::bounds::Field;
 use crate::model::outline::{Row, RowKind};
 use crate::model::{
-    ids::prefix, Command, Entity, FeatureStatus, Horizon, Id, ItemKind, ItemStatus, KeyResult,
-    Month, Priority, Product, ProductFields, Vision,
+    ids::prefix, Command, Entity, Id, KeyResult, Month, Product, ProductFields, Vision,
 };
 use crate::state::{new_id, AppState};
 use leptos::prelude::*;
@@ -352,22 +352,12 @@ fn FeatureEditor(p: Product, id: Id) -> impl IntoView {
     let error = RwSignal::new(None);
     let title = RwSignal::new(f.title.clone());
     let description = RwSignal::new(f.description.clone());
-    let status = RwSignal::new(f.status.name().to_string());
-    let horizon = RwSignal::new(f.horizon.map(|h| h.label().to_string()).unwrap_or_default());
+    let status = RwSignal::new(f.status);
+    let horizon = RwSignal::new(f.horizon);
     let value = RwSignal::new(number_text(f.value));
     let effort = RwSignal::new(number_text(f.effort));
     let start = RwSignal::new(month_text(f.start));
     let end = RwSignal::new(month_text(f.end));
-    let statuses = FeatureStatus::ALL
-        .iter()
-        .map(|s| (s.name().to_string(), s.label().to_string()))
-        .collect();
-    let mut horizons = vec![(String::new(), "No horizon".to_string())];
-    horizons.extend(
-        Horizon::ALL
-            .iter()
-            .map(|h| (h.label().to_string(), h.label().to_string())),
-    );
     let product = p.id.clone();
     let on_save = move || {
         let (product, f) = (product.clone(), f.clone());
@@ -375,13 +365,8 @@ fn FeatureEditor(p: Product, id: Id) -> impl IntoView {
             let mut feature = f;
             feature.title = title_error("title", &title.get_untracked())?;
             feature.description = description.get_untracked();
-            feature.status = FeatureStatus::ALL
-                .into_iter()
-                .find(|s| s.name() == status.get_untracked())
-                .unwrap_or_default();
-            feature.horizon = Horizon::ALL
-                .into_iter()
-                .find(|h| h.label() == horizon.get_untracked());
+            feature.status = status.get_untracked();
+            feature.horizon = horizon.get_untracked();
             feature.value = parse_bounded(Field::FeatureValue, &value.get_untracked())?;
             feature.effort = parse_bounded(Field::FeatureEffort, &effort.get_untracked())?;
             feature.start = parse_month("Start", &start.get_untracked())?;
@@ -395,10 +380,10 @@ fn FeatureEditor(p: Product, id: Id) -> impl IntoView {
     view! {
         <EditorFrame title=format!("Edit feature “{}”", title.get_untracked()) error=error on_save=on_save>
             <TextField label="Title" value=title input_ref=autofocus() testid="edit-name" />
-            <SelectField label="Status" value=status options=statuses />
+            <EnumSelect label="Status" value=status on_pick=move |s| status.set(s) />
             <NumberField label="Value (1–10)" field=Field::FeatureValue value=value testid="edit-value" />
             <NumberField label="Effort (1–10)" field=Field::FeatureEffort value=effort testid="edit-effort" />
-            <SelectField label="Horizon" value=horizon options=horizons />
+            <OptionSelect label="Horizon" none="No horizon" value=horizon on_pick=move |h| horizon.set(h) />
             <TextField label="Start month" value=start placeholder="2026-03" />
             <TextField label="End month" value=end placeholder="2026-05" />
             <TextField label="Description" value=description multiline=true />
@@ -415,43 +400,21 @@ fn ItemEditor(p: Product, id: Id) -> impl IntoView {
     };
     let error = RwSignal::new(None);
     let title = RwSignal::new(i.title.clone());
-    let kind = RwSignal::new(i.kind.key().to_string());
+    let kind = RwSignal::new(i.kind);
     let estimate = RwSignal::new(number_text(i.estimate));
-    let status = RwSignal::new(i.status.name().to_string());
-    let priority = RwSignal::new(i.priority.map(|p| p.name().to_string()).unwrap_or_default());
+    let status = RwSignal::new(i.status);
+    let priority = RwSignal::new(i.priority);
     let description = RwSignal::new(i.description.clone());
-    let kinds = ItemKind::ALL
-        .iter()
-        .map(|k| (k.key().to_string(), k.label().to_string()))
-        .collect();
-    let statuses = ItemStatus::ALL
-        .iter()
-        .map(|s| (s.name().to_string(), s.label().to_string()))
-        .collect();
-    let mut priorities = vec![(String::new(), "No priority".to_string())];
-    priorities.extend(
-        Priority::ALL
-            .iter()
-            .map(|p| (p.name().to_string(), p.label().to_string())),
-    );
     let product = p.id.clone();
     let on_save = move || {
         let (product, i) = (product.clone(), i.clone());
         save(state, ui, error, move || {
             let mut item = i;
             item.title = title_error("title", &title.get_untracked())?;
-            item.kind = ItemKind::ALL
-                .into_iter()
-                .find(|k| k.key() == kind.get_untracked())
-                .unwrap_or_default();
+            item.kind = kind.get_untracked();
             item.estimate = parse_bounded(Field::Estimate, &estimate.get_untracked())?;
-            item.status = ItemStatus::ALL
-                .into_iter()
-                .find(|s| s.name() == status.get_untracked())
-                .unwrap_or_default();
-            item.priority = Priority::ALL
-                .into_iter()
-                .find(|p| p.name() == priority.get_untracked());
+            item.status = status.get_untracked();
+            item.priority = priority.get_untracked();
             item.description = description.get_untracked();
             Ok(Command::Edit {
                 product,
@@ -462,10 +425,10 @@ fn ItemEditor(p: Product, id: Id) -> impl IntoView {
     view! {
         <EditorFrame title=format!("Edit item “{}”", title.get_untracked()) error=error on_save=on_save>
             <TextField label="Title" value=title input_ref=autofocus() testid="edit-name" />
-            <SelectField label="Type" value=kind options=kinds />
+            <EnumSelect label="Type" value=kind on_pick=move |k| kind.set(k) />
             <NumberField label="Estimate (points)" field=Field::Estimate value=estimate testid="edit-estimate" />
-            <SelectField label="Status" value=status options=statuses />
-            <SelectField label="Priority" value=priority options=priorities />
+            <EnumSelect label="Status" value=status on_pick=move |s| status.set(s) />
+            <OptionSelect label="Priority" none="No priority" value=priority on_pick=move |p| priority.set(p) />
             <TextField label="Description" value=description multiline=true />
         </EditorFrame>
     }

@@ -9,7 +9,7 @@ mod row_focus;
 mod row_line;
 
 use crate::components::more_rows::{drawn, reveal, PAGE};
-use crate::components::{NewProductForm, NoProduct, PageHead};
+use crate::components::{Layout, NewProductForm, NoProduct, OptionSelect, PageHead};
 use crate::model::backlog::thousands;
 use crate::model::outline::{outline_with, rollups, Filter, Row, RowKind};
 use crate::model::{Hat, Id, ItemKind, Kind, Level};
@@ -209,19 +209,13 @@ pub fn HierarchyPage() -> impl IntoView {
 fn Toolbar(rows: Memo<Vec<Row>>) -> impl IntoView {
     let ui = OutlineUi::expect();
     let text = RwSignal::new(String::new());
-    let kind = RwSignal::new(String::new());
-    let hat = RwSignal::new(String::new());
+    let kind = RwSignal::new(None::<ItemKind>);
+    let hat = RwSignal::new(None::<Hat>);
     Effect::new(move |_| {
-        let item_kind = kind.with(|k| ItemKind::ALL.into_iter().find(|x| x.key() == k));
-        let hat = hat.with(|h| match h.as_str() {
-            "pm" => Some(Hat::Pm),
-            "po" => Some(Hat::Po),
-            _ => None,
-        });
         let next = Filter {
             text: text.get(),
-            item_kind,
-            hat,
+            item_kind: kind.get(),
+            hat: hat.get(),
         };
         // The effect's first run repeats the filter the outline already has; setting it
         // anyway would work the whole outline out a second time as the page opens.
@@ -251,21 +245,8 @@ fn Toolbar(rows: Memo<Vec<Row>>) -> impl IntoView {
                     data-testid="outline-filter"
                 />
             </div>
-            <div class="field field--inline">
-                <label for="outline-kind">"Item type"</label>
-                <select id="outline-kind" on:change=move |ev| kind.set(event_target_value(&ev))>
-                    <option value="">"All types"</option>
-                    {ItemKind::ALL.into_iter().map(|k| view! { <option value=k.key()>{k.label()}</option> }).collect_view()}
-                </select>
-            </div>
-            <div class="field field--inline">
-                <label for="outline-hat">"Hat"</label>
-                <select id="outline-hat" on:change=move |ev| hat.set(event_target_value(&ev))>
-                    <option value="">"Both hats"</option>
-                    <option value="pm">"Product Manager's levels"</option>
-                    <option value="po">"Product Owner's levels"</option>
-                </select>
-            </div>
+            <OptionSelect label="Item type" none="All types" value=kind on_pick={move |k: Option<ItemKind>| kind.set(k)} layout=Layout::Inline />
+            <OptionSelect label="Hat" none="Both hats" value=hat on_pick={move |h: Option<Hat>| hat.set(h)} layout=Layout::Inline />
             <div class="toolbar__actions">
                 <button type="button" class="btn btn--ghost" on:click=move |_| ui.collapsed.set(HashSet::new())>"Expand all"</button>
                 <button type="button" class="btn btn--ghost" on:click=collapse_all>"Collapse all"</button>

@@ -2,6 +2,7 @@
 
 use super::{focus_row, OutlineUi};
 use crate::components::fields::uid;
+use crate::components::EnumSelect;
 use crate::model::outline::{Loose, Row, RowKind};
 use crate::model::{
     delete_impact, ids::prefix, Command, Entity, Feature, Id, Item, ItemKind, Kind, Objective,
@@ -54,27 +55,6 @@ fn new_entity(
             item.feature = parent;
             Entity::Item(item)
         }
-    }
-}
-
-#[component]
-fn ItemKindField(value: RwSignal<ItemKind>) -> impl IntoView {
-    let kid = uid("kind");
-    view! {
-        <div class="field">
-            <label for=kid.clone()>"Type"</label>
-            <select
-                id=kid
-                on:change=move |ev| {
-                    let v = event_target_value(&ev);
-                    if let Some(k) = ItemKind::ALL.into_iter().find(|k| k.key() == v) {
-                        value.set(k);
-                    }
-                }
-            >
-                {ItemKind::ALL.into_iter().map(|k| view! { <option value=k.key()>{k.label()}</option> }).collect_view()}
-            </select>
-        </div>
     }
 }
 
@@ -141,7 +121,7 @@ pub(crate) fn AddPanel(row: Row, kind: Kind) -> impl IntoView {
     };
     view! {
         <form class="panel-form panel-form--row" on:submit=submit data-testid="add-panel">
-            {(kind == Kind::Item).then(|| view! { <ItemKindField value=item_kind /> })}
+            {(kind == Kind::Item).then(|| view! { <EnumSelect label="Type" value=item_kind on_pick=move |k: ItemKind| item_kind.set(k) /> })}
             <div class="field field--grow">
                 <label for=id.clone()>{format!("New {}{under}", kind.noun())}</label>
                 <input

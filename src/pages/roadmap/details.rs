@@ -2,9 +2,10 @@
 
 use super::{edit_feature, month_label, with_product, RoadmapUi};
 use crate::components::fields::uid;
+use crate::components::{EnumSelect, OptionSelect};
 use crate::model::numbers::{fixed, points};
 use crate::model::rollup::feature_rollup;
-use crate::model::{ids::prefix, Command, Day, Entity, FeatureStatus, Horizon, Id, Kind, Release};
+use crate::model::{ids::prefix, Command, Day, Entity, Id, Kind, Release};
 use crate::route::{Page, Route};
 use crate::state::{new_id, AppState};
 use leptos::prelude::*;
@@ -38,7 +39,7 @@ pub(crate) fn FeatureDetails(id: Id) -> impl IntoView {
     let feature = move || data.with(|d| d.as_ref().map(|d| d.0.clone()));
     let releases =
         Memo::new(move |_| data.with(|d| d.as_ref().map(|d| d.4.clone()).unwrap_or_default()));
-    let (status_id, horizon_id, release_id) = (uid("fd"), uid("fd"), uid("fd"));
+    let release_id = uid("fd");
     let items_link = Route::page(Page::Backlog)
         .with_product(state.product.get_untracked())
         .href();
@@ -65,32 +66,19 @@ pub(crate) fn FeatureDetails(id: Id) -> impl IntoView {
                         </dl>
                     }
                 })}
-                <div class="field">
-                    <label for=status_id.clone()>"Status"</label>
-                    <select id=status_id.clone() on:change=move |ev| {
-                        let v = event_target_value(&ev);
-                        if let Some(s) = FeatureStatus::ALL.into_iter().find(|s| s.name() == v) {
-                            edit_feature(state, &id.get_value(), |f| f.status = s);
-                        }
-                    } data-testid="feature-status">
-                        {FeatureStatus::ALL.into_iter().map(|s| view! {
-                            <option value=s.name() prop:selected=move || feature().is_some_and(|f| f.status == s)>{s.label()}</option>
-                        }).collect_view()}
-                    </select>
-                </div>
-                <div class="field">
-                    <label for=horizon_id.clone()>"Horizon"</label>
-                    <select id=horizon_id.clone() on:change=move |ev| {
-                        let v = event_target_value(&ev);
-                        let h = Horizon::ALL.into_iter().find(|h| h.label() == v);
-                        edit_feature(state, &id.get_value(), |f| f.horizon = h);
-                    } data-testid="feature-horizon">
-                        <option value="" prop:selected=move || feature().is_some_and(|f| f.horizon.is_none())>"No horizon"</option>
-                        {Horizon::ALL.into_iter().map(|h| view! {
-                            <option value=h.label() prop:selected=move || feature().is_some_and(|f| f.horizon == Some(h))>{h.label()}</option>
-                        }).collect_view()}
-                    </select>
-                </div>
+                <EnumSelect
+                    label="Status"
+                    value=Signal::derive(move || feature().map(|f| f.status).unwrap_or_default())
+                    on_pick=move |s| { edit_feature(state, &id.get_value(), |f| f.status = s); }
+                    testid="feature-status"
+                />
+                <OptionSelect
+                    label="Horizon"
+                    none="No horizon"
+                    value=Signal::derive(move || feature().and_then(|f| f.horizon))
+                    on_pick=move |h| { edit_feature(state, &id.get_value(), |f| f.horizon = h); }
+                    testid="feature-horizon"
+                />
                 <div class="field">
                     <label for=release_id.clone()>"Targets release"</label>
                     <select id=release_id.clone() on:change=move |ev| {

@@ -1,6 +1,7 @@
 //! Roadmap: the Product Manager's timeline by theme and the Now/Next/Later board of the
 //! same features, with releases, strategy links, the reality check and export.
 
+mod bar;
 mod board;
 mod details;
 mod reality;
@@ -8,10 +9,10 @@ mod timeline;
 
 use crate::components::download::download;
 use crate::components::fields::uid;
-use crate::components::{NoProduct, PageHead};
+use crate::components::{Layout, NoProduct, OptionSelect, PageHead};
 use crate::model::roadmap::Window;
 use crate::model::roadmap_svg::roadmap_svg;
-use crate::model::{ids::prefix, Command, Entity, Feature, FeatureStatus, Id, Level, Month, Theme};
+use crate::model::{ids::prefix, Command, Entity, Feature, Id, Level, Month, Theme};
 use crate::state::{new_id, today, AppState};
 use leptos::prelude::*;
 
@@ -196,7 +197,7 @@ fn Controls() -> impl IntoView {
             }
         }
     };
-    let (obj_id, theme_id, status_id, year_id) = (uid("rf"), uid("rf"), uid("rf"), uid("rf"));
+    let (obj_id, theme_id, year_id) = (uid("rf"), uid("rf"), uid("rf"));
     let year = move || ui.start.get().year;
     view! {
         <div class="toolbar roadmap-controls">
@@ -252,16 +253,13 @@ fn Controls() -> impl IntoView {
                     </div>
                 }
             }}
-            <div class="field field--inline">
-                <label for=status_id.clone()>"Status"</label>
-                <select id=status_id on:change=move |ev| {
-                    let v = event_target_value(&ev);
-                    ui.filter.update(|f| f.status = FeatureStatus::ALL.into_iter().find(|s| s.name() == v));
-                }>
-                    <option value="">"Any"</option>
-                    {FeatureStatus::ALL.into_iter().map(|s| view! { <option value=s.name()>{s.label()}</option> }).collect_view()}
-                </select>
-            </div>
+            <OptionSelect
+                label="Status"
+                none="Any"
+                value=Signal::derive(move || ui.filter.with(|f| f.status))
+                on_pick=move |s| ui.filter.update(|f| f.status = s)
+                layout=Layout::Inline
+            />
             <div class="toolbar__actions">
                 <button type="button" class="btn btn--small" on:click=export data-testid="export-svg">"Export SVG"</button>
                 <button type="button" class="btn btn--small" on:click=move |_| { window().print().ok(); }>"Print"</button>
