@@ -272,6 +272,14 @@ impl AppState {
         }
     }
 
+    /// Dispatches the command `make` builds for the product shown; refused when none is.
+    pub fn dispatch_here(&self, make: impl FnOnce(Id) -> Command) -> Result<(), ModelError> {
+        match self.product.get_untracked() {
+            Some(product) => self.dispatch(make(product)),
+            None => Err(ModelError::new("", "there is no product")),
+        }
+    }
+
     /// Applies a command, records it for undo and saves what it touched a moment later
     /// (`storage::tab::Tab::dispatch`).
     pub fn dispatch(&self, cmd: Command) -> Result<(), ModelError> {
@@ -503,6 +511,30 @@ impl AppState {
     /// A link to `page` for the current product.
     pub fn link(&self, page: Page) -> String {
         Route::page(page).with_product(self.product_id()).href()
+    }
+
+    /// Shows `focus` inside this page (an item's panel, a feature's details) in place of
+    /// the current history entry: opening or closing one is not a step for Back, and a
+    /// reload shows the same.
+    pub fn show_focus(&self, focus: Option<String>) {
+        let now = self.route.get_untracked();
+        let next = match focus {
+            Some(f) => now.clone().with_focus(f),
+            None => Route {
+                focus: None,
+                ..now.clone()
+            },
+        };
+        if next == now {
+            return;
+        }
+        if let Ok(h) = window().history() {
+            // The entry keeps its place number (`history_place`).
+            let place = h.state().unwrap_or(wasm_bindgen::JsValue::NULL);
+            h.replace_state_with_url(&place, "", Some(&next.href()))
+                .ok();
+        }
+        self.route.set(next);
     }
 
     /// Goes to a route by changing the URL fragment, which keeps history and deep links.

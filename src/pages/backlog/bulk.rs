@@ -1,6 +1,6 @@
 //! Bulk actions on the ticked items, each one undoable step.
 
-use super::{with_product, BacklogUi};
+use super::ui::{with_product, BacklogUi};
 use crate::components::fields::uid;
 use crate::components::{Layout, OptionSelect};
 use crate::model::{Command, Entity, Id, Item, ItemStatus, Kind, Priority};
@@ -80,7 +80,7 @@ pub(crate) fn BulkBar() -> impl IntoView {
             .is_ok()
         {
             ui.selected.set(Default::default());
-            ui.open.set(None);
+            ui.show(None);
             state.say(
                 format!("Deleted {n} items. Undo (Ctrl+Z) brings them back."),
                 false,

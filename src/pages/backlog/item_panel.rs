@@ -2,7 +2,7 @@
 //! undoable step each); a bad value gets a message and changes nothing.
 
 use super::table::{reorder, Step};
-use super::{edit_item, with_product, BacklogUi};
+use super::ui::{edit_item, BacklogUi};
 use crate::components::fields::{number_text, parse_bounded, uid};
 use crate::components::{EnumSelect, OptionSelect};
 use crate::model::bounds::{self, Field};
@@ -19,10 +19,8 @@ pub(crate) fn ItemPanel(id: Id) -> impl IntoView {
     let state = AppState::expect();
     let ui = BacklogUi::expect();
     let id = StoredValue::new(id);
-    let item = Memo::new(move |_| {
-        state.ws.track();
-        with_product(state, |p| p.item(&id.get_value()).cloned()).flatten()
-    });
+    let item =
+        Memo::new(move |_| read_product(state, |p| p.item(&id.get_value()).cloned()).flatten());
     let exists = Memo::new(move |_| item.with(Option::is_some));
     let error = RwSignal::new(None::<String>);
     let save =
@@ -34,7 +32,7 @@ pub(crate) fn ItemPanel(id: Id) -> impl IntoView {
         );
     let edit = Edit { item, save, error };
     let close = move || {
-        ui.open.set(None);
+        ui.show(None);
         super::table::focus_item_row(&id.get_value());
     };
     let heading = NodeRef::<leptos::html::H2>::new();
@@ -56,7 +54,7 @@ pub(crate) fn ItemPanel(id: Id) -> impl IntoView {
                 when=move || exists.get()
                 fallback=move || view! {
                     <p class="muted">"This item no longer exists (deleted here or in another tab)."</p>
-                    <button type="button" class="btn" on:click=move |_| ui.open.set(None)>"Close"</button>
+                    <button type="button" class="btn" on:click=move |_| ui.show(None)>"Close"</button>
                 }
             >
                 <PanelBody id=id.get_value() edit=edit close=close heading=heading />
@@ -173,7 +171,7 @@ fn TextRow(
 #[component]
 fn Planning(edit: Edit) -> impl IntoView {
     let state = AppState::expect();
-    let refs = Memo::new(move |_| read_product(state, super::choices).unwrap_or_default());
+    let refs = Memo::new(move |_| read_product(state, super::ui::choices).unwrap_or_default());
     // The product's features or sprints as options, after the one for none.
     let with_none = move |none: &'static str, pick: fn(&Refs) -> &Options| {
         Memo::new(move |_| {
@@ -483,7 +481,7 @@ fn PanelActions(id: Id) -> impl IntoView {
             id: id.get_value(),
         };
         if state.dispatch(cmd).is_ok() {
-            ui.open.set(None);
+            ui.show(None);
             state.say("Item deleted. Undo (Ctrl+Z) brings it back.", false);
         }
     };

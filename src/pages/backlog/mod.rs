@@ -7,119 +7,20 @@ mod quick_add;
 mod sprints;
 mod table;
 mod toolbar;
+mod ui;
+
+use ui::{with_product, BacklogUi, PAGE};
 
 use crate::components::more_rows::{drawn, reveal};
 
-/// Rows the backlog draws at first and adds each time. Its table starts below the
-/// sprints, where 5 to 10 rows show, so a page of 25 still reaches past the screen. At
-/// 10,000 items, 25 instead of 50 took a filter keystroke from 93–96 to 35–50 ms and
-/// Backspace from 84–86 to 31–38 ms.
-pub(crate) const PAGE: usize = 25;
 use crate::components::{NoProduct, PageHead};
-use crate::model::backlog::{backlog_order, BacklogFilter, BacklogRow, RowBuilder};
+use crate::model::backlog::{backlog_order, BacklogFilter, RowBuilder};
 use crate::model::scoring::Scheme;
-use crate::model::{Command, Entity, Id, Item, Level, ModelError};
+use crate::model::{Id, Level};
 use crate::state::read_product;
 use crate::state::AppState;
 use leptos::prelude::*;
 use std::collections::HashSet;
-
-/// The backlog page's UI state, shared by its parts through context.
-#[derive(Clone, Copy)]
-pub(crate) struct BacklogUi {
-    pub filter: RwSignal<BacklogFilter>,
-    pub scheme: RwSignal<Scheme>,
-    /// Items ticked for a bulk action.
-    pub selected: RwSignal<HashSet<Id>>,
-    /// The item open in the side panel.
-    pub open: RwSignal<Option<Id>>,
-    pub dragging: RwSignal<Option<Id>>,
-    /// The row or sprint card a drag is over.
-    pub over: RwSignal<Option<Id>>,
-    /// Every item the filters keep, as positions in the product's items, in the order
-    /// shown. Cheap to work out on each keystroke, even over 10,000 items.
-    pub order: Memo<Vec<usize>>,
-    /// The rows drawn: the first `limit` of `order`, built in full.
-    pub rows: Memo<Vec<BacklogRow>>,
-    /// How many rows the table draws (see `MoreRows`).
-    pub limit: RwSignal<usize>,
-}
-
-impl BacklogUi {
-    pub fn expect() -> BacklogUi {
-        use_context::<BacklogUi>().expect("BacklogUi is provided by the backlog page")
-    }
-
-    /// Changes the filter. A new search starts again from the top of the list, with one
-    /// page drawn, so typing stays quick after "Show all".
-    pub fn refilter(self, change: impl FnOnce(&mut BacklogFilter)) {
-        self.filter.update(change);
-        self.limit.set(PAGE);
-    }
-
-    /// Changes the order shown; like a new search, it starts again from one page.
-    pub fn resort(self, scheme: Scheme) {
-        self.scheme.set(scheme);
-        self.limit.set(PAGE);
-    }
-
-    /// The ids of every item shown (not only those drawn), untracked.
-    pub fn shown_ids(self, state: AppState) -> Vec<Id> {
-        self.order.with_untracked(|o| {
-            with_product(state, |p| {
-                o.iter()
-                    .filter_map(|&n| p.items.get(n).map(|i| i.id.clone()))
-                    .collect()
-            })
-            .unwrap_or_default()
-        })
-    }
-}
-
-pub(crate) use crate::state::with_product;
-
-/// Changes one item through an `Edit` command: one undoable step.
-pub(crate) fn edit_item(
-    state: AppState,
-    id: &Id,
-    change: impl FnOnce(&mut Item),
-) -> Result<(), ModelError> {
-    let Some(product) = state.product.get_untracked() else {
-        return Err(ModelError::new("", "there is no product"));
-    };
-    let Some(mut item) = with_product(state, |p| p.item(id).cloned()).flatten() else {
-        return Err(ModelError::new(
-            format!("item {id}"),
-            "it does not exist (was it deleted in another tab?)",
-        ));
-    };
-    let before = item.clone();
-    change(&mut item);
-    // Nothing to save or undo (e.g. a field told `change` as the page is hidden).
-    if item == before {
-        return Ok(());
-    }
-    state.dispatch(Command::Edit {
-        product,
-        entity: Entity::Item(item),
-    })
-}
-
-/// The product's features and sprints as (id, name) choices for selects, in order.
-pub(crate) type Choices = (Vec<(String, String)>, Vec<(String, String)>);
-
-pub(crate) fn choices(p: &crate::model::Product) -> Choices {
-    (
-        p.features
-            .iter()
-            .map(|f| (f.id.to_string(), f.title.clone()))
-            .collect(),
-        p.sprints
-            .iter()
-            .map(|s| (s.id.to_string(), s.name.clone()))
-            .collect(),
-    )
-}
 
 #[component]
 pub fn BacklogPage() -> impl IntoView {
@@ -151,12 +52,13 @@ pub fn BacklogPage() -> impl IntoView {
     let ui = BacklogUi {
         filter,
         scheme,
+        state,
         selected: RwSignal::new(HashSet::new()),
-        open: RwSignal::new(
+        open: Memo::new(move |_| {
             state
                 .route
-                .with_untracked(|r| r.focus.as_deref().and_then(|f| Id::parse(f).ok())),
-        ),
+                .with(|r| r.focus.as_deref().and_then(|f| Id::parse(f).ok()))
+        }),
         dragging: RwSignal::new(None),
         over: RwSignal::new(None),
         order,
@@ -164,12 +66,10 @@ pub fn BacklogPage() -> impl IntoView {
         limit,
     };
     provide_context(ui);
-    // A link with `at=<item id>` (command palette, roadmap) opens that item.
+    // The open item (`at=<item id>`: a click here, the palette, the roadmap, a reload)
+    // is drawn, with the page of rows it falls in.
     Effect::new(move |_| {
-        if let Some(id) = state
-            .route
-            .with(|r| r.focus.as_deref().and_then(|f| Id::parse(f).ok()))
-        {
+        if let Some(id) = ui.open.get() {
             // An item beyond the drawn rows is drawn first, with the page it falls in.
             let at = with_product(state, |p| {
                 let n = p.items.iter().position(|i| i.id == id)?;
@@ -179,8 +79,6 @@ pub fn BacklogPage() -> impl IntoView {
             if let Some(at) = at {
                 reveal(ui.limit, at, PAGE);
             }
-            ui.open.set(Some(id.clone()));
-            table::focus_item_row(&id);
         }
     });
     // Switching product clears what belonged to the old one.
@@ -188,7 +86,6 @@ pub fn BacklogPage() -> impl IntoView {
         let now = state.product.get();
         if prev.is_some_and(|p| p != now) {
             ui.selected.set(HashSet::new());
-            ui.open.set(None);
         }
         now
     });

@@ -18,11 +18,8 @@ pub(crate) fn QuickAdd() -> impl IntoView {
             error.set(Some("Type a title for the item.".into()));
             return;
         }
-        let Some(product) = state.product.get_untracked() else {
-            return;
-        };
         let item = Item::new(new_id(prefix::ITEM), kind.get_untracked(), t.clone());
-        match state.dispatch(Command::Add {
+        match state.dispatch_here(|product| Command::Add {
             product,
             entity: Entity::Item(item),
             index: None,

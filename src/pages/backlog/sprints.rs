@@ -2,7 +2,7 @@
 //! sprint editor. Cards are drop targets for backlog rows.
 
 use super::table::plan_into;
-use super::{with_product, BacklogUi};
+use super::ui::{with_product, BacklogUi};
 use crate::components::fields::{number_text, parse_bounded, NumberField, TextField};
 use crate::components::EnumSelect;
 use crate::model::backlog::RefFilter;
@@ -29,9 +29,6 @@ pub(crate) fn SprintStrip() -> impl IntoView {
     });
     let vel = Memo::new(move |_| read_product(state, velocity).flatten());
     let add_sprint = move |_| {
-        let Some(product) = state.product.get_untracked() else {
-            return;
-        };
         // The new sprint's editor takes the place of the open one.
         if !crate::drafts::may_discard() {
             return;
@@ -62,7 +59,7 @@ pub(crate) fn SprintStrip() -> impl IntoView {
         };
         let id = sprint.id.clone();
         if state
-            .dispatch(Command::Add {
+            .dispatch_here(|product| Command::Add {
                 product,
                 entity: Entity::Sprint(sprint),
                 index: None,
@@ -237,9 +234,6 @@ fn SprintEditor(id: Id, editing: RwSignal<Option<Id>>) -> impl IntoView {
     let original = s.clone();
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let Some(product) = state.product.get_untracked() else {
-            return;
-        };
         let built = (|| -> Result<Sprint, String> {
             let n = name.get_untracked().trim().to_string();
             if n.is_empty() {
@@ -257,7 +251,7 @@ fn SprintEditor(id: Id, editing: RwSignal<Option<Id>>) -> impl IntoView {
         })();
         match built {
             Err(e) => error.set(Some(e)),
-            Ok(sprint) => match state.dispatch(Command::Edit {
+            Ok(sprint) => match state.dispatch_here(|product| Command::Edit {
                 product,
                 entity: Entity::Sprint(sprint),
             }) {
@@ -271,11 +265,8 @@ fn SprintEditor(id: Id, editing: RwSignal<Option<Id>>) -> impl IntoView {
     };
     let delete_id = s.id.clone();
     let delete = move |_| {
-        let Some(product) = state.product.get_untracked() else {
-            return;
-        };
         if state
-            .dispatch(Command::Delete {
+            .dispatch_here(|product| Command::Delete {
                 product,
                 kind: Kind::Sprint,
                 id: delete_id.clone(),

@@ -1,7 +1,7 @@
 //! The backlog table: one row per item in rank order (or a scheme's order), reorder by
 //! keyboard (Alt+↑/↓/Home/End, or the buttons) and by drag and drop.
 
-use super::{edit_item, with_product, BacklogUi};
+use super::ui::{edit_item, with_product, BacklogUi};
 use crate::model::backlog::BacklogRow;
 use crate::model::scoring::Scheme;
 use crate::model::{Command, Id, Kind};
@@ -172,7 +172,7 @@ pub(crate) fn BacklogTable() -> impl IntoView {
                     </tbody>
                 </table>
             </Show>
-            <crate::components::MoreRows total=Signal::derive(move || ui.order.with(Vec::len)) limit=ui.limit noun="items" page=super::PAGE auto=true />
+            <crate::components::MoreRows total=Signal::derive(move || ui.order.with(Vec::len)) limit=ui.limit noun="items" page=super::ui::PAGE auto=true />
             <p class="muted backlog-hint">{move || if ui.scheme.with(|s| *s == Scheme::Rank) { "Drag a row, or focus it and press Alt+↑/↓ (Alt+Home/End for top and bottom), to change its rank. Drag it onto a sprint to plan it." } else { "Sorted by a score: switch back to backlog rank to reorder, or re-rank the backlog by this score." }}</p>
         </div>
     }
@@ -343,7 +343,7 @@ fn BacklogRowView(index: usize) -> impl IntoView {
                     type="button"
                     class="link-button"
                     aria-label=text(|r| format!("{} — open details", r.title))
-                    on:click=move |_| ui.open.set(slot.id())
+                    on:click=move |_| ui.show(slot.id())
                     data-testid="open-item"
                 >
                     {text(|r| r.title.clone())}

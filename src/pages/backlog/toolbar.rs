@@ -1,6 +1,6 @@
 //! Filters and search, the sort / re-rank control, and the Definition of Ready.
 
-use super::{with_product, BacklogUi};
+use super::ui::{with_product, BacklogUi};
 use crate::components::fields::uid;
 use crate::components::{EnumSelect, OptionSelect};
 use crate::model::backlog::{ranked_ids, thousands, BacklogFilter, RefFilter};
@@ -87,11 +87,7 @@ fn Filters() -> impl IntoView {
     let set = move |f: &dyn Fn(&mut BacklogFilter)| ui.refilter(|x| f(x));
     let any = || (String::new(), "Any".to_string());
     // Feature and sprint lists follow the product; the selects are rebuilt when they change.
-    let refs = Memo::new(move |_| {
-        state.product.track();
-        state.ws.track();
-        with_product(state, super::choices).unwrap_or_default()
-    });
+    let refs = Memo::new(move |_| read_product(state, super::ui::choices).unwrap_or_default());
     view! {
         <OptionSelect label="Type" none="Any" value=Signal::derive(move || ui.filter.with(|f| f.kind)) on_pick=move |v| set(&|f| f.kind = v) />
         <OptionSelect label="Status" none="Any" value=Signal::derive(move || ui.filter.with(|f| f.status)) on_pick=move |v| set(&|f| f.status = v) />
@@ -121,11 +117,11 @@ fn SortControl() -> impl IntoView {
     let ui = BacklogUi::expect();
     let rerank = move |_| {
         let scheme = ui.scheme.get_untracked();
-        let Some(product) = state.product.get_untracked() else {
-            return;
-        };
         let order = with_product(state, |p| ranked_ids(p, scheme)).unwrap_or_default();
-        if state.dispatch(Command::Rerank { product, order }).is_ok() {
+        if state
+            .dispatch_here(|product| Command::Rerank { product, order })
+            .is_ok()
+        {
             ui.scheme.set(Scheme::Rank);
             let how = scheme.label();
             state.say(
@@ -154,21 +150,16 @@ fn SortControl() -> impl IntoView {
 fn DefinitionOfReady() -> impl IntoView {
     let state = AppState::expect();
     let rules = Memo::new(move |_| {
-        state.product.track();
-        state.ws.track();
-        with_product(state, |p| p.definition_of_ready.clone()).unwrap_or_default()
+        read_product(state, |p| p.definition_of_ready.clone()).unwrap_or_default()
     });
     let toggle = move |rule: ReadyRule| {
-        let Some(product) = state.product.get_untracked() else {
-            return;
-        };
         let mut now = rules.get_untracked();
         if now.contains(&rule) {
             now.retain(|r| *r != rule);
         } else {
             now.push(rule);
         }
-        let _ = state.dispatch(Command::SetDefinitionOfReady {
+        let _ = state.dispatch_here(|product| Command::SetDefinitionOfReady {
             product,
             rules: now,
         });

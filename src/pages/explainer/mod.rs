@@ -1,29 +1,22 @@
 //! Explainer: the two roles side by side, the organisation switch, the hierarchy ladder,
 //! the ceremonies map and the debates — and a presenter mode for the projector.
 
+mod cite;
 mod handout;
 mod presenter;
 
+use cite::cite;
+
 use crate::components::{HatBadge, PageHead};
 use crate::content::{
-    level_blurb, org_guidance, source, Ceremony, Debate, Dimension, Involvement, CEREMONIES,
-    DEBATES, DIMENSIONS,
+    level_blurb, org_guidance, Ceremony, Debate, Dimension, Involvement, CEREMONIES, DEBATES,
+    DIMENSIONS,
 };
 use crate::model::{Command, Level, RoleSetting};
 use crate::route::{Page, Route};
 use crate::state::AppState;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
-
-/// "“Title” — author" for each source key.
-pub(crate) fn cite(keys: &[&str]) -> impl IntoView {
-    let items = keys
-        .iter()
-        .filter_map(|k| source(k))
-        .map(|s| view! { <li><cite>{format!("“{}”", s.title)}</cite>{format!(" — {}", s.author)}</li> })
-        .collect_view();
-    view! { <ul class="sources">{items}</ul> }
-}
 
 #[component]
 pub fn ExplainerPage() -> impl IntoView {

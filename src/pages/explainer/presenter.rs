@@ -1,7 +1,7 @@
 //! Presenter mode: one section at a time in large type for a projector; ←/→, Page Up/Down
 //! or Space move between slides, Escape leaves.
 
-use super::cite;
+use super::cite::cite;
 use crate::content::{org_guidance, CEREMONIES, DEBATES, DIMENSIONS};
 use crate::model::{owner, Level};
 use crate::state::AppState;

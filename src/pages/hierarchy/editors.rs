@@ -1,7 +1,7 @@
 //! In-place editors for each level, with the fields DESIGN.md lists. A bad value gets an
 //! inline message and changes nothing.
 
-use super::OutlineUi;
+use super::ui::OutlineUi;
 use crate::components::fields::{
     number_text, parse_bounded, parse_bounded_required, NumberField, SelectField, TextField,
 };

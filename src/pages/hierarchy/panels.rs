@@ -1,6 +1,6 @@
 //! The inline panels that add children, move a row elsewhere, or delete it.
 
-use super::{focus_row, OutlineUi};
+use super::ui::{focus_row, OutlineUi};
 use crate::components::fields::uid;
 use crate::components::EnumSelect;
 use crate::model::outline::{Loose, Row, RowKind};

@@ -4,7 +4,8 @@
 use super::editors::EditPanel;
 use super::panels::{AddPanel, DeletePanel, MovePanel};
 use super::row_line::RowLine;
-use super::{focus_row, row_drag as drag, row_focus, OutlineUi, Panel};
+use super::ui::{focus_row, OutlineUi, Panel};
+use super::{row_drag as drag, row_focus};
 use crate::model::outline::{Row, RowKind};
 use crate::model::outline_keys::{key_action, step_command, KeyPlace, RowAction};
 use crate::state::AppState;

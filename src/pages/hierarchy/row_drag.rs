@@ -1,7 +1,7 @@
 //! Drag and drop of outline rows. Every row accepts the drop, so a refused move can say
 //! why; what a drop means is `model::outline::drop_command`.
 
-use super::OutlineUi;
+use super::ui::OutlineUi;
 use crate::model::outline::{drop_command, Row};
 use crate::state::AppState;
 use leptos::ev::DragEvent;

@@ -2,7 +2,7 @@
 //! order, the arrow keys go between rows, and each row tells screen readers where it
 //! sits in the tree.
 
-use super::OutlineUi;
+use super::ui::OutlineUi;
 use crate::model::outline::Row;
 use crate::model::outline_keys::Step;
 use leptos::prelude::*;

@@ -3,7 +3,7 @@
 //! place.
 
 use super::row::{with_row, Shape};
-use super::{OutlineUi, Panel};
+use super::ui::{OutlineUi, Panel};
 use crate::components::HatBadge;
 use crate::model::outline::{Row, RowKind};
 use crate::model::Kind;

@@ -2,7 +2,7 @@
 //! pointer, ←/→ move it by a month, Shift+←/→ change its end, Alt+←/→ its start; a click
 //! on an empty track places an unscheduled feature in that month.
 
-use super::{edit_feature, month_label, with_product, RoadmapUi};
+use super::ui::{edit_feature, month_label, with_product, RoadmapUi};
 use crate::model::numbers::fixed;
 use crate::model::roadmap::{adjust, resized_end, resized_start, shifted, Edge, Window};
 use crate::model::roadmap_lanes::Bar;
@@ -202,7 +202,7 @@ pub(super) fn BarButton(bar: Bar, at: BarCtx, selected: Signal<bool>) -> impl In
         if at.just_dragged.get_value() {
             at.just_dragged.set_value(false);
         } else {
-            ui.selected.set(Some(id.get_value()));
+            ui.select(Some(id.get_value()));
         }
     };
     let dragging = move || {

@@ -1,7 +1,8 @@
 //! The Now / Next / Later board of the same features. Drag a card to another column or
 //! onto a card; on a focused card Alt+←/→ changes its column and Alt+↑/↓ its place.
 
-use super::{with_product, AddFeature, RoadmapUi};
+use super::add_feature::AddFeature;
+use super::ui::{with_product, RoadmapUi};
 use crate::model::numbers::fixed;
 use crate::model::{Command, Entity, Horizon, Id, Kind};
 use crate::state::read_product;
@@ -117,8 +118,8 @@ pub(crate) fn Board() -> impl IntoView {
                                 dates: match (f.start, f.end) {
                                     (Some(s), Some(e)) => format!(
                                         "{} – {}",
-                                        super::month_label(s),
-                                        super::month_label(e)
+                                        super::ui::month_label(s),
+                                        super::ui::month_label(e)
                                     ),
                                     _ => "No dates".into(),
                                 },
@@ -190,7 +191,7 @@ fn CardView(card: Card, horizon: Option<Horizon>, dragging: RwSignal<Option<Id>>
             // Enter or Space opens the details, as a click does.
             if matches!(ev.key().as_str(), "Enter" | " ") {
                 ev.prevent_default();
-                ui.selected.set(Some(id.get_value()));
+                ui.select(Some(id.get_value()));
             }
             return;
         }
@@ -234,7 +235,7 @@ fn CardView(card: Card, horizon: Option<Horizon>, dragging: RwSignal<Option<Id>>
             draggable="true"
             aria-label=format!("{}, {}, {}. Enter shows its details; Alt+arrows move it between columns and within the column.", card.title, card.theme, card.status)
             on:keydown=on_keydown
-            on:click=move |_| ui.selected.set(Some(id.get_value()))
+            on:click=move |_| ui.select(Some(id.get_value()))
             on:dragstart=move |ev: leptos::ev::DragEvent| {
                 if let Some(dt) = ev.data_transfer() {
                     dt.set_data("text/plain", id.get_value().as_str()).ok();

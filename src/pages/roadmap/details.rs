@@ -1,12 +1,13 @@
 //! The selected feature's details (kept when switching views) and the releases list.
 
-use super::{edit_feature, month_label, with_product, RoadmapUi};
+use super::ui::{edit_feature, month_label, RoadmapUi};
 use crate::components::fields::uid;
 use crate::components::{EnumSelect, OptionSelect};
 use crate::model::numbers::{fixed, points};
 use crate::model::rollup::feature_rollup;
 use crate::model::{ids::prefix, Command, Day, Entity, Id, Kind, Release};
 use crate::route::{Page, Route};
+use crate::state::read_product;
 use crate::state::{new_id, AppState};
 use leptos::prelude::*;
 
@@ -16,8 +17,7 @@ pub(crate) fn FeatureDetails(id: Id) -> impl IntoView {
     let ui = RoadmapUi::expect();
     let id = StoredValue::new(id);
     let data = Memo::new(move |_| {
-        state.ws.track();
-        with_product(state, |p| {
+        read_product(state, |p| {
             let f = p.feature(&id.get_value())?.clone();
             let theme = f.theme.as_ref().and_then(|t| p.theme(t)).cloned();
             let objective = theme
@@ -56,7 +56,7 @@ pub(crate) fn FeatureDetails(id: Id) -> impl IntoView {
                     view! {
                         <div class="item-panel__head">
                             <h2 id="feature-details-title">{f.title.clone()}</h2>
-                            <button type="button" class="btn btn--ghost btn--small" on:click=move |_| ui.selected.set(None)>"Close"</button>
+                            <button type="button" class="btn btn--ghost btn--small" on:click=move |_| ui.select(None)>"Close"</button>
                         </div>
                         <dl class="facts">
                             <dt>"Theme"</dt><dd>{theme.unwrap_or_else(|| "No theme".into())}</dd>
@@ -108,9 +108,7 @@ pub(crate) fn Releases() -> impl IntoView {
     let date = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
     let list = Memo::new(move |_| {
-        state.ws.track();
-        state.product.track();
-        with_product(state, |p| {
+        read_product(state, |p| {
             p.releases
                 .iter()
                 .map(|r| {
@@ -139,15 +137,12 @@ pub(crate) fn Releases() -> impl IntoView {
             error.set(Some("The date must be like 2026-06-30.".into()));
             return;
         };
-        let Some(product) = state.product.get_untracked() else {
-            return;
-        };
         let release = Release {
             id: new_id(prefix::RELEASE),
             name: n.clone(),
             date: d,
         };
-        match state.dispatch(Command::Add {
+        match state.dispatch_here(|product| Command::Add {
             product,
             entity: Entity::Release(release),
             index: None,

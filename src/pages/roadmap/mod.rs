@@ -1,87 +1,24 @@
 //! Roadmap: the Product Manager's timeline by theme and the Now/Next/Later board of the
 //! same features, with releases, strategy links, the reality check and export.
 
+mod add_feature;
 mod bar;
 mod board;
 mod details;
 mod reality;
 mod timeline;
+mod ui;
+
+use ui::{with_product, RoadmapFilter, RoadmapUi, View, Zoom};
 
 use crate::components::download::download;
 use crate::components::fields::uid;
 use crate::components::{Layout, NoProduct, OptionSelect, PageHead};
-use crate::model::roadmap::Window;
 use crate::model::roadmap_svg::roadmap_svg;
-use crate::model::{ids::prefix, Command, Entity, Feature, Id, Level, Month, Theme};
+use crate::model::{ids::prefix, Command, Entity, Id, Level, Month, Theme};
+use crate::state::read_product;
 use crate::state::{new_id, today, AppState};
 use leptos::prelude::*;
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum View {
-    Timeline,
-    Board,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum Zoom {
-    Months,
-    Quarters,
-}
-
-impl Zoom {
-    pub fn months(self) -> i32 {
-        match self {
-            Zoom::Months => 12,
-            Zoom::Quarters => 24,
-        }
-    }
-}
-
-pub(crate) use crate::model::roadmap_lanes::RoadmapFilter;
-
-#[derive(Clone, Copy)]
-pub(crate) struct RoadmapUi {
-    pub view: RwSignal<View>,
-    pub zoom: RwSignal<Zoom>,
-    pub start: RwSignal<Month>,
-    pub selected: RwSignal<Option<Id>>,
-    pub filter: RwSignal<RoadmapFilter>,
-}
-
-impl RoadmapUi {
-    pub fn expect() -> RoadmapUi {
-        use_context::<RoadmapUi>().expect("RoadmapUi is provided by the roadmap page")
-    }
-    pub fn window(&self) -> Window {
-        Window {
-            start: self.start.get(),
-            months: self.zoom.get().months(),
-        }
-    }
-}
-
-pub(crate) use crate::state::with_product;
-
-/// Edits one feature as one undoable step; says why when refused.
-pub(crate) fn edit_feature(state: AppState, id: &Id, change: impl FnOnce(&mut Feature)) -> bool {
-    let Some(product) = state.product.get_untracked() else {
-        return false;
-    };
-    let Some(mut f) = with_product(state, |p| p.feature(id).cloned()).flatten() else {
-        return false;
-    };
-    change(&mut f);
-    state
-        .dispatch(Command::Edit {
-            product,
-            entity: Entity::Feature(f),
-        })
-        .is_ok()
-}
-
-pub(crate) fn month_label(m: Month) -> String {
-    format!("{} {}", m.short_name(), m.year)
-}
 
 #[component]
 pub fn RoadmapPage() -> impl IntoView {
@@ -103,22 +40,15 @@ pub fn RoadmapPage() -> impl IntoView {
             },
         ),
         start: RwSignal::new(now.add_months(-2)),
-        selected: RwSignal::new(
+        state,
+        selected: Memo::new(move |_| {
             state
                 .route
-                .with_untracked(|r| r.focus.as_deref().and_then(|f| Id::parse(f).ok())),
-        ),
+                .with(|r| r.focus.as_deref().and_then(|f| Id::parse(f).ok()))
+        }),
         filter: RwSignal::new(RoadmapFilter::default()),
     };
     provide_context(ui);
-    Effect::new(move |_| {
-        if let Some(id) = state
-            .route
-            .with(|r| r.focus.as_deref().and_then(|f| Id::parse(f).ok()))
-        {
-            ui.selected.set(Some(id));
-        }
-    });
     Effect::new(move |_| {
         AppState::set_pref(
             "roadmap.view",
@@ -168,9 +98,7 @@ fn Controls() -> impl IntoView {
     let state = AppState::expect();
     let ui = RoadmapUi::expect();
     let options = Memo::new(move |_| {
-        state.product.track();
-        state.ws.track();
-        with_product(state, |p| {
+        read_product(state, |p| {
             (
                 p.objectives
                     .iter()
@@ -282,9 +210,6 @@ fn AddTheme() -> impl IntoView {
             error.set(Some("Name the theme first.".into()));
             return;
         }
-        let Some(product) = state.product.get_untracked() else {
-            return;
-        };
         const COLOURS: [&str; 6] = [
             "#2f6fdd", "#c2561a", "#23855a", "#6b4fd8", "#b8336a", "#0f7c8c",
         ];
@@ -296,7 +221,7 @@ fn AddTheme() -> impl IntoView {
             colour: COLOURS[k % COLOURS.len()].into(),
             objective: None,
         };
-        match state.dispatch(Command::Add {
+        match state.dispatch_here(|product| Command::Add {
             product,
             entity: Entity::Theme(theme),
             index: None,
@@ -317,49 +242,6 @@ fn AddTheme() -> impl IntoView {
             <label for=id.clone()>"New theme (swimlane)"</label>
             <input id=id.clone() type="text" maxlength="300" prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev)) data-testid="new-theme" />
             <button type="submit" class="btn btn--small">"Add theme"</button>
-            <p class="field-error" role="alert">{move || error.get()}</p>
-        </form>
-    }
-}
-
-/// A one-line form that adds a feature to a theme (or to no theme).
-#[component]
-pub(crate) fn AddFeature(theme: Option<Id>, label: String) -> impl IntoView {
-    let state = AppState::expect();
-    let title = RwSignal::new(String::new());
-    let error = RwSignal::new(None::<String>);
-    let id = uid("feat");
-    let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let t = title.get_untracked().trim().to_string();
-        if t.is_empty() {
-            error.set(Some("Give the feature a title.".into()));
-            return;
-        }
-        let Some(product) = state.product.get_untracked() else {
-            return;
-        };
-        let f = Feature::new(new_id(prefix::FEATURE), t.clone(), theme.clone());
-        match state.dispatch(Command::Add {
-            product,
-            entity: Entity::Feature(f),
-            index: None,
-        }) {
-            Ok(()) => {
-                title.set(String::new());
-                error.set(None);
-                state.say(
-                    format!("Feature “{t}” added. Place it on the timeline or on the board."),
-                    false,
-                );
-            }
-            Err(e) => error.set(Some(e.to_string())),
-        }
-    };
-    view! {
-        <form class="inline-add inline-add--small" on:submit=submit data-testid="add-feature-form">
-            <label for=id.clone() class="sr-only">{label}</label>
-            <input id=id.clone() type="text" placeholder="+ feature" maxlength="300" prop:value=move || title.get() on:input=move |ev| title.set(event_target_value(&ev)) data-testid="new-feature" />
             <p class="field-error" role="alert">{move || error.get()}</p>
         </form>
     }

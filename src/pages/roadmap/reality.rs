@@ -1,10 +1,11 @@
 //! The reality check: for each horizon and each quarter on screen, how far the PO's
 //! backlog backs the PM's plan.
 
-use super::{with_product, RoadmapUi};
+use super::ui::RoadmapUi;
 use crate::model::numbers::points;
 use crate::model::roadmap::{reality, Bucket};
 use crate::model::Horizon;
+use crate::state::read_product;
 use crate::state::AppState;
 use leptos::prelude::*;
 
@@ -13,10 +14,8 @@ pub(crate) fn RealityCheck() -> impl IntoView {
     let state = AppState::expect();
     let ui = RoadmapUi::expect();
     let rows = Memo::new(move |_| {
-        state.ws.track();
-        state.product.track();
         let w = ui.window();
-        with_product(state, |p| {
+        read_product(state, |p| {
             let mut buckets: Vec<(String, Bucket)> = Horizon::ALL
                 .iter()
                 .map(|h| (h.label().to_string(), Bucket::Horizon(*h)))

@@ -2,8 +2,9 @@
 //! month. Drag a bar to move it, drag an edge to resize it; on a focused bar ←/→ move it
 //! by a month, Shift+←/→ change its end, Alt+←/→ its start.
 
+use super::add_feature::AddFeature;
 use super::bar::{BarButton, BarCtx, Drag};
-use super::{with_product, AddFeature, RoadmapUi, Zoom};
+use super::ui::{RoadmapUi, Zoom};
 use crate::model::roadmap::Window;
 use crate::model::roadmap_lanes::{first_rows, lanes, Bar, Lane};
 use crate::state::read_product;
@@ -44,9 +45,8 @@ pub(crate) fn Timeline() -> impl IntoView {
     });
     let window = Memo::new(move |_| ui.window());
     let releases = Memo::new(move |_| {
-        state.ws.track();
         let w = window.get();
-        with_product(state, |p| {
+        read_product(state, |p| {
             p.releases
                 .iter()
                 .filter_map(|r| Some((r.name.clone(), r.date.to_string(), w.offset_of(r.date)?)))
@@ -147,7 +147,7 @@ fn BarRow(bar: Bar, window: Memo<Window>, drag: RwSignal<Option<Drag>>) -> impl 
     view! {
         <div class="tl-row" class:tl-row--selected=selected data-testid="tl-row">
             <div class="tl-row__label">
-                <button type="button" class="link-button" on:click=move |_| ui.selected.set(Some(id.get_value())) data-testid="feature-title">
+                <button type="button" class="link-button" on:click=move |_| ui.select(Some(id.get_value())) data-testid="feature-title">
                     {bar.title.clone()}
                 </button>
                 {bar.no_objective.then(|| view! { <span class="warn-chip" title="This feature's theme serves no objective">"no objective"</span> })}

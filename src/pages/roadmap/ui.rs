@@ -1,0 +1,82 @@
+//! The roadmap page's shared state and the helpers its parts use.
+
+use crate::model::roadmap::Window;
+use crate::model::{Command, Entity, Feature, Id, Month};
+use crate::state::AppState;
+use leptos::prelude::*;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum View {
+    Timeline,
+    Board,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Zoom {
+    Months,
+    Quarters,
+}
+
+impl Zoom {
+    pub fn months(self) -> i32 {
+        match self {
+            Zoom::Months => 12,
+            Zoom::Quarters => 24,
+        }
+    }
+}
+
+pub(crate) use crate::model::roadmap_lanes::RoadmapFilter;
+
+#[derive(Clone, Copy)]
+pub(crate) struct RoadmapUi {
+    pub view: RwSignal<View>,
+    pub zoom: RwSignal<Zoom>,
+    pub start: RwSignal<Month>,
+    pub state: AppState,
+    /// The feature whose details are open: the URL's `at=`, so reload and Back agree
+    /// with what is shown (`select` changes it).
+    pub selected: Memo<Option<Id>>,
+    pub filter: RwSignal<RoadmapFilter>,
+}
+
+impl RoadmapUi {
+    pub fn expect() -> RoadmapUi {
+        use_context::<RoadmapUi>().expect("RoadmapUi is provided by the roadmap page")
+    }
+    /// Opens a feature's details (or closes them), in place of the current history
+    /// entry: opening and closing are not steps for Back.
+    pub fn select(self, id: Option<Id>) {
+        self.state.show_focus(id.map(|id| id.to_string()));
+    }
+
+    pub fn window(&self) -> Window {
+        Window {
+            start: self.start.get(),
+            months: self.zoom.get().months(),
+        }
+    }
+}
+
+pub(crate) use crate::state::with_product;
+
+/// Edits one feature as one undoable step; says why when refused.
+pub(crate) fn edit_feature(state: AppState, id: &Id, change: impl FnOnce(&mut Feature)) -> bool {
+    let Some(product) = state.product.get_untracked() else {
+        return false;
+    };
+    let Some(mut f) = with_product(state, |p| p.feature(id).cloned()).flatten() else {
+        return false;
+    };
+    change(&mut f);
+    state
+        .dispatch(Command::Edit {
+            product,
+            entity: Entity::Feature(f),
+        })
+        .is_ok()
+}
+
+pub(crate) fn month_label(m: Month) -> String {
+    format!("{} {}", m.short_name(), m.year)
+}
