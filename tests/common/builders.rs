@@ -1,0 +1,213 @@
+//! Builders for the model fixtures the test files share: ids, the entities a product
+//! holds (objectives, themes, features, items, sprints, releases), a `ProductBuilder`
+//! that puts them together, and a workspace around products.
+//!
+//! Each builder fills what a test does not care about with a plain, valid default
+//! (titles "Item i-1", colour `#336699`, sprints of 20 points…), so a test spells out only
+//! what its assertions depend on.
+
+use twohats::model::*;
+
+pub fn id(s: &str) -> Id {
+    Id::parse(s).unwrap()
+}
+
+pub fn ids(v: &[&str]) -> Vec<Id> {
+    v.iter().map(|s| id(s)).collect()
+}
+
+/// The ids of a list of entities, as strings, in order.
+pub fn id_strings<'a>(v: impl IntoIterator<Item = &'a Id>) -> Vec<String> {
+    v.into_iter().map(|i| i.to_string()).collect()
+}
+
+pub fn key_result(k: &str, title: &str, (start, target, current): (f64, f64, f64)) -> KeyResult {
+    KeyResult {
+        id: id(k),
+        title: title.into(),
+        start,
+        target,
+        current,
+        unit: String::new(),
+    }
+}
+
+/// An objective with one key result `k<o>` ("KR of <title>", from 0 to 10, now at 4).
+pub fn objective(o: &str, title: &str) -> Objective {
+    let kr = key_result(
+        &format!("k{o}"),
+        &format!("KR of {title}"),
+        (0.0, 10.0, 4.0),
+    );
+    Objective {
+        id: id(o),
+        title: title.into(),
+        key_results: vec![kr],
+    }
+}
+
+/// A theme coloured `#336699`, under `objective` or loose.
+pub fn theme(t: &str, name: &str, objective: Option<&str>) -> Theme {
+    Theme {
+        id: id(t),
+        name: name.into(),
+        description: String::new(),
+        colour: "#336699".into(),
+        objective: objective.map(id),
+    }
+}
+
+/// A feature under `theme` (or loose), in `release` (or none).
+pub fn feature(f: &str, title: &str, theme: Option<&str>, release: Option<&str>) -> Feature {
+    let mut x = Feature::new(id(f), title, theme.map(id));
+    x.release = release.map(id);
+    x
+}
+
+/// A story "Item <i>" with an estimate (or none), in no feature and no sprint, to do.
+pub fn story(i: &str, estimate: Option<f64>) -> Item {
+    let mut x = Item::new(id(i), ItemKind::Story, format!("Item {i}"));
+    x.estimate = estimate;
+    x
+}
+
+/// A story "Item <i>" under `feature` and in `sprint` (each optional), estimated `estimate`.
+pub fn placed(i: &str, feature: Option<&str>, sprint: Option<&str>, estimate: f64) -> Item {
+    let mut x = story(i, Some(estimate));
+    x.feature = feature.map(id);
+    x.sprint = sprint.map(id);
+    x
+}
+
+pub fn criterion(c: &str) -> Criterion {
+    Criterion {
+        id: id(c),
+        text: format!("Criterion {c}"),
+        done: false,
+    }
+}
+
+/// An undated sprint.
+pub fn sprint(s: &str, name: &str, state: SprintState, capacity: Option<f64>) -> Sprint {
+    Sprint {
+        id: id(s),
+        name: name.into(),
+        goal: String::new(),
+        start: None,
+        end: None,
+        capacity,
+        state,
+    }
+}
+
+/// A release on 1 June 2026.
+pub fn release(r: &str, name: &str) -> Release {
+    Release {
+        id: id(r),
+        name: name.into(),
+        date: Day::new(2026, 6, 1).unwrap(),
+    }
+}
+
+/// Builds a product entity by entity; each call appends in order (the backlog's order is
+/// its rank).
+pub struct ProductBuilder(Product);
+
+impl ProductBuilder {
+    pub fn new(p: &str, name: &str) -> ProductBuilder {
+        ProductBuilder(Product::new(id(p), name))
+    }
+
+    /// Atlas (`p-a`), the product most tests are about.
+    pub fn atlas() -> ProductBuilder {
+        ProductBuilder::new("p-a", "Atlas")
+    }
+
+    pub fn objectives(mut self, v: impl IntoIterator<Item = Objective>) -> Self {
+        self.0.objectives.extend(v);
+        self
+    }
+    pub fn themes(mut self, v: impl IntoIterator<Item = Theme>) -> Self {
+        self.0.themes.extend(v);
+        self
+    }
+    pub fn features(mut self, v: impl IntoIterator<Item = Feature>) -> Self {
+        self.0.features.extend(v);
+        self
+    }
+    pub fn items(mut self, v: impl IntoIterator<Item = Item>) -> Self {
+        self.0.items.extend(v);
+        self
+    }
+    pub fn sprints(mut self, v: impl IntoIterator<Item = Sprint>) -> Self {
+        self.0.sprints.extend(v);
+        self
+    }
+    pub fn releases(mut self, v: impl IntoIterator<Item = Release>) -> Self {
+        self.0.releases.extend(v);
+        self
+    }
+
+    /// Sprints written as `"<id> <planned|active|finished> <capacity or ->"`, comma
+    /// separated, e.g. `"s-1 finished 20, s-2 planned -"`. Sprint `s-N` is named "Sprint N".
+    pub fn plan(self, sprints: &str) -> Self {
+        let v: Vec<Sprint> = entries(sprints).map(parse_sprint).collect();
+        self.sprints(v)
+    }
+
+    /// Stories written as `"<id> <points or -> [<sprint>] [doing|done]"`, comma separated,
+    /// in rank order, e.g. `"i-1 3, i-2 -, i-3 5 s-2, i-4 2 s-1 done"`.
+    pub fn backlog(self, items: &str) -> Self {
+        let v: Vec<Item> = entries(items).map(parse_item).collect();
+        self.items(v)
+    }
+
+    pub fn build(self) -> Product {
+        self.0
+    }
+}
+
+fn entries(list: &str) -> impl Iterator<Item = Vec<&str>> {
+    list.split(',')
+        .map(|e| e.split_whitespace().collect::<Vec<_>>())
+        .filter(|w| !w.is_empty())
+}
+
+fn points(w: &str) -> Option<f64> {
+    (w != "-").then(|| w.parse().unwrap_or_else(|_| panic!("points: '{w}'")))
+}
+
+fn parse_sprint(w: Vec<&str>) -> Sprint {
+    let state = match w[1] {
+        "planned" => SprintState::Planned,
+        "active" => SprintState::Active,
+        "finished" => SprintState::Finished,
+        other => panic!("sprint state: '{other}'"),
+    };
+    let name = format!("Sprint {}", w[0].trim_start_matches("s-"));
+    sprint(w[0], &name, state, points(w[2]))
+}
+
+fn parse_item(w: Vec<&str>) -> Item {
+    let mut x = story(w[0], points(w[1]));
+    for word in &w[2..] {
+        match *word {
+            "done" => x.status = ItemStatus::Done,
+            "doing" => x.status = ItemStatus::InProgress,
+            s => x.sprint = Some(id(s)),
+        }
+    }
+    x
+}
+
+/// A workspace "Port" with separate roles around `products`.
+pub fn workspace(products: Vec<Product>) -> Workspace {
+    Workspace {
+        portfolio: Portfolio {
+            name: "Port".into(),
+            links: vec![],
+        },
+        roles: RoleSetting::Separate,
+        products,
+    }
+}
