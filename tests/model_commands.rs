@@ -3,73 +3,37 @@
 //! workspace exactly as it was.
 
 mod common;
-use common::without_ids;
+use common::{id, list, placed, without_ids, workspace};
 use twohats::model::*;
 
 // ---------- fixture ----------
 
-fn id(s: &str) -> Id {
-    Id::parse(s).unwrap()
-}
+// Entities named after their ids ("Theme t-1", …), on the shared builders.
 
 fn theme(t: &str, objective: Option<&str>) -> Theme {
-    Theme {
-        id: id(t),
-        name: format!("Theme {t}"),
-        description: String::new(),
-        colour: "#336699".into(),
-        objective: objective.map(id),
-    }
+    common::theme(t, &format!("Theme {t}"), objective)
 }
 
 fn feature(f: &str, theme: Option<&str>, release: Option<&str>) -> Feature {
-    let mut x = Feature::new(id(f), format!("Feature {f}"), theme.map(id));
-    x.release = release.map(id);
-    x
+    common::feature(f, &format!("Feature {f}"), theme, release)
 }
 
+/// A story under `feature` and in `sprint`, 2 points.
 fn item(i: &str, feature: Option<&str>, sprint: Option<&str>) -> Item {
-    let mut x = Item::new(id(i), ItemKind::Story, format!("Item {i}"));
-    x.feature = feature.map(id);
-    x.sprint = sprint.map(id);
-    x.estimate = Some(2.0);
-    x
+    placed(i, feature, sprint, 2.0)
 }
 
 fn objective(o: &str) -> Objective {
-    let kr = KeyResult {
-        id: id(&format!("k{o}")),
-        title: "KR".into(),
-        start: 0.0,
-        target: 10.0,
-        current: 3.0,
-        unit: String::new(),
-    };
-    Objective {
-        id: id(o),
-        title: format!("Objective {o}"),
-        key_results: vec![kr],
-    }
+    common::objective(o, &format!("Objective {o}"))
 }
 
+/// A planned sprint of 20 points.
 fn sprint(s: &str) -> Sprint {
-    Sprint {
-        id: id(s),
-        name: format!("Sprint {s}"),
-        goal: String::new(),
-        start: None,
-        end: None,
-        capacity: Some(20.0),
-        state: SprintState::Planned,
-    }
+    common::sprint(s, &format!("Sprint {s}"), SprintState::Planned, Some(20.0))
 }
 
 fn release(r: &str) -> Release {
-    Release {
-        id: id(r),
-        name: format!("Release {r}"),
-        date: Day::new(2026, 6, 1).unwrap(),
-    }
+    common::release(r, &format!("Release {r}"))
 }
 
 /// Atlas: objectives o-1 (linked by t-1, t-2), o-2; themes t-1, t-2, t-3 (empty);
@@ -118,20 +82,14 @@ fn beacon() -> Product {
 }
 
 fn fixture() -> Workspace {
-    let link = ProductLink {
+    let mut ws = workspace(vec![atlas(), beacon()]);
+    ws.portfolio.links = vec![ProductLink {
         id: id("l-1"),
         from: id("p-a"),
         to: id("p-b"),
         note: "feeds".into(),
-    };
-    Workspace {
-        portfolio: Portfolio {
-            name: "Port".into(),
-            links: vec![link],
-        },
-        roles: RoleSetting::Separate,
-        products: vec![atlas(), beacon()],
-    }
+    }];
+    ws
 }
 
 const KINDS: [Kind; 6] = [
@@ -171,19 +129,6 @@ fn set_title(e: &mut Entity, title: &str) {
         Entity::Release(x) => &mut x.name,
     };
     *slot = title.to_string();
-}
-
-/// The ids of `kind` in product order.
-fn list(p: &Product, kind: Kind) -> Vec<String> {
-    let ids: Vec<&Id> = match kind {
-        Kind::Objective => p.objectives.iter().map(|x| &x.id).collect(),
-        Kind::Theme => p.themes.iter().map(|x| &x.id).collect(),
-        Kind::Feature => p.features.iter().map(|x| &x.id).collect(),
-        Kind::Item => p.items.iter().map(|x| &x.id).collect(),
-        Kind::Sprint => p.sprints.iter().map(|x| &x.id).collect(),
-        Kind::Release => p.releases.iter().map(|x| &x.id).collect(),
-    };
-    ids.into_iter().map(|i| i.to_string()).collect()
 }
 
 /// The entity of `kind` with id `i` in `p`, as an `Entity`.

@@ -4,74 +4,21 @@
 //! why, and leaves the workspace exactly as it was; undo puts everything back.
 
 mod common;
-use common::without_ids;
+use common::*;
 use std::collections::HashSet;
 use twohats::model::outline::{outline, Filter, Row};
 use twohats::model::*;
 
 // ---------- fixture ----------
 
-fn id(s: &str) -> Id {
-    Id::parse(s).unwrap()
-}
-
-fn objective(o: &str, title: &str) -> Objective {
-    Objective {
-        id: id(o),
-        title: title.into(),
-        key_results: vec![KeyResult {
-            id: id(&format!("k{o}")),
-            title: format!("KR of {title}"),
-            start: 0.0,
-            target: 10.0,
-            current: 4.0,
-            unit: String::new(),
-        }],
-    }
-}
-
-fn theme(t: &str, name: &str, objective: Option<&str>) -> Theme {
-    Theme {
-        id: id(t),
-        name: name.into(),
-        description: String::new(),
-        colour: "#336699".into(),
-        objective: objective.map(id),
-    }
-}
-
-fn feature(f: &str, title: &str, theme: Option<&str>, release: Option<&str>) -> Feature {
-    let mut x = Feature::new(id(f), title, theme.map(id));
-    x.release = release.map(id);
-    x
-}
-
+/// A story under `feature` and in `sprint`, 3 points.
 fn item(i: &str, feature: Option<&str>, sprint: Option<&str>) -> Item {
-    let mut x = Item::new(id(i), ItemKind::Story, format!("Item {i}"));
-    x.feature = feature.map(id);
-    x.sprint = sprint.map(id);
-    x.estimate = Some(3.0);
-    x
+    placed(i, feature, sprint, 3.0)
 }
 
-fn sprint(s: &str, name: &str) -> Sprint {
-    Sprint {
-        id: id(s),
-        name: name.into(),
-        goal: String::new(),
-        start: None,
-        end: None,
-        capacity: Some(20.0),
-        state: SprintState::Planned,
-    }
-}
-
-fn release(r: &str, name: &str) -> Release {
-    Release {
-        id: id(r),
-        name: name.into(),
-        date: Day::new(2026, 6, 1).unwrap(),
-    }
+/// A planned sprint of 20 points.
+fn planned(s: &str, name: &str) -> Sprint {
+    sprint(s, name, SprintState::Planned, Some(20.0))
 }
 
 /// Atlas:
@@ -113,9 +60,9 @@ fn atlas() -> Product {
         item("i-8", None, None),
     ];
     p.sprints = vec![
-        sprint("s-1", "Sprint 1"),
-        sprint("s-2", "Sprint 2"),
-        sprint("s-3", "Sprint 3"),
+        planned("s-1", "Sprint 1"),
+        planned("s-2", "Sprint 2"),
+        planned("s-3", "Sprint 3"),
     ];
     p.releases = vec![
         release("r-1", "Spring"),
@@ -135,14 +82,7 @@ fn beacon() -> Product {
 }
 
 fn fixture() -> Workspace {
-    Workspace {
-        portfolio: Portfolio {
-            name: "Port".into(),
-            links: vec![],
-        },
-        roles: RoleSetting::Separate,
-        products: vec![atlas(), beacon()],
-    }
+    workspace(vec![atlas(), beacon()])
 }
 
 fn a(ws: &Workspace) -> &Product {
@@ -151,19 +91,6 @@ fn a(ws: &Workspace) -> &Product {
 
 fn b(ws: &Workspace) -> &Product {
     ws.product(&id("p-b")).expect("Beacon")
-}
-
-/// The ids of `kind` in product order.
-fn list(p: &Product, kind: Kind) -> Vec<String> {
-    let ids: Vec<&Id> = match kind {
-        Kind::Objective => p.objectives.iter().map(|x| &x.id).collect(),
-        Kind::Theme => p.themes.iter().map(|x| &x.id).collect(),
-        Kind::Feature => p.features.iter().map(|x| &x.id).collect(),
-        Kind::Item => p.items.iter().map(|x| &x.id).collect(),
-        Kind::Sprint => p.sprints.iter().map(|x| &x.id).collect(),
-        Kind::Release => p.releases.iter().map(|x| &x.id).collect(),
-    };
-    ids.into_iter().map(|i| i.to_string()).collect()
 }
 
 /// The ids of `kind` whose parent is `parent`, in product order (the outline's order).

@@ -109,6 +109,18 @@ pub fn release(r: &str, name: &str) -> Release {
     }
 }
 
+/// `fn <list>(self, v)`: appends `v` to the product's list of that name.
+macro_rules! appenders {
+    ($($list:ident: $t:ty),+ $(,)?) => {
+        $(
+            pub fn $list(mut self, v: impl IntoIterator<Item = $t>) -> Self {
+                self.0.$list.extend(v);
+                self
+            }
+        )+
+    };
+}
+
 /// Builds a product entity by entity; each call appends in order (the backlog's order is
 /// its rank).
 pub struct ProductBuilder(Product);
@@ -123,29 +135,13 @@ impl ProductBuilder {
         ProductBuilder::new("p-a", "Atlas")
     }
 
-    pub fn objectives(mut self, v: impl IntoIterator<Item = Objective>) -> Self {
-        self.0.objectives.extend(v);
-        self
-    }
-    pub fn themes(mut self, v: impl IntoIterator<Item = Theme>) -> Self {
-        self.0.themes.extend(v);
-        self
-    }
-    pub fn features(mut self, v: impl IntoIterator<Item = Feature>) -> Self {
-        self.0.features.extend(v);
-        self
-    }
-    pub fn items(mut self, v: impl IntoIterator<Item = Item>) -> Self {
-        self.0.items.extend(v);
-        self
-    }
-    pub fn sprints(mut self, v: impl IntoIterator<Item = Sprint>) -> Self {
-        self.0.sprints.extend(v);
-        self
-    }
-    pub fn releases(mut self, v: impl IntoIterator<Item = Release>) -> Self {
-        self.0.releases.extend(v);
-        self
+    appenders! {
+        objectives: Objective,
+        themes: Theme,
+        features: Feature,
+        items: Item,
+        sprints: Sprint,
+        releases: Release,
     }
 
     /// Sprints written as `"<id> <planned|active|finished> <capacity or ->"`, comma
@@ -209,5 +205,17 @@ pub fn workspace(products: Vec<Product>) -> Workspace {
         },
         roles: RoleSetting::Separate,
         products,
+    }
+}
+
+/// The ids of `kind` in `p`, in product order.
+pub fn list(p: &Product, kind: Kind) -> Vec<String> {
+    match kind {
+        Kind::Objective => id_strings(p.objectives.iter().map(|x| &x.id)),
+        Kind::Theme => id_strings(p.themes.iter().map(|x| &x.id)),
+        Kind::Feature => id_strings(p.features.iter().map(|x| &x.id)),
+        Kind::Item => id_strings(p.items.iter().map(|x| &x.id)),
+        Kind::Sprint => id_strings(p.sprints.iter().map(|x| &x.id)),
+        Kind::Release => id_strings(p.releases.iter().map(|x| &x.id)),
     }
 }
