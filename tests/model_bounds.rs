@@ -11,12 +11,11 @@ use twohats::model::planning::{sprint_load, velocity};
 use twohats::model::rollup::Rollup;
 use twohats::model::scoring::{format_score, Scheme};
 use twohats::model::*;
+
+mod common;
+use common::{batch, id, key_result};
 use twohats::storage::format::encode_export;
 use twohats::storage::import::parse_import;
-
-fn id(s: &str) -> Id {
-    Id::parse(s).unwrap()
-}
 
 /// Atlas: an objective with one key result, a feature, a finished sprint s-1 (capacity
 /// 20) holding done item i-1 (3 points), and an item i-2 (5 points) in no sprint.
@@ -25,14 +24,7 @@ fn workspace() -> Workspace {
     p.objectives = vec![Objective {
         id: id("o-1"),
         title: "Grow".into(),
-        key_results: vec![KeyResult {
-            id: id("k-1"),
-            title: "Users".into(),
-            start: 0.0,
-            target: 100.0,
-            current: 10.0,
-            unit: String::new(),
-        }],
+        key_results: vec![key_result("k-1", "Users", (0.0, 100.0, 10.0), "")],
     }];
     p.features = vec![Feature::new(id("f-1"), "Login", None)];
     p.sprints = vec![Sprint {
@@ -243,13 +235,13 @@ fn a_value_in_range_at_the_edge_is_taken() {
 #[test]
 fn a_batch_or_a_new_product_with_one_value_out_of_range_is_refused_whole() {
     let ws = workspace();
-    let batch = Command::Batch {
-        label: "two edits".into(),
-        commands: vec![
+    let batch = batch(
+        "two edits",
+        vec![
             edit_item(&ws, 0, |i| i.title = "Fine".into()),
             edit_item(&ws, 1, |i| i.scores.reach = Some(-5.0)),
         ],
-    };
+    );
     assert_eq!(
         refused(&ws, batch).what,
         "the reach must be a number of 0 or more"

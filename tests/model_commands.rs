@@ -3,7 +3,7 @@
 //! workspace exactly as it was.
 
 mod common;
-use common::{id, list, placed, without_ids, workspace};
+use common::{batch, id, list, placed, without_ids, workspace};
 use twohats::model::*;
 
 // ---------- fixture ----------
@@ -1103,9 +1103,9 @@ fn move_theme_refuses_missing_products_and_themes() {
 #[test]
 fn batch_applies_every_command_and_merges_the_touched_parts() {
     let mut ws = fixture();
-    let cmd = Command::Batch {
-        label: "split work".into(),
-        commands: vec![
+    let cmd = batch(
+        "split work",
+        vec![
             add(Kind::Feature, "f-5", "New feature"),
             Command::Add {
                 product: id("p-b"),
@@ -1115,7 +1115,7 @@ fn batch_applies_every_command_and_merges_the_touched_parts() {
             add(Kind::Item, "i-12", "Child"),
             Command::RenamePortfolio("Renamed".into()),
         ],
-    };
+    );
     assert_eq!(ok(&mut ws, cmd), changes(true, &["p-a", "p-b"]));
     assert_eq!(list(a(&ws), Kind::Feature).last().unwrap(), "f-5");
     assert_eq!(list(a(&ws), Kind::Item).last().unwrap(), "i-12");
@@ -1128,9 +1128,9 @@ fn batch_commands_see_the_effects_of_earlier_ones() {
     let mut ws = fixture();
     let mut child = item("i-12", Some("f-5"), None);
     child.title = "Child".into();
-    let cmd = Command::Batch {
-        label: "feature with child".into(),
-        commands: vec![
+    let cmd = batch(
+        "feature with child",
+        vec![
             add(Kind::Feature, "f-5", "Parent"),
             Command::Add {
                 product: id("p-a"),
@@ -1138,7 +1138,7 @@ fn batch_commands_see_the_effects_of_earlier_ones() {
                 index: Some(0),
             },
         ],
-    };
+    );
     ok(&mut ws, cmd);
     assert_eq!(a(&ws).items[0].feature, Some(id("f-5")));
 }
@@ -1146,33 +1146,33 @@ fn batch_commands_see_the_effects_of_earlier_ones() {
 #[test]
 fn batch_is_all_or_nothing() {
     let ws = fixture();
-    let cmd = Command::Batch {
-        label: "half good".into(),
-        commands: vec![
+    let cmd = batch(
+        "half good",
+        vec![
             del(Kind::Theme, "t-1"),
             Command::DeleteProduct(id("p-b")),
             Command::RenamePortfolio("Renamed".into()),
             add(Kind::Item, "i-10", "Clash"),
         ],
-    };
+    );
     refused(&ws, cmd, "item 'Clash'", "id i-10 is already used");
     // The failure may also come from validation after every step has run.
-    let cmd = Command::Batch {
-        label: "bad at the end".into(),
-        commands: vec![
+    let cmd = batch(
+        "bad at the end",
+        vec![
             add(Kind::Sprint, "s-3", "Fine"),
             add_with(Kind::Item, |e| set_title(e, "")),
         ],
-    };
+    );
     refused(&ws, cmd, "item ''", "the title cannot be empty");
 }
 
 #[test]
 fn batch_refuses_the_same_new_id_in_two_products() {
     let ws = fixture();
-    let cmd = Command::Batch {
-        label: "twins".into(),
-        commands: vec![
+    let cmd = batch(
+        "twins",
+        vec![
             add(Kind::Item, "i-twin", "Twin"),
             Command::Add {
                 product: id("p-b"),
@@ -1180,7 +1180,7 @@ fn batch_refuses_the_same_new_id_in_two_products() {
                 index: None,
             },
         ],
-    };
+    );
     refused(&ws, cmd, "product", "i-twin");
 }
 

@@ -4,6 +4,9 @@
 use twohats::model::sample::{counter_ids, sample_workspace};
 use twohats::model::*;
 
+mod common;
+use common::batch;
+
 fn id(s: &str) -> Id {
     Id::parse(s).unwrap()
 }
@@ -111,22 +114,24 @@ fn mixed_steps() -> Vec<Step> {
                 budget_note: String::new(),
             })
         },
-        |ws| Command::Batch {
-            label: "tidy up".into(),
-            commands: vec![
-                rename("Batched"),
-                Command::Delete {
-                    product: trailhead(ws).id.clone(),
-                    kind: Kind::Objective,
-                    id: trailhead(ws).objectives[0].id.clone(),
-                },
-                Command::Reorder {
-                    product: id("p-new"),
-                    kind: Kind::Theme,
-                    id: theme_named(ws, "Live conditions"),
-                    to_index: 0,
-                },
-            ],
+        |ws| {
+            batch(
+                "tidy up",
+                vec![
+                    rename("Batched"),
+                    Command::Delete {
+                        product: trailhead(ws).id.clone(),
+                        kind: Kind::Objective,
+                        id: trailhead(ws).objectives[0].id.clone(),
+                    },
+                    Command::Reorder {
+                        product: id("p-new"),
+                        kind: Kind::Theme,
+                        id: theme_named(ws, "Live conditions"),
+                        to_index: 0,
+                    },
+                ],
+            )
         },
         |_| {
             // A different workspace entirely: one product kept (by id), one new.

@@ -2,27 +2,16 @@
 //! The document rules, and the sample workspace that must obey them.
 
 mod common;
-use common::without_ids;
+use common::{id, key_result, without_ids};
 use std::collections::HashSet;
 use twohats::model::sample::{counter_ids, sample_workspace};
 use twohats::model::*;
-
-fn id(s: &str) -> Id {
-    Id::parse(s).unwrap()
-}
 
 /// Atlas (objective o-1 with k-1, theme t-1, feature f-1, item i-1 with criterion c-1,
 /// sprint s-1, release r-1) and Beacon (empty), linked by l-1.
 fn valid() -> Workspace {
     let mut p = Product::new(id("p-a"), "Atlas");
-    let kr = KeyResult {
-        id: id("k-1"),
-        title: "Users".into(),
-        start: 0.0,
-        target: 100.0,
-        current: 10.0,
-        unit: String::new(),
-    };
+    let kr = key_result("k-1", "Users", (0.0, 100.0, 10.0), "");
     p.objectives = vec![Objective {
         id: id("o-1"),
         title: "Grow".into(),

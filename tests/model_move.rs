@@ -925,14 +925,14 @@ fn move_refuses_a_parent_for_objectives_sprints_and_releases() {
 #[test]
 fn a_refused_move_in_a_batch_rolls_back_the_moves_before_it() {
     let ws = fixture();
-    let batch = Command::Batch {
-        label: "tidy".into(),
-        commands: vec![
+    let batch = batch(
+        "tidy",
+        vec![
             mv(Kind::Item, "i-8", Some("f-1"), None),
             mv(Kind::Feature, "f-5", Some("t-4"), None),
             mv(Kind::Feature, "f-1", Some("o-1"), None),
         ],
-    };
+    );
     refused(
         &ws,
         batch,

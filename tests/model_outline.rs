@@ -10,21 +10,13 @@ use twohats::model::rollup::{
 use twohats::model::sample::{counter_ids, sample_workspace};
 use twohats::model::*;
 
+mod common;
+use common::{id, key_result};
+
 // ---------- fixture ----------
 
-fn id(s: &str) -> Id {
-    Id::parse(s).unwrap()
-}
-
 fn kr(k: &str, title: &str, start: f64, target: f64, current: f64, unit: &str) -> KeyResult {
-    KeyResult {
-        id: id(k),
-        title: title.into(),
-        start,
-        target,
-        current,
-        unit: unit.into(),
-    }
+    key_result(k, title, (start, target, current), unit)
 }
 
 fn theme(t: &str, name: &str, colour: &str, objective: Option<&str>) -> Theme {

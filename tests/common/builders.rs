@@ -21,14 +21,20 @@ pub fn id_strings<'a>(v: impl IntoIterator<Item = &'a Id>) -> Vec<String> {
     v.into_iter().map(|i| i.to_string()).collect()
 }
 
-pub fn key_result(k: &str, title: &str, (start, target, current): (f64, f64, f64)) -> KeyResult {
+/// A key result from `start` to `target`, now at `current`, counted in `unit`.
+pub fn key_result(
+    k: &str,
+    title: &str,
+    (start, target, current): (f64, f64, f64),
+    unit: &str,
+) -> KeyResult {
     KeyResult {
         id: id(k),
         title: title.into(),
         start,
         target,
         current,
-        unit: String::new(),
+        unit: unit.into(),
     }
 }
 
@@ -38,6 +44,7 @@ pub fn objective(o: &str, title: &str) -> Objective {
         &format!("k{o}"),
         &format!("KR of {title}"),
         (0.0, 10.0, 4.0),
+        "",
     );
     Objective {
         id: id(o),
@@ -217,5 +224,13 @@ pub fn list(p: &Product, kind: Kind) -> Vec<String> {
         Kind::Item => id_strings(p.items.iter().map(|x| &x.id)),
         Kind::Sprint => id_strings(p.sprints.iter().map(|x| &x.id)),
         Kind::Release => id_strings(p.releases.iter().map(|x| &x.id)),
+    }
+}
+
+/// Several commands as one undoable step.
+pub fn batch(label: &str, commands: Vec<Command>) -> Command {
+    Command::Batch {
+        label: label.into(),
+        commands,
     }
 }
