@@ -234,3 +234,58 @@ pub fn batch(label: &str, commands: Vec<Command>) -> Command {
         commands,
     }
 }
+
+// ---------- commands on one entity ----------
+
+/// Adds `entity` to product `p`, at `index` (or the end).
+pub fn add_entity(p: &str, entity: Entity, index: Option<usize>) -> Command {
+    Command::Add {
+        product: id(p),
+        entity,
+        index,
+    }
+}
+
+/// Replaces the entity of `entity`'s id in product `p`.
+pub fn edit_entity(p: &str, entity: Entity) -> Command {
+    Command::Edit {
+        product: id(p),
+        entity,
+    }
+}
+
+/// Deletes `kind` `i` from product `p`.
+pub fn delete_entity(p: &str, kind: Kind, i: &str) -> Command {
+    Command::Delete {
+        product: id(p),
+        kind,
+        id: id(i),
+    }
+}
+
+/// Moves `kind` `i` to `to_index` in its list in product `p`.
+pub fn reorder_entity(p: &str, kind: Kind, i: &str, to_index: usize) -> Command {
+    Command::Reorder {
+        product: id(p),
+        kind,
+        id: id(i),
+        to_index,
+    }
+}
+
+/// Moves `kind` `i` in product `p` under `parent`, before `before` (or last among its siblings).
+pub fn move_entity(
+    p: &str,
+    kind: Kind,
+    i: &str,
+    parent: Option<&str>,
+    before: Option<&str>,
+) -> Command {
+    Command::Move {
+        product: id(p),
+        kind,
+        id: id(i),
+        parent: parent.map(id),
+        before: before.map(id),
+    }
+}
