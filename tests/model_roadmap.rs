@@ -12,11 +12,10 @@ use twohats::model::roadmap_svg::{escape, roadmap_svg};
 use twohats::model::sample::{counter_ids, sample_workspace};
 use twohats::model::*;
 
-// ---------- helpers ----------
+mod common;
+use common::id;
 
-fn id(s: &str) -> Id {
-    Id::parse(s).unwrap()
-}
+// ---------- helpers ----------
 
 fn m(year: i32, month: u8) -> Month {
     Month::new(year, month).unwrap()
@@ -49,21 +48,13 @@ fn in_horizon(mut f: Feature, h: Horizon) -> Feature {
     f
 }
 
-fn criterion(i: &str) -> Criterion {
-    Criterion {
-        id: id(&format!("c{i}")),
-        text: "Works".into(),
-        done: false,
-    }
-}
-
 /// A story under `feature`, estimated or not, with or without acceptance criteria.
 fn item(i: &str, feature: Option<&str>, estimate: Option<f64>, accepted: bool) -> Item {
     let mut x = Item::new(id(i), ItemKind::Story, format!("Item {i}"));
     x.feature = feature.map(id);
     x.estimate = estimate;
     if accepted {
-        x.acceptance = vec![criterion(i)];
+        x.acceptance = vec![common::criterion(&format!("c{i}"))];
     }
     x
 }
@@ -74,23 +65,20 @@ fn finished_in(mut x: Item, sprint: &str) -> Item {
     x
 }
 
+/// The shared sprint "Sprint <s>", with no capacity, dated or not.
 fn sprint(s: &str, state: SprintState, dates: Option<(Day, Day)>) -> Sprint {
     Sprint {
-        id: id(s),
-        name: format!("Sprint {s}"),
-        goal: String::new(),
         start: dates.map(|(a, _)| a),
         end: dates.map(|(_, b)| b),
-        capacity: None,
-        state,
+        ..common::sprint(s, &format!("Sprint {s}"), state, None)
     }
 }
 
+/// The shared release, on `date`.
 fn release(r: &str, name: &str, date: Day) -> Release {
     Release {
-        id: id(r),
-        name: name.into(),
         date,
+        ..common::release(r, name)
     }
 }
 
