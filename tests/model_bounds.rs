@@ -13,7 +13,7 @@ use twohats::model::scoring::{format_score, Scheme};
 use twohats::model::*;
 
 mod common;
-use common::{batch, id, key_result};
+use common::{add_entity, batch, edit_entity, id, key_result};
 use twohats::storage::format::encode_export;
 use twohats::storage::import::parse_import;
 
@@ -161,10 +161,7 @@ fn refused(ws: &Workspace, cmd: Command) -> ModelError {
 fn edit_item(ws: &Workspace, n: usize, change: impl FnOnce(&mut Item)) -> Command {
     let mut item = ws.products[0].items[n].clone();
     change(&mut item);
-    Command::Edit {
-        product: id("p-a"),
-        entity: Entity::Item(item),
-    }
+    edit_entity("p-a", Entity::Item(item))
 }
 
 #[test]
@@ -172,14 +169,7 @@ fn a_command_that_sets_a_number_out_of_range_is_refused_and_says_which() {
     let ws = workspace();
     let mut new = Item::new(id("i-9"), ItemKind::Bug, "Huge");
     new.estimate = Some(1e308);
-    let err = refused(
-        &ws,
-        Command::Add {
-            product: id("p-a"),
-            entity: Entity::Item(new),
-            index: None,
-        },
-    );
+    let err = refused(&ws, add_entity("p-a", Entity::Item(new), None));
     assert_eq!(
         err,
         ModelError::new(
@@ -201,13 +191,7 @@ fn a_command_that_sets_a_number_out_of_range_is_refused_and_says_which() {
 
     let mut s = ws.products[0].sprints[0].clone();
     s.capacity = Some(1000.5);
-    let err = refused(
-        &ws,
-        Command::Edit {
-            product: id("p-a"),
-            entity: Entity::Sprint(s),
-        },
-    );
+    let err = refused(&ws, edit_entity("p-a", Entity::Sprint(s)));
     assert_eq!(err.at, "product 'Atlas' › sprint 'Sprint 1'");
     assert_eq!(
         err.what,
@@ -274,13 +258,7 @@ fn a_key_result_value_that_is_not_a_number_is_refused_by_its_bound() {
     let ws = workspace();
     let mut o = ws.products[0].objectives[0].clone();
     o.key_results[0].current = f64::INFINITY;
-    let err = refused(
-        &ws,
-        Command::Edit {
-            product: id("p-a"),
-            entity: Entity::Objective(o),
-        },
-    );
+    let err = refused(&ws, edit_entity("p-a", Entity::Objective(o)));
     assert_eq!(
         err.at,
         "product 'Atlas' › objective 'Grow' › key result 'Users'"
@@ -292,14 +270,7 @@ fn a_key_result_value_that_is_not_a_number_is_refused_by_its_bound() {
     let mut o = ws.products[0].objectives[0].clone();
     o.key_results[0].current = -40.0;
     let mut after = ws.clone();
-    apply(
-        &mut after,
-        Command::Edit {
-            product: id("p-a"),
-            entity: Entity::Objective(o),
-        },
-    )
-    .unwrap();
+    apply(&mut after, edit_entity("p-a", Entity::Objective(o))).unwrap();
 }
 
 // ---------- stored values out of range ----------
