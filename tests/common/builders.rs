@@ -180,15 +180,19 @@ fn points(w: &str) -> Option<f64> {
     (w != "-").then(|| w.parse().unwrap_or_else(|_| panic!("points: '{w}'")))
 }
 
-fn parse_sprint(w: Vec<&str>) -> Sprint {
-    let state = match w[1] {
+/// A sprint state written as a word: `planned`, `active` or `finished`.
+pub fn sprint_state(word: &str) -> SprintState {
+    match word {
         "planned" => SprintState::Planned,
         "active" => SprintState::Active,
         "finished" => SprintState::Finished,
         other => panic!("sprint state: '{other}'"),
-    };
+    }
+}
+
+fn parse_sprint(w: Vec<&str>) -> Sprint {
     let name = format!("Sprint {}", w[0].trim_start_matches("s-"));
-    sprint(w[0], &name, state, points(w[2]))
+    sprint(w[0], &name, sprint_state(w[1]), points(w[2]))
 }
 
 fn parse_item(w: Vec<&str>) -> Item {
