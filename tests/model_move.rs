@@ -515,13 +515,13 @@ fn moves_built_from_outline_rows_walk_an_item_through_its_siblings() {
     fn step(ws: &mut Workspace, key: &str, down: bool) {
         let r = row(ws, key);
         let before = if down { r.after_next } else { r.prev };
-        let cmd = Command::Move {
-            product: id("p-a"),
-            kind: Kind::Item,
-            id: id(key),
-            parent: r.parent,
-            before,
-        };
+        let (parent, before) = (r.parent.as_ref(), before.as_ref());
+        let cmd = mv(
+            Kind::Item,
+            key,
+            parent.map(Id::as_str),
+            before.map(Id::as_str),
+        );
         ok(ws, cmd);
     }
     let mut ws = fixture();
@@ -753,6 +753,8 @@ fn move_refuses_a_parent_for_objectives_sprints_and_releases() {
     );
 }
 
+// Alike by shape only with the batch tests in model_commands and model_bounds: each batch
+// test lists its own commands.
 #[test]
 fn a_refused_move_in_a_batch_rolls_back_the_moves_before_it() {
     let ws = fixture();
