@@ -74,6 +74,9 @@ fn atlas(ws: &mut Workspace) -> &mut Product {
     &mut ws.products[0]
 }
 
+/// One field of a workspace, found from the workspace.
+type Field<T> = fn(&mut Workspace) -> &mut T;
+
 /// Breaks `valid()` with `f` and checks the error says what (`what`) and where (`at`).
 #[track_caller]
 fn rejects(f: impl FnOnce(&mut Workspace), at: &str, what: &str) {
@@ -96,7 +99,7 @@ fn the_hand_built_workspace_is_valid() {
 fn dangling_references_are_named_with_their_owner() {
     // Each reference of Atlas's, pointed at an id that is nowhere: where it is and what it says.
     // The rows are alike on purpose (one a reference, in the table's one shape).
-    let references: [(fn(&mut Workspace) -> &mut Option<Id>, &str, &str); 5] = [
+    let references: [(Field<Option<Id>>, &str, &str); 5] = [
         (
             |ws| &mut atlas(ws).features[0].theme,
             "feature 'Login'",
@@ -219,7 +222,7 @@ fn empty_and_overlong_titles_are_caught() {
         "the title cannot be empty",
     );
     // Each of Atlas's entities, its title or name blanked: it is named by what is left.
-    let names: [(fn(&mut Workspace) -> &mut String, &str, &str, &str); 6] = [
+    let names: [(Field<String>, &str, &str, &str); 6] = [
         (
             |ws| &mut atlas(ws).objectives[0].title,
             "\t",
