@@ -483,6 +483,8 @@ fn other_type_errors_name_the_path_too() {
 
 #[test]
 fn a_dangling_reference_is_refused_with_the_entity() {
+    // Deliberately like the cut-off test: both check one end of the message as shown to
+    // the user (Display), which `refused` alone does not.
     let e = refused(
         &fixture("bad-dangling.json"),
         "product 'Trailhead' (p-1) › item 'Map tiles flicker when zooming' (i-10)",
@@ -881,6 +883,19 @@ fn random_command(rng: &mut Rng, ws: &Workspace, next: &mut dyn FnMut(&str) -> I
             index: index(rng, items.len()),
         }
     };
+    // One of `movers`, under one of `parents` (or none), before one of `movers` (or last).
+    let moved = |rng: &mut Rng, kind, movers: &[Id], parents: &[Id]| Command::Move {
+        product: product.clone(),
+        kind,
+        id: rng.pick(movers).unwrap(),
+        parent: maybe(rng, parents),
+        before: maybe(rng, movers),
+    };
+    let deleted = |rng: &mut Rng, kind, of: &[Id]| Command::Delete {
+        product: product.clone(),
+        kind,
+        id: rng.pick(of).unwrap(),
+    };
     match rng.below(12) {
         0 | 1 => add_item(rng, next),
         2 => {
@@ -931,30 +946,10 @@ fn random_command(rng: &mut Rng, ws: &Workspace, next: &mut dyn FnMut(&str) -> I
                 entity: Entity::Feature(f),
             }
         }
-        7 if !items.is_empty() => Command::Move {
-            product,
-            kind: Kind::Item,
-            id: rng.pick(&items).unwrap(),
-            parent: maybe(rng, &features),
-            before: maybe(rng, &items),
-        },
-        8 if !features.is_empty() => Command::Move {
-            product,
-            kind: Kind::Feature,
-            id: rng.pick(&features).unwrap(),
-            parent: maybe(rng, &themes),
-            before: maybe(rng, &features),
-        },
-        9 if !items.is_empty() => Command::Delete {
-            product,
-            kind: Kind::Item,
-            id: rng.pick(&items).unwrap(),
-        },
-        10 if !features.is_empty() && rng.chance(30) => Command::Delete {
-            product,
-            kind: Kind::Feature,
-            id: rng.pick(&features).unwrap(),
-        },
+        7 if !items.is_empty() => moved(rng, Kind::Item, &items, &features),
+        8 if !features.is_empty() => moved(rng, Kind::Feature, &features, &themes),
+        9 if !items.is_empty() => deleted(rng, Kind::Item, &items),
+        10 if !features.is_empty() && rng.chance(30) => deleted(rng, Kind::Feature, &features),
         11 => {
             let (kind, ids) = match rng.below(3) {
                 0 => (Kind::Item, items.clone()),

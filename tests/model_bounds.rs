@@ -11,12 +11,11 @@ use twohats::model::planning::{sprint_load, velocity};
 use twohats::model::rollup::Rollup;
 use twohats::model::scoring::{format_score, Scheme};
 use twohats::model::*;
+
+mod common;
+use common::{add_entity, batch, edit_entity, id, key_result};
 use twohats::storage::format::encode_export;
 use twohats::storage::import::parse_import;
-
-fn id(s: &str) -> Id {
-    Id::parse(s).unwrap()
-}
 
 /// Atlas: an objective with one key result, a feature, a finished sprint s-1 (capacity
 /// 20) holding done item i-1 (3 points), and an item i-2 (5 points) in no sprint.
@@ -25,14 +24,7 @@ fn workspace() -> Workspace {
     p.objectives = vec![Objective {
         id: id("o-1"),
         title: "Grow".into(),
-        key_results: vec![KeyResult {
-            id: id("k-1"),
-            title: "Users".into(),
-            start: 0.0,
-            target: 100.0,
-            current: 10.0,
-            unit: String::new(),
-        }],
+        key_results: vec![key_result("k-1", "Users", (0.0, 100.0, 10.0), "")],
     }];
     p.features = vec![Feature::new(id("f-1"), "Login", None)];
     p.sprints = vec![Sprint {
@@ -169,10 +161,7 @@ fn refused(ws: &Workspace, cmd: Command) -> ModelError {
 fn edit_item(ws: &Workspace, n: usize, change: impl FnOnce(&mut Item)) -> Command {
     let mut item = ws.products[0].items[n].clone();
     change(&mut item);
-    Command::Edit {
-        product: id("p-a"),
-        entity: Entity::Item(item),
-    }
+    edit_entity("p-a", Entity::Item(item))
 }
 
 #[test]
@@ -180,14 +169,7 @@ fn a_command_that_sets_a_number_out_of_range_is_refused_and_says_which() {
     let ws = workspace();
     let mut new = Item::new(id("i-9"), ItemKind::Bug, "Huge");
     new.estimate = Some(1e308);
-    let err = refused(
-        &ws,
-        Command::Add {
-            product: id("p-a"),
-            entity: Entity::Item(new),
-            index: None,
-        },
-    );
+    let err = refused(&ws, add_entity("p-a", Entity::Item(new), None));
     assert_eq!(
         err,
         ModelError::new(
@@ -209,13 +191,7 @@ fn a_command_that_sets_a_number_out_of_range_is_refused_and_says_which() {
 
     let mut s = ws.products[0].sprints[0].clone();
     s.capacity = Some(1000.5);
-    let err = refused(
-        &ws,
-        Command::Edit {
-            product: id("p-a"),
-            entity: Entity::Sprint(s),
-        },
-    );
+    let err = refused(&ws, edit_entity("p-a", Entity::Sprint(s)));
     assert_eq!(err.at, "product 'Atlas' › sprint 'Sprint 1'");
     assert_eq!(
         err.what,
@@ -243,13 +219,13 @@ fn a_value_in_range_at_the_edge_is_taken() {
 #[test]
 fn a_batch_or_a_new_product_with_one_value_out_of_range_is_refused_whole() {
     let ws = workspace();
-    let batch = Command::Batch {
-        label: "two edits".into(),
-        commands: vec![
+    let batch = batch(
+        "two edits",
+        vec![
             edit_item(&ws, 0, |i| i.title = "Fine".into()),
             edit_item(&ws, 1, |i| i.scores.reach = Some(-5.0)),
         ],
-    };
+    );
     assert_eq!(
         refused(&ws, batch).what,
         "the reach must be a number of 0 or more"
@@ -282,13 +258,7 @@ fn a_key_result_value_that_is_not_a_number_is_refused_by_its_bound() {
     let ws = workspace();
     let mut o = ws.products[0].objectives[0].clone();
     o.key_results[0].current = f64::INFINITY;
-    let err = refused(
-        &ws,
-        Command::Edit {
-            product: id("p-a"),
-            entity: Entity::Objective(o),
-        },
-    );
+    let err = refused(&ws, edit_entity("p-a", Entity::Objective(o)));
     assert_eq!(
         err.at,
         "product 'Atlas' › objective 'Grow' › key result 'Users'"
@@ -300,14 +270,7 @@ fn a_key_result_value_that_is_not_a_number_is_refused_by_its_bound() {
     let mut o = ws.products[0].objectives[0].clone();
     o.key_results[0].current = -40.0;
     let mut after = ws.clone();
-    apply(
-        &mut after,
-        Command::Edit {
-            product: id("p-a"),
-            entity: Entity::Objective(o),
-        },
-    )
-    .unwrap();
+    apply(&mut after, edit_entity("p-a", Entity::Objective(o))).unwrap();
 }
 
 // ---------- stored values out of range ----------

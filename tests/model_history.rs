@@ -4,9 +4,8 @@
 use twohats::model::sample::{counter_ids, sample_workspace};
 use twohats::model::*;
 
-fn id(s: &str) -> Id {
-    Id::parse(s).unwrap()
-}
+mod common;
+use common::{batch, id};
 
 fn sample() -> Workspace {
     sample_workspace(Day::new(2026, 3, 15).unwrap(), &mut counter_ids())
@@ -32,6 +31,15 @@ fn theme_named(ws: &Workspace, name: &str) -> Id {
 
 fn rename(name: &str) -> Command {
     Command::RenamePortfolio(name.into())
+}
+
+/// The sample, renamed to each of `names` in turn through `h`.
+fn renamed(mut h: History, names: &[&str]) -> (Workspace, History) {
+    let mut ws = sample();
+    for name in names {
+        h.apply(&mut ws, rename(name)).unwrap();
+    }
+    (ws, h)
 }
 
 /// Each step builds its command from the workspace as it is when the step runs.
@@ -111,22 +119,24 @@ fn mixed_steps() -> Vec<Step> {
                 budget_note: String::new(),
             })
         },
-        |ws| Command::Batch {
-            label: "tidy up".into(),
-            commands: vec![
-                rename("Batched"),
-                Command::Delete {
-                    product: trailhead(ws).id.clone(),
-                    kind: Kind::Objective,
-                    id: trailhead(ws).objectives[0].id.clone(),
-                },
-                Command::Reorder {
-                    product: id("p-new"),
-                    kind: Kind::Theme,
-                    id: theme_named(ws, "Live conditions"),
-                    to_index: 0,
-                },
-            ],
+        |ws| {
+            batch(
+                "tidy up",
+                vec![
+                    rename("Batched"),
+                    Command::Delete {
+                        product: trailhead(ws).id.clone(),
+                        kind: Kind::Objective,
+                        id: trailhead(ws).objectives[0].id.clone(),
+                    },
+                    Command::Reorder {
+                        product: id("p-new"),
+                        kind: Kind::Theme,
+                        id: theme_named(ws, "Live conditions"),
+                        to_index: 0,
+                    },
+                ],
+            )
         },
         |_| {
             // A different workspace entirely: one product kept (by id), one new.
@@ -212,10 +222,7 @@ fn undo_of_delete_product_puts_it_back_in_place_with_its_links() {
 
 #[test]
 fn a_new_command_clears_redo() {
-    let mut ws = sample();
-    let mut h = History::default();
-    h.apply(&mut ws, rename("One")).unwrap();
-    h.apply(&mut ws, rename("Two")).unwrap();
+    let (mut ws, mut h) = renamed(History::default(), &["One", "Two"]);
     h.undo(&mut ws).unwrap();
     assert_eq!(h.redo_label(), Some("rename portfolio"));
     h.apply(&mut ws, Command::SetRoles(RoleSetting::NoPm))
@@ -308,11 +315,7 @@ fn undo_and_redo_report_the_touched_parts() {
 
 #[test]
 fn history_keeps_only_the_last_limit_entries() {
-    let mut ws = sample();
-    let mut h = History::new(2);
-    for name in ["A", "B", "C"] {
-        h.apply(&mut ws, rename(name)).unwrap();
-    }
+    let (mut ws, mut h) = renamed(History::new(2), &["A", "B", "C"]);
     assert!(h.undo(&mut ws).is_some());
     assert!(h.undo(&mut ws).is_some());
     assert!(h.undo(&mut ws).is_none());
@@ -324,10 +327,7 @@ fn history_keeps_only_the_last_limit_entries() {
 
 #[test]
 fn a_zero_limit_still_keeps_one_entry() {
-    let mut ws = sample();
-    let mut h = History::new(0);
-    h.apply(&mut ws, rename("A")).unwrap();
-    h.apply(&mut ws, rename("B")).unwrap();
+    let (mut ws, mut h) = renamed(History::new(0), &["A", "B"]);
     h.undo(&mut ws).unwrap();
     assert_eq!(ws.portfolio.name, "A");
     assert!(h.undo(&mut ws).is_none());
@@ -335,10 +335,7 @@ fn a_zero_limit_still_keeps_one_entry() {
 
 #[test]
 fn clear_forgets_undo_and_redo() {
-    let mut ws = sample();
-    let mut h = History::default();
-    h.apply(&mut ws, rename("A")).unwrap();
-    h.apply(&mut ws, rename("B")).unwrap();
+    let (mut ws, mut h) = renamed(History::default(), &["A", "B"]);
     h.undo(&mut ws);
     h.clear();
     assert_eq!((h.undo_label(), h.redo_label()), (None, None));

@@ -4,74 +4,21 @@
 //! why, and leaves the workspace exactly as it was; undo puts everything back.
 
 mod common;
-use common::without_ids;
+use common::*;
 use std::collections::HashSet;
 use twohats::model::outline::{outline, Filter, Row};
 use twohats::model::*;
 
 // ---------- fixture ----------
 
-fn id(s: &str) -> Id {
-    Id::parse(s).unwrap()
-}
-
-fn objective(o: &str, title: &str) -> Objective {
-    Objective {
-        id: id(o),
-        title: title.into(),
-        key_results: vec![KeyResult {
-            id: id(&format!("k{o}")),
-            title: format!("KR of {title}"),
-            start: 0.0,
-            target: 10.0,
-            current: 4.0,
-            unit: String::new(),
-        }],
-    }
-}
-
-fn theme(t: &str, name: &str, objective: Option<&str>) -> Theme {
-    Theme {
-        id: id(t),
-        name: name.into(),
-        description: String::new(),
-        colour: "#336699".into(),
-        objective: objective.map(id),
-    }
-}
-
-fn feature(f: &str, title: &str, theme: Option<&str>, release: Option<&str>) -> Feature {
-    let mut x = Feature::new(id(f), title, theme.map(id));
-    x.release = release.map(id);
-    x
-}
-
+/// A story under `feature` and in `sprint`, 3 points.
 fn item(i: &str, feature: Option<&str>, sprint: Option<&str>) -> Item {
-    let mut x = Item::new(id(i), ItemKind::Story, format!("Item {i}"));
-    x.feature = feature.map(id);
-    x.sprint = sprint.map(id);
-    x.estimate = Some(3.0);
-    x
+    placed(i, feature, sprint, 3.0)
 }
 
-fn sprint(s: &str, name: &str) -> Sprint {
-    Sprint {
-        id: id(s),
-        name: name.into(),
-        goal: String::new(),
-        start: None,
-        end: None,
-        capacity: Some(20.0),
-        state: SprintState::Planned,
-    }
-}
-
-fn release(r: &str, name: &str) -> Release {
-    Release {
-        id: id(r),
-        name: name.into(),
-        date: Day::new(2026, 6, 1).unwrap(),
-    }
+/// A planned sprint of 20 points.
+fn planned(s: &str, name: &str) -> Sprint {
+    sprint(s, name, SprintState::Planned, Some(20.0))
 }
 
 /// Atlas:
@@ -113,9 +60,9 @@ fn atlas() -> Product {
         item("i-8", None, None),
     ];
     p.sprints = vec![
-        sprint("s-1", "Sprint 1"),
-        sprint("s-2", "Sprint 2"),
-        sprint("s-3", "Sprint 3"),
+        planned("s-1", "Sprint 1"),
+        planned("s-2", "Sprint 2"),
+        planned("s-3", "Sprint 3"),
     ];
     p.releases = vec![
         release("r-1", "Spring"),
@@ -135,14 +82,7 @@ fn beacon() -> Product {
 }
 
 fn fixture() -> Workspace {
-    Workspace {
-        portfolio: Portfolio {
-            name: "Port".into(),
-            links: vec![],
-        },
-        roles: RoleSetting::Separate,
-        products: vec![atlas(), beacon()],
-    }
+    workspace(vec![atlas(), beacon()])
 }
 
 fn a(ws: &Workspace) -> &Product {
@@ -153,44 +93,12 @@ fn b(ws: &Workspace) -> &Product {
     ws.product(&id("p-b")).expect("Beacon")
 }
 
-/// The ids of `kind` in product order.
-fn list(p: &Product, kind: Kind) -> Vec<String> {
-    let ids: Vec<&Id> = match kind {
-        Kind::Objective => p.objectives.iter().map(|x| &x.id).collect(),
-        Kind::Theme => p.themes.iter().map(|x| &x.id).collect(),
-        Kind::Feature => p.features.iter().map(|x| &x.id).collect(),
-        Kind::Item => p.items.iter().map(|x| &x.id).collect(),
-        Kind::Sprint => p.sprints.iter().map(|x| &x.id).collect(),
-        Kind::Release => p.releases.iter().map(|x| &x.id).collect(),
-    };
-    ids.into_iter().map(|i| i.to_string()).collect()
-}
-
 /// The ids of `kind` whose parent is `parent`, in product order (the outline's order).
 fn children(p: &Product, kind: Kind, parent: Option<&str>) -> Vec<String> {
-    let parent = parent.map(id);
-    let ids: Vec<&Id> = match kind {
-        Kind::Theme => p
-            .themes
-            .iter()
-            .filter(|t| t.objective == parent)
-            .map(|t| &t.id)
-            .collect(),
-        Kind::Feature => p
-            .features
-            .iter()
-            .filter(|f| f.theme == parent)
-            .map(|f| &f.id)
-            .collect(),
-        Kind::Item => p
-            .items
-            .iter()
-            .filter(|i| i.feature == parent)
-            .map(|i| &i.id)
-            .collect(),
-        other => panic!("{} has no parent", other.noun()),
-    };
-    ids.into_iter().map(|i| i.to_string()).collect()
+    list(p, kind)
+        .into_iter()
+        .filter(|i| parent_of(p, kind, i).as_deref() == parent)
+        .collect()
 }
 
 /// The parent id of a theme, feature or item.
@@ -206,23 +114,7 @@ fn parent_of(p: &Product, kind: Kind, i: &str) -> Option<String> {
 }
 
 fn mv(kind: Kind, i: &str, parent: Option<&str>, before: Option<&str>) -> Command {
-    mv_in("p-a", kind, i, parent, before)
-}
-
-fn mv_in(
-    product: &str,
-    kind: Kind,
-    i: &str,
-    parent: Option<&str>,
-    before: Option<&str>,
-) -> Command {
-    Command::Move {
-        product: id(product),
-        kind,
-        id: id(i),
-        parent: parent.map(id),
-        before: before.map(id),
-    }
+    move_entity("p-a", kind, i, parent, before)
 }
 
 /// Applies a command that must succeed; the result must still be a valid workspace, and
@@ -240,6 +132,14 @@ fn ok(ws: &mut Workspace, cmd: Command) {
     validate_workspace(ws).unwrap_or_else(|e| panic!("left an invalid workspace: {e}"));
 }
 
+/// Atlas and Beacon after `cmd`, which must succeed as `ok` says.
+#[track_caller]
+fn moved(cmd: Command) -> Workspace {
+    let mut ws = fixture();
+    ok(&mut ws, cmd);
+    ws
+}
+
 /// Applies a command that must be refused with exactly `at` and `what`, leaving `ws` as it was.
 #[track_caller]
 fn refused(ws: &Workspace, cmd: Command, at: &str, what: &str) {
@@ -253,6 +153,16 @@ fn refused(ws: &Workspace, cmd: Command, at: &str, what: &str) {
         (at, what),
         "{cmd:?}"
     );
+}
+
+/// The ids of `kind` in `p`, space separated: "i-1 i-3 i-5".
+fn order(p: &Product, kind: Kind) -> String {
+    list(p, kind).join(" ")
+}
+
+/// The ids of `kind` under `parent` in `p`, space separated, in product order.
+fn under(p: &Product, kind: Kind, parent: Option<&str>) -> String {
+    children(p, kind, parent).join(" ")
 }
 
 fn strings(v: &[&str]) -> Vec<String> {
@@ -297,14 +207,16 @@ fn parent_kind_and_kind_of() {
 
 // ---------- themes ----------
 
+// The theme, feature and item tests below are parallel on purpose, one named rule each
+// (to the end of new siblings, loose, before a sibling); each states the order it expects.
+
 #[test]
 fn theme_moves_to_the_end_of_another_objectives_themes() {
-    let mut ws = fixture();
-    ok(&mut ws, mv(Kind::Theme, "t-1", Some("o-2"), None));
+    let ws = moved(mv(Kind::Theme, "t-1", Some("o-2"), None));
     let p = a(&ws);
-    assert_eq!(list(p, Kind::Theme), ["t-2", "t-3", "t-1", "t-4"]);
-    assert_eq!(children(p, Kind::Theme, Some("o-2")), ["t-3", "t-1"]);
-    assert_eq!(children(p, Kind::Theme, Some("o-1")), ["t-2"]);
+    assert_eq!(order(p, Kind::Theme), "t-2 t-3 t-1 t-4");
+    assert_eq!(under(p, Kind::Theme, Some("o-2")), "t-3 t-1");
+    assert_eq!(under(p, Kind::Theme, Some("o-1")), "t-2");
     // Its features and items come along untouched.
     assert_eq!(p.features, atlas().features);
     assert_eq!(p.items, atlas().items);
@@ -312,36 +224,32 @@ fn theme_moves_to_the_end_of_another_objectives_themes() {
 
 #[test]
 fn theme_moves_to_an_objective_with_no_themes() {
-    let mut ws = fixture();
-    ok(&mut ws, mv(Kind::Theme, "t-2", Some("o-3"), None));
+    let ws = moved(mv(Kind::Theme, "t-2", Some("o-3"), None));
     let p = a(&ws);
     // No sibling to follow: it goes to the end of the list.
-    assert_eq!(list(p, Kind::Theme), ["t-1", "t-3", "t-4", "t-2"]);
+    assert_eq!(order(p, Kind::Theme), "t-1 t-3 t-4 t-2");
     assert_eq!(parent_of(p, Kind::Theme, "t-2").as_deref(), Some("o-3"));
 }
 
 #[test]
 fn theme_moves_loose_after_the_other_loose_themes() {
-    let mut ws = fixture();
-    ok(&mut ws, mv(Kind::Theme, "t-1", None, None));
+    let ws = moved(mv(Kind::Theme, "t-1", None, None));
     let p = a(&ws);
-    assert_eq!(list(p, Kind::Theme), ["t-2", "t-3", "t-4", "t-1"]);
-    assert_eq!(children(p, Kind::Theme, None), ["t-4", "t-1"]);
-    assert_eq!(children(p, Kind::Theme, Some("o-1")), ["t-2"]);
+    assert_eq!(order(p, Kind::Theme), "t-2 t-3 t-4 t-1");
+    assert_eq!(under(p, Kind::Theme, None), "t-4 t-1");
+    assert_eq!(under(p, Kind::Theme, Some("o-1")), "t-2");
 }
 
 #[test]
 fn theme_moves_before_a_sibling_under_its_new_objective() {
-    let mut ws = fixture();
-    ok(&mut ws, mv(Kind::Theme, "t-3", Some("o-1"), Some("t-1")));
+    let ws = moved(mv(Kind::Theme, "t-3", Some("o-1"), Some("t-1")));
     let p = a(&ws);
-    assert_eq!(list(p, Kind::Theme), ["t-3", "t-1", "t-2", "t-4"]);
-    assert_eq!(children(p, Kind::Theme, Some("o-1")), ["t-3", "t-1", "t-2"]);
-    assert_eq!(children(p, Kind::Theme, Some("o-2")), Vec::<String>::new());
+    assert_eq!(order(p, Kind::Theme), "t-3 t-1 t-2 t-4");
+    assert_eq!(under(p, Kind::Theme, Some("o-1")), "t-3 t-1 t-2");
+    assert_eq!(under(p, Kind::Theme, Some("o-2")), "");
     // A loose theme moved in front of a linked one.
-    let mut ws = fixture();
-    ok(&mut ws, mv(Kind::Theme, "t-4", Some("o-1"), Some("t-2")));
-    assert_eq!(list(a(&ws), Kind::Theme), ["t-1", "t-4", "t-2", "t-3"]);
+    let ws = moved(mv(Kind::Theme, "t-4", Some("o-1"), Some("t-2")));
+    assert_eq!(order(a(&ws), Kind::Theme), "t-1 t-4 t-2 t-3");
     assert_eq!(
         parent_of(a(&ws), Kind::Theme, "t-4").as_deref(),
         Some("o-1")
@@ -352,12 +260,11 @@ fn theme_moves_before_a_sibling_under_its_new_objective() {
 
 #[test]
 fn feature_moves_to_the_end_of_another_themes_features() {
-    let mut ws = fixture();
-    ok(&mut ws, mv(Kind::Feature, "f-1", Some("t-2"), None));
+    let ws = moved(mv(Kind::Feature, "f-1", Some("t-2"), None));
     let p = a(&ws);
-    assert_eq!(list(p, Kind::Feature), ["f-2", "f-3", "f-1", "f-4", "f-5"]);
-    assert_eq!(children(p, Kind::Feature, Some("t-2")), ["f-3", "f-1"]);
-    assert_eq!(children(p, Kind::Feature, Some("t-1")), ["f-2"]);
+    assert_eq!(order(p, Kind::Feature), "f-2 f-3 f-1 f-4 f-5");
+    assert_eq!(under(p, Kind::Feature, Some("t-2")), "f-3 f-1");
+    assert_eq!(under(p, Kind::Feature, Some("t-1")), "f-2");
     let f = p.feature(&id("f-1")).unwrap();
     assert_eq!(f.release, Some(id("r-1")), "a move keeps the release");
     assert_eq!(f.title, "Signup");
@@ -367,56 +274,34 @@ fn feature_moves_to_the_end_of_another_themes_features() {
 
 #[test]
 fn feature_moves_loose_and_into_an_empty_theme() {
-    let mut ws = fixture();
-    ok(&mut ws, mv(Kind::Feature, "f-1", None, None));
-    assert_eq!(
-        list(a(&ws), Kind::Feature),
-        ["f-2", "f-3", "f-4", "f-5", "f-1"]
-    );
-    assert_eq!(children(a(&ws), Kind::Feature, None), ["f-5", "f-1"]);
+    let ws = moved(mv(Kind::Feature, "f-1", None, None));
+    assert_eq!(order(a(&ws), Kind::Feature), "f-2 f-3 f-4 f-5 f-1");
+    assert_eq!(under(a(&ws), Kind::Feature, None), "f-5 f-1");
 
-    let mut ws = fixture();
-    ok(&mut ws, mv(Kind::Feature, "f-5", Some("t-4"), None));
-    assert_eq!(
-        list(a(&ws), Kind::Feature),
-        ["f-1", "f-2", "f-3", "f-4", "f-5"]
-    );
-    assert_eq!(children(a(&ws), Kind::Feature, Some("t-4")), ["f-5"]);
-    assert_eq!(children(a(&ws), Kind::Feature, None), Vec::<String>::new());
+    let ws = moved(mv(Kind::Feature, "f-5", Some("t-4"), None));
+    assert_eq!(order(a(&ws), Kind::Feature), "f-1 f-2 f-3 f-4 f-5");
+    assert_eq!(under(a(&ws), Kind::Feature, Some("t-4")), "f-5");
+    assert_eq!(under(a(&ws), Kind::Feature, None), "");
 }
 
 #[test]
 fn feature_moves_before_a_sibling() {
-    let mut ws = fixture();
-    ok(&mut ws, mv(Kind::Feature, "f-4", Some("t-1"), Some("f-2")));
+    let ws = moved(mv(Kind::Feature, "f-4", Some("t-1"), Some("f-2")));
     let p = a(&ws);
-    assert_eq!(list(p, Kind::Feature), ["f-1", "f-4", "f-2", "f-3", "f-5"]);
-    assert_eq!(
-        children(p, Kind::Feature, Some("t-1")),
-        ["f-1", "f-4", "f-2"]
-    );
-    assert_eq!(
-        children(p, Kind::Feature, Some("t-3")),
-        Vec::<String>::new()
-    );
+    assert_eq!(order(p, Kind::Feature), "f-1 f-4 f-2 f-3 f-5");
+    assert_eq!(under(p, Kind::Feature, Some("t-1")), "f-1 f-4 f-2");
+    assert_eq!(under(p, Kind::Feature, Some("t-3")), "");
 }
 
 // ---------- items ----------
 
 #[test]
 fn item_moves_to_the_end_of_a_features_items_in_the_backlog() {
-    let mut ws = fixture();
-    ok(&mut ws, mv(Kind::Item, "i-8", Some("f-1"), None));
+    let ws = moved(mv(Kind::Item, "i-8", Some("f-1"), None));
     let p = a(&ws);
     // Right after f-1's last item (i-5), not at the end of the backlog.
-    assert_eq!(
-        list(p, Kind::Item),
-        ["i-1", "i-2", "i-3", "i-4", "i-5", "i-8", "i-6", "i-7"]
-    );
-    assert_eq!(
-        children(p, Kind::Item, Some("f-1")),
-        ["i-1", "i-3", "i-5", "i-8"]
-    );
+    assert_eq!(order(p, Kind::Item), "i-1 i-2 i-3 i-4 i-5 i-8 i-6 i-7");
+    assert_eq!(under(p, Kind::Item, Some("f-1")), "i-1 i-3 i-5 i-8");
     let i = p.item(&id("i-8")).unwrap();
     assert_eq!(i.feature, Some(id("f-1")));
     assert_eq!(i.estimate, Some(3.0));
@@ -425,49 +310,30 @@ fn item_moves_to_the_end_of_a_features_items_in_the_backlog() {
 
 #[test]
 fn item_keeps_its_sprint_when_it_moves() {
-    let mut ws = fixture();
-    ok(&mut ws, mv(Kind::Item, "i-1", Some("f-3"), None));
+    let ws = moved(mv(Kind::Item, "i-1", Some("f-3"), None));
     let p = a(&ws);
-    assert_eq!(
-        list(p, Kind::Item),
-        ["i-2", "i-3", "i-4", "i-5", "i-6", "i-1", "i-7", "i-8"]
-    );
+    assert_eq!(order(p, Kind::Item), "i-2 i-3 i-4 i-5 i-6 i-1 i-7 i-8");
     assert_eq!(p.item(&id("i-1")).unwrap().sprint, Some(id("s-1")));
 }
 
 #[test]
 fn item_moves_loose_after_the_last_loose_item() {
-    let mut ws = fixture();
-    ok(&mut ws, mv(Kind::Item, "i-1", None, None));
+    let ws = moved(mv(Kind::Item, "i-1", None, None));
     let p = a(&ws);
-    assert_eq!(
-        list(p, Kind::Item),
-        ["i-2", "i-3", "i-4", "i-5", "i-6", "i-7", "i-8", "i-1"]
-    );
-    assert_eq!(children(p, Kind::Item, None), ["i-4", "i-8", "i-1"]);
+    assert_eq!(order(p, Kind::Item), "i-2 i-3 i-4 i-5 i-6 i-7 i-8 i-1");
+    assert_eq!(under(p, Kind::Item, None), "i-4 i-8 i-1");
     // Into a feature with no items yet: no sibling to follow, so the end of the backlog.
-    let mut ws = fixture();
-    ok(&mut ws, mv(Kind::Item, "i-2", Some("f-5"), None));
-    assert_eq!(
-        list(a(&ws), Kind::Item),
-        ["i-1", "i-3", "i-4", "i-5", "i-6", "i-7", "i-8", "i-2"]
-    );
+    let ws = moved(mv(Kind::Item, "i-2", Some("f-5"), None));
+    assert_eq!(order(a(&ws), Kind::Item), "i-1 i-3 i-4 i-5 i-6 i-7 i-8 i-2");
 }
 
 #[test]
 fn item_moves_before_a_sibling() {
-    let mut ws = fixture();
-    ok(&mut ws, mv(Kind::Item, "i-7", Some("f-1"), Some("i-3")));
+    let ws = moved(mv(Kind::Item, "i-7", Some("f-1"), Some("i-3")));
     let p = a(&ws);
-    assert_eq!(
-        list(p, Kind::Item),
-        ["i-1", "i-2", "i-7", "i-3", "i-4", "i-5", "i-6", "i-8"]
-    );
-    assert_eq!(
-        children(p, Kind::Item, Some("f-1")),
-        ["i-1", "i-7", "i-3", "i-5"]
-    );
-    assert_eq!(children(p, Kind::Item, Some("f-2")), ["i-2"]);
+    assert_eq!(order(p, Kind::Item), "i-1 i-2 i-7 i-3 i-4 i-5 i-6 i-8");
+    assert_eq!(under(p, Kind::Item, Some("f-1")), "i-1 i-7 i-3 i-5");
+    assert_eq!(under(p, Kind::Item, Some("f-2")), "i-2");
 }
 
 /// Every item, to every parent, before every other item or at the end: the others keep
@@ -578,54 +444,28 @@ fn down(kind: Kind, i: &str, parent: Option<&str>, after_next: Option<&str>) -> 
 #[test]
 fn move_up_and_down_among_interleaved_item_siblings() {
     // f-1's items are i-1, i-3, i-5 with i-2 and i-4 between them in the backlog.
-    let mut ws = fixture();
-    ok(&mut ws, down(Kind::Item, "i-1", Some("f-1"), Some("i-5")));
-    assert_eq!(
-        list(a(&ws), Kind::Item),
-        ["i-2", "i-3", "i-4", "i-1", "i-5", "i-6", "i-7", "i-8"]
-    );
-    assert_eq!(
-        children(a(&ws), Kind::Item, Some("f-1")),
-        ["i-3", "i-1", "i-5"]
-    );
+    let ws = moved(down(Kind::Item, "i-1", Some("f-1"), Some("i-5")));
+    assert_eq!(order(a(&ws), Kind::Item), "i-2 i-3 i-4 i-1 i-5 i-6 i-7 i-8");
+    assert_eq!(under(a(&ws), Kind::Item, Some("f-1")), "i-3 i-1 i-5");
 
-    let mut ws = fixture();
-    ok(&mut ws, down(Kind::Item, "i-3", Some("f-1"), None));
-    assert_eq!(
-        list(a(&ws), Kind::Item),
-        ["i-1", "i-2", "i-4", "i-5", "i-3", "i-6", "i-7", "i-8"]
-    );
-    assert_eq!(
-        children(a(&ws), Kind::Item, Some("f-1")),
-        ["i-1", "i-5", "i-3"]
-    );
+    let ws = moved(down(Kind::Item, "i-3", Some("f-1"), None));
+    assert_eq!(order(a(&ws), Kind::Item), "i-1 i-2 i-4 i-5 i-3 i-6 i-7 i-8");
+    assert_eq!(under(a(&ws), Kind::Item, Some("f-1")), "i-1 i-5 i-3");
 
-    let mut ws = fixture();
-    ok(&mut ws, up(Kind::Item, "i-5", Some("f-1"), "i-3"));
-    assert_eq!(
-        list(a(&ws), Kind::Item),
-        ["i-1", "i-2", "i-5", "i-3", "i-4", "i-6", "i-7", "i-8"]
-    );
-    assert_eq!(
-        children(a(&ws), Kind::Item, Some("f-1")),
-        ["i-1", "i-5", "i-3"]
-    );
+    let ws = moved(up(Kind::Item, "i-5", Some("f-1"), "i-3"));
+    assert_eq!(order(a(&ws), Kind::Item), "i-1 i-2 i-5 i-3 i-4 i-6 i-7 i-8");
+    assert_eq!(under(a(&ws), Kind::Item, Some("f-1")), "i-1 i-5 i-3");
 
     // Loose items move among themselves too.
-    let mut ws = fixture();
-    ok(&mut ws, up(Kind::Item, "i-8", None, "i-4"));
-    assert_eq!(
-        list(a(&ws), Kind::Item),
-        ["i-1", "i-2", "i-3", "i-8", "i-4", "i-5", "i-6", "i-7"]
-    );
+    let ws = moved(up(Kind::Item, "i-8", None, "i-4"));
+    assert_eq!(order(a(&ws), Kind::Item), "i-1 i-2 i-3 i-8 i-4 i-5 i-6 i-7");
 }
 
 #[test]
 fn move_down_of_the_last_sibling_keeps_it_last() {
-    let mut ws = fixture();
-    ok(&mut ws, down(Kind::Item, "i-5", Some("f-1"), None));
+    let ws = moved(down(Kind::Item, "i-5", Some("f-1"), None));
     let p = a(&ws);
-    assert_eq!(children(p, Kind::Item, Some("f-1")), ["i-1", "i-3", "i-5"]);
+    assert_eq!(under(p, Kind::Item, Some("f-1")), "i-1 i-3 i-5");
     assert_eq!(
         p.item(&id("i-5")).unwrap(),
         atlas().item(&id("i-5")).unwrap()
@@ -634,11 +474,9 @@ fn move_down_of_the_last_sibling_keeps_it_last() {
         without(&list(p, Kind::Item), "i-5"),
         without(&list(&atlas(), Kind::Item), "i-5")
     );
-    let mut ws = fixture();
-    ok(&mut ws, down(Kind::Feature, "f-2", Some("t-1"), None));
+    let ws = moved(down(Kind::Feature, "f-2", Some("t-1"), None));
     assert_eq!(ws, fixture());
-    let mut ws = fixture();
-    ok(&mut ws, down(Kind::Theme, "t-2", Some("o-1"), None));
+    let ws = moved(down(Kind::Theme, "t-2", Some("o-1"), None));
     assert_eq!(ws, fixture());
 }
 
@@ -646,29 +484,20 @@ fn move_down_of_the_last_sibling_keeps_it_last() {
 /// Moving it "to the end of f-1" should leave it where it is.
 #[test]
 fn moving_an_item_to_the_end_of_the_feature_it_already_ends_keeps_its_backlog_rank() {
-    let mut ws = fixture();
-    ok(&mut ws, down(Kind::Item, "i-5", Some("f-1"), None));
-    assert_eq!(
-        list(a(&ws), Kind::Item),
-        ["i-1", "i-2", "i-3", "i-4", "i-5", "i-6", "i-7", "i-8"]
-    );
+    let ws = moved(down(Kind::Item, "i-5", Some("f-1"), None));
+    assert_eq!(order(a(&ws), Kind::Item), "i-1 i-2 i-3 i-4 i-5 i-6 i-7 i-8");
     assert_eq!(ws, fixture());
 }
 
 #[test]
 fn move_up_and_down_for_themes_and_features() {
-    let mut ws = fixture();
-    ok(&mut ws, up(Kind::Theme, "t-2", Some("o-1"), "t-1"));
-    assert_eq!(list(a(&ws), Kind::Theme), ["t-2", "t-1", "t-3", "t-4"]);
+    let mut ws = moved(up(Kind::Theme, "t-2", Some("o-1"), "t-1"));
+    assert_eq!(order(a(&ws), Kind::Theme), "t-2 t-1 t-3 t-4");
     ok(&mut ws, down(Kind::Theme, "t-2", Some("o-1"), None));
     assert_eq!(ws, fixture(), "down undoes up");
 
-    let mut ws = fixture();
-    ok(&mut ws, down(Kind::Feature, "f-1", Some("t-1"), None));
-    assert_eq!(
-        list(a(&ws), Kind::Feature),
-        ["f-2", "f-1", "f-3", "f-4", "f-5"]
-    );
+    let mut ws = moved(down(Kind::Feature, "f-1", Some("t-1"), None));
+    assert_eq!(order(a(&ws), Kind::Feature), "f-2 f-1 f-3 f-4 f-5");
     ok(&mut ws, up(Kind::Feature, "f-1", Some("t-1"), "f-2"));
     assert_eq!(ws, fixture(), "up undoes down");
 }
@@ -686,13 +515,13 @@ fn moves_built_from_outline_rows_walk_an_item_through_its_siblings() {
     fn step(ws: &mut Workspace, key: &str, down: bool) {
         let r = row(ws, key);
         let before = if down { r.after_next } else { r.prev };
-        let cmd = Command::Move {
-            product: id("p-a"),
-            kind: Kind::Item,
-            id: id(key),
-            parent: r.parent,
-            before,
-        };
+        let (parent, before) = (r.parent.as_ref(), before.as_ref());
+        let cmd = mv(
+            Kind::Item,
+            key,
+            parent.map(Id::as_str),
+            before.map(Id::as_str),
+        );
         ok(ws, cmd);
     }
     let mut ws = fixture();
@@ -702,28 +531,16 @@ fn moves_built_from_outline_rows_walk_an_item_through_its_siblings() {
         (1, 3, None, Some(id("i-3")), Some(id("i-5")))
     );
     step(&mut ws, "i-1", true);
-    assert_eq!(
-        children(a(&ws), Kind::Item, Some("f-1")),
-        ["i-3", "i-1", "i-5"]
-    );
+    assert_eq!(under(a(&ws), Kind::Item, Some("f-1")), "i-3 i-1 i-5");
     assert_eq!(row(&ws, "i-1").position, 2);
     step(&mut ws, "i-1", true);
-    assert_eq!(
-        children(a(&ws), Kind::Item, Some("f-1")),
-        ["i-3", "i-5", "i-1"]
-    );
+    assert_eq!(under(a(&ws), Kind::Item, Some("f-1")), "i-3 i-5 i-1");
     let r = row(&ws, "i-1");
     assert_eq!((r.position, r.next), (3, None));
     step(&mut ws, "i-1", false);
-    assert_eq!(
-        children(a(&ws), Kind::Item, Some("f-1")),
-        ["i-3", "i-1", "i-5"]
-    );
+    assert_eq!(under(a(&ws), Kind::Item, Some("f-1")), "i-3 i-1 i-5");
     step(&mut ws, "i-1", false);
-    assert_eq!(
-        children(a(&ws), Kind::Item, Some("f-1")),
-        ["i-1", "i-3", "i-5"]
-    );
+    assert_eq!(under(a(&ws), Kind::Item, Some("f-1")), "i-1 i-3 i-5");
     // The other items never changed their relative order.
     assert_eq!(
         without(&list(a(&ws), Kind::Item), "i-1"),
@@ -741,8 +558,7 @@ fn objectives_sprints_and_releases_reorder_before_a_sibling_or_to_the_end() {
         (Kind::Release, ["r-1", "r-2", "r-3"]),
     ] {
         let [x, y, z] = ids;
-        let mut ws = fixture();
-        ok(&mut ws, mv(kind, z, None, Some(x)));
+        let mut ws = moved(mv(kind, z, None, Some(x)));
         assert_eq!(list(a(&ws), kind), [z, x, y], "{}", kind.noun());
         ok(&mut ws, mv(kind, x, None, None));
         assert_eq!(list(a(&ws), kind), [z, y, x], "{}", kind.noun());
@@ -776,8 +592,7 @@ fn moving_before_itself_changes_nothing() {
         (Kind::Sprint, "s-2", None),
         (Kind::Release, "r-2", None),
     ] {
-        let mut ws = fixture();
-        ok(&mut ws, mv(kind, i, parent, Some(i)));
+        let ws = moved(mv(kind, i, parent, Some(i)));
         assert_eq!(ws, fixture(), "{}", kind.noun());
     }
 }
@@ -805,6 +620,8 @@ fn moving_before_itself_under_a_new_parent_does_not_silently_drop_the_parent() {
 
 // ---------- refusals ----------
 
+// A table on purpose: each row is a move and the whole sentence refusing it, which is
+// what the test is about (the batch test below is alike by shape only).
 #[test]
 fn move_refuses_a_parent_of_the_wrong_kind() {
     let ws = fixture();
@@ -858,77 +675,38 @@ fn move_refuses_a_parent_of_the_wrong_kind() {
 #[test]
 fn move_refuses_a_parent_that_does_not_exist() {
     let ws = fixture();
-    refused(
-        &ws,
-        mv(Kind::Feature, "f-1", Some("t-404"), None),
-        "feature 'Signup'",
-        "theme t-404 does not exist",
-    );
-    refused(
-        &ws,
-        mv(Kind::Item, "i-1", Some("f-404"), None),
-        "item 'Item i-1'",
-        "feature f-404 does not exist",
-    );
-    refused(
-        &ws,
-        mv(Kind::Theme, "t-1", Some("o-404"), None),
-        "theme 'Onboarding'",
-        "objective o-404 does not exist",
-    );
-    // A parent in another product does not exist here.
-    refused(
-        &ws,
-        mv(Kind::Feature, "f-1", Some("t-9"), None),
-        "feature 'Signup'",
-        "theme t-9 does not exist",
-    );
-    // Key results are not objectives.
-    refused(
-        &ws,
-        mv(Kind::Theme, "t-1", Some("ko-1"), None),
-        "theme 'Onboarding'",
-        "objective ko-1 does not exist",
-    );
+    let cases = [
+        (Kind::Feature, "f-1", "t-404", "feature 'Signup'"),
+        (Kind::Item, "i-1", "f-404", "item 'Item i-1'"),
+        (Kind::Theme, "t-1", "o-404", "theme 'Onboarding'"),
+        // A parent in another product does not exist here.
+        (Kind::Feature, "f-1", "t-9", "feature 'Signup'"),
+        // Key results are not objectives.
+        (Kind::Theme, "t-1", "ko-1", "theme 'Onboarding'"),
+    ];
+    for (kind, i, parent, at) in cases {
+        let what = format!(
+            "{} {parent} does not exist",
+            parent_kind(kind).unwrap().noun()
+        );
+        refused(&ws, mv(kind, i, Some(parent), None), at, &what);
+    }
 }
 
 #[test]
 fn move_refuses_a_before_of_another_kind_or_missing() {
     let ws = fixture();
     let cases = [
-        (
-            mv(Kind::Feature, "f-1", Some("t-2"), Some("t-2")),
-            "feature 'Signup'",
-            "it can only be placed before another feature",
-        ),
-        (
-            mv(Kind::Item, "i-1", Some("f-1"), Some("f-1")),
-            "item 'Item i-1'",
-            "it can only be placed before another item",
-        ),
-        (
-            mv(Kind::Theme, "t-1", None, Some("o-1")),
-            "theme 'Onboarding'",
-            "it can only be placed before another theme",
-        ),
-        (
-            mv(Kind::Sprint, "s-1", None, Some("r-1")),
-            "sprint 'Sprint 1'",
-            "it can only be placed before another sprint",
-        ),
-        (
-            mv(Kind::Item, "i-1", None, Some("i-404")),
-            "item 'Item i-1'",
-            "it can only be placed before another item",
-        ),
-        (
-            mv(Kind::Item, "i-1", None, Some("i-90")),
-            "item 'Item i-1'",
-            "it can only be placed before another item",
-        ),
+        (Kind::Feature, "f-1", Some("t-2"), "t-2", "feature 'Signup'"),
+        (Kind::Item, "i-1", Some("f-1"), "f-1", "item 'Item i-1'"),
+        (Kind::Theme, "t-1", None, "o-1", "theme 'Onboarding'"),
+        (Kind::Sprint, "s-1", None, "r-1", "sprint 'Sprint 1'"),
+        (Kind::Item, "i-1", None, "i-404", "item 'Item i-1'"),
+        (Kind::Item, "i-1", None, "i-90", "item 'Item i-1'"), // Beacon's item
     ];
-    for (cmd, at, what) in cases {
-        refused(&ws, cmd, at, what);
+    for (kind, i, parent, before, at) in cases {
+        let what = format!("it can only be placed before another {}", kind.noun());
+        refused(&ws, mv(kind, i, parent, Some(before)), at, &what);
     }
 }
 
@@ -936,76 +714,58 @@ fn move_refuses_a_before_of_another_kind_or_missing() {
 fn move_refuses_an_id_that_does_not_exist() {
     let ws = fixture();
     let gone = "it does not exist (was it deleted in another tab?)";
-    refused(
-        &ws,
-        mv(Kind::Item, "i-404", Some("f-1"), None),
-        "item i-404",
-        gone,
-    );
-    refused(
-        &ws,
-        mv(Kind::Theme, "t-404", None, None),
-        "theme t-404",
-        gone,
-    );
-    refused(
-        &ws,
-        mv(Kind::Objective, "o-404", None, None),
-        "objective o-404",
-        gone,
-    );
-    // The id exists, but not as the kind named.
-    refused(
-        &ws,
-        mv(Kind::Feature, "t-1", Some("t-2"), None),
-        "feature t-1",
-        gone,
-    );
-    // The id exists, but in another product.
-    refused(&ws, mv(Kind::Item, "i-90", None, None), "item i-90", gone);
+    let cases = [
+        (mv(Kind::Item, "i-404", Some("f-1"), None), "item i-404"),
+        (mv(Kind::Theme, "t-404", None, None), "theme t-404"),
+        (mv(Kind::Objective, "o-404", None, None), "objective o-404"),
+        // The id exists, but not as the kind named.
+        (mv(Kind::Feature, "t-1", Some("t-2"), None), "feature t-1"),
+        // The id exists, but in another product.
+        (mv(Kind::Item, "i-90", None, None), "item i-90"),
+    ];
+    for (cmd, at) in cases {
+        refused(&ws, cmd, at, gone);
+    }
     // The product itself is missing.
-    refused(
-        &ws,
-        mv_in("p-404", Kind::Item, "i-1", None, None),
-        "product p-404",
-        "this product does not exist",
-    );
+    let cmd = move_entity("p-404", Kind::Item, "i-1", None, None);
+    refused(&ws, cmd, "product p-404", "this product does not exist");
 }
 
 #[test]
 fn move_refuses_a_parent_for_objectives_sprints_and_releases() {
     let ws = fixture();
+    let cmd = mv(Kind::Objective, "o-2", Some("o-1"), None);
+    let what = "an objective has no parent to move into";
+    refused(&ws, cmd, "objective 'Retain'", what);
+    let cmd = mv(Kind::Sprint, "s-2", Some("s-1"), None);
     refused(
         &ws,
-        mv(Kind::Objective, "o-2", Some("o-1"), None),
-        "objective 'Retain'",
-        "an objective has no parent to move into",
-    );
-    refused(
-        &ws,
-        mv(Kind::Sprint, "s-2", Some("s-1"), None),
+        cmd,
         "sprint 'Sprint 2'",
         "a sprint has no parent to move into",
     );
+    let cmd = mv(Kind::Release, "r-2", Some("o-1"), Some("r-1"));
     refused(
         &ws,
-        mv(Kind::Release, "r-2", Some("o-1"), Some("r-1")),
+        cmd,
         "release 'Summer'",
         "a release has no parent to move into",
     );
 }
 
+// Alike by shape only with the batch tests in model_commands and model_bounds: each batch
+// test lists its own commands.
 #[test]
 fn a_refused_move_in_a_batch_rolls_back_the_moves_before_it() {
     let ws = fixture();
-    let batch = Command::Batch {
-        label: "tidy".into(),
-        commands: vec![
+    let batch = batch(
+        "tidy",
+        vec![
             mv(Kind::Item, "i-8", Some("f-1"), None),
             mv(Kind::Feature, "f-5", Some("t-4"), None),
             mv(Kind::Feature, "f-1", Some("o-1"), None),
         ],
-    };
+    );
     refused(
         &ws,
         batch,
@@ -1077,11 +837,8 @@ fn undo_walks_back_a_series_of_moves_one_at_a_time() {
         h.apply(&mut ws, cmd).unwrap();
         states.push(ws.clone());
     }
-    assert_eq!(
-        list(a(&ws), Kind::Item),
-        ["i-4", "i-1", "i-2", "i-3", "i-5", "i-6", "i-7", "i-8"]
-    );
-    assert_eq!(children(a(&ws), Kind::Feature, Some("t-3")), ["f-2", "f-4"]);
+    assert_eq!(order(a(&ws), Kind::Item), "i-4 i-1 i-2 i-3 i-5 i-6 i-7 i-8");
+    assert_eq!(under(a(&ws), Kind::Feature, Some("t-3")), "f-2 f-4");
     states.pop();
     while let Some(expected) = states.pop() {
         h.undo(&mut ws).unwrap();
@@ -1116,33 +873,36 @@ fn move_theme_across_products_then_move_within_the_new_one_undoes_exactly() {
     )
     .unwrap();
     let after_theme = ws.clone();
-    assert_eq!(list(a(&ws), Kind::Theme), ["t-2", "t-3", "t-4"]);
-    assert_eq!(list(a(&ws), Kind::Feature), ["f-3", "f-4", "f-5"]);
-    assert_eq!(list(a(&ws), Kind::Item), ["i-4", "i-6", "i-8"]);
-    assert_eq!(list(b(&ws), Kind::Theme), ["t-9", "t-1"]);
-    assert_eq!(list(b(&ws), Kind::Feature), ["f-9", "f-1", "f-2"]);
-    assert_eq!(
-        list(b(&ws), Kind::Item),
-        ["i-90", "i-1", "i-2", "i-3", "i-5", "i-7"]
-    );
+    assert_eq!(order(a(&ws), Kind::Theme), "t-2 t-3 t-4");
+    assert_eq!(order(a(&ws), Kind::Feature), "f-3 f-4 f-5");
+    assert_eq!(order(a(&ws), Kind::Item), "i-4 i-6 i-8");
+    assert_eq!(order(b(&ws), Kind::Theme), "t-9 t-1");
+    assert_eq!(order(b(&ws), Kind::Feature), "f-9 f-1 f-2");
+    assert_eq!(order(b(&ws), Kind::Item), "i-90 i-1 i-2 i-3 i-5 i-7");
     assert_eq!(b(&ws).theme(&id("t-1")).unwrap().objective, None);
     assert_eq!(b(&ws).feature(&id("f-1")).unwrap().release, None);
     assert!(b(&ws).items.iter().all(|i| i.sprint.is_none()));
 
     // Now tidy up inside Beacon: the moved theme goes first, f-2 under Lighthouse.
-    h.apply(&mut ws, mv_in("p-b", Kind::Theme, "t-1", None, Some("t-9")))
-        .unwrap();
     h.apply(
         &mut ws,
-        mv_in("p-b", Kind::Feature, "f-2", Some("t-9"), None),
+        move_entity("p-b", Kind::Theme, "t-1", None, Some("t-9")),
     )
     .unwrap();
-    assert_eq!(list(b(&ws), Kind::Theme), ["t-1", "t-9"]);
-    assert_eq!(list(b(&ws), Kind::Feature), ["f-9", "f-2", "f-1"]);
-    assert_eq!(children(b(&ws), Kind::Feature, Some("t-9")), ["f-9", "f-2"]);
+    h.apply(
+        &mut ws,
+        move_entity("p-b", Kind::Feature, "f-2", Some("t-9"), None),
+    )
+    .unwrap();
+    assert_eq!(order(b(&ws), Kind::Theme), "t-1 t-9");
+    assert_eq!(order(b(&ws), Kind::Feature), "f-9 f-2 f-1");
+    assert_eq!(under(b(&ws), Kind::Feature, Some("t-9")), "f-9 f-2");
     // Moving back under an objective of Atlas from Beacon is refused: it is not there.
     assert!(h
-        .apply(&mut ws, mv_in("p-b", Kind::Theme, "t-1", Some("o-1"), None))
+        .apply(
+            &mut ws,
+            move_entity("p-b", Kind::Theme, "t-1", Some("o-1"), None)
+        )
         .is_err());
 
     h.undo(&mut ws).unwrap();

@@ -3,28 +3,22 @@
 //! by text, item type and hat, and the roll-up text, on a small product and on the sample.
 
 use std::collections::HashSet;
-use twohats::model::outline::{outline, rollup_text, rollups, Filter, Loose, Row, RowKind};
+use twohats::model::outline::{
+    outline, rollup_text, rollups, Filter, Loose, Rollups, Row, RowKind,
+};
 use twohats::model::rollup::{
     feature_rollup, objective_rollup, product_rollup, theme_rollup, Rollup,
 };
 use twohats::model::sample::{counter_ids, sample_workspace};
 use twohats::model::*;
 
+mod common;
+use common::{id, key_result};
+
 // ---------- fixture ----------
 
-fn id(s: &str) -> Id {
-    Id::parse(s).unwrap()
-}
-
 fn kr(k: &str, title: &str, start: f64, target: f64, current: f64, unit: &str) -> KeyResult {
-    KeyResult {
-        id: id(k),
-        title: title.into(),
-        start,
-        target,
-        current,
-        unit: unit.into(),
-    }
+    key_result(k, title, (start, target, current), unit)
 }
 
 fn theme(t: &str, name: &str, colour: &str, objective: Option<&str>) -> Theme {
@@ -180,29 +174,32 @@ type Place<'a> = (
     Option<&'a str>,
 );
 
+/// A row's parent, position, siblings, prev, next and after_next.
+#[allow(clippy::type_complexity)]
+fn place(r: &Row) -> (Option<Id>, usize, usize, Option<Id>, Option<Id>, Option<Id>) {
+    let r = r.clone();
+    (
+        r.parent,
+        r.position,
+        r.siblings,
+        r.prev,
+        r.next,
+        r.after_next,
+    )
+}
+
 #[track_caller]
 fn assert_place(r: &Row, want: Place) {
     let (parent, position, siblings, prev, next, after_next) = want;
-    assert_eq!(
-        (
-            r.parent.clone(),
-            r.position,
-            r.siblings,
-            r.prev.clone(),
-            r.next.clone(),
-            r.after_next.clone()
-        ),
-        (
-            opt(parent),
-            position,
-            siblings,
-            opt(prev),
-            opt(next),
-            opt(after_next)
-        ),
-        "row {}",
-        r.key
+    let want = (
+        opt(parent),
+        position,
+        siblings,
+        opt(prev),
+        opt(next),
+        opt(after_next),
     );
+    assert_eq!(place(r), want, "row {}", r.key);
 }
 
 const FULL_TREE: [&str; 22] = [
@@ -230,6 +227,30 @@ const FULL_TREE: [&str; 22] = [
     "    i-7",
 ];
 
+/// The rows of FULL_TREE whose keys are among `keys` (space separated), in its order and
+/// at its depths: what a filter or a fold leaves of Atlas's outline.
+fn full_tree_only(keys: &str) -> Vec<&'static str> {
+    let keys: Vec<&str> = keys.split_whitespace().collect();
+    FULL_TREE
+        .into_iter()
+        .filter(|line| keys.contains(&line.trim()))
+        .collect()
+}
+
+/// FULL_TREE without the rows whose keys are among `keys` (space separated).
+fn full_tree_but(keys: &str) -> Vec<&'static str> {
+    let keys: Vec<&str> = keys.split_whitespace().collect();
+    FULL_TREE
+        .into_iter()
+        .filter(|line| !keys.contains(&line.trim()))
+        .collect()
+}
+
+/// Atlas's outline under separate roles, with the rows `folded` collapsed, through `filter`.
+fn atlas_rows(folded: &[&str], filter: &Filter) -> Vec<Row> {
+    outline(&atlas(), RoleSetting::Separate, &collapsed(folded), filter)
+}
+
 // ---------- structure ----------
 
 #[test]
@@ -239,7 +260,7 @@ fn fixture_is_a_valid_product() {
 
 #[test]
 fn rows_come_in_hierarchy_order_with_loose_groups_last() {
-    let rows = outline(&atlas(), RoleSetting::Separate, &none(), &Filter::default());
+    let rows = atlas_rows(&[], &Filter::default());
     assert_eq!(tree(&rows), FULL_TREE);
     let kinds: Vec<RowKind> = rows.iter().map(|r| r.kind).collect();
     use RowKind::*;
@@ -283,7 +304,7 @@ fn rows_come_in_hierarchy_order_with_loose_groups_last() {
 
 #[test]
 fn rows_carry_titles_details_and_colours() {
-    let rows = outline(&atlas(), RoleSetting::Separate, &none(), &Filter::default());
+    let rows = atlas_rows(&[], &Filter::default());
     let titles: Vec<&str> = rows.iter().map(|r| r.title.as_str()).collect();
     assert_eq!(
         titles,
@@ -312,20 +333,24 @@ fn rows_carry_titles_details_and_colours() {
             "Dark mode",
         ]
     );
-    let detail = |k: &str| row(&rows, k).detail.as_str();
-    assert_eq!(detail("p-a"), "");
-    assert_eq!(detail("o-1"), "");
-    assert_eq!(detail("k-1"), "0 → 100 users, now 25");
-    assert_eq!(detail("k-2"), "10 → 5 %, now 6");
-    assert_eq!(detail("t-1"), "");
-    assert_eq!(detail("f-1"), "Done");
-    assert_eq!(detail("f-2"), "In progress");
-    assert_eq!(detail("f-3"), "Idea");
-    assert_eq!(detail("f-4"), "At risk");
-    assert_eq!(detail("i-1"), "User story");
-    assert_eq!(detail("i-2"), "Technical task");
-    assert_eq!(detail("i-3"), "Bug");
-    assert_eq!(detail("i-4"), "Spike");
+    let details = [
+        ("p-a", ""),
+        ("o-1", ""),
+        ("k-1", "0 → 100 users, now 25"),
+        ("k-2", "10 → 5 %, now 6"),
+        ("t-1", ""),
+        ("f-1", "Done"),
+        ("f-2", "In progress"),
+        ("f-3", "Idea"),
+        ("f-4", "At risk"),
+        ("i-1", "User story"),
+        ("i-2", "Technical task"),
+        ("i-3", "Bug"),
+        ("i-4", "Spike"),
+    ];
+    for (k, want) in details {
+        assert_eq!(row(&rows, k).detail, want, "{k}");
+    }
     assert_eq!(row(&rows, "t-1").colour.as_deref(), Some("#112233"));
     assert_eq!(row(&rows, "t-3").colour.as_deref(), Some("#778899"));
     assert_eq!(row(&rows, "f-1").colour, None);
@@ -336,7 +361,7 @@ fn rows_carry_titles_details_and_colours() {
 
 #[test]
 fn depths_follow_the_hierarchy_and_loose_groups_sit_under_the_product() {
-    let rows = outline(&atlas(), RoleSetting::Separate, &none(), &Filter::default());
+    let rows = atlas_rows(&[], &Filter::default());
     let depth = |k: &str| row(&rows, k).depth;
     assert_eq!(
         [
@@ -367,7 +392,7 @@ fn depths_follow_the_hierarchy_and_loose_groups_sit_under_the_product() {
 
 #[test]
 fn parents_positions_and_neighbours() {
-    let rows = outline(&atlas(), RoleSetting::Separate, &none(), &Filter::default());
+    let rows = atlas_rows(&[], &Filter::default());
     let cases: [(&str, Place); 21] = [
         ("p-a", (None, 1, 1, None, None, None)),
         ("o-1", (None, 1, 2, None, Some("o-2"), None)),
@@ -434,7 +459,7 @@ fn after_next_is_the_sibling_two_places_down() {
 
 #[test]
 fn has_children_and_expanded() {
-    let rows = outline(&atlas(), RoleSetting::Separate, &none(), &Filter::default());
+    let rows = atlas_rows(&[], &Filter::default());
     let with_children: Vec<&str> = rows
         .iter()
         .filter(|r| r.has_children)
@@ -484,27 +509,23 @@ fn loose_groups_appear_only_when_something_is_loose() {
     p.features[3].theme = Some(id("t-2"));
     p.items.retain(|i| i.feature.is_some());
     let rows = outline(&p, RoleSetting::Separate, &none(), &Filter::default());
+    // As FULL_TREE down to t-2, which now holds f-4; then o-2 holds t-3.
+    let to_t2 = &FULL_TREE[..11];
+    assert_eq!(to_t2.last(), Some(&"    t-2"));
     assert_eq!(
         tree(&rows),
         [
-            "p-a",
-            "  o-1",
-            "    k-1",
-            "    k-2",
-            "    t-1",
-            "      f-1",
-            "        i-1",
-            "        i-3",
-            "      f-2",
-            "        i-2",
-            "    t-2",
-            "      f-4",
-            "        i-6",
-            "  o-2",
-            "    t-3",
-            "      f-3",
-            "        i-5",
+            to_t2,
+            &[
+                "      f-4",
+                "        i-6",
+                "  o-2",
+                "    t-3",
+                "      f-3",
+                "        i-5",
+            ]
         ]
+        .concat()
     );
     assert!(rows.iter().all(|r| !matches!(r.kind, RowKind::Loose(_))));
 
@@ -567,38 +588,15 @@ fn loose_keys_and_titles() {
 
 #[test]
 fn collapsing_a_row_hides_its_descendants_but_not_the_row() {
-    let p = atlas();
-    let rows = outline(
-        &p,
-        RoleSetting::Separate,
-        &collapsed(&["f-1"]),
-        &Filter::default(),
-    );
-    assert_eq!(
-        tree(&rows)[..8],
-        [
-            "p-a",
-            "  o-1",
-            "    k-1",
-            "    k-2",
-            "    t-1",
-            "      f-1",
-            "      f-2",
-            "        i-2"
-        ]
-    );
+    let rows = atlas_rows(&["f-1"], &Filter::default());
+    assert_eq!(tree(&rows), full_tree_but("i-1 i-3"));
     assert_eq!(rows.len(), FULL_TREE.len() - 2);
     let f1 = row(&rows, "f-1");
     assert!(!f1.expanded);
     assert!(f1.has_children, "a folded row still says it has children");
     assert!(row(&rows, "f-2").expanded);
 
-    let rows = outline(
-        &p,
-        RoleSetting::Separate,
-        &collapsed(&["o-1"]),
-        &Filter::default(),
-    );
+    let rows = atlas_rows(&["o-1"], &Filter::default());
     assert_eq!(
         tree(&rows)[..3],
         ["p-a", "  o-1", "  o-2"],
@@ -606,40 +604,20 @@ fn collapsing_a_row_hides_its_descendants_but_not_the_row() {
     );
     assert_eq!(rows.len(), FULL_TREE.len() - 9);
 
-    let rows = outline(
-        &p,
-        RoleSetting::Separate,
-        &collapsed(&["p-a"]),
-        &Filter::default(),
-    );
+    let rows = atlas_rows(&["p-a"], &Filter::default());
     assert_eq!(tree(&rows), ["p-a"]);
     assert!(!rows[0].expanded);
 }
 
 #[test]
 fn collapsing_loose_groups_and_several_rows() {
-    let rows = outline(
-        &atlas(),
-        RoleSetting::Separate,
-        &collapsed(&["loose-themes", "loose-items", "t-1", "i-1"]),
+    let rows = atlas_rows(
+        &["loose-themes", "loose-items", "t-1", "i-1"],
         &Filter::default(),
     );
     assert_eq!(
         tree(&rows),
-        [
-            "p-a",
-            "  o-1",
-            "    k-1",
-            "    k-2",
-            "    t-1",
-            "    t-2",
-            "  o-2",
-            "  loose-themes",
-            "  loose-features",
-            "    f-4",
-            "      i-6",
-            "  loose-items",
-        ]
+        full_tree_but("f-1 i-1 i-3 f-2 i-2 t-3 f-3 i-5 i-4 i-7")
     );
     let folded: Vec<&str> = rows
         .iter()
@@ -651,14 +629,8 @@ fn collapsing_loose_groups_and_several_rows() {
 
 #[test]
 fn collapsing_a_leaf_or_an_unknown_key_changes_only_its_expanded_flag() {
-    let p = atlas();
-    let open = outline(&p, RoleSetting::Separate, &none(), &Filter::default());
-    let rows = outline(
-        &p,
-        RoleSetting::Separate,
-        &collapsed(&["i-1", "x-404"]),
-        &Filter::default(),
-    );
+    let open = atlas_rows(&[], &Filter::default());
+    let rows = atlas_rows(&["i-1", "x-404"], &Filter::default());
     assert_eq!(tree(&rows), FULL_TREE);
     for (a, b) in open.iter().zip(&rows) {
         if a.key == "i-1" {
@@ -682,61 +654,28 @@ fn filter_is_active_only_with_text_kind_or_hat() {
 
 #[test]
 fn blank_text_is_no_filter_and_keeps_folding() {
-    let rows = outline(
-        &atlas(),
-        RoleSetting::Separate,
-        &collapsed(&["o-1"]),
-        &text("  \t "),
-    );
+    let rows = atlas_rows(&["o-1"], &text("  \t "));
     assert_eq!(rows.len(), FULL_TREE.len() - 9);
     assert!(!row(&rows, "o-1").expanded);
 }
 
 #[test]
 fn text_filter_is_case_insensitive_and_shows_ancestors() {
-    let rows = outline(&atlas(), RoleSetting::Separate, &none(), &text("SIGN"));
+    let rows = atlas_rows(&[], &text("SIGN"));
     // k-1 "Signups", f-1 "Signup flow", i-1 "Sign up with email", i-3 "Signup bug".
-    assert_eq!(
-        tree(&rows),
-        [
-            "p-a",
-            "  o-1",
-            "    k-1",
-            "    t-1",
-            "      f-1",
-            "        i-1",
-            "        i-3"
-        ]
-    );
+    assert_eq!(tree(&rows), full_tree_only("p-a o-1 k-1 t-1 f-1 i-1 i-3"));
     // Surrounding spaces are ignored; ancestors come along, siblings that miss do not.
-    let rows = outline(&atlas(), RoleSetting::Separate, &none(), &text("  Tour "));
-    assert_eq!(
-        tree(&rows),
-        ["p-a", "  o-1", "    t-1", "      f-2", "        i-2"]
-    );
+    let rows = atlas_rows(&[], &text("  Tour "));
+    assert_eq!(tree(&rows), full_tree_only("p-a o-1 t-1 f-2 i-2"));
     // A match deep in a loose group brings the group along.
-    let rows = outline(&atlas(), RoleSetting::Separate, &none(), &text("by DATE"));
-    assert_eq!(
-        tree(&rows),
-        [
-            "p-a",
-            "  loose-themes",
-            "    t-3",
-            "      f-3",
-            "        i-5"
-        ]
-    );
+    let rows = atlas_rows(&[], &text("by DATE"));
+    assert_eq!(tree(&rows), full_tree_only("p-a loose-themes t-3 f-3 i-5"));
 }
 
 #[test]
 fn a_matching_parent_does_not_bring_its_children() {
-    let rows = outline(
-        &atlas(),
-        RoleSetting::Separate,
-        &none(),
-        &text("onboarding"),
-    );
-    assert_eq!(tree(&rows), ["p-a", "  o-1", "    t-1"]);
+    let rows = atlas_rows(&[], &text("onboarding"));
+    assert_eq!(tree(&rows), full_tree_only("p-a o-1 t-1"));
     assert!(
         row(&rows, "t-1").has_children,
         "it still has (hidden) children"
@@ -745,71 +684,33 @@ fn a_matching_parent_does_not_bring_its_children() {
 
 #[test]
 fn text_matching_the_product_name_shows_only_the_product() {
-    let rows = outline(&atlas(), RoleSetting::Separate, &none(), &text("atlas"));
+    let rows = atlas_rows(&[], &text("atlas"));
     assert_eq!(tree(&rows), ["p-a"]);
 }
 
 #[test]
 fn a_filter_that_matches_nothing_shows_no_rows() {
-    let rows = outline(&atlas(), RoleSetting::Separate, &none(), &text("zebra"));
+    let rows = atlas_rows(&[], &text("zebra"));
     assert_eq!(rows, Vec::<Row>::new());
 }
 
 #[test]
 fn an_active_filter_unfolds_collapsed_rows() {
-    let rows = outline(
-        &atlas(),
-        RoleSetting::Separate,
-        &collapsed(&["p-a", "o-1", "t-1", "f-1"]),
-        &text("bug"),
-    );
-    assert_eq!(
-        tree(&rows),
-        ["p-a", "  o-1", "    t-1", "      f-1", "        i-3"]
-    );
+    let rows = atlas_rows(&["p-a", "o-1", "t-1", "f-1"], &text("bug"));
+    assert_eq!(tree(&rows), full_tree_only("p-a o-1 t-1 f-1 i-3"));
     assert!(rows.iter().all(|r| r.expanded));
 }
 
 #[test]
 fn item_kind_filter_shows_only_items_of_that_kind() {
-    let rows = outline(
-        &atlas(),
-        RoleSetting::Separate,
-        &none(),
-        &kind(ItemKind::Bug),
-    );
+    let rows = atlas_rows(&[], &kind(ItemKind::Bug));
+    assert_eq!(tree(&rows), full_tree_only("p-a o-1 t-1 f-1 i-3"));
+    let rows = atlas_rows(&[], &kind(ItemKind::Spike));
+    assert_eq!(tree(&rows), full_tree_only("p-a loose-items i-4"));
+    let rows = atlas_rows(&[], &kind(ItemKind::Story));
     assert_eq!(
         tree(&rows),
-        ["p-a", "  o-1", "    t-1", "      f-1", "        i-3"]
-    );
-    let rows = outline(
-        &atlas(),
-        RoleSetting::Separate,
-        &none(),
-        &kind(ItemKind::Spike),
-    );
-    assert_eq!(tree(&rows), ["p-a", "  loose-items", "    i-4"]);
-    let rows = outline(
-        &atlas(),
-        RoleSetting::Separate,
-        &none(),
-        &kind(ItemKind::Story),
-    );
-    assert_eq!(
-        tree(&rows),
-        [
-            "p-a",
-            "  o-1",
-            "    t-1",
-            "      f-1",
-            "        i-1",
-            "  loose-themes",
-            "    t-3",
-            "      f-3",
-            "        i-5",
-            "  loose-items",
-            "    i-7",
-        ]
+        full_tree_only("p-a o-1 t-1 f-1 i-1 loose-themes t-3 f-3 i-5 loose-items i-7")
     );
     // Positions still count every sibling, shown or not.
     assert_place(row(&rows, "i-7"), (None, 2, 2, Some("i-4"), None, None));
@@ -823,73 +724,27 @@ fn text_and_item_kind_filters_combine() {
         item_kind: Some(ItemKind::Story),
         hat: None,
     };
-    let rows = outline(&atlas(), RoleSetting::Separate, &none(), &f);
-    assert_eq!(
-        tree(&rows),
-        [
-            "p-a",
-            "  loose-themes",
-            "    t-3",
-            "      f-3",
-            "        i-5"
-        ]
-    );
+    let rows = atlas_rows(&[], &f);
+    assert_eq!(tree(&rows), full_tree_only("p-a loose-themes t-3 f-3 i-5"));
     let f = Filter {
         text: "filter".into(),
         item_kind: Some(ItemKind::Bug),
         hat: None,
     };
-    assert!(outline(&atlas(), RoleSetting::Separate, &none(), &f).is_empty());
+    assert!(atlas_rows(&[], &f).is_empty());
 }
 
 #[test]
 fn hat_filter_with_separate_roles() {
     // The PM owns the product, objectives, key results and themes, and decides features.
-    let pm = outline(&atlas(), RoleSetting::Separate, &none(), &hat(Hat::Pm));
+    let pm = atlas_rows(&[], &hat(Hat::Pm));
     assert_eq!(
         tree(&pm),
-        [
-            "p-a",
-            "  o-1",
-            "    k-1",
-            "    k-2",
-            "    t-1",
-            "      f-1",
-            "      f-2",
-            "    t-2",
-            "  o-2",
-            "  loose-themes",
-            "    t-3",
-            "      f-3",
-            "  loose-features",
-            "    f-4",
-        ]
+        full_tree_but("i-1 i-3 i-2 i-5 i-6 loose-items i-4 i-7")
     );
     // The PO breaks features down and owns the items; the rest shows only as ancestors.
-    let po = outline(&atlas(), RoleSetting::Separate, &none(), &hat(Hat::Po));
-    assert_eq!(
-        tree(&po),
-        [
-            "p-a",
-            "  o-1",
-            "    t-1",
-            "      f-1",
-            "        i-1",
-            "        i-3",
-            "      f-2",
-            "        i-2",
-            "  loose-themes",
-            "    t-3",
-            "      f-3",
-            "        i-5",
-            "  loose-features",
-            "    f-4",
-            "      i-6",
-            "  loose-items",
-            "    i-4",
-            "    i-7",
-        ]
-    );
+    let po = atlas_rows(&[], &hat(Hat::Po));
+    assert_eq!(tree(&po), full_tree_but("k-1 k-2 t-2 o-2"));
 }
 
 #[test]
@@ -897,7 +752,7 @@ fn hat_filter_with_one_person_matches_separate_roles() {
     for h in [Hat::Pm, Hat::Po] {
         assert_eq!(
             outline(&atlas(), RoleSetting::OnePerson, &none(), &hat(h)),
-            outline(&atlas(), RoleSetting::Separate, &none(), &hat(h)),
+            atlas_rows(&[], &hat(h)),
             "{}",
             h.short()
         );
@@ -927,11 +782,8 @@ fn hat_and_text_filters_combine() {
         item_kind: None,
         hat: Some(Hat::Pm),
     };
-    let rows = outline(&atlas(), RoleSetting::Separate, &none(), &f);
-    assert_eq!(
-        tree(&rows),
-        ["p-a", "  o-1", "    k-1", "    t-1", "      f-1"]
-    );
+    let rows = atlas_rows(&[], &f);
+    assert_eq!(tree(&rows), full_tree_only("p-a o-1 k-1 t-1 f-1"));
 }
 
 // ---------- roll-up text ----------
@@ -945,33 +797,23 @@ fn rollup_text_formats_counts_points_and_percent() {
         points_done,
         unestimated,
     };
-    assert_eq!(rollup_text(&Rollup::default()), "no items");
-    assert_eq!(
-        rollup_text(&r(4, 4, 13.0, 13.0, 0)),
-        "4 items · 13/13 pts · 100% done"
-    );
-    assert_eq!(
-        rollup_text(&r(1, 0, 3.0, 0.0, 0)),
-        "1 item · 0/3 pts · 0% done"
-    );
-    assert_eq!(
-        rollup_text(&r(3, 1, 2.5, 0.5, 0)),
-        "3 items · 0.5/2.5 pts · 20% done"
-    );
-    // Nothing estimated: percent by item count.
-    assert_eq!(
-        rollup_text(&r(4, 1, 0.0, 0.0, 4)),
-        "4 items · 0/0 pts · 25% done"
-    );
-    assert_eq!(
-        rollup_text(&r(3, 1, 9.0, 2.0, 0)),
-        "3 items · 2/9 pts · 22% done"
-    );
+    let cases = [
+        (Rollup::default(), "no items"),
+        (r(4, 4, 13.0, 13.0, 0), "4 items · 13/13 pts · 100% done"),
+        (r(1, 0, 3.0, 0.0, 0), "1 item · 0/3 pts · 0% done"),
+        (r(3, 1, 2.5, 0.5, 0), "3 items · 0.5/2.5 pts · 20% done"),
+        // Nothing estimated: percent by item count.
+        (r(4, 1, 0.0, 0.0, 4), "4 items · 0/0 pts · 25% done"),
+        (r(3, 1, 9.0, 2.0, 0), "3 items · 2/9 pts · 22% done"),
+    ];
+    for (sum, want) in cases {
+        assert_eq!(rollup_text(&sum), want, "{sum:?}");
+    }
 }
 
 #[test]
 fn meta_of_each_row_in_the_small_product() {
-    let rows = outline(&atlas(), RoleSetting::Separate, &none(), &Filter::default());
+    let rows = atlas_rows(&[], &Filter::default());
     let meta = |k: &str| row(&rows, k).meta.as_str();
     let cases = [
         ("p-a", "7 items · 14/19 pts · 74% done"),
@@ -1001,26 +843,30 @@ fn meta_of_each_row_in_the_small_product() {
     }
 }
 
+/// The row of key result `n` of o-1 once Atlas has `k` there instead.
+fn key_result_row(n: usize, k: KeyResult) -> Row {
+    let mut p = atlas();
+    let key = k.id.to_string();
+    p.objectives[0].key_results[n] = k;
+    let rows = outline(&p, RoleSetting::Separate, &none(), &Filter::default());
+    row(&rows, &key).clone()
+}
+
 #[test]
 fn key_result_meta_is_empty_when_start_equals_target() {
-    let mut p = atlas();
-    p.objectives[0].key_results[0] = kr("k-1", "Flat", 50.0, 50.0, 70.0, "");
-    let rows = outline(&p, RoleSetting::Separate, &none(), &Filter::default());
-    assert_eq!(row(&rows, "k-1").meta, "");
-    assert_eq!(row(&rows, "k-1").detail, "50 → 50, now 70");
+    let r = key_result_row(0, kr("k-1", "Flat", 50.0, 50.0, 70.0, ""));
+    assert_eq!(r.meta, "");
+    assert_eq!(r.detail, "50 → 50, now 70");
     // Progress is clamped.
-    p.objectives[0].key_results[0] = kr("k-1", "Over", 0.0, 10.0, 15.0, "");
-    let rows = outline(&p, RoleSetting::Separate, &none(), &Filter::default());
-    assert_eq!(row(&rows, "k-1").meta, "100% of the way");
+    let r = key_result_row(0, kr("k-1", "Over", 0.0, 10.0, 15.0, ""));
+    assert_eq!(r.meta, "100% of the way");
 }
 
 #[test]
 fn a_falling_key_result_at_its_start_reads_zero_percent() {
-    let mut p = atlas();
     // Churn from 10 % down to 5 %, still at 10 %.
-    p.objectives[0].key_results[1] = kr("k-2", "Churn", 10.0, 5.0, 10.0, "%");
-    let rows = outline(&p, RoleSetting::Separate, &none(), &Filter::default());
-    assert_eq!(row(&rows, "k-2").meta, "0% of the way");
+    let r = key_result_row(1, kr("k-2", "Churn", 10.0, 5.0, 10.0, "%"));
+    assert_eq!(r.meta, "0% of the way");
 }
 
 #[test]
@@ -1173,24 +1019,8 @@ fn sample_trailhead_neighbours_and_parents() {
     let r = by_title(&rows, "Trip planning");
     assert_eq!((r.parent.clone(), r.position, r.siblings), (Some(o1), 1, 1));
     let r = by_title(&rows, "Ranger condition feed");
-    assert_eq!(
-        (
-            r.parent.clone(),
-            r.position,
-            r.siblings,
-            r.prev.clone(),
-            r.next.clone(),
-            r.after_next.clone()
-        ),
-        (
-            Some(live.clone()),
-            1,
-            3,
-            None,
-            Some(weather.clone()),
-            Some(offline.clone())
-        )
-    );
+    let want = (Some(live), 1, 3, None, Some(weather.clone()), Some(offline));
+    assert_eq!(place(r), want);
     let r = by_title(&rows, "Offline trail maps");
     assert_eq!(
         (r.position, r.prev.clone(), r.next.clone()),
@@ -1398,6 +1228,30 @@ fn sample_filters() {
     assert!(outline(p, RoleSetting::NoPm, &none(), &hat(Hat::Pm)).is_empty());
 }
 
+/// Each feature, theme and objective of `p` (in that order): its id, its name, its sum in
+/// `sums` (zero where absent) and its per-entity roll-up.
+fn sums_beside_per_entity(p: &Product, sums: &Rollups) -> Vec<(Id, String, Rollup, Rollup)> {
+    type Sums = twohats::model::ids::IdMap<Id, Rollup>;
+    let entry = |i: &Id, name: &str, by: &Sums, per_entity: fn(&Product, &Id) -> Rollup| {
+        let got = by.get(i).copied().unwrap_or_default();
+        (i.clone(), name.to_string(), got, per_entity(p, i))
+    };
+    let (by_f, by_t, by_o) = (&sums.by_feature, &sums.by_theme, &sums.by_objective);
+    let features = p
+        .features
+        .iter()
+        .map(|f| entry(&f.id, &f.title, by_f, feature_rollup));
+    let themes = p
+        .themes
+        .iter()
+        .map(|t| entry(&t.id, &t.name, by_t, theme_rollup));
+    let objectives = p
+        .objectives
+        .iter()
+        .map(|o| entry(&o.id, &o.title, by_o, objective_rollup));
+    features.chain(themes).chain(objectives).collect()
+}
+
 #[test]
 fn sample_rollups_equal_the_per_entity_functions() {
     let ws = sample();
@@ -1410,52 +1264,9 @@ fn sample_rollups_equal_the_per_entity_functions() {
             row(&rows, p.id.as_str()).meta,
             rollup_text(&product_rollup(p))
         );
-        for f in &p.features {
-            let want = feature_rollup(p, &f.id);
-            assert_eq!(
-                sums.by_feature.get(&f.id).copied().unwrap_or_default(),
-                want,
-                "{}",
-                f.title
-            );
-            assert_eq!(
-                row(&rows, f.id.as_str()).meta,
-                rollup_text(&want),
-                "{}",
-                f.title
-            );
-            checked += 1;
-        }
-        for t in &p.themes {
-            let want = theme_rollup(p, &t.id);
-            assert_eq!(
-                sums.by_theme.get(&t.id).copied().unwrap_or_default(),
-                want,
-                "{}",
-                t.name
-            );
-            assert_eq!(
-                row(&rows, t.id.as_str()).meta,
-                rollup_text(&want),
-                "{}",
-                t.name
-            );
-            checked += 1;
-        }
-        for o in &p.objectives {
-            let want = objective_rollup(p, &o.id);
-            assert_eq!(
-                sums.by_objective.get(&o.id).copied().unwrap_or_default(),
-                want,
-                "{}",
-                o.title
-            );
-            assert_eq!(
-                row(&rows, o.id.as_str()).meta,
-                rollup_text(&want),
-                "{}",
-                o.title
-            );
+        for (i, name, got, want) in sums_beside_per_entity(p, &sums) {
+            assert_eq!(got, want, "{name}");
+            assert_eq!(row(&rows, i.as_str()).meta, rollup_text(&want), "{name}");
             checked += 1;
         }
         let loose: Vec<&Item> = p.items.iter().filter(|i| i.feature.is_none()).collect();
@@ -1506,23 +1317,8 @@ fn sample_rollups_still_agree_after_moves() {
     }
     let p = &ws.products[0];
     let sums = rollups(p);
-    for f in &p.features {
-        assert_eq!(
-            sums.by_feature.get(&f.id).copied().unwrap_or_default(),
-            feature_rollup(p, &f.id)
-        );
-    }
-    for t in &p.themes {
-        assert_eq!(
-            sums.by_theme.get(&t.id).copied().unwrap_or_default(),
-            theme_rollup(p, &t.id)
-        );
-    }
-    for o in &p.objectives {
-        assert_eq!(
-            sums.by_objective.get(&o.id).copied().unwrap_or_default(),
-            objective_rollup(p, &o.id)
-        );
+    for (_, name, got, want) in sums_beside_per_entity(p, &sums) {
+        assert_eq!(got, want, "{name}");
     }
     let rows = outline(p, ws.roles, &none(), &Filter::default());
     let groups: Vec<&str> = rows

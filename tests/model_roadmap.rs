@@ -12,11 +12,10 @@ use twohats::model::roadmap_svg::{escape, roadmap_svg};
 use twohats::model::sample::{counter_ids, sample_workspace};
 use twohats::model::*;
 
-// ---------- helpers ----------
+mod common;
+use common::id;
 
-fn id(s: &str) -> Id {
-    Id::parse(s).unwrap()
-}
+// ---------- helpers ----------
 
 fn m(year: i32, month: u8) -> Month {
     Month::new(year, month).unwrap()
@@ -49,21 +48,13 @@ fn in_horizon(mut f: Feature, h: Horizon) -> Feature {
     f
 }
 
-fn criterion(i: &str) -> Criterion {
-    Criterion {
-        id: id(&format!("c{i}")),
-        text: "Works".into(),
-        done: false,
-    }
-}
-
 /// A story under `feature`, estimated or not, with or without acceptance criteria.
 fn item(i: &str, feature: Option<&str>, estimate: Option<f64>, accepted: bool) -> Item {
     let mut x = Item::new(id(i), ItemKind::Story, format!("Item {i}"));
     x.feature = feature.map(id);
     x.estimate = estimate;
     if accepted {
-        x.acceptance = vec![criterion(i)];
+        x.acceptance = vec![common::criterion(&format!("c{i}"))];
     }
     x
 }
@@ -74,23 +65,20 @@ fn finished_in(mut x: Item, sprint: &str) -> Item {
     x
 }
 
+/// The shared sprint "Sprint <s>", with no capacity, dated or not.
 fn sprint(s: &str, state: SprintState, dates: Option<(Day, Day)>) -> Sprint {
     Sprint {
-        id: id(s),
-        name: format!("Sprint {s}"),
-        goal: String::new(),
         start: dates.map(|(a, _)| a),
         end: dates.map(|(_, b)| b),
-        capacity: None,
-        state,
+        ..common::sprint(s, &format!("Sprint {s}"), state, None)
     }
 }
 
+/// The shared release, on `date`.
 fn release(r: &str, name: &str, date: Day) -> Release {
     Release {
-        id: id(r),
-        name: name.into(),
         date,
+        ..common::release(r, name)
     }
 }
 
@@ -108,16 +96,8 @@ fn release(r: &str, name: &str, date: Day) -> Release {
 fn atlas() -> Product {
     let mut p = Product::new(id("p-a"), "Atlas");
     p.sprints = vec![
-        sprint(
-            "s-1",
-            SprintState::Finished,
-            Some((d(2026, 1, 5), d(2026, 1, 18))),
-        ),
-        sprint(
-            "s-2",
-            SprintState::Finished,
-            Some((d(2026, 1, 19), d(2026, 2, 1))),
-        ),
+        dated_sprint("s-1", SprintState::Finished, d(2026, 1, 5), d(2026, 1, 18)),
+        dated_sprint("s-2", SprintState::Finished, d(2026, 1, 19), d(2026, 2, 1)),
         sprint("s-3", SprintState::Planned, None),
     ];
     p.features = vec![
@@ -146,6 +126,76 @@ fn atlas() -> Product {
         item("i-8", None, Some(1.0), true),
     ];
     p
+}
+
+/// A reality check as `reality_of` reads it.
+fn summary(r: &Reality) -> String {
+    let capacity = r.capacity.map_or("none".to_string(), |c| c.to_string());
+    let boxed = if r.time_boxed { ", time-boxed" } else { "" };
+    format!(
+        "{} features ({} broken down), {} items ({} estimated, {} ready), {} points left, \
+         capacity {capacity}{boxed}",
+        r.features, r.broken_down, r.items, r.estimated, r.ready, r.points_left
+    )
+}
+
+/// A reality check written as "<f> features (<b> broken down), <i> items (<e> estimated,
+/// <r> ready), <p> points left, capacity <c or none>[, time-boxed]".
+fn reality_of(s: &str) -> Reality {
+    let w: Vec<&str> = s
+        .split([' ', ',', '(', ')'])
+        .filter(|w| !w.is_empty())
+        .collect();
+    let n = |k: usize| w[k].parse::<usize>().unwrap();
+    let r = Reality {
+        features: n(0),
+        broken_down: n(2),
+        items: n(5),
+        estimated: n(7),
+        ready: n(9),
+        points_left: w[11].parse().unwrap(),
+        capacity: (w[15] != "none").then(|| w[15].parse().unwrap()),
+        time_boxed: w.get(16) == Some(&"time-boxed"),
+    };
+    assert_eq!(
+        summary(&r),
+        s,
+        "a reality is written as summary() writes it"
+    );
+    r
+}
+
+/// Atlas's reality check of `bucket`, once it is found to be `want` (as `reality_of` reads it).
+#[track_caller]
+fn atlas_reality(bucket: Bucket, want: &str) -> Reality {
+    let r = reality(&atlas(), &bucket);
+    assert_eq!(r, reality_of(want), "{bucket:?}");
+    r
+}
+
+/// Atlas's sprints-per-quarter figure with only `sprints`.
+/// Sprints a quarter for sprints written `"<state> [<from>..<to>]"`, comma separated (the
+/// N-th is `s-N`); a span may leave out either end, e.g. `"finished 2026-01-05..2026-01-18,
+/// planned, planned 2026-01-01.."`.
+fn per_quarter(sprints: &str) -> f64 {
+    let mut p = Product::new(id("p-a"), "Atlas");
+    let entries = sprints
+        .split(',')
+        .map(|e| e.split_whitespace().collect::<Vec<_>>());
+    for (n, w) in entries.filter(|w| !w.is_empty()).enumerate() {
+        let mut s = sprint(&format!("s-{}", n + 1), common::sprint_state(w[0]), None);
+        if let Some((from, to)) = w.get(1).and_then(|span| span.split_once("..")) {
+            let day = |x: &str| (!x.is_empty()).then(|| Day::parse(x).unwrap());
+            (s.start, s.end) = (day(from), day(to));
+        }
+        p.sprints.push(s);
+    }
+    sprints_per_quarter(&p)
+}
+
+/// A sprint from `from` to `to`.
+fn dated_sprint(s: &str, state: SprintState, from: Day, to: Day) -> Sprint {
+    sprint(s, state, Some((from, to)))
 }
 
 fn titles(fs: &[&Feature]) -> Vec<String> {
@@ -183,6 +233,8 @@ fn span_wholly_inside_the_window() {
     assert_eq!(w.span(m(2026, 1), m(2026, 6)), Some((0, 6)));
 }
 
+// The span tests are parallel on purpose (deliberate repetition): each names one way a bar
+// meets the window's edges and gives its own window, so a failure says which edge case broke.
 #[test]
 fn span_of_one_month() {
     let w = window(2026, 1, 6);
@@ -342,44 +394,64 @@ fn quarters_of_a_single_month_window() {
 
 // ---------- shifted / resized ----------
 
+/// What `op` makes of a feature from March to May 2026 moved by each of `by`, each as
+/// "<first month>..<last month>".
+fn moved(op: fn(&Feature, i32) -> Option<(Month, Month)>, by: &[i32]) -> Vec<String> {
+    let f = dated("f-1", "Signup", m(2026, 3), m(2026, 5));
+    let span = |by: &i32| op(&f, *by).map(|(a, b)| format!("{a}..{b}"));
+    by.iter()
+        .map(|n| span(n).expect("a dated feature moves"))
+        .collect()
+}
+
 #[test]
 fn shifted_moves_both_ends() {
-    let f = dated("f-1", "Signup", m(2026, 3), m(2026, 5));
-    assert_eq!(shifted(&f, 2), Some((m(2026, 5), m(2026, 7))));
-    assert_eq!(shifted(&f, -3), Some((m(2025, 12), m(2026, 2))));
-    assert_eq!(shifted(&f, 10), Some((m(2027, 1), m(2027, 3))));
-    assert_eq!(shifted(&f, 0), Some((m(2026, 3), m(2026, 5))));
+    assert_eq!(
+        moved(shifted, &[2, -3, 10, 0]),
+        [
+            "2026-05..2026-07",
+            "2025-12..2026-02",
+            "2027-01..2027-03",
+            "2026-03..2026-05"
+        ]
+    );
 }
 
 #[test]
 fn resized_end_moves_the_end_only() {
-    let f = dated("f-1", "Signup", m(2026, 3), m(2026, 5));
-    assert_eq!(resized_end(&f, 1), Some((m(2026, 3), m(2026, 6))));
-    assert_eq!(resized_end(&f, 8), Some((m(2026, 3), m(2027, 1))));
-    assert_eq!(resized_end(&f, -1), Some((m(2026, 3), m(2026, 4))));
-    assert_eq!(resized_end(&f, -2), Some((m(2026, 3), m(2026, 3))));
+    assert_eq!(
+        moved(resized_end, &[1, 8, -1, -2]),
+        [
+            "2026-03..2026-06",
+            "2026-03..2027-01",
+            "2026-03..2026-04",
+            "2026-03..2026-03"
+        ]
+    );
 }
 
 #[test]
 fn resized_end_never_goes_before_the_start() {
-    let f = dated("f-1", "Signup", m(2026, 3), m(2026, 5));
-    assert_eq!(resized_end(&f, -3), Some((m(2026, 3), m(2026, 3))));
-    assert_eq!(resized_end(&f, -40), Some((m(2026, 3), m(2026, 3))));
+    assert_eq!(
+        moved(resized_end, &[-3, -40]),
+        ["2026-03..2026-03", "2026-03..2026-03"]
+    );
 }
 
 #[test]
 fn resized_start_moves_the_start_only() {
-    let f = dated("f-1", "Signup", m(2026, 3), m(2026, 5));
-    assert_eq!(resized_start(&f, -3), Some((m(2025, 12), m(2026, 5))));
-    assert_eq!(resized_start(&f, 1), Some((m(2026, 4), m(2026, 5))));
-    assert_eq!(resized_start(&f, 2), Some((m(2026, 5), m(2026, 5))));
+    assert_eq!(
+        moved(resized_start, &[-3, 1, 2]),
+        ["2025-12..2026-05", "2026-04..2026-05", "2026-05..2026-05"]
+    );
 }
 
 #[test]
 fn resized_start_never_goes_after_the_end() {
-    let f = dated("f-1", "Signup", m(2026, 3), m(2026, 5));
-    assert_eq!(resized_start(&f, 3), Some((m(2026, 5), m(2026, 5))));
-    assert_eq!(resized_start(&f, 40), Some((m(2026, 5), m(2026, 5))));
+    assert_eq!(
+        moved(resized_start, &[3, 40]),
+        ["2026-05..2026-05", "2026-05..2026-05"]
+    );
 }
 
 #[test]
@@ -398,95 +470,43 @@ fn undated_features_cannot_be_moved_or_resized() {
 
 // ---------- sprints per quarter ----------
 
+// Deliberately parallel: one sprint length per test (its sprints, then their count a
+// quarter), so the name of a failing test says which length is miscounted. The states
+// differ on purpose: they do not count.
 #[test]
 fn two_week_sprints_give_six_a_quarter() {
-    let mut p = Product::new(id("p-a"), "Atlas");
-    p.sprints = vec![
-        sprint(
-            "s-1",
-            SprintState::Finished,
-            Some((d(2026, 1, 5), d(2026, 1, 18))),
-        ),
-        sprint(
-            "s-2",
-            SprintState::Planned,
-            Some((d(2026, 1, 19), d(2026, 2, 1))),
-        ),
-    ];
-    assert_eq!(sprints_per_quarter(&p), 6.0);
+    let sprints = "finished 2026-01-05..2026-01-18, planned 2026-01-19..2026-02-01";
+    assert_eq!(per_quarter(sprints), 6.0);
 }
 
 #[test]
 fn three_week_sprints_give_four_a_quarter() {
-    let mut p = Product::new(id("p-a"), "Atlas");
-    p.sprints = vec![sprint(
-        "s-1",
-        SprintState::Planned,
-        Some((d(2026, 12, 21), d(2027, 1, 10))),
-    )];
-    assert_eq!(sprints_per_quarter(&p), 4.0);
+    assert_eq!(per_quarter("planned 2026-12-21..2027-01-10"), 4.0);
 }
 
 #[test]
 fn one_week_sprints_give_thirteen_a_quarter() {
-    let mut p = Product::new(id("p-a"), "Atlas");
-    p.sprints = vec![sprint(
-        "s-1",
-        SprintState::Active,
-        Some((d(2026, 3, 2), d(2026, 3, 8))),
-    )];
-    assert_eq!(sprints_per_quarter(&p), 13.0);
+    assert_eq!(per_quarter("active 2026-03-02..2026-03-08"), 13.0);
 }
 
 #[test]
 fn sprints_with_no_dates_count_as_two_weeks() {
-    let mut p = Product::new(id("p-a"), "Atlas");
-    assert_eq!(sprints_per_quarter(&p), 6.0);
-    p.sprints = vec![
-        sprint("s-1", SprintState::Finished, None),
-        sprint("s-2", SprintState::Planned, None),
-    ];
-    assert_eq!(sprints_per_quarter(&p), 6.0);
+    assert_eq!(per_quarter(""), 6.0);
+    assert_eq!(per_quarter("finished, planned"), 6.0);
 }
 
 #[test]
 fn sprints_per_quarter_averages_dated_sprints_and_ignores_the_rest() {
-    let mut p = Product::new(id("p-a"), "Atlas");
-    let mut half = sprint("s-4", SprintState::Planned, None);
-    half.start = Some(d(2026, 1, 1));
-    p.sprints = vec![
-        // 14 and 21 days: 17.5 on average, 91 / 17.5 = 5.2.
-        sprint(
-            "s-1",
-            SprintState::Finished,
-            Some((d(2026, 1, 5), d(2026, 1, 18))),
-        ),
-        sprint(
-            "s-2",
-            SprintState::Finished,
-            Some((d(2026, 1, 19), d(2026, 2, 8))),
-        ),
-        // Undated, half-dated, and ending before it starts: left out.
-        sprint("s-3", SprintState::Planned, None),
-        half,
-        sprint(
-            "s-5",
-            SprintState::Planned,
-            Some((d(2026, 3, 1), d(2026, 2, 1))),
-        ),
-    ];
-    assert_eq!(sprints_per_quarter(&p), 5.0);
+    // 14 and 21 days: 17.5 on average, 91 / 17.5 = 5.2; then undated, half-dated, and
+    // ending before it starts: left out.
+    let sprints = "finished 2026-01-05..2026-01-18, finished 2026-01-19..2026-02-08, \
+                   planned, planned 2026-01-01.., planned 2026-03-01..2026-02-01";
+    assert_eq!(per_quarter(sprints), 5.0);
 }
 
 #[test]
 fn a_sprint_longer_than_a_quarter_still_counts_as_one() {
-    let mut p = Product::new(id("p-a"), "Atlas");
-    p.sprints = vec![sprint(
-        "s-1",
-        SprintState::Planned,
-        Some((d(2026, 1, 1), d(2026, 6, 30))),
-    )];
-    assert_eq!(sprints_per_quarter(&p), 1.0);
+    assert_eq!(per_quarter("planned 2026-01-01..2026-06-30"), 1.0);
 }
 
 // ---------- buckets ----------
@@ -549,22 +569,12 @@ fn fixture_velocity_and_capacity() {
 
 #[test]
 fn reality_of_now_counts_features_items_and_points() {
-    let p = atlas();
-    let r = reality(&p, &Bucket::Horizon(Horizon::Now));
-    assert_eq!(
-        r,
-        Reality {
-            features: 2,
-            broken_down: 2,
-            items: 5,
-            estimated: 4,
-            // i-1, i-2 and i-4; i-3 has no estimate, i-5 no acceptance criteria.
-            ready: 3,
-            // i-2 (3) + i-5 (2): i-1 and i-4 are done, i-3 has no estimate.
-            points_left: 5.0,
-            capacity: Some(39.0),
-            time_boxed: true,
-        }
+    // Ready: i-1, i-2 and i-4; i-3 has no estimate, i-5 no acceptance criteria.
+    // Points left: i-2 (3) + i-5 (2): i-1 and i-4 are done, i-3 has no estimate.
+    let r = atlas_reality(
+        Bucket::Horizon(Horizon::Now),
+        "2 features (2 broken down), 5 items (4 estimated, 3 ready), \
+         5 points left, capacity 39, time-boxed",
     );
     assert_eq!(r.fits(), Some(true));
     assert_eq!(
@@ -573,22 +583,14 @@ fn reality_of_now_counts_features_items_and_points() {
     );
 }
 
+// Deliberately parallel with the Now test above and the Later one below: one horizon each,
+// its figures, then what they mean (fits, verdict).
 #[test]
 fn reality_of_next_notices_a_feature_with_no_items() {
-    let p = atlas();
-    let r = reality(&p, &Bucket::Horizon(Horizon::Next));
-    assert_eq!(
-        r,
-        Reality {
-            features: 2,
-            broken_down: 1,
-            items: 1,
-            estimated: 1,
-            ready: 1,
-            points_left: 13.0,
-            capacity: Some(39.0),
-            time_boxed: true,
-        }
+    let r = atlas_reality(
+        Bucket::Horizon(Horizon::Next),
+        "2 features (1 broken down), 1 items (1 estimated, 1 ready), \
+         13 points left, capacity 39, time-boxed",
     );
     assert_eq!(r.fits(), Some(true));
     assert_eq!(r.verdict(), "1 of 2 features has no backlog items.");
@@ -596,20 +598,10 @@ fn reality_of_next_notices_a_feature_with_no_items() {
 
 #[test]
 fn reality_of_later_has_no_capacity() {
-    let p = atlas();
-    let r = reality(&p, &Bucket::Horizon(Horizon::Later));
-    assert_eq!(
-        r,
-        Reality {
-            features: 1,
-            broken_down: 1,
-            items: 1,
-            estimated: 1,
-            ready: 1,
-            points_left: 20.0,
-            capacity: None,
-            time_boxed: false,
-        }
+    let r = atlas_reality(
+        Bucket::Horizon(Horizon::Later),
+        "1 features (1 broken down), 1 items (1 estimated, 1 ready), \
+         20 points left, capacity none",
     );
     assert_eq!(r.fits(), None);
 }
@@ -625,34 +617,15 @@ fn verdict_for_later_does_not_claim_there_is_no_velocity() {
 
 #[test]
 fn reality_of_quarters() {
-    let p = atlas();
-    let q1 = reality(&p, &Bucket::Quarter(m(2026, 1)));
-    assert_eq!(
-        q1,
-        Reality {
-            features: 1,
-            broken_down: 1,
-            items: 3,
-            estimated: 2,
-            ready: 2,
-            points_left: 3.0,
-            capacity: Some(39.0),
-            time_boxed: true,
-        }
+    atlas_reality(
+        Bucket::Quarter(m(2026, 1)),
+        "1 features (1 broken down), 3 items (2 estimated, 2 ready), \
+         3 points left, capacity 39, time-boxed",
     );
-    let q2 = reality(&p, &Bucket::Quarter(m(2026, 4)));
-    assert_eq!(
-        q2,
-        Reality {
-            features: 3,
-            broken_down: 2,
-            items: 3,
-            estimated: 3,
-            ready: 2,
-            points_left: 15.0,
-            capacity: Some(39.0),
-            time_boxed: true,
-        }
+    let q2 = atlas_reality(
+        Bucket::Quarter(m(2026, 4)),
+        "3 features (2 broken down), 3 items (3 estimated, 2 ready), \
+         15 points left, capacity 39, time-boxed",
     );
     assert_eq!(
         q2.verdict(),
@@ -662,20 +635,10 @@ fn reality_of_quarters() {
 
 #[test]
 fn reality_of_an_empty_bucket() {
-    let p = atlas();
-    let r = reality(&p, &Bucket::Quarter(m(2026, 7)));
-    assert_eq!(
-        r,
-        Reality {
-            features: 0,
-            broken_down: 0,
-            items: 0,
-            estimated: 0,
-            ready: 0,
-            points_left: 0.0,
-            capacity: Some(39.0),
-            time_boxed: true,
-        }
+    let r = atlas_reality(
+        Bucket::Quarter(m(2026, 7)),
+        "0 features (0 broken down), 0 items (0 estimated, 0 ready), \
+         0 points left, capacity 39, time-boxed",
     );
     assert_eq!(r.verdict(), "Nothing planned here.");
     let empty = Product::new(id("p-b"), "Empty");
@@ -754,11 +717,16 @@ fn capacity_follows_sprint_length() {
     );
 }
 
+/// The Next bucket once f-5 "Billing" gets a ready item i-9 of `points`.
+fn next_with_billing_item(points: f64) -> Reality {
+    let mut p = atlas();
+    p.items.push(item("i-9", Some("f-5"), Some(points), true));
+    reality(&p, &Bucket::Horizon(Horizon::Next))
+}
+
 #[test]
 fn too_many_points_for_the_velocity() {
-    let mut p = atlas();
-    p.items.push(item("i-9", Some("f-5"), Some(30.0), true));
-    let r = reality(&p, &Bucket::Horizon(Horizon::Next));
+    let r = next_with_billing_item(30.0);
     assert_eq!(r.broken_down, 2);
     assert_eq!(r.points_left, 43.0);
     assert_eq!(r.capacity, Some(39.0));
@@ -771,9 +739,7 @@ fn too_many_points_for_the_velocity() {
 
 #[test]
 fn plan_and_backlog_agree() {
-    let mut p = atlas();
-    p.items.push(item("i-9", Some("f-5"), Some(5.0), true));
-    let r = reality(&p, &Bucket::Horizon(Horizon::Next));
+    let r = next_with_billing_item(5.0);
     assert_eq!(r.points_left, 18.0);
     assert_eq!(r.fits(), Some(true));
     assert_eq!(r.verdict(), "Plan and backlog agree.");
@@ -792,16 +758,10 @@ fn done_items_count_as_items_but_not_as_points_left() {
 
 #[test]
 fn fits_exactly_at_capacity() {
-    let r = Reality {
-        features: 1,
-        broken_down: 1,
-        items: 1,
-        estimated: 1,
-        ready: 1,
-        points_left: 39.0,
-        capacity: Some(39.0),
-        time_boxed: true,
-    };
+    let r = reality_of(
+        "1 features (1 broken down), 1 items (1 estimated, 1 ready), \
+         39 points left, capacity 39, time-boxed",
+    );
     assert_eq!(r.fits(), Some(true));
     assert_eq!(r.verdict(), "Plan and backlog agree.");
     let over = Reality {
@@ -815,18 +775,15 @@ fn fits_exactly_at_capacity() {
     );
 }
 
+// Deliberately parallel with fits_exactly_at_capacity, verdict_of_features_with_no_items and
+// the per-horizon tests: each states a reality, then reads its fit and verdict; the cases
+// differ in what they prove, and a table would hide which one failed.
 #[test]
 fn verdict_combines_every_gap_in_order() {
-    let r = Reality {
-        features: 2,
-        broken_down: 1,
-        items: 3,
-        estimated: 1,
-        ready: 0,
-        points_left: 45.0,
-        capacity: Some(19.5),
-        time_boxed: true,
-    };
+    let r = reality_of(
+        "2 features (1 broken down), 3 items (1 estimated, 0 ready), \
+         45 points left, capacity 19.5, time-boxed",
+    );
     assert_eq!(
         r.verdict(),
         "1 of 2 features has no backlog items; 2 items are not estimated; 3 items are not ready; \
@@ -846,16 +803,10 @@ fn verdict_combines_every_gap_in_order() {
 
 #[test]
 fn verdict_of_features_with_no_items_at_all() {
-    let r = Reality {
-        features: 3,
-        broken_down: 0,
-        items: 0,
-        estimated: 0,
-        ready: 0,
-        points_left: 0.0,
-        capacity: Some(0.0),
-        time_boxed: true,
-    };
+    let r = reality_of(
+        "3 features (0 broken down), 0 items (0 estimated, 0 ready), \
+         0 points left, capacity 0, time-boxed",
+    );
     assert_eq!(r.fits(), Some(true));
     assert_eq!(r.verdict(), "3 of 3 features have no backlog items.");
 }

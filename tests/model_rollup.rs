@@ -4,9 +4,8 @@
 use twohats::model::rollup::*;
 use twohats::model::*;
 
-fn id(s: &str) -> Id {
-    Id::parse(s).unwrap()
-}
+mod common;
+use common::{feature, id, key_result, theme};
 
 fn item(i: &str, feature: Option<&str>, estimate: Option<f64>, status: ItemStatus) -> Item {
     let mut x = Item::new(id(i), ItemKind::Task, i);
@@ -14,25 +13,8 @@ fn item(i: &str, feature: Option<&str>, estimate: Option<f64>, status: ItemStatu
     x
 }
 
-fn theme(t: &str, objective: Option<&str>) -> Theme {
-    Theme {
-        id: id(t),
-        name: t.into(),
-        description: String::new(),
-        colour: "#123456".into(),
-        objective: objective.map(id),
-    }
-}
-
 fn kr(start: f64, target: f64, current: f64) -> KeyResult {
-    KeyResult {
-        id: id("k-1"),
-        title: "KR".into(),
-        start,
-        target,
-        current,
-        unit: String::new(),
-    }
+    key_result("k-1", "KR", (start, target, current), "")
 }
 
 use ItemStatus::{Done, InProgress, Todo};
@@ -48,9 +30,9 @@ fn product() -> Product {
         key_results: vec![],
     }];
     p.themes = vec![
-        theme("t-1", Some("o-1")),
-        theme("t-2", Some("o-1")),
-        theme("t-3", None),
+        theme("t-1", "t-1", Some("o-1")),
+        theme("t-2", "t-2", Some("o-1")),
+        theme("t-3", "t-3", None),
     ];
     p.features = [
         ("f-1", Some("t-1")),
@@ -60,7 +42,7 @@ fn product() -> Product {
         ("f-5", None),
     ]
     .into_iter()
-    .map(|(f, t)| Feature::new(id(f), f, t.map(id)))
+    .map(|(f, t)| feature(f, f, t, None))
     .collect();
     p.items = vec![
         item("i-1", Some("f-1"), Some(5.0), Done),
@@ -140,6 +122,8 @@ fn feature_rollup_counts_only_its_items() {
     assert_eq!(feature_rollup(&p, &id("f-404")), Rollup::default());
 }
 
+// Parallel to feature_rollup_counts_only_its_items on purpose: one test a level (feature,
+// theme, objective), each with its own figures from the same product.
 #[test]
 fn theme_rollup_sums_its_features() {
     let p = product();

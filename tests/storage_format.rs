@@ -152,6 +152,16 @@ fn set_aside(s: &Store, ws: &Workspace, n: usize, parts: &[&str]) {
     assert!(!aside.keys.is_empty());
 }
 
+/// `set_aside`, the reason being "product <its id> <says>".
+fn product_set_aside(s: &Store, ws: &Workspace, n: usize, says: &str) {
+    set_aside(
+        s,
+        ws,
+        n,
+        &[&format!("product {} {says}", ws.products[n].id)],
+    );
+}
+
 #[test]
 fn a_stored_workspace_loads_back_equal_with_its_revisions() {
     let ws = sample();
@@ -322,15 +332,7 @@ fn a_missing_product_key_sets_that_product_aside_and_names_it() {
     let ws = sample();
     let mut s = store(&ws);
     s.remove(&key_of(&ws, 1));
-    set_aside(
-        &s,
-        &ws,
-        1,
-        &[&format!(
-            "product {} is listed but missing from storage",
-            ws.products[1].id
-        )],
-    );
+    product_set_aside(&s, &ws, 1, "is listed but missing from storage");
 }
 
 #[test]
@@ -340,12 +342,7 @@ fn a_truncated_product_is_set_aside_and_named() {
     let key = key_of(&ws, 0);
     let half = s[&key][..s[&key].len() / 2].to_string();
     s.insert(key, half);
-    set_aside(
-        &s,
-        &ws,
-        0,
-        &[&format!("product {} is damaged", ws.products[0].id)],
-    );
+    product_set_aside(&s, &ws, 0, "is damaged");
 }
 
 #[test]
@@ -354,39 +351,23 @@ fn a_product_whose_envelope_disagrees_with_the_meta_is_set_aside() {
     let p = &ws.products[1].id;
     let mut s = store(&ws);
     edit_json(&mut s, &key_of(&ws, 1), |v| v["rev"] = 6.into());
-    set_aside(
-        &s,
-        &ws,
-        1,
-        &[&format!("product {p} does not match the workspace index")],
-    );
+    product_set_aside(&s, &ws, 1, "does not match the workspace index");
     // A product stored under another product's key.
     let mut s = store(&ws);
     s.insert(key_of(&ws, 1), encode_core(&ws.products[0], rev_of(&ws, p)));
-    set_aside(
-        &s,
-        &ws,
-        1,
-        &[&format!("product {p} does not match the workspace index")],
-    );
+    product_set_aside(&s, &ws, 1, "does not match the workspace index");
 }
 
 #[test]
 fn a_product_of_another_format_or_a_newer_version_is_set_aside() {
     let ws = sample();
-    let p = ws.products[0].id.to_string();
     for (field, value) in [
         ("format", serde_json::json!("other")),
         ("version", serde_json::json!(STORAGE_VERSION + 1)),
     ] {
         let mut s = store(&ws);
         edit_json(&mut s, &key_of(&ws, 0), |v| v[field] = value);
-        set_aside(
-            &s,
-            &ws,
-            0,
-            &[&format!("product {p} has an unexpected format or version")],
-        );
+        product_set_aside(&s, &ws, 0, "has an unexpected format or version");
     }
 }
 
@@ -432,7 +413,7 @@ fn a_bad_id_or_date_inside_a_product_sets_it_aside_or_in_version_1_is_unreadable
     edit_json(&mut s, &key_of(&ws, 0), |v| {
         v["product"]["releases"][0]["date"] = "2026-02-30".into()
     });
-    set_aside(&s, &ws, 0, &[&format!("product {p} is damaged")]);
+    product_set_aside(&s, &ws, 0, "is damaged");
     let mut s = store(&ws);
     edit_item(&mut s, &ws, 0, 0, |v| v["id"] = "<script>".into());
     set_aside(

@@ -9,7 +9,7 @@ use twohats::model::*;
 use twohats::storage::backend::{Backend, MemoryBackend, StorageError};
 use twohats::storage::format::{self, BACKUP_PREFIX, META_KEY};
 use twohats::storage::import::parse_import;
-use twohats::storage::session::{raw_dump, Session, StorageNotice};
+use twohats::storage::session::{raw_dump, Opened, Session, StorageNotice};
 use twohats::storage::tab::Tab;
 
 fn sample() -> Workspace {
@@ -46,6 +46,24 @@ fn cut(b: &MemoryBackend, key: &str) {
     b.set(key, &text[..20]).unwrap();
 }
 
+/// The sample stored, then one of product `n`'s item chunks cut short: its key and the
+/// number of items it held.
+fn damaged(n: usize) -> (MemoryBackend, Workspace, String, usize) {
+    let (b, ws) = stored();
+    let (key, items) = a_chunk_of(&b, &ws, n);
+    cut(&b, &key);
+    (b, ws, key, items)
+}
+
+/// Opens `b`, which sets a damaged product aside, and saves what loaded: the index now
+/// leaves that product out and only its backup keeps it.
+fn open_and_save(b: &MemoryBackend) -> Opened<MemoryBackend> {
+    let mut opened = Session::open(b.clone(), 2 << 48);
+    let loaded = opened.settled.workspace.take().unwrap();
+    opened.store.save_all(&loaded).unwrap();
+    opened
+}
+
 fn backup_of(b: &MemoryBackend) -> (String, BTreeMap<String, String>) {
     let key = b
         .keys()
@@ -58,9 +76,7 @@ fn backup_of(b: &MemoryBackend) -> (String, BTreeMap<String, String>) {
 
 #[test]
 fn one_damaged_chunk_sets_its_product_aside_and_every_other_product_loads() {
-    let (b, ws) = stored();
-    let (key, _) = a_chunk_of(&b, &ws, 1);
-    cut(&b, &key);
+    let (b, ws, key, _) = damaged(1);
     let damaged_text = b.get(&key).unwrap();
 
     let opened = Session::open(b.clone(), 2 << 48);
@@ -94,13 +110,8 @@ fn one_damaged_chunk_sets_its_product_aside_and_every_other_product_loads() {
 
 #[test]
 fn restoring_a_set_aside_product_brings_back_every_item_but_the_damaged_parts() {
-    let (b, ws) = stored();
-    let (key, lost_items) = a_chunk_of(&b, &ws, 1);
-    cut(&b, &key);
-    let mut opened = Session::open(b.clone(), 2 << 48);
-    // The next save leaves the product out of the index; the backup keeps it.
-    let loaded = opened.settled.workspace.unwrap();
-    opened.store.save_all(&loaded).unwrap();
+    let (b, ws, key, lost_items) = damaged(1);
+    let _opened = open_and_save(&b);
     let (_, backup) = backup_of(&b);
 
     let text = serde_json::to_string(&backup).unwrap();
@@ -128,9 +139,7 @@ fn restoring_a_set_aside_product_brings_back_every_item_but_the_damaged_parts() 
 
 #[test]
 fn a_set_aside_product_whose_backup_cannot_be_written_stops_saving() {
-    let (b, ws) = stored();
-    let (key, _) = a_chunk_of(&b, &ws, 0);
-    cut(&b, &key);
+    let (b, _, _, _) = damaged(0);
     let before = b.dump();
     b.refuse(Some(StorageError::Quota));
     let mut opened = Session::open(b.clone(), 2 << 48);
@@ -213,9 +222,7 @@ fn a_damaged_index_is_rebuilt_from_each_products_newest_keys_and_saved() {
 
 #[test]
 fn a_rebuild_leaves_out_a_product_whose_newest_keys_do_not_agree() {
-    let (b, ws) = stored();
-    let (key, _) = a_chunk_of(&b, &ws, 0);
-    cut(&b, &key);
+    let (b, ws, _, _) = damaged(0);
     let keys = b.keys();
     let products = format::rebuild::<serde_json::Value>(&keys, &|k| b.get(k));
     assert_eq!(products, vec![ws.products[1].clone()]);
@@ -249,12 +256,8 @@ fn a_raw_data_download_imports_whole_and_damage_costs_only_what_it_touched() {
 
 #[test]
 fn a_raw_download_brings_back_a_product_kept_only_in_a_backup() {
-    let (b, ws) = stored();
-    let (key, _) = a_chunk_of(&b, &ws, 1);
-    cut(&b, &key);
-    let mut opened = Session::open(b.clone(), 2 << 48);
-    let loaded = opened.settled.workspace.unwrap();
-    opened.store.save_all(&loaded).unwrap();
+    let (b, ws, _, _) = damaged(1);
+    let _opened = open_and_save(&b);
     b.run_later(); // the clean-up removes the set-aside keys from the document
     let imported = parse_import(&raw_dump(&b)).unwrap();
     let names: Vec<&str> = imported
@@ -381,9 +384,7 @@ fn the_usage_counts_other_apps_on_the_origin() {
 
 #[test]
 fn the_same_damage_found_at_each_start_is_backed_up_once() {
-    let (b, ws) = stored();
-    let (key, _) = a_chunk_of(&b, &ws, 1);
-    cut(&b, &key);
+    let (b, _, _, _) = damaged(1);
     for seed in 2..5u64 {
         let opened = Session::open(b.clone(), seed << 48);
         assert!(matches!(

@@ -18,6 +18,15 @@ fn tab(backend: &MemoryBackend, seed: u64) -> (Session<MemoryBackend>, Option<Wo
     (opened.store, opened.settled.workspace)
 }
 
+/// A new backend and its first tab, which has saved the sample (returned too).
+fn saved() -> (MemoryBackend, Session<MemoryBackend>, Workspace) {
+    let b = MemoryBackend::new();
+    let (mut a, _) = tab(&b, 1 << 48);
+    let ws = sample();
+    a.save_all(&ws).unwrap();
+    (b, a, ws)
+}
+
 /// The workspace a fresh tab opening `backend` now would show.
 fn reopened(backend: &MemoryBackend) -> Option<Workspace> {
     tab(backend, 0xfeed_0000_0000_0001).1
@@ -92,10 +101,7 @@ fn tabs_take_each_others_commits_once_and_know_whose_they_built_on() {
 
 #[test]
 fn a_full_quota_mid_commit_leaves_the_last_commit_whole_and_retries_later() {
-    let b = MemoryBackend::new();
-    let (mut a, _) = tab(&b, 1 << 48);
-    let mut ws = sample();
-    a.save_all(&ws).unwrap();
+    let (b, mut a, mut ws) = saved();
     let before = b.dump();
 
     // Room for a chunk or two, not for the whole change and its meta.
@@ -133,10 +139,7 @@ fn a_full_quota_mid_commit_leaves_the_last_commit_whole_and_retries_later() {
 
 #[test]
 fn a_tab_that_dies_between_its_chunks_and_its_meta_loses_nothing_committed() {
-    let b = MemoryBackend::new();
-    let (mut a, _) = tab(&b, 1 << 48);
-    let ws = sample();
-    a.save_all(&ws).unwrap();
+    let (b, mut a, ws) = saved();
     let committed_meta = b.get(META_KEY).unwrap();
 
     // The edit's keys are written, then the tab dies before the meta: storage holds the
@@ -165,10 +168,7 @@ fn a_tab_that_dies_between_its_chunks_and_its_meta_loses_nothing_committed() {
 
 #[test]
 fn superseded_revisions_stay_until_the_delay_for_a_lagging_tab() {
-    let b = MemoryBackend::new();
-    let (mut a, _) = tab(&b, 1 << 48);
-    let mut ws = sample();
-    a.save_all(&ws).unwrap();
+    let (b, mut a, mut ws) = saved();
     let first_meta = b.get(META_KEY).unwrap();
     let changes = add_item(&mut ws, "i-new", "New");
     a.save(&ws, &changes).unwrap();
@@ -198,9 +198,7 @@ fn superseded_revisions_stay_until_the_delay_for_a_lagging_tab() {
 
 #[test]
 fn a_damaged_index_is_backed_up_byte_for_byte_before_anything_is_written() {
-    let b = MemoryBackend::new();
-    let (mut a, _) = tab(&b, 1 << 48);
-    a.save_all(&sample()).unwrap();
+    let (b, _a, _) = saved();
     let original = b.get(META_KEY).unwrap();
     b.set(META_KEY, &original[..20]).unwrap();
     let before = b.dump();
@@ -225,9 +223,7 @@ fn a_damaged_index_is_backed_up_byte_for_byte_before_anything_is_written() {
 
 #[test]
 fn a_backup_that_cannot_be_written_stops_every_save() {
-    let b = MemoryBackend::new();
-    let (mut a, _) = tab(&b, 1 << 48);
-    a.save_all(&sample()).unwrap();
+    let (b, _a, _) = saved();
     b.set(META_KEY, "{\"format\":\"twohats\",\"vers").unwrap();
     let before = b.dump();
     b.refuse(Some(StorageError::Quota));

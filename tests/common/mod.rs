@@ -1,6 +1,10 @@
 //! Helpers shared by the native test files.
 #![allow(dead_code)]
 
+pub mod builders;
+#[allow(unused_imports)]
+pub use builders::*;
+
 /// `at` with the ` (id)` after each name removed, so expectations can name entities by title.
 pub fn without_ids(at: &str) -> String {
     let mut out = String::new();
