@@ -21,6 +21,11 @@ fn first(rows: &[Row], kind: RowKind) -> Row {
     rows.iter().find(|r| r.kind == kind).cloned().unwrap()
 }
 
+/// The first row of `kind` in the sample's outline, nothing folded.
+fn row_of(kind: RowKind) -> Row {
+    first(&rows(&[]).1, kind)
+}
+
 const LINE: KeyPlace = KeyPlace {
     panel_open: false,
     in_panel: false,
@@ -33,8 +38,7 @@ const TITLE: KeyPlace = KeyPlace {
 
 #[test]
 fn arrows_home_and_end_move_the_focus_between_rows() {
-    let (_, rows) = rows(&[]);
-    let item = first(&rows, RowKind::Item);
+    let item = row_of(RowKind::Item);
     for (key, step) in [
         ("ArrowUp", Step::Up),
         ("ArrowDown", Step::Down),
@@ -54,14 +58,13 @@ fn arrows_home_and_end_move_the_focus_between_rows() {
 
 #[test]
 fn alt_arrows_move_entities_but_not_the_product_or_key_results() {
-    let (_, rows) = rows(&[]);
     for kind in [
         RowKind::Objective,
         RowKind::Theme,
         RowKind::Feature,
         RowKind::Item,
     ] {
-        let row = first(&rows, kind);
+        let row = row_of(kind);
         assert_eq!(
             key_action("ArrowDown", true, &row, LINE),
             Some(RowAction::Move { down: true }),
@@ -73,7 +76,7 @@ fn alt_arrows_move_entities_but_not_the_product_or_key_results() {
         );
     }
     for kind in [RowKind::Product, RowKind::KeyResult] {
-        let row = first(&rows, kind);
+        let row = row_of(kind);
         assert_eq!(key_action("ArrowDown", true, &row, LINE), None, "{kind:?}");
     }
 }
@@ -105,20 +108,18 @@ fn left_folds_an_open_row_and_right_unfolds_a_folded_one_from_the_title_only() {
 
 #[test]
 fn delete_asks_for_entities_only() {
-    let (_, rows) = rows(&[]);
-    let item = first(&rows, RowKind::Item);
+    let item = row_of(RowKind::Item);
     assert_eq!(
         key_action("Delete", false, &item, LINE),
         Some(RowAction::AskDelete)
     );
-    let kr = first(&rows, RowKind::KeyResult);
+    let kr = row_of(RowKind::KeyResult);
     assert_eq!(key_action("Delete", false, &kr, LINE), None);
 }
 
 #[test]
 fn inside_a_panel_only_escape_acts_and_it_closes_the_panel() {
-    let (_, rows) = rows(&[]);
-    let item = first(&rows, RowKind::Item);
+    let item = row_of(RowKind::Item);
     let typing = KeyPlace {
         panel_open: true,
         in_panel: true,
