@@ -1,6 +1,7 @@
-//! The styles of every page but Home (style/pages.css) are not in the first load: the
-//! first page shown fetches them with its chunk. scripts/post_build.py names the file in
-//! `<meta name="twohats-later-css">` in place of a link.
+//! The styles of every page but Home (style/build/pages.css, joined from style/pages/ by
+//! scripts/join_css.py) are not in the first load: the first page shown fetches them with
+//! its chunk. scripts/post_build.py names the file in `<meta name="twohats-later-css">` in
+//! place of a link.
 
 use crate::lazy::ChunkMissing;
 use leptos::prelude::document;
