@@ -15,7 +15,6 @@ pub fn App() -> impl IntoView {
     hooks::use_route_from_hash(state);
     hooks::use_storage_sync(state);
     hooks::use_save_on_leave(state, commit_focused_field);
-    hooks::use_draft_guard();
     hooks::use_engine_on_first_touch();
     use_app_keys(state, palette, shortcuts);
     use_document_title(state);
@@ -128,6 +127,10 @@ fn Footer(palette: RwSignal<bool>, shortcuts: RwSignal<bool>) -> impl IntoView {
     }
 }
 
+/// Fields that hold typed text.
+const TEXT_FIELDS: &str =
+    "textarea, input:not([type=checkbox]):not([type=radio]):not([type=hidden]):not([type=file])";
+
 /// Fields that save "when they change" hear of it from the browser only when they lose
 /// focus, and leaving or hiding the page does not blur them: text typed without tabbing
 /// out would be lost. So the focused text field is told `change` now; the focus and the
@@ -137,7 +140,7 @@ fn commit_focused_field() {
         return;
     };
     // Text only: a file input told `change` would pick its file again.
-    if !el.matches(crate::drafts::TEXT_FIELDS).unwrap_or(false) {
+    if !el.matches(TEXT_FIELDS).unwrap_or(false) {
         return;
     }
     let init = web_sys::EventInit::new();
@@ -153,8 +156,7 @@ fn typing_in_field(e: &web_sys::KeyboardEvent) -> bool {
     e.target()
         .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
         .is_some_and(|el| {
-            el.matches(crate::drafts::TEXT_FIELDS).unwrap_or(false)
-                || el.has_attribute("contenteditable")
+            el.matches(TEXT_FIELDS).unwrap_or(false) || el.has_attribute("contenteditable")
         })
 }
 

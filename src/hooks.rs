@@ -2,7 +2,6 @@
 //! each `use_…` sets its listeners up and removes them itself when its owner is cleaned
 //! up, so no handler outlives the state it drives.
 
-use crate::history_place;
 use crate::route::Route;
 use crate::state::{current_hash, AppState};
 use leptos::prelude::*;
@@ -48,52 +47,17 @@ pub fn use_save_on_leave(state: AppState, commit_field: fn()) {
     });
 }
 
-/// The route follows the URL's hash. Another page or product closes the open editor: a
-/// changed draft is kept unless the user lets it go, and then the tab goes back to the
-/// history entry it left.
+/// The route follows the URL's hash: a link, Back and Forward, a typed address.
 pub fn use_route_from_hash(state: AppState) {
-    // The history entry shown, to return to when the user keeps an editor's draft.
-    let here = StoredValue::new(history_place::current().unwrap_or_else(|| {
-        history_place::mark(0.0);
-        0.0
-    }));
     let on_hash = window_event_listener_untyped("hashchange", move |_| {
         let route = Route::parse(&current_hash());
-        let (page_changed, product_changed) = state
-            .route
-            .with_untracked(|r| (r.page != route.page, r.product != route.product));
-        let arrived = history_place::current();
-        if (page_changed || product_changed) && !crate::drafts::may_discard() {
-            history_place::return_to(here.get_value(), arrived);
-            return;
-        }
-        let n = arrived.unwrap_or_else(|| {
-            let n = here.get_value() + 1.0;
-            history_place::mark(n);
-            n
-        });
-        here.set_value(n);
+        let page_changed = state.route.with_untracked(|r| r.page != route.page);
         state.route.set(route);
         if page_changed {
             crate::focus::focus_page_title_next_frame();
         }
     });
     on_cleanup(move || on_hash.remove());
-}
-
-/// Editors with a Save button hold a draft; leaving the page with one changed asks first.
-pub fn use_draft_guard() {
-    let on_beforeinput =
-        window_event_listener_untyped("beforeinput", |ev| crate::drafts::note_draft_start(&ev));
-    let on_beforeunload = window_event_listener_untyped("beforeunload", |ev| {
-        if crate::drafts::has_changed_draft() {
-            ev.prevent_default();
-        }
-    });
-    on_cleanup(move || {
-        on_beforeinput.remove();
-        on_beforeunload.remove();
-    });
 }
 
 /// The first key, click or focus fetches the part that makes changes (`crate::engine`):

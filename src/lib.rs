@@ -8,19 +8,16 @@ pub mod csv_export;
 pub mod model;
 pub mod route;
 pub mod storage;
+pub mod text;
 
 #[cfg(target_arch = "wasm32")]
 pub mod app;
 #[cfg(target_arch = "wasm32")]
 pub mod components;
 #[cfg(target_arch = "wasm32")]
-pub mod drafts;
-#[cfg(target_arch = "wasm32")]
 pub mod engine;
 #[cfg(target_arch = "wasm32")]
 pub mod focus;
-#[cfg(target_arch = "wasm32")]
-pub mod history_place;
 #[cfg(target_arch = "wasm32")]
 pub mod hooks;
 #[cfg(target_arch = "wasm32")]

@@ -529,9 +529,7 @@ impl AppState {
             return;
         }
         if let Ok(h) = window().history() {
-            // The entry keeps its place number (`history_place`).
-            let place = h.state().unwrap_or(wasm_bindgen::JsValue::NULL);
-            h.replace_state_with_url(&place, "", Some(&next.href()))
+            h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&next.href()))
                 .ok();
         }
         self.route.set(next);

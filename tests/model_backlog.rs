@@ -12,6 +12,7 @@ use twohats::model::scoring::{
     format_score, moscow, order_by, rice, score, value_effort, wsjf, Scheme,
 };
 use twohats::model::*;
+use twohats::text::command_label;
 
 mod common;
 use common::*;
@@ -1276,7 +1277,7 @@ fn ranked_ids_follow_the_scheme() {
 fn rerank_reorders_the_backlog_as_one_undoable_step() {
     let mut ws = workspace();
     let before = ws.clone();
-    let mut h = History::default();
+    let mut h = History::with_labels(command_label);
     let order_ids = ranked_ids(ws.product(&id("p-a")).unwrap(), Scheme::Wsjf);
     let changes = h
         .apply(
@@ -1400,7 +1401,7 @@ fn rerank_refuses_a_duplicate() {
 #[test]
 fn refused_rerank_leaves_no_history() {
     let mut ws = workspace();
-    let mut h = History::default();
+    let mut h = History::with_labels(command_label);
     let cmd = Command::Rerank {
         product: id("p-a"),
         order: ids(&["i-2", "i-1"]),
@@ -1418,7 +1419,7 @@ fn refused_rerank_leaves_no_history() {
 fn set_definition_of_ready_sets_rules_without_duplicates() {
     let mut ws = workspace();
     let before = ws.clone();
-    let mut h = History::default();
+    let mut h = History::with_labels(command_label);
     let changes = h
         .apply(
             &mut ws,

@@ -8,6 +8,7 @@ use common::{
     reorder_entity, without_ids, workspace,
 };
 use twohats::model::*;
+use twohats::text::{command_label, impact_summary};
 
 // ---------- fixture ----------
 
@@ -191,7 +192,7 @@ fn ok(ws: &mut Workspace, cmd: Command) -> Changes {
 #[track_caller]
 fn refused(ws: &Workspace, cmd: Command, at: &str, what: &str) -> ModelError {
     let mut after = ws.clone();
-    let label = cmd.label(ws);
+    let label = command_label(&cmd, ws);
     let Err(err) = apply(&mut after, cmd) else {
         panic!("“{label}” should have been refused")
     };
@@ -751,7 +752,7 @@ fn delete_impact_summaries_name_what_goes() {
     ];
     for (kind, i, text) in cases {
         assert_eq!(
-            delete_impact(&p, kind, &id(i)).summary(kind),
+            impact_summary(&delete_impact(&p, kind, &id(i)), kind),
             text,
             "{kind:?} {i}"
         );

@@ -3,6 +3,7 @@
 
 use twohats::model::sample::{counter_ids, sample_workspace};
 use twohats::model::*;
+use twohats::text::command_label;
 
 mod common;
 use common::{batch, id};
@@ -171,7 +172,7 @@ fn run(history: &mut History, ws: &mut Workspace, steps: &[Step]) -> Vec<Workspa
 #[test]
 fn undo_then_redo_walks_back_and_forth_through_exact_states() {
     let mut ws = sample();
-    let mut h = History::default();
+    let mut h = History::with_labels(command_label);
     let states = run(&mut h, &mut ws, &mixed_steps());
     for _round in 0..2 {
         for n in (0..states.len() - 1).rev() {
@@ -191,7 +192,7 @@ fn undo_then_redo_walks_back_and_forth_through_exact_states() {
 #[test]
 fn undo_restores_every_state_valid() {
     let mut ws = sample();
-    let mut h = History::default();
+    let mut h = History::with_labels(command_label);
     let steps = mixed_steps();
     run(&mut h, &mut ws, &steps);
     for _ in 0..steps.len() {
@@ -204,7 +205,7 @@ fn undo_restores_every_state_valid() {
 fn undo_of_delete_product_puts_it_back_in_place_with_its_links() {
     let mut ws = sample();
     let before = ws.clone();
-    let mut h = History::default();
+    let mut h = History::with_labels(command_label);
     let first = ws.products[0].id.clone();
     h.apply(&mut ws, Command::DeleteProduct(first)).unwrap();
     assert_eq!((ws.products.len(), ws.portfolio.links.len()), (1, 0));
@@ -222,7 +223,7 @@ fn undo_of_delete_product_puts_it_back_in_place_with_its_links() {
 
 #[test]
 fn a_new_command_clears_redo() {
-    let (mut ws, mut h) = renamed(History::default(), &["One", "Two"]);
+    let (mut ws, mut h) = renamed(History::with_labels(command_label), &["One", "Two"]);
     h.undo(&mut ws).unwrap();
     assert_eq!(h.redo_label(), Some("rename portfolio"));
     h.apply(&mut ws, Command::SetRoles(RoleSetting::NoPm))
@@ -238,7 +239,7 @@ fn a_new_command_clears_redo() {
 #[test]
 fn a_refused_command_leaves_the_history_and_workspace_alone() {
     let mut ws = sample();
-    let mut h = History::default();
+    let mut h = History::with_labels(command_label);
     h.apply(&mut ws, rename("One")).unwrap();
     h.undo(&mut ws);
     h.apply(&mut ws, rename("Two")).unwrap();
@@ -254,13 +255,13 @@ fn a_refused_command_leaves_the_history_and_workspace_alone() {
 #[test]
 fn labels_describe_the_commands_in_order() {
     let mut ws = sample();
-    let mut h = History::default();
+    let mut h = History::with_labels(command_label);
     assert_eq!((h.undo_label(), h.redo_label()), (None, None));
     let steps = mixed_steps();
     let mut labels = Vec::new();
     for step in &steps {
         let cmd = step(&ws);
-        labels.push(cmd.label(&ws));
+        labels.push(command_label(&cmd, &ws));
         h.apply(&mut ws, cmd).unwrap();
         assert_eq!(h.undo_label(), labels.last().map(String::as_str));
     }
@@ -291,7 +292,7 @@ fn labels_describe_the_commands_in_order() {
 #[test]
 fn undo_and_redo_report_the_touched_parts() {
     let mut ws = sample();
-    let mut h = History::default();
+    let mut h = History::with_labels(command_label);
     let p = ws.products[0].id.clone();
     let item = ws.products[0].items[0].id.clone();
     let applied = h
@@ -315,7 +316,7 @@ fn undo_and_redo_report_the_touched_parts() {
 
 #[test]
 fn history_keeps_only_the_last_limit_entries() {
-    let (mut ws, mut h) = renamed(History::new(2), &["A", "B", "C"]);
+    let (mut ws, mut h) = renamed(History::new(2, command_label), &["A", "B", "C"]);
     assert!(h.undo(&mut ws).is_some());
     assert!(h.undo(&mut ws).is_some());
     assert!(h.undo(&mut ws).is_none());
@@ -327,7 +328,7 @@ fn history_keeps_only_the_last_limit_entries() {
 
 #[test]
 fn a_zero_limit_still_keeps_one_entry() {
-    let (mut ws, mut h) = renamed(History::new(0), &["A", "B"]);
+    let (mut ws, mut h) = renamed(History::new(0, command_label), &["A", "B"]);
     h.undo(&mut ws).unwrap();
     assert_eq!(ws.portfolio.name, "A");
     assert!(h.undo(&mut ws).is_none());
@@ -335,7 +336,7 @@ fn a_zero_limit_still_keeps_one_entry() {
 
 #[test]
 fn clear_forgets_undo_and_redo() {
-    let (mut ws, mut h) = renamed(History::default(), &["A", "B"]);
+    let (mut ws, mut h) = renamed(History::with_labels(command_label), &["A", "B"]);
     h.undo(&mut ws);
     h.clear();
     assert_eq!((h.undo_label(), h.redo_label()), (None, None));
@@ -349,7 +350,7 @@ fn clear_forgets_undo_and_redo() {
 #[test]
 fn item_steps_undo_and_redo_exactly_at_the_ends_and_when_refused() {
     let mut ws = sample();
-    let mut h = History::default();
+    let mut h = History::with_labels(command_label);
     let p = trailhead(&ws).id.clone();
     let items = |ws: &Workspace| trailhead(ws).items.clone();
     let n = items(&ws).len();

@@ -8,6 +8,7 @@ use common::*;
 use std::collections::HashSet;
 use twohats::model::outline::{outline, Filter, Row};
 use twohats::model::*;
+use twohats::text::command_label;
 
 // ---------- fixture ----------
 
@@ -780,15 +781,15 @@ fn a_refused_move_in_a_batch_rolls_back_the_moves_before_it() {
 fn move_label_names_the_entity() {
     let ws = fixture();
     assert_eq!(
-        mv(Kind::Feature, "f-1", Some("t-2"), None).label(&ws),
+        command_label(&mv(Kind::Feature, "f-1", Some("t-2"), None), &ws),
         "move feature “Signup”"
     );
     assert_eq!(
-        mv(Kind::Item, "i-3", None, None).label(&ws),
+        command_label(&mv(Kind::Item, "i-3", None, None), &ws),
         "move item “Item i-3”"
     );
     assert_eq!(
-        mv(Kind::Item, "i-404", None, None).label(&ws),
+        command_label(&mv(Kind::Item, "i-404", None, None), &ws),
         "move item “”"
     );
 }
@@ -808,8 +809,8 @@ fn undo_of_each_move_restores_the_exact_workspace_and_redo_repeats_it() {
     ];
     for cmd in moves {
         let mut ws = fixture();
-        let mut h = History::default();
-        let label = cmd.label(&ws);
+        let mut h = History::with_labels(command_label);
+        let label = command_label(&cmd, &ws);
         let changes = h.apply(&mut ws, cmd.clone()).unwrap();
         assert_eq!(changes.products, vec![id("p-a")]);
         assert_ne!(ws, fixture(), "{cmd:?} changed nothing");
@@ -826,7 +827,7 @@ fn undo_of_each_move_restores_the_exact_workspace_and_redo_repeats_it() {
 #[test]
 fn undo_walks_back_a_series_of_moves_one_at_a_time() {
     let mut ws = fixture();
-    let mut h = History::default();
+    let mut h = History::with_labels(command_label);
     let mut states = vec![ws.clone()];
     for cmd in [
         mv(Kind::Item, "i-4", Some("f-2"), None),
@@ -851,7 +852,7 @@ fn undo_walks_back_a_series_of_moves_one_at_a_time() {
 #[test]
 fn a_refused_move_leaves_no_undo_entry() {
     let mut ws = fixture();
-    let mut h = History::default();
+    let mut h = History::with_labels(command_label);
     assert!(h
         .apply(&mut ws, mv(Kind::Feature, "f-1", Some("o-1"), None))
         .is_err());
@@ -862,7 +863,7 @@ fn a_refused_move_leaves_no_undo_entry() {
 #[test]
 fn move_theme_across_products_then_move_within_the_new_one_undoes_exactly() {
     let mut ws = fixture();
-    let mut h = History::default();
+    let mut h = History::with_labels(command_label);
     h.apply(
         &mut ws,
         Command::MoveTheme {

@@ -15,6 +15,7 @@ use twohats::model::roadmap::{reality, Bucket};
 use twohats::model::rollup::{feature_rollup, objective_rollup, theme_rollup};
 use twohats::model::scoring::Scheme;
 use twohats::model::*;
+use twohats::text::command_label;
 
 // ---------- a generated product ----------
 
@@ -767,7 +768,7 @@ fn time_big_product() {
     time("storage: what was written (Written::of)", &mut || {
         twohats::storage::chunks::Written::of(&p).chunks.len()
     });
-    let mut history = History::default();
+    let mut history = History::with_labels(command_label);
     let (pid, item) = (p.id.clone(), p.items[5000].clone());
     time("history: edit one item", &mut || {
         let cmd = Command::Edit {

@@ -15,19 +15,6 @@ export async function seedProduct(page: Page, product: { id: string; name: strin
 }
 
 /**
- * Answers the page's dialogs (the app's "discard your draft?" question): each message is
- * kept in `asked`, and the answer is Cancel until `answer` is set to 'accept'.
- */
-export function answerDialogs(page: Page) {
-  const dialogs = { asked: [] as string[], answer: 'dismiss' as 'accept' | 'dismiss' };
-  page.on('dialog', (d) => {
-    dialogs.asked.push(d.message());
-    void (dialogs.answer === 'accept' ? d.accept() : d.dismiss());
-  });
-  return dialogs;
-}
-
-/**
  * Cuts the network for one split point's chunk (e.g. `backlog_page`) and for the app's
  * check of the site (`index.html?fresh`): what a page sees when the browser is offline.
  */

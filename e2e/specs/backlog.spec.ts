@@ -1,5 +1,5 @@
 import { test, expect, type Page } from '@playwright/test';
-import { App, answerDialogs } from './app';
+import { App } from './app';
 
 const rowOf = (page: Page, title: string) =>
   page.getByTestId('backlog-row').filter({ has: page.getByTestId('open-item').getByText(title, { exact: true }) });
@@ -78,7 +78,8 @@ test('a PO journey: add by keyboard, criteria, estimates, reorder, over capacity
   await page.getByTestId('add-sprint').click();
   const editor = page.getByTestId('sprint-editor');
   await editor.getByTestId('sprint-capacity').fill('10');
-  await editor.getByTestId('sprint-save').click();
+  await editor.getByTestId('sprint-done').click();
+  await expect(editor).toHaveCount(0);
   for (const t of ['Sign in with email', 'Reset password', 'Audit log']) {
     await rowOf(page, t).getByTestId('row-select').check();
   }
@@ -217,38 +218,49 @@ test('editing in the item panel keeps the keyboard where it was, and undo shows 
   expect(app.problems).toEqual([]);
 });
 
-// The sprint editor keeps typed text until Save: opening another sprint, or adding one,
-// with a changed draft asks first, and Cancel keeps the draft.
-test('a changed sprint draft is kept unless the user lets it go', async ({ page }) => {
+// The sprint editor commits each field as it changes: opening another sprint, or adding
+// one, keeps what was typed, and nothing asks first.
+test('what is typed in the sprint editor is kept when another sprint opens', async ({ page }) => {
   const app = new App(page);
   await app.open();
   await app.loadSampleFromWelcome();
   await app.open('backlog');
-  const dialogs = answerDialogs(page);
-  const { asked } = dialogs;
+  const dialogs: string[] = [];
+  page.on('dialog', (d) => { dialogs.push(d.type()); void d.dismiss(); });
   const cards = page.getByTestId('sprint-card');
   expect(await cards.count()).toBeGreaterThan(1);
   const editor = page.getByTestId('sprint-editor');
 
   await cards.nth(0).locator('.sprint-card__name').click();
-  const goal = editor.locator('textarea');
+  const goal = editor.getByTestId('sprint-goal');
   await goal.click();
+  await page.keyboard.press('Control+End');
   await page.keyboard.type(' and a typed note');
-  const draft = await goal.inputValue();
+  const typed = await goal.inputValue();
 
+  // Another sprint's editor takes its place; the first sprint kept the text.
   await cards.nth(1).locator('.sprint-card__name').click();
-  await expect.poll(() => asked.length).toBe(1);
-  await expect(goal).toHaveValue(draft);
-  const sprints = await cards.count();
-  await page.getByTestId('add-sprint').click();
-  await expect.poll(() => asked.length).toBe(2);
-  await expect(goal).toHaveValue(draft);
-  await expect(cards).toHaveCount(sprints);
+  await expect(goal).not.toHaveValue(typed);
+  await cards.nth(0).locator('.sprint-card__name').click();
+  await expect(goal).toHaveValue(typed);
 
-  dialogs.answer = 'accept';
+  // A bad date stays in its field with the reason; the sprint keeps its dates.
+  const end = editor.getByTestId('sprint-end');
+  const before = await end.inputValue();
+  await end.fill('next week');
+  await page.keyboard.press('Enter');
+  await expect(editor.getByTestId('sprint-end-error')).toContainText('must be a date like');
+  await page.keyboard.press('Escape');
+  await expect(end).toHaveValue(before);
+
+  // Adding a sprint opens its editor at once.
+  const sprints = await cards.count();
   await page.getByTestId('add-sprint').click();
   await expect(cards).toHaveCount(sprints + 1);
   await expect(editor.getByTestId('sprint-name')).toHaveValue(`Sprint ${sprints + 1}`);
-  expect(asked).toHaveLength(3);
+  await page.reload();
+  await cards.nth(0).locator('.sprint-card__name').click();
+  await expect(editor.getByTestId('sprint-goal')).toHaveValue(typed);
+  expect(dialogs).toEqual([]);
   expect(app.problems).toEqual([]);
 });

@@ -1,5 +1,5 @@
 import { test, expect, type Page } from '@playwright/test';
-import { App, answerDialogs } from './app';
+import { App } from './app';
 
 const row = (page: Page, title: string) =>
   page.getByTestId('outline-row').filter({ has: page.getByTestId('row-title').getByText(title, { exact: true }) });
@@ -56,14 +56,14 @@ test('build a product by keyboard, move a feature, delete it, undo, reload', asy
   await estimate.focus();
   await page.keyboard.type('lots');
   await page.keyboard.press('Enter');
-  await expect(page.getByTestId('edit-error')).toContainText('must be a number');
+  await expect(page.getByTestId('edit-estimate-error')).toContainText('must be a number');
   await estimate.fill('');
   await page.keyboard.type('3');
   await page.keyboard.press('Enter');
   await expect(row(page, 'Email step')).toContainText('3 pts');
   await expect(row(page, 'Sign-up wizard')).toContainText('2 items · 0/3 pts');
-  // Saving hands the focus back to the row on the next frame; wait for it, or a late
-  // frame takes the focus from the next step (a CI run pressed Delete on this row).
+  // Escape with nothing left to put back closes the editor, the focus back on its row.
+  await page.keyboard.press('Escape');
   await expect(row(page, 'Email step').getByTestId('row-title')).toBeFocused();
 
   // An empty title changes nothing and says why.
@@ -71,11 +71,10 @@ test('build a product by keyboard, move a feature, delete it, undo, reload', asy
   await page.keyboard.press('Enter');
   await page.getByTestId('edit-name').fill('');
   await page.keyboard.press('Enter');
-  await expect(page.getByTestId('edit-error')).toHaveText('The title cannot be empty.');
-  // Escape with a changed draft asks first; letting it go closes the editor unchanged.
-  const asked = new Promise<string>((resolve) => page.once('dialog', (d) => { resolve(d.type()); void d.accept(); }));
+  await expect(page.getByTestId('edit-name-error')).toHaveText('The title cannot be empty.');
+  // Escape puts the title back; a second closes the editor, nothing changed.
   await page.keyboard.press('Escape');
-  expect(await asked).toBe('confirm');
+  await page.keyboard.press('Escape');
   await expect(page.getByTestId('edit-name')).toHaveCount(0);
   await expect(row(page, 'Referrals')).toBeVisible();
 
@@ -167,42 +166,50 @@ test('a hat badge opens the explainer at its level', async ({ page }) => {
   await expect(page.locator('#level-feature')).toBeFocused();
 });
 
-// An editor keeps what is typed as a draft until Save. Leaving the page with a changed
-// draft asks first (the browser's own "Leave site?"); an editor merely opened, or an add
-// panel emptied again by its add, does not.
-test('leaving the page with a changed draft in an editor asks first', async ({ page }) => {
+// There is one way to edit: a field commits when it changes (Enter, or leaving it), when
+// the page is left, and when its editor goes away. Nothing is a draft, so nothing asks.
+test('what is typed in an editor is kept however the editor is left, and nothing asks', async ({ page }) => {
   const app = new App(page);
   await app.open();
   await app.loadSampleFromWelcome();
   await app.open('hierarchy');
   const dialogs: string[] = [];
-
-  // Opened, not changed: a reload goes through without a question.
-  await row(page, 'Trail search and filters').getByTestId('row-title').focus();
-  await page.keyboard.press('Enter');
-  await expect(page.getByTestId('edit-name')).toBeFocused();
   page.on('dialog', (d) => { dialogs.push(d.type()); void d.dismiss(); });
-  await page.reload();
-  await expect(row(page, 'Trail search and filters')).toBeVisible();
-  expect(dialogs).toEqual([]);
 
-  // Changed: the reload is held up by the question; staying keeps the draft.
+  // Typed, then the page reloaded from inside the field: kept.
   await row(page, 'Trail search and filters').getByTestId('row-title').focus();
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('edit-name')).toBeFocused();
-  await page.keyboard.type(' (draft)');
-  await page.evaluate(() => setTimeout(() => location.reload(), 0));
-  await expect.poll(() => dialogs).toEqual(['beforeunload']);
-  await expect(page.getByTestId('edit-name')).toHaveValue('Trail search and filters (draft)');
-
-  // Saved: nothing is pending, so the reload asks nothing and the change is there.
-  await page.keyboard.press('Enter');
-  await expect(row(page, 'Trail search and filters (draft)')).toBeVisible();
+  await page.keyboard.type(' (reloaded)');
   await page.reload();
-  await expect(row(page, 'Trail search and filters (draft)')).toBeVisible();
+  await expect(row(page, 'Trail search and filters (reloaded)')).toBeVisible();
 
-  // An add panel still open after its add holds no draft: its field is empty again.
-  await row(page, 'Trip planning').getByTestId('add-feature').focus();
+  // Typed, then another row's editor opened by a click: kept, one undo step.
+  await row(page, 'Trip planning').getByTestId('row-title').click();
+  await page.keyboard.press('End');
+  await page.keyboard.type(' (clicked away)');
+  await row(page, 'Trail search and filters (reloaded)').getByTestId('row-title').click();
+  await expect(row(page, 'Trip planning (clicked away)')).toBeVisible();
+  await expect(page.getByTestId('undo')).toHaveAttribute('title', /Trip planning \(clicked away\)/);
+
+  // Typed, then another page by the nav: kept.
+  await page.getByTestId('edit-name').fill('Trail search');
+  await app.nav('Backlog').click();
+  await expect(app.heading()).toHaveText('Backlog');
+  await app.nav('Hierarchy').click();
+  await expect(row(page, 'Trail search')).toBeVisible();
+
+  // Typed, then the browser's Back button while the field has the focus: kept.
+  await row(page, 'Trail search').getByTestId('row-title').click();
+  await page.keyboard.press('End');
+  await page.keyboard.type(' and maps');
+  await page.goBack();
+  await expect(app.heading()).toHaveText('Backlog');
+  await app.nav('Hierarchy').click();
+  await expect(row(page, 'Trail search and maps')).toBeVisible();
+
+  // An add panel creates on Enter and stays open, empty, for the next one.
+  await row(page, 'Trip planning (clicked away)').getByTestId('add-feature').focus();
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('add-title')).toBeFocused();
   await page.keyboard.type('Packed lunch list');
@@ -211,61 +218,50 @@ test('leaving the page with a changed draft in an editor asks first', async ({ p
   await expect(page.getByTestId('add-title')).toHaveValue('');
   await page.reload();
   await expect(row(page, 'Packed lunch list')).toBeVisible();
-  expect(dialogs).toEqual(['beforeunload']);
+  expect(dialogs).toEqual([]);
   expect(app.problems).toEqual([]);
 });
 
-// Going to another page, or opening another row's editor, would close an editor too: with
-// a changed draft the app asks first, and Cancel keeps the draft where it was.
-test('leaving a changed draft for another page or another editor asks first', async ({ page }) => {
+// A refused value stays where it was typed, with the reason, and changes nothing; Escape
+// puts back what the field held when it got the focus, then a second Escape closes.
+test('a refused value stays in its field with a message, and Escape puts back the old text', async ({ page }) => {
   const app = new App(page);
   await app.open();
   await app.loadSampleFromWelcome();
-  // Arrived from the roadmap, so Back would leave the page.
-  await app.open('roadmap');
-  await app.nav('Hierarchy').click();
-  await expect(app.heading()).toHaveText('Hierarchy');
-  const dialogs = answerDialogs(page);
-  const { asked } = dialogs;
+  await app.open('hierarchy');
 
-  await row(page, 'Trail search and filters').getByTestId('row-title').click();
-  await expect(page.getByTestId('edit-name')).toBeFocused();
-  await page.keyboard.type(' (draft)');
-
-  // Another page: asked, kept, and the address is this page's again.
-  await app.nav('Backlog').click();
-  await expect.poll(() => asked.length).toBe(1);
-  expect(asked[0]).toContain('not saved');
-  await expect(app.heading()).toHaveText('Hierarchy');
-  await expect(page).toHaveURL(/#\/hierarchy/);
-  await expect(page.getByTestId('edit-name')).toHaveValue('Trail search and filters (draft)');
-
-  // Another row's editor: asked, kept.
-  await row(page, 'Trip planning').getByTestId('row-title').click();
-  await expect.poll(() => asked.length).toBe(2);
-  await expect(page.getByTestId('edit-name')).toHaveValue('Trail search and filters (draft)');
-
-  // The browser's Back button: asked, kept, and still one step from the roadmap.
-  await page.goBack();
-  await expect.poll(() => asked.length).toBe(3);
-  await expect(page).toHaveURL(/#\/hierarchy/);
-  await expect(app.heading()).toHaveText('Hierarchy');
-  await expect(page.getByTestId('edit-name')).toHaveValue('Trail search and filters (draft)');
-
-  // Letting it go: the backlog opens and the title was never saved.
-  dialogs.answer = 'accept';
-  await app.nav('Backlog').click();
-  await expect(app.heading()).toHaveText('Backlog');
-  await app.nav('Hierarchy').click();
+  await row(page, 'Trail search and filters').getByTestId('row-title').focus();
+  await page.keyboard.press('Enter');
+  const name = page.getByTestId('edit-name');
+  await name.fill('');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('edit-name-error')).toHaveText('The title cannot be empty.');
+  await expect(name).toHaveValue('');
+  await expect(name).toHaveAttribute('aria-invalid', 'true');
   await expect(row(page, 'Trail search and filters')).toBeVisible();
-  expect(asked).toHaveLength(4);
 
-  // An editor opened but not changed is left without a question, by Back as well.
-  await row(page, 'Trip planning').getByTestId('row-title').click();
-  await expect(page.getByTestId('edit-name')).toBeFocused();
-  await page.goBack();
-  await expect(app.heading()).toHaveText('Backlog');
-  expect(asked).toHaveLength(4);
+  // Escape: the title it had when the field got the focus, and nothing to undo.
+  await page.keyboard.press('Escape');
+  await expect(name).toHaveValue('Trail search and filters');
+  await expect(page.getByTestId('edit-name-error')).toHaveText('');
+  await expect(page.getByTestId('edit-panel')).toBeVisible();
+  // With nothing to put back, Escape closes the editor and the focus goes back to the row.
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('edit-panel')).toHaveCount(0);
+  await expect(row(page, 'Trail search and filters').getByTestId('row-title')).toBeFocused();
+
+  // A number out of range stays in its field; a good one commits, and undo takes it back.
+  await row(page, 'Trail search and filters').getByTestId('row-title').press('Enter');
+  await page.getByTestId('edit-value').fill('11');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('edit-value-error')).toContainText('must be a number between');
+  await expect(page.getByTestId('edit-value')).toHaveValue('11');
+  await page.getByTestId('edit-value').fill('7');
+  await page.keyboard.press('Tab');
+  await expect(page.getByTestId('edit-value-error')).toHaveText('');
+  await page.getByTestId('done').click();
+  await page.keyboard.press('Control+z');
+  await expect(page.getByTestId('status')).toContainText('Undone');
   expect(app.problems).toEqual([]);
 });
 

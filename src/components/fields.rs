@@ -23,105 +23,148 @@ pub fn parse_bounded_required(field: Field, text: &str) -> Result<f64, String> {
     parse_bounded(field, text)?.ok_or_else(|| format!("{}.", field.message()))
 }
 
-/// A labelled number field: what is typed is checked against the field's range as it is
-/// typed, and a value out of range gets the field's message beside it (`aria-invalid`,
-/// `aria-describedby`). The editor refuses to save it, so it is never committed. A
-/// stored value out of range opens with the message already shown.
-#[component]
-pub fn NumberField(
-    label: &'static str,
-    field: Field,
-    value: RwSignal<String>,
-    /// Empty is wrong too (a key result's values are not optional).
-    #[prop(optional)]
-    required: bool,
-    #[prop(optional)] testid: &'static str,
-) -> impl IntoView {
-    let error = Signal::derive(move || {
-        value.with(|t| {
-            if required {
-                parse_bounded_required(field, t).err()
-            } else {
-                parse_bounded(field, t).err()
-            }
-        })
-    });
-    view! { <TextField label=label value=value error=error testid=testid /> }
-}
+/// A refusal: why `commit` did not store what was typed.
+pub type Refused = String;
 
+/// A labelled text field that commits what is typed — one undo step — when it changes
+/// (Enter, or leaving the field), when the page is hidden (`commit_focused_field`), and
+/// when it goes away with text not yet committed. Nothing is ever a draft to lose.
+///
+/// A refused text stays in the field with the reason beside it, and nothing changes.
+/// Escape puts back the text the field had when it got focus (or at its last commit);
+/// with nothing to put back, Escape is left to the panel around the field. The field
+/// shows the stored value whenever nothing uncommitted is typed in it, so an undo or
+/// another tab's save shows at once.
 #[component]
-pub fn TextField(
+pub fn CommitText(
     label: &'static str,
-    value: RwSignal<String>,
+    /// The value as stored.
+    #[prop(into)]
+    value: Signal<String>,
+    /// Stores a text, or says why not.
+    commit: impl Fn(String) -> Result<(), Refused> + Send + Sync + 'static,
+    /// A remark on the stored value, shown while nothing is refused (a number stored
+    /// before its bound).
+    #[prop(optional, into)]
+    note: Option<Signal<Option<String>>>,
     #[prop(optional)] multiline: bool,
     #[prop(optional)] placeholder: &'static str,
-    #[prop(optional, into)] error: Option<Signal<Option<String>>>,
-    #[prop(optional)] input_ref: Option<NodeRef<leptos::html::Input>>,
+    /// Takes the focus when it appears (the first field of an editor).
+    #[prop(optional)]
+    autofocus: bool,
     #[prop(optional)] testid: &'static str,
 ) -> impl IntoView {
     let id = uid("f");
     let err_id = format!("{id}-err");
-    let has_error = move || error.is_some_and(|e| e.with(|e| e.is_some()));
+    // What is typed and not committed yet, mirrored outside the reactive graph so the
+    // clean-up below can still read it while the field goes away.
+    let typed = RwSignal::new(None::<String>);
+    let pending = std::sync::Arc::new(std::sync::Mutex::new(None::<String>));
+    let refused = RwSignal::new(None::<Refused>);
+    let commit = std::sync::Arc::new(commit);
+    let set_typed = {
+        let pending = pending.clone();
+        move |t: Option<String>| {
+            *pending.lock().unwrap_or_else(|e| e.into_inner()) = t.clone();
+            typed.set(t);
+        }
+    };
+    let try_commit = {
+        let (commit, set_typed) = (commit.clone(), set_typed.clone());
+        move || {
+            let Some(text) = typed.get_untracked() else {
+                return;
+            };
+            match commit(text) {
+                Ok(()) => {
+                    set_typed(None);
+                    refused.set(None);
+                }
+                Err(why) => refused.set(Some(why)),
+            }
+        }
+    };
+    on_cleanup({
+        let commit = commit.clone();
+        move || {
+            let left = pending.lock().unwrap_or_else(|e| e.into_inner()).take();
+            if let Some(text) = left {
+                let _ = commit(text);
+            }
+        }
+    });
+    let on_input = {
+        let set_typed = set_typed.clone();
+        move |ev: leptos::ev::Event| {
+            let text = event_target_value(&ev);
+            let same = value.with_untracked(|v| *v == text);
+            set_typed((!same).then_some(text));
+        }
+    };
+    let on_keydown = move |ev: leptos::ev::KeyboardEvent| {
+        if ev.key() == "Escape" && typed.with_untracked(Option::is_some) {
+            // Handled here: the panel around stays open.
+            ev.stop_propagation();
+            set_typed(None);
+            refused.set(None);
+        }
+    };
+    let shown = move || typed.get().unwrap_or_else(|| value.get());
+    let message = move || refused.get().or_else(|| note.and_then(|n| n.get()));
+    let invalid = move || message().is_some().to_string();
+    let node = NodeRef::<leptos::html::Input>::new();
+    if autofocus {
+        Effect::new(move |_| {
+            if let Some(el) = node.get() {
+                el.focus().ok();
+                el.select();
+            }
+        });
+    }
+    let on_change = move |_| try_commit();
     let control = if multiline {
         view! {
-            <textarea
-                id=id.clone()
-                rows="3"
-                placeholder=placeholder
-                prop:value=move || value.get()
-                on:input=move |ev| value.set(event_target_value(&ev))
-                aria-describedby=err_id.clone()
-                data-testid=testid
-            ></textarea>
+            <textarea id=id.clone() rows="3" placeholder=placeholder prop:value=shown on:input=on_input on:change=on_change on:keydown=on_keydown aria-invalid=invalid aria-describedby=err_id.clone() data-testid=testid></textarea>
         }
         .into_any()
     } else {
-        let r = input_ref.unwrap_or_default();
         view! {
-            <input
-                type="text"
-                id=id.clone()
-                node_ref=r
-                placeholder=placeholder
-                prop:value=move || value.get()
-                on:input=move |ev| value.set(event_target_value(&ev))
-                aria-invalid=move || has_error().to_string()
-                aria-describedby=err_id.clone()
-                data-testid=testid
-            />
+            <input type="text" id=id.clone() node_ref=node placeholder=placeholder prop:value=shown on:input=on_input on:change=on_change on:keydown=on_keydown aria-invalid=invalid aria-describedby=err_id.clone() data-testid=testid />
         }
         .into_any()
     };
+    let err_testid = (!testid.is_empty()).then(|| format!("{testid}-error"));
     view! {
         <div class="field">
             <label for=id.clone()>{label}</label>
             {control}
-            <p class="field-error" id=err_id.clone()>{move || error.and_then(|e| e.get())}</p>
+            <p class="field-error" id=err_id data-testid=err_testid>{message}</p>
         </div>
     }
 }
 
-/// A select over `(value, label)` options.
+/// A `CommitText` for a number in `field`'s range. Empty clears it, unless `required`.
 #[component]
-pub fn SelectField(
+pub fn CommitNumber(
     label: &'static str,
-    value: RwSignal<String>,
-    options: Vec<(String, String)>,
+    field: Field,
+    #[prop(into)] value: Signal<Option<f64>>,
+    commit: impl Fn(Option<f64>) -> Result<(), Refused> + Send + Sync + 'static,
+    #[prop(optional)] required: bool,
     #[prop(optional)] testid: &'static str,
 ) -> impl IntoView {
-    let id = uid("f");
-    view! {
-        <div class="field">
-            <label for=id.clone()>{label}</label>
-            <select id=id on:change=move |ev| value.set(event_target_value(&ev)) data-testid=testid>
-                {options
-                    .into_iter()
-                    .map(|(v, l)| {
-                        let selected = value.get_untracked() == v;
-                        view! { <option value=v selected=selected>{l}</option> }
-                    })
-                    .collect_view()}
-            </select>
-        </div>
-    }
+    let text = Signal::derive(move || number_text(value.get()));
+    // A value stored before its bound loads, and is flagged here rather than hidden.
+    let note = Signal::derive(move || {
+        crate::model::bounds::flag(field, value.get()).map(|f| format!("{f}."))
+    });
+    let parse_and_commit = move |t: String| {
+        let v = if required {
+            parse_bounded_required(field, &t).map(Some)?
+        } else {
+            parse_bounded(field, &t)?
+        };
+        commit(v)
+    };
+    view! { <CommitText label value=text commit=parse_and_commit note testid /> }
 }

@@ -395,54 +395,9 @@ impl Command {
             }
         }
     }
-
-    /// A short description for the undo button and announcements.
-    pub fn label(&self, ws: &Workspace) -> String {
-        match self {
-            Command::SetRoles(r) => format!("set roles to “{}”", r.label()),
-            Command::RenamePortfolio(_) => "rename portfolio".into(),
-            Command::AddProduct { product, .. } => format!("add product “{}”", product.name),
-            Command::EditProduct(f) => format!("edit product “{}”", f.name),
-            Command::DeleteProduct(id) => {
-                format!(
-                    "delete product “{}”",
-                    ws.product(id).map(|p| p.name.as_str()).unwrap_or("?")
-                )
-            }
-            Command::ReorderProduct { .. } => "reorder products".into(),
-            Command::Add { entity, .. } => {
-                format!("add {} “{}”", entity.kind().noun(), entity.title())
-            }
-            Command::Edit { entity, .. } => {
-                format!("edit {} “{}”", entity.kind().noun(), entity.title())
-            }
-            Command::Delete { product, kind, id } => {
-                let title = ws
-                    .product(product)
-                    .and_then(|p| entity_title(p, *kind, id))
-                    .unwrap_or_default();
-                format!("delete {} “{}”", kind.noun(), title)
-            }
-            Command::Reorder { kind, .. } => format!("move {}", kind.noun()),
-            Command::Move {
-                product, kind, id, ..
-            } => {
-                let title = ws
-                    .product(product)
-                    .and_then(|p| entity_title(p, *kind, id))
-                    .unwrap_or_default();
-                format!("move {} “{}”", kind.noun(), title)
-            }
-            Command::Rerank { .. } => "re-rank the backlog".into(),
-            Command::SetDefinitionOfReady { .. } => "change the Definition of Ready".into(),
-            Command::MoveTheme { .. } => "move theme to another product".into(),
-            Command::Batch { label, .. } => label.clone(),
-            Command::ReplaceWorkspace(_) => "replace workspace".into(),
-        }
-    }
 }
 
-fn entity_title(p: &Product, kind: Kind, id: &Id) -> Option<String> {
+pub fn entity_title(p: &Product, kind: Kind, id: &Id) -> Option<String> {
     Some(match kind {
         Kind::Objective => p.objective(id)?.title.clone(),
         Kind::Theme => p.theme(id)?.name.clone(),
@@ -707,42 +662,6 @@ pub struct Impact {
     pub unplanned_items: usize,
     /// Features that lose their target release (they stay).
     pub untargeted_features: usize,
-}
-
-impl Impact {
-    /// E.g. "feature and 6 items", "theme, 2 features and 9 items".
-    pub fn summary(&self, kind: Kind) -> String {
-        let mut gone = vec![kind.noun().to_string()];
-        if self.features > 0 {
-            gone.push(super::numbers::count(self.features, "feature", "features"));
-        }
-        if self.items > 0 {
-            gone.push(super::numbers::count(self.items, "item", "items"));
-        }
-        let mut text = match gone.len() {
-            1 => gone[0].clone(),
-            n => format!("{} and {}", gone[..n - 1].join(", "), gone[n - 1]),
-        };
-        if self.unlinked_themes > 0 {
-            text.push_str(&format!(
-                "; {} lose this objective",
-                super::numbers::count(self.unlinked_themes, "theme", "themes")
-            ));
-        }
-        if self.unplanned_items > 0 {
-            text.push_str(&format!(
-                "; {} go back to the backlog",
-                super::numbers::count(self.unplanned_items, "item", "items")
-            ));
-        }
-        if self.untargeted_features > 0 {
-            text.push_str(&format!(
-                "; {} lose this release",
-                super::numbers::count(self.untargeted_features, "feature", "features")
-            ));
-        }
-        text
-    }
 }
 
 pub fn delete_impact(p: &Product, kind: Kind, id: &Id) -> Impact {

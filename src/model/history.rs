@@ -14,31 +14,43 @@ struct Entry {
     snapshot: Snapshot,
 }
 
+/// Names a command for the undo button, from the document before it applies. The model
+/// has no sentences of its own: the app passes `text::command_label`.
+pub type Labeller = fn(&Command, &Workspace) -> String;
+
 #[derive(Clone, Debug)]
 pub struct History {
     undo: Vec<Entry>,
     redo: Vec<Entry>,
     limit: usize,
+    label: Labeller,
 }
 
 impl Default for History {
+    /// Entries named by nothing but their place; `with_labels` names them.
     fn default() -> Self {
-        History::new(200)
+        History::new(200, |_, _| String::new())
     }
 }
 
 impl History {
-    pub fn new(limit: usize) -> History {
+    pub fn new(limit: usize, label: Labeller) -> History {
         History {
             undo: Vec::new(),
             redo: Vec::new(),
             limit: limit.max(1),
+            label,
         }
+    }
+
+    /// The usual history (200 steps), its entries named by `label`.
+    pub fn with_labels(label: Labeller) -> History {
+        History::new(200, label)
     }
 
     /// Applies a command and records it for undo.
     pub fn apply(&mut self, ws: &mut Workspace, cmd: Command) -> Result<Changes, ModelError> {
-        let label = cmd.label(ws);
+        let label = (self.label)(&cmd, ws);
         let (changes, snapshot) = apply(ws, cmd)?;
         self.undo.push(Entry { label, snapshot });
         if self.undo.len() > self.limit {

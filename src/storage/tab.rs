@@ -70,7 +70,7 @@ impl<B: Backend + Clone + Default + 'static> Tab<B> {
     pub fn new(session: Session<B>) -> Self {
         Tab {
             session,
-            history: History::default(),
+            history: History::with_labels(crate::text::command_label),
             since_commit: Vec::new(),
             mine: VecDeque::new(),
             redo_cmds: Vec::new(),
@@ -121,7 +121,7 @@ impl<B: Backend + Clone + Default + 'static> Tab<B> {
             if self.reload(ws, &mut out) {
                 let theirs = edited_entity(ws, &cmd);
                 if mine_before.is_some() && theirs != mine_before {
-                    conflict = Some(cmd.label(ws));
+                    conflict = Some(crate::text::command_label(&cmd, ws));
                 }
             }
         }

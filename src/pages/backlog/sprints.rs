@@ -3,7 +3,7 @@
 
 use super::table::plan_into;
 use super::ui::{with_product, BacklogUi};
-use crate::components::fields::{number_text, parse_bounded, NumberField, TextField};
+use crate::components::fields::{CommitNumber, CommitText, Refused};
 use crate::components::EnumSelect;
 use crate::model::backlog::RefFilter;
 use crate::model::bounds::{self, Field};
@@ -30,9 +30,6 @@ pub(crate) fn SprintStrip() -> impl IntoView {
     let vel = Memo::new(move |_| read_product(state, velocity).flatten());
     let add_sprint = move |_| {
         // The new sprint's editor takes the place of the open one.
-        if !crate::drafts::may_discard() {
-            return;
-        }
         let (n, last_end, last_cap) = with_product(state, |p| {
             (
                 p.sprints.len(),
@@ -183,10 +180,9 @@ fn card_key(s: &Sprint, l: &SprintLoad) -> String {
         .unwrap_or_default()
 }
 
-/// Opens a sprint's editor in place of the open one, whose changed draft is kept unless
-/// the user lets it go.
+/// Opens a sprint's editor in place of the open one (whose fields commit as it goes).
 fn open_editor(editing: RwSignal<Option<Id>>, id: Id) {
-    if editing.with_untracked(|e| e.as_ref() != Some(&id)) && crate::drafts::may_discard() {
+    if editing.with_untracked(|e| e.as_ref() != Some(&id)) {
         editing.set(Some(id));
     }
 }
@@ -203,6 +199,10 @@ fn print_sprint(ui: BacklogUi, id: Id) {
     });
 }
 
+fn day_text(d: Option<Day>) -> String {
+    d.map(|d| d.to_string()).unwrap_or_default()
+}
+
 fn parse_day(label: &str, s: &str) -> Result<Option<Day>, String> {
     if s.trim().is_empty() {
         return Ok(None);
@@ -215,64 +215,52 @@ fn parse_day(label: &str, s: &str) -> Result<Option<Day>, String> {
 #[component]
 fn SprintEditor(id: Id, editing: RwSignal<Option<Id>>) -> impl IntoView {
     let state = AppState::expect();
-    let Some(s) = with_product(state, |p| p.sprint(&id).cloned()).flatten() else {
+    let Some(name) = with_product(state, |p| p.sprint(&id).map(|s| s.name.clone())).flatten()
+    else {
         return ().into_any();
     };
-    let error = RwSignal::new(None::<String>);
-    let name = RwSignal::new(s.name.clone());
-    let goal = RwSignal::new(s.goal.clone());
-    let start = RwSignal::new(s.start.map(|d| d.to_string()).unwrap_or_default());
-    let end = RwSignal::new(s.end.map(|d| d.to_string()).unwrap_or_default());
-    let capacity = RwSignal::new(number_text(s.capacity));
-    let st = RwSignal::new(s.state);
-    let input = NodeRef::<leptos::html::Input>::new();
-    Effect::new(move |_| {
-        if let Some(el) = input.get() {
-            el.focus().ok();
+    let id = StoredValue::new(id);
+    let now =
+        Memo::new(move |_| read_product(state, |p| p.sprint(&id.get_value()).cloned()).flatten());
+    let text = move |f: fn(&Sprint) -> String| {
+        Signal::derive(move || now.with(|s| s.as_ref().map(f).unwrap_or_default()))
+    };
+    let edit = move |change: Box<dyn FnOnce(&mut Sprint)>| -> Result<(), Refused> {
+        let Some(mut sprint) = now.get_untracked() else {
+            return Err("This sprint no longer exists.".into());
+        };
+        let before = sprint.clone();
+        change(&mut sprint);
+        if sprint == before {
+            return Ok(());
         }
-    });
-    let original = s.clone();
-    let save = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let built = (|| -> Result<Sprint, String> {
-            let n = name.get_untracked().trim().to_string();
-            if n.is_empty() {
-                return Err("The sprint needs a name.".into());
-            }
-            Ok(Sprint {
-                id: original.id.clone(),
-                name: n,
-                goal: goal.get_untracked(),
-                start: parse_day("Start", &start.get_untracked())?,
-                end: parse_day("End", &end.get_untracked())?,
-                capacity: parse_bounded(Field::Capacity, &capacity.get_untracked())?,
-                state: st.get_untracked(),
-            })
-        })();
-        match built {
-            Err(e) => error.set(Some(e)),
-            Ok(sprint) => match state.dispatch_here(|product| Command::Edit {
+        state
+            .dispatch_here(|product| Command::Edit {
                 product,
                 entity: Entity::Sprint(sprint),
-            }) {
-                Ok(()) => {
-                    editing.set(None);
-                    state.say("Sprint saved.", false);
-                }
-                Err(e) => error.set(Some(e.to_string())),
-            },
+            })
+            .map_err(|e| e.to_string())
+    };
+    let rename = move |t: String| {
+        let n = t.trim().to_string();
+        if n.is_empty() {
+            return Err("The sprint needs a name.".to_string());
+        }
+        edit(Box::new(move |s| s.name = n))
+    };
+    let day = move |label: &'static str, set: fn(&mut Sprint, Option<Day>)| {
+        move |t: String| {
+            let d = parse_day(label, &t)?;
+            edit(Box::new(move |s| set(s, d)))
         }
     };
-    let delete_id = s.id.clone();
     let delete = move |_| {
-        if state
-            .dispatch_here(|product| Command::Delete {
-                product,
-                kind: Kind::Sprint,
-                id: delete_id.clone(),
-            })
-            .is_ok()
-        {
+        let cmd = |product| Command::Delete {
+            product,
+            kind: Kind::Sprint,
+            id: id.get_value(),
+        };
+        if state.dispatch_here(cmd).is_ok() {
             editing.set(None);
             state.say(
                 "Sprint deleted; its items went back to the backlog. Undo (Ctrl+Z) restores it.",
@@ -281,23 +269,22 @@ fn SprintEditor(id: Id, editing: RwSignal<Option<Id>>) -> impl IntoView {
         }
     };
     view! {
-        <form class="panel-form" on:submit=save on:keydown=move |ev| if ev.key() == "Escape" && crate::drafts::may_discard() { editing.set(None) } data-testid="sprint-editor">
-            <h3 class="panel-form__title">{format!("Edit {}", s.name)}</h3>
+        <section class="panel-form" aria-label=format!("Edit {name}") on:keydown=move |ev| if ev.key() == "Escape" { editing.set(None) } data-testid="sprint-editor">
+            <h3 class="panel-form__title">{format!("Edit {name}")}</h3>
             <div class="panel-form__grid">
-                <TextField label="Name" value=name input_ref=input testid="sprint-name" />
-                <TextField label="Start (YYYY-MM-DD)" value=start />
-                <TextField label="End (YYYY-MM-DD)" value=end />
-                <NumberField label="Capacity (points)" field=Field::Capacity value=capacity testid="sprint-capacity" />
-                <EnumSelect label="State" value=st on_pick=move |x| st.set(x) />
-                <TextField label="Sprint goal" value=goal multiline=true />
+                <CommitText label="Name" value=text(|s| s.name.clone()) commit=rename autofocus=true testid="sprint-name" />
+                <CommitText label="Start (YYYY-MM-DD)" value=text(|s| day_text(s.start)) commit=day("Start", |s, d| s.start = d) testid="sprint-start" />
+                <CommitText label="End (YYYY-MM-DD)" value=text(|s| day_text(s.end)) commit=day("End", |s, d| s.end = d) testid="sprint-end" />
+                <CommitNumber label="Capacity (points)" field=Field::Capacity value=Signal::derive(move || now.with(|s| s.as_ref().and_then(|s| s.capacity))) commit=move |c| edit(Box::new(move |s| s.capacity = c)) testid="sprint-capacity" />
+                <EnumSelect label="State" value=Signal::derive(move || now.with(|s| s.as_ref().map(|s| s.state)).unwrap_or_default()) on_pick=move |x| { let _ = edit(Box::new(move |s| s.state = x)); } testid="sprint-state" />
+                <CommitText label="Sprint goal" value=text(|s| s.goal.clone()) commit=move |g: String| edit(Box::new(move |s| s.goal = g)) multiline=true testid="sprint-goal" />
             </div>
-            <p class="field-error" role="alert">{move || error.get()}</p>
+            <p class="muted panel-form__note">"Each change is saved as you make it; Undo (Ctrl+Z) takes it back."</p>
             <div class="panel-form__buttons">
-                <button type="submit" class="btn btn--primary" data-testid="sprint-save">"Save"</button>
-                <button type="button" class="btn" on:click=move |_| editing.set(None)>"Close"</button>
+                <button type="button" class="btn btn--primary" on:click=move |_| editing.set(None) data-testid="sprint-done">"Done"</button>
                 <button type="button" class="btn btn--danger" on:click=delete>"Delete sprint"</button>
             </div>
-        </form>
+        </section>
     }
     .into_any()
 }

@@ -2,6 +2,7 @@
 //! level in place, with its hat, its roll-up and the loose ends to tidy.
 
 mod editors;
+mod objective_editor;
 mod panels;
 mod row;
 mod row_drag;

@@ -319,7 +319,7 @@ pub(crate) fn DeletePanel(row: Row) -> impl IntoView {
                 p.features.len(),
                 p.items.len()
             ),
-            (_, Some(k), Some(id)) => delete_impact(p, k, id).summary(k),
+            (_, Some(k), Some(id)) => crate::text::impact_summary(&delete_impact(p, k, id), k),
             _ => String::new(),
         })
     });

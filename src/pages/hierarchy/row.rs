@@ -106,12 +106,9 @@ fn on_keydown(
     };
     ev.prevent_default();
     match action {
-        // Escape is easily pressed by accident: a changed draft is kept unless let go.
-        RowAction::ClosePanel => {
-            if crate::drafts::may_discard() {
-                ui.close();
-            }
-        }
+        // Nothing is lost: the panel's fields have committed (a field with uncommitted
+        // text takes Escape itself, to put its text back).
+        RowAction::ClosePanel => ui.close(),
         RowAction::Move { down } => step(state, row, down),
         RowAction::Focus(to) => row_focus::focus_sibling_row(&target, to),
         RowAction::Toggle => {

@@ -34,14 +34,13 @@ impl OutlineUi {
         use_context::<OutlineUi>().expect("OutlineUi is provided by the hierarchy page")
     }
 
-    /// Opens a panel in place of the open one, whose changed draft is kept unless the
-    /// user lets it go.
+    /// Opens a panel in place of the open one (whose fields commit as they go).
     pub fn open(&self, key: &str, panel: Panel) {
         let same = self.panel.with_untracked(|p| {
             p.as_ref()
                 .is_some_and(|(k, open)| k == key && *open == panel)
         });
-        if !same && crate::drafts::may_discard() {
+        if !same {
             self.panel.set(Some((key.to_string(), panel)));
         }
     }

@@ -1,0 +1,147 @@
+//! The objective's editor: its title and its key results, each field committed when it
+//! changes; a key result is added on Enter and removed at once (Undo brings it back).
+
+use super::editors::{commit_edit, field_of, title, EditorFrame};
+use crate::components::fields::{uid, CommitNumber, CommitText, Refused};
+use crate::model::bounds::Field;
+use crate::model::{ids::prefix, Entity, Id, KeyResult, Objective, Product};
+use crate::state::{new_id, read_product, with_product, AppState};
+use leptos::prelude::*;
+
+/// Changes the objective `id` as one undo step.
+fn edit(
+    state: AppState,
+    id: StoredValue<Id>,
+    change: impl FnOnce(&mut Objective),
+) -> Result<(), Refused> {
+    let find = move |p: &Product| p.objective(&id.get_value()).cloned();
+    commit_edit(state, find, change, Entity::Objective)
+}
+
+#[component]
+pub(super) fn ObjectiveEditor(id: Id) -> impl IntoView {
+    let state = AppState::expect();
+    let id = StoredValue::new(id);
+    let find = move |p: &Product| p.objective(&id.get_value()).cloned();
+    // Rows keyed by id: a field's edit rewrites its text in place, not the row.
+    let krs = Memo::new(move |_| {
+        read_product(state, |p| {
+            find(p).map(|o| {
+                o.key_results
+                    .iter()
+                    .map(|k| k.id.clone())
+                    .collect::<Vec<_>>()
+            })
+        })
+        .flatten()
+        .unwrap_or_default()
+    });
+    let heading = with_product(state, |p| {
+        find(p).map(|o| format!("Edit objective “{}”", o.title))
+    })
+    .flatten()
+    .unwrap_or_default();
+    let rename = move |t: String| {
+        let t = title("title", &t)?;
+        edit(state, id, move |o| o.title = t)
+    };
+    view! {
+        <EditorFrame title=heading>
+            <CommitText label="Objective" value=field_of(state, find, |o| o.title.clone()) commit=rename autofocus=true testid="edit-name" />
+            <fieldset class="kr-editor field--wide">
+                <legend>"Key results: measurable, from a start value to a target"</legend>
+                <For each=move || krs.get().into_iter().enumerate() key=|(n, k)| (*n, k.clone()) let:((n, kr))>
+                    <KeyResultRow objective=id kr=kr n=n />
+                </For>
+                <AddKeyResult objective=id />
+            </fieldset>
+        </EditorFrame>
+    }
+}
+
+#[component]
+fn KeyResultRow(objective: StoredValue<Id>, kr: Id, n: usize) -> impl IntoView {
+    let state = AppState::expect();
+    let kr = StoredValue::new(kr);
+    let find = move |p: &Product| {
+        p.objective(&objective.get_value())?
+            .key_results
+            .iter()
+            .find(|k| k.id == kr.get_value())
+            .cloned()
+    };
+    let now = Memo::new(move |_| read_product(state, find).flatten());
+    let number =
+        move |f: fn(&KeyResult) -> f64| Signal::derive(move || now.with(|k| k.as_ref().map(f)));
+    let change = move |f: Box<dyn FnOnce(&mut KeyResult)>| {
+        edit(state, objective, move |o| {
+            if let Some(k) = o.key_results.iter_mut().find(|k| k.id == kr.get_value()) {
+                f(k)
+            }
+        })
+    };
+    let set = move |f: fn(&mut KeyResult, f64)| {
+        move |v: Option<f64>| match v {
+            Some(v) => change(Box::new(move |k| f(k, v))),
+            None => Err("A key result needs this value.".into()),
+        }
+    };
+    let retitle = move |t: String| {
+        let t = title(&format!("title of key result {}", n + 1), &t)?;
+        change(Box::new(move |k| k.title = t))
+    };
+    let remove = move |_| {
+        let _ = edit(state, objective, |o| {
+            o.key_results.retain(|k| k.id != kr.get_value())
+        });
+    };
+    view! {
+        <div class="kr-editor__row" data-testid="kr-row">
+            <CommitText label="Key result" value=field_of(state, find, |k| k.title.clone()) commit=retitle />
+            <CommitNumber label="Start" field=Field::KeyResultStart value=number(|k| k.start) commit=set(|k, v| k.start = v) required=true />
+            <CommitNumber label="Target" field=Field::KeyResultTarget value=number(|k| k.target) commit=set(|k, v| k.target = v) required=true />
+            <CommitNumber label="Current" field=Field::KeyResultCurrent value=number(|k| k.current) commit=set(|k, v| k.current = v) required=true />
+            <CommitText label="Unit" value=field_of(state, find, |k| k.unit.clone()) commit=move |u: String| change(Box::new(move |k| k.unit = u.trim().to_string())) placeholder="%, users…" />
+            <button type="button" class="btn btn--small btn--danger" aria-label=format!("Remove key result {}", n + 1) on:click=remove>"Remove"</button>
+        </div>
+    }
+}
+
+/// Adds a key result on Enter: its title now, its numbers (0 to 100) in its row.
+#[component]
+fn AddKeyResult(objective: StoredValue<Id>) -> impl IntoView {
+    let state = AppState::expect();
+    let text = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<Refused>);
+    let id = uid("kr");
+    let add = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let kr = match title("key result's title", &text.get_untracked()) {
+            Ok(t) => KeyResult {
+                id: new_id(prefix::KEY_RESULT),
+                title: t,
+                start: 0.0,
+                target: 100.0,
+                current: 0.0,
+                unit: String::new(),
+            },
+            Err(e) => return error.set(Some(e)),
+        };
+        match edit(state, objective, move |o| o.key_results.push(kr)) {
+            Ok(()) => {
+                text.set(String::new());
+                error.set(None);
+            }
+            Err(e) => error.set(Some(e)),
+        }
+    };
+    view! {
+        <form class="kr-editor__add" on:submit=add>
+            <div class="field">
+                <label for=id.clone()>"New key result"</label>
+                <input id=id.clone() type="text" placeholder="Type it and press Enter" prop:value=move || text.get() on:input=move |ev| text.set(event_target_value(&ev)) data-testid="add-kr" />
+                <p class="field-error" role="alert">{move || error.get()}</p>
+            </div>
+        </form>
+    }
+}
