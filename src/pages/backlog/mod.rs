@@ -59,6 +59,7 @@ pub fn BacklogPage() -> impl IntoView {
                 .route
                 .with(|r| r.focus.as_deref().and_then(|f| Id::parse(f).ok()))
         }),
+        opened_here: StoredValue::new(false),
         dragging: RwSignal::new(None),
         over: RwSignal::new(None),
         order,
@@ -67,8 +68,10 @@ pub fn BacklogPage() -> impl IntoView {
     };
     provide_context(ui);
     // The open item (`at=<item id>`: a click here, the palette, the roadmap, a reload)
-    // is drawn, with the page of rows it falls in.
+    // is drawn, with the page of rows it falls in; arrived at by a link, its row takes
+    // the focus.
     Effect::new(move |_| {
+        let link = !ui.opened_here.try_update_value(std::mem::take).unwrap_or(false);
         if let Some(id) = ui.open.get() {
             // An item beyond the drawn rows is drawn first, with the page it falls in.
             let at = with_product(state, |p| {
@@ -78,6 +81,9 @@ pub fn BacklogPage() -> impl IntoView {
             .flatten();
             if let Some(at) = at {
                 reveal(ui.limit, at, PAGE);
+            }
+            if link {
+                table::focus_item_row(&id);
             }
         }
     });

@@ -24,6 +24,9 @@ pub(crate) struct BacklogUi {
     /// The item open in the side panel: the URL's `at=`, so reload and Back agree with
     /// what is shown (`show` changes it).
     pub open: Memo<Option<Id>>,
+    /// The last change of `open` came from this page (`show`), not from a link: the
+    /// focus stays where the user put it.
+    pub opened_here: StoredValue<bool>,
     pub dragging: RwSignal<Option<Id>>,
     /// The row or sprint card a drag is over.
     pub over: RwSignal<Option<Id>>,
@@ -44,6 +47,7 @@ impl BacklogUi {
     /// Opens an item in the side panel (or closes it), in place of the current history
     /// entry: opening and closing are not steps for Back.
     pub fn show(self, id: Option<Id>) {
+        self.opened_here.set_value(true);
         self.state.show_focus(id.map(|id| id.to_string()));
     }
 
