@@ -272,6 +272,15 @@ impl AppState {
         }
     }
 
+    /// Adds an entity at the end of its list in the product shown.
+    pub fn add_here(&self, entity: crate::model::Entity) -> Result<(), ModelError> {
+        self.dispatch_here(|product| Command::Add {
+            product,
+            entity,
+            index: None,
+        })
+    }
+
     /// Dispatches the command `make` builds for the product shown; refused when none is.
     pub fn dispatch_here(&self, make: impl FnOnce(Id) -> Command) -> Result<(), ModelError> {
         match self.product.get_untracked() {

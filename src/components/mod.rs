@@ -1,5 +1,6 @@
 //! Shared pieces of the UI.
 
+pub mod add_line;
 pub mod dialog;
 pub mod download;
 pub mod enum_select;
@@ -19,6 +20,7 @@ pub mod shortcuts;
 pub mod storage_full;
 pub mod theme_toggle;
 
+pub use add_line::AddLine;
 pub use enum_select::{EnumSelect, Layout, OptionSelect};
 pub use hat_badge::HatBadge;
 pub use header::Header;

@@ -8,8 +8,7 @@ use leptos::prelude::*;
 #[component]
 pub fn NewProductForm(#[prop(optional)] compact: bool) -> impl IntoView {
     let state = AppState::expect();
-    let name = RwSignal::new(String::new());
-    let error = RwSignal::new(None::<String>);
+    let line = super::AddLine::new();
     let input_id = if compact {
         "new-product-name-compact"
     } else {
@@ -17,34 +16,28 @@ pub fn NewProductForm(#[prop(optional)] compact: bool) -> impl IntoView {
     };
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let n = name.get_untracked().trim().to_string();
-        if n.is_empty() {
-            error.set(Some("Give the product a name.".into()));
+        let Some(n) = line.take("Give the product a name.") else {
             return;
-        }
+        };
         // On Home the part that makes changes may still be on its way (`crate::engine`).
         leptos::task::spawn_local(async move {
             if let Err(e) = crate::engine::load()
                 .await
                 .map_err(|_| crate::engine::missing())
             {
-                error.set(Some(e.to_string()));
+                line.error.set(Some(e.to_string()));
                 return;
             }
             let product = Product::new(new_id(prefix::PRODUCT), n.clone());
             let id = product.id.clone();
-            match state.dispatch(Command::AddProduct {
+            let cmd = Command::AddProduct {
                 product: Box::new(product),
                 index: None,
-            }) {
-                Ok(()) => {
-                    name.set(String::new());
-                    error.set(None);
-                    state.say(format!("Product “{n}” created."), false);
-                    let page = state.route.with_untracked(|r| r.page);
-                    state.go(Route::page(page).with_product(Some(id)));
-                }
-                Err(e) => error.set(Some(e.to_string())),
+            };
+            if line.done(state.dispatch(cmd)) {
+                state.say(format!("Product “{n}” created."), false);
+                let page = state.route.with_untracked(|r| r.page);
+                state.go(Route::page(page).with_product(Some(id)));
             }
         });
     };
@@ -57,14 +50,14 @@ pub fn NewProductForm(#[prop(optional)] compact: bool) -> impl IntoView {
                     type="text"
                     placeholder="Product name"
                     maxlength="300"
-                    prop:value=move || name.get()
-                    on:input=move |ev| name.set(event_target_value(&ev))
-                    aria-invalid=move || error.with(|e| e.is_some()).to_string()
+                    prop:value=move || line.text.get()
+                    on:input=move |ev| line.typed(ev)
+                    aria-invalid=move || line.error.with(Option::is_some).to_string()
                     aria-describedby=format!("{input_id}-error")
                 />
                 <button type="submit" class="btn btn--primary">"Create product"</button>
             </div>
-            <p class="field-error" id=format!("{input_id}-error") role="alert">{move || error.get()}</p>
+            <p class="field-error" id=format!("{input_id}-error") role="alert">{move || line.error.get()}</p>
         </form>
     }
 }

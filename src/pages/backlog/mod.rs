@@ -71,7 +71,10 @@ pub fn BacklogPage() -> impl IntoView {
     // is drawn, with the page of rows it falls in; arrived at by a link, its row takes
     // the focus.
     Effect::new(move |_| {
-        let link = !ui.opened_here.try_update_value(std::mem::take).unwrap_or(false);
+        let link = !ui
+            .opened_here
+            .try_update_value(std::mem::take)
+            .unwrap_or(false);
         if let Some(id) = ui.open.get() {
             // An item beyond the drawn rows is drawn first, with the page it falls in.
             let at = with_product(state, |p| {

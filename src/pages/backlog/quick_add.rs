@@ -1,7 +1,7 @@
 //! The quick-add line: type, title, Enter — and the focus stays for the next one.
 
-use crate::components::{EnumSelect, Layout};
-use crate::model::{ids::prefix, Command, Entity, Item, ItemKind};
+use crate::components::{AddLine, EnumSelect, Layout};
+use crate::model::{ids::prefix, Entity, Item, ItemKind};
 use crate::state::{new_id, AppState};
 use leptos::prelude::*;
 
@@ -9,33 +9,17 @@ use leptos::prelude::*;
 pub(crate) fn QuickAdd() -> impl IntoView {
     let state = AppState::expect();
     let kind = RwSignal::new(ItemKind::Story);
-    let title = RwSignal::new(String::new());
-    let error = RwSignal::new(None::<String>);
+    let line = AddLine::new();
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let t = title.get_untracked().trim().to_string();
-        if t.is_empty() {
-            error.set(Some("Type a title for the item.".into()));
+        let Some(t) = line.take("Type a title for the item.") else {
             return;
-        }
-        let item = Item::new(new_id(prefix::ITEM), kind.get_untracked(), t.clone());
-        match state.dispatch_here(|product| Command::Add {
-            product,
-            entity: Entity::Item(item),
-            index: None,
-        }) {
-            Ok(()) => {
-                title.set(String::new());
-                error.set(None);
-                state.say(
-                    format!(
-                        "Added {} “{t}” at the bottom of the backlog.",
-                        kind.get_untracked().label()
-                    ),
-                    false,
-                );
-            }
-            Err(e) => error.set(Some(e.to_string())),
+        };
+        let kind = kind.get_untracked();
+        let item = Item::new(new_id(prefix::ITEM), kind, t.clone());
+        if line.done(state.add_here(Entity::Item(item))) {
+            let added = format!("Added {} “{t}” at the bottom of the backlog.", kind.label());
+            state.say(added, false);
         }
     };
     view! {
@@ -47,13 +31,13 @@ pub(crate) fn QuickAdd() -> impl IntoView {
                 type="text"
                 placeholder="Add an item: type a title and press Enter"
                 maxlength="300"
-                prop:value=move || title.get()
-                on:input=move |ev| title.set(event_target_value(&ev))
+                prop:value=move || line.text.get()
+                on:input=move |ev| line.typed(ev)
                 aria-describedby="quick-add-error"
                 data-testid="quick-add-title"
             />
             <button type="submit" class="btn btn--primary">"Add"</button>
-            <p class="field-error" id="quick-add-error" role="alert">{move || error.get()}</p>
+            <p class="field-error" id="quick-add-error" role="alert">{move || line.error.get()}</p>
         </form>
     }
 }

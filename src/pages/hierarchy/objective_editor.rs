@@ -3,6 +3,7 @@
 
 use super::editors::{commit_edit, field_of, title, EditorFrame};
 use crate::components::fields::{uid, CommitNumber, CommitText, Refused};
+use crate::components::AddLine;
 use crate::model::bounds::Field;
 use crate::model::{ids::prefix, Entity, Id, KeyResult, Objective, Product};
 use crate::state::{new_id, read_product, with_product, AppState};
@@ -111,36 +112,29 @@ fn KeyResultRow(objective: StoredValue<Id>, kr: Id, n: usize) -> impl IntoView {
 #[component]
 fn AddKeyResult(objective: StoredValue<Id>) -> impl IntoView {
     let state = AppState::expect();
-    let text = RwSignal::new(String::new());
-    let error = RwSignal::new(None::<Refused>);
+    let line = AddLine::new();
     let id = uid("kr");
     let add = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let kr = match title("key result's title", &text.get_untracked()) {
-            Ok(t) => KeyResult {
-                id: new_id(prefix::KEY_RESULT),
-                title: t,
-                start: 0.0,
-                target: 100.0,
-                current: 0.0,
-                unit: String::new(),
-            },
-            Err(e) => return error.set(Some(e)),
+        let Some(t) = line.take("Type the key result's title first.") else {
+            return;
         };
-        match edit(state, objective, move |o| o.key_results.push(kr)) {
-            Ok(()) => {
-                text.set(String::new());
-                error.set(None);
-            }
-            Err(e) => error.set(Some(e)),
-        }
+        let kr = KeyResult {
+            id: new_id(prefix::KEY_RESULT),
+            title: t,
+            start: 0.0,
+            target: 100.0,
+            current: 0.0,
+            unit: String::new(),
+        };
+        line.done(edit(state, objective, move |o| o.key_results.push(kr)));
     };
     view! {
         <form class="kr-editor__add" on:submit=add>
             <div class="field">
                 <label for=id.clone()>"New key result"</label>
-                <input id=id.clone() type="text" placeholder="Type it and press Enter" prop:value=move || text.get() on:input=move |ev| text.set(event_target_value(&ev)) data-testid="add-kr" />
-                <p class="field-error" role="alert">{move || error.get()}</p>
+                <input id=id.clone() type="text" placeholder="Type it and press Enter" prop:value=move || line.text.get() on:input=move |ev| line.typed(ev) data-testid="add-kr" />
+                <p class="field-error" role="alert">{move || line.error.get()}</p>
             </div>
         </form>
     }

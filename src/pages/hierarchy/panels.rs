@@ -2,13 +2,13 @@
 
 use super::ui::{focus_row, OutlineUi};
 use crate::components::fields::uid;
-use crate::components::EnumSelect;
+use crate::components::{AddLine, EnumSelect};
 use crate::model::outline::{Loose, Row, RowKind};
 use crate::model::{
     delete_impact, ids::prefix, Command, Entity, Feature, Id, Item, ItemKind, Kind, Objective,
     Theme,
 };
-use crate::state::{new_id, AppState};
+use crate::state::{new_id, with_product, AppState};
 use leptos::prelude::*;
 
 /// Theme colours offered in turn, each dark enough for white text and clear on both themes.
@@ -62,9 +62,8 @@ fn new_entity(
 pub(crate) fn AddPanel(row: Row, kind: Kind) -> impl IntoView {
     let state = AppState::expect();
     let ui = OutlineUi::expect();
-    let title = RwSignal::new(String::new());
+    let line = AddLine::new();
     let item_kind = RwSignal::new(ItemKind::Story);
-    let error = RwSignal::new(None::<String>);
     let input = NodeRef::<leptos::html::Input>::new();
     Effect::new(move |_| {
         if let Some(el) = input.get() {
@@ -79,44 +78,21 @@ pub(crate) fn AddPanel(row: Row, kind: Kind) -> impl IntoView {
     let id = uid("add");
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let text = title.get_untracked().trim().to_string();
-        if text.is_empty() {
-            error.set(Some(format!("Type a title for the new {}.", kind.noun())));
-            return;
-        }
-        let Some(product) = state.product.get_untracked() else {
+        let Some(text) = line.take(&format!("Type a title for the new {}.", kind.noun())) else {
             return;
         };
-        let n_themes = state
-            .ws
-            .with_untracked(|w| w.product(&product).map_or(0, |p| p.themes.len()));
-        let entity = new_entity(
-            kind,
-            &text,
-            parent.clone(),
-            item_kind.get_untracked(),
-            n_themes,
-        );
-        match state.dispatch(Command::Add {
-            product,
-            entity,
-            index: None,
-        }) {
-            Ok(()) => {
-                title.set(String::new());
-                error.set(None);
-                state.say(
-                    format!(
-                        "Added {} “{text}”. Type the next one, or press Escape.",
-                        kind.noun()
-                    ),
-                    false,
-                );
-                if let Some(el) = input.get_untracked() {
-                    el.focus().ok();
-                }
+        let n_themes = with_product(state, |p| p.themes.len()).unwrap_or(0);
+        let (parent, item_kind) = (parent.clone(), item_kind.get_untracked());
+        let entity = new_entity(kind, &text, parent, item_kind, n_themes);
+        if line.done(state.add_here(entity)) {
+            let noun = kind.noun();
+            state.say(
+                format!("Added {noun} “{text}”. Type the next one, or press Escape."),
+                false,
+            );
+            if let Some(el) = input.get_untracked() {
+                el.focus().ok();
             }
-            Err(e) => error.set(Some(e.to_string())),
         }
     };
     view! {
@@ -129,13 +105,13 @@ pub(crate) fn AddPanel(row: Row, kind: Kind) -> impl IntoView {
                     type="text"
                     node_ref=input
                     maxlength="300"
-                    prop:value=move || title.get()
-                    on:input=move |ev| title.set(event_target_value(&ev))
-                    aria-invalid=move || error.with(Option::is_some).to_string()
+                    prop:value=move || line.text.get()
+                    on:input=move |ev| line.typed(ev)
+                    aria-invalid=move || line.error.with(Option::is_some).to_string()
                     aria-describedby=format!("{id}-err")
                     data-testid="add-title"
                 />
-                <p class="field-error" id=format!("{id}-err") role="alert">{move || error.get()}</p>
+                <p class="field-error" id=format!("{id}-err") role="alert">{move || line.error.get()}</p>
             </div>
             <div class="panel-form__buttons">
                 <button type="submit" class="btn btn--primary">"Add"</button>

@@ -2,7 +2,7 @@
 
 use super::ui::{edit_feature, month_label, RoadmapUi};
 use crate::components::fields::uid;
-use crate::components::{EnumSelect, OptionSelect};
+use crate::components::{AddLine, EnumSelect, OptionSelect};
 use crate::model::numbers::{fixed, points};
 use crate::model::rollup::feature_rollup;
 use crate::model::{ids::prefix, Command, Day, Entity, Id, Kind, Release};
@@ -104,9 +104,8 @@ pub(crate) fn FeatureDetails(id: Id) -> impl IntoView {
 #[component]
 pub(crate) fn Releases() -> impl IntoView {
     let state = AppState::expect();
-    let name = RwSignal::new(String::new());
+    let line = AddLine::new();
     let date = RwSignal::new(String::new());
-    let error = RwSignal::new(None::<String>);
     let list = Memo::new(move |_| {
         read_product(state, |p| {
             p.releases
@@ -128,13 +127,12 @@ pub(crate) fn Releases() -> impl IntoView {
     });
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let n = name.get_untracked().trim().to_string();
-        if n.is_empty() {
-            error.set(Some("Name the release or milestone.".into()));
+        let Some(n) = line.take("Name the release or milestone.") else {
             return;
-        }
+        };
         let Ok(d) = Day::parse(date.get_untracked().trim()) else {
-            error.set(Some("The date must be like 2026-06-30.".into()));
+            line.error
+                .set(Some("The date must be like 2026-06-30.".into()));
             return;
         };
         let release = Release {
@@ -142,18 +140,9 @@ pub(crate) fn Releases() -> impl IntoView {
             name: n.clone(),
             date: d,
         };
-        match state.dispatch_here(|product| Command::Add {
-            product,
-            entity: Entity::Release(release),
-            index: None,
-        }) {
-            Ok(()) => {
-                name.set(String::new());
-                date.set(String::new());
-                error.set(None);
-                state.say(format!("Release “{n}” added on {d}."), false);
-            }
-            Err(e) => error.set(Some(e.to_string())),
+        if line.done(state.add_here(Entity::Release(release))) {
+            date.set(String::new());
+            state.say(format!("Release “{n}” added on {d}."), false);
         }
     };
     let (name_id, date_id) = (uid("rel"), uid("rel"));
@@ -174,10 +163,10 @@ pub(crate) fn Releases() -> impl IntoView {
                 }).collect_view()}
             </ul>
             <form class="panel-form--row" on:submit=submit data-testid="add-release">
-                <div class="field"><label for=name_id.clone()>"Name"</label><input id=name_id type="text" maxlength="300" prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev)) data-testid="release-name" /></div>
+                <div class="field"><label for=name_id.clone()>"Name"</label><input id=name_id type="text" maxlength="300" prop:value=move || line.text.get() on:input=move |ev| line.typed(ev) data-testid="release-name" /></div>
                 <div class="field"><label for=date_id.clone()>"Date"</label><input id=date_id type="date" prop:value=move || date.get() on:input=move |ev| date.set(event_target_value(&ev)) data-testid="release-date" /></div>
                 <div class="panel-form__buttons"><button type="submit" class="btn">"Add release"</button></div>
-                <p class="field-error" role="alert">{move || error.get()}</p>
+                <p class="field-error" role="alert">{move || line.error.get()}</p>
             </form>
         </section>
     }

@@ -13,9 +13,9 @@ use ui::{with_product, RoadmapFilter, RoadmapUi, View, Zoom};
 
 use crate::components::download::download;
 use crate::components::fields::uid;
-use crate::components::{Layout, NoProduct, OptionSelect, PageHead};
+use crate::components::{AddLine, Layout, NoProduct, OptionSelect, PageHead};
 use crate::model::roadmap_svg::roadmap_svg;
-use crate::model::{ids::prefix, Command, Entity, Id, Level, Month, Theme};
+use crate::model::{ids::prefix, Entity, Id, Level, Month, Theme};
 use crate::state::read_product;
 use crate::state::{new_id, today, AppState};
 use leptos::prelude::*;
@@ -200,16 +200,13 @@ fn Controls() -> impl IntoView {
 #[component]
 fn AddTheme() -> impl IntoView {
     let state = AppState::expect();
-    let name = RwSignal::new(String::new());
-    let error = RwSignal::new(None::<String>);
+    let line = AddLine::new();
     let id = uid("theme");
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let n = name.get_untracked().trim().to_string();
-        if n.is_empty() {
-            error.set(Some("Name the theme first.".into()));
+        let Some(n) = line.take("Name the theme first.") else {
             return;
-        }
+        };
         const COLOURS: [&str; 6] = [
             "#2f6fdd", "#c2561a", "#23855a", "#6b4fd8", "#b8336a", "#0f7c8c",
         ];
@@ -221,28 +218,19 @@ fn AddTheme() -> impl IntoView {
             colour: COLOURS[k % COLOURS.len()].into(),
             objective: None,
         };
-        match state.dispatch_here(|product| Command::Add {
-            product,
-            entity: Entity::Theme(theme),
-            index: None,
-        }) {
-            Ok(()) => {
-                name.set(String::new());
-                error.set(None);
-                state.say(
-                    format!("Theme “{n}” added: it has its own swimlane."),
-                    false,
-                );
-            }
-            Err(e) => error.set(Some(e.to_string())),
+        if line.done(state.add_here(Entity::Theme(theme))) {
+            state.say(
+                format!("Theme “{n}” added: it has its own swimlane."),
+                false,
+            );
         }
     };
     view! {
         <form class="inline-add" on:submit=submit data-testid="add-theme-form">
             <label for=id.clone()>"New theme (swimlane)"</label>
-            <input id=id.clone() type="text" maxlength="300" prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev)) data-testid="new-theme" />
+            <input id=id.clone() type="text" maxlength="300" prop:value=move || line.text.get() on:input=move |ev| line.typed(ev) data-testid="new-theme" />
             <button type="submit" class="btn btn--small">"Add theme"</button>
-            <p class="field-error" role="alert">{move || error.get()}</p>
+            <p class="field-error" role="alert">{move || line.error.get()}</p>
         </form>
     }
 }
