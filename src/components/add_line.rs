@@ -45,6 +45,20 @@ impl AddLine {
         }
     }
 
+    /// The form's submit: `add` gets the text typed, trimmed (an empty one is refused
+    /// with `empty`); done, the field empties for the next one.
+    pub fn submit<E: ToString>(
+        self,
+        ev: leptos::ev::SubmitEvent,
+        empty: &str,
+        add: impl FnOnce(String) -> Result<(), E>,
+    ) {
+        ev.prevent_default();
+        if let Some(text) = self.take(empty) {
+            self.done(add(text));
+        }
+    }
+
     /// For the field's `on:input`.
     pub fn typed(self, ev: leptos::ev::Event) {
         self.text.set(event_target_value(&ev));

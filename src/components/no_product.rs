@@ -18,3 +18,23 @@ pub fn NoProduct(what: &'static str) -> impl IntoView {
         </div>
     }
 }
+
+/// A page about the product shown: its head, then `children` — or, with no product yet,
+/// what to do first.
+#[component]
+pub fn ProductPage(
+    title: &'static str,
+    level: crate::model::Level,
+    lead: &'static str,
+    /// What the page is, for the empty state: "A backlog belongs to a product…".
+    what: &'static str,
+    children: ChildrenFn,
+) -> impl IntoView {
+    let state = AppState::expect();
+    view! {
+        <crate::components::PageHead title=title level=level lead=lead />
+        <Show when=move || state.product.with(Option::is_some) fallback=move || view! { <NoProduct what=what /> }>
+            {children()}
+        </Show>
+    }
+}

@@ -68,28 +68,26 @@ fn entries(state: AppState) -> Vec<Entry> {
                 hint: "product",
                 target: Target::Go(Route::page(Page::Hierarchy).with_product(pid.clone())),
             });
-            for f in &p.features {
-                out.push(Entry {
-                    label: f.title.clone(),
-                    hint: "feature",
-                    target: Target::Go(
-                        Route::page(Page::Roadmap)
-                            .with_product(pid.clone())
-                            .with_focus(f.id.to_string()),
-                    ),
-                });
-            }
-            for i in &p.items {
-                out.push(Entry {
-                    label: i.title.clone(),
-                    hint: "item",
-                    target: Target::Go(
-                        Route::page(Page::Backlog)
-                            .with_product(pid.clone())
-                            .with_focus(i.id.to_string()),
-                    ),
-                });
-            }
+            // A feature opens in the roadmap, an item in the backlog.
+            let entity = |label: &str, hint, page, id: &crate::model::Id| Entry {
+                label: label.to_string(),
+                hint,
+                target: Target::Go(
+                    Route::page(page)
+                        .with_product(pid.clone())
+                        .with_focus(id.to_string()),
+                ),
+            };
+            out.extend(
+                p.features
+                    .iter()
+                    .map(|f| entity(&f.title, "feature", Page::Roadmap, &f.id)),
+            );
+            out.extend(
+                p.items
+                    .iter()
+                    .map(|i| entity(&i.title, "item", Page::Backlog, &i.id)),
+            );
         }
     });
     out

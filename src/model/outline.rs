@@ -334,30 +334,55 @@ impl<'a> Builder<'a> {
         out
     }
 
-    fn objectives(&self) -> Vec<Node> {
-        let objectives = &self.p.objectives;
-        let ids: Vec<&Id> = objectives.iter().map(|o| &o.id).collect();
-        let node = |(n, o): (usize, &Objective)| {
-            let mut children = vec![];
-            if self.expanded(o.id.as_str()) {
-                children = self.key_results(o);
-                children.extend(self.themes(Some(&o.id)));
-            }
-            if self.hidden(self.matches(Level::Objective, &o.title, None), &children) {
+    /// The rows of one level under one parent, in order: each with `children`, its shown
+    /// children (none when folded) and how many it has; while filtering, only the rows
+    /// that match or have a shown child. `fill` adds what only this level shows.
+    fn level<T>(
+        &self,
+        entities: &[&T],
+        (kind, level): (RowKind, Level),
+        name: fn(&T) -> (&Id, &str),
+        children: impl Fn(&T) -> (Vec<Node>, usize),
+        fill: impl Fn(&mut Row, &T),
+    ) -> Vec<Node> {
+        let ids: Vec<&Id> = entities.iter().map(|&e| name(e).0).collect();
+        let node = |(n, &e): (usize, &&T)| {
+            let (id, title) = name(e);
+            let (shown, count) = children(e);
+            if self.hidden(self.matches(level, title, None), &shown) {
                 return None;
             }
-            let count = o.key_results.len() + under(&self.themes_of, Some(&o.id)).len();
-            let mut r = self.row(RowKind::Objective, &o.id, &o.title, count);
+            let mut r = self.row(kind, id, title, count);
             place(&mut r, &ids, n);
-            r.meta = rollup_text(
-                self.sums
-                    .by_objective
-                    .get(&o.id)
-                    .unwrap_or(&Rollup::default()),
-            );
-            Some(Node { row: r, children })
+            fill(&mut r, e);
+            Some(Node {
+                row: r,
+                children: shown,
+            })
         };
-        objectives.iter().enumerate().filter_map(node).collect()
+        entities.iter().enumerate().filter_map(node).collect()
+    }
+
+    fn objectives(&self) -> Vec<Node> {
+        let objectives: Vec<&Objective> = self.p.objectives.iter().collect();
+        let children = |o: &Objective| {
+            let mut shown = vec![];
+            if self.expanded(o.id.as_str()) {
+                shown = self.key_results(o);
+                shown.extend(self.themes(Some(&o.id)));
+            }
+            let count = o.key_results.len() + under(&self.themes_of, Some(&o.id)).len();
+            (shown, count)
+        };
+        let fill =
+            |r: &mut Row, o: &Objective| r.meta = self.sum_text(&self.sums.by_objective, &o.id);
+        let kind = (RowKind::Objective, Level::Objective);
+        self.level(&objectives, kind, |o| (&o.id, &o.title), children, fill)
+    }
+
+    /// The roll-up of `id` in `sums`, as its row says it.
+    fn sum_text(&self, sums: &IdMap<Id, Rollup>, id: &Id) -> String {
+        rollup_text(sums.get(id).unwrap_or(&Rollup::default()))
     }
 
     fn key_results(&self, o: &Objective) -> Vec<Node> {
@@ -389,54 +414,41 @@ impl<'a> Builder<'a> {
     }
 
     fn themes(&self, objective: Option<&Id>) -> Vec<Node> {
-        let themes = under(&self.themes_of, objective);
-        let ids: Vec<&Id> = themes.iter().map(|t| &t.id).collect();
-        let node = |(n, t): (usize, &&Theme)| {
-            let children = if self.expanded(t.id.as_str()) {
+        let children = |t: &Theme| {
+            let shown = if self.expanded(t.id.as_str()) {
                 self.features(Some(&t.id))
             } else {
                 vec![]
             };
-            if self.hidden(self.matches(Level::Theme, &t.name, None), &children) {
-                return None;
-            }
-            let count = under(&self.features_of, Some(&t.id)).len();
-            let mut r = self.row(RowKind::Theme, &t.id, &t.name, count);
-            place(&mut r, &ids, n);
+            (shown, under(&self.features_of, Some(&t.id)).len())
+        };
+        let fill = |r: &mut Row, t: &Theme| {
             r.colour = Some(t.colour.clone());
             r.parent = objective.cloned();
-            r.meta = rollup_text(self.sums.by_theme.get(&t.id).unwrap_or(&Rollup::default()));
-            Some(Node { row: r, children })
+            r.meta = self.sum_text(&self.sums.by_theme, &t.id);
         };
-        themes.iter().enumerate().filter_map(node).collect()
+        let themes = under(&self.themes_of, objective);
+        let kind = (RowKind::Theme, Level::Theme);
+        self.level(themes, kind, |t| (&t.id, &t.name), children, fill)
     }
 
     fn features(&self, theme: Option<&Id>) -> Vec<Node> {
-        let features = under(&self.features_of, theme);
-        let ids: Vec<&Id> = features.iter().map(|f| &f.id).collect();
-        let node = |(n, f): (usize, &&Feature)| {
-            let children = if self.expanded(f.id.as_str()) {
+        let children = |f: &Feature| {
+            let shown = if self.expanded(f.id.as_str()) {
                 self.items(Some(&f.id))
             } else {
                 vec![]
             };
-            if self.hidden(self.matches(Level::Feature, &f.title, None), &children) {
-                return None;
-            }
-            let count = under(&self.items_of, Some(&f.id)).len();
-            let mut r = self.row(RowKind::Feature, &f.id, &f.title, count);
-            place(&mut r, &ids, n);
+            (shown, under(&self.items_of, Some(&f.id)).len())
+        };
+        let fill = |r: &mut Row, f: &Feature| {
             r.detail = f.status.label().to_string();
             r.parent = theme.cloned();
-            r.meta = rollup_text(
-                self.sums
-                    .by_feature
-                    .get(&f.id)
-                    .unwrap_or(&Rollup::default()),
-            );
-            Some(Node { row: r, children })
+            r.meta = self.sum_text(&self.sums.by_feature, &f.id);
         };
-        features.iter().enumerate().filter_map(node).collect()
+        let features = under(&self.features_of, theme);
+        let kind = (RowKind::Feature, Level::Feature);
+        self.level(features, kind, |f| (&f.id, &f.title), children, fill)
     }
 
     fn items(&self, feature: Option<&Id>) -> Vec<Node> {

@@ -61,38 +61,44 @@ pub fn feature_rollup(p: &Product, feature: &Id) -> Rollup {
 
 // The sets below are looked up once per item: a `Vec::contains` there is items × features.
 
+/// The ids of `all` whose parent is in `parents`.
+fn children_of<'a, T>(
+    all: &'a [T],
+    parents: &HashSet<&Id>,
+    parent: fn(&T) -> &Option<Id>,
+    id: fn(&T) -> &Id,
+) -> HashSet<&'a Id> {
+    all.iter()
+        .filter(|e| parent(e).as_ref().is_some_and(|p| parents.contains(p)))
+        .map(id)
+        .collect()
+}
+
+/// The roll-up of the items under `features`.
+fn of_features(p: &Product, features: &HashSet<&Id>) -> Rollup {
+    let items = p.items.iter();
+    Rollup::of(items.filter(|i| i.feature.as_ref().is_some_and(|f| features.contains(f))))
+}
+
 pub fn theme_rollup(p: &Product, theme: &Id) -> Rollup {
-    let features: HashSet<&Id> = p
-        .features
-        .iter()
-        .filter(|f| f.theme.as_ref() == Some(theme))
-        .map(|f| &f.id)
-        .collect();
-    Rollup::of(
-        p.items
-            .iter()
-            .filter(|i| i.feature.as_ref().is_some_and(|f| features.contains(f))),
-    )
+    let features = children_of(
+        &p.features,
+        &HashSet::from([theme]),
+        |f| &f.theme,
+        |f| &f.id,
+    );
+    of_features(p, &features)
 }
 
 pub fn objective_rollup(p: &Product, objective: &Id) -> Rollup {
-    let themes: HashSet<&Id> = p
-        .themes
-        .iter()
-        .filter(|t| t.objective.as_ref() == Some(objective))
-        .map(|t| &t.id)
-        .collect();
-    let features: HashSet<&Id> = p
-        .features
-        .iter()
-        .filter(|f| f.theme.as_ref().is_some_and(|t| themes.contains(t)))
-        .map(|f| &f.id)
-        .collect();
-    Rollup::of(
-        p.items
-            .iter()
-            .filter(|i| i.feature.as_ref().is_some_and(|f| features.contains(f))),
-    )
+    let themes = children_of(
+        &p.themes,
+        &HashSet::from([objective]),
+        |t| &t.objective,
+        |t| &t.id,
+    );
+    let features = children_of(&p.features, &themes, |f| &f.theme, |f| &f.id);
+    of_features(p, &features)
 }
 
 pub fn product_rollup(p: &Product) -> Rollup {
@@ -118,24 +124,15 @@ pub struct Orphans {
 }
 
 pub fn orphans(p: &Product) -> Orphans {
+    fn loose<T>(all: &[T], parent: fn(&T) -> &Option<Id>, id: fn(&T) -> &Id) -> Vec<Id> {
+        all.iter()
+            .filter(|e| parent(e).is_none())
+            .map(|e| id(e).clone())
+            .collect()
+    }
     Orphans {
-        items: p
-            .items
-            .iter()
-            .filter(|i| i.feature.is_none())
-            .map(|i| i.id.clone())
-            .collect(),
-        features: p
-            .features
-            .iter()
-            .filter(|f| f.theme.is_none())
-            .map(|f| f.id.clone())
-            .collect(),
-        themes: p
-            .themes
-            .iter()
-            .filter(|t| t.objective.is_none())
-            .map(|t| t.id.clone())
-            .collect(),
+        items: loose(&p.items, |i| &i.feature, |i| &i.id),
+        features: loose(&p.features, |f| &f.theme, |f| &f.id),
+        themes: loose(&p.themes, |t| &t.objective, |t| &t.id),
     }
 }

@@ -28,20 +28,21 @@ fn Welcome() -> impl IntoView {
                 "Two Hats keeps your whole product — vision, objectives, themes, features, backlog and sprints — in this browser, and shows at every level whether it is the Product Manager's or the Product Owner's to decide."
             </p>
             <div class="welcome__choices">
-                <div class="choice">
-                    <h2>"Try it with a sample"</h2>
-                    <p>"Two linked products with OKRs, four themes, ten features, forty backlog items and three sprints: a ready start for a training session."</p>
-                    <button type="button" class="btn btn--primary btn--large" on:click=move |_| state.load_sample() data-testid="load-sample">
-                        "Load the sample product"
-                    </button>
-                </div>
-                <div class="choice">
-                    <h2>"Start with your own product"</h2>
-                    <p>"Begin with an empty workspace and create your first product."</p>
-                    <button type="button" class="btn btn--large" on:click=move |_| state.start_empty() data-testid="start-empty">
-                        "Start empty"
-                    </button>
-                </div>
+                <WelcomeChoice
+                    title="Try it with a sample"
+                    text="Two linked products with OKRs, four themes, ten features, forty backlog items and three sprints: a ready start for a training session."
+                    button="Load the sample product"
+                    primary=true
+                    on_click=move || state.load_sample()
+                    testid="load-sample"
+                />
+                <WelcomeChoice
+                    title="Start with your own product"
+                    text="Begin with an empty workspace and create your first product."
+                    button="Start empty"
+                    on_click=move || state.start_empty()
+                    testid="start-empty"
+                />
             </div>
             <p class="welcome__note">
                 "Everything stays on this device: no account, no server. Export a file from the Data page whenever you want a copy."
@@ -110,5 +111,26 @@ fn Overview() -> impl IntoView {
             </ul>
         </Show>
         <NewProductForm />
+    }
+}
+
+/// One of the two ways to begin: what it gives, and the button that takes it.
+#[component]
+fn WelcomeChoice(
+    title: &'static str,
+    text: &'static str,
+    button: &'static str,
+    #[prop(optional)] primary: bool,
+    on_click: impl Fn() + 'static,
+    testid: &'static str,
+) -> impl IntoView {
+    view! {
+        <div class="choice">
+            <h2>{title}</h2>
+            <p>{text}</p>
+            <button type="button" class="btn btn--large" class:btn--primary=primary on:click=move |_| on_click() data-testid=testid>
+                {button}
+            </button>
+        </div>
     }
 }

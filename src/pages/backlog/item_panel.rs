@@ -195,22 +195,8 @@ fn Planning(edit: Edit) -> impl IntoView {
                 on_pick=move |s| edit.commit(move |i| i.status = s)
                 testid="panel-status"
             />
-            <RefSelect
-                edit
-                label="Feature"
-                options=with_none("No feature", |r| &r.0)
-                current=|i| i.feature.as_ref().map(Id::to_string).unwrap_or_default()
-                on_pick=move |v| { let f = Id::parse(&v).ok(); edit.commit(move |i| i.feature = f) }
-                testid="panel-feature"
-            />
-            <RefSelect
-                edit
-                label="Sprint"
-                options=with_none("Not planned", |r| &r.1)
-                current=|i| i.sprint.as_ref().map(Id::to_string).unwrap_or_default()
-                on_pick=move |v| { let s = Id::parse(&v).ok(); edit.commit(move |i| i.sprint = s) }
-                testid="panel-sprint"
-            />
+            <RefSelect edit label="Feature" options=with_none("No feature", |r| &r.0) get=|i| i.feature.clone() set=|i, f| i.feature = f testid="panel-feature" />
+            <RefSelect edit label="Sprint" options=with_none("Not planned", |r| &r.1) get=|i| i.sprint.clone() set=|i, s| i.sprint = s testid="panel-sprint" />
         </div>
     }
 }
@@ -224,12 +210,23 @@ fn RefSelect(
     edit: Edit,
     label: &'static str,
     options: Memo<Vec<(String, String)>>,
-    current: fn(&Item) -> String,
-    on_pick: impl Fn(String) + 'static,
+    get: fn(&Item) -> Option<Id>,
+    set: fn(&mut Item, Option<Id>),
     testid: &'static str,
 ) -> impl IntoView {
     let fid = uid("sel");
-    let chosen = Memo::new(move |_| edit.read(current));
+    let chosen = Memo::new(move |_| {
+        edit.item.with(|i| {
+            i.as_ref()
+                .and_then(get)
+                .map(|id| id.to_string())
+                .unwrap_or_default()
+        })
+    });
+    let on_pick = move |v: String| {
+        let id = Id::parse(&v).ok();
+        edit.commit(move |i| set(i, id));
+    };
     let node = NodeRef::<leptos::html::Select>::new();
     Effect::new(move |_| {
         let v = chosen.get();

@@ -13,7 +13,7 @@ use ui::{with_product, BacklogUi, PAGE};
 
 use crate::components::more_rows::{drawn, reveal};
 
-use crate::components::{NoProduct, PageHead};
+use crate::components::ProductPage;
 use crate::model::backlog::{backlog_order, BacklogFilter, RowBuilder};
 use crate::model::scoring::Scheme;
 use crate::model::{Id, Level};
@@ -99,12 +99,12 @@ pub fn BacklogPage() -> impl IntoView {
         now
     });
     view! {
-        <PageHead
+        <ProductPage
             title="Backlog"
             level=Level::Item
             lead="The product backlog in rank order: the top is what the team does next. Plan sprints against capacity and see where each item is likely to land."
-        />
-        <Show when=move || state.product.with(Option::is_some) fallback=|| view! { <NoProduct what="A backlog" /> }>
+            what="A backlog"
+        >
             <quick_add::QuickAdd />
             <sprints::SprintStrip />
             <toolbar::Toolbar />
@@ -113,6 +113,6 @@ pub fn BacklogPage() -> impl IntoView {
                 <table::BacklogTable />
                 {move || ui.open.get().map(|id| view! { <item_panel::ItemPanel id=id /> })}
             </div>
-        </Show>
+        </ProductPage>
     }
 }

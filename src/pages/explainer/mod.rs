@@ -7,7 +7,7 @@ mod presenter;
 
 use cite::cite;
 
-use crate::components::{HatBadge, PageHead};
+use crate::components::{HatBadge, PageHead, WideTable};
 use crate::content::{
     level_blurb, org_guidance, Ceremony, Debate, Dimension, Involvement, CEREMONIES, DEBATES,
     DIMENSIONS,
@@ -218,25 +218,22 @@ fn Ceremonies() -> impl IntoView {
     view! {
         <section class="section" aria-labelledby="ceremonies-title" data-testid="ceremonies">
             <h2 id="ceremonies-title" tabindex="-1">"The ceremonies: who takes part, and how"</h2>
-            // Scrolls sideways on a phone: focusable, so the keyboard can scroll it too.
-            <div class="table-wrap" tabindex="0" role="region" aria-label="Ceremonies table">
-                <table class="table ceremonies">
-                    <thead><tr>
-                        <th scope="col">"Ceremony"</th>
-                        <th scope="col" class="compare__role--pm">"Product Manager"</th>
-                        <th scope="col" class="compare__role--po">"Product Owner"</th>
-                    </tr></thead>
-                    <tbody>
-                        {CEREMONIES.iter().map(|c: &Ceremony| view! {
-                            <tr id=format!("ceremony-{}", c.key)>
-                                <th scope="row">{c.name}{cite(c.sources)}</th>
-                                <td>{meter(c.pm, "Product Manager")}<p>{c.pm_role}</p></td>
-                                <td>{meter(c.po, "Product Owner")}<p>{c.po_role}</p></td>
-                            </tr>
-                        }).collect_view()}
-                    </tbody>
-                </table>
-            </div>
+            <WideTable label="Ceremonies table" class="ceremonies">
+                <thead><tr>
+                    <th scope="col">"Ceremony"</th>
+                    <th scope="col" class="compare__role--pm">"Product Manager"</th>
+                    <th scope="col" class="compare__role--po">"Product Owner"</th>
+                </tr></thead>
+                <tbody>
+                    {CEREMONIES.iter().map(|c: &Ceremony| view! {
+                        <tr id=format!("ceremony-{}", c.key)>
+                            <th scope="row">{c.name}{cite(c.sources)}</th>
+                            <td>{meter(c.pm, "Product Manager")}<p>{c.pm_role}</p></td>
+                            <td>{meter(c.po, "Product Owner")}<p>{c.po_role}</p></td>
+                        </tr>
+                    }).collect_view()}
+                </tbody>
+            </WideTable>
         </section>
     }
 }

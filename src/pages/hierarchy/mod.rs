@@ -13,7 +13,7 @@ mod ui;
 use ui::{focus_row, OutlineUi};
 
 use crate::components::more_rows::{drawn, reveal, PAGE};
-use crate::components::{Layout, NewProductForm, NoProduct, OptionSelect, PageHead};
+use crate::components::{Layout, NewProductForm, OptionSelect, ProductPage};
 use crate::model::backlog::thousands;
 use crate::model::outline::{outline_with, rollups, Filter, Row, RowKind};
 use crate::model::{Hat, ItemKind, Level};
@@ -113,12 +113,12 @@ pub fn HierarchyPage() -> impl IntoView {
         }
     });
     view! {
-        <PageHead
+        <ProductPage
             title="Hierarchy"
             level=Level::Product
             lead="The whole product at once. Click a title to edit it; use the buttons, Alt+↑/↓, or drag rows to move them. By keyboard, Tab reaches one row and ↑/↓ go to the others. Every change can be undone."
-        />
-        <Show when=move || state.product.with(Option::is_some) fallback=|| view! { <NoProduct what="The hierarchy" /> }>
+            what="The hierarchy"
+        >
             <Toolbar rows=rows />
             <ul class="outline" aria-label="Product outline" data-testid="outline">
                 // Bound to places, not rows: see `OutlineRow`.
@@ -131,7 +131,7 @@ pub fn HierarchyPage() -> impl IntoView {
                 <p class="empty-state">"Nothing matches the filter. Clear it to see the whole product."</p>
             </Show>
             <NewProductForm compact=true />
-        </Show>
+        </ProductPage>
     }
 }
 

@@ -114,11 +114,7 @@ fn AddKeyResult(objective: StoredValue<Id>) -> impl IntoView {
     let state = AppState::expect();
     let line = AddLine::new();
     let id = uid("kr");
-    let add = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let Some(t) = line.take("Type the key result's title first.") else {
-            return;
-        };
+    let add_titled = move |t: String| {
         let kr = KeyResult {
             id: new_id(prefix::KEY_RESULT),
             title: t,
@@ -127,8 +123,9 @@ fn AddKeyResult(objective: StoredValue<Id>) -> impl IntoView {
             current: 0.0,
             unit: String::new(),
         };
-        line.done(edit(state, objective, move |o| o.key_results.push(kr)));
+        edit(state, objective, move |o| o.key_results.push(kr))
     };
+    let add = move |ev| line.submit(ev, "Type the key result's title first.", add_titled);
     view! {
         <form class="kr-editor__add" on:submit=add>
             <div class="field">

@@ -12,17 +12,14 @@ pub(crate) fn AddFeature(theme: Option<Id>, label: String) -> impl IntoView {
     let state = AppState::expect();
     let line = AddLine::new();
     let id = uid("feat");
-    let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let Some(t) = line.take("Give the feature a title.") else {
-            return;
-        };
+    let add = move |t: String| {
         let f = Feature::new(new_id(prefix::FEATURE), t.clone(), theme.clone());
-        if line.done(state.add_here(Entity::Feature(f))) {
-            let added = format!("Feature “{t}” added. Place it on the timeline or on the board.");
-            state.say(added, false);
-        }
+        state.add_here(Entity::Feature(f))?;
+        let added = format!("Feature “{t}” added. Place it on the timeline or on the board.");
+        state.say(added, false);
+        Ok::<_, crate::model::ModelError>(())
     };
+    let submit = move |ev| line.submit(ev, "Give the feature a title.", add.clone());
     view! {
         <form class="inline-add inline-add--small" on:submit=submit data-testid="add-feature-form">
             <label for=id.clone() class="sr-only">{label}</label>

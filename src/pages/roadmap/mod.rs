@@ -9,11 +9,11 @@ mod reality;
 mod timeline;
 mod ui;
 
-use ui::{with_product, RoadmapFilter, RoadmapUi, View, Zoom};
+use ui::{remembered, with_product, RoadmapFilter, RoadmapUi, View, Zoom};
 
 use crate::components::download::download;
 use crate::components::fields::uid;
-use crate::components::{AddLine, Layout, NoProduct, OptionSelect, PageHead};
+use crate::components::{AddLine, Layout, OptionSelect, ProductPage, Segmented};
 use crate::model::roadmap_svg::roadmap_svg;
 use crate::model::{ids::prefix, Entity, Id, Level, Month, Theme};
 use crate::state::read_product;
@@ -25,20 +25,8 @@ pub fn RoadmapPage() -> impl IntoView {
     let state = AppState::expect();
     let now = today().month();
     let ui = RoadmapUi {
-        view: RwSignal::new(
-            if AppState::pref("roadmap.view").as_deref() == Some("board") {
-                View::Board
-            } else {
-                View::Timeline
-            },
-        ),
-        zoom: RwSignal::new(
-            if AppState::pref("roadmap.zoom").as_deref() == Some("quarters") {
-                Zoom::Quarters
-            } else {
-                Zoom::Months
-            },
-        ),
+        view: remembered("roadmap.view", View::Timeline),
+        zoom: remembered("roadmap.zoom", Zoom::Months),
         start: RwSignal::new(now.add_months(-2)),
         state,
         selected: Memo::new(move |_| {
@@ -49,33 +37,13 @@ pub fn RoadmapPage() -> impl IntoView {
         filter: RwSignal::new(RoadmapFilter::default()),
     };
     provide_context(ui);
-    Effect::new(move |_| {
-        AppState::set_pref(
-            "roadmap.view",
-            if ui.view.get() == View::Board {
-                "board"
-            } else {
-                "timeline"
-            },
-        )
-    });
-    Effect::new(move |_| {
-        AppState::set_pref(
-            "roadmap.zoom",
-            if ui.zoom.get() == Zoom::Quarters {
-                "quarters"
-            } else {
-                "months"
-            },
-        )
-    });
     view! {
-        <PageHead
+        <ProductPage
             title="Roadmap"
             level=Level::Feature
             lead="Where the product goes over the next quarters, by theme — and whether the backlog can carry it."
-        />
-        <Show when=move || state.product.with(Option::is_some) fallback=|| view! { <NoProduct what="A roadmap" /> }>
+            what="A roadmap"
+        >
             <Controls />
             <div class="roadmap-layout" class:roadmap-layout--panel=move || ui.selected.with(Option::is_some)>
                 <div class="roadmap-main">
@@ -89,7 +57,7 @@ pub fn RoadmapPage() -> impl IntoView {
             </div>
             <details::Releases />
             <reality::RealityCheck />
-        </Show>
+        </ProductPage>
     }
 }
 
@@ -129,15 +97,9 @@ fn Controls() -> impl IntoView {
     let year = move || ui.start.get().year;
     view! {
         <div class="toolbar roadmap-controls">
-            <div class="segmented" role="group" aria-label="View">
-                <button type="button" class="segmented__option" class:segmented__option--on=move || ui.view.get() == View::Timeline aria-pressed=move || (ui.view.get() == View::Timeline).to_string() on:click=move |_| ui.view.set(View::Timeline) data-testid="view-timeline">"Timeline"</button>
-                <button type="button" class="segmented__option" class:segmented__option--on=move || ui.view.get() == View::Board aria-pressed=move || (ui.view.get() == View::Board).to_string() on:click=move |_| ui.view.set(View::Board) data-testid="view-board">"Now / Next / Later"</button>
-            </div>
+            <Segmented label="View" value=ui.view testid="view" />
             <Show when=move || ui.view.get() == View::Timeline>
-                <div class="segmented" role="group" aria-label="Zoom">
-                    <button type="button" class="segmented__option" class:segmented__option--on=move || ui.zoom.get() == Zoom::Months aria-pressed=move || (ui.zoom.get() == Zoom::Months).to_string() on:click=move |_| ui.zoom.set(Zoom::Months)>"Months"</button>
-                    <button type="button" class="segmented__option" class:segmented__option--on=move || ui.zoom.get() == Zoom::Quarters aria-pressed=move || (ui.zoom.get() == Zoom::Quarters).to_string() on:click=move |_| ui.zoom.set(Zoom::Quarters)>"Quarters"</button>
-                </div>
+                <Segmented label="Zoom" value=ui.zoom testid="zoom" />
                 <div class="field field--inline">
                     <button type="button" class="btn btn--small btn--icon" aria-label="Earlier" on:click=move |_| ui.start.update(|m| *m = m.add_months(-3))>"←"</button>
                     <label for=year_id.clone() class="sr-only">"Year"</label>
@@ -202,11 +164,7 @@ fn AddTheme() -> impl IntoView {
     let state = AppState::expect();
     let line = AddLine::new();
     let id = uid("theme");
-    let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let Some(n) = line.take("Name the theme first.") else {
-            return;
-        };
+    let add = move |n: String| {
         const COLOURS: [&str; 6] = [
             "#2f6fdd", "#c2561a", "#23855a", "#6b4fd8", "#b8336a", "#0f7c8c",
         ];
@@ -218,13 +176,14 @@ fn AddTheme() -> impl IntoView {
             colour: COLOURS[k % COLOURS.len()].into(),
             objective: None,
         };
-        if line.done(state.add_here(Entity::Theme(theme))) {
-            state.say(
-                format!("Theme “{n}” added: it has its own swimlane."),
-                false,
-            );
-        }
+        state.add_here(Entity::Theme(theme))?;
+        state.say(
+            format!("Theme “{n}” added: it has its own swimlane."),
+            false,
+        );
+        Ok::<_, crate::model::ModelError>(())
     };
+    let submit = move |ev| line.submit(ev, "Name the theme first.", add);
     view! {
         <form class="inline-add" on:submit=submit data-testid="add-theme-form">
             <label for=id.clone()>"New theme (swimlane)"</label>

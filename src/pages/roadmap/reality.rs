@@ -2,6 +2,7 @@
 //! backlog backs the PM's plan.
 
 use super::ui::RoadmapUi;
+use crate::components::WideTable;
 use crate::model::numbers::points;
 use crate::model::roadmap::{reality, Bucket};
 use crate::model::Horizon;
@@ -36,40 +37,37 @@ pub(crate) fn RealityCheck() -> impl IntoView {
         <section class="section" aria-labelledby="reality-title" data-testid="reality">
             <h2 id="reality-title">"Reality check: does the backlog carry the plan?"</h2>
             <p class="muted">"Horizons are taken as a quarter each; quarters count the features that end in them. Capacity is the velocity times the sprints that fit in a quarter."</p>
-            // Scrolls sideways on a phone: focusable, so the keyboard can scroll it too.
-            <div class="table-wrap" tabindex="0" role="region" aria-label="Reality check table">
-                <table class="table">
-                    <thead><tr>
-                        <th scope="col">"Horizon / quarter"</th>
-                        <th scope="col" class="num">"Features"</th>
-                        <th scope="col" class="num">"Broken down"</th>
-                        <th scope="col" class="num">"Items"</th>
-                        <th scope="col" class="num">"Estimated"</th>
-                        <th scope="col" class="num">"Ready or done"</th>
-                        <th scope="col" class="num">"Points left"</th>
-                        <th scope="col" class="num">"Capacity"</th>
-                        <th scope="col">"Verdict"</th>
-                    </tr></thead>
-                    <tbody>
-                        {move || rows.get().into_iter().map(|(label, r)| {
-                            let ok = r.features == 0 || r.verdict() == "Plan and backlog agree.";
-                            view! {
-                                <tr data-testid="reality-row">
-                                    <th scope="row">{label}</th>
-                                    <td class="num">{r.features}</td>
-                                    <td class="num">{r.broken_down}</td>
-                                    <td class="num">{r.items}</td>
-                                    <td class="num">{r.estimated}</td>
-                                    <td class="num">{r.ready}</td>
-                                    <td class="num">{points(r.points_left)}</td>
-                                    <td class="num">{r.capacity.map(points).unwrap_or_else(|| "—".into())}</td>
-                                    <td class:verdict--ok=ok class:verdict--gap=!ok>{r.verdict()}</td>
-                                </tr>
-                            }
-                        }).collect_view()}
-                    </tbody>
-                </table>
-            </div>
+            <WideTable label="Reality check table">
+                <thead><tr>
+                    <th scope="col">"Horizon / quarter"</th>
+                    <th scope="col" class="num">"Features"</th>
+                    <th scope="col" class="num">"Broken down"</th>
+                    <th scope="col" class="num">"Items"</th>
+                    <th scope="col" class="num">"Estimated"</th>
+                    <th scope="col" class="num">"Ready or done"</th>
+                    <th scope="col" class="num">"Points left"</th>
+                    <th scope="col" class="num">"Capacity"</th>
+                    <th scope="col">"Verdict"</th>
+                </tr></thead>
+                <tbody>
+                    {move || rows.get().into_iter().map(|(label, r)| {
+                        let ok = r.features == 0 || r.verdict() == "Plan and backlog agree.";
+                        view! {
+                            <tr data-testid="reality-row">
+                                <th scope="row">{label}</th>
+                                <td class="num">{r.features}</td>
+                                <td class="num">{r.broken_down}</td>
+                                <td class="num">{r.items}</td>
+                                <td class="num">{r.estimated}</td>
+                                <td class="num">{r.ready}</td>
+                                <td class="num">{points(r.points_left)}</td>
+                                <td class="num">{r.capacity.map(points).unwrap_or_else(|| "—".into())}</td>
+                                <td class:verdict--ok=ok class:verdict--gap=!ok>{r.verdict()}</td>
+                            </tr>
+                        }
+                    }).collect_view()}
+                </tbody>
+            </WideTable>
         </section>
     }
 }

@@ -1,7 +1,7 @@
 //! The roadmap page's shared state and the helpers its parts use.
 
 use crate::model::roadmap::Window;
-use crate::model::{Command, Entity, Feature, Id, Month};
+use crate::model::{Choice, Command, Entity, Feature, Id, Month};
 use crate::state::AppState;
 use leptos::prelude::*;
 
@@ -17,13 +17,52 @@ pub(crate) enum Zoom {
     Quarters,
 }
 
+impl View {
+    pub const ALL: [View; 2] = [View::Timeline, View::Board];
+    pub fn key(self) -> &'static str {
+        match self {
+            View::Timeline => "timeline",
+            View::Board => "board",
+        }
+    }
+    pub fn label(self) -> &'static str {
+        match self {
+            View::Timeline => "Timeline",
+            View::Board => "Now / Next / Later",
+        }
+    }
+}
+crate::model::choice::choice!(View, key);
+
 impl Zoom {
+    pub const ALL: [Zoom; 2] = [Zoom::Months, Zoom::Quarters];
     pub fn months(self) -> i32 {
         match self {
             Zoom::Months => 12,
             Zoom::Quarters => 24,
         }
     }
+    pub fn key(self) -> &'static str {
+        match self {
+            Zoom::Months => "months",
+            Zoom::Quarters => "quarters",
+        }
+    }
+    pub fn label(self) -> &'static str {
+        match self {
+            Zoom::Months => "Months",
+            Zoom::Quarters => "Quarters",
+        }
+    }
+}
+crate::model::choice::choice!(Zoom, key);
+
+/// A choice remembered on this device under `name`: read once, written when it changes.
+pub(crate) fn remembered<T: Choice>(name: &'static str, default: T) -> RwSignal<T> {
+    let stored = AppState::pref(name).and_then(|k| T::from_key(&k));
+    let value = RwSignal::new(stored.unwrap_or(default));
+    Effect::new(move |_| AppState::set_pref(name, value.get().key()));
+    value
 }
 
 pub(crate) use crate::model::roadmap_lanes::RoadmapFilter;
