@@ -14,7 +14,7 @@ pub fn App() -> impl IntoView {
     let shortcuts = RwSignal::new(false);
     hooks::use_route_from_hash(state);
     hooks::use_storage_sync(state);
-    hooks::use_save_on_leave(state, commit_focused_field);
+    hooks::use_save_on_leave(state, crate::focus::commit_typing);
     hooks::use_engine_on_first_touch();
     use_app_keys(state, palette, shortcuts);
     use_document_title(state);
@@ -127,36 +127,14 @@ fn Footer(palette: RwSignal<bool>, shortcuts: RwSignal<bool>) -> impl IntoView {
     }
 }
 
-/// Fields that hold typed text.
-const TEXT_FIELDS: &str =
-    "textarea, input:not([type=checkbox]):not([type=radio]):not([type=hidden]):not([type=file])";
-
-/// Fields that save "when they change" hear of it from the browser only when they lose
-/// focus, and leaving or hiding the page does not blur them: text typed without tabbing
-/// out would be lost. So the focused text field is told `change` now; the focus and the
-/// caret stay where they are (an unchanged value saves nothing, see `edit_item`).
-fn commit_focused_field() {
-    let Some(el) = document().active_element() else {
-        return;
-    };
-    // Text only: a file input told `change` would pick its file again.
-    if !el.matches(TEXT_FIELDS).unwrap_or(false) {
-        return;
-    }
-    let init = web_sys::EventInit::new();
-    init.set_bubbles(true);
-    if let Ok(ev) = web_sys::Event::new_with_event_init_dict("change", &init) {
-        el.dispatch_event(&ev).ok();
-    }
-}
-
 /// Ctrl+Z in a text field is the field's own undo, not the document's. Radio buttons,
 /// checkboxes and buttons have no undo of their own: there it is the document's.
 fn typing_in_field(e: &web_sys::KeyboardEvent) -> bool {
     e.target()
         .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
         .is_some_and(|el| {
-            el.matches(TEXT_FIELDS).unwrap_or(false) || el.has_attribute("contenteditable")
+            el.matches(crate::focus::TEXT_FIELDS).unwrap_or(false)
+                || el.has_attribute("contenteditable")
         })
 }
 

@@ -158,3 +158,27 @@ fn moved_by_user(before: Option<&web_sys::Element>) -> bool {
     }
     !PLACED.with(|p| p.borrow().as_ref() == Some(&now))
 }
+
+/// Fields that hold typed text.
+pub const TEXT_FIELDS: &str =
+    "textarea, input:not([type=checkbox]):not([type=radio]):not([type=hidden]):not([type=file])";
+
+/// Fields commit "when they change", which the browser reports only when they lose focus;
+/// leaving or hiding the page does not blur them, and neither does a field taken away
+/// (a panel closed, another page). So before any of those the focused text field is told
+/// `change` now, while it and what it commits to still exist; the focus and the caret
+/// stay where they are (an unchanged value commits nothing).
+pub fn commit_typing() {
+    let Some(el) = document().active_element() else {
+        return;
+    };
+    // Text only: a file input told `change` would pick its file again.
+    if !el.matches(TEXT_FIELDS).unwrap_or(false) {
+        return;
+    }
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    if let Ok(ev) = web_sys::Event::new_with_event_init_dict("change", &init) {
+        el.dispatch_event(&ev).ok();
+    }
+}

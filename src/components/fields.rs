@@ -27,8 +27,8 @@ pub fn parse_bounded_required(field: Field, text: &str) -> Result<f64, String> {
 pub type Refused = String;
 
 /// A labelled text field that commits what is typed — one undo step — when it changes
-/// (Enter, or leaving the field), when the page is hidden (`commit_focused_field`), and
-/// when it goes away with text not yet committed. Nothing is ever a draft to lose.
+/// (Enter, or leaving the field), and when the page is hidden or the field is about to
+/// go away (`focus::commit_typing`). Nothing is ever a draft to lose.
 ///
 /// A refused text stays in the field with the reason beside it, and nothing changes.
 /// Escape puts back the text the field had when it got focus (or at its last commit);
@@ -56,56 +56,31 @@ pub fn CommitText(
 ) -> impl IntoView {
     let id = uid("f");
     let err_id = format!("{id}-err");
-    // What is typed and not committed yet, mirrored outside the reactive graph so the
-    // clean-up below can still read it while the field goes away.
+    // What is typed and not committed yet; `None` shows the stored value.
     let typed = RwSignal::new(None::<String>);
-    let pending = std::sync::Arc::new(std::sync::Mutex::new(None::<String>));
     let refused = RwSignal::new(None::<Refused>);
-    let commit = std::sync::Arc::new(commit);
-    let set_typed = {
-        let pending = pending.clone();
-        move |t: Option<String>| {
-            *pending.lock().unwrap_or_else(|e| e.into_inner()) = t.clone();
-            typed.set(t);
+    let try_commit = move || {
+        let Some(text) = typed.get_untracked() else {
+            return;
+        };
+        match commit(text) {
+            Ok(()) => {
+                typed.set(None);
+                refused.set(None);
+            }
+            Err(why) => refused.set(Some(why)),
         }
     };
-    let try_commit = {
-        let (commit, set_typed) = (commit.clone(), set_typed.clone());
-        move || {
-            let Some(text) = typed.get_untracked() else {
-                return;
-            };
-            match commit(text) {
-                Ok(()) => {
-                    set_typed(None);
-                    refused.set(None);
-                }
-                Err(why) => refused.set(Some(why)),
-            }
-        }
-    };
-    on_cleanup({
-        let commit = commit.clone();
-        move || {
-            let left = pending.lock().unwrap_or_else(|e| e.into_inner()).take();
-            if let Some(text) = left {
-                let _ = commit(text);
-            }
-        }
-    });
-    let on_input = {
-        let set_typed = set_typed.clone();
-        move |ev: leptos::ev::Event| {
-            let text = event_target_value(&ev);
-            let same = value.with_untracked(|v| *v == text);
-            set_typed((!same).then_some(text));
-        }
+    let on_input = move |ev: leptos::ev::Event| {
+        let text = event_target_value(&ev);
+        let same = value.with_untracked(|v| *v == text);
+        typed.set((!same).then_some(text));
     };
     let on_keydown = move |ev: leptos::ev::KeyboardEvent| {
         if ev.key() == "Escape" && typed.with_untracked(Option::is_some) {
             // Handled here: the panel around stays open.
             ev.stop_propagation();
-            set_typed(None);
+            typed.set(None);
             refused.set(None);
         }
     };
