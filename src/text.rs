@@ -1,8 +1,12 @@
 //! The sentences the app says about the document: undo labels, what a delete takes with
-//! it. They live here, beside the views, not in the model, which knows only the facts.
+//! it, what an outline row tells. They live here, beside the views, not in the model,
+//! which knows only the facts.
 
+use crate::model::bounds::Field;
 use crate::model::command::entity_title;
-use crate::model::numbers::count;
+use crate::model::numbers::{count, fixed, plain, points};
+use crate::model::outline::{Facts, Row};
+use crate::model::rollup::Rollup;
 use crate::model::{Command, Impact, Kind, Workspace};
 
 /// A short description of a command, for the undo button and announcements.
@@ -82,4 +86,71 @@ pub fn impact_summary(impact: &Impact, kind: Kind) -> String {
         ));
     }
     text
+}
+
+/// A roll-up in one line: "3 items · 5/8 pts · 60% done", or "no items".
+pub fn rollup_text(r: &Rollup) -> String {
+    match r.percent_done() {
+        Some(pc) => format!(
+            "{} · {}/{} pts · {}% done",
+            count(r.items, "item", "items"),
+            points(r.points_done),
+            points(r.points),
+            fixed(pc, 0)
+        ),
+        None => "no items".to_string(),
+    }
+}
+
+/// What an outline row shows beside its title: an item's type, a feature's status, a key
+/// result's numbers; empty for the others.
+pub fn row_detail(row: &Row) -> String {
+    match &row.facts {
+        Facts::Item { kind, .. } => kind.label().to_string(),
+        Facts::Feature { status, .. } => status.label().to_string(),
+        Facts::KeyResult {
+            start,
+            target,
+            current,
+            unit,
+            ..
+        } => {
+            let unit = if unit.is_empty() {
+                String::new()
+            } else {
+                format!(" {unit}")
+            };
+            let (start, target, now) = (plain(*start), plain(*target), plain(*current));
+            format!("{start} → {target}{unit}, now {now}")
+        }
+        _ => String::new(),
+    }
+}
+
+/// What an outline row shows at its end: the roll-up, an item's points and status, how
+/// far a key result has come, how many wait in a loose group.
+pub fn row_meta(row: &Row) -> String {
+    match &row.facts {
+        Facts::None => String::new(),
+        Facts::Rollup(r) | Facts::Feature { rollup: r, .. } => rollup_text(r),
+        Facts::Item {
+            estimate, status, ..
+        } => match estimate {
+            Some(e) => {
+                let unit = if *e == 1.0 { "pt" } else { "pts" };
+                // Stored before its bound: said, not hidden.
+                let flag = if Field::Estimate.accepts(*e) {
+                    ""
+                } else {
+                    " (out of range)"
+                };
+                format!("{} {unit}{flag} · {}", points(*e), status.label())
+            }
+            None => format!("unestimated · {}", status.label()),
+        },
+        Facts::KeyResult { progress, .. } => progress
+            .map(|v| format!("{}% of the way", fixed(v, 0)))
+            .unwrap_or_default(),
+        Facts::ToPlace(n) => format!("{n} to place"),
+    }
 }

@@ -6,11 +6,11 @@
 use twohats::model::backlog::{backlog_rows, BacklogFilter};
 use twohats::model::bounds::{self, Field};
 use twohats::model::numbers::{fixed, plain, points};
-use twohats::model::outline::rollup_text;
 use twohats::model::planning::{sprint_load, velocity};
 use twohats::model::rollup::Rollup;
 use twohats::model::scoring::{format_score, Scheme};
 use twohats::model::*;
+use twohats::text::rollup_text;
 
 mod common;
 use common::{add_entity, batch, edit_entity, id, key_result};

@@ -3,14 +3,13 @@
 //! by text, item type and hat, and the roll-up text, on a small product and on the sample.
 
 use std::collections::HashSet;
-use twohats::model::outline::{
-    outline, rollup_text, rollups, Filter, Loose, Rollups, Row, RowKind,
-};
+use twohats::model::outline::{outline, rollups, Filter, Loose, Rollups, Row, RowKind};
 use twohats::model::rollup::{
     feature_rollup, objective_rollup, product_rollup, theme_rollup, Rollup,
 };
 use twohats::model::sample::{counter_ids, sample_workspace};
 use twohats::model::*;
+use twohats::text::{rollup_text, row_detail, row_meta};
 
 mod common;
 use common::{id, key_result};
@@ -349,7 +348,7 @@ fn rows_carry_titles_details_and_colours() {
         ("i-4", "Spike"),
     ];
     for (k, want) in details {
-        assert_eq!(row(&rows, k).detail, want, "{k}");
+        assert_eq!(row_detail(row(&rows, k)), want, "{k}");
     }
     assert_eq!(row(&rows, "t-1").colour.as_deref(), Some("#112233"));
     assert_eq!(row(&rows, "t-3").colour.as_deref(), Some("#778899"));
@@ -540,7 +539,7 @@ fn loose_groups_appear_only_when_something_is_loose() {
         .map(|r| r.title.as_str())
         .collect();
     assert_eq!(loose, ["Items with no feature"]);
-    assert_eq!(row(&rows, "loose-items").meta, "2 to place");
+    assert_eq!(row_meta(row(&rows, "loose-items")), "2 to place");
 }
 
 #[test]
@@ -550,8 +549,8 @@ fn an_empty_product_is_a_single_row() {
     assert_eq!(tree(&rows), ["p-e"]);
     let r = &rows[0];
     assert_eq!(
-        (r.kind, r.title.as_str(), r.meta.as_str()),
-        (RowKind::Product, "Empty", "no items")
+        (r.kind, r.title.as_str(), row_meta(r)),
+        (RowKind::Product, "Empty", "no items".to_string())
     );
     assert!(!r.has_children);
     assert!(r.expanded);
@@ -814,7 +813,7 @@ fn rollup_text_formats_counts_points_and_percent() {
 #[test]
 fn meta_of_each_row_in_the_small_product() {
     let rows = atlas_rows(&[], &Filter::default());
-    let meta = |k: &str| row(&rows, k).meta.as_str();
+    let meta = |k: &str| row_meta(row(&rows, k));
     let cases = [
         ("p-a", "7 items · 14/19 pts · 74% done"),
         ("o-1", "3 items · 13/16 pts · 81% done"),
@@ -855,18 +854,18 @@ fn key_result_row(n: usize, k: KeyResult) -> Row {
 #[test]
 fn key_result_meta_is_empty_when_start_equals_target() {
     let r = key_result_row(0, kr("k-1", "Flat", 50.0, 50.0, 70.0, ""));
-    assert_eq!(r.meta, "");
-    assert_eq!(r.detail, "50 → 50, now 70");
+    assert_eq!(row_meta(&r), "");
+    assert_eq!(row_detail(&r), "50 → 50, now 70");
     // Progress is clamped.
     let r = key_result_row(0, kr("k-1", "Over", 0.0, 10.0, 15.0, ""));
-    assert_eq!(r.meta, "100% of the way");
+    assert_eq!(row_meta(&r), "100% of the way");
 }
 
 #[test]
 fn a_falling_key_result_at_its_start_reads_zero_percent() {
     // Churn from 10 % down to 5 %, still at 10 %.
     let r = key_result_row(1, kr("k-2", "Churn", 10.0, 5.0, 10.0, "%"));
-    assert_eq!(r.meta, "0% of the way");
+    assert_eq!(row_meta(&r), "0% of the way");
 }
 
 #[test]
@@ -1044,8 +1043,8 @@ fn sample_trailhead_neighbours_and_parents() {
     }
     let loose = row(&rows, "loose-items");
     assert_eq!(
-        (loose.depth, loose.parent.clone(), loose.meta.as_str()),
-        (1, None, "4 to place")
+        (loose.depth, loose.parent.clone(), row_meta(loose)),
+        (1, None, "4 to place".to_string())
     );
     let r = by_title(&rows, "Dark mode");
     assert_eq!(
@@ -1100,15 +1099,15 @@ fn sample_trailhead_meta_text() {
         ("Report times are shown in UTC", "1 pt · In progress"),
     ];
     for (t, want) in cases {
-        assert_eq!(by_title(&rows, t).meta, want, "{t}");
+        assert_eq!(row_meta(by_title(&rows, t)), want, "{t}");
     }
     let r = by_title(&rows, "Weekly active hikers");
-    assert_eq!(r.detail, "2000 → 10000 hikers, now 3400");
+    assert_eq!(row_detail(r), "2000 → 10000 hikers, now 3400");
     assert_eq!(
-        by_title(&rows, "Weather and daylight warnings").detail,
+        row_detail(by_title(&rows, "Weather and daylight warnings")),
         "At risk"
     );
-    assert_eq!(by_title(&rows, "Dark mode").detail, "User story");
+    assert_eq!(row_detail(by_title(&rows, "Dark mode")), "User story");
 }
 
 #[test]
@@ -1136,7 +1135,7 @@ fn sample_ranger_console_outline() {
             "    Permissions for seasonal staff",
         ]
     );
-    let meta = |t: &str| by_title(&rows, t).meta.clone();
+    let meta = |t: &str| row_meta(by_title(&rows, t));
     assert_eq!(meta("Ranger Console"), "8 items · 5/29 pts · 17% done");
     assert_eq!(
         meta("Cut the time rangers spend publishing updates"),
@@ -1151,7 +1150,7 @@ fn sample_ranger_console_outline() {
     // A key result that should fall: 30 → 5 minutes, now 20.
     assert_eq!(meta("Minutes to publish a closure"), "40% of the way");
     assert_eq!(
-        by_title(&rows, "Minutes to publish a closure").detail,
+        row_detail(by_title(&rows, "Minutes to publish a closure")),
         "30 → 5 min, now 20"
     );
     assert_eq!(meta("Items with no feature"), "1 to place");
@@ -1261,12 +1260,16 @@ fn sample_rollups_equal_the_per_entity_functions() {
         let rows = outline(p, ws.roles, &none(), &Filter::default());
         assert_eq!(sums.product, product_rollup(p), "{}", p.name);
         assert_eq!(
-            row(&rows, p.id.as_str()).meta,
+            row_meta(row(&rows, p.id.as_str())),
             rollup_text(&product_rollup(p))
         );
         for (i, name, got, want) in sums_beside_per_entity(p, &sums) {
             assert_eq!(got, want, "{name}");
-            assert_eq!(row(&rows, i.as_str()).meta, rollup_text(&want), "{name}");
+            assert_eq!(
+                row_meta(row(&rows, i.as_str())),
+                rollup_text(&want),
+                "{name}"
+            );
             checked += 1;
         }
         let loose: Vec<&Item> = p.items.iter().filter(|i| i.feature.is_none()).collect();
@@ -1321,27 +1324,27 @@ fn sample_rollups_still_agree_after_moves() {
         assert_eq!(got, want, "{name}");
     }
     let rows = outline(p, ws.roles, &none(), &Filter::default());
-    let groups: Vec<&str> = rows
+    let groups: Vec<String> = rows
         .iter()
         .filter(|r| matches!(r.kind, RowKind::Loose(_)))
-        .map(|r| r.meta.as_str())
+        .map(row_meta)
         .collect();
     assert_eq!(groups, ["1 to place", "1 to place", "3 to place"]);
     assert_eq!(
-        by_title(&rows, "Trip planning").meta,
+        row_meta(by_title(&rows, "Trip planning")),
         "10 items · 20/31 pts · 65% done",
         "lost Route elevation profile (11 pts), gained Report moderation (3 pts)"
     );
     assert_eq!(
-        by_title(&rows, "Make trail conditions trustworthy").meta,
-        by_title(&rows, "Live conditions").meta
+        row_meta(by_title(&rows, "Make trail conditions trustworthy")),
+        row_meta(by_title(&rows, "Live conditions"))
     );
     assert_eq!(
-        by_title(&rows, "Offline trail maps").meta,
+        row_meta(by_title(&rows, "Offline trail maps")),
         "3 items · 0/0 pts · 0% done"
     );
     assert_eq!(
-        by_title(&rows, "Live conditions").meta,
+        row_meta(by_title(&rows, "Live conditions")),
         "11 items · 5/26 pts · 19% done"
     );
 }

@@ -16,6 +16,7 @@ use twohats::model::rollup::{feature_rollup, objective_rollup, theme_rollup};
 use twohats::model::scoring::Scheme;
 use twohats::model::*;
 use twohats::text::command_label;
+use twohats::text::row_meta;
 
 // ---------- a generated product ----------
 
@@ -590,10 +591,10 @@ fn big_outline_results_are_pinned() {
     .map(|(k, d, n)| ((k.to_string(), d), n))
     .collect();
     assert_eq!(kinds, want);
-    assert_eq!(rows[0].meta, "10000 items · 2972/41676 pts · 7% done");
+    assert_eq!(row_meta(&rows[0]), "10000 items · 2972/41676 pts · 7% done");
     assert_eq!(
-        (rows[1].key.as_str(), rows[1].meta.as_str()),
-        ("o-0", "1918 items · 625/8219.5 pts · 8% done")
+        (rows[1].key.as_str(), row_meta(&rows[1])),
+        ("o-0", "1918 items · 625/8219.5 pts · 8% done".to_string())
     );
     let last = &rows[10_525];
     assert_eq!(
@@ -603,7 +604,7 @@ fn big_outline_results_are_pinned() {
             last.position,
             last.siblings,
             last.prev.clone(),
-            last.meta.as_str()
+            row_meta(last)
         ),
         (
             "i-7pn",
@@ -611,7 +612,7 @@ fn big_outline_results_are_pinned() {
             271,
             271,
             Some(id("i", 9958)),
-            "3 pts · To do"
+            "3 pts · To do".to_string()
         )
     );
 
@@ -628,14 +629,14 @@ fn big_outline_results_are_pinned() {
             f.key.as_str(),
             f.position,
             f.siblings,
-            f.meta.as_str(),
+            row_meta(f),
             f.after_next.clone()
         ),
         (
             "f-k",
             3,
             50,
-            "26 items · 0.5/132 pts · 0% done",
+            "26 items · 0.5/132 pts · 0% done".to_string(),
             Some(id("f", 40))
         )
     );
@@ -842,8 +843,8 @@ mod reference {
     use std::collections::{HashMap, HashSet};
     use twohats::model::backlog::{BacklogFilter, BacklogRow};
     use twohats::model::bounds;
-    use twohats::model::numbers::{fixed, plain, points};
-    use twohats::model::outline::{Filter, Loose, Row, RowKind};
+    use twohats::model::numbers::{plain, points};
+    use twohats::model::outline::{Facts, Filter, Loose, Row, RowKind};
     use twohats::model::planning::{Slot, SprintLoad};
     use twohats::model::readiness::meets;
     use twohats::model::rollup::{key_result_progress, Rollup};
@@ -1099,20 +1100,6 @@ mod reference {
         rollup_of_features(p, &features)
     }
 
-    fn rollup_text(r: &Rollup) -> String {
-        match r.percent_done() {
-            Some(pc) => format!(
-                "{} item{} · {}/{} pts · {}% done",
-                r.items,
-                if r.items == 1 { "" } else { "s" },
-                points(r.points_done),
-                points(r.points),
-                fixed(pc, 0)
-            ),
-            None => "no items".to_string(),
-        }
-    }
-
     fn add(a: &mut Rollup, b: &Rollup) {
         a.items += b.items;
         a.done_items += b.done_items;
@@ -1210,8 +1197,7 @@ mod reference {
             id,
             depth: 0,
             title,
-            detail: String::new(),
-            meta: String::new(),
+            facts: Facts::None,
             colour: None,
             item_kind: None,
             has_children: false,
@@ -1236,22 +1222,12 @@ mod reference {
                     .filter(|i| i.feature.as_ref() == feature)
                     .map(|i| {
                         let mut r = entity_row(RowKind::Item, &i.id, &i.title);
-                        r.detail = i.kind.label().to_string();
                         r.item_kind = Some(i.kind);
                         r.parent = feature.cloned();
-                        r.meta = match i.estimate {
-                            Some(e) => format!(
-                                "{} {}{} · {}",
-                                points(e),
-                                if e == 1.0 { "pt" } else { "pts" },
-                                if (0.0..=1000.0).contains(&e) {
-                                    ""
-                                } else {
-                                    " (out of range)"
-                                },
-                                i.status.label()
-                            ),
-                            None => format!("unestimated · {}", i.status.label()),
+                        r.facts = Facts::Item {
+                            kind: i.kind,
+                            estimate: i.estimate,
+                            status: i.status,
                         };
                         Node {
                             matches: matches(Level::Item, &i.title, Some(i.kind)),
@@ -1269,10 +1245,11 @@ mod reference {
                     .filter(|f| f.theme.as_ref() == theme)
                     .map(|f| {
                         let mut r = entity_row(RowKind::Feature, &f.id, &f.title);
-                        r.detail = f.status.label().to_string();
                         r.parent = theme.cloned();
-                        r.meta =
-                            rollup_text(sums.by_feature.get(&f.id).unwrap_or(&Rollup::default()));
+                        r.facts = Facts::Feature {
+                            status: f.status,
+                            rollup: *sums.by_feature.get(&f.id).unwrap_or(&Rollup::default()),
+                        };
                         Node {
                             matches: matches(Level::Feature, &f.title, None),
                             row: r,
@@ -1291,8 +1268,8 @@ mod reference {
                         let mut r = entity_row(RowKind::Theme, &t.id, &t.name);
                         r.colour = Some(t.colour.clone());
                         r.parent = objective.cloned();
-                        r.meta =
-                            rollup_text(sums.by_theme.get(&t.id).unwrap_or(&Rollup::default()));
+                        r.facts =
+                            Facts::Rollup(*sums.by_theme.get(&t.id).unwrap_or(&Rollup::default()));
                         Node {
                             matches: matches(Level::Theme, &t.name, None),
                             row: r,
@@ -1308,26 +1285,20 @@ mod reference {
             .iter()
             .map(|o| {
                 let mut r = entity_row(RowKind::Objective, &o.id, &o.title);
-                r.meta = rollup_text(sums.by_objective.get(&o.id).unwrap_or(&Rollup::default()));
+                r.facts =
+                    Facts::Rollup(*sums.by_objective.get(&o.id).unwrap_or(&Rollup::default()));
                 let mut children: Vec<Node> = o
                     .key_results
                     .iter()
                     .map(|k| {
                         let mut kr = entity_row(RowKind::KeyResult, &k.id, &k.title);
-                        let unit = if k.unit.is_empty() {
-                            String::new()
-                        } else {
-                            format!(" {}", k.unit)
+                        kr.facts = Facts::KeyResult {
+                            start: k.start,
+                            target: k.target,
+                            current: k.current,
+                            unit: k.unit.clone(),
+                            progress: key_result_progress(k),
                         };
-                        kr.detail = format!(
-                            "{} → {}{unit}, now {}",
-                            plain(k.start),
-                            plain(k.target),
-                            plain(k.current)
-                        );
-                        kr.meta = key_result_progress(k)
-                            .map(|v| format!("{}% of the way", fixed(v, 0)))
-                            .unwrap_or_default();
                         kr.parent = Some(o.id.clone());
                         Node {
                             matches: matches(Level::Objective, &k.title, None),
@@ -1360,7 +1331,7 @@ mod reference {
                 None,
                 loose.title().to_string(),
             );
-            r.meta = format!("{} to place", children.len());
+            r.facts = Facts::ToPlace(children.len());
             top.push(Node {
                 row: r,
                 children,
@@ -1369,7 +1340,7 @@ mod reference {
         }
 
         let mut product = entity_row(RowKind::Product, &p.id, &p.name);
-        product.meta = rollup_text(&sums.product);
+        product.facts = Facts::Rollup(sums.product);
         let root = Node {
             matches: matches(Level::Product, &p.name, None),
             row: product,

@@ -3,12 +3,12 @@
 //! page only renders rows.
 
 use super::backlog::contains_lowercased;
-use super::bounds::Field;
 use super::ids::{Id, IdMap};
-use super::numbers::{fixed, plain, points};
 use super::roles::{owner, Hat, Level, RoleSetting};
 use super::rollup::{key_result_progress, Rollup};
-use super::workspace::{Feature, Item, ItemKind, KeyResult, Objective, Product, Theme};
+use super::workspace::{
+    Feature, FeatureStatus, Item, ItemKind, ItemStatus, KeyResult, Objective, Product, Theme,
+};
 use std::collections::HashSet;
 
 /// The pseudo-parents that gather what hangs loose, so the PM and PO can fix it.
@@ -60,8 +60,37 @@ impl RowKind {
     }
 }
 
+/// What a row tells besides its title, as facts: `text::row_detail` and
+/// `text::row_meta` put them into words beside the view.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub enum Facts {
+    #[default]
+    None,
+    /// The product, an objective or a theme: what is under it.
+    Rollup(Rollup),
+    Feature {
+        status: FeatureStatus,
+        rollup: Rollup,
+    },
+    Item {
+        kind: ItemKind,
+        estimate: Option<f64>,
+        status: ItemStatus,
+    },
+    KeyResult {
+        start: f64,
+        target: f64,
+        current: f64,
+        unit: String,
+        /// How far from start to target, in percent (none when they are equal).
+        progress: Option<f64>,
+    },
+    /// A loose group: how many wait to be placed.
+    ToPlace(usize),
+}
+
 /// One line of the outline.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Row {
     /// Unique in the outline: the entity id, or the loose group's key.
     pub key: String,
@@ -69,10 +98,8 @@ pub struct Row {
     pub id: Option<Id>,
     pub depth: u8,
     pub title: String,
-    /// Secondary text: item type, feature status, key-result numbers.
-    pub detail: String,
-    /// The roll-up: counts, points, percent done.
-    pub meta: String,
+    /// Item type, feature status, key-result numbers, roll-up.
+    pub facts: Facts,
     pub colour: Option<String>,
     pub item_kind: Option<ItemKind>,
     pub has_children: bool,
@@ -98,20 +125,6 @@ pub struct Filter {
 impl Filter {
     pub fn is_active(&self) -> bool {
         !self.text.trim().is_empty() || self.item_kind.is_some() || self.hat.is_some()
-    }
-}
-
-pub fn rollup_text(r: &Rollup) -> String {
-    match r.percent_done() {
-        Some(pc) => format!(
-            "{} item{} · {}/{} pts · {}% done",
-            r.items,
-            if r.items == 1 { "" } else { "s" },
-            points(r.points_done),
-            points(r.points),
-            fixed(pc, 0)
-        ),
-        None => "no items".to_string(),
     }
 }
 
@@ -298,8 +311,7 @@ impl<'a> Builder<'a> {
             id,
             depth: 0,
             title: title.to_string(),
-            detail: String::new(),
-            meta: String::new(),
+            facts: Facts::None,
             colour: None,
             item_kind: None,
             has_children: children > 0,
@@ -325,7 +337,7 @@ impl<'a> Builder<'a> {
         }
         let children = p.objectives.len() + self.loose_groups().len();
         let mut product = self.row(RowKind::Product, &p.id, &p.name, children);
-        product.meta = rollup_text(&self.sums.product);
+        product.facts = Facts::Rollup(self.sums.product);
         let root = Node {
             row: product,
             children: top,
@@ -374,15 +386,16 @@ impl<'a> Builder<'a> {
             let count = o.key_results.len() + under(&self.themes_of, Some(&o.id)).len();
             (shown, count)
         };
-        let fill =
-            |r: &mut Row, o: &Objective| r.meta = self.sum_text(&self.sums.by_objective, &o.id);
+        let fill = |r: &mut Row, o: &Objective| {
+            r.facts = Facts::Rollup(self.sum(&self.sums.by_objective, &o.id))
+        };
         let kind = (RowKind::Objective, Level::Objective);
         self.level(&objectives, kind, |o| (&o.id, &o.title), children, fill)
     }
 
-    /// The roll-up of `id` in `sums`, as its row says it.
-    fn sum_text(&self, sums: &IdMap<Id, Rollup>, id: &Id) -> String {
-        rollup_text(sums.get(id).unwrap_or(&Rollup::default()))
+    /// The roll-up of `id` in `sums`.
+    fn sum(&self, sums: &IdMap<Id, Rollup>, id: &Id) -> Rollup {
+        sums.get(id).copied().unwrap_or_default()
     }
 
     fn key_results(&self, o: &Objective) -> Vec<Node> {
@@ -393,20 +406,13 @@ impl<'a> Builder<'a> {
             }
             let mut r = self.row(RowKind::KeyResult, &k.id, &k.title, 0);
             place(&mut r, &ids, n);
-            let unit = if k.unit.is_empty() {
-                String::new()
-            } else {
-                format!(" {}", k.unit)
+            r.facts = Facts::KeyResult {
+                start: k.start,
+                target: k.target,
+                current: k.current,
+                unit: k.unit.clone(),
+                progress: key_result_progress(k),
             };
-            r.detail = format!(
-                "{} → {}{unit}, now {}",
-                plain(k.start),
-                plain(k.target),
-                plain(k.current)
-            );
-            r.meta = key_result_progress(k)
-                .map(|v| format!("{}% of the way", fixed(v, 0)))
-                .unwrap_or_default();
             r.parent = Some(o.id.clone());
             Some(Node::leaf(r))
         };
@@ -425,7 +431,7 @@ impl<'a> Builder<'a> {
         let fill = |r: &mut Row, t: &Theme| {
             r.colour = Some(t.colour.clone());
             r.parent = objective.cloned();
-            r.meta = self.sum_text(&self.sums.by_theme, &t.id);
+            r.facts = Facts::Rollup(self.sum(&self.sums.by_theme, &t.id));
         };
         let themes = under(&self.themes_of, objective);
         let kind = (RowKind::Theme, Level::Theme);
@@ -442,9 +448,12 @@ impl<'a> Builder<'a> {
             (shown, under(&self.items_of, Some(&f.id)).len())
         };
         let fill = |r: &mut Row, f: &Feature| {
-            r.detail = f.status.label().to_string();
             r.parent = theme.cloned();
-            r.meta = self.sum_text(&self.sums.by_feature, &f.id);
+            let rollup = self.sum(&self.sums.by_feature, &f.id);
+            r.facts = Facts::Feature {
+                status: f.status,
+                rollup,
+            };
         };
         let features = under(&self.features_of, theme);
         let kind = (RowKind::Feature, Level::Feature);
@@ -460,10 +469,13 @@ impl<'a> Builder<'a> {
             }
             let mut r = self.row(RowKind::Item, &i.id, &i.title, 0);
             place(&mut r, &ids, n);
-            r.detail = i.kind.label().to_string();
             r.item_kind = Some(i.kind);
             r.parent = feature.cloned();
-            r.meta = item_meta(i);
+            r.facts = Facts::Item {
+                kind: i.kind,
+                estimate: i.estimate,
+                status: i.status,
+            };
             Some(Node::leaf(r))
         };
         items.iter().enumerate().filter_map(node).collect()
@@ -494,29 +506,10 @@ impl<'a> Builder<'a> {
             }
             let key = group.key().to_string();
             let mut r = self.keyed_row(RowKind::Loose(group), key, None, group.title(), count);
-            r.meta = format!("{count} to place");
+            r.facts = Facts::ToPlace(count);
             Some(Node { row: r, children })
         };
         self.loose_groups().into_iter().filter_map(node).collect()
-    }
-}
-
-/// An item's points and status, as its row shows them.
-fn item_meta(i: &Item) -> String {
-    match i.estimate {
-        Some(e) => format!(
-            "{} {}{} · {}",
-            points(e),
-            if e == 1.0 { "pt" } else { "pts" },
-            // Stored before its bound: said, not hidden.
-            if Field::Estimate.accepts(e) {
-                ""
-            } else {
-                " (out of range)"
-            },
-            i.status.label()
-        ),
-        None => format!("unestimated · {}", i.status.label()),
     }
 }
 

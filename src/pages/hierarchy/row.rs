@@ -6,7 +6,7 @@ use super::panels::{AddPanel, DeletePanel, MovePanel};
 use super::row_line::RowLine;
 use super::ui::{focus_row, OutlineUi, Panel};
 use super::{row_drag as drag, row_focus};
-use crate::model::outline::{Row, RowKind};
+use crate::model::outline::{Facts, Row, RowKind};
 use crate::model::outline_keys::{key_action, step_command, KeyPlace, RowAction};
 use crate::state::AppState;
 use leptos::prelude::*;
@@ -30,7 +30,7 @@ impl Shape {
             has_children: r.has_children,
             colour: r.colour.is_some(),
             item_kind: r.item_kind,
-            detail: !r.detail.is_empty() && r.kind != RowKind::Item,
+            detail: matches!(r.facts, Facts::Feature { .. } | Facts::KeyResult { .. }),
         }
     }
 }

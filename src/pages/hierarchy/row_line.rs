@@ -74,8 +74,8 @@ pub(super) fn RowLine(
             >
                 {text(row, |r| r.title.clone())}
             </button>
-            {s.detail.then(|| view! { <span class="orow__detail">{text(row, |r| r.detail.clone())}</span> })}
-            <span class="orow__meta">{text(row, |r| r.meta.clone())}</span>
+            {s.detail.then(|| view! { <span class="orow__detail">{text(row, crate::text::row_detail)}</span> })}
+            <span class="orow__meta">{text(row, crate::text::row_meta)}</span>
             <RowActions kind=s.kind row=row step=step />
         </div>
     }
