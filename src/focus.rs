@@ -163,11 +163,10 @@ fn moved_by_user(before: Option<&web_sys::Element>) -> bool {
 pub const TEXT_FIELDS: &str =
     "textarea, input:not([type=checkbox]):not([type=radio]):not([type=hidden]):not([type=file])";
 
-/// Fields commit "when they change", which the browser reports only when they lose focus;
-/// leaving or hiding the page does not blur them, and neither does a field taken away
-/// (a panel closed, another page). So before any of those the focused text field is told
-/// `change` now, while it and what it commits to still exist; the focus and the caret
-/// stay where they are (an unchanged value commits nothing).
+/// Fields commit "when they change", which the browser reports only when they lose focus,
+/// and leaving or hiding the page does not blur them. So then the focused text field is
+/// told `change` now; the focus and the caret stay where they are (an unchanged value
+/// commits nothing).
 pub fn commit_typing() {
     let Some(el) = document().active_element() else {
         return;
@@ -180,5 +179,20 @@ pub fn commit_typing() {
     init.set_bubbles(true);
     if let Ok(ev) = web_sys::Event::new_with_event_init_dict("change", &init) {
         el.dispatch_event(&ev).ok();
+    }
+}
+
+/// Before a field is taken away (a panel closed or switched, another page, Back), the
+/// focused text field is blurred, so the browser reports its change while the field and
+/// what it commits to still exist. (A change told later, by the browser as it drops the
+/// removed field, would reach a component already gone.)
+pub fn leave_typing() {
+    let Some(el) = document().active_element() else {
+        return;
+    };
+    if el.matches(TEXT_FIELDS).unwrap_or(false) {
+        if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+            el.blur().ok();
+        }
     }
 }

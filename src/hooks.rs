@@ -52,7 +52,7 @@ pub fn use_route_from_hash(state: AppState) {
     let on_hash = window_event_listener_untyped("hashchange", move |_| {
         let route = Route::parse(&current_hash());
         // The page shown goes with the route: what is typed in it is committed first.
-        crate::focus::commit_typing();
+        crate::focus::leave_typing();
         let page_changed = state.route.with_untracked(|r| r.page != route.page);
         state.route.set(route);
         if page_changed {

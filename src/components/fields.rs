@@ -28,7 +28,7 @@ pub type Refused = String;
 
 /// A labelled text field that commits what is typed — one undo step — when it changes
 /// (Enter, or leaving the field), and when the page is hidden or the field is about to
-/// go away (`focus::commit_typing`). Nothing is ever a draft to lose.
+/// go away (`focus::commit_typing`, `focus::leave_typing`). Nothing is ever a draft to lose.
 ///
 /// A refused text stays in the field with the reason beside it, and nothing changes.
 /// Escape puts back the text the field had when it got focus (or at its last commit);
@@ -60,7 +60,8 @@ pub fn CommitText(
     let typed = RwSignal::new(None::<String>);
     let refused = RwSignal::new(None::<Refused>);
     let try_commit = move || {
-        let Some(text) = typed.get_untracked() else {
+        // `try_`: a change the browser reports as it drops the field finds it gone.
+        let Some(Some(text)) = typed.try_get_untracked() else {
             return;
         };
         match commit(text) {

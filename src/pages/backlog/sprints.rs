@@ -183,7 +183,7 @@ fn card_key(s: &Sprint, l: &SprintLoad) -> String {
 /// Opens a sprint's editor in place of the open one (whose fields commit as it goes).
 fn open_editor(editing: RwSignal<Option<Id>>, id: Id) {
     if editing.with_untracked(|e| e.as_ref() != Some(&id)) {
-        crate::focus::commit_typing();
+        crate::focus::leave_typing();
         editing.set(Some(id));
     }
 }

@@ -47,7 +47,7 @@ impl BacklogUi {
     /// Opens an item in the side panel (or closes it), in place of the current history
     /// entry: opening and closing are not steps for Back.
     pub fn show(self, id: Option<Id>) {
-        crate::focus::commit_typing();
+        crate::focus::leave_typing();
         self.opened_here.set_value(true);
         self.state.show_focus(id.map(|id| id.to_string()));
     }

@@ -41,7 +41,7 @@ impl OutlineUi {
                 .is_some_and(|(k, open)| k == key && *open == panel)
         });
         if !same {
-            crate::focus::commit_typing();
+            crate::focus::leave_typing();
             self.panel.set(Some((key.to_string(), panel)));
         }
     }
@@ -49,7 +49,7 @@ impl OutlineUi {
     /// Closes the open panel and puts focus back on its row.
     pub fn close(&self) {
         if let Some((key, _)) = self.panel.get_untracked() {
-            crate::focus::commit_typing();
+            crate::focus::leave_typing();
             self.panel.set(None);
             focus_row(&key);
         }
