@@ -664,15 +664,16 @@ pub struct Impact {
     pub untargeted_features: usize,
 }
 
+/// How many of `list` point at `id` through `link`.
+fn pointing_at<T>(list: &[T], id: &Id, link: impl Fn(&T) -> Option<&Id>) -> usize {
+    list.iter().filter(|x| link(x) == Some(id)).count()
+}
+
 pub fn delete_impact(p: &Product, kind: Kind, id: &Id) -> Impact {
     let mut impact = Impact::default();
     match kind {
         Kind::Objective => {
-            impact.unlinked_themes = p
-                .themes
-                .iter()
-                .filter(|t| t.objective.as_ref() == Some(id))
-                .count()
+            impact.unlinked_themes = pointing_at(&p.themes, id, |t| t.objective.as_ref())
         }
         Kind::Theme => {
             let features: Vec<&Id> = p
@@ -688,26 +689,10 @@ pub fn delete_impact(p: &Product, kind: Kind, id: &Id) -> Impact {
                 .filter(|i| i.feature.as_ref().is_some_and(|f| features.contains(&f)))
                 .count();
         }
-        Kind::Feature => {
-            impact.items = p
-                .items
-                .iter()
-                .filter(|i| i.feature.as_ref() == Some(id))
-                .count()
-        }
-        Kind::Sprint => {
-            impact.unplanned_items = p
-                .items
-                .iter()
-                .filter(|i| i.sprint.as_ref() == Some(id))
-                .count()
-        }
+        Kind::Feature => impact.items = pointing_at(&p.items, id, |i| i.feature.as_ref()),
+        Kind::Sprint => impact.unplanned_items = pointing_at(&p.items, id, |i| i.sprint.as_ref()),
         Kind::Release => {
-            impact.untargeted_features = p
-                .features
-                .iter()
-                .filter(|f| f.release.as_ref() == Some(id))
-                .count()
+            impact.untargeted_features = pointing_at(&p.features, id, |f| f.release.as_ref())
         }
         Kind::Item => {}
     }

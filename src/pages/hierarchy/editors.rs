@@ -7,8 +7,9 @@ use super::ui::OutlineUi;
 use crate::components::fields::{uid, CommitNumber, CommitText, Refused};
 use crate::components::{EnumSelect, OptionSelect};
 use crate::model::bounds::Field;
+use crate::model::dates::{optional_text, parse_optional};
 use crate::model::outline::{Row, RowKind};
-use crate::model::{Entity, Feature, Id, Item, Month, Product, ProductFields, Theme};
+use crate::model::{Entity, Feature, Id, Item, Product, ProductFields, Theme};
 use crate::state::{read_product, with_product, AppState};
 use leptos::prelude::*;
 
@@ -185,19 +186,6 @@ fn ThemeEditor(id: Id) -> impl IntoView {
     }
 }
 
-fn month_text(m: Option<Month>) -> String {
-    m.map(|m| m.to_string()).unwrap_or_default()
-}
-
-fn parse_month(label: &str, s: &str) -> Result<Option<Month>, Refused> {
-    if s.trim().is_empty() {
-        return Ok(None);
-    }
-    Month::parse(s.trim())
-        .map(Some)
-        .map_err(|_| format!("{label} must be a month like 2026-03."))
-}
-
 #[component]
 fn FeatureEditor(id: Id) -> impl IntoView {
     let state = AppState::expect();
@@ -223,8 +211,8 @@ fn FeatureEditor(id: Id) -> impl IntoView {
             <CommitNumber label="Value (1–10)" field=Field::FeatureValue value=number(|f| f.value) commit=move |v| edit(Box::new(move |x| x.value = v)) testid="edit-value" />
             <CommitNumber label="Effort (1–10)" field=Field::FeatureEffort value=number(|f| f.effort) commit=move |v| edit(Box::new(move |x| x.effort = v)) testid="edit-effort" />
             <OptionSelect label="Horizon" none="No horizon" value=Signal::derive(move || now.with(|f| f.as_ref().and_then(|f| f.horizon))) on_pick=move |h| { let _ = edit(Box::new(move |x| x.horizon = h)); } />
-            <CommitText label="Start month" value=value(|f| month_text(f.start)) commit=move |t: String| { let m = parse_month("Start", &t)?; edit(Box::new(move |x| x.start = m)) } placeholder="2026-03" testid="edit-start" />
-            <CommitText label="End month" value=value(|f| month_text(f.end)) commit=move |t: String| { let m = parse_month("End", &t)?; edit(Box::new(move |x| x.end = m)) } placeholder="2026-05" testid="edit-end" />
+            <CommitText label="Start month" value=value(|f| optional_text(f.start)) commit=move |t: String| { let m = parse_optional("Start", &t)?; edit(Box::new(move |x| x.start = m)) } placeholder="2026-03" testid="edit-start" />
+            <CommitText label="End month" value=value(|f| optional_text(f.end)) commit=move |t: String| { let m = parse_optional("End", &t)?; edit(Box::new(move |x| x.end = m)) } placeholder="2026-05" testid="edit-end" />
             <CommitText label="Description" value=value(|f| f.description.clone()) commit=move |d: String| edit(Box::new(move |x| x.description = d)) multiline=true />
         </EditorFrame>
     }
