@@ -65,13 +65,9 @@ pub fn return_focus_on_close(open: impl Fn() -> bool + 'static) {
 /// An inline question (a reset's "are you sure?"): while `open`, the focus is on its safe
 /// answer (`safe_id`); once answered, on the button that asked it (`asker_id`), found by
 /// id because the question may have been drawn in that button's place.
-pub fn question_takes_focus(
-    open: impl Fn() -> bool + 'static,
-    safe_id: &'static str,
-    asker_id: &'static str,
-) {
+pub fn question_takes_focus(open: RwSignal<bool>, safe_id: &'static str, asker_id: &'static str) {
     Effect::new(move |was_open: Option<bool>| {
-        let now = open();
+        let now = open.get();
         if now {
             crate::focus::focus_id_next_frame(safe_id.into());
         } else if was_open == Some(true) {

@@ -699,16 +699,20 @@ pub fn delete_impact(p: &Product, kind: Kind, id: &Id) -> Impact {
     impact
 }
 
+/// Clears the links of `list` that point at `id`, for what outlives a deleted parent.
+fn unlink<T>(list: &mut [T], id: &Id, link: impl Fn(&mut T) -> &mut Option<Id>) {
+    for x in list {
+        let l = link(x);
+        if l.as_ref() == Some(id) {
+            *l = None;
+        }
+    }
+}
+
 fn delete(p: &mut Product, kind: Kind, id: &Id) -> Result<(), ModelError> {
     let found = match kind {
         Kind::Objective => {
-            for t in p
-                .themes
-                .iter_mut()
-                .filter(|t| t.objective.as_ref() == Some(id))
-            {
-                t.objective = None;
-            }
+            unlink(&mut p.themes, id, |t| &mut t.objective);
             remove(&mut p.objectives, id)
         }
         Kind::Theme => {
@@ -729,19 +733,11 @@ fn delete(p: &mut Product, kind: Kind, id: &Id) -> Result<(), ModelError> {
         }
         Kind::Item => remove(&mut p.items, id),
         Kind::Sprint => {
-            for i in p.items.iter_mut().filter(|i| i.sprint.as_ref() == Some(id)) {
-                i.sprint = None;
-            }
+            unlink(&mut p.items, id, |i| &mut i.sprint);
             remove(&mut p.sprints, id)
         }
         Kind::Release => {
-            for f in p
-                .features
-                .iter_mut()
-                .filter(|f| f.release.as_ref() == Some(id))
-            {
-                f.release = None;
-            }
+            unlink(&mut p.features, id, |f| &mut f.release);
             remove(&mut p.releases, id)
         }
     };

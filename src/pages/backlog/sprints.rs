@@ -215,20 +215,8 @@ fn SprintEditor(id: Id, editing: RwSignal<Option<Id>>) -> impl IntoView {
         Signal::derive(move || now.with(|s| s.as_ref().map(f).unwrap_or_default()))
     };
     let edit = move |change: Box<dyn FnOnce(&mut Sprint)>| -> Result<(), Refused> {
-        let Some(mut sprint) = now.get_untracked() else {
-            return Err("This sprint no longer exists.".into());
-        };
-        let before = sprint.clone();
-        change(&mut sprint);
-        if sprint == before {
-            return Ok(());
-        }
-        state
-            .dispatch_here(|product| Command::Edit {
-                product,
-                entity: Entity::Sprint(sprint),
-            })
-            .map_err(|e| e.to_string())
+        let gone = "This sprint no longer exists.";
+        state.edit_entity(now.get_untracked(), gone, change, Entity::Sprint)
     };
     let rename = move |t: String| {
         let n = t.trim().to_string();

@@ -1,5 +1,6 @@
 //! The Data page's last section: load the sample, or reset the workspace after asking.
 
+use crate::components::dialog::question_takes_focus;
 use crate::components::Section;
 use crate::model::Command;
 use crate::state::AppState;
@@ -9,11 +10,7 @@ use leptos::prelude::*;
 pub(super) fn SampleSection() -> impl IntoView {
     let state = AppState::expect();
     let confirming = RwSignal::new(false);
-    crate::components::dialog::question_takes_focus(
-        move || confirming.get(),
-        "reset-cancel",
-        "reset-workspace",
-    );
+    question_takes_focus(confirming, "reset-cancel", "reset-workspace");
     let reset = move |_| {
         if state
             .dispatch(Command::ReplaceWorkspace(Box::default()))

@@ -21,20 +21,9 @@ pub(super) fn commit_edit<T: Clone + PartialEq>(
     change: impl FnOnce(&mut T),
     wrap: fn(T) -> Entity,
 ) -> Result<(), Refused> {
-    let Some(mut entity) = with_product(state, find).flatten() else {
-        return Err("It no longer exists (deleted here or in another tab).".into());
-    };
-    let before = entity.clone();
-    change(&mut entity);
-    if entity == before {
-        return Ok(());
-    }
-    state
-        .dispatch_here(|product| crate::model::Command::Edit {
-            product,
-            entity: wrap(entity),
-        })
-        .map_err(|e| e.to_string())
+    let entity = with_product(state, find).flatten();
+    let gone = "It no longer exists (deleted here or in another tab).";
+    state.edit_entity(entity, gone, change, wrap)
 }
 
 /// A title as stored: trimmed, and never empty.
