@@ -26,6 +26,19 @@ pub(super) fn commit_edit<T: Clone + PartialEq>(
     state.edit_entity(entity, gone, change, wrap)
 }
 
+/// An editor's title ("Edit theme “Roadmap”"), from the entity as the editor opens on it.
+pub(super) fn heading<T>(
+    state: AppState,
+    find: impl FnOnce(&Product) -> Option<T>,
+    noun: &str,
+    name: fn(&T) -> &str,
+) -> String {
+    with_product(state, find)
+        .flatten()
+        .map(|e| format!("Edit {noun} “{}”", name(&e)))
+        .unwrap_or_default()
+}
+
 /// A title as stored: trimmed, and never empty.
 pub(super) fn title(label: &str, text: &str) -> Result<String, Refused> {
     let t = text.trim();
@@ -148,11 +161,7 @@ fn ThemeEditor(id: Id) -> impl IntoView {
     let objective = value(|t| t.objective.as_ref().map(Id::to_string).unwrap_or_default());
     let colour = value(|t| t.colour.clone());
     let (objective_id, colour_id) = (uid("objective"), uid("colour"));
-    let heading = with_product(state, |p| {
-        find(p).map(|t| format!("Edit theme “{}”", t.name))
-    })
-    .flatten()
-    .unwrap_or_default();
+    let heading = heading(state, find, "theme", |t| &t.name);
     view! {
         <EditorFrame title=heading>
             <CommitText label="Name" value=value(|t| t.name.clone()) commit=move |t: String| { let n = title("name", &t)?; edit(Box::new(move |x| x.name = n)) } autofocus=true testid="edit-name" />
@@ -188,11 +197,7 @@ fn FeatureEditor(id: Id) -> impl IntoView {
     let number = move |f: fn(&Feature) -> Option<f64>| {
         Signal::derive(move || now.with(|x| x.as_ref().and_then(f)))
     };
-    let heading = with_product(state, |p| {
-        find(p).map(|f| format!("Edit feature “{}”", f.title))
-    })
-    .flatten()
-    .unwrap_or_default();
+    let heading = heading(state, find, "feature", |f| &f.title);
     view! {
         <EditorFrame title=heading>
             <CommitText label="Title" value=value(|f| f.title.clone()) commit=move |t: String| { let t = title("title", &t)?; edit(Box::new(move |x| x.title = t)) } autofocus=true testid="edit-name" />
@@ -216,11 +221,7 @@ fn ItemEditor(id: Id) -> impl IntoView {
         move |change: Box<dyn FnOnce(&mut Item)>| commit_edit(state, find, change, Entity::Item);
     let value = move |f: fn(&Item) -> String| field_of(state, find, f);
     let now = Memo::new(move |_| read_product(state, find).flatten());
-    let heading = with_product(state, |p| {
-        find(p).map(|i| format!("Edit item “{}”", i.title))
-    })
-    .flatten()
-    .unwrap_or_default();
+    let heading = heading(state, find, "item", |i| &i.title);
     view! {
         <EditorFrame title=heading>
             <CommitText label="Title" value=value(|i| i.title.clone()) commit=move |t: String| { let t = title("title", &t)?; edit(Box::new(move |x| x.title = t)) } autofocus=true testid="edit-name" />
