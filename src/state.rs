@@ -3,7 +3,7 @@
 //! The document changes only through [`AppState::dispatch`] (and undo/redo), which is
 //! where persistence and history hang, so no component writes the workspace directly.
 
-use crate::model::{Command, Id, ModelError, Product, Workspace};
+use crate::model::{Command, Entity, Id, ModelError, Product, Workspace};
 use crate::route::{Page, Route};
 use crate::storage::format::PREFIX;
 use crate::storage::local::{LocalTab, StorageNotice, Usage};
@@ -287,6 +287,31 @@ impl AppState {
             Some(product) => self.dispatch(make(product)),
             None => Err(ModelError::new("", "there is no product")),
         }
+    }
+
+    /// Stores a changed copy of an entity of the product shown as one `Edit`: `change` on
+    /// the copy, and nothing stored if it changed nothing. No entity (it was deleted, here
+    /// or in another tab) is refused with `gone`.
+    pub fn edit_entity<T: Clone + PartialEq>(
+        &self,
+        entity: Option<T>,
+        gone: &str,
+        change: impl FnOnce(&mut T),
+        wrap: fn(T) -> Entity,
+    ) -> Result<(), String> {
+        let Some(mut entity) = entity else {
+            return Err(gone.into());
+        };
+        let before = entity.clone();
+        change(&mut entity);
+        if entity == before {
+            return Ok(());
+        }
+        self.dispatch_here(|product| Command::Edit {
+            product,
+            entity: wrap(entity),
+        })
+        .map_err(|e| e.to_string())
     }
 
     /// Applies a command, records it for undo and saves what it touched a moment later

@@ -3,6 +3,7 @@
 //! questions (the resets) move the focus the same way.
 
 use leptos::prelude::*;
+use leptos::tachys::html::element::ElementType;
 use wasm_bindgen::JsCast;
 
 /// What Tab can reach inside a dialog.
@@ -62,16 +63,31 @@ pub fn return_focus_on_close(open: impl Fn() -> bool + 'static) {
     });
 }
 
+/// A dialog's focus: on `first` while it is open (a frame after opening, once it is
+/// drawn), and back where it was once it closes.
+pub fn dialog_focus<E>(open: RwSignal<bool>, first: NodeRef<E>)
+where
+    E: ElementType + 'static,
+    E::Output: JsCast + Clone + AsRef<web_sys::HtmlElement> + 'static,
+{
+    Effect::new(move |_| {
+        if open.get() {
+            request_animation_frame(move || {
+                if let Some(el) = first.get_untracked() {
+                    AsRef::<web_sys::HtmlElement>::as_ref(&el).focus().ok();
+                }
+            });
+        }
+    });
+    return_focus_on_close(move || open.get());
+}
+
 /// An inline question (a reset's "are you sure?"): while `open`, the focus is on its safe
 /// answer (`safe_id`); once answered, on the button that asked it (`asker_id`), found by
 /// id because the question may have been drawn in that button's place.
-pub fn question_takes_focus(
-    open: impl Fn() -> bool + 'static,
-    safe_id: &'static str,
-    asker_id: &'static str,
-) {
+pub fn question_takes_focus(open: RwSignal<bool>, safe_id: &'static str, asker_id: &'static str) {
     Effect::new(move |was_open: Option<bool>| {
-        let now = open();
+        let now = open.get();
         if now {
             crate::focus::focus_id_next_frame(safe_id.into());
         } else if was_open == Some(true) {

@@ -1,7 +1,7 @@
 //! The app header: brand, product switcher, navigation and undo/redo.
 
 use crate::route::{Page, Route};
-use crate::state::AppState;
+use crate::state::{AppState, TabView};
 use leptos::prelude::*;
 
 #[component]
@@ -72,27 +72,36 @@ pub fn Header() -> impl IntoView {
             </nav>
             <div class="app-header__history" role="group" aria-label="History and theme">
                 <crate::components::ThemeToggle />
-                <button
-                    type="button"
-                    class="btn btn--ghost"
-                    disabled=move || state.tab_view.with(|v| v.undo.is_none())
-                    title=move || state.tab_view.with(|v| v.undo.clone()).map(|l| format!("Undo {l} (Ctrl+Z)")).unwrap_or_else(|| "Nothing to undo".into())
-                    on:click=move |_| state.undo()
-                    data-testid="undo"
-                >
-                    "Undo"
-                </button>
-                <button
-                    type="button"
-                    class="btn btn--ghost"
-                    disabled=move || state.tab_view.with(|v| v.redo.is_none())
-                    title=move || state.tab_view.with(|v| v.redo.clone()).map(|l| format!("Redo {l} (Ctrl+Shift+Z)")).unwrap_or_else(|| "Nothing to redo".into())
-                    on:click=move |_| state.redo()
-                    data-testid="redo"
-                >
-                    "Redo"
-                </button>
+                {history_button(state, "Undo", "Ctrl+Z", |v| &v.undo, AppState::undo)}
+                {history_button(state, "Redo", "Ctrl+Shift+Z", |v| &v.redo, AppState::redo)}
             </div>
         </header>
+    }
+}
+
+/// Undo or Redo: off when there is nothing to take back, its title naming what would be.
+fn history_button(
+    state: AppState,
+    word: &'static str,
+    keys: &'static str,
+    next: fn(&TabView) -> &Option<String>,
+    run: fn(&AppState),
+) -> impl IntoView {
+    let name = word.to_lowercase();
+    let title = move || match state.tab_view.with(|v| next(v).clone()) {
+        Some(l) => format!("{word} {l} ({keys})"),
+        None => format!("Nothing to {name}"),
+    };
+    view! {
+        <button
+            type="button"
+            class="btn btn--ghost"
+            disabled=move || state.tab_view.with(|v| next(v).is_none())
+            title=title
+            on:click=move |_| run(&state)
+            data-testid=word.to_lowercase()
+        >
+            {word}
+        </button>
     }
 }

@@ -170,20 +170,14 @@ fn PaletteBody(
         entries(state)
     });
     let input = NodeRef::<leptos::html::Input>::new();
+    super::dialog::dialog_focus(open, input);
     Effect::new(move |_| {
-        if open.get() {
-            request_animation_frame(move || {
-                if let Some(i) = input.get_untracked() {
-                    i.focus().ok();
-                }
-            });
-        } else {
-            // Cleared on the way out, so the next opening starts empty.
+        // Cleared on the way out, so the next opening starts empty.
+        if !open.get() {
             query.set(String::new());
             active.set(0);
         }
     });
-    super::dialog::return_focus_on_close(move || open.get());
     let results = Memo::new(move |_| all.with(|a| matching(a, &query.get())));
     let run = move |e: Entry| {
         open.set(false);

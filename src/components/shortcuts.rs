@@ -61,16 +61,7 @@ fn ShortcutsBody(open: RwSignal<bool>) -> impl IntoView {
     // The dialog itself takes the focus: its heading is read out, and the list is not
     // scrolled past as it would be to reach the Close button at its end.
     let dialog = NodeRef::<leptos::html::Div>::new();
-    Effect::new(move |_| {
-        if open.get() {
-            request_animation_frame(move || {
-                if let Some(d) = dialog.get_untracked() {
-                    d.focus().ok();
-                }
-            });
-        }
-    });
-    super::dialog::return_focus_on_close(move || open.get());
+    super::dialog::dialog_focus(open, dialog);
     view! {
         <Show when=move || open.get()>
             <div class="overlay" on:click=move |_| open.set(false)>

@@ -664,15 +664,16 @@ pub struct Impact {
     pub untargeted_features: usize,
 }
 
+/// How many of `list` point at `id` through `link`.
+fn pointing_at<T>(list: &[T], id: &Id, link: impl Fn(&T) -> Option<&Id>) -> usize {
+    list.iter().filter(|x| link(x) == Some(id)).count()
+}
+
 pub fn delete_impact(p: &Product, kind: Kind, id: &Id) -> Impact {
     let mut impact = Impact::default();
     match kind {
         Kind::Objective => {
-            impact.unlinked_themes = p
-                .themes
-                .iter()
-                .filter(|t| t.objective.as_ref() == Some(id))
-                .count()
+            impact.unlinked_themes = pointing_at(&p.themes, id, |t| t.objective.as_ref())
         }
         Kind::Theme => {
             let features: Vec<&Id> = p
@@ -688,42 +689,30 @@ pub fn delete_impact(p: &Product, kind: Kind, id: &Id) -> Impact {
                 .filter(|i| i.feature.as_ref().is_some_and(|f| features.contains(&f)))
                 .count();
         }
-        Kind::Feature => {
-            impact.items = p
-                .items
-                .iter()
-                .filter(|i| i.feature.as_ref() == Some(id))
-                .count()
-        }
-        Kind::Sprint => {
-            impact.unplanned_items = p
-                .items
-                .iter()
-                .filter(|i| i.sprint.as_ref() == Some(id))
-                .count()
-        }
+        Kind::Feature => impact.items = pointing_at(&p.items, id, |i| i.feature.as_ref()),
+        Kind::Sprint => impact.unplanned_items = pointing_at(&p.items, id, |i| i.sprint.as_ref()),
         Kind::Release => {
-            impact.untargeted_features = p
-                .features
-                .iter()
-                .filter(|f| f.release.as_ref() == Some(id))
-                .count()
+            impact.untargeted_features = pointing_at(&p.features, id, |f| f.release.as_ref())
         }
         Kind::Item => {}
     }
     impact
 }
 
+/// Clears the links of `list` that point at `id`, for what outlives a deleted parent.
+fn unlink<T>(list: &mut [T], id: &Id, link: impl Fn(&mut T) -> &mut Option<Id>) {
+    for x in list {
+        let l = link(x);
+        if l.as_ref() == Some(id) {
+            *l = None;
+        }
+    }
+}
+
 fn delete(p: &mut Product, kind: Kind, id: &Id) -> Result<(), ModelError> {
     let found = match kind {
         Kind::Objective => {
-            for t in p
-                .themes
-                .iter_mut()
-                .filter(|t| t.objective.as_ref() == Some(id))
-            {
-                t.objective = None;
-            }
+            unlink(&mut p.themes, id, |t| &mut t.objective);
             remove(&mut p.objectives, id)
         }
         Kind::Theme => {
@@ -744,19 +733,11 @@ fn delete(p: &mut Product, kind: Kind, id: &Id) -> Result<(), ModelError> {
         }
         Kind::Item => remove(&mut p.items, id),
         Kind::Sprint => {
-            for i in p.items.iter_mut().filter(|i| i.sprint.as_ref() == Some(id)) {
-                i.sprint = None;
-            }
+            unlink(&mut p.items, id, |i| &mut i.sprint);
             remove(&mut p.sprints, id)
         }
         Kind::Release => {
-            for f in p
-                .features
-                .iter_mut()
-                .filter(|f| f.release.as_ref() == Some(id))
-            {
-                f.release = None;
-            }
+            unlink(&mut p.features, id, |f| &mut f.release);
             remove(&mut p.releases, id)
         }
     };

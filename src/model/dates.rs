@@ -3,6 +3,53 @@
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
+/// A month or a day as a form field and the JSON see it: its ISO text, read back by its
+/// own parser, and empty where a field may have none.
+pub trait Calendar: Sized + fmt::Display {
+    /// How an error names a good value: "a month like 2026-03".
+    const LIKE: &'static str;
+    fn read(s: &str) -> Result<Self, String>;
+}
+
+/// The text of an optional month or day: empty when there is none.
+pub fn optional_text<T: Calendar>(v: Option<T>) -> String {
+    v.map(|v| v.to_string()).unwrap_or_default()
+}
+
+/// Reads a field that may be left empty; `label` names the field in the error.
+pub fn parse_optional<T: Calendar>(label: &str, s: &str) -> Result<Option<T>, String> {
+    if s.trim().is_empty() {
+        return Ok(None);
+    }
+    T::read(s.trim())
+        .map(Some)
+        .map_err(|_| format!("{label} must be {}.", T::LIKE))
+}
+
+macro_rules! calendar {
+    ($t:ident, $like:literal) => {
+        impl Calendar for $t {
+            const LIKE: &'static str = $like;
+            fn read(s: &str) -> Result<Self, String> {
+                $t::parse(s)
+            }
+        }
+
+        impl TryFrom<String> for $t {
+            type Error = String;
+            fn try_from(s: String) -> Result<Self, String> {
+                $t::parse(&s)
+            }
+        }
+
+        impl From<$t> for String {
+            fn from(v: $t) -> String {
+                v.to_string()
+            }
+        }
+    };
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(try_from = "String", into = "String")]
 pub struct Month {
@@ -71,18 +118,7 @@ impl fmt::Display for Month {
     }
 }
 
-impl TryFrom<String> for Month {
-    type Error = String;
-    fn try_from(s: String) -> Result<Self, String> {
-        Month::parse(&s)
-    }
-}
-
-impl From<Month> for String {
-    fn from(m: Month) -> String {
-        m.to_string()
-    }
-}
+calendar!(Month, "a month like 2026-03");
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(try_from = "String", into = "String")]
@@ -181,15 +217,4 @@ impl fmt::Display for Day {
     }
 }
 
-impl TryFrom<String> for Day {
-    type Error = String;
-    fn try_from(s: String) -> Result<Self, String> {
-        Day::parse(&s)
-    }
-}
-
-impl From<Day> for String {
-    fn from(d: Day) -> String {
-        d.to_string()
-    }
-}
+calendar!(Day, "a date like 2026-03-15");

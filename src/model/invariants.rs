@@ -144,14 +144,12 @@ fn check_references(p: &Product, at_p: String) -> Result<(), ModelError> {
                 format!("colour '{}' is not like #1a2b3c", t.colour),
             ));
         }
-        if let Some(o) = &t.objective {
-            if !objectives.contains(o) {
-                return Err(ModelError::new(
-                    at,
-                    format!("refers to objective {o}, which does not exist"),
-                ));
-            }
-        }
+        check_ref(
+            &at,
+            "refers to objective",
+            t.objective.as_ref(),
+            &objectives,
+        )?;
     }
 
     let releases: IdSet<&Id> = p.releases.iter().map(|r| &r.id).collect();
@@ -168,22 +166,8 @@ fn check_references(p: &Product, at_p: String) -> Result<(), ModelError> {
         let at = format!("{at_p} › feature '{}' ({})", f.title, f.id);
         check_title(&at, "title", &f.title)?;
         check_text(&at, "description", &f.description)?;
-        if let Some(t) = &f.theme {
-            if !themes.contains(t) {
-                return Err(ModelError::new(
-                    at,
-                    format!("refers to theme {t}, which does not exist"),
-                ));
-            }
-        }
-        if let Some(r) = &f.release {
-            if !releases.contains(r) {
-                return Err(ModelError::new(
-                    at,
-                    format!("targets release {r}, which does not exist"),
-                ));
-            }
-        }
+        check_ref(&at, "refers to theme", f.theme.as_ref(), &themes)?;
+        check_ref(&at, "targets release", f.release.as_ref(), &releases)?;
         if let (Some(s), Some(e)) = (f.start, f.end) {
             if e < s {
                 return Err(ModelError::new(
@@ -292,22 +276,8 @@ fn check_item(i: &Item, features: &IdSet<&Id>, sprints: &IdSet<&Id>) -> Result<(
     ] {
         check_number(at, name, v)?;
     }
-    if let Some(f) = &i.feature {
-        if !features.contains(f) {
-            return Err(ModelError::new(
-                at,
-                format!("refers to feature {f}, which does not exist"),
-            ));
-        }
-    }
-    if let Some(sp) = &i.sprint {
-        if !sprints.contains(sp) {
-            return Err(ModelError::new(
-                at,
-                format!("is planned into sprint {sp}, which does not exist"),
-            ));
-        }
-    }
+    check_ref(at, "refers to feature", i.feature.as_ref(), features)?;
+    check_ref(at, "is planned into sprint", i.sprint.as_ref(), sprints)?;
     Ok(())
 }
 
@@ -322,6 +292,18 @@ pub fn check_title(at: &str, field: &str, text: &str) -> Result<(), ModelError> 
         ));
     }
     Ok(())
+}
+
+/// An optional reference must name something the product holds; `says` is how the
+/// error words the field ("refers to theme", "targets release", …).
+fn check_ref(at: &str, says: &str, r: Option<&Id>, known: &IdSet<&Id>) -> Result<(), ModelError> {
+    match r {
+        Some(r) if !known.contains(r) => Err(ModelError::new(
+            at,
+            format!("{says} {r}, which does not exist"),
+        )),
+        _ => Ok(()),
+    }
 }
 
 fn check_text(at: &str, field: &str, text: &str) -> Result<(), ModelError> {

@@ -419,15 +419,24 @@ impl<'a> Builder<'a> {
         o.key_results.iter().enumerate().filter_map(node).collect()
     }
 
-    fn themes(&self, objective: Option<&Id>) -> Vec<Node> {
-        let children = |t: &Theme| {
-            let shown = if self.expanded(t.id.as_str()) {
-                self.features(Some(&t.id))
-            } else {
-                vec![]
-            };
-            (shown, under(&self.features_of, Some(&t.id)).len())
+    /// What is under a theme or a feature: the rows of its children while it is open
+    /// (`rows`), and how many children it has in `groups`.
+    fn children<T>(
+        &self,
+        id: &Id,
+        groups: &IdMap<Option<&'a Id>, Vec<&'a T>>,
+        rows: fn(&Self, Option<&Id>) -> Vec<Node>,
+    ) -> (Vec<Node>, usize) {
+        let shown = if self.expanded(id.as_str()) {
+            rows(self, Some(id))
+        } else {
+            vec![]
         };
+        (shown, under(groups, Some(id)).len())
+    }
+
+    fn themes(&self, objective: Option<&Id>) -> Vec<Node> {
+        let children = |t: &Theme| self.children(&t.id, &self.features_of, Self::features);
         let fill = |r: &mut Row, t: &Theme| {
             r.colour = Some(t.colour.clone());
             r.parent = objective.cloned();
@@ -439,14 +448,7 @@ impl<'a> Builder<'a> {
     }
 
     fn features(&self, theme: Option<&Id>) -> Vec<Node> {
-        let children = |f: &Feature| {
-            let shown = if self.expanded(f.id.as_str()) {
-                self.items(Some(&f.id))
-            } else {
-                vec![]
-            };
-            (shown, under(&self.items_of, Some(&f.id)).len())
-        };
+        let children = |f: &Feature| self.children(&f.id, &self.items_of, Self::items);
         let fill = |r: &mut Row, f: &Feature| {
             r.parent = theme.cloned();
             let rollup = self.sum(&self.sums.by_feature, &f.id);

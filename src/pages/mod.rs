@@ -18,36 +18,25 @@ use std::cell::RefCell;
 /// Builds a page's view. Pointers into a chunk stay valid once it is loaded.
 pub type PageView = fn() -> AnyView;
 
-split_point!(
-    fn explainer_page() -> PageView {
-        || view! { <explainer::ExplainerPage /> }.into_any()
-    }
-);
-split_point!(
-    fn hierarchy_page() -> PageView {
-        || view! { <hierarchy::HierarchyPage /> }.into_any()
-    }
-);
-split_point!(
-    fn roadmap_page() -> PageView {
-        || view! { <roadmap::RoadmapPage /> }.into_any()
-    }
-);
-split_point!(
-    fn backlog_page() -> PageView {
-        || view! { <backlog::BacklogPage /> }.into_any()
-    }
-);
-split_point!(
-    fn training_page() -> PageView {
-        || view! { <training::TrainingPage /> }.into_any()
-    }
-);
-split_point!(
-    fn data_page() -> PageView {
-        || view! { <data::DataPage /> }.into_any()
-    }
-);
+/// One split point a page, named after it, so each page is a chunk of its own.
+macro_rules! page_chunks {
+    ($($name:ident => $page:ident::$component:ident),* $(,)?) => {$(
+        split_point!(
+            fn $name() -> PageView {
+                || view! { <$page::$component /> }.into_any()
+            }
+        );
+    )*};
+}
+
+page_chunks! {
+    explainer_page => explainer::ExplainerPage,
+    hierarchy_page => hierarchy::HierarchyPage,
+    roadmap_page => roadmap::RoadmapPage,
+    backlog_page => backlog::BacklogPage,
+    training_page => training::TrainingPage,
+    data_page => data::DataPage,
+}
 
 thread_local! {
     /// Pages whose chunk has arrived: shown again at once, with no loading state.

@@ -1,6 +1,7 @@
 //! Training: three scored exercises on the two roles, each answer explained with its
 //! source. Answers stay in this browser; a reset clears them for the next trainee.
 
+use crate::components::dialog::question_takes_focus;
 use crate::components::PageHead;
 use crate::content::{score, source, total_score, Answers, Exercise, Question, EXERCISES};
 use crate::state::AppState;
@@ -22,11 +23,7 @@ fn save(a: &Answers) {
 pub fn TrainingPage() -> impl IntoView {
     let answers = RwSignal::new(load());
     let confirm_reset = RwSignal::new(false);
-    crate::components::dialog::question_takes_focus(
-        move || confirm_reset.get(),
-        "reset-training-cancel",
-        "reset-training",
-    );
+    question_takes_focus(confirm_reset, "reset-training-cancel", "reset-training");
     let reset = move |_| {
         answers.set(Answers::new());
         save(&Answers::new());

@@ -99,27 +99,29 @@ pub fn migrate_product(value: Value, from: u32) -> Result<Value, String> {
     migrate_product_at(value, from).map_err(String::from)
 }
 
-pub(crate) fn migrate_workspace_at(mut value: Value, from: u32) -> Result<Value, MigrationError> {
+/// A step brings one format version to the next: `STEPS[v]` reads version v. Every
+/// version below CURRENT needs a step in both lists.
+type Step = fn(Value) -> Result<Value, MigrationError>;
+const WORKSPACE_STEPS: &[Step] = &[v0_to_v1];
+const PRODUCT_STEPS: &[Step] = &[v0_to_v1_product];
+
+fn run_steps(mut value: Value, from: u32, steps: &[Step]) -> Result<Value, MigrationError> {
     check_version(from)?;
     for version in from..CURRENT {
-        value = match version {
-            0 => v0_to_v1(value)?,
-            // Every version below CURRENT needs a step here.
-            v => return Err(no_step(v)),
-        };
+        let step = steps
+            .get(version as usize)
+            .ok_or_else(|| no_step(version))?;
+        value = step(value)?;
     }
     Ok(value)
 }
 
-pub(crate) fn migrate_product_at(mut value: Value, from: u32) -> Result<Value, MigrationError> {
-    check_version(from)?;
-    for version in from..CURRENT {
-        value = match version {
-            0 => v0_to_v1_product(value)?,
-            v => return Err(no_step(v)),
-        };
-    }
-    Ok(value)
+pub(crate) fn migrate_workspace_at(value: Value, from: u32) -> Result<Value, MigrationError> {
+    run_steps(value, from, WORKSPACE_STEPS)
+}
+
+pub(crate) fn migrate_product_at(value: Value, from: u32) -> Result<Value, MigrationError> {
+    run_steps(value, from, PRODUCT_STEPS)
 }
 
 fn no_step(v: u32) -> MigrationError {

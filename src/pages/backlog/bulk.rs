@@ -1,6 +1,6 @@
 //! Bulk actions on the ticked items, each one undoable step.
 
-use super::ui::{with_product, BacklogUi};
+use super::ui::{sprint_choices, with_product, BacklogUi};
 use crate::components::fields::uid;
 use crate::components::{Layout, OptionSelect};
 use crate::model::{Command, Entity, Id, Item, ItemStatus, Kind, Priority};
@@ -49,15 +49,7 @@ pub(crate) fn BulkBar() -> impl IntoView {
     let ui = BacklogUi::expect();
     let confirming = RwSignal::new(false);
     let count = move || ui.selected.with(|s| s.len());
-    let sprint_options = move || {
-        with_product(state, |p| {
-            p.sprints
-                .iter()
-                .map(|s| (s.id.to_string(), s.name.clone()))
-                .collect::<Vec<_>>()
-        })
-        .unwrap_or_default()
-    };
+    let sprint_options = move || with_product(state, sprint_choices).unwrap_or_default();
     let delete = move |_| {
         let Some(product) = state.product.get_untracked() else {
             return;

@@ -7,6 +7,7 @@ use crate::components::fields::{CommitNumber, CommitText, Refused};
 use crate::components::EnumSelect;
 use crate::model::backlog::RefFilter;
 use crate::model::bounds::{self, Field};
+use crate::model::dates::{optional_text, parse_optional};
 use crate::model::numbers::{fixed, points};
 use crate::model::planning::{sprint_load, velocity, SprintLoad};
 use crate::model::{ids::prefix, Command, Day, Entity, Id, Kind, Sprint, SprintState};
@@ -200,19 +201,6 @@ fn print_sprint(ui: BacklogUi, id: Id) {
     });
 }
 
-fn day_text(d: Option<Day>) -> String {
-    d.map(|d| d.to_string()).unwrap_or_default()
-}
-
-fn parse_day(label: &str, s: &str) -> Result<Option<Day>, String> {
-    if s.trim().is_empty() {
-        return Ok(None);
-    }
-    Day::parse(s.trim())
-        .map(Some)
-        .map_err(|_| format!("{label} must be a date like 2026-03-15."))
-}
-
 #[component]
 fn SprintEditor(id: Id, editing: RwSignal<Option<Id>>) -> impl IntoView {
     let state = AppState::expect();
@@ -227,20 +215,8 @@ fn SprintEditor(id: Id, editing: RwSignal<Option<Id>>) -> impl IntoView {
         Signal::derive(move || now.with(|s| s.as_ref().map(f).unwrap_or_default()))
     };
     let edit = move |change: Box<dyn FnOnce(&mut Sprint)>| -> Result<(), Refused> {
-        let Some(mut sprint) = now.get_untracked() else {
-            return Err("This sprint no longer exists.".into());
-        };
-        let before = sprint.clone();
-        change(&mut sprint);
-        if sprint == before {
-            return Ok(());
-        }
-        state
-            .dispatch_here(|product| Command::Edit {
-                product,
-                entity: Entity::Sprint(sprint),
-            })
-            .map_err(|e| e.to_string())
+        let gone = "This sprint no longer exists.";
+        state.edit_entity(now.get_untracked(), gone, change, Entity::Sprint)
     };
     let rename = move |t: String| {
         let n = t.trim().to_string();
@@ -251,7 +227,7 @@ fn SprintEditor(id: Id, editing: RwSignal<Option<Id>>) -> impl IntoView {
     };
     let day = move |label: &'static str, set: fn(&mut Sprint, Option<Day>)| {
         move |t: String| {
-            let d = parse_day(label, &t)?;
+            let d = parse_optional(label, &t)?;
             edit(Box::new(move |s| set(s, d)))
         }
     };
@@ -274,8 +250,8 @@ fn SprintEditor(id: Id, editing: RwSignal<Option<Id>>) -> impl IntoView {
             <h3 class="panel-form__title">{format!("Edit {name}")}</h3>
             <div class="panel-form__grid">
                 <CommitText label="Name" value=text(|s| s.name.clone()) commit=rename autofocus=true testid="sprint-name" />
-                <CommitText label="Start (YYYY-MM-DD)" value=text(|s| day_text(s.start)) commit=day("Start", |s, d| s.start = d) testid="sprint-start" />
-                <CommitText label="End (YYYY-MM-DD)" value=text(|s| day_text(s.end)) commit=day("End", |s, d| s.end = d) testid="sprint-end" />
+                <CommitText label="Start (YYYY-MM-DD)" value=text(|s| optional_text(s.start)) commit=day("Start", |s, d| s.start = d) testid="sprint-start" />
+                <CommitText label="End (YYYY-MM-DD)" value=text(|s| optional_text(s.end)) commit=day("End", |s, d| s.end = d) testid="sprint-end" />
                 <CommitNumber label="Capacity (points)" field=Field::Capacity value=Signal::derive(move || now.with(|s| s.as_ref().and_then(|s| s.capacity))) commit=move |c| edit(Box::new(move |s| s.capacity = c)) testid="sprint-capacity" />
                 <EnumSelect label="State" value=Signal::derive(move || now.with(|s| s.as_ref().map(|s| s.state)).unwrap_or_default()) on_pick=move |x| { let _ = edit(Box::new(move |s| s.state = x)); } testid="sprint-state" />
                 <CommitText label="Sprint goal" value=text(|s| s.goal.clone()) commit=move |g: String| edit(Box::new(move |s| s.goal = g)) multiline=true testid="sprint-goal" />

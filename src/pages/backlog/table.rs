@@ -54,13 +54,7 @@ pub(crate) fn reorder(state: AppState, ui: BacklogUi, id: &Id, step: Step) {
             return;
         }
     };
-    let cmd = Command::Reorder {
-        product,
-        kind: Kind::Item,
-        id: id.clone(),
-        to_index: to,
-    };
-    if state.dispatch(cmd).is_ok() {
+    if move_item(state, product, id, to) {
         // Moving down past the last drawn row draws one more, so the row keeps focus.
         if step == Step::Down && pos + 2 > ui.limit.get_untracked() {
             ui.limit.set(pos + 2);
@@ -68,6 +62,17 @@ pub(crate) fn reorder(state: AppState, ui: BacklogUi, id: &Id, step: Step) {
         announce_position(state, id);
         focus_item_row(id);
     }
+}
+
+/// Gives an item the rank `to` in the backlog; true if it moved.
+fn move_item(state: AppState, product: Id, id: &Id, to: usize) -> bool {
+    let cmd = Command::Reorder {
+        product,
+        kind: Kind::Item,
+        id: id.clone(),
+        to_index: to,
+    };
+    state.dispatch(cmd).is_ok()
 }
 
 fn announce_position(state: AppState, id: &Id) {
@@ -278,13 +283,7 @@ impl Slot {
             return;
         };
         let to = if from < to { to - 1 } else { to };
-        let cmd = Command::Reorder {
-            product,
-            kind: Kind::Item,
-            id: dragged.clone(),
-            to_index: to,
-        };
-        if state.dispatch(cmd).is_ok() {
+        if move_item(state, product, &dragged, to) {
             announce_position(state, &dragged);
         }
     }

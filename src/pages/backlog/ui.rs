@@ -116,9 +116,14 @@ pub(crate) fn choices(p: &crate::model::Product) -> Choices {
             .iter()
             .map(|f| (f.id.to_string(), f.title.clone()))
             .collect(),
-        p.sprints
-            .iter()
-            .map(|s| (s.id.to_string(), s.name.clone()))
-            .collect(),
+        sprint_choices(p),
     )
+}
+
+/// The product's sprints alone, as the bulk bar plans into them.
+pub(crate) fn sprint_choices(p: &crate::model::Product) -> Vec<(String, String)> {
+    p.sprints
+        .iter()
+        .map(|s| (s.id.to_string(), s.name.clone()))
+        .collect()
 }

@@ -2,6 +2,7 @@
 //! restores through the import preview, downloads, or goes to free room.
 
 use crate::components::download::download;
+use crate::components::Section;
 use crate::state::AppState;
 use crate::storage::usage::Usage;
 use leptos::prelude::*;
@@ -51,8 +52,7 @@ pub fn BackupsSection(
         state.say("Backup removed.", false);
     };
     view! {
-        <section class="section" aria-labelledby="backups-title" data-testid="backups">
-            <h2 id="backups-title">"Backups"</h2>
+        <Section name="backups" title="Backups" testid="backups">
             <Show
                 when=move || !list.with(Vec::is_empty)
                 fallback=|| view! { <p class="muted">"No backups. When Two Hats finds stored data it cannot read, it copies it here before doing anything else, so you can restore what is still readable."</p> }
@@ -64,7 +64,7 @@ pub fn BackupsSection(
                     </For>
                 </ul>
             </Show>
-        </section>
+        </Section>
     }
 }
 

@@ -2,6 +2,7 @@
 //! stored data.
 
 use crate::components::download::{date_stamp, download};
+use crate::components::Section;
 use crate::csv_export::backlog_csv;
 use crate::state::AppState;
 use crate::storage::format::encode_export;
@@ -59,8 +60,7 @@ pub(super) fn ExportSection() -> impl IntoView {
         download(&name, "application/json", &state.raw_dump()).ok();
     };
     view! {
-        <section class="section" aria-labelledby="export-title">
-            <h2 id="export-title">"Export"</h2>
+        <Section name="export" title="Export">
             <p>"The whole workspace as one JSON file, marked with its format version so that this or any later version of Two Hats can read it back, or the current product's backlog as CSV for Jira, Azure DevOps or Linear."</p>
             <div class="actions">
                 <button type="button" class="btn btn--primary" on:click=move |_| export_json(state) data-testid="export-json">"Export workspace (JSON)"</button>
@@ -71,6 +71,6 @@ pub(super) fn ExportSection() -> impl IntoView {
                     "Download raw stored data"
                 </button>
             </div>
-        </section>
+        </Section>
     }
 }

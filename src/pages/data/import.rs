@@ -1,7 +1,7 @@
 //! The Data page's Import section: a file is checked whole and previewed, then replaces
 //! the workspace or is added next to it; nothing changes before the user chooses.
 
-use crate::components::{LeftOutReport, LostReport};
+use crate::components::{LeftOutReport, LostReport, Section};
 use crate::model::numbers::count;
 use crate::model::Command;
 use crate::state::{new_id, AppState};
@@ -135,15 +135,14 @@ pub(super) fn ImportSection(importer: Importer) -> impl IntoView {
         false => "or drop a file here",
     };
     view! {
-        <section class="section" aria-labelledby="import-title">
-            <h2 id="import-title" tabindex="-1">"Import"</h2>
+        <Section name="import" title="Import" focusable=true>
             <p>"Choose a Two Hats JSON export or a raw-data download, or drop it anywhere on this page. It is checked completely before anything changes; then you choose to replace your workspace or add its products next to yours."</p>
             <label class="btn file-btn" for="import-file">"Choose a file…"</label>
             <input id="import-file" class="sr-only" type="file" accept=".json,application/json" on:change=on_pick data-testid="import-file" />
             <p class="drop-hint" aria-hidden="true">{hint}</p>
             {move || importer.error.get().map(|e| view! { <p class="field-error import-error" role="alert" data-testid="import-error">{e}</p> })}
             {move || importer.preview.get().map(|(name, imported)| view! { <ImportPreview importer name imported /> })}
-        </section>
+        </Section>
     }
 }
 

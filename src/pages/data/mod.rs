@@ -1,7 +1,7 @@
 //! Data: export (JSON, CSV), import with a full check and a preview, storage health,
 //! backups, the sample and a reset.
 
-use crate::components::PageHead;
+use crate::components::{PageHead, Section};
 use crate::state::AppState;
 use crate::storage::usage::Usage;
 use import::{ImportSection, Importer};
@@ -60,8 +60,7 @@ pub fn DataPage() -> impl IntoView {
 fn StorageSection() -> impl IntoView {
     let state = AppState::expect();
     view! {
-        <section class="section" aria-labelledby="storage-title">
-            <h2 id="storage-title">"Storage"</h2>
+        <Section name="storage" title="Storage">
             {move || {
                 let u = state.usage.get();
                 let pc = u.percent_label();
@@ -77,6 +76,6 @@ fn StorageSection() -> impl IntoView {
                 }
             }}
             <p class="muted">{move || if state.is_saving() { "Every change is saved in this browser a moment after you make it, and at once if you leave the page." } else { "Changes are not being saved right now: see the message at the top." }}</p>
-        </section>
+        </Section>
     }
 }

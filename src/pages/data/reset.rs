@@ -1,5 +1,7 @@
 //! The Data page's last section: load the sample, or reset the workspace after asking.
 
+use crate::components::dialog::question_takes_focus;
+use crate::components::Section;
 use crate::model::Command;
 use crate::state::AppState;
 use leptos::prelude::*;
@@ -8,11 +10,7 @@ use leptos::prelude::*;
 pub(super) fn SampleSection() -> impl IntoView {
     let state = AppState::expect();
     let confirming = RwSignal::new(false);
-    crate::components::dialog::question_takes_focus(
-        move || confirming.get(),
-        "reset-cancel",
-        "reset-workspace",
-    );
+    question_takes_focus(confirming, "reset-cancel", "reset-workspace");
     let reset = move |_| {
         if state
             .dispatch(Command::ReplaceWorkspace(Box::default()))
@@ -26,8 +24,7 @@ pub(super) fn SampleSection() -> impl IntoView {
         confirming.set(false);
     };
     view! {
-        <section class="section" aria-labelledby="sample-title">
-            <h2 id="sample-title">"Sample and reset"</h2>
+        <Section name="sample" title="Sample and reset">
             <p>"Load the sample next to your products (nothing is replaced), or start again from an empty workspace."</p>
             <div class="actions">
                 <button type="button" class="btn" on:click=move |_| state.load_sample() data-testid="load-sample">"Load the sample product"</button>
@@ -43,6 +40,6 @@ pub(super) fn SampleSection() -> impl IntoView {
                     </div>
                 </div>
             </Show>
-        </section>
+        </Section>
     }
 }

@@ -7,7 +7,7 @@ mod presenter;
 
 use cite::cite;
 
-use crate::components::{HatBadge, PageHead, WideTable};
+use crate::components::{HatBadge, PageHead, Section, WideTable};
 use crate::content::{
     level_blurb, org_guidance, Ceremony, Debate, Dimension, Involvement, CEREMONIES, DEBATES,
     DIMENSIONS,
@@ -113,8 +113,7 @@ fn OrgSwitch() -> impl IntoView {
 fn Compare() -> impl IntoView {
     let focus = RwSignal::new(None::<&'static str>);
     view! {
-        <section class="section" aria-labelledby="compare-title">
-            <h2 id="compare-title" tabindex="-1">"The two roles, side by side"</h2>
+        <Section name="compare" title="The two roles, side by side" focusable=true>
             <div class="chips" role="group" aria-label="Focus on one dimension">
                 <button type="button" class="chip" aria-pressed=move || focus.get().is_none().to_string() on:click=move |_| focus.set(None)>"All"</button>
                 {DIMENSIONS.iter().map(|d| {
@@ -141,7 +140,7 @@ fn Compare() -> impl IntoView {
                     }
                 }).collect_view()}
             </div>
-        </section>
+        </Section>
     }
 }
 
@@ -178,8 +177,7 @@ fn Ladder() -> impl IntoView {
         }
     };
     view! {
-        <section class="section" aria-labelledby="ladder-title">
-            <h2 id="ladder-title" tabindex="-1">"The hierarchy, and who owns each level"</h2>
+        <Section name="ladder" title="The hierarchy, and who owns each level" focusable=true>
             <p class="muted">"From the portfolio down to backlog items. Each level opens in its editor, on your own product."</p>
             <ol class="ladder" data-testid="ladder">
                 {Level::ALL
@@ -200,7 +198,7 @@ fn Ladder() -> impl IntoView {
                     })
                     .collect_view()}
             </ol>
-        </section>
+        </Section>
     }
 }
 
@@ -216,8 +214,7 @@ fn meter(i: Involvement, who: &'static str) -> impl IntoView {
 #[component]
 fn Ceremonies() -> impl IntoView {
     view! {
-        <section class="section" aria-labelledby="ceremonies-title" data-testid="ceremonies">
-            <h2 id="ceremonies-title" tabindex="-1">"The ceremonies: who takes part, and how"</h2>
+        <Section name="ceremonies" title="The ceremonies: who takes part, and how" testid="ceremonies" focusable=true>
             <WideTable label="Ceremonies table" class="ceremonies">
                 <thead><tr>
                     <th scope="col">"Ceremony"</th>
@@ -234,15 +231,14 @@ fn Ceremonies() -> impl IntoView {
                     }).collect_view()}
                 </tbody>
             </WideTable>
-        </section>
+        </Section>
     }
 }
 
 #[component]
 fn Debates() -> impl IntoView {
     view! {
-        <section class="section" aria-labelledby="debates-title" data-testid="debates">
-            <h2 id="debates-title" tabindex="-1">"The debates: both sides, your call"</h2>
+        <Section name="debates" title="The debates: both sides, your call" testid="debates" focusable=true>
             <div class="debates">
                 {DEBATES.iter().map(|d: &Debate| view! {
                     <article class="debate" id=format!("debate-{}", d.key)>
@@ -254,6 +250,6 @@ fn Debates() -> impl IntoView {
                     </article>
                 }).collect_view()}
             </div>
-        </section>
+        </Section>
     }
 }

@@ -66,14 +66,12 @@ pub(super) fn Presenter(on_close: impl Fn() + Copy + Send + Sync + 'static) -> i
             }
             Slide::Dimension(k) => {
                 let d = DIMENSIONS[k];
-                view! {
-                    <h2>{d.name}</h2>
-                    <div class="slide__pair">
-                        <div class="slide__pm"><h3>"Product Manager"</h3><p>{d.pm}</p><p class="slide__more">{d.pm_more}</p></div>
-                        <div class="slide__po"><h3>"Product Owner"</h3><p>{d.po}</p><p class="slide__more">{d.po_more}</p></div>
-                    </div>
-                    {cite(d.sources)}
-                }.into_any()
+                side_by_side(
+                    d.name,
+                    view! { <h3>"Product Manager"</h3><p>{d.pm}</p><p class="slide__more">{d.pm_more}</p> },
+                    view! { <h3>"Product Owner"</h3><p>{d.po}</p><p class="slide__more">{d.po_more}</p> },
+                    d.sources,
+                )
             }
             Slide::Ladder => view! {
                 <h2>"Who owns each level"</h2>
@@ -83,14 +81,12 @@ pub(super) fn Presenter(on_close: impl Fn() + Copy + Send + Sync + 'static) -> i
             }.into_any(),
             Slide::Ceremony(k) => {
                 let c = CEREMONIES[k];
-                view! {
-                    <h2>{c.name}</h2>
-                    <div class="slide__pair">
-                        <div class="slide__pm"><h3>{format!("Product Manager · {}", c.pm.label())}</h3><p>{c.pm_role}</p></div>
-                        <div class="slide__po"><h3>{format!("Product Owner · {}", c.po.label())}</h3><p>{c.po_role}</p></div>
-                    </div>
-                    {cite(c.sources)}
-                }.into_any()
+                side_by_side(
+                    c.name,
+                    view! { <h3>{format!("Product Manager · {}", c.pm.label())}</h3><p>{c.pm_role}</p> },
+                    view! { <h3>{format!("Product Owner · {}", c.po.label())}</h3><p>{c.po_role}</p> },
+                    c.sources,
+                )
             }
             Slide::Debate(k) => {
                 let d = DEBATES[k];
@@ -124,4 +120,22 @@ pub(super) fn Presenter(on_close: impl Fn() + Copy + Send + Sync + 'static) -> i
             </div>
         </div>
     }
+}
+
+/// A slide that sets the two roles side by side under its title, then its sources.
+fn side_by_side(
+    title: &'static str,
+    pm: impl IntoView + 'static,
+    po: impl IntoView + 'static,
+    sources: &'static [&'static str],
+) -> AnyView {
+    view! {
+        <h2>{title}</h2>
+        <div class="slide__pair">
+            <div class="slide__pm">{pm}</div>
+            <div class="slide__po">{po}</div>
+        </div>
+        {cite(sources)}
+    }
+    .into_any()
 }

@@ -7,8 +7,9 @@ use super::ui::OutlineUi;
 use crate::components::fields::{uid, CommitNumber, CommitText, Refused};
 use crate::components::{EnumSelect, OptionSelect};
 use crate::model::bounds::Field;
+use crate::model::dates::{optional_text, parse_optional};
 use crate::model::outline::{Row, RowKind};
-use crate::model::{Entity, Feature, Id, Item, Month, Product, ProductFields, Theme};
+use crate::model::{Entity, Feature, Id, Item, Product, ProductFields, Theme};
 use crate::state::{read_product, with_product, AppState};
 use leptos::prelude::*;
 
@@ -20,20 +21,22 @@ pub(super) fn commit_edit<T: Clone + PartialEq>(
     change: impl FnOnce(&mut T),
     wrap: fn(T) -> Entity,
 ) -> Result<(), Refused> {
-    let Some(mut entity) = with_product(state, find).flatten() else {
-        return Err("It no longer exists (deleted here or in another tab).".into());
-    };
-    let before = entity.clone();
-    change(&mut entity);
-    if entity == before {
-        return Ok(());
-    }
-    state
-        .dispatch_here(|product| crate::model::Command::Edit {
-            product,
-            entity: wrap(entity),
-        })
-        .map_err(|e| e.to_string())
+    let entity = with_product(state, find).flatten();
+    let gone = "It no longer exists (deleted here or in another tab).";
+    state.edit_entity(entity, gone, change, wrap)
+}
+
+/// An editor's title ("Edit theme “Roadmap”"), from the entity as the editor opens on it.
+pub(super) fn heading<T>(
+    state: AppState,
+    find: impl FnOnce(&Product) -> Option<T>,
+    noun: &str,
+    name: fn(&T) -> &str,
+) -> String {
+    with_product(state, find)
+        .flatten()
+        .map(|e| format!("Edit {noun} “{}”", name(&e)))
+        .unwrap_or_default()
 }
 
 /// A title as stored: trimmed, and never empty.
@@ -158,11 +161,7 @@ fn ThemeEditor(id: Id) -> impl IntoView {
     let objective = value(|t| t.objective.as_ref().map(Id::to_string).unwrap_or_default());
     let colour = value(|t| t.colour.clone());
     let (objective_id, colour_id) = (uid("objective"), uid("colour"));
-    let heading = with_product(state, |p| {
-        find(p).map(|t| format!("Edit theme “{}”", t.name))
-    })
-    .flatten()
-    .unwrap_or_default();
+    let heading = heading(state, find, "theme", |t| &t.name);
     view! {
         <EditorFrame title=heading>
             <CommitText label="Name" value=value(|t| t.name.clone()) commit=move |t: String| { let n = title("name", &t)?; edit(Box::new(move |x| x.name = n)) } autofocus=true testid="edit-name" />
@@ -185,19 +184,6 @@ fn ThemeEditor(id: Id) -> impl IntoView {
     }
 }
 
-fn month_text(m: Option<Month>) -> String {
-    m.map(|m| m.to_string()).unwrap_or_default()
-}
-
-fn parse_month(label: &str, s: &str) -> Result<Option<Month>, Refused> {
-    if s.trim().is_empty() {
-        return Ok(None);
-    }
-    Month::parse(s.trim())
-        .map(Some)
-        .map_err(|_| format!("{label} must be a month like 2026-03."))
-}
-
 #[component]
 fn FeatureEditor(id: Id) -> impl IntoView {
     let state = AppState::expect();
@@ -211,11 +197,7 @@ fn FeatureEditor(id: Id) -> impl IntoView {
     let number = move |f: fn(&Feature) -> Option<f64>| {
         Signal::derive(move || now.with(|x| x.as_ref().and_then(f)))
     };
-    let heading = with_product(state, |p| {
-        find(p).map(|f| format!("Edit feature “{}”", f.title))
-    })
-    .flatten()
-    .unwrap_or_default();
+    let heading = heading(state, find, "feature", |f| &f.title);
     view! {
         <EditorFrame title=heading>
             <CommitText label="Title" value=value(|f| f.title.clone()) commit=move |t: String| { let t = title("title", &t)?; edit(Box::new(move |x| x.title = t)) } autofocus=true testid="edit-name" />
@@ -223,8 +205,8 @@ fn FeatureEditor(id: Id) -> impl IntoView {
             <CommitNumber label="Value (1–10)" field=Field::FeatureValue value=number(|f| f.value) commit=move |v| edit(Box::new(move |x| x.value = v)) testid="edit-value" />
             <CommitNumber label="Effort (1–10)" field=Field::FeatureEffort value=number(|f| f.effort) commit=move |v| edit(Box::new(move |x| x.effort = v)) testid="edit-effort" />
             <OptionSelect label="Horizon" none="No horizon" value=Signal::derive(move || now.with(|f| f.as_ref().and_then(|f| f.horizon))) on_pick=move |h| { let _ = edit(Box::new(move |x| x.horizon = h)); } />
-            <CommitText label="Start month" value=value(|f| month_text(f.start)) commit=move |t: String| { let m = parse_month("Start", &t)?; edit(Box::new(move |x| x.start = m)) } placeholder="2026-03" testid="edit-start" />
-            <CommitText label="End month" value=value(|f| month_text(f.end)) commit=move |t: String| { let m = parse_month("End", &t)?; edit(Box::new(move |x| x.end = m)) } placeholder="2026-05" testid="edit-end" />
+            <CommitText label="Start month" value=value(|f| optional_text(f.start)) commit=move |t: String| { let m = parse_optional("Start", &t)?; edit(Box::new(move |x| x.start = m)) } placeholder="2026-03" testid="edit-start" />
+            <CommitText label="End month" value=value(|f| optional_text(f.end)) commit=move |t: String| { let m = parse_optional("End", &t)?; edit(Box::new(move |x| x.end = m)) } placeholder="2026-05" testid="edit-end" />
             <CommitText label="Description" value=value(|f| f.description.clone()) commit=move |d: String| edit(Box::new(move |x| x.description = d)) multiline=true />
         </EditorFrame>
     }
@@ -239,11 +221,7 @@ fn ItemEditor(id: Id) -> impl IntoView {
         move |change: Box<dyn FnOnce(&mut Item)>| commit_edit(state, find, change, Entity::Item);
     let value = move |f: fn(&Item) -> String| field_of(state, find, f);
     let now = Memo::new(move |_| read_product(state, find).flatten());
-    let heading = with_product(state, |p| {
-        find(p).map(|i| format!("Edit item “{}”", i.title))
-    })
-    .flatten()
-    .unwrap_or_default();
+    let heading = heading(state, find, "item", |i| &i.title);
     view! {
         <EditorFrame title=heading>
             <CommitText label="Title" value=value(|i| i.title.clone()) commit=move |t: String| { let t = title("title", &t)?; edit(Box::new(move |x| x.title = t)) } autofocus=true testid="edit-name" />

@@ -1,12 +1,12 @@
 //! The objective's editor: its title and its key results, each field committed when it
 //! changes; a key result is added on Enter and removed at once (Undo brings it back).
 
-use super::editors::{commit_edit, field_of, title, EditorFrame};
+use super::editors::{commit_edit, field_of, heading, title, EditorFrame};
 use crate::components::fields::{uid, CommitNumber, CommitText, Refused};
 use crate::components::AddLine;
 use crate::model::bounds::Field;
 use crate::model::{ids::prefix, Entity, Id, KeyResult, Objective, Product};
-use crate::state::{new_id, read_product, with_product, AppState};
+use crate::state::{new_id, read_product, AppState};
 use leptos::prelude::*;
 
 /// Changes the objective `id` as one undo step.
@@ -37,11 +37,7 @@ pub(super) fn ObjectiveEditor(id: Id) -> impl IntoView {
         .flatten()
         .unwrap_or_default()
     });
-    let heading = with_product(state, |p| {
-        find(p).map(|o| format!("Edit objective “{}”", o.title))
-    })
-    .flatten()
-    .unwrap_or_default();
+    let heading = heading(state, find, "objective", |o| &o.title);
     let rename = move |t: String| {
         let t = title("title", &t)?;
         edit(state, id, move |o| o.title = t)

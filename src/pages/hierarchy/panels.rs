@@ -113,11 +113,18 @@ pub(crate) fn AddPanel(row: Row, kind: Kind) -> impl IntoView {
                 />
                 <p class="field-error" id=format!("{id}-err") role="alert">{move || line.error.get()}</p>
             </div>
-            <div class="panel-form__buttons">
-                <button type="submit" class="btn btn--primary">"Add"</button>
-                <button type="button" class="btn" on:click=move |_| ui.close()>"Done"</button>
-            </div>
+            {panel_buttons(ui, "Add", "Done")}
         </form>
+    }
+}
+
+/// A panel form's buttons: the one that submits it, and one that closes the panel.
+fn panel_buttons(ui: OutlineUi, submit: &'static str, close: &'static str) -> impl IntoView {
+    view! {
+        <div class="panel-form__buttons">
+            <button type="submit" class="btn btn--primary">{submit}</button>
+            <button type="button" class="btn" on:click=move |_| ui.close()>{close}</button>
+        </div>
     }
 }
 
@@ -131,7 +138,6 @@ fn destinations(state: &AppState, row: &Row) -> Vec<(String, String)> {
         let Some(p) = w.product(&product) else {
             return vec![];
         };
-        let mut out = Vec::new();
         let here = |id: &Id| row.parent.as_ref() == Some(id);
         let mark = |here: bool, label: String| {
             if here {
@@ -140,50 +146,43 @@ fn destinations(state: &AppState, row: &Row) -> Vec<(String, String)> {
                 label
             }
         };
-        match row.kind {
-            RowKind::Theme => {
-                for o in &p.objectives {
-                    out.push((
-                        format!("parent:{}", o.id),
-                        mark(here(&o.id), format!("Objective: {}", o.title)),
-                    ));
-                }
+        // The parents of the row's level, then the group of those with none.
+        let (parents, loose): (Vec<(&Id, String)>, Loose) = match row.kind {
+            RowKind::Theme => (
+                (p.objectives.iter())
+                    .map(|o| (&o.id, format!("Objective: {}", o.title)))
+                    .collect(),
+                Loose::Themes,
+            ),
+            RowKind::Feature => (
+                (p.themes.iter())
+                    .map(|t| (&t.id, format!("Theme: {}", t.name)))
+                    .collect(),
+                Loose::Features,
+            ),
+            RowKind::Item => (
+                (p.features.iter())
+                    .map(|f| (&f.id, format!("Feature: {}", f.title)))
+                    .collect(),
+                Loose::Items,
+            ),
+            _ => return vec![],
+        };
+        let mut out: Vec<(String, String)> = parents
+            .into_iter()
+            .map(|(id, label)| (format!("parent:{id}"), mark(here(id), label)))
+            .collect();
+        out.push((
+            "none".into(),
+            mark(row.parent.is_none(), loose.title().into()),
+        ));
+        if row.kind == RowKind::Theme {
+            for other in w.products.iter().filter(|x| x.id != p.id) {
                 out.push((
-                    "none".into(),
-                    mark(row.parent.is_none(), Loose::Themes.title().into()),
-                ));
-                for other in w.products.iter().filter(|x| x.id != p.id) {
-                    out.push((
-                        format!("product:{}", other.id),
-                        format!("Another product: {}", other.name),
-                    ));
-                }
-            }
-            RowKind::Feature => {
-                for t in &p.themes {
-                    out.push((
-                        format!("parent:{}", t.id),
-                        mark(here(&t.id), format!("Theme: {}", t.name)),
-                    ));
-                }
-                out.push((
-                    "none".into(),
-                    mark(row.parent.is_none(), Loose::Features.title().into()),
-                ));
-            }
-            RowKind::Item => {
-                for f in &p.features {
-                    out.push((
-                        format!("parent:{}", f.id),
-                        mark(here(&f.id), format!("Feature: {}", f.title)),
-                    ));
-                }
-                out.push((
-                    "none".into(),
-                    mark(row.parent.is_none(), Loose::Items.title().into()),
+                    format!("product:{}", other.id),
+                    format!("Another product: {}", other.name),
                 ));
             }
-            _ => {}
         }
         out
     })
@@ -264,10 +263,7 @@ pub(crate) fn MovePanel(row: Row) -> impl IntoView {
                 </select>
                 <p class="field-error" role="alert">{move || error.get()}</p>
             </div>
-            <div class="panel-form__buttons">
-                <button type="submit" class="btn btn--primary">"Move"</button>
-                <button type="button" class="btn" on:click=move |_| ui.close()>"Cancel"</button>
-            </div>
+            {panel_buttons(ui, "Move", "Cancel")}
         </form>
     }
 }

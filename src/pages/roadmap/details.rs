@@ -2,7 +2,7 @@
 
 use super::ui::{edit_feature, month_label, RoadmapUi};
 use crate::components::fields::uid;
-use crate::components::{AddLine, EnumSelect, OptionSelect};
+use crate::components::{AddLine, EnumSelect, OptionSelect, Section};
 use crate::model::numbers::{fixed, points};
 use crate::model::rollup::feature_rollup;
 use crate::model::{ids::prefix, Command, Day, Entity, Id, Kind, Release};
@@ -147,8 +147,7 @@ pub(crate) fn Releases() -> impl IntoView {
     };
     let (name_id, date_id) = (uid("rel"), uid("rel"));
     view! {
-        <section class="section" aria-labelledby="releases-title" data-testid="releases">
-            <h2 id="releases-title">"Releases and milestones"</h2>
+        <Section name="releases" title="Releases and milestones" testid="releases">
             <p class="muted">"Named dates, drawn across the timeline. A feature can target one (choose it in the feature's details)."</p>
             <ul class="release-list">
                 {move || list.get().into_iter().map(|(rid, n, d, count)| view! {
@@ -168,6 +167,6 @@ pub(crate) fn Releases() -> impl IntoView {
                 <div class="panel-form__buttons"><button type="submit" class="btn">"Add release"</button></div>
                 <p class="field-error" role="alert">{move || line.error.get()}</p>
             </form>
-        </section>
+        </Section>
     }
 }

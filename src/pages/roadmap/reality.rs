@@ -2,7 +2,7 @@
 //! backlog backs the PM's plan.
 
 use super::ui::RoadmapUi;
-use crate::components::WideTable;
+use crate::components::{Section, WideTable};
 use crate::model::numbers::points;
 use crate::model::roadmap::{reality, Bucket};
 use crate::model::Horizon;
@@ -34,8 +34,7 @@ pub(crate) fn RealityCheck() -> impl IntoView {
         .unwrap_or_default()
     });
     view! {
-        <section class="section" aria-labelledby="reality-title" data-testid="reality">
-            <h2 id="reality-title">"Reality check: does the backlog carry the plan?"</h2>
+        <Section name="reality" title="Reality check: does the backlog carry the plan?" testid="reality">
             <p class="muted">"Horizons are taken as a quarter each; quarters count the features that end in them. Capacity is the velocity times the sprints that fit in a quarter."</p>
             <WideTable label="Reality check table">
                 <thead><tr>
@@ -68,6 +67,6 @@ pub(crate) fn RealityCheck() -> impl IntoView {
                     }).collect_view()}
                 </tbody>
             </WideTable>
-        </section>
+        </Section>
     }
 }
