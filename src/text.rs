@@ -6,8 +6,9 @@ use crate::model::bounds::Field;
 use crate::model::command::entity_title;
 use crate::model::numbers::{count, fixed, plain, points};
 use crate::model::outline::{Facts, Row};
+use crate::model::roadmap::Reality;
 use crate::model::rollup::Rollup;
-use crate::model::{Command, Impact, Kind, Workspace};
+use crate::model::{Command, Impact, Kind, Ownership, RoleSetting, Workspace};
 
 /// A short description of a command, for the undo button and announcements.
 pub fn command_label(cmd: &Command, ws: &Workspace) -> String {
@@ -152,5 +153,97 @@ pub fn row_meta(row: &Row) -> String {
             .map(|v| format!("{}% of the way", fixed(v, 0)))
             .unwrap_or_default(),
         Facts::ToPlace(n) => format!("{n} to place"),
+    }
+}
+
+/// A short badge text: "PM", "PM + PO", "PO hat".
+pub fn hat_badge(o: Ownership) -> String {
+    let main = o.hat.short();
+    let text = match o.helper {
+        Some(h) => format!("{main} + {}", h.short()),
+        None => main.to_string(),
+    };
+    if o.same_person {
+        format!("{text} hat")
+    } else {
+        text
+    }
+}
+
+/// A sentence for tooltips and screen readers.
+pub fn ownership(o: Ownership, setting: RoleSetting) -> String {
+    match setting {
+        RoleSetting::NoPm => {
+            "Owned by the Product Owner, who also does the Product Manager's work here".to_string()
+        }
+        RoleSetting::OnePerson => match o.helper {
+            Some(h) => format!(
+                "You decide with your {} hat on, then switch to your {} hat",
+                o.hat.long(),
+                h.long()
+            ),
+            None => format!("You wear your {} hat here", o.hat.long()),
+        },
+        RoleSetting::Separate => match o.helper {
+            Some(h) => format!(
+                "The {} decides; the {} breaks it down",
+                o.hat.long(),
+                h.long()
+            ),
+            None => format!("Owned by the {}", o.hat.long()),
+        },
+    }
+}
+
+/// A one-line verdict on a horizon or quarter, for the training room.
+pub fn verdict(r: &Reality) -> String {
+    if r.features == 0 {
+        return "Nothing planned here.".into();
+    }
+    let mut gaps = Vec::new();
+    if r.broken_down < r.features {
+        let n = r.features - r.broken_down;
+        gaps.push(format!(
+            "{n} of {} features {} no backlog items",
+            r.features,
+            if n == 1 { "has" } else { "have" }
+        ));
+    }
+    if r.estimated < r.items {
+        let n = r.items - r.estimated;
+        gaps.push(format!(
+            "{n} {} not estimated",
+            if n == 1 { "item is" } else { "items are" }
+        ));
+    }
+    if r.ready < r.items {
+        let n = r.items - r.ready;
+        gaps.push(format!(
+            "{n} {} not ready",
+            if n == 1 { "item is" } else { "items are" }
+        ));
+    }
+    match r.fits() {
+        None if !r.time_boxed => {}
+        Some(false) => gaps.push(format!(
+            "{} points left but about {} fit at the current velocity",
+            points(r.points_left),
+            points(r.capacity.unwrap_or(0.0))
+        )),
+        None => gaps.push("no velocity yet to check the points against".into()),
+        Some(true) => {}
+    }
+    if gaps.is_empty() {
+        "Plan and backlog agree.".into()
+    } else {
+        format!("{}.", capitalise(&gaps.join("; ")))
+    }
+}
+
+fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
+        None => String::new(),
     }
 }

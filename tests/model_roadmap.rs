@@ -11,6 +11,7 @@ use twohats::model::roadmap::{
 use twohats::model::roadmap_svg::{escape, roadmap_svg};
 use twohats::model::sample::{counter_ids, sample_workspace};
 use twohats::model::*;
+use twohats::text::verdict;
 
 mod common;
 use common::id;
@@ -578,7 +579,7 @@ fn reality_of_now_counts_features_items_and_points() {
     );
     assert_eq!(r.fits(), Some(true));
     assert_eq!(
-        r.verdict(),
+        verdict(&r),
         "1 item is not estimated; 2 items are not ready."
     );
 }
@@ -593,7 +594,7 @@ fn reality_of_next_notices_a_feature_with_no_items() {
          13 points left, capacity 39, time-boxed",
     );
     assert_eq!(r.fits(), Some(true));
-    assert_eq!(r.verdict(), "1 of 2 features has no backlog items.");
+    assert_eq!(verdict(&r), "1 of 2 features has no backlog items.");
 }
 
 #[test]
@@ -612,7 +613,7 @@ fn verdict_for_later_does_not_claim_there_is_no_velocity() {
     assert_eq!(velocity(&p), Some(6.5));
     let r = reality(&p, &Bucket::Horizon(Horizon::Later));
     // Every Later feature is broken down, estimated and ready, and the team has a velocity.
-    assert_eq!(r.verdict(), "Plan and backlog agree.");
+    assert_eq!(verdict(&r), "Plan and backlog agree.");
 }
 
 #[test]
@@ -628,7 +629,7 @@ fn reality_of_quarters() {
          15 points left, capacity 39, time-boxed",
     );
     assert_eq!(
-        q2.verdict(),
+        verdict(&q2),
         "1 of 3 features has no backlog items; 1 item is not ready."
     );
 }
@@ -640,10 +641,10 @@ fn reality_of_an_empty_bucket() {
         "0 features (0 broken down), 0 items (0 estimated, 0 ready), \
          0 points left, capacity 39, time-boxed",
     );
-    assert_eq!(r.verdict(), "Nothing planned here.");
+    assert_eq!(verdict(&r), "Nothing planned here.");
     let empty = Product::new(id("p-b"), "Empty");
     assert_eq!(
-        reality(&empty, &Bucket::Horizon(Horizon::Now)).verdict(),
+        verdict(&reality(&empty, &Bucket::Horizon(Horizon::Now))),
         "Nothing planned here."
     );
 }
@@ -698,7 +699,7 @@ fn no_finished_sprint_means_no_capacity() {
         assert_eq!(r.fits(), None, "{bucket:?}");
     }
     assert_eq!(
-        reality(&p, &Bucket::Horizon(Horizon::Next)).verdict(),
+        verdict(&reality(&p, &Bucket::Horizon(Horizon::Next))),
         "1 of 2 features has no backlog items; no velocity yet to check the points against."
     );
 }
@@ -732,7 +733,7 @@ fn too_many_points_for_the_velocity() {
     assert_eq!(r.capacity, Some(39.0));
     assert_eq!(r.fits(), Some(false));
     assert_eq!(
-        r.verdict(),
+        verdict(&r),
         "43 points left but about 39 fit at the current velocity."
     );
 }
@@ -742,7 +743,7 @@ fn plan_and_backlog_agree() {
     let r = next_with_billing_item(5.0);
     assert_eq!(r.points_left, 18.0);
     assert_eq!(r.fits(), Some(true));
-    assert_eq!(r.verdict(), "Plan and backlog agree.");
+    assert_eq!(verdict(&r), "Plan and backlog agree.");
 }
 
 #[test]
@@ -763,14 +764,14 @@ fn fits_exactly_at_capacity() {
          39 points left, capacity 39, time-boxed",
     );
     assert_eq!(r.fits(), Some(true));
-    assert_eq!(r.verdict(), "Plan and backlog agree.");
+    assert_eq!(verdict(&r), "Plan and backlog agree.");
     let over = Reality {
         points_left: 39.5,
         ..r.clone()
     };
     assert_eq!(over.fits(), Some(false));
     assert_eq!(
-        over.verdict(),
+        verdict(&over),
         "39.5 points left but about 39 fit at the current velocity."
     );
 }
@@ -785,7 +786,7 @@ fn verdict_combines_every_gap_in_order() {
          45 points left, capacity 19.5, time-boxed",
     );
     assert_eq!(
-        r.verdict(),
+        verdict(&r),
         "1 of 2 features has no backlog items; 2 items are not estimated; 3 items are not ready; \
          45 points left but about 19.5 fit at the current velocity."
     );
@@ -795,7 +796,7 @@ fn verdict_combines_every_gap_in_order() {
         ..r.clone()
     };
     assert_eq!(
-        no_velocity.verdict(),
+        verdict(&no_velocity),
         "1 of 2 features has no backlog items; 2 items are not estimated; 3 items are not ready; \
          no velocity yet to check the points against."
     );
@@ -808,7 +809,7 @@ fn verdict_of_features_with_no_items_at_all() {
          0 points left, capacity 0, time-boxed",
     );
     assert_eq!(r.fits(), Some(true));
-    assert_eq!(r.verdict(), "3 of 3 features have no backlog items.");
+    assert_eq!(verdict(&r), "3 of 3 features have no backlog items.");
 }
 
 // ---------- SVG: escape ----------
@@ -1053,7 +1054,7 @@ fn reality_does_not_ask_done_items_to_be_ready() {
     assert_eq!(done.ready, before.ready + 1);
     // Left: i-3, which has no estimate and so is neither estimated nor ready.
     assert_eq!(
-        done.verdict(),
+        verdict(&done),
         "1 item is not estimated; 1 item is not ready."
     );
 }

@@ -21,17 +21,17 @@ pub fn HatBadge(level: Level) -> impl IntoView {
     let href = Route::page(Page::Explainer)
         .with_focus(format!("level-{}", level.key()))
         .href();
-    let describe = move || ownership.get().describe(state.ws.with(|w| w.roles));
+    let describe = move || crate::text::ownership(ownership.get(), state.ws.with(|w| w.roles));
     view! {
         <a
             class=class
             href=href
             title=describe
-            aria-label=move || format!("{} — {}: {}. Open the explainer for this level.", ownership.get().badge(), level.label(), describe())
+            aria-label=move || format!("{} — {}: {}. Open the explainer for this level.", crate::text::hat_badge(ownership.get()), level.label(), describe())
             data-testid="hat-badge"
             data-level=level.key()
         >
-            {move || ownership.get().badge()}
+            {move || crate::text::hat_badge(ownership.get())}
         </a>
     }
 }

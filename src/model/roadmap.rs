@@ -3,7 +3,6 @@
 
 use super::dates::{Day, Month};
 use super::ids::{Id, IdSet};
-use super::numbers::points;
 use super::planning::velocity;
 use super::readiness;
 use super::workspace::{Feature, Horizon, Product};
@@ -133,59 +132,6 @@ pub struct Reality {
 impl Reality {
     pub fn fits(&self) -> Option<bool> {
         self.capacity.map(|c| self.points_left <= c)
-    }
-
-    /// A one-line verdict for the training room.
-    pub fn verdict(&self) -> String {
-        if self.features == 0 {
-            return "Nothing planned here.".into();
-        }
-        let mut gaps = Vec::new();
-        if self.broken_down < self.features {
-            let n = self.features - self.broken_down;
-            gaps.push(format!(
-                "{n} of {} features {} no backlog items",
-                self.features,
-                if n == 1 { "has" } else { "have" }
-            ));
-        }
-        if self.estimated < self.items {
-            let n = self.items - self.estimated;
-            gaps.push(format!(
-                "{n} {} not estimated",
-                if n == 1 { "item is" } else { "items are" }
-            ));
-        }
-        if self.ready < self.items {
-            let n = self.items - self.ready;
-            gaps.push(format!(
-                "{n} {} not ready",
-                if n == 1 { "item is" } else { "items are" }
-            ));
-        }
-        match self.fits() {
-            None if !self.time_boxed => {}
-            Some(false) => gaps.push(format!(
-                "{} points left but about {} fit at the current velocity",
-                points(self.points_left),
-                points(self.capacity.unwrap_or(0.0))
-            )),
-            None => gaps.push("no velocity yet to check the points against".into()),
-            Some(true) => {}
-        }
-        if gaps.is_empty() {
-            "Plan and backlog agree.".into()
-        } else {
-            format!("{}.", capitalise(&gaps.join("; ")))
-        }
-    }
-}
-
-fn capitalise(s: &str) -> String {
-    let mut c = s.chars();
-    match c.next() {
-        Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
-        None => String::new(),
     }
 }
 

@@ -139,48 +139,6 @@ pub struct Ownership {
     pub same_person: bool,
 }
 
-impl Ownership {
-    /// A short badge text: "PM", "PM + PO", "PO hat".
-    pub fn badge(self) -> String {
-        let main = self.hat.short();
-        let text = match self.helper {
-            Some(h) => format!("{main} + {}", h.short()),
-            None => main.to_string(),
-        };
-        if self.same_person {
-            format!("{text} hat")
-        } else {
-            text
-        }
-    }
-
-    /// A sentence for tooltips and screen readers.
-    pub fn describe(self, setting: RoleSetting) -> String {
-        match setting {
-            RoleSetting::NoPm => {
-                "Owned by the Product Owner, who also does the Product Manager's work here"
-                    .to_string()
-            }
-            RoleSetting::OnePerson => match self.helper {
-                Some(h) => format!(
-                    "You decide with your {} hat on, then switch to your {} hat",
-                    self.hat.long(),
-                    h.long()
-                ),
-                None => format!("You wear your {} hat here", self.hat.long()),
-            },
-            RoleSetting::Separate => match self.helper {
-                Some(h) => format!(
-                    "The {} decides; the {} breaks it down",
-                    self.hat.long(),
-                    h.long()
-                ),
-                None => format!("Owned by the {}", self.hat.long()),
-            },
-        }
-    }
-}
-
 /// The owner of a level under a role setting.
 pub fn owner(level: Level, setting: RoleSetting) -> Ownership {
     let (hat, helper) = match level {

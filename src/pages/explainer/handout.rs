@@ -40,7 +40,7 @@ pub fn Handout() -> impl IntoView {
                                 Level::ALL.into_iter().map(|level| view! {
                                     <tr>
                                         <th scope="row">{level.label()}</th>
-                                        <td class="handout__hat">{owner(level, r).badge()}</td>
+                                        <td class="handout__hat">{crate::text::hat_badge(owner(level, r))}</td>
                                         <td>{level_blurb(level)}</td>
                                     </tr>
                                 }).collect_view()

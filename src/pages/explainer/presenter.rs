@@ -76,7 +76,7 @@ pub(super) fn Presenter(on_close: impl Fn() + Copy + Send + Sync + 'static) -> i
             Slide::Ladder => view! {
                 <h2>"Who owns each level"</h2>
                 <ol class="slide__ladder">
-                    {Level::ALL.iter().map(|l| view! { <li><strong>{l.label()}</strong>" — "{owner(*l, roles).describe(roles)}</li> }).collect_view()}
+                    {Level::ALL.iter().map(|l| view! { <li><strong>{l.label()}</strong>" — "{crate::text::ownership(owner(*l, roles), roles)}</li> }).collect_view()}
                 </ol>
             }.into_any(),
             Slide::Ceremony(k) => {

@@ -50,7 +50,7 @@ pub(crate) fn RealityCheck() -> impl IntoView {
                 </tr></thead>
                 <tbody>
                     {move || rows.get().into_iter().map(|(label, r)| {
-                        let ok = r.features == 0 || r.verdict() == "Plan and backlog agree.";
+                        let ok = r.features == 0 || crate::text::verdict(&r) == "Plan and backlog agree.";
                         view! {
                             <tr data-testid="reality-row">
                                 <th scope="row">{label}</th>
@@ -61,7 +61,7 @@ pub(crate) fn RealityCheck() -> impl IntoView {
                                 <td class="num">{r.ready}</td>
                                 <td class="num">{points(r.points_left)}</td>
                                 <td class="num">{r.capacity.map(points).unwrap_or_else(|| "—".into())}</td>
-                                <td class:verdict--ok=ok class:verdict--gap=!ok>{r.verdict()}</td>
+                                <td class:verdict--ok=ok class:verdict--gap=!ok>{crate::text::verdict(&r)}</td>
                             </tr>
                         }
                     }).collect_view()}
