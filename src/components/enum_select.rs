@@ -24,11 +24,22 @@ pub fn EnumSelect<T: Choice>(
     #[prop(optional)] layout: Layout,
     #[prop(optional)] testid: &'static str,
 ) -> impl IntoView {
+    // Into a callback at once: what follows is compiled once per enum, not per use.
+    enum_select(label, value, Callback::new(on_pick), layout, testid)
+}
+
+fn enum_select<T: Choice>(
+    label: &'static str,
+    value: Signal<T>,
+    on_pick: Callback<T>,
+    layout: Layout,
+    testid: &'static str,
+) -> impl IntoView {
     let options = T::all().iter().map(|c| (c.key(), c.label())).collect();
     let chosen = Signal::derive(move || value.get().key());
     let pick = Callback::new(move |key: String| {
         if let Some(v) = T::from_key(&key) {
-            on_pick(v);
+            on_pick.run(v);
         }
     });
     view! { <KeySelect label options chosen pick layout testid /> }
@@ -45,11 +56,22 @@ pub fn OptionSelect<T: Choice>(
     #[prop(optional)] layout: Layout,
     #[prop(optional)] testid: &'static str,
 ) -> impl IntoView {
+    option_select(label, none, value, Callback::new(on_pick), layout, testid)
+}
+
+fn option_select<T: Choice>(
+    label: &'static str,
+    none: &'static str,
+    value: Signal<Option<T>>,
+    on_pick: Callback<Option<T>>,
+    layout: Layout,
+    testid: &'static str,
+) -> impl IntoView {
     let options = std::iter::once(("", none))
         .chain(T::all().iter().map(|c| (c.key(), c.label())))
         .collect();
     let chosen = Signal::derive(move || value.get().map_or("", Choice::key));
-    let pick = Callback::new(move |key: String| on_pick(T::from_key(&key)));
+    let pick = Callback::new(move |key: String| on_pick.run(T::from_key(&key)));
     view! { <KeySelect label options chosen pick layout testid /> }
 }
 

@@ -41,8 +41,10 @@ pub fn CommitText(
     /// The value as stored.
     #[prop(into)]
     value: Signal<String>,
-    /// Stores a text, or says why not.
-    commit: impl Fn(String) -> Result<(), Refused> + Send + Sync + 'static,
+    /// Stores a text, or says why not. (A callback, not a generic closure: one copy of
+    /// the field is compiled for every use, not one per closure.)
+    #[prop(into)]
+    commit: Callback<String, Result<(), Refused>>,
     /// A remark on the stored value, shown while nothing is refused (a number stored
     /// before its bound).
     #[prop(optional, into)]
@@ -64,7 +66,7 @@ pub fn CommitText(
         let Some(Some(text)) = typed.try_get_untracked() else {
             return;
         };
-        match commit(text) {
+        match commit.run(text) {
             Ok(()) => {
                 typed.set(None);
                 refused.set(None);
@@ -125,7 +127,7 @@ pub fn CommitNumber(
     label: &'static str,
     field: Field,
     #[prop(into)] value: Signal<Option<f64>>,
-    commit: impl Fn(Option<f64>) -> Result<(), Refused> + Send + Sync + 'static,
+    #[prop(into)] commit: Callback<Option<f64>, Result<(), Refused>>,
     #[prop(optional)] required: bool,
     #[prop(optional)] testid: &'static str,
 ) -> impl IntoView {
@@ -140,7 +142,7 @@ pub fn CommitNumber(
         } else {
             parse_bounded(field, &t)?
         };
-        commit(v)
+        commit.run(v)
     };
     view! { <CommitText label value=text commit=parse_and_commit note testid /> }
 }
