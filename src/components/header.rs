@@ -72,22 +72,23 @@ pub fn Header() -> impl IntoView {
             </nav>
             <div class="app-header__history" role="group" aria-label="History and theme">
                 <crate::components::ThemeToggle />
-                {history_button(state, "Undo", "Ctrl+Z", |v| &v.undo, AppState::undo)}
-                {history_button(state, "Redo", "Ctrl+Shift+Z", |v| &v.redo, AppState::redo)}
+                {history_button(state, ("Undo", "undo"), "Ctrl+Z", |v| &v.undo, AppState::undo)}
+                {history_button(state, ("Redo", "redo"), "Ctrl+Shift+Z", |v| &v.redo, AppState::redo)}
             </div>
         </header>
     }
 }
 
-/// Undo or Redo: off when there is nothing to take back, its title naming what would be.
+/// Undo or Redo (`word`; `name` in lower case, as a test id and in "Nothing to …"): off
+/// when there is nothing to take back, its title naming what would be. (Both spellings
+/// are given: `to_lowercase` would bring Unicode's case tables into the first load.)
 fn history_button(
     state: AppState,
-    word: &'static str,
+    (word, name): (&'static str, &'static str),
     keys: &'static str,
     next: fn(&TabView) -> &Option<String>,
     run: fn(&AppState),
 ) -> impl IntoView {
-    let name = word.to_lowercase();
     let title = move || match state.tab_view.with(|v| next(v).clone()) {
         Some(l) => format!("{word} {l} ({keys})"),
         None => format!("Nothing to {name}"),
@@ -99,7 +100,7 @@ fn history_button(
             disabled=move || state.tab_view.with(|v| next(v).is_none())
             title=title
             on:click=move |_| run(&state)
-            data-testid=word.to_lowercase()
+            data-testid=name
         >
             {word}
         </button>

@@ -48,9 +48,19 @@ impl History {
         History::new(200, label)
     }
 
-    /// Applies a command and records it for undo.
+    /// Applies a command and records it for undo, named by the history's labeller.
     pub fn apply(&mut self, ws: &mut Workspace, cmd: Command) -> Result<Changes, ModelError> {
         let label = (self.label)(&cmd, ws);
+        self.apply_named(ws, cmd, label)
+    }
+
+    /// Applies a command and records it for undo under `label`.
+    pub fn apply_named(
+        &mut self,
+        ws: &mut Workspace,
+        cmd: Command,
+        label: String,
+    ) -> Result<Changes, ModelError> {
         let (changes, snapshot) = apply(ws, cmd)?;
         self.undo.push(Entry { label, snapshot });
         if self.undo.len() > self.limit {

@@ -70,7 +70,9 @@ impl<B: Backend + Clone + Default + 'static> Tab<B> {
     pub fn new(session: Session<B>) -> Self {
         Tab {
             session,
-            history: History::with_labels(crate::text::command_label),
+            // Named at each apply (`dispatch`), not here: a tab is made when the app
+            // starts, and a labeller here would bring every undo label into the first load.
+            history: History::default(),
             since_commit: Vec::new(),
             mine: VecDeque::new(),
             redo_cmds: Vec::new(),
@@ -125,7 +127,8 @@ impl<B: Backend + Clone + Default + 'static> Tab<B> {
                 }
             }
         }
-        match self.history.apply(ws, cmd.clone()) {
+        let label = crate::text::command_label(&cmd, ws);
+        match self.history.apply_named(ws, cmd.clone(), label) {
             Ok(changes) => {
                 out.changed = true;
                 self.since_commit.push(cmd);
