@@ -236,8 +236,14 @@ fn trace(run: &Run, n: usize, what: &str, out: &Outcome) {
         let read = twohats::storage::format::decode(&|k| {
             twohats::storage::backend::Backend::get(&run.b, k)
         });
-        if let twohats::storage::format::Loaded::Unreadable { reason } = read {
-            panic!("broken after {what} on tab {n}: {reason}; {out:?}");
+        match read {
+            twohats::storage::format::Loaded::Unreadable { reason } => {
+                panic!("broken after {what} on tab {n}: {reason}; {out:?}")
+            }
+            twohats::storage::format::Loaded::Ok { set_aside, .. } if !set_aside.is_empty() => {
+                panic!("broken after {what} on tab {n}: {set_aside:?}; {out:?}")
+            }
+            _ => {}
         }
     }
     if std::env::var("TRACE").is_ok() {
