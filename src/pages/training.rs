@@ -3,7 +3,9 @@
 
 use crate::components::dialog::question_takes_focus;
 use crate::components::PageHead;
-use crate::content::{score, source, total_score, Answers, Exercise, Question, EXERCISES};
+use crate::content::{
+    is_right, score, source, total_score, Answers, Exercise, Question, EXERCISES,
+};
 use crate::state::AppState;
 use leptos::prelude::*;
 
@@ -91,13 +93,12 @@ fn ExerciseView(ex: Exercise, answers: RwSignal<Answers>) -> impl IntoView {
 }
 
 fn question(exercise: &'static str, q: Question, answers: RwSignal<Answers>) -> impl IntoView {
-    let given = move || answers.with(|a| a.get(exercise).and_then(|e| e.get(q.key)).copied());
+    let given = move || {
+        answers
+            .with(|a| crate::content::given(a, exercise, &q).and_then(|g| g.last.first().copied()))
+    };
     let pick = move |choice: usize| {
-        answers.update(|a| {
-            a.entry(exercise.to_string())
-                .or_default()
-                .insert(q.key.to_string(), choice);
-        });
+        answers.update(|a| crate::content::answer(a, exercise, q.key, vec![choice]));
         answers.with_untracked(save);
     };
     let src = source(q.source)
@@ -120,10 +121,10 @@ fn question(exercise: &'static str, q: Question, answers: RwSignal<Answers>) -> 
                 }).collect_view()}
             </div>
             {move || given().map(|g| {
-                let right = g == q.answer;
+                let right = is_right(&q, &[g]);
                 view! {
                     <div class="feedback" class:feedback--right=right class:feedback--wrong=!right role="status" data-testid="feedback">
-                        <p><strong>{if right { "Right. " } else { "Not quite. " }}</strong>{format!("Answer: {}. {}", q.choices[q.answer], q.why)}</p>
+                        <p><strong>{if right { "Right. " } else { "Not quite. " }}</strong>{format!("Answer: {}. {}", q.choices[q.right[0]], q.why)}</p>
                         <p class="muted">{src.clone()}</p>
                     </div>
                 }
