@@ -1,14 +1,18 @@
 //! The sentences the app says about the document: undo labels, what a delete takes with
-//! it, what an outline row tells. They live here, beside the views, not in the model,
-//! which knows only the facts.
+//! it, what an outline row or a backlog row tells. They live here, beside the views, not
+//! in the model, which knows only the facts.
+//!
+//! A function here goes into the first load only if code on Home's path calls it, so the
+//! backlog's words are called from the backlog page alone.
 
+use crate::model::backlog::Forecast;
 use crate::model::bounds::Field;
 use crate::model::command::entity_title;
 use crate::model::numbers::{count, fixed, plain, points};
-use crate::model::outline::{Facts, Row};
+use crate::model::outline::{DropRefused, Facts, Row};
 use crate::model::roadmap::Reality;
 use crate::model::rollup::Rollup;
-use crate::model::{Command, Impact, Kind, Ownership, RoleSetting, Workspace};
+use crate::model::{Command, Impact, Kind, Ownership, ReadyRule, RoleSetting, Workspace};
 
 /// A short description of a command, for the undo button and announcements.
 pub fn command_label(cmd: &Command, ws: &Workspace) -> String {
@@ -245,5 +249,69 @@ fn capitalise(s: &str) -> String {
     match c.next() {
         Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
         None => String::new(),
+    }
+}
+
+/// Why a drop on the outline moved nothing, after "Not moved: ".
+pub fn drop_refused(r: DropRefused) -> &'static str {
+    match r {
+        DropRefused::NotMovable => "Only objectives, themes, features and items can be moved.",
+        DropRefused::OnItself => "Drop it on another row to move it.",
+        DropRefused::Misplaced(Kind::Objective) => {
+            "An objective can only be placed next to another objective."
+        }
+        DropRefused::Misplaced(Kind::Theme) => {
+            "A theme goes under an objective, or next to another theme."
+        }
+        DropRefused::Misplaced(Kind::Feature) => {
+            "A feature goes under a theme, or next to another feature."
+        }
+        DropRefused::Misplaced(_) => {
+            "A backlog item goes under a feature, or next to another item."
+        }
+    }
+}
+
+/// Why a value stored out of its range is flagged, for a marker's title or a field's note:
+/// "Out of range: Estimate must be a number between 0 and 1,000 points".
+pub fn out_of_range(field: Field) -> String {
+    format!("Out of range: {}", field.message())
+}
+
+/// "Ready", or the rules an item misses: "Missing: is estimated, has a parent feature".
+pub fn readiness(missing: &[ReadyRule]) -> String {
+    if missing.is_empty() {
+        return "Ready".into();
+    }
+    // Built in one string: the backlog words every row it draws on each render.
+    let mut out = String::from("Missing: ");
+    for (n, r) in missing.iter().enumerate() {
+        if n > 0 {
+            out.push_str(", ");
+        }
+        out.push_str(r.label());
+    }
+    out
+}
+
+/// Where the forecast puts an item: "Done", a sprint's name, "Sprint +2" for the second
+/// sprint after the last one, "Needs an estimate", or "—" when nothing can tell.
+pub fn forecast(f: &Forecast) -> String {
+    match f {
+        Forecast::Done => "Done".into(),
+        Forecast::Sprint(name) => name.clone(),
+        Forecast::Future(n) => format!("Sprint +{n}"),
+        Forecast::NeedsEstimate => "Needs an estimate".into(),
+        Forecast::Unknown => "—".into(),
+    }
+}
+
+/// A score for display: two decimals at most, trailing zeros dropped, "—" when there is
+/// none. Written by `numbers`, so a score from an input out of range (reach in the
+/// billions over an effort near 0) reads "more than 10¹⁵", never "inf" or twenty digits.
+pub fn score(v: Option<f64>) -> String {
+    match v {
+        None => "—".into(),
+        Some(x) => plain((x * 100.0).round() / 100.0),
     }
 }

@@ -3,14 +3,14 @@
 //! sprint load, velocity and the forecast, filtered and sorted rows, and the two backlog
 //! commands (`Rerank`, `SetDefinitionOfReady`).
 
-use twohats::model::backlog::{backlog_rows, ranked_ids, BacklogFilter, BacklogRow, RefFilter};
+use twohats::model::backlog::{
+    backlog_rows, ranked_ids, BacklogFilter, BacklogRow, Forecast, RefFilter,
+};
 use twohats::model::numbers::points;
 use twohats::model::planning::{forecast, sprint_load, velocity, Slot, SprintLoad};
-use twohats::model::readiness::{describe, is_ready, meets, missing};
+use twohats::model::readiness::{is_ready, meets, missing};
 use twohats::model::sample::{counter_ids, sample_workspace};
-use twohats::model::scoring::{
-    format_score, moscow, order_by, rice, score, value_effort, wsjf, Scheme,
-};
+use twohats::model::scoring::{moscow, order_by, rice, score, value_effort, wsjf, Scheme};
 use twohats::model::*;
 use twohats::text::command_label;
 
@@ -242,20 +242,6 @@ fn order_by_moscow_keeps_backlog_order_within_a_priority() {
 }
 
 #[test]
-fn format_score_shows_two_decimals_at_most() {
-    assert_eq!(format_score(Some(1.5)), "1.5");
-    assert_eq!(format_score(Some(2.0)), "2");
-    assert_eq!(format_score(Some(1.0 / 3.0)), "0.33");
-    assert_eq!(format_score(Some(2.0 / 3.0)), "0.67");
-    assert_eq!(format_score(Some(10.0)), "10");
-    assert_eq!(format_score(Some(200.0)), "200");
-    assert_eq!(format_score(Some(0.0)), "0");
-    assert_eq!(format_score(Some(3.25)), "3.25");
-    assert_eq!(format_score(Some(0.1)), "0.1");
-    assert_eq!(format_score(None), "—");
-}
-
-#[test]
 fn points_drop_a_zero_fraction() {
     assert_eq!(points(3.0), "3");
     assert_eq!(points(0.0), "0");
@@ -346,32 +332,25 @@ fn missing_follows_the_rule_list_order() {
 }
 
 #[test]
-fn describe_says_ready_or_what_is_missing() {
+fn missing_is_empty_exactly_when_the_item_is_ready() {
+    use ReadyRule::*;
     let rules = ReadyRule::defaults();
     let mut x = story("i-1", None);
     x.acceptance = vec![criterion("c-1")];
     assert!(!is_ready(&rules, &x));
-    assert_eq!(
-        describe(&rules, &x),
-        "Missing: is estimated, has a parent feature"
-    );
+    assert_eq!(missing(&rules, &x), [IsEstimated, HasParentFeature]);
 
     x.estimate = Some(2.0);
-    assert_eq!(describe(&rules, &x), "Missing: has a parent feature");
+    assert_eq!(missing(&rules, &x), [HasParentFeature]);
 
     x.feature = Some(id("f-1"));
     assert!(is_ready(&rules, &x));
-    assert_eq!(describe(&rules, &x), "Ready");
+    assert_eq!(missing(&rules, &x), Vec::<ReadyRule>::new());
 
-    let all = ReadyRule::ALL;
+    assert_eq!(missing(&ReadyRule::ALL, &x), [HasDescription, HasPriority]);
     assert_eq!(
-        describe(&all, &x),
-        "Missing: has a description, has a priority"
-    );
-    assert_eq!(
-        describe(&all, &story("i-2", None)),
-        "Missing: has acceptance criteria, is estimated, has a parent feature, \
-         has a description, has a priority"
+        missing(&ReadyRule::ALL, &story("i-2", None)),
+        ReadyRule::ALL
     );
 }
 
@@ -380,7 +359,6 @@ fn an_empty_rule_list_is_always_ready() {
     let x = story("i-1", None);
     assert!(is_ready(&[], &x));
     assert_eq!(missing(&[], &x), Vec::<ReadyRule>::new());
-    assert_eq!(describe(&[], &x), "Ready");
 }
 
 // ---------- sprint load and velocity ----------
@@ -1146,6 +1124,7 @@ fn rows_sort_by_each_scheme() {
 // out every column a row shows, for its own fixture.
 #[test]
 fn rows_carry_scores_forecast_and_readiness() {
+    use ReadyRule::*;
     let p = atlas();
     let rows = backlog_rows(&p, &BacklogFilter::default(), Scheme::Rank);
     assert_eq!(
@@ -1156,21 +1135,21 @@ fn rows_carry_scores_forecast_and_readiness() {
             kind: ItemKind::Story,
             title: "Sign up with email".into(),
             feature: Some("Signup".into()),
-            estimate: Some("3".into()),
+            estimate: Some(3.0),
             estimate_flag: None,
             priority: Some(Priority::Must),
             status: ItemStatus::Todo,
             sprint: None,
-            ready: true,
-            readiness: "Ready".into(),
+            missing: vec![],
             criteria: 1,
-            value_effort: "2".into(),
-            wsjf: "3".into(),
-            rice: "25".into(),
+            value_effort: Some(2.0),
+            wsjf: Some(3.0),
+            rice: Some(25.0),
             score_flag: None,
-            forecast: "Sprint 2".into(),
+            forecast: Forecast::Sprint("Sprint 2".into()),
         }
     );
+    assert!(rows[0].ready());
     assert_eq!(
         rows[2],
         BacklogRow {
@@ -1184,45 +1163,46 @@ fn rows_carry_scores_forecast_and_readiness() {
             priority: None,
             status: ItemStatus::Todo,
             sprint: None,
-            ready: false,
-            readiness: "Missing: has acceptance criteria, is estimated".into(),
+            missing: vec![HasAcceptanceCriteria, IsEstimated],
             criteria: 0,
-            value_effort: "0.33".into(),
-            wsjf: "6".into(),
-            rice: "—".into(),
+            value_effort: Some(1.0 / 3.0),
+            wsjf: Some(6.0),
+            rice: None,
             score_flag: None,
-            forecast: "Needs an estimate".into(),
+            forecast: Forecast::NeedsEstimate,
         }
     );
+    assert!(!rows[2].ready());
     let r2 = &rows[1];
-    assert_eq!(r2.estimate.as_deref(), Some("2.5"));
+    assert_eq!(r2.estimate, Some(2.5));
     assert_eq!(r2.sprint.as_deref(), Some("Sprint 2"));
     assert_eq!(
-        (r2.value_effort.as_str(), r2.wsjf.as_str(), r2.rice.as_str()),
-        ("4", "—", "400")
+        (r2.value_effort, r2.wsjf, r2.rice),
+        (Some(4.0), None, Some(400.0))
     );
 
-    let col = |f: fn(&BacklogRow) -> String| rows.iter().map(f).collect::<Vec<_>>();
+    let forecasts: Vec<Forecast> = rows.iter().map(|r| r.forecast.clone()).collect();
     assert_eq!(
-        col(|r| r.forecast.clone()),
+        forecasts,
         [
-            "Sprint 2",
-            "Sprint 2",
-            "Needs an estimate",
-            "Done",
-            "Sprint 3",
-            "Sprint +1"
+            Forecast::Sprint("Sprint 2".into()),
+            Forecast::Sprint("Sprint 2".into()),
+            Forecast::NeedsEstimate,
+            Forecast::Done,
+            Forecast::Sprint("Sprint 3".into()),
+            Forecast::Future(1),
         ]
     );
+    let missing: Vec<&[ReadyRule]> = rows.iter().map(|r| &r.missing[..]).collect();
     assert_eq!(
-        col(|r| r.readiness.clone()),
+        missing,
         [
-            "Ready",
-            "Ready",
-            "Missing: has acceptance criteria, is estimated",
-            "Missing: has a parent feature",
-            "Ready",
-            "Missing: has acceptance criteria",
+            &[][..],
+            &[],
+            &[HasAcceptanceCriteria, IsEstimated],
+            &[HasParentFeature],
+            &[],
+            &[HasAcceptanceCriteria],
         ]
     );
     assert_eq!(rows[3].sprint.as_deref(), Some("Sprint 1"));
@@ -1230,11 +1210,11 @@ fn rows_carry_scores_forecast_and_readiness() {
 }
 
 #[test]
-fn rows_show_a_dash_when_the_forecast_is_unknown() {
+fn rows_say_when_the_forecast_is_unknown() {
     let p = product("", "i-1 3, i-2 -");
     let rows = backlog_rows(&p, &BacklogFilter::default(), Scheme::Rank);
-    assert_eq!(rows[0].forecast, "—");
-    assert_eq!(rows[1].forecast, "Needs an estimate");
+    assert_eq!(rows[0].forecast, Forecast::Unknown);
+    assert_eq!(rows[1].forecast, Forecast::NeedsEstimate);
 }
 
 // ---------- commands ----------
@@ -1448,20 +1428,21 @@ fn set_definition_of_ready_sets_rules_without_duplicates() {
     assert_eq!(ws.products[1], before.products[1]);
     assert_eq!(h.undo_label(), Some("change the Definition of Ready"));
 
-    // The rows follow the new rules.
-    let readiness: Vec<String> = backlog_rows(p, &BacklogFilter::default(), Scheme::Rank)
+    // The rows follow the new rules, in their order.
+    let missing: Vec<Vec<ReadyRule>> = backlog_rows(p, &BacklogFilter::default(), Scheme::Rank)
         .into_iter()
-        .map(|r| r.readiness)
+        .map(|r| r.missing)
         .collect();
+    use ReadyRule::*;
     assert_eq!(
-        readiness,
+        missing,
         [
-            "Ready",
-            "Ready",
-            "Missing: has a priority, is estimated",
-            "Missing: has a description",
-            "Ready",
-            "Missing: has a description",
+            vec![],
+            vec![],
+            vec![HasPriority, IsEstimated],
+            vec![HasDescription],
+            vec![],
+            vec![HasDescription],
         ]
     );
 
@@ -1487,7 +1468,7 @@ fn set_definition_of_ready_to_nothing_makes_everything_ready() {
     assert_eq!(p.definition_of_ready, Vec::<ReadyRule>::new());
     assert!(backlog_rows(p, &BacklogFilter::default(), Scheme::Rank)
         .iter()
-        .all(|r| r.ready && r.readiness == "Ready"));
+        .all(BacklogRow::ready));
 }
 
 #[test]

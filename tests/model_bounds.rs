@@ -8,9 +8,9 @@ use twohats::model::bounds::{self, Field};
 use twohats::model::numbers::{fixed, plain, points};
 use twohats::model::planning::{sprint_load, velocity};
 use twohats::model::rollup::Rollup;
-use twohats::model::scoring::{format_score, Scheme};
+use twohats::model::scoring::Scheme;
 use twohats::model::*;
-use twohats::text::rollup_text;
+use twohats::text::{forecast, out_of_range, rollup_text, score};
 
 mod common;
 use common::{add_entity, batch, edit_entity, id, key_result};
@@ -328,8 +328,12 @@ fn a_stored_value_out_of_range_does_not_block_other_edits_and_is_flagged() {
     apply(&mut after, fix).unwrap();
 
     assert_eq!(
-        bounds::flag(Field::Estimate, Some(1e308)).as_deref(),
-        Some("Out of range: Estimate must be a number between 0 and 1,000 points")
+        bounds::flag(Field::Estimate, Some(1e308)),
+        Some(Field::Estimate)
+    );
+    assert_eq!(
+        out_of_range(Field::Estimate),
+        "Out of range: Estimate must be a number between 0 and 1,000 points"
     );
     assert_eq!(bounds::flag(Field::Estimate, Some(8.0)), None);
     assert_eq!(bounds::flag(Field::Estimate, None), None);
@@ -356,18 +360,16 @@ fn values_out_of_range_never_show_as_inf_nan_or_a_309_digit_number() {
     let rows = backlog_rows(p, &BacklogFilter::default(), Scheme::Rank);
     for r in &rows {
         for text in [
-            &r.estimate.clone().unwrap_or_default(),
-            &r.rice,
-            &r.forecast,
+            r.estimate.map(points).unwrap_or_default(),
+            score(r.rice),
+            forecast(&r.forecast),
         ] {
-            no_inf(text);
+            no_inf(&text);
         }
     }
-    assert_eq!(
-        rows[0].estimate_flag.as_deref(),
-        Some("Out of range: Estimate must be a number between 0 and 1,000 points")
-    );
-    assert!(rows[1].score_flag.is_some());
+    assert_eq!(rows[0].estimate_flag, Some(Field::Estimate));
+    // The first of its score inputs out of range: effort 0, before confidence 250.
+    assert_eq!(rows[1].score_flag, Some(Field::Effort));
     let load = sprint_load(p, &p.sprints[0]);
     no_inf(&points(load.committed));
     no_inf(&points(load.capacity.unwrap()));
@@ -438,7 +440,7 @@ fn numbers_never_print_inf_or_nan() {
             fixed(v, 3),
             points(v),
             plain(v),
-            format_score(Some(v)),
+            score(Some(v)),
         ] {
             no_inf(&text);
         }
@@ -446,8 +448,8 @@ fn numbers_never_print_inf_or_nan() {
     assert_eq!(plain(-12.0), "-12");
     assert_eq!(plain(0.125), "0.125");
     assert_eq!(plain(-0.0001), "0");
-    assert_eq!(format_score(Some(2.0 / 3.0)), "0.67");
-    assert_eq!(format_score(Some(1e300)), "more than 10¹⁵");
+    assert_eq!(score(Some(2.0 / 3.0)), "0.67");
+    assert_eq!(score(Some(1e300)), "more than 10¹⁵");
 }
 
 // ---------- fields ----------

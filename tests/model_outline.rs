@@ -3,7 +3,9 @@
 //! by text, item type and hat, and the roll-up text, on a small product and on the sample.
 
 use std::collections::HashSet;
-use twohats::model::outline::{outline, rollups, Filter, Loose, Rollups, Row, RowKind};
+use twohats::model::outline::{
+    drop_command, outline, rollups, DropRefused, Filter, Loose, Rollups, Row, RowKind,
+};
 use twohats::model::rollup::{
     feature_rollup, objective_rollup, product_rollup, theme_rollup, Rollup,
 };
@@ -584,6 +586,57 @@ fn loose_keys_and_titles() {
 }
 
 // ---------- folding ----------
+
+// ---------- drag and drop ----------
+
+#[test]
+fn a_drop_is_a_move_or_the_reason_it_is_not() {
+    let rows = atlas_rows(&[], &Filter::default());
+    let product = id("p-a");
+    let drop = |kind, dragged: &str, on: &str| {
+        drop_command(&product, (kind, &id(dragged)), row(&rows, on))
+    };
+    let mv = |kind, dragged: &str, parent: Option<&str>, before: Option<&str>| {
+        Ok(Command::Move {
+            product: product.clone(),
+            kind,
+            id: id(dragged),
+            parent: parent.map(id),
+            before: before.map(id),
+        })
+    };
+    // On a row of its kind: before it, under that row's parent.
+    assert_eq!(
+        drop(RowKind::Item, "i-2", "i-3"),
+        mv(Kind::Item, "i-2", Some("f-1"), Some("i-3"))
+    );
+    // On a row of its parent's kind: last under it. On its loose group: loose.
+    assert_eq!(
+        drop(RowKind::Feature, "f-4", "t-2"),
+        mv(Kind::Feature, "f-4", Some("t-2"), None)
+    );
+    assert_eq!(
+        drop(RowKind::Item, "i-1", "loose-items"),
+        mv(Kind::Item, "i-1", None, None)
+    );
+
+    assert_eq!(
+        drop(RowKind::Item, "i-1", "i-1"),
+        Err(DropRefused::OnItself)
+    );
+    assert_eq!(
+        drop(RowKind::KeyResult, "k-1", "k-2"),
+        Err(DropRefused::NotMovable)
+    );
+    assert_eq!(
+        drop(RowKind::Objective, "o-1", "t-1"),
+        Err(DropRefused::Misplaced(Kind::Objective))
+    );
+    assert_eq!(
+        drop(RowKind::Theme, "t-1", "loose-items"),
+        Err(DropRefused::Misplaced(Kind::Theme))
+    );
+}
 
 #[test]
 fn collapsing_a_row_hides_its_descendants_but_not_the_row() {

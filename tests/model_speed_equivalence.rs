@@ -7,16 +7,15 @@
 
 use std::collections::HashSet;
 use twohats::model::backlog::{
-    backlog_order, backlog_rows, BacklogFilter, BacklogRow, RefFilter, RowBuilder,
+    backlog_order, backlog_rows, BacklogFilter, BacklogRow, Forecast, RefFilter, RowBuilder,
 };
 use twohats::model::outline::{outline, Filter};
 use twohats::model::planning::forecast;
 use twohats::model::roadmap::{reality, Bucket};
 use twohats::model::rollup::{feature_rollup, objective_rollup, theme_rollup};
-use twohats::model::scoring::Scheme;
+use twohats::model::scoring::{self, Scheme};
 use twohats::model::*;
-use twohats::text::command_label;
-use twohats::text::row_meta;
+use twohats::text::{command_label, forecast as forecast_text, readiness, row_meta, score};
 
 // ---------- a generated product ----------
 
@@ -462,6 +461,30 @@ fn big_backlog_is_what_the_reference_gives() {
     }
 }
 
+/// The rows hold facts and `text` words them: the words are still what the rows said when
+/// they held them.
+#[test]
+fn big_backlog_words_are_what_the_rows_said() {
+    let p = big_product(10_000, 500);
+    let slots = forecast(&p);
+    let rows = backlog_rows(&p, &BacklogFilter::default(), Scheme::Rank);
+    assert_eq!(rows.len(), p.items.len());
+    for (r, i) in rows.iter().zip(&p.items) {
+        let rules = &p.definition_of_ready;
+        assert_eq!(readiness(&r.missing), reference::describe(rules, i));
+        let slot = slots.get(&i.id);
+        assert_eq!(
+            forecast_text(&r.forecast),
+            reference::forecast_words(&p, slot)
+        );
+        let of_item = [scoring::value_effort, scoring::wsjf, scoring::rice];
+        assert_eq!(
+            [score(r.value_effort), score(r.wsjf), score(r.rice)],
+            of_item.map(|f| reference::format_score(f(i)))
+        );
+    }
+}
+
 #[test]
 fn big_outline_is_what_the_reference_gives() {
     let p = big_product(10_000, 500);
@@ -494,20 +517,19 @@ fn big_backlog_results_are_pinned() {
         kind: ItemKind::Spike,
         title: "Item 0 Photo upload".into(),
         feature: Some("Feature 210 Ranger notes".into()),
-        estimate: Some("8".into()),
+        estimate: Some(8.0),
         estimate_flag: None,
         priority: None,
         status: ItemStatus::Done,
         sprint: Some("Sprint 0".into()),
-        ready: true,
-        readiness: "Ready".into(),
+        missing: vec![],
         criteria: 3,
-        value_effort: "—".into(),
-        wsjf: "—".into(),
-        rice: "—".into(),
+        value_effort: None,
+        wsjf: None,
+        rice: None,
         // The generator stores an effort of 0, which the bound (above 0) flags.
-        score_flag: Some("Out of range: Effort must be a number above 0".into()),
-        forecast: "Done".into(),
+        score_flag: Some(bounds::Field::Effort),
+        forecast: Forecast::Done,
     };
     assert_eq!(rows[0], first);
     // The last row: what differs from the first (the estimate, readiness, criteria and
@@ -522,27 +544,24 @@ fn big_backlog_results_are_pinned() {
         status: ItemStatus::Todo,
         sprint: None,
         score_flag: None,
-        forecast: "Sprint +96".into(),
+        forecast: Forecast::Future(96),
         ..first
     };
     assert_eq!(rows[9_999], last);
     let count = |f: &dyn Fn(&BacklogRow) -> bool| rows.iter().filter(|r| f(r)).count();
-    assert_eq!(count(&|r| r.ready), 6_605);
-    assert_eq!(count(&|r| r.forecast == "Done"), 764);
-    assert_eq!(count(&|r| r.forecast == "Needs an estimate"), 878);
-    let in_sprints = [2, 3, 4, 5].map(|n| count(&|r| r.forecast == format!("Sprint {n}")));
+    assert_eq!(count(&BacklogRow::ready), 6_605);
+    assert_eq!(count(&|r| r.forecast == Forecast::Done), 764);
+    assert_eq!(count(&|r| r.forecast == Forecast::NeedsEstimate), 878);
+    let in_sprints =
+        [2, 3, 4, 5].map(|n| count(&|r| r.forecast == Forecast::Sprint(format!("Sprint {n}"))));
     assert_eq!(in_sprints, [31, 83, 35, 32]);
-    assert_eq!(count(&|r| r.forecast.starts_with("Sprint +")), 8_177);
+    assert_eq!(count(&|r| matches!(r.forecast, Forecast::Future(_))), 8_177);
 
     let by_wsjf = backlog_rows(&p, &BacklogFilter::default(), Scheme::Wsjf);
     assert_eq!(by_wsjf.len(), 10_000);
     assert_eq!(
-        (
-            by_wsjf[0].id.as_str(),
-            by_wsjf[0].rank,
-            by_wsjf[0].wsjf.as_str()
-        ),
-        ("i-zs", 1_289, "25")
+        (by_wsjf[0].id.as_str(), by_wsjf[0].rank, by_wsjf[0].wsjf),
+        ("i-zs", 1_289, Some(25.0))
     );
     assert_eq!(by_wsjf[9_999], last);
 
@@ -554,10 +573,15 @@ fn big_backlog_results_are_pinned() {
         (
             end.id.as_str(),
             end.rank,
-            end.readiness.as_str(),
-            end.value_effort.as_str()
+            &end.missing[..],
+            end.value_effort
         ),
-        ("i-7pl", 9_994, "Missing: has acceptance criteria", "3.6")
+        (
+            "i-7pl",
+            9_994,
+            &[ReadyRule::HasAcceptanceCriteria][..],
+            Some(3.6)
+        )
     );
 }
 
@@ -841,9 +865,9 @@ mod reference {
     }
 
     use std::collections::{HashMap, HashSet};
-    use twohats::model::backlog::{BacklogFilter, BacklogRow};
+    use twohats::model::backlog::{BacklogFilter, BacklogRow, Forecast};
     use twohats::model::bounds;
-    use twohats::model::numbers::{plain, points};
+    use twohats::model::numbers::plain;
     use twohats::model::outline::{Facts, Filter, Loose, Row, RowKind};
     use twohats::model::planning::{Slot, SprintLoad};
     use twohats::model::readiness::meets;
@@ -855,7 +879,8 @@ mod reference {
         rules.iter().all(|r| meets(*r, i))
     }
 
-    fn describe(rules: &[ReadyRule], i: &Item) -> String {
+    /// The readiness as the row said it when it held words.
+    pub fn describe(rules: &[ReadyRule], i: &Item) -> String {
         let m: Vec<ReadyRule> = rules.iter().copied().filter(|r| !meets(*r, i)).collect();
         if m.is_empty() {
             "Ready".into()
@@ -867,11 +892,22 @@ mod reference {
         }
     }
 
-    fn format_score(v: Option<f64>) -> String {
+    pub fn format_score(v: Option<f64>) -> String {
         match v {
             None => "—".into(),
             // Numbers are written by `model::numbers` (never "inf"), here as in the app.
             Some(x) => plain((x * 100.0).round() / 100.0),
+        }
+    }
+
+    /// The forecast as the row said it when it held words.
+    pub fn forecast_words(p: &Product, slot: Option<&Slot>) -> String {
+        match slot {
+            Some(Slot::Done) => "Done".into(),
+            Some(Slot::Sprint(s)) => p.sprint(s).map(|s| s.name.clone()).unwrap_or_default(),
+            Some(Slot::Future(n)) => format!("Sprint +{n}"),
+            Some(Slot::NeedsEstimate) => "Needs an estimate".into(),
+            Some(Slot::Unknown) | None => "—".into(),
         }
     }
 
@@ -929,7 +965,7 @@ mod reference {
                         .as_ref()
                         .and_then(|f| p.feature(f))
                         .map(|f| f.title.clone()),
-                    estimate: i.estimate.map(points),
+                    estimate: i.estimate,
                     estimate_flag: bounds::flag(bounds::Field::Estimate, i.estimate),
                     priority: i.priority,
                     status: i.status,
@@ -938,21 +974,25 @@ mod reference {
                         .as_ref()
                         .and_then(|s| p.sprint(s))
                         .map(|s| s.name.clone()),
-                    ready: is_ready(&p.definition_of_ready, i),
-                    readiness: describe(&p.definition_of_ready, i),
+                    missing: p
+                        .definition_of_ready
+                        .iter()
+                        .copied()
+                        .filter(|r| !meets(*r, i))
+                        .collect(),
                     criteria: i.acceptance.len(),
-                    value_effort: format_score(scoring::value_effort(i)),
-                    wsjf: format_score(scoring::wsjf(i)),
-                    rice: format_score(scoring::rice(i)),
+                    value_effort: scoring::value_effort(i),
+                    wsjf: scoring::wsjf(i),
+                    rice: scoring::rice(i),
                     score_flag: bounds::first_flag(&bounds::item_numbers(i)[1..]),
                     forecast: match slot {
-                        Some(Slot::Done) => "Done".into(),
-                        Some(Slot::Sprint(s)) => {
-                            p.sprint(s).map(|s| s.name.clone()).unwrap_or_default()
-                        }
-                        Some(Slot::Future(n)) => format!("Sprint +{n}"),
-                        Some(Slot::NeedsEstimate) => "Needs an estimate".into(),
-                        Some(Slot::Unknown) | None => "—".into(),
+                        Some(Slot::Done) => Forecast::Done,
+                        Some(Slot::Sprint(s)) => Forecast::Sprint(
+                            p.sprint(s).map(|s| s.name.clone()).unwrap_or_default(),
+                        ),
+                        Some(Slot::Future(n)) => Forecast::Future(*n),
+                        Some(Slot::NeedsEstimate) => Forecast::NeedsEstimate,
+                        Some(Slot::Unknown) | None => Forecast::Unknown,
                     },
                 }
             })

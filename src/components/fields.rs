@@ -134,7 +134,8 @@ pub fn CommitNumber(
     let text = Signal::derive(move || number_text(value.get()));
     // A value stored before its bound loads, and is flagged here rather than hidden.
     let note = Signal::derive(move || {
-        crate::model::bounds::flag(field, value.get()).map(|f| format!("{f}."))
+        crate::model::bounds::flag(field, value.get())
+            .map(|f| format!("{}.", crate::text::out_of_range(f)))
     });
     let parse_and_commit = move |t: String| {
         let v = if required {

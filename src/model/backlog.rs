@@ -1,13 +1,12 @@
 //! The backlog as the PO sees it: filtered, optionally sorted by a scheme, each row with
-//! its readiness, scores and forecast. Plain Rust, so the page only renders rows.
+//! its readiness, scores and forecast as facts. Plain Rust, so the page only renders rows.
 
 use super::bounds::{self, Field};
 use super::ids::Id;
-use super::numbers::points;
 use super::planning::{forecast, Slot};
 use super::readiness;
 use super::scoring::{self, Scheme};
-use super::workspace::{Item, ItemKind, ItemStatus, Priority, Product};
+use super::workspace::{Item, ItemKind, ItemStatus, Priority, Product, ReadyRule};
 use std::collections::HashMap;
 
 /// A filter on one reference: any value, none set, or this one.
@@ -99,7 +98,9 @@ pub(crate) fn contains_lowercased(haystack: &str, needle: &str) -> bool {
             .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+/// One backlog row, as facts: what the row shows is worded beside the table
+/// (`text::readiness`, `text::forecast`, `text::score`), not here.
+#[derive(Clone, Debug, PartialEq)]
 pub struct BacklogRow {
     pub id: Id,
     /// 1-based position in the whole backlog.
@@ -107,21 +108,41 @@ pub struct BacklogRow {
     pub kind: ItemKind,
     pub title: String,
     pub feature: Option<String>,
-    pub estimate: Option<String>,
-    /// Why the estimate is flagged: it was stored out of its range.
-    pub estimate_flag: Option<String>,
+    pub estimate: Option<f64>,
+    /// The estimate's field when the estimate was stored out of its range.
+    pub estimate_flag: Option<Field>,
     pub priority: Option<Priority>,
     pub status: ItemStatus,
     pub sprint: Option<String>,
-    pub ready: bool,
-    pub readiness: String,
+    /// The product's Definition of Ready rules the item misses, in the checklist's order.
+    pub missing: Vec<ReadyRule>,
     pub criteria: usize,
-    pub value_effort: String,
-    pub wsjf: String,
-    pub rice: String,
-    /// Why the scores are flagged: an input was stored out of its range.
-    pub score_flag: Option<String>,
-    pub forecast: String,
+    pub value_effort: Option<f64>,
+    pub wsjf: Option<f64>,
+    pub rice: Option<f64>,
+    /// The first score input stored out of its range, which makes the scores suspect.
+    pub score_flag: Option<Field>,
+    pub forecast: Forecast,
+}
+
+impl BacklogRow {
+    pub fn ready(&self) -> bool {
+        self.missing.is_empty()
+    }
+}
+
+/// Where the forecast puts a row's item: a `Slot` with the sprint named, since the row
+/// outlives the lookup that names it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Forecast {
+    Done,
+    /// An existing sprint, by its name.
+    Sprint(String),
+    /// The n-th sprint after the last one that exists (1-based), at the velocity.
+    Future(usize),
+    NeedsEstimate,
+    /// No velocity and no capacity to forecast with.
+    Unknown,
 }
 
 /// A count with thousands separated, as people read them: "10,000 items".
@@ -202,24 +223,23 @@ impl<'a> RowBuilder<'a> {
                 .as_ref()
                 .and_then(|f| self.feature_titles.get(f))
                 .map(|t| t.to_string()),
-            estimate: i.estimate.map(points),
+            estimate: i.estimate,
             estimate_flag: bounds::flag(Field::Estimate, i.estimate),
             priority: i.priority,
             status: i.status,
             sprint: i.sprint.as_ref().and_then(|s| self.sprint_name(s)),
-            ready: readiness::is_ready(&p.definition_of_ready, i),
-            readiness: readiness::describe(&p.definition_of_ready, i),
+            missing: readiness::missing(&p.definition_of_ready, i),
             criteria: i.acceptance.len(),
-            value_effort: scoring::format_score(scoring::value_effort(i)),
-            wsjf: scoring::format_score(scoring::wsjf(i)),
-            rice: scoring::format_score(scoring::rice(i)),
+            value_effort: scoring::value_effort(i),
+            wsjf: scoring::wsjf(i),
+            rice: scoring::rice(i),
             score_flag: bounds::first_flag(&bounds::item_numbers(i)[1..]),
             forecast: match self.slots.get(&i.id) {
-                Some(Slot::Done) => "Done".into(),
-                Some(Slot::Sprint(s)) => self.sprint_name(s).unwrap_or_default(),
-                Some(Slot::Future(n)) => format!("Sprint +{n}"),
-                Some(Slot::NeedsEstimate) => "Needs an estimate".into(),
-                Some(Slot::Unknown) | None => "—".into(),
+                Some(Slot::Done) => Forecast::Done,
+                Some(Slot::Sprint(s)) => Forecast::Sprint(self.sprint_name(s).unwrap_or_default()),
+                Some(Slot::Future(n)) => Forecast::Future(*n),
+                Some(Slot::NeedsEstimate) => Forecast::NeedsEstimate,
+                Some(Slot::Unknown) | None => Forecast::Unknown,
             },
         }
     }

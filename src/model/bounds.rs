@@ -206,15 +206,15 @@ fn whole(v: f64) -> String {
     thousands(v as usize)
 }
 
-/// The text that flags a stored value out of its range, for a marker's title; `None` when
-/// the value is unset or in range.
-pub fn flag(field: Field, v: Option<f64>) -> Option<String> {
+/// `field` when a stored value is out of its range and is to be flagged where it shows
+/// (`text::out_of_range` says why); `None` when the value is unset or in range.
+pub fn flag(field: Field, v: Option<f64>) -> Option<Field> {
     let v = v?;
-    (!field.accepts(v)).then(|| format!("Out of range: {}", field.message()))
+    (!field.accepts(v)).then_some(field)
 }
 
-/// The first of `numbers` out of range, as the message a cell or a score shows.
-pub fn first_flag(numbers: &[(Field, Option<f64>)]) -> Option<String> {
+/// The first field of `numbers` whose value is out of range, for a cell or a score's flag.
+pub fn first_flag(numbers: &[(Field, Option<f64>)]) -> Option<Field> {
     numbers.iter().find_map(|&(f, v)| flag(f, v))
 }
 

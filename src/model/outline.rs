@@ -533,6 +533,17 @@ fn flatten(node: Node, depth: u8, out: &mut Vec<Row>) {
     }
 }
 
+/// Why a drop on the outline moves nothing; `text::drop_refused` says it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DropRefused {
+    /// The dragged row is not an objective, theme, feature or item.
+    NotMovable,
+    /// Dropped on itself.
+    OnItself,
+    /// Dropped on a row it cannot go next to or under: the dragged entity's kind.
+    Misplaced(super::command::Kind),
+}
+
 /// The command that dropping `dragged` (kind and id) on `target` stands for, or why the
 /// drop makes no sense. Dropped on a row of its own kind it goes before that row (under
 /// the same parent); dropped on a row of its parent kind it goes last under it; dropped on
@@ -541,11 +552,11 @@ pub fn drop_command(
     product: &Id,
     dragged: (RowKind, &Id),
     target: &Row,
-) -> Result<super::command::Command, String> {
+) -> Result<super::command::Command, DropRefused> {
     use super::command::Command;
     let (kind, id) = dragged;
     let Some(model_kind) = kind.entity_kind() else {
-        return Err("Only objectives, themes, features and items can be moved.".into());
+        return Err(DropRefused::NotMovable);
     };
     let mv = |parent: Option<Id>, before: Option<Id>| Command::Move {
         product: product.clone(),
@@ -567,7 +578,7 @@ pub fn drop_command(
         _ => None,
     };
     if target.id.as_ref() == Some(id) {
-        return Err("Drop it on another row to move it.".into());
+        return Err(DropRefused::OnItself);
     }
     if target.kind == kind {
         return Ok(mv(target.parent.clone(), target.id.clone()));
@@ -580,10 +591,5 @@ pub fn drop_command(
             return Ok(mv(None, None));
         }
     }
-    Err(match kind {
-        RowKind::Objective => "An objective can only be placed next to another objective.".into(),
-        RowKind::Theme => "A theme goes under an objective, or next to another theme.".into(),
-        RowKind::Feature => "A feature goes under a theme, or next to another feature.".into(),
-        _ => "A backlog item goes under a feature, or next to another item.".into(),
-    })
+    Err(DropRefused::Misplaced(model_kind))
 }

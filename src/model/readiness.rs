@@ -22,18 +22,3 @@ pub fn missing(rules: &[ReadyRule], i: &Item) -> Vec<ReadyRule> {
 pub fn is_ready(rules: &[ReadyRule], i: &Item) -> bool {
     rules.iter().all(|r| meets(*r, i))
 }
-
-/// "Ready" or "Missing: is estimated, has a parent feature".
-pub fn describe(rules: &[ReadyRule], i: &Item) -> String {
-    // Built in one string: the backlog describes every item on each render.
-    let mut out = String::new();
-    for r in rules.iter().filter(|r| !meets(**r, i)) {
-        out.push_str(if out.is_empty() { "Missing: " } else { ", " });
-        out.push_str(r.label());
-    }
-    if out.is_empty() {
-        "Ready".into()
-    } else {
-        out
-    }
-}

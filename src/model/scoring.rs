@@ -1,6 +1,5 @@
 //! Prioritisation schemes, computed from an item's inputs and shown side by side.
 
-use super::numbers::plain;
 use super::workspace::{Item, Priority};
 
 /// The schemes a backlog can be sorted or re-ranked by.
@@ -103,14 +102,4 @@ pub fn order_by(scheme: Scheme, items: &[&Item]) -> Vec<usize> {
         (None, None) => std::cmp::Ordering::Equal,
     });
     idx
-}
-
-/// A score for display: two decimals at most, trailing zeros dropped. Written by
-/// `numbers`, so a score from an input out of range (reach in the billions over an effort
-/// near 0) reads "more than 10¹⁵", never "inf" or twenty digits.
-pub fn format_score(v: Option<f64>) -> String {
-    match v {
-        None => "—".into(),
-        Some(x) => plain((x * 100.0).round() / 100.0),
-    }
 }

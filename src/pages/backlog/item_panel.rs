@@ -7,7 +7,7 @@ use crate::components::fields::{number_text, parse_bounded, uid};
 use crate::components::{EnumSelect, OptionSelect};
 use crate::model::bounds::{self, Field};
 use crate::model::readiness;
-use crate::model::scoring::{format_score, rice, value_effort, wsjf};
+use crate::model::scoring::{rice, value_effort, wsjf};
 use crate::model::{ids::prefix, Command, Criterion, Id, Item, ItemKind, Kind, ScoreInputs};
 use crate::state::{new_id, read_product, AppState};
 use leptos::prelude::*;
@@ -106,8 +106,8 @@ fn PanelBody(
         item.with(|i| {
             i.as_ref()
                 .map(|i| {
-                    let ready = readiness::missing(&rules, i).is_empty();
-                    (ready, readiness::describe(&rules, i))
+                    let missing = readiness::missing(&rules, i);
+                    (missing.is_empty(), crate::text::readiness(&missing))
                 })
                 .unwrap_or_default()
         })
@@ -411,7 +411,7 @@ fn Estimate(edit: Edit) -> impl IntoView {
 /// The inputs of the three prioritisation schemes, each with its score.
 #[component]
 fn Scores(edit: Edit) -> impl IntoView {
-    let score = move |f: fn(&Item) -> Option<f64>| format_score(edit.number(f));
+    let score = move |f: fn(&Item) -> Option<f64>| crate::text::score(edit.number(f));
     view! {
         <fieldset class="scores">
             <legend>"Prioritisation inputs"</legend>
@@ -515,7 +515,9 @@ fn PanelNumber(
             .get()
             .filter(|(at, _)| *at == stored)
             .map(|(_, m)| m)
-            .or_else(|| bounds::flag(field, stored).map(|f| format!("{f}.")))
+            .or_else(|| {
+                bounds::flag(field, stored).map(|f| format!("{}.", crate::text::out_of_range(f)))
+            })
     };
     let err_id = format!("{input_id}-err");
     view! {

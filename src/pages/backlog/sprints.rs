@@ -116,7 +116,7 @@ fn SprintCard(
     };
     let capacity = load.capacity.map(points).unwrap_or_else(|| "?".into());
     // A capacity stored out of range is shown and said, never hidden or used quietly.
-    let capacity_flag = bounds::flag(Field::Capacity, load.capacity);
+    let capacity_flag = bounds::flag(Field::Capacity, load.capacity).map(crate::text::out_of_range);
     let drop_name = name.clone();
     view! {
         <li

@@ -3,6 +3,8 @@
 
 use super::ui::{edit_item, with_product, BacklogUi};
 use crate::model::backlog::BacklogRow;
+use crate::model::bounds::Field;
+use crate::model::numbers::points;
 use crate::model::scoring::Scheme;
 use crate::model::{Command, Id, Kind};
 use crate::state::{read_product, AppState};
@@ -309,7 +311,7 @@ fn BacklogRowView(index: usize) -> impl IntoView {
         move || row.with(|r| r.as_ref().is_some_and(|r| set(&ui, &r.id)))
     };
     let selected = is(|ui, id| ui.selected.with(|s| s.contains(id)));
-    let ready = move || row.with(|r| r.as_ref().is_some_and(|r| r.ready));
+    let ready = move || row.with(|r| r.as_ref().is_some_and(BacklogRow::ready));
     view! {
         <tr
             id=text(|r| format!("item-{}", r.id))
@@ -348,26 +350,26 @@ fn BacklogRowView(index: usize) -> impl IntoView {
                     {text(|r| r.title.clone())}
                 </button>
                 <span class="criteria-count">{text(|r| if r.criteria > 0 { format!("{} AC", r.criteria) } else { String::new() })}</span>
-                {out_of_range(move || row.with(|r| r.as_ref().and_then(|r| r.score_flag.clone())))}
+                {out_of_range(move || row.with(|r| r.as_ref().and_then(|r| r.score_flag)))}
             </td>
             <td class="feature-cell" title=text(|r| r.feature.clone().unwrap_or_default())>{text(|r| r.feature.clone().unwrap_or_else(|| "—".into()))}</td>
             <td class="num">
-                {text(|r| r.estimate.clone().unwrap_or_else(|| "—".into()))}
-                {out_of_range(move || row.with(|r| r.as_ref().and_then(|r| r.estimate_flag.clone())))}
+                {text(|r| r.estimate.map(points).unwrap_or_else(|| "—".into()))}
+                {out_of_range(move || row.with(|r| r.as_ref().and_then(|r| r.estimate_flag)))}
             </td>
             <td>{text(|r| r.priority.map(|p| p.label()).unwrap_or("—").into())}</td>
             <td><span class=text(|r| format!("status status--{}", r.status.name()))>{text(|r| r.status.label().into())}</span></td>
             <td>{text(|r| r.sprint.clone().unwrap_or_else(|| "—".into()))}</td>
             <td>
-                <span class="ready" class:ready--yes=ready title=text(|r| r.readiness.clone()) data-testid="readiness">
-                    {text(|r| if r.ready { "✓ Ready".into() } else { "✗ Not ready".into() })}
+                <span class="ready" class:ready--yes=ready title=text(|r| crate::text::readiness(&r.missing)) data-testid="readiness">
+                    {text(|r| if r.ready() { "✓ Ready".into() } else { "✗ Not ready".into() })}
                 </span>
-                <span class="sr-only">{text(|r| format!(": {}", r.readiness))}</span>
+                <span class="sr-only">{text(|r| format!(": {}", crate::text::readiness(&r.missing)))}</span>
             </td>
-            <td class="num">{text(|r| r.value_effort.clone())}</td>
-            <td class="num">{text(|r| r.wsjf.clone())}</td>
-            <td class="num">{text(|r| r.rice.clone())}</td>
-            <td class="forecast">{text(|r| r.forecast.clone())}</td>
+            <td class="num">{text(|r| crate::text::score(r.value_effort))}</td>
+            <td class="num">{text(|r| crate::text::score(r.wsjf))}</td>
+            <td class="num">{text(|r| crate::text::score(r.rice))}</td>
+            <td class="forecast">{text(|r| crate::text::forecast(&r.forecast))}</td>
             <td class="row-actions"><div class="row-actions__buttons">
                 <button type="button" class="btn btn--small btn--icon" aria-label=text(|r| format!("Move {} up", r.title)) title="Move up (Alt+↑)" on:click=move |_| slot.step(Step::Up)>"↑"</button>
                 <button type="button" class="btn btn--small btn--icon" aria-label=text(|r| format!("Move {} down", r.title)) title="Move down (Alt+↓)" on:click=move |_| slot.step(Step::Down)>"↓"</button>
@@ -376,12 +378,12 @@ fn BacklogRowView(index: usize) -> impl IntoView {
     }
 }
 
-/// Plans an item into a sprint (or back to the backlog) after a drop on a sprint card.
-/// The marker of a value stored out of its range (`flag` says why), for the cell that
-/// shows it: seen as ⚠ with the reason as its title, heard as the reason.
-fn out_of_range(flag: impl Fn() -> Option<String> + Send + Sync + 'static) -> impl IntoView {
+/// The marker of a value stored out of its range (`flag` names its field), for the cell
+/// that shows it: seen as ⚠ with the reason as its title, heard as the reason.
+fn out_of_range(flag: impl Fn() -> Option<Field> + Send + Sync + 'static) -> impl IntoView {
     move || {
-        flag().map(|f| {
+        flag().map(|field| {
+            let f = crate::text::out_of_range(field);
             view! {
                 <span class="out-of-range" title=f.clone() data-testid="out-of-range">
                     <span aria-hidden="true">"⚠"</span>
@@ -392,6 +394,7 @@ fn out_of_range(flag: impl Fn() -> Option<String> + Send + Sync + 'static) -> im
     }
 }
 
+/// Plans an item into a sprint (or back to the backlog) after a drop on a sprint card.
 pub(crate) fn plan_into(state: AppState, item: &Id, sprint: Option<Id>, sprint_name: &str) {
     if edit_item(state, item, |i| i.sprint = sprint).is_ok() {
         state.say(format!("Planned into {sprint_name}."), false);

@@ -48,7 +48,10 @@ pub(super) fn drop(state: AppState, ui: OutlineUi, row: Memo<Option<Row>>, ev: D
                 state.say(format!("Moved next to “{}”.", target.title), false);
             }
         }
-        Err(reason) => state.say(format!("Not moved: {reason}"), true),
+        Err(refused) => state.say(
+            format!("Not moved: {}", crate::text::drop_refused(refused)),
+            true,
+        ),
     }
 }
 
