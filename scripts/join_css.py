@@ -53,6 +53,7 @@ BUNDLES = {
         "pages/roadmap.css",
         "pages/backlog.css",
         "pages/training.css",
+        "pages/room.css",
         "pages/data.css",
     ],
 }

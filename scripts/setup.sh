@@ -57,6 +57,12 @@ if [ "${1:-}" = "--test" ]; then
     as_root apt-get update -qq
     as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null
   fi
+  # The print journeys read their PDFs back as text (e2e/specs/print.spec.ts).
+  if ! command -v pdftotext >/dev/null; then
+    say "installing pdftotext (poppler-utils) from Debian"
+    as_root apt-get update -qq
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils >/dev/null
+  fi
   if [ ! -d e2e/node_modules/@playwright/test ] || [ e2e/package-lock.json -nt e2e/node_modules/.package-lock.json ]; then
     say "installing the Playwright test runner (no browser download: Debian's Chromium is used)"
     (cd e2e && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund >/dev/null)

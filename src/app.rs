@@ -24,14 +24,19 @@ pub fn App() -> impl IntoView {
         <button type="button" class="skip-link" on:click=move |_| crate::focus::focus_id_now("page-title")>
             "Skip to content"
         </button>
-        <Header />
-        <Notices />
+        // Room mode is the whole screen, for the projector: no header, notices or footer.
+        <Show when=move || page.get() != Page::Room>
+            <Header />
+            <Notices />
+        </Show>
         <main id="main" class="app-main">
             <PageSlot page=page />
         </main>
         <CommandPalette open=palette shortcuts=shortcuts />
         <ShortcutsOverlay open=shortcuts />
-        <Footer palette=palette shortcuts=shortcuts />
+        <Show when=move || page.get() != Page::Room>
+            <Footer palette=palette shortcuts=shortcuts />
+        </Show>
     }
 }
 
@@ -129,7 +134,7 @@ fn Footer(palette: RwSignal<bool>, shortcuts: RwSignal<bool>) -> impl IntoView {
 
 /// Ctrl+Z in a text field is the field's own undo, not the document's. Radio buttons,
 /// checkboxes and buttons have no undo of their own: there it is the document's.
-fn typing_in_field(e: &web_sys::KeyboardEvent) -> bool {
+pub fn typing_in_field(e: &web_sys::KeyboardEvent) -> bool {
     e.target()
         .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
         .is_some_and(|el| {

@@ -34,6 +34,21 @@ pub fn focus_id_now(id: &str) {
     place_id(id);
 }
 
+/// Scrolls the element with this DOM id to the top of the view (below the sticky
+/// header: see `scroll-margin-top` in the styles) and focuses it, on the next frame, when
+/// the page has drawn it: where a link inside the page lands.
+pub fn reveal_id_next_frame(id: String) {
+    asked_for_element();
+    request_animation_frame(move || {
+        if let Some(el) = document().get_element_by_id(&id) {
+            el.scroll_into_view();
+            if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+                place(&el);
+            }
+        }
+    });
+}
+
 /// Focuses the element with this DOM id on the next frame, unless the user has moved the
 /// focus in the meantime.
 pub fn focus_id_next_frame(id: String) {

@@ -15,6 +15,9 @@ pub enum Page {
     Backlog,
     Training,
     Data,
+    /// Training in the room, on the projector: one question at a time. Reached from the
+    /// training page, not the navigation.
+    Room,
 }
 
 impl Page {
@@ -36,6 +39,7 @@ impl Page {
             Page::Backlog => "backlog",
             Page::Training => "training",
             Page::Data => "data",
+            Page::Room => "room",
         }
     }
 
@@ -48,11 +52,12 @@ impl Page {
             Page::Backlog => "Backlog",
             Page::Training => "Training",
             Page::Data => "Data",
+            Page::Room => "Room mode",
         }
     }
 
     fn from_slug(s: &str) -> Option<Page> {
-        [Page::Home]
+        [Page::Home, Page::Room]
             .into_iter()
             .chain(Page::NAV)
             .find(|p| p.slug() == s)
@@ -76,6 +81,9 @@ pub struct Route {
     pub page: Page,
     pub product: Option<Id>,
     pub focus: Option<String>,
+    /// The training attempt's seed, which orders shuffled answers: in the URL, so that a
+    /// reload or a link shows the same order.
+    pub seed: Option<u32>,
 }
 
 impl Route {
@@ -84,7 +92,13 @@ impl Route {
             page,
             product: None,
             focus: None,
+            seed: None,
         }
+    }
+
+    pub fn with_seed(mut self, seed: Option<u32>) -> Route {
+        self.seed = seed;
+        self
     }
 
     pub fn with_product(mut self, product: Option<Id>) -> Route {
@@ -110,6 +124,7 @@ impl Route {
             match pair.split_once('=') {
                 Some(("p", v)) => route.product = Id::parse(v).ok(),
                 Some(("at", v)) if is_safe_focus(v) => route.focus = Some(v.to_string()),
+                Some(("seed", v)) => route.seed = v.parse().ok(),
                 _ => {}
             }
         }
@@ -130,6 +145,12 @@ impl Route {
             s.push(sep);
             s.push_str("at=");
             s.push_str(f);
+            sep = '&';
+        }
+        if let Some(n) = self.seed {
+            s.push(sep);
+            s.push_str("seed=");
+            s.push_str(&n.to_string());
         }
         s
     }

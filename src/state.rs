@@ -559,9 +559,13 @@ impl AppState {
                 ..now.clone()
             },
         };
-        if next == now {
-            return;
+        if next != now {
+            self.replace_route(next);
         }
+    }
+
+    /// Puts `next` in place of the current history entry and shows it.
+    pub fn replace_route(&self, next: Route) {
         if let Ok(h) = window().history() {
             h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&next.href()))
                 .ok();

@@ -9,7 +9,10 @@ fn id(s: &str) -> Id {
 }
 
 fn all_pages() -> Vec<Page> {
-    std::iter::once(Page::Home).chain(Page::NAV).collect()
+    [Page::Home, Page::Room]
+        .into_iter()
+        .chain(Page::NAV)
+        .collect()
 }
 
 fn route(page: Page, product: Option<&str>, focus: Option<&str>) -> Route {
@@ -17,6 +20,7 @@ fn route(page: Page, product: Option<&str>, focus: Option<&str>) -> Route {
         page,
         product: product.map(id),
         focus: focus.map(String::from),
+        seed: None,
     }
 }
 
@@ -155,4 +159,21 @@ fn pages_have_titles_slugs_and_explainer_levels() {
     assert_eq!(Page::Roadmap.level(), Some(Level::Feature));
     assert_eq!(Page::Backlog.level(), Some(Level::Item));
     assert_eq!(Page::Data.level(), None);
+}
+
+#[test]
+fn a_training_attempts_seed_round_trips_and_a_bad_one_is_dropped() {
+    let r = Route::page(Page::Room)
+        .with_focus("7")
+        .with_seed(Some(4_000_000_000));
+    assert_eq!(r.href(), "#/room?at=7&seed=4000000000");
+    assert_eq!(Route::parse(&r.href()), r);
+    assert_eq!(Route::parse("#/training?seed=12").seed, Some(12));
+    assert_eq!(Route::parse("#/training?seed=-1").seed, None);
+    assert_eq!(
+        Route::parse("#/training?seed=x&at=scenarios")
+            .focus
+            .as_deref(),
+        Some("scenarios")
+    );
 }

@@ -90,3 +90,24 @@ test.describe('a page whose chunk is missing or on its way', () => {
     expect(await violations(page), 'a page on its way').toEqual([]);
   });
 });
+
+for (const scheme of ['light', 'dark'] as const) {
+  test(`axe finds no violations in training with answers and results, and in room mode revealed (${scheme})`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme: scheme });
+    const app = new App(page);
+    await app.open('training?seed=3');
+    for (const ex of ['which-hat', 'ceremonies', 'scenarios']) {
+      await page.getByTestId(`exercise-${ex}`).locator('[role=radio]').first().click();
+    }
+    const multi = page.getByTestId('question').filter({ has: page.getByTestId('check-answer') }).first();
+    await multi.getByRole('checkbox').nth(1).check();
+    await multi.getByTestId('check-answer').click();
+    await expect(page.getByTestId('topic-result').first()).toBeVisible();
+    expect(await violations(page), `training answered (${scheme})`).toEqual([]);
+    await page.goto('./#/room?at=2');
+    await page.getByTestId('vote-count').first().fill('4');
+    await page.getByTestId('room-next').click();
+    await expect(page.getByTestId('vote-chart')).toBeVisible();
+    expect(await violations(page), `room revealed (${scheme})`).toEqual([]);
+  });
+}

@@ -113,6 +113,10 @@ test('after one visit every page opens with the site down, pages never opened in
     }
     await expect(page.getByTestId('backlog-row')).toHaveCount(32);
     await expect(page.getByTestId('page-failed')).toHaveCount(0);
+    // Room mode too, its own chunk, in a training room with no network.
+    await page.goto(`${host.base}#/room?at=2`);
+    await page.reload();
+    await expect(page.getByTestId('room-question')).toBeVisible();
   });
 });
 

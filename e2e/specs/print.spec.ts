@@ -115,3 +115,40 @@ test('printing a long backlog prints every item, not only the rows drawn on scre
   await expect(rows.last()).toContainText('Task number 119');
   expect(await printed(page)).toBeGreaterThan(1);
 });
+
+/** Prints the page to an A4 PDF (the sheets ask for portrait) and reads its text back with
+ * pdftotext, as a trainee's printer would see it. */
+async function printedText(page: Page, name: string): Promise<{ text: string; pages: number }> {
+  const { execFileSync } = await import('node:child_process');
+  await page.emulateMedia({ media: 'print' });
+  const path = `test-results/${name}.pdf`;
+  const pdf = await page.pdf({ path, format: 'A4', printBackground: true, preferCSSPageSize: true });
+  const text = execFileSync('pdftotext', ['-layout', path, '-'], { encoding: 'utf8' });
+  return { text: text.replace(/\s+/g, ' '), pages: pageCount(pdf) };
+}
+
+test('the worksheet prints every exercise with its lettered answers and room to answer; the answer key has answers, why and sources', async ({ page }) => {
+  const app = new App(page);
+  await app.open('training');
+  await page.getByTestId('open-worksheet').click();
+  await expect(page.getByTestId('worksheet')).toBeVisible();
+  await stubPrint(page);
+  await page.getByTestId('print-sheet').click();
+  expect(await printedTimes(page)).toBe(1);
+  const sheet = await printedText(page, 'worksheet');
+  expect(sheet.pages).toBeGreaterThan(1);
+  for (const words of ['Two hats: worksheet', 'Name:', 'Which hat?', 'Place the ceremonies', 'What would you do?', 'A. Product Manager', 'B. Product Owner', 'C. Both', 'E. Retrospective', '(choose all that apply)', 'Answer: ________']) {
+    expect(sheet.text, words).toContain(words);
+  }
+  // No answers or explanations on the worksheet.
+  expect(sheet.text).not.toContain('Source:');
+  expect(sheet.text).not.toContain('Run in the room');
+
+  await page.emulateMedia({ media: 'screen' });
+  await app.open('training?at=answer-key');
+  await expect(page.getByTestId('answer-key')).toBeVisible();
+  const key = await printedText(page, 'answer-key');
+  for (const words of ['Two hats: answer key', 'Answer: A (Product Manager)', 'Answer: B (Product Owner)', 'Source: “', 'The Scrum Guide']) {
+    expect(key.text, words).toContain(words);
+  }
+});

@@ -1,4 +1,5 @@
-//! The badge that says which hat owns a level; it links to the explainer's section on it.
+//! The badge that says which hat owns a level; it links to the explainer's section on it
+//! (except on that section itself, where a link would only lead back to where it is).
 
 use crate::model::{owner, Hat, Level};
 use crate::route::{Page, Route};
@@ -6,7 +7,12 @@ use crate::state::AppState;
 use leptos::prelude::*;
 
 #[component]
-pub fn HatBadge(level: Level) -> impl IntoView {
+pub fn HatBadge(
+    level: Level,
+    /// A badge, not a link: for the explainer's own ladder.
+    #[prop(optional)]
+    plain: bool,
+) -> impl IntoView {
     let state = AppState::expect();
     let ownership = Memo::new(move |_| owner(level, state.ws.with(|w| w.roles)));
     let class = move || {
@@ -22,16 +28,24 @@ pub fn HatBadge(level: Level) -> impl IntoView {
         .with_focus(format!("level-{}", level.key()))
         .href();
     let describe = move || crate::text::ownership(ownership.get(), state.ws.with(|w| w.roles));
+    let text = move || crate::text::hat_badge(ownership.get());
+    if plain {
+        return view! {
+            <span class=class title=describe data-testid="hat-badge" data-level=level.key()>{text}</span>
+        }
+        .into_any();
+    }
     view! {
         <a
             class=class
             href=href
             title=describe
-            aria-label=move || format!("{} — {}: {}. Open the explainer for this level.", crate::text::hat_badge(ownership.get()), level.label(), describe())
+            aria-label=move || format!("{} — {}: {}. Open the explainer for this level.", text(), level.label(), describe())
             data-testid="hat-badge"
             data-level=level.key()
         >
-            {move || crate::text::hat_badge(ownership.get())}
+            {text}
         </a>
     }
+    .into_any()
 }

@@ -16,6 +16,7 @@ pub mod notices;
 pub mod page_head;
 pub mod page_slot;
 pub mod palette;
+pub mod roving;
 pub mod section;
 pub mod segmented;
 pub mod shortcuts;

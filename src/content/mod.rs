@@ -29,6 +29,13 @@ pub fn source(key: &str) -> Option<&'static Source> {
     SOURCES.iter().find(|s| s.key == key)
 }
 
+/// "Source: “title” — author", for a source key (empty for an unknown one).
+pub fn cited(key: &str) -> String {
+    source(key)
+        .map(|s| format!("Source: “{}” — {}", s.title, s.author))
+        .unwrap_or_default()
+}
+
 /// One row of the side-by-side comparison.
 #[derive(Clone, Copy, Debug)]
 pub struct Dimension {

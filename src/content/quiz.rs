@@ -159,3 +159,14 @@ pub fn summary(answers: &Answers) -> Vec<TopicResult> {
     }
     by_topic.into_values().collect()
 }
+
+/// "A", "B", … for the `n`th choice shown: a room votes and a worksheet answers by letter.
+pub fn letter(n: usize) -> char {
+    char::from(b'A' + (n % 26) as u8)
+}
+
+/// A choice's text inside a sentence: without its own full stop, which the sentence adds
+/// ("Answer: … . Because …" must not read "..").
+pub fn in_sentence(choice: &str) -> &str {
+    choice.trim_end_matches('.')
+}

@@ -8,6 +8,7 @@ pub mod explainer;
 pub mod hierarchy;
 pub mod home;
 pub mod roadmap;
+pub mod room;
 pub mod training;
 
 use crate::lazy::{split_point, ChunkMissing};
@@ -35,6 +36,7 @@ page_chunks! {
     roadmap_page => roadmap::RoadmapPage,
     backlog_page => backlog::BacklogPage,
     training_page => training::TrainingPage,
+    room_page => room::RoomPage,
     data_page => data::DataPage,
 }
 
@@ -77,6 +79,7 @@ async fn split_call(page: Page) -> Result<PageView, ChunkMissing> {
         Page::Roadmap => roadmap_page().await,
         Page::Backlog => backlog_page().await,
         Page::Training => training_page().await,
+        Page::Room => room_page().await,
         Page::Data => data_page().await,
     }
 }

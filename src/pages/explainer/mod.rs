@@ -16,36 +16,44 @@ use crate::model::{Command, Level, RoleSetting};
 use crate::route::{Page, Route};
 use crate::state::AppState;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 #[component]
 pub fn ExplainerPage() -> impl IntoView {
     let state = AppState::expect();
-    let presenting = RwSignal::new(false);
+    // The presenter's slide is in the URL (`at=present-3`), so a reload, or Escape and
+    // Present again, resumes where the trainer was.
+    let slide = Memo::new(move |_| {
+        state.route.with(|r| {
+            r.focus
+                .as_deref()
+                .and_then(|f| f.strip_prefix("present"))
+                .map(|n| {
+                    n.trim_start_matches('-')
+                        .parse::<usize>()
+                        .map_or_else(|_| presenter::last_slide(), |n| n.saturating_sub(1))
+                })
+        })
+    });
+    let presenting = Memo::new(move |_| slide.get().is_some());
     crate::components::dialog::return_focus_on_close(move || presenting.get());
     // Scroll to the section the URL names (e.g. from a hat badge).
     Effect::new(move |_| {
         if let Some(focus) = state.route.with(|r| r.focus.clone()) {
-            if focus == "present" {
-                presenting.set(true);
-                return;
+            if !focus.starts_with("present") {
+                crate::focus::reveal_id_next_frame(focus);
             }
-            request_animation_frame(move || {
-                if let Some(el) = document().get_element_by_id(&focus) {
-                    el.scroll_into_view();
-                    if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
-                        el.focus().ok();
-                    }
-                }
-            });
         }
     });
+    let present = move |_| {
+        presenter::enter_fullscreen();
+        state.show_focus(Some(format!("present-{}", presenter::last_slide() + 1)));
+    };
     view! {
         <PageHead
             title="Explainer: who does what"
             lead="The Product Manager looks outward and far ahead; the Product Owner looks inward, at this sprint and the next. Pick how your organisation splits the work, then explore each difference."
         >
-            <button type="button" class="btn btn--primary" on:click=move |_| presenting.set(true) data-testid="present">
+            <button type="button" class="btn btn--primary" on:click=present data-testid="present">
                 "Present (full screen, ← →)"
             </button>
             <button type="button" class="btn" on:click=move |_| { window().print().ok(); } data-testid="print-handout">
@@ -66,7 +74,14 @@ pub fn ExplainerPage() -> impl IntoView {
         <Debates />
         <handout::Handout />
         <Show when=move || presenting.get()>
-            <presenter::Presenter on_close=move || presenting.set(false) />
+            <presenter::Presenter
+                start=slide.get_untracked().unwrap_or(0)
+                on_move=move |i| state.show_focus(Some(format!("present-{}", i + 1)))
+                on_close=move || {
+                    presenter::leave_fullscreen();
+                    state.show_focus(None);
+                }
+            />
         </Show>
     }
 }
@@ -188,7 +203,7 @@ fn Ladder() -> impl IntoView {
                         view! {
                             <li class="ladder__step" id=format!("level-{}", level.key()) tabindex="-1">
                                 <div class="ladder__name">
-                                    <HatBadge level=level />
+                                    <HatBadge level=level plain=true />
                                     <h3>{level.label()}</h3>
                                 </div>
                                 <p>{level_blurb(level)}</p>

@@ -25,12 +25,51 @@ fn slides() -> Vec<Slide> {
     s
 }
 
+const LAST_SLIDE: &str = "presenter.slide";
+
+/// The slide the presenter was last on (0-based), to resume there.
+pub(super) fn last_slide() -> usize {
+    AppState::pref(LAST_SLIDE)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0)
+}
+
+/// "Present (full screen)" means it: the whole screen, through the Fullscreen API. Called
+/// from the click itself, which the browser requires.
+pub(super) fn enter_fullscreen() {
+    if let Some(root) = document().document_element() {
+        if document().fullscreen_element().is_none() {
+            root.request_fullscreen().ok();
+        }
+    }
+}
+
+pub(super) fn leave_fullscreen() {
+    if document().fullscreen_element().is_some() {
+        document().exit_fullscreen();
+    }
+}
+
 #[component]
-pub(super) fn Presenter(on_close: impl Fn() + Copy + Send + Sync + 'static) -> impl IntoView {
+pub(super) fn Presenter(
+    /// The slide to open on (0-based).
+    start: usize,
+    /// Called with each slide moved to, for its URL.
+    on_move: impl Fn(usize) + Copy + Send + Sync + 'static,
+    on_close: impl Fn() + Copy + Send + Sync + 'static,
+) -> impl IntoView {
     let state = AppState::expect();
     let all = slides();
     let n = all.len();
-    let index = RwSignal::new(0usize);
+    let index = RwSignal::new(start.min(n - 1));
+    Effect::new(move |prev: Option<usize>| {
+        let i = index.get();
+        if prev.is_some_and(|p| p != i) {
+            on_move(i);
+        }
+        AppState::set_pref(LAST_SLIDE, &i.to_string());
+        i
+    });
     let root = NodeRef::<leptos::html::Div>::new();
     Effect::new(move |_| {
         if let Some(el) = root.get() {
