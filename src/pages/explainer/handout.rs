@@ -2,7 +2,8 @@
 //! condensed into tables, with the organisation setting in force and every source named.
 //! Hidden on screen; `style/print.css` shows it instead of the interactive page.
 
-use crate::content::{level_blurb, org_guidance, CEREMONIES, DIMENSIONS, SOURCES};
+use super::differs::who;
+use crate::content::{level_blurb, org_guidance, Differs, CEREMONIES, DIMENSIONS, SOURCES};
 use crate::model::{owner, Level};
 use crate::state::AppState;
 use leptos::prelude::*;
@@ -27,7 +28,7 @@ pub fn Handout() -> impl IntoView {
                     <thead><tr><th scope="col"></th><th scope="col">"Product Manager"</th><th scope="col">"Product Owner"</th></tr></thead>
                     <tbody>
                         {DIMENSIONS.iter().map(|d| view! {
-                            <tr><th scope="row">{d.name}</th><td>{d.pm}</td><td>{d.po}</td></tr>
+                            <tr><th scope="row">{d.name}</th><td>{d.pm}</td><td>{d.po}{mark(d.po_differs)}</td></tr>
                         }).collect_view()}
                     </tbody>
                 </table>
@@ -52,16 +53,42 @@ pub fn Handout() -> impl IntoView {
                         <thead><tr><th scope="col"></th><th scope="col">"PM"</th><th scope="col">"PO"</th></tr></thead>
                         <tbody>
                             {CEREMONIES.iter().map(|c| view! {
-                                <tr><th scope="row">{c.name}</th><td>{c.pm.label()}</td><td>{c.po.label()}</td></tr>
+                                <tr><th scope="row">{c.name}</th><td>{c.pm.label()}</td><td>{c.po.label()}{mark(c.po_differs)}</td></tr>
                             }).collect_view()}
                         </tbody>
                     </table>
                 </div>
             </div>
+            <Notes />
             <p class="handout__sources">
                 "Sources: "
                 {SOURCES.iter().map(|s| format!("“{}” ({}). ", s.title, s.author)).collect::<String>()}
             </p>
         </section>
     }
+}
+
+/// The mark on a claim another source contradicts; the note is below the tables.
+fn mark(differs: Option<Differs>) -> Option<&'static str> {
+    differs.map(|_| " †")
+}
+
+/// What the Scrum Guide says otherwise, under the tables: on paper too, a trainee sees
+/// both sides.
+#[component]
+fn Notes() -> impl IntoView {
+    let notes = DIMENSIONS
+        .iter()
+        .filter_map(|d| d.po_differs.map(|n| (d.name, n)))
+        .chain(CEREMONIES.iter().filter_map(|c| c.po_differs.map(|n| (c.name, n))))
+        .map(|(name, n)| {
+            view! {
+                <p>
+                    <strong>{format!("† {name}, Product Owner — {} says otherwise: ", who(&n))}</strong>
+                    {n.text}
+                </p>
+            }
+        })
+        .collect_view();
+    view! { <div class="handout__differs">{notes}</div> }
 }

@@ -2,10 +2,12 @@
 //! the ceremonies map and the debates — and a presenter mode for the projector.
 
 mod cite;
+mod differs;
 mod handout;
 mod presenter;
 
 use cite::cite;
+use differs::says_otherwise;
 
 use crate::components::{HatBadge, PageHead, Section, WideTable};
 use crate::content::{
@@ -166,11 +168,17 @@ fn DimensionRow(d: Dimension, open: bool) -> impl IntoView {
             <summary>
                 <span class="compare__name">{d.name}</span>
                 <span class="compare__pm"><span class="sr-only">"Product Manager: "</span>{d.pm}</span>
-                <span class="compare__po"><span class="sr-only">"Product Owner: "</span>{d.po}</span>
+                <span class="compare__po">
+                    <span class="sr-only">"Product Owner: "</span>{d.po}
+                    {d.po_differs.map(|n| view! {
+                        <span class="says-otherwise__flag">{format!("{} says otherwise: open for details", differs::who(&n))}</span>
+                    })}
+                </span>
             </summary>
             <div class="compare__more">
                 <p><strong>"PM: "</strong>{d.pm_more}</p>
                 <p><strong>"PO: "</strong>{d.po_more}</p>
+                {d.po_differs.map(says_otherwise)}
                 <p class="sources-label">"Sources:"</p>
                 {cite(d.sources)}
             </div>
@@ -241,7 +249,7 @@ fn Ceremonies() -> impl IntoView {
                         <tr id=format!("ceremony-{}", c.key)>
                             <th scope="row">{c.name}{cite(c.sources)}</th>
                             <td>{meter(c.pm, "Product Manager")}<p>{c.pm_role}</p></td>
-                            <td>{meter(c.po, "Product Owner")}<p>{c.po_role}</p></td>
+                            <td>{meter(c.po, "Product Owner")}<p>{c.po_role}</p>{c.po_differs.map(says_otherwise)}</td>
                         </tr>
                     }).collect_view()}
                 </tbody>
@@ -259,8 +267,8 @@ fn Debates() -> impl IntoView {
                     <article class="debate" id=format!("debate-{}", d.key)>
                         <h3>{d.question}</h3>
                         <div class="debate__sides">
-                            <div class="debate__side"><p class="debate__label">"Yes, or sometimes"</p><p>{d.yes}</p>{cite(d.yes_sources)}</div>
-                            <div class="debate__side"><p class="debate__label">"No"</p><p>{d.no}</p>{cite(d.no_sources)}</div>
+                            <div class="debate__side"><p class="debate__label">{d.yes_label}</p><p>{d.yes}</p>{cite(d.yes_sources)}</div>
+                            <div class="debate__side"><p class="debate__label">{d.no_label}</p><p>{d.no}</p>{cite(d.no_sources)}</div>
                         </div>
                     </article>
                 }).collect_view()}

@@ -2,6 +2,7 @@
 //! or Space move between slides, Escape leaves.
 
 use super::cite::cite;
+use super::differs::says_otherwise;
 use crate::content::{org_guidance, CEREMONIES, DEBATES, DIMENSIONS};
 use crate::model::{owner, Level};
 use crate::state::AppState;
@@ -108,7 +109,7 @@ pub(super) fn Presenter(
                 side_by_side(
                     d.name,
                     view! { <h3>"Product Manager"</h3><p>{d.pm}</p><p class="slide__more">{d.pm_more}</p> },
-                    view! { <h3>"Product Owner"</h3><p>{d.po}</p><p class="slide__more">{d.po_more}</p> },
+                    view! { <h3>"Product Owner"</h3><p>{d.po}</p><p class="slide__more">{d.po_more}</p>{d.po_differs.map(says_otherwise)} },
                     d.sources,
                 )
             }
@@ -123,7 +124,7 @@ pub(super) fn Presenter(
                 side_by_side(
                     c.name,
                     view! { <h3>{format!("Product Manager · {}", c.pm.label())}</h3><p>{c.pm_role}</p> },
-                    view! { <h3>{format!("Product Owner · {}", c.po.label())}</h3><p>{c.po_role}</p> },
+                    view! { <h3>{format!("Product Owner · {}", c.po.label())}</h3><p>{c.po_role}</p>{c.po_differs.map(says_otherwise)} },
                     c.sources,
                 )
             }
@@ -132,8 +133,8 @@ pub(super) fn Presenter(
                 view! {
                     <h2>{d.question}</h2>
                     <div class="slide__pair">
-                        <div><h3>"Yes, or sometimes"</h3><p>{d.yes}</p>{cite(d.yes_sources)}</div>
-                        <div><h3>"No"</h3><p>{d.no}</p>{cite(d.no_sources)}</div>
+                        <div><h3>{d.yes_label}</h3><p>{d.yes}</p>{cite(d.yes_sources)}</div>
+                        <div><h3>{d.no_label}</h3><p>{d.no}</p>{cite(d.no_sources)}</div>
                     </div>
                 }.into_any()
             }
