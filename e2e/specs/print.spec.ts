@@ -37,7 +37,7 @@ async function stubPrint(page: Page) {
 
 const printedTimes = (page: Page) => page.evaluate(() => (window as unknown as { __printed?: number }).__printed ?? 0);
 
-test('the explainer prints as a one-page handout with its sources', async ({ page }) => {
+test('the explainer prints as a handout: the roles on the front, the debates and questions to discuss on the back', async ({ page }) => {
   const app = new App(page);
   await app.open();
   await app.loadSampleFromWelcome();
@@ -54,14 +54,18 @@ test('the explainer prints as a one-page handout with its sources', async ({ pag
   await expect(handout).toContainText('Product Owner');
   await expect(handout).toContainText('Sprint planning');
   await expect(handout).toContainText('Product Owner OR Product Manager?');
-  expect(await printed(page)).toBe(1);
+  expect(await printed(page)).toBe(2);
+  const back = await printedText(page, 'handout');
+  for (const words of ['Can one person wear both hats?', 'Broader, not higher', 'To discuss', 'Who decides the order of your backlog', 'The Scrum Guide']) {
+    expect(back.text, words).toContain(words);
+  }
 
   // The handout follows the organisation setting, like the badges.
   await page.emulateMedia({ media: 'screen' });
   await page.getByTestId('org-switch').getByText('No Product Manager').click();
   await page.emulateMedia({ media: 'print' });
   await expect(handout).toContainText('No Product Manager:');
-  expect(await printed(page)).toBe(1);
+  expect(await printed(page)).toBe(2);
 });
 
 test('a sprint prints as cards: its own card and its items, one card per item', async ({ page }) => {

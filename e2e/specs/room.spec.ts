@@ -77,7 +77,7 @@ test('room mode: the debates get a vote, then both sides with their sources', as
   await expect(page.getByTestId('room')).toContainText('It depends');
   await page.getByTestId('room-next').click();
   const reveal = page.getByTestId('room-reveal');
-  await expect(reveal).toContainText('Yes, or sometimes');
+  await expect(reveal).toContainText('Broader, not higher');
   await expect(reveal).toContainText('No');
   await expect(reveal).toContainText('hipCV');
 });

@@ -371,3 +371,13 @@ mod quiz;
 
 pub use exercises::*;
 pub use quiz::*;
+
+/// Questions for a room to discuss after the debates: each asks trainees to hold what the
+/// articles say against their own organisation, so they have no right answer.
+pub const DISCUSSION_PROMPTS: [&str; 5] = [
+    "Who decides the order of your backlog today, and whom would you have to convince to change it?",
+    "Which outward work — customers, the market, competitors — gets crowded out when a sprint is busy? What would protect time for it?",
+    "If one person wears both hats in your team, which hat gets less of the week, and what would tell you so?",
+    "Who changes your sprint backlog during a sprint? Set that beside the Scrum Guide's \"a plan by and for the Developers\".",
+    "Which ceremonies does your Product Manager attend, and which would be worth their time?",
+];

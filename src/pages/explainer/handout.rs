@@ -1,9 +1,14 @@
-//! The one-page handout a trainer prints for a session: the same facts as the explainer,
-//! condensed into tables, with the organisation setting in force and every source named.
+//! The handout a trainer prints for a session: on the front, the same facts as the
+//! explainer condensed into tables, with the organisation setting in force; on the back,
+//! the debates and questions to discuss; every source named.
 //! Hidden on screen; `style/print.css` shows it instead of the interactive page.
 
+use super::cite::cite;
 use super::differs::who;
-use crate::content::{level_blurb, org_guidance, Differs, CEREMONIES, DIMENSIONS, SOURCES};
+use crate::content::{
+    level_blurb, org_guidance, Differs, CEREMONIES, DEBATES, DIMENSIONS, DISCUSSION_PROMPTS,
+    SOURCES,
+};
 use crate::model::{owner, Level};
 use crate::state::AppState;
 use leptos::prelude::*;
@@ -60,6 +65,7 @@ pub fn Handout() -> impl IntoView {
                 </div>
             </div>
             <Notes />
+            <Debates />
             <p class="handout__sources">
                 "Sources: "
                 {SOURCES.iter().map(|s| format!("“{}” ({}). ", s.title, s.author)).collect::<String>()}
@@ -91,4 +97,28 @@ fn Notes() -> impl IntoView {
         })
         .collect_view();
     view! { <div class="handout__differs">{notes}</div> }
+}
+
+/// The back of the sheet: each debate's two sides with their sources, and questions for
+/// the room.
+#[component]
+fn Debates() -> impl IntoView {
+    view! {
+        <div class="handout__back">
+            <h3 class="handout__subtitle">"The debates: both sides"</h3>
+            {DEBATES.iter().map(|d| view! {
+                <div class="handout__debate">
+                    <p><strong>{d.question}</strong></p>
+                    <p><em>{format!("{}: ", d.yes_label)}</em>{d.yes}</p>
+                    {cite(d.yes_sources)}
+                    <p><em>{format!("{}: ", d.no_label)}</em>{d.no}</p>
+                    {cite(d.no_sources)}
+                </div>
+            }).collect_view()}
+            <h3 class="handout__subtitle">"To discuss"</h3>
+            <ol class="handout__prompts">
+                {DISCUSSION_PROMPTS.iter().map(|p| view! { <li>{*p}</li> }).collect_view()}
+            </ol>
+        </div>
+    }
 }

@@ -243,13 +243,17 @@ fn Ceremonies() -> impl IntoView {
                     <th scope="col">"Ceremony"</th>
                     <th scope="col" class="compare__role--pm">"Product Manager"</th>
                     <th scope="col" class="compare__role--po">"Product Owner"</th>
+                    <th scope="col">"Sources"</th>
                 </tr></thead>
                 <tbody>
                     {CEREMONIES.iter().map(|c: &Ceremony| view! {
                         <tr id=format!("ceremony-{}", c.key)>
-                            <th scope="row">{c.name}{cite(c.sources)}</th>
+                            // The sources in a cell of their own: in the row header, a
+                            // screen reader would read them again before every cell.
+                            <th scope="row">{c.name}</th>
                             <td>{meter(c.pm, "Product Manager")}<p>{c.pm_role}</p></td>
                             <td>{meter(c.po, "Product Owner")}<p>{c.po_role}</p>{c.po_differs.map(says_otherwise)}</td>
+                            <td class="ceremonies__sources">{cite(c.sources)}</td>
                         </tr>
                     }).collect_view()}
                 </tbody>

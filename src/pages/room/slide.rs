@@ -109,8 +109,8 @@ fn debate(slide: Slide, index: usize, revealed: bool, counts: Counts) -> impl In
         <CountInputs counts=counts slide=index answers=DEBATE_CHOICES.len() />
         {revealed.then(|| view! {
             <div class="room__reveal room__sides" role="status" data-testid="room-reveal">
-                <div><h3>"Yes, or sometimes"</h3><p>{d.yes}</p><p class="room__source">{sources(d.yes_sources)}</p></div>
-                <div><h3>"No"</h3><p>{d.no}</p><p class="room__source">{sources(d.no_sources)}</p></div>
+                <div><h3>{d.yes_label}</h3><p>{d.yes}</p><p class="room__source">{sources(d.yes_sources)}</p></div>
+                <div><h3>{d.no_label}</h3><p>{d.no}</p><p class="room__source">{sources(d.no_sources)}</p></div>
                 {counted(counts, index).then(|| view! { <VoteChart counts=counts slide=index right=vec![false; DEBATE_CHOICES.len()] /> })}
             </div>
         })}
