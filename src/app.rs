@@ -24,19 +24,14 @@ pub fn App() -> impl IntoView {
         <button type="button" class="skip-link" on:click=move |_| crate::focus::focus_id_now("page-title")>
             "Skip to content"
         </button>
-        // Room mode is the whole screen, for the projector: no header, notices or footer.
-        <Show when=move || page.get() != Page::Room>
-            <Header />
-            <Notices />
-        </Show>
+        <Header />
+        <Notices />
         <main id="main" class="app-main">
             <PageSlot page=page />
         </main>
         <CommandPalette open=palette shortcuts=shortcuts />
         <ShortcutsOverlay open=shortcuts />
-        <Show when=move || page.get() != Page::Room>
-            <Footer palette=palette shortcuts=shortcuts />
-        </Show>
+        <Footer palette=palette shortcuts=shortcuts />
     }
 }
 

@@ -9,6 +9,7 @@ async function scoreOf(page: Page, key: string): Promise<number[]> {
 
 /** The written indexes of each question's answers, in the order shown. */
 async function shownOrders(page: Page, exercise: string): Promise<string[]> {
+  await expect(page.getByTestId(`exercise-${exercise}`).locator('[data-choice]').first()).toBeVisible();
   return page.getByTestId(`exercise-${exercise}`).getByTestId('question').evaluateAll((qs) =>
     qs.map((q) => [...q.querySelectorAll('[data-choice]')].map((c) => c.getAttribute('data-choice')).join(',')),
   );
@@ -163,7 +164,7 @@ test('presenter mode: one section at a time, keyboard to move, Escape to leave',
   await expect(presenter).toBeFocused();
   await expect(page.getByTestId('slide-count')).toHaveText(/^1 \/ \d+$/);
   await page.keyboard.press('ArrowRight');
-  await expect(presenter.locator('h2')).toHaveText('Horizon');
+  await expect(presenter.locator('h2')).toHaveText('The role');
   // Full screen for real, and each slide has its own URL.
   await expect.poll(() => page.evaluate(() => document.fullscreenElement !== null)).toBe(true);
   await expect(page).toHaveURL(/at=present-2/);

@@ -29,23 +29,28 @@ pub fn HatBadge(
         .href();
     let describe = move || crate::text::ownership(ownership.get(), state.ws.with(|w| w.roles));
     let text = move || crate::text::hat_badge(ownership.get());
-    if plain {
-        return view! {
-            <span class=class title=describe data-testid="hat-badge" data-level=level.key()>{text}</span>
-        }
-        .into_any();
-    }
+    // Without an href, an <a> is a placeholder: no link, no Tab stop (one element either
+    // way keeps this, which every page head shows, small in the first load).
+    let label = move || {
+        (!plain).then(|| {
+            format!(
+                "{} — {}: {}. Open the explainer for this level.",
+                text(),
+                level.label(),
+                describe()
+            )
+        })
+    };
     view! {
         <a
             class=class
-            href=href
+            href=(!plain).then_some(href)
             title=describe
-            aria-label=move || format!("{} — {}: {}. Open the explainer for this level.", text(), level.label(), describe())
+            aria-label=label
             data-testid="hat-badge"
             data-level=level.key()
         >
             {text}
         </a>
     }
-    .into_any()
 }
