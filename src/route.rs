@@ -82,8 +82,9 @@ pub struct Route {
     pub product: Option<Id>,
     pub focus: Option<String>,
     /// The training attempt's seed, which orders shuffled answers: in the URL, so that a
-    /// reload or a link shows the same order.
-    pub seed: Option<u32>,
+    /// reload or a link shows the same order. Kept as its digits: read as a number only
+    /// by the pages that use it, so the first load carries no integer parsing for it.
+    pub seed: Option<String>,
 }
 
 impl Route {
@@ -97,8 +98,13 @@ impl Route {
     }
 
     pub fn with_seed(mut self, seed: Option<u32>) -> Route {
-        self.seed = seed;
+        self.seed = seed.map(|n| n.to_string());
         self
+    }
+
+    /// The seed as a number (`None`: none, or not one).
+    pub fn seed(&self) -> Option<u32> {
+        self.seed.as_deref()?.parse().ok()
     }
 
     pub fn with_product(mut self, product: Option<Id>) -> Route {
@@ -124,7 +130,7 @@ impl Route {
             match pair.split_once('=') {
                 Some(("p", v)) => route.product = Id::parse(v).ok(),
                 Some(("at", v)) if is_safe_focus(v) => route.focus = Some(v.to_string()),
-                Some(("seed", v)) => route.seed = v.parse().ok(),
+                Some(("seed", v)) if is_seed(v) => route.seed = Some(v.to_string()),
                 _ => {}
             }
         }
@@ -147,13 +153,18 @@ impl Route {
             s.push_str(f);
             sep = '&';
         }
-        if let Some(n) = self.seed {
+        if let Some(n) = &self.seed {
             s.push(sep);
             s.push_str("seed=");
-            s.push_str(&n.to_string());
+            s.push_str(n);
         }
         s
     }
+}
+
+/// A seed is a u32's digits (at most ten).
+fn is_seed(v: &str) -> bool {
+    (1..=10).contains(&v.len()) && v.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// Focus values are ids or section keys; nothing that would need escaping.

@@ -168,8 +168,9 @@ fn a_training_attempts_seed_round_trips_and_a_bad_one_is_dropped() {
         .with_seed(Some(4_000_000_000));
     assert_eq!(r.href(), "#/room?at=7&seed=4000000000");
     assert_eq!(Route::parse(&r.href()), r);
-    assert_eq!(Route::parse("#/training?seed=12").seed, Some(12));
-    assert_eq!(Route::parse("#/training?seed=-1").seed, None);
+    assert_eq!(Route::parse("#/training?seed=12").seed(), Some(12));
+    assert_eq!(Route::parse("#/training?seed=-1").seed(), None);
+    assert_eq!(Route::parse("#/training?seed=99999999999").seed(), None);
     assert_eq!(
         Route::parse("#/training?seed=x&at=scenarios")
             .focus

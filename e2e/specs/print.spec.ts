@@ -156,3 +156,14 @@ test('the worksheet prints every exercise with its lettered answers and room to 
     expect(key.text, words).toContain(words);
   }
 });
+
+test('the training page prints its questions with every answer', async ({ page }) => {
+  const app = new App(page);
+  await app.open('training?seed=4');
+  const printedPage = await printedText(page, 'training');
+  const first = page.getByTestId('exercise-scenarios').getByTestId('question').first();
+  for (const choice of await first.locator('[data-choice]').allTextContents()) {
+    expect(printedPage.text).toContain(choice.replace(/^[A-Z]/, '').trim().slice(0, 40));
+  }
+  expect(printedPage.text).toContain('Product Owner');
+});

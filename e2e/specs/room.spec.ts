@@ -13,7 +13,8 @@ test('room mode: a question at a time, a countdown, counted hands, Reveal with t
   const room = page.getByTestId('room');
   await expect(room).toBeVisible();
   // The whole screen: no header or footer behind it.
-  await expect(page.locator('.app-header')).toHaveCount(0);
+  await expect(page.locator('.app-header')).toBeHidden();
+  await expect(page.locator('.app-footer')).toBeHidden();
   await expect(page.getByTestId('room-slide')).toHaveText(/^1 \/ \d+$/);
   const slides = Number((await page.getByTestId('room-slide').textContent())!.split('/')[1]);
   expect(slides).toBeGreaterThanOrEqual(40);
@@ -41,7 +42,8 @@ test('room mode: a question at a time, a countdown, counted hands, Reveal with t
   const reveal = page.getByTestId('room-reveal');
   await expect(reveal).toContainText('Answer: ');
   await expect(reveal).toContainText('Source: “');
-  await expect(reveal.getByTestId('vote-chart')).toContainText('8 votes');
+  await expect(page.getByTestId('vote-chart')).toContainText('8 votes');
+  await expect(page.getByTestId('vote-chart').locator('svg')).toHaveAttribute('aria-label', /A: 3, B: 5/);
   await page.keyboard.press('PageDown');
   await expect(page.getByTestId('room-slide')).toHaveText(`3 / ${slides}`);
   await expect(page).toHaveURL(/#\/room\?at=3/);

@@ -9,7 +9,7 @@ mod presenter;
 use cite::cite;
 use differs::says_otherwise;
 
-use crate::components::{HatBadge, PageHead, Section, WideTable};
+use crate::components::{PageHead, Section, WideTable};
 use crate::content::{
     level_blurb, org_guidance, Ceremony, Debate, Dimension, Involvement, CEREMONIES, DEBATES,
     DIMENSIONS,
@@ -211,7 +211,7 @@ fn Ladder() -> impl IntoView {
                         view! {
                             <li class="ladder__step" id=format!("level-{}", level.key()) tabindex="-1">
                                 <div class="ladder__name">
-                                    <HatBadge level=level plain=true />
+                                    <HatMark level=level />
                                     <h3>{level.label()}</h3>
                                 </div>
                                 <p>{level_blurb(level)}</p>
@@ -278,5 +278,23 @@ fn Debates() -> impl IntoView {
                 }).collect_view()}
             </div>
         </Section>
+    }
+}
+
+/// The ladder's badge: which hat owns the level, as the page heads' badges say it, but not
+/// a link — on the explainer it could only lead back to where it is.
+#[component]
+fn HatMark(level: Level) -> impl IntoView {
+    let state = AppState::expect();
+    let ownership = Memo::new(move |_| crate::model::owner(level, state.ws.with(|w| w.roles)));
+    view! {
+        <span
+            class=move || crate::components::hat_badge::hat_class(ownership.get())
+            title=move || crate::text::ownership(ownership.get(), state.ws.with(|w| w.roles))
+            data-testid="hat-badge"
+            data-level=level.key()
+        >
+            {move || crate::text::hat_badge(ownership.get())}
+        </span>
     }
 }

@@ -53,7 +53,17 @@ pub fn RoomPage() -> impl IntoView {
             go.run(i + 1);
         }
     };
-    let back = move || go.run(index.get_untracked().saturating_sub(1));
+    // Back undoes a Reveal first (to correct a count), then goes to the slide before.
+    let back = move || {
+        let i = index.get_untracked();
+        if revealed.with_untracked(|r| r.contains(&i)) {
+            revealed.update(|r| {
+                r.remove(&i);
+            });
+        } else {
+            go.run(i.saturating_sub(1));
+        }
+    };
     use_room_keys(forward, back, blank, size);
     let body = move || {
         let i = index.get();
@@ -73,7 +83,7 @@ pub fn RoomPage() -> impl IntoView {
             <TopBar index=index n=n size=size part=Memo::new(move |_| at(index.get()).part()) />
             <div class="room__slide" id="page-title" tabindex="-1" aria-live="polite">{body}</div>
             <div class="room__bar">
-                <button type="button" class="btn" on:click=move |_| back() disabled=move || index.get() == 0>"← Back"</button>
+                <button type="button" class="btn" on:click=move |_| back() disabled=move || index.get() == 0 && revealed.with(BTreeSet::is_empty)>"← Back"</button>
                 <button type="button" class="btn btn--primary" on:click=move |_| forward() disabled=move || index.get() + 1 == n && revealed.with(|r| r.contains(&(n - 1))) data-testid="room-next">
                     {move || {
                         let i = index.get();

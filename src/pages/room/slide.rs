@@ -3,7 +3,7 @@
 
 use super::slides::{parts, Slide, DEBATE_CHOICES};
 use super::votes::{counted, CountInputs, Counts, VoteChart};
-use crate::content::{cited, in_sentence, letter, order, source, Pick};
+use crate::content::{cited, letter, order, source};
 use crate::route::{Page, Route};
 use leptos::prelude::*;
 
@@ -60,34 +60,42 @@ fn question(
     view! {
         <h2 class="room__question" data-testid="room-question">
             {q.prompt}
-            {(q.pick == Pick::All).then_some(" (choose all that apply)")}
         </h2>
-        <ol class="room__answers" data-testid="room-answers">
-            {shown.iter().zip(right.iter()).enumerate().map(|(n, (&i, &ok))| view! {
-                <li class="room__answer" class:room__answer--right=revealed && ok class:room__answer--wrong=revealed && !ok>
-                    <span class="room__letter" aria-hidden="true">{letter(n)}</span>
-                    <span>{q.choices[i]}</span>
-                    {(revealed && ok).then_some(view! { <span class="sr-only">" (right)"</span> })}
-                </li>
-            }).collect_view()}
-        </ol>
-        <CountInputs counts=counts slide=index answers=answers />
+        <div class="room__main">
+            <ol class="room__answers" data-testid="room-answers">
+                {shown.iter().zip(right.iter()).enumerate().map(|(n, (&i, &ok))| view! {
+                    <li class="room__answer" class:room__answer--right=revealed && ok class:room__answer--wrong=revealed && !ok>
+                        <span class="room__letter" aria-hidden="true">{letter(n)}</span>
+                        <span>{q.choices[i]}</span>
+                        {(revealed && ok).then_some(view! { <span class="sr-only">" (right)"</span> })}
+                    </li>
+                }).collect_view()}
+            </ol>
+            {chart(revealed, counts, index, right.clone())}
+        </div>
+        {(!revealed).then(|| view! { <CountInputs counts=counts slide=index answers=answers /> })}
         {revealed.then(|| {
-            let answer: Vec<String> = shown.iter().enumerate().filter(|(_, i)| q.right.contains(i)).map(|(n, i)| format!("{} ({})", letter(n), in_sentence(q.choices[*i]))).collect();
+            // By letter: the right answers are highlighted above, in full.
+            let answer: Vec<String> = shown.iter().enumerate().filter(|(_, i)| q.right.contains(i)).map(|(n, _)| letter(n).to_string()).collect();
             view! {
                 <div class="room__reveal" role="status" data-testid="room-reveal">
-                    <p><strong>{format!("Answer: {}. ", answer.join("; "))}</strong>{q.why}</p>
+                    <p><strong>{format!("Answer: {}. ", answer.join(", "))}</strong>{q.why}</p>
                     <p class="room__source">{cited(q.source)}</p>
                     {q.otherwise.map(|t| view! { <p><strong>"One person, both hats, or no PM: "</strong>{t}</p> })}
                     {q.differs.map(|d| view! {
                         <p><strong>{format!("{} says otherwise: ", source(d.source).map_or("Another source", |s| s.title))}</strong>{d.text}</p>
                         <p class="room__source">{cited(d.source)}</p>
                     })}
-                    {counted(counts, index).then(|| view! { <VoteChart counts=counts slide=index right=right.clone() /> })}
                 </div>
             }
         })}
     }
+}
+
+/// The votes beside the answers, once revealed, if the trainer counted any.
+fn chart(revealed: bool, counts: Counts, slide: usize, right: Vec<bool>) -> Option<impl IntoView> {
+    (revealed && counted(counts, slide))
+        .then(|| view! { <VoteChart counts=counts slide=slide right=right /> })
 }
 
 fn debate(slide: Slide, index: usize, revealed: bool, counts: Counts) -> impl IntoView {
@@ -101,17 +109,19 @@ fn debate(slide: Slide, index: usize, revealed: bool, counts: Counts) -> impl In
     view! {
         <h2 class="room__question" data-testid="room-question">{d.question}</h2>
         <p class="room__lead">"Vote first: the articles disagree, and both sides come next."</p>
-        <ol class="room__answers">
-            {DEBATE_CHOICES.iter().enumerate().map(|(n, c)| view! {
-                <li class="room__answer"><span class="room__letter" aria-hidden="true">{letter(n)}</span><span>{*c}</span></li>
-            }).collect_view()}
-        </ol>
-        <CountInputs counts=counts slide=index answers=DEBATE_CHOICES.len() />
+        <div class="room__main">
+            <ol class="room__answers">
+                {DEBATE_CHOICES.iter().enumerate().map(|(n, c)| view! {
+                    <li class="room__answer"><span class="room__letter" aria-hidden="true">{letter(n)}</span><span>{*c}</span></li>
+                }).collect_view()}
+            </ol>
+            {chart(revealed, counts, index, vec![false; DEBATE_CHOICES.len()])}
+        </div>
+        {(!revealed).then(|| view! { <CountInputs counts=counts slide=index answers=DEBATE_CHOICES.len() /> })}
         {revealed.then(|| view! {
             <div class="room__reveal room__sides" role="status" data-testid="room-reveal">
                 <div><h3>{d.yes_label}</h3><p>{d.yes}</p><p class="room__source">{sources(d.yes_sources)}</p></div>
                 <div><h3>{d.no_label}</h3><p>{d.no}</p><p class="room__source">{sources(d.no_sources)}</p></div>
-                {counted(counts, index).then(|| view! { <VoteChart counts=counts slide=index right=vec![false; DEBATE_CHOICES.len()] /> })}
             </div>
         })}
     }

@@ -56,7 +56,7 @@ pub fn VoteChart(counts: Counts, slide: usize, right: Vec<bool>) -> impl IntoVie
         .collect();
     let total: u32 = values.iter().sum();
     let most = values.iter().copied().max().unwrap_or(0).max(1);
-    let row_h = 56.0;
+    let row_h = 60.0;
     let height = row_h * values.len() as f64;
     let summary = values
         .iter()
@@ -66,16 +66,16 @@ pub fn VoteChart(counts: Counts, slide: usize, right: Vec<bool>) -> impl IntoVie
         .join(", ");
     view! {
         <figure class="room__chart" data-testid="vote-chart">
-            <svg viewBox=format!("0 0 1000 {height}") role="img" aria-label=format!("Votes, {total} in all. {summary}")>
+            <svg viewBox=format!("0 0 600 {height}") role="img" aria-label=format!("Votes, {total} in all. {summary}")>
                 {values.iter().zip(right.iter()).enumerate().map(|(n, (&v, &ok))| {
                     let y = row_h * n as f64;
-                    let w = 780.0 * f64::from(v) / f64::from(most);
+                    let w = 360.0 * f64::from(v) / f64::from(most);
                     let pct = if total == 0 { 0 } else { (f64::from(v) * 100.0 / f64::from(total)).round() as u32 };
                     view! {
                         <g class="room__vbar" class:room__vbar--right=ok>
-                            <text x="0" y=y + 38.0 class="room__bar-letter">{letter(n).to_string()}</text>
-                            <rect x="60" y=y + 8.0 width=w.max(2.0) height=row_h - 16.0 rx="6" />
-                            <text x=66.0 + w.max(2.0) + 8.0 y=y + 38.0 class="room__bar-value">{format!("{v} ({pct}%)")}</text>
+                            <text x="0" y=y + 42.0 class="room__bar-letter">{letter(n).to_string()}</text>
+                            <rect x="50" y=y + 8.0 width=w.max(2.0) height=row_h - 16.0 rx="6" />
+                            <text x=50.0 + w.max(2.0) + 10.0 y=y + 42.0 class="room__bar-value">{format!("{v} ({pct}%)")}</text>
                         </g>
                     }
                 }).collect_view()}

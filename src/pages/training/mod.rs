@@ -40,13 +40,13 @@ pub fn use_attempt_seed(state: AppState) -> Memo<u32> {
     Effect::new(move |_| {
         if state
             .route
-            .with(|r| r.page == Page::Training && r.seed.is_none())
+            .with(|r| matches!(r.page, Page::Training | Page::Room) && r.seed().is_none())
         {
             let next = state.route.get_untracked().with_seed(Some(new_seed()));
             state.replace_route(next);
         }
     });
-    Memo::new(move |_| state.route.with(|r| r.seed).unwrap_or(0))
+    Memo::new(move |_| state.route.with(Route::seed).unwrap_or(0))
 }
 
 /// Scrolls to and focuses the exercise or summary the URL names (`at=`), as the score

@@ -36,7 +36,6 @@ pub fn QuestionView(
         <li class="question" data-testid="question" data-key=q.key>
             <p class="question__text" id=qid>
                 {q.prompt}
-                {(q.pick == Pick::All).then(|| view! { <span class="question__hint">" (choose all that apply)"</span> })}
             </p>
             {choices}
             {move || current.get().map(|g| view! { <Feedback q=q given=g /> })}

@@ -2,7 +2,7 @@
 //! their written order, and room to answer) and a separate answer key with the right
 //! answers, why, and the sources. Shown on screen as a preview with a Print button.
 
-use crate::content::{cited, in_sentence, letter, source, Pick, EXERCISES};
+use crate::content::{cited, in_sentence, letter, source, EXERCISES};
 use crate::route::{Page, Route};
 use leptos::prelude::*;
 
@@ -70,7 +70,7 @@ fn worksheet() -> impl IntoView {
                 <ol class="sheet__questions">
                     {ex.questions.iter().map(|q| view! {
                         <li class="sheet__question">
-                            <p>{q.prompt}{(q.pick == Pick::All).then_some(" (choose all that apply)")}</p>
+                            <p>{q.prompt}</p>
                             <ol class="sheet__choices">
                                 {q.choices.iter().enumerate().map(|(n, c)| view! {
                                     <li><span class="sheet__letter">{format!("{}.", letter(n))}</span>" "{*c}</li>
