@@ -40,6 +40,11 @@ test('a first visit to Home fetches the main module only; a page then fetches it
   await expect(app.heading()).toHaveText('Training');
   expect(wasm.filter((n) => n === 'split_training_page.wasm')).toHaveLength(1);
   expect(wasm.length).toBeGreaterThan(before);
+  // Room mode is a chunk of its own, fetched only when a trainer opens it.
+  expect(wasm).not.toContain('split_room_page.wasm');
+  await page.getByTestId('open-room').click();
+  await expect(page.getByTestId('room')).toBeVisible();
+  expect(wasm.filter((n) => n.endsWith('_page.wasm'))).toContain('split_room_page.wasm');
   expect(app.problems).toEqual([]);
 });
 

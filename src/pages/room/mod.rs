@@ -111,8 +111,8 @@ fn TopBar(
             <span class="room__part">{move || part.get()}</span>
             <span class="room__count" data-testid="room-slide">{move || format!("{} / {n}", index.get() + 1)}</span>
             <div class="room__tools" role="group" aria-label="Room controls">
-                <button type="button" class="btn btn--small" on:click=move |_| size.update(|s| *s = s.saturating_sub(1)) disabled=move || size.get() == 0 aria-label="Smaller text">"A−"</button>
-                <button type="button" class="btn btn--small" on:click=move |_| size.update(|s| *s = (*s + 1).min(SIZES - 1)) disabled=move || size.get() + 1 == SIZES aria-label="Larger text" data-testid="room-bigger">"A+"</button>
+                <button type="button" class="btn btn--small" on:click=move |_| size.update(|s| *s = s.saturating_sub(1)) disabled=move || size.get() == 0 title="Smaller text"><span aria-hidden="true">"A−"</span><span class="sr-only">"Smaller text"</span></button>
+                <button type="button" class="btn btn--small" on:click=move |_| size.update(|s| *s = (*s + 1).min(SIZES - 1)) disabled=move || size.get() + 1 == SIZES title="Larger text" data-testid="room-bigger"><span aria-hidden="true">"A+"</span><span class="sr-only">"Larger text"</span></button>
                 <button type="button" class="btn btn--small" on:click=move |_| toggle_fullscreen() data-testid="room-fullscreen">"Full screen (F)"</button>
                 <a class="btn btn--small" href=Route::page(Page::Training).href() data-testid="room-leave">"Leave (Esc)"</a>
             </div>

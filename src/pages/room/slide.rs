@@ -108,20 +108,22 @@ fn debate(slide: Slide, index: usize, revealed: bool, counts: Counts) -> impl In
     };
     view! {
         <h2 class="room__question" data-testid="room-question">{d.question}</h2>
-        <p class="room__lead">"Vote first: the articles disagree, and both sides come next."</p>
-        <div class="room__main">
+        // Once revealed, the two sides take the room the vote had; the votes, if
+        // counted, stay beside them as a chart.
+        {(!revealed).then(|| view! {
+            <p class="room__lead">"Vote first: the articles disagree, and both sides come next."</p>
             <ol class="room__answers">
                 {DEBATE_CHOICES.iter().enumerate().map(|(n, c)| view! {
                     <li class="room__answer"><span class="room__letter" aria-hidden="true">{letter(n)}</span><span>{*c}</span></li>
                 }).collect_view()}
             </ol>
-            {chart(revealed, counts, index, vec![false; DEBATE_CHOICES.len()])}
-        </div>
-        {(!revealed).then(|| view! { <CountInputs counts=counts slide=index answers=DEBATE_CHOICES.len() /> })}
+            <CountInputs counts=counts slide=index answers=DEBATE_CHOICES.len() />
+        })}
         {revealed.then(|| view! {
             <div class="room__reveal room__sides" role="status" data-testid="room-reveal">
                 <div><h3>{d.yes_label}</h3><p>{d.yes}</p><p class="room__source">{sources(d.yes_sources)}</p></div>
                 <div><h3>{d.no_label}</h3><p>{d.no}</p><p class="room__source">{sources(d.no_sources)}</p></div>
+                {chart(true, counts, index, vec![false; DEBATE_CHOICES.len()]).map(|c| view! { <div class="room__sides-chart">{c}</div> })}
             </div>
         })}
     }
