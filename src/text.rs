@@ -300,9 +300,26 @@ pub fn forecast(f: &Forecast) -> String {
     match f {
         Forecast::Done => "Done".into(),
         Forecast::Sprint(name) => name.clone(),
+        Forecast::AtRisk(name) => format!("{name}, at risk: over-committed"),
+        Forecast::Wont => "Not forecast (Won't)".into(),
         Forecast::Future(n) => format!("Sprint +{n}"),
         Forecast::NeedsEstimate => "Needs an estimate".into(),
         Forecast::Unknown => "—".into(),
+    }
+}
+
+/// A backlog row's forecast, flagged when the item is not ready yet: it is forecast all
+/// the same, but someone must make it ready before its sprint.
+pub fn row_forecast(r: &crate::model::backlog::BacklogRow) -> String {
+    let f = forecast(&r.forecast);
+    let placed = matches!(
+        r.forecast,
+        Forecast::Sprint(_) | Forecast::AtRisk(_) | Forecast::Future(_)
+    );
+    if placed && !r.ready() {
+        format!("{f} · not ready")
+    } else {
+        f
     }
 }
 
@@ -313,5 +330,18 @@ pub fn score(v: Option<f64>) -> String {
     match v {
         None => "—".into(),
         Some(x) => plain((x * 100.0).round() / 100.0),
+    }
+}
+
+/// A sprint's warning when more is planned into it than it can hold: by its capacity, or
+/// by the velocity when that is lower (what the team has shown it finishes).
+pub fn over_committed(over: f64, by_velocity: Option<f64>) -> String {
+    match by_velocity {
+        Some(v) => format!(
+            "⚠ Over-committed by {} points: the last finished sprints averaged {} points",
+            points(over),
+            points(v)
+        ),
+        None => format!("⚠ Over capacity by {} points", points(over)),
     }
 }

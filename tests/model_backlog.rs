@@ -396,6 +396,8 @@ fn sprint_load_counts_committed_done_and_unestimated() {
             items: 5,
             unestimated: 2,
             capacity: Some(10.0),
+            limit: Some(10.0),
+            by_velocity: None,
         }
     );
     assert_eq!(load.over_by(), Some(2.0));
@@ -486,7 +488,8 @@ fn forecast_is(sprints: &str, items: &str, want: &str) {
 
 /// Each item's forecast slot, in backlog order: `<item> <slot>`, comma separated, where
 /// the slot is a sprint id, `done`, `+N` (the Nth sprint after the planned ones), `?`
-/// (unknown) or `estimate?` (needs an estimate).
+/// (unknown), `estimate?` (needs an estimate), `<sprint>!` (planned past what the sprint
+/// can hold: at risk) or `won't`.
 fn forecast_of(p: &Product) -> String {
     let f = forecast(p);
     assert_eq!(f.len(), p.items.len(), "every item gets a slot");
@@ -496,6 +499,8 @@ fn forecast_of(p: &Product) -> String {
         Slot::Future(n) => format!("+{n}"),
         Slot::Unknown => "?".to_string(),
         Slot::NeedsEstimate => "estimate?".to_string(),
+        Slot::AtRisk(s) => format!("{s}!"),
+        Slot::Wont => "won't".to_string(),
     };
     let each: Vec<String> = p
         .items
@@ -503,6 +508,47 @@ fn forecast_of(p: &Product) -> String {
         .map(|i| format!("{} {}", i.id, slot(&f[&i.id])))
         .collect();
     each.join(", ")
+}
+
+/// The case: velocity 8, Sprint 2 holds 20 but 22 are planned. It holds at most
+/// min(20, 8) = 8: the planned items past that line are at risk, and the unplanned ones
+/// flow into the following sprints, never into Sprint 2.
+#[test]
+fn forecast_holds_a_sprint_to_the_lower_of_capacity_and_velocity() {
+    let p = product(
+        "s-1 finished 20, s-2 active 20, s-3 planned 20, s-4 planned -",
+        "i-0 8 s-1 done, i-1 5 s-2, i-2 3 s-2, i-3 8 s-2, i-4 6 s-2, i-5 3, i-6 5, i-7 2",
+    );
+    assert_eq!(velocity(&p), Some(8.0));
+    assert_eq!(
+        forecast_of(&p),
+        "i-0 done, i-1 s-2, i-2 s-2, i-3 s-2!, i-4 s-2!, i-5 s-3, i-6 s-3, i-7 s-4"
+    );
+    let s2 = sprint_load(&p, &p.sprints[1]);
+    assert_eq!(
+        (s2.limit, s2.by_velocity, s2.over_by()),
+        (Some(8.0), Some(8.0), Some(14.0))
+    );
+    // A capacity below the velocity is the limit, and says nothing of velocity.
+    let s3 = sprint_load(&p, &p.sprints[2]);
+    assert_eq!((s3.limit, s3.by_velocity), (Some(8.0), Some(8.0)));
+    let low = product("s-1 finished 20, s-2 active 5", "i-0 8 s-1 done, i-1 6 s-2");
+    let l = sprint_load(&low, &low.sprints[1]);
+    assert_eq!(
+        (l.limit, l.by_velocity, l.over_by()),
+        (Some(5.0), None, Some(1.0))
+    );
+    // A finished sprint is measured against its capacity only.
+    assert_eq!(sprint_load(&p, &p.sprints[0]).limit, Some(20.0));
+}
+
+#[test]
+fn forecast_never_forecasts_wont_items_but_keeps_a_planned_one() {
+    forecast_is(
+        "s-2 planned 10",
+        "i-1 3 wont, i-2 3, i-3 2 s-2 wont, i-4 -",
+        "i-1 won't, i-2 s-2, i-3 s-2, i-4 estimate?",
+    );
 }
 
 #[test]
@@ -516,11 +562,11 @@ fn forecast_done_items_are_done_wherever_they_are() {
 
 #[test]
 fn forecast_keeps_planned_items_in_their_upcoming_sprint() {
-    // i-1 is over capacity and i-2 unestimated: both stay anyway.
+    // i-1 is over capacity (at risk) and i-2 unestimated: both stay anyway.
     forecast_is(
         "s-2 active 10, s-3 planned 10",
         "i-1 30 s-3, i-2 - s-2, i-3 2 s-2",
-        "i-1 s-3, i-2 s-2, i-3 s-2",
+        "i-1 s-3!, i-2 s-2, i-3 s-2",
     );
 }
 
@@ -548,11 +594,11 @@ fn forecast_never_backfills_an_earlier_sprint() {
 
 #[test]
 fn forecast_skips_finished_sprints_and_over_committed_ones() {
-    // s-2 is over-committed: 12 of 10.
+    // s-2 is over-committed: 12 of min(10, velocity 4).
     forecast_is(
         "s-1 finished 10, s-2 active 10, s-3 planned 10",
         "i-1 12 s-2, i-2 1, i-3 4 s-1 done",
-        "i-1 s-2, i-2 s-3, i-3 done",
+        "i-1 s-2!, i-2 s-3, i-3 done",
     );
 }
 
@@ -1146,7 +1192,8 @@ fn rows_carry_scores_forecast_and_readiness() {
             wsjf: Some(3.0),
             rice: Some(25.0),
             score_flag: None,
-            forecast: Forecast::Sprint("Sprint 2".into()),
+            // Sprint 2 holds min(10, velocity 5): 2.5 are planned, so 3 more do not fit.
+            forecast: Forecast::Sprint("Sprint 3".into()),
         }
     );
     assert!(rows[0].ready());
@@ -1181,16 +1228,19 @@ fn rows_carry_scores_forecast_and_readiness() {
         (Some(4.0), None, Some(400.0))
     );
 
+    // Velocity 5 (Sprint 1's done points): Sprint 2 holds min(10, 5), 2.5 of it planned,
+    // so i-1 (3) goes to Sprint 3, whose 5 it leaves 2 of; the 8-point spike is a future
+    // sprint's alone.
     let forecasts: Vec<Forecast> = rows.iter().map(|r| r.forecast.clone()).collect();
     assert_eq!(
         forecasts,
         [
-            Forecast::Sprint("Sprint 2".into()),
+            Forecast::Sprint("Sprint 3".into()),
             Forecast::Sprint("Sprint 2".into()),
             Forecast::NeedsEstimate,
             Forecast::Done,
-            Forecast::Sprint("Sprint 3".into()),
             Forecast::Future(1),
+            Forecast::Future(2),
         ]
     );
     let missing: Vec<&[ReadyRule]> = rows.iter().map(|r| &r.missing[..]).collect();

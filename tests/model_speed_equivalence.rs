@@ -544,18 +544,23 @@ fn big_backlog_results_are_pinned() {
         status: ItemStatus::Todo,
         sprint: None,
         score_flag: None,
-        forecast: Forecast::Future(96),
+        // A Won't item: never forecast.
+        forecast: Forecast::Wont,
         ..first
     };
     assert_eq!(rows[9_999], last);
     let count = |f: &dyn Fn(&BacklogRow) -> bool| rows.iter().filter(|r| f(r)).count();
     assert_eq!(count(&BacklogRow::ready), 6_605);
     assert_eq!(count(&|r| r.forecast == Forecast::Done), 764);
-    assert_eq!(count(&|r| r.forecast == Forecast::NeedsEstimate), 878);
+    assert_eq!(count(&|r| r.forecast == Forecast::NeedsEstimate), 697);
     let in_sprints =
         [2, 3, 4, 5].map(|n| count(&|r| r.forecast == Forecast::Sprint(format!("Sprint {n}"))));
-    assert_eq!(in_sprints, [31, 83, 35, 32]);
-    assert_eq!(count(&|r| matches!(r.forecast, Forecast::Future(_))), 8_177);
+    assert_eq!(in_sprints, [3, 81, 3, 2]);
+    assert_eq!(count(&|r| matches!(r.forecast, Forecast::Future(_))), 6_522);
+    // Sprints hold min(capacity, velocity): what is planned past that is at risk.
+    assert_eq!(count(&|r| matches!(r.forecast, Forecast::AtRisk(_))), 90);
+    // Every row is one of these: 764 + 697 + 89 + 6,522 + 90 + 1,838 = 10,000.
+    assert_eq!(count(&|r| r.forecast == Forecast::Wont), 1_838);
 
     let by_wsjf = backlog_rows(&p, &BacklogFilter::default(), Scheme::Wsjf);
     assert_eq!(by_wsjf.len(), 10_000);
@@ -905,6 +910,11 @@ mod reference {
         match slot {
             Some(Slot::Done) => "Done".into(),
             Some(Slot::Sprint(s)) => p.sprint(s).map(|s| s.name.clone()).unwrap_or_default(),
+            Some(Slot::AtRisk(s)) => format!(
+                "{}, at risk: over-committed",
+                p.sprint(s).map(|s| s.name.clone()).unwrap_or_default()
+            ),
+            Some(Slot::Wont) => "Not forecast (Won't)".into(),
             Some(Slot::Future(n)) => format!("Sprint +{n}"),
             Some(Slot::NeedsEstimate) => "Needs an estimate".into(),
             Some(Slot::Unknown) | None => "—".into(),
@@ -990,6 +1000,10 @@ mod reference {
                         Some(Slot::Sprint(s)) => Forecast::Sprint(
                             p.sprint(s).map(|s| s.name.clone()).unwrap_or_default(),
                         ),
+                        Some(Slot::AtRisk(s)) => Forecast::AtRisk(
+                            p.sprint(s).map(|s| s.name.clone()).unwrap_or_default(),
+                        ),
+                        Some(Slot::Wont) => Forecast::Wont,
                         Some(Slot::Future(n)) => Forecast::Future(*n),
                         Some(Slot::NeedsEstimate) => Forecast::NeedsEstimate,
                         Some(Slot::Unknown) | None => Forecast::Unknown,
@@ -1007,6 +1021,9 @@ mod reference {
             items: 0,
             unestimated: 0,
             capacity: s.capacity,
+            // Only `done` is read here (for the velocity).
+            limit: None,
+            by_velocity: None,
         };
         for i in p.items.iter().filter(|i| i.sprint.as_ref() == Some(&s.id)) {
             load.items += 1;
@@ -1037,6 +1054,9 @@ mod reference {
         Some(total / last.len() as f64)
     }
 
+    /// The forecast rule written plainly: a sprint holds min(capacity, velocity); planned
+    /// items past that line are at risk; the rest flow in rank order; Won't items are not
+    /// forecast.
     pub fn forecast(p: &Product) -> HashMap<Id, Slot> {
         let vel = velocity(p);
         let upcoming: Vec<&Sprint> = p
@@ -1044,32 +1064,60 @@ mod reference {
             .iter()
             .filter(|s| s.state != SprintState::Finished)
             .collect();
-        let loads: Vec<SprintLoad> = upcoming.iter().map(|s| sprint_load(p, s)).collect();
-        let mut room: Vec<f64> = upcoming
+        let limit: Vec<f64> = upcoming
             .iter()
-            .zip(&loads)
-            .map(|(s, l)| s.capacity.or(vel).unwrap_or(0.0) - l.committed)
+            .map(|s| match (s.capacity, vel) {
+                (Some(c), Some(v)) => c.min(v),
+                (c, v) => c.or(v).unwrap_or(0.0),
+            })
             .collect();
-        let mut empty: Vec<bool> = upcoming
+        let planned_into = |i: &Item| {
+            upcoming
+                .iter()
+                .position(|u| i.sprint.as_ref() == Some(&u.id))
+        };
+        let mut used: Vec<f64> = vec![0.0; upcoming.len()];
+        for i in p.items.iter().filter(|i| i.status == ItemStatus::Done) {
+            if let (Some(k), Some(e)) = (planned_into(i), i.estimate) {
+                used[k] += e;
+            }
+        }
+        let mut out = HashMap::new();
+        for i in p.items.iter().filter(|i| i.status != ItemStatus::Done) {
+            if let Some(k) = planned_into(i) {
+                let e = i.estimate.unwrap_or(0.0);
+                used[k] += e;
+                let id = upcoming[k].id.clone();
+                let risk = e > 0.0 && used[k] > limit[k] + 1e-9;
+                out.insert(
+                    i.id.clone(),
+                    if risk {
+                        Slot::AtRisk(id)
+                    } else {
+                        Slot::Sprint(id)
+                    },
+                );
+            }
+        }
+        let mut room: Vec<f64> = limit.iter().zip(&used).map(|(l, u)| l - u).collect();
+        let mut empty: Vec<bool> = used
             .iter()
-            .zip(&loads)
-            .map(|(s, l)| l.items == 0 && s.capacity.or(vel).unwrap_or(0.0) > 0.0)
+            .zip(&limit)
+            .map(|(u, l)| *u == 0.0 && *l > 0.0)
             .collect();
         let fits = |room: f64, empty: bool, points: f64| room >= points || empty;
-        let mut out = HashMap::new();
         let mut cursor = 0usize;
         let (mut future, mut future_room) = (0usize, 0.0f64);
         for i in &p.items {
+            if out.contains_key(&i.id) {
+                continue;
+            }
             if i.status == ItemStatus::Done {
                 out.insert(i.id.clone(), Slot::Done);
                 continue;
             }
-            if let Some(s) = i
-                .sprint
-                .as_ref()
-                .filter(|s| upcoming.iter().any(|u| &u.id == *s))
-            {
-                out.insert(i.id.clone(), Slot::Sprint(s.clone()));
+            if i.priority == Some(Priority::Wont) {
+                out.insert(i.id.clone(), Slot::Wont);
                 continue;
             }
             let Some(points) = i.estimate else {

@@ -95,3 +95,24 @@ fn a_refused_drop_says_where_the_row_can_go() {
         "A backlog item goes under a feature, or next to another item."
     );
 }
+
+#[test]
+fn a_sprint_over_what_it_can_hold_says_why_and_an_at_risk_or_wont_forecast_says_so() {
+    use twohats::model::backlog::Forecast;
+    assert_eq!(
+        twohats::text::over_committed(14.0, Some(8.0)),
+        "⚠ Over-committed by 14 points: the last finished sprints averaged 8 points"
+    );
+    assert_eq!(
+        twohats::text::over_committed(6.0, None),
+        "⚠ Over capacity by 6 points"
+    );
+    assert_eq!(
+        twohats::text::forecast(&Forecast::AtRisk("Sprint 2".into())),
+        "Sprint 2, at risk: over-committed"
+    );
+    assert_eq!(
+        twohats::text::forecast(&Forecast::Wont),
+        "Not forecast (Won't)"
+    );
+}

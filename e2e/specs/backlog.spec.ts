@@ -264,3 +264,25 @@ test('what is typed in the sprint editor is kept when another sprint opens', asy
   expect(dialogs).toEqual([]);
   expect(app.problems).toEqual([]);
 });
+
+test('the forecast tells the truth: a sprint holds at most min(capacity, velocity), the planned items past that line are at risk, Won\'t items are never forecast', async ({ page }) => {
+  const app = new App(page);
+  await app.open();
+  await app.loadSampleFromWelcome();
+  await app.nav('Backlog').click();
+  // Sprint 2: 22 points planned, capacity 20, but the last finished sprint did 8.
+  await expect(page.getByTestId('over-capacity').first()).toHaveText('⚠ Over-committed by 14 points: the last finished sprints averaged 8 points');
+  const rows = page.getByTestId('backlog-row');
+  await expect(rows.first()).toBeVisible();
+  const cells = await rows.evaluateAll((rs) => rs.map((r) => {
+    const td = [...r.querySelectorAll('td')].map((c) => c.textContent ?? '');
+    return { sprint: td[8], forecast: r.querySelector('[data-testid=forecast]')?.textContent ?? '' };
+  }));
+  expect(cells.filter((c) => c.forecast.includes('at risk')).length).toBeGreaterThan(0);
+  // Nothing unplanned is forecast into the over-committed sprint.
+  expect(cells.filter((c) => c.forecast.startsWith('Sprint 2') && c.sprint !== 'Sprint 2')).toEqual([]);
+  const wont = rows.filter({ hasText: 'Moderators review flagged reports' });
+  await expect(wont.getByTestId('forecast')).toHaveText("Not forecast (Won't)");
+  // An item that is not ready is forecast all the same, and flagged.
+  expect(cells.some((c) => c.forecast.endsWith('· not ready'))).toBe(true);
+});

@@ -138,6 +138,10 @@ pub enum Forecast {
     Done,
     /// An existing sprint, by its name.
     Sprint(String),
+    /// Planned into this sprint (by its name), past what it can hold.
+    AtRisk(String),
+    /// A Won't item, never forecast.
+    Wont,
     /// The n-th sprint after the last one that exists (1-based), at the velocity.
     Future(usize),
     NeedsEstimate,
@@ -237,6 +241,8 @@ impl<'a> RowBuilder<'a> {
             forecast: match self.slots.get(&i.id) {
                 Some(Slot::Done) => Forecast::Done,
                 Some(Slot::Sprint(s)) => Forecast::Sprint(self.sprint_name(s).unwrap_or_default()),
+                Some(Slot::AtRisk(s)) => Forecast::AtRisk(self.sprint_name(s).unwrap_or_default()),
+                Some(Slot::Wont) => Forecast::Wont,
                 Some(Slot::Future(n)) => Forecast::Future(*n),
                 Some(Slot::NeedsEstimate) => Forecast::NeedsEstimate,
                 Some(Slot::Unknown) | None => Forecast::Unknown,

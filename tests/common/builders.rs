@@ -158,7 +158,7 @@ impl ProductBuilder {
         self.sprints(v)
     }
 
-    /// Stories written as `"<id> <points or -> [<sprint>] [doing|done]"`, comma separated,
+    /// Stories written as `"<id> <points or -> [<sprint>] [doing|done] [wont]"`, comma separated,
     /// in rank order, e.g. `"i-1 3, i-2 -, i-3 5 s-2, i-4 2 s-1 done"`.
     pub fn backlog(self, items: &str) -> Self {
         let v: Vec<Item> = entries(items).map(parse_item).collect();
@@ -201,6 +201,7 @@ fn parse_item(w: Vec<&str>) -> Item {
         match *word {
             "done" => x.status = ItemStatus::Done,
             "doing" => x.status = ItemStatus::InProgress,
+            "wont" => x.priority = Some(Priority::Wont),
             s => x.sprint = Some(id(s)),
         }
     }

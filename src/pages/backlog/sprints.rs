@@ -105,6 +105,7 @@ fn SprintCard(
     let id = StoredValue::new(sprint.id.clone());
     let name = sprint.name.clone();
     let over = load.over_by();
+    let by_velocity = load.by_velocity;
     let pct = load
         .capacity
         .filter(|c| *c > 0.0)
@@ -167,8 +168,8 @@ fn SprintCard(
                 {format!("{} / {capacity} pts committed · {} {} · {} pts done", points(load.committed), load.items, if load.items == 1 { "item" } else { "items" }, points(load.done))}
             </p>
             {capacity_flag.map(|f| view! { <p class="sprint-card__warning" role="status" data-testid="capacity-out-of-range">{format!("⚠ {f}. Edit the sprint to change it.")}</p> })}
-            {over.map(|o| view! { <p class="sprint-card__warning" role="status" data-testid="over-capacity">{format!("⚠ Over capacity by {} points", points(o))}</p> })}
-            {(load.unestimated > 0).then(|| view! { <p class="muted">{format!("{} unestimated items not counted", load.unestimated)}</p> })}
+            {over.map(|o| view! { <p class="sprint-card__warning" role="status" data-testid="over-capacity">{crate::text::over_committed(o, by_velocity)}</p> })}
+            {(load.unestimated > 0).then(|| view! { <p class="muted">{format!("{} not counted", crate::model::numbers::count(load.unestimated, "unestimated item", "unestimated items"))}</p> })}
         </li>
     }
 }
@@ -177,8 +178,16 @@ fn SprintCard(
 /// whose writer the app has anyway, rather than `Debug`, which would compile a formatter
 /// for every field of a sprint.)
 fn card_key(s: &Sprint, l: &SprintLoad) -> String {
-    serde_json::to_string(&(s, l.committed, l.done, l.items, l.unestimated, l.capacity))
-        .unwrap_or_default()
+    serde_json::to_string(&(
+        s,
+        l.committed,
+        l.done,
+        l.items,
+        l.unestimated,
+        l.capacity,
+        l.limit,
+    ))
+    .unwrap_or_default()
 }
 
 /// Opens a sprint's editor in place of the open one (whose fields commit as it goes).

@@ -2,7 +2,7 @@
 //! keyboard (Alt+↑/↓/Home/End, or the buttons) and by drag and drop.
 
 use super::ui::{edit_item, with_product, BacklogUi};
-use crate::model::backlog::BacklogRow;
+use crate::model::backlog::{BacklogRow, Forecast};
 use crate::model::bounds::Field;
 use crate::model::numbers::points;
 use crate::model::scoring::Scheme;
@@ -369,7 +369,7 @@ fn BacklogRowView(index: usize) -> impl IntoView {
             <td class="num">{text(|r| crate::text::score(r.value_effort))}</td>
             <td class="num">{text(|r| crate::text::score(r.wsjf))}</td>
             <td class="num">{text(|r| crate::text::score(r.rice))}</td>
-            <td class="forecast">{text(|r| crate::text::forecast(&r.forecast))}</td>
+            <td class="forecast" class:forecast--risk=move || row.with(|r| r.as_ref().is_some_and(|r| matches!(r.forecast, Forecast::AtRisk(_)))) data-testid="forecast">{text(crate::text::row_forecast)}</td>
             <td class="row-actions"><div class="row-actions__buttons">
                 <button type="button" class="btn btn--small btn--icon" aria-label=text(|r| format!("Move {} up", r.title)) title="Move up (Alt+↑)" on:click=move |_| slot.step(Step::Up)>"↑"</button>
                 <button type="button" class="btn btn--small btn--icon" aria-label=text(|r| format!("Move {} down", r.title)) title="Move down (Alt+↓)" on:click=move |_| slot.step(Step::Down)>"↓"</button>

@@ -33,9 +33,18 @@ impl Importer {
     fn check(self, name: String, text: String) {
         match parse_import(&text) {
             Ok(imported) => self.preview.set(Some((name, imported))),
-            Err(e) => self.error.set(Some(format!(
-                "“{name}” was not imported: {e}. Your workspace is unchanged."
-            ))),
+            Err(e) => {
+                // A reason that is a question ("…interrupted?") keeps its own mark.
+                let e = e.to_string();
+                let stop = if e.ends_with(['?', '.', '!']) {
+                    ""
+                } else {
+                    "."
+                };
+                self.error.set(Some(format!(
+                    "“{name}” was not imported: {e}{stop} Your workspace is unchanged."
+                )))
+            }
         }
     }
 
