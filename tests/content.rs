@@ -543,3 +543,27 @@ fn org_guidance_differs_for_each_setting_and_cites_sources() {
         assert!(!org_guidance(r).2.is_empty());
     }
 }
+
+/// Every story of the sample reads as a sentence: "As a …, I want to <verb> …" or "I want
+/// a/an/<someone> to …", never "I want to packing list".
+#[test]
+fn the_samples_stories_read_as_sentences() {
+    use twohats::model::sample::{counter_ids, sample_workspace};
+    use twohats::model::{Day, ItemKind};
+    let ws = sample_workspace(Day::new(2026, 3, 15).unwrap(), &mut counter_ids());
+    let nouns = [
+        "to packing",
+        "to dark",
+        "to storm",
+        "to sunset",
+        "to moderators",
+        "to closed",
+    ];
+    for p in &ws.products {
+        for i in p.items.iter().filter(|i| i.kind == ItemKind::Story) {
+            let want = i.story.i_want.to_lowercase();
+            assert!(!want.is_empty(), "{}", i.title);
+            assert!(!nouns.iter().any(|n| want.starts_with(n)), "I want {want}");
+        }
+    }
+}

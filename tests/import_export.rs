@@ -416,10 +416,11 @@ fn a_value_of_the_wrong_type_is_refused_with_its_json_path() {
         "workspace.products[0].items[1].estimate",
         &[],
     );
-    assert_eq!(e.what, "invalid type: string \"big\", expected f64");
+    // In words: not Rust's type name.
+    assert_eq!(e.what, "invalid type: string \"big\", expected a number");
     assert_eq!(
         e.to_string(),
-        "workspace.products[0].items[1].estimate: invalid type: string \"big\", expected f64"
+        "workspace.products[0].items[1].estimate: invalid type: string \"big\", expected a number"
     );
 }
 
@@ -467,7 +468,7 @@ fn other_type_errors_name_the_path_too() {
     refused(
         &v1_edited(|v| v["workspace"]["products"] = json!({})),
         "workspace.products",
-        &["invalid type: map, expected a sequence"],
+        &["invalid type: an object, expected a list"],
     );
     // A v0 file's type errors are found after migration, so they name the v1 field.
     let mut v0 = fixture_json("export-v0.json");
@@ -475,7 +476,7 @@ fn other_type_errors_name_the_path_too() {
     refused(
         &v0.to_string(),
         "workspace.products[0].items[0].estimate",
-        &["invalid type: string \"big\", expected f64"],
+        &["invalid type: string \"big\", expected a number"],
     );
 }
 
@@ -1052,7 +1053,7 @@ fn paths_reach_nested_values_and_stop_where_a_field_is_missing() {
     refused(
         &v1_edited(|v| v["workspace"]["products"][0]["name"] = json!(["a list"])),
         "workspace.products[0].name",
-        &["invalid type: sequence, expected a string"],
+        &["invalid type: a list, expected a string"],
     );
     refused(
         &v1_edited(|v| v["workspace"]["portfolio"]["name"] = json!(false)),
@@ -1085,6 +1086,6 @@ fn a_bad_item_among_thousands_is_found_quickly() {
     refused(
         &file,
         &format!("workspace.products[0].items[{}].estimate", before + 4_321),
-        &["invalid type: string \"lots\", expected f64"],
+        &["invalid type: string \"lots\", expected a number"],
     );
 }

@@ -97,6 +97,29 @@ fn build_features(
         .collect()
 }
 
+/// A story's "I want …" from its title: "to" and the title where it starts with a verb;
+/// the titles that name a thing are written out, so no story reads "I want to packing list".
+fn want_of(title: &str) -> String {
+    let named = match title {
+        "Storm warning on the day of the trip" => "to be warned of storms on the day of the trip",
+        "Sunset time and turn-around reminder" => {
+            "to know when the sun sets, and be told when to turn around"
+        }
+        "Moderators review flagged reports" => "flagged reports to be reviewed by a moderator",
+        "Dark mode" => "a dark mode",
+        "Packing list for each trip" => "a packing list for each trip",
+        "Closed trails are marked on the list" => "closed trails to be marked on the list",
+        _ => "",
+    };
+    if !named.is_empty() {
+        return named.into();
+    }
+    match title.get(0..1) {
+        Some(first) => format!("to {}{}", first.to_lowercase(), &title[1..]),
+        None => String::new(),
+    }
+}
+
 fn build_items(
     next_id: &mut dyn FnMut(&str) -> Id,
     persona: &str,
@@ -110,13 +133,9 @@ fn build_items(
             |&(kind, title, feature, estimate, status, sprint, priority, so_that, criteria)| {
                 let mut item = Item::new(next_id(prefix::ITEM), kind, title);
                 if kind == ItemKind::Story {
-                    let mut want = title.to_string();
-                    if let Some(first) = want.get(0..1) {
-                        want = format!("to {}{}", first.to_lowercase(), &want[1..]);
-                    }
                     item.story = Story {
                         as_a: persona.into(),
-                        i_want: want,
+                        i_want: want_of(title),
                         so_that: so_that.into(),
                     };
                 } else {
