@@ -123,3 +123,23 @@ test('a feature status changes by keyboard, one arrow press at a time, focus sta
   await expect(status).toHaveValue('InProgress');
   expect(app.problems).toEqual([]);
 });
+
+test('moving a card to another column by keyboard changes its horizon only, not its place among its theme\'s features', async ({ page }) => {
+  const app = new App(page);
+  await app.open();
+  await app.loadSampleFromWelcome();
+  await app.open('hierarchy');
+  const titles = () => page.getByTestId('row-title').allTextContents();
+  await expect(page.getByTestId('row-title').first()).toBeVisible();
+  const before = await titles();
+  await app.open('roadmap');
+  await page.getByTestId('view-board').click();
+  const card = page.getByTestId('column-now').getByTestId('feature-card').first();
+  const title = ((await card.textContent()) ?? '').trim().slice(0, 12);
+  await card.focus();
+  await page.keyboard.press('Alt+ArrowRight');
+  await expect(page.getByTestId('column-next')).toContainText(title);
+  await app.open('hierarchy');
+  await expect(page.getByTestId('row-title').first()).toBeVisible();
+  expect(await titles()).toEqual(before);
+});

@@ -32,41 +32,55 @@ struct Card {
     progress: String,
 }
 
-/// Puts a feature in a column, before `before` or at the column's end: one undoable step.
-fn move_card(state: AppState, id: &Id, horizon: Option<Horizon>, before: Option<&Id>) {
+/// Where a moved card goes in the features' order (which the hierarchy and the themes show
+/// too).
+#[derive(Clone, Copy)]
+enum At<'a> {
+    Before(&'a Id),
+    /// After the column's last card (a drop on the column).
+    ColumnEnd,
+    /// Where the order already puts it: a move across columns by keyboard changes the
+    /// column only, never the feature's place among its theme's.
+    Keep,
+}
+
+/// Puts a feature in a column, at `at`: one undoable step.
+fn move_card(state: AppState, id: &Id, horizon: Option<Horizon>, at: At) {
     let Some(product) = state.product.get_untracked() else {
         return;
     };
     let plan = with_product(state, |p| {
         let mut f = p.feature(id)?.clone();
         let from = p.features.iter().position(|x| &x.id == id)?;
-        let target = match before {
-            Some(b) => p.features.iter().position(|x| &x.id == b)?,
-            None => p
-                .features
-                .iter()
-                .rposition(|x| x.horizon == horizon && &x.id != id)
-                .map_or(p.features.len(), |i| i + 1),
+        let target = match at {
+            At::Keep => None,
+            At::Before(b) => Some(p.features.iter().position(|x| &x.id == b)?),
+            At::ColumnEnd => Some(
+                p.features
+                    .iter()
+                    .rposition(|x| x.horizon == horizon && &x.id != id)
+                    .map_or(p.features.len(), |i| i + 1),
+            ),
         };
-        let to = if target > from { target - 1 } else { target };
+        let to = target.map(|t| if t > from { t - 1 } else { t });
         f.horizon = horizon;
         Some((f, to))
     })
     .flatten();
     let Some((f, to)) = plan else { return };
     let title = f.title.clone();
-    let commands = vec![
-        Command::Edit {
-            product: product.clone(),
-            entity: Entity::Feature(f),
-        },
-        Command::Reorder {
+    let mut commands = vec![Command::Edit {
+        product: product.clone(),
+        entity: Entity::Feature(f),
+    }];
+    if let Some(to_index) = to {
+        commands.push(Command::Reorder {
             product,
             kind: Kind::Feature,
             id: id.clone(),
-            to_index: to,
-        },
-    ];
+            to_index,
+        });
+    }
     if state
         .dispatch(Command::Batch {
             label: format!("move “{title}” to {}", column_title(horizon)),
@@ -155,7 +169,7 @@ pub(crate) fn Board() -> impl IntoView {
                             ev.prevent_default();
                             if let Some(id) = dragging.get_untracked() {
                                 dragging.set(None);
-                                move_card(state, &id, h, None);
+                                move_card(state, &id, h, At::ColumnEnd);
                             }
                         }
                         data-testid=format!("column-{}", column_title(h).to_lowercase().replace(' ', "-"))
@@ -198,9 +212,9 @@ fn CardView(card: Card, horizon: Option<Horizon>, dragging: RwSignal<Option<Id>>
         let col = COLUMNS.iter().position(|c| *c == horizon).unwrap_or(0);
         let here = id.get_value();
         match ev.key().as_str() {
-            "ArrowLeft" if col > 0 => move_card(state, &here, COLUMNS[col - 1], None),
+            "ArrowLeft" if col > 0 => move_card(state, &here, COLUMNS[col - 1], At::Keep),
             "ArrowRight" if col + 1 < COLUMNS.len() => {
-                move_card(state, &here, COLUMNS[col + 1], None)
+                move_card(state, &here, COLUMNS[col + 1], At::Keep)
             }
             "ArrowUp" | "ArrowDown" => {
                 let siblings: Vec<Id> = with_product(state, |p| {
@@ -215,9 +229,14 @@ fn CardView(card: Card, horizon: Option<Horizon>, dragging: RwSignal<Option<Id>>
                     return;
                 };
                 if ev.key() == "ArrowUp" && pos > 0 {
-                    move_card(state, &here, horizon, Some(&siblings[pos - 1]));
+                    move_card(state, &here, horizon, At::Before(&siblings[pos - 1]));
                 } else if ev.key() == "ArrowDown" && pos + 1 < siblings.len() {
-                    move_card(state, &here, horizon, siblings.get(pos + 2));
+                    move_card(
+                        state,
+                        &here,
+                        horizon,
+                        siblings.get(pos + 2).map_or(At::ColumnEnd, At::Before),
+                    );
                 }
             }
             _ => return,
@@ -249,7 +268,7 @@ fn CardView(card: Card, horizon: Option<Horizon>, dragging: RwSignal<Option<Id>>
                 if let Some(d) = dragging.get_untracked() {
                     dragging.set(None);
                     if d != id.get_value() {
-                        move_card(state, &d, horizon, Some(&id.get_value()));
+                        move_card(state, &d, horizon, At::Before(&id.get_value()));
                     }
                 }
             }
