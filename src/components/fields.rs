@@ -51,6 +51,9 @@ pub fn CommitText(
     note: Option<Signal<Option<String>>>,
     #[prop(optional)] multiline: bool,
     #[prop(optional)] placeholder: &'static str,
+    /// The input's type when not "text" (a date picker for dates).
+    #[prop(optional)]
+    input_type: &'static str,
     /// Takes the focus when it appears (the first field of an editor).
     #[prop(optional)]
     autofocus: bool,
@@ -107,7 +110,7 @@ pub fn CommitText(
         .into_any()
     } else {
         view! {
-            <input type="text" id=id.clone() node_ref=node placeholder=placeholder prop:value=shown on:input=on_input on:change=on_change on:keydown=on_keydown aria-invalid=invalid aria-describedby=err_id.clone() data-testid=testid />
+            <input type=if input_type.is_empty() { "text" } else { input_type } id=id.clone() node_ref=node placeholder=placeholder prop:value=shown on:input=on_input on:change=on_change on:keydown=on_keydown aria-invalid=invalid aria-describedby=err_id.clone() data-testid=testid />
         }
         .into_any()
     };

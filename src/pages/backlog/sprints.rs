@@ -259,8 +259,8 @@ fn SprintEditor(id: Id, editing: RwSignal<Option<Id>>) -> impl IntoView {
             <h3 class="panel-form__title">{format!("Edit {name}")}</h3>
             <div class="panel-form__grid">
                 <CommitText label="Name" value=text(|s| s.name.clone()) commit=rename autofocus=true testid="sprint-name" />
-                <CommitText label="Start (YYYY-MM-DD)" value=text(|s| optional_text(s.start)) commit=day("Start", |s, d| s.start = d) testid="sprint-start" />
-                <CommitText label="End (YYYY-MM-DD)" value=text(|s| optional_text(s.end)) commit=day("End", |s, d| s.end = d) testid="sprint-end" />
+                <CommitText label="Start" input_type="date" value=text(|s| optional_text(s.start)) commit=day("Start", |s, d| s.start = d) testid="sprint-start" />
+                <CommitText label="End" input_type="date" value=text(|s| optional_text(s.end)) commit=day("End", |s, d| s.end = d) testid="sprint-end" />
                 <CommitNumber label="Capacity (points)" field=Field::Capacity value=Signal::derive(move || now.with(|s| s.as_ref().and_then(|s| s.capacity))) commit=move |c| edit(Box::new(move |s| s.capacity = c)) testid="sprint-capacity" />
                 <EnumSelect label="State" value=Signal::derive(move || now.with(|s| s.as_ref().map(|s| s.state)).unwrap_or_default()) on_pick=move |x| { let _ = edit(Box::new(move |s| s.state = x)); } testid="sprint-state" />
                 <CommitText label="Sprint goal" value=text(|s| s.goal.clone()) commit=move |g: String| edit(Box::new(move |s| s.goal = g)) multiline=true testid="sprint-goal" />
