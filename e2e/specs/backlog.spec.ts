@@ -319,3 +319,18 @@ test('the forecast tells the truth: a sprint holds at most min(capacity, velocit
   await expect(forecast('After that')).toHaveText(/^Sprint 3/);
   await expect(forecast('Not doing this')).toHaveText("Not forecast (Won't)");
 });
+
+test('the bulk-action bar stays in sight, below the header, while the selected rows scroll', async ({ page }) => {
+  const app = new App(page);
+  await app.open();
+  await app.loadSampleFromWelcome();
+  await app.nav('Backlog').click();
+  await page.getByTestId('row-select').first().check();
+  const bar = page.getByTestId('bulk-bar');
+  await expect(bar).toBeVisible();
+  await page.mouse.wheel(0, 1500);
+  await expect.poll(async () => (await bar.boundingBox())!.y).toBeGreaterThanOrEqual(0);
+  await expect(bar).toBeInViewport();
+  const header = (await page.locator('.app-header').boundingBox())!;
+  expect((await bar.boundingBox())!.y).toBeGreaterThanOrEqual(header.y + header.height - 1);
+});
