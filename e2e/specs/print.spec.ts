@@ -19,7 +19,18 @@ test('the sample roadmap prints on one landscape page, timeline and board', asyn
   await app.loadSampleFromWelcome();
   await app.nav('Roadmap').click();
   await expect(page.getByTestId('timeline')).toBeVisible();
+  // Focus on a bar, as after editing one: no focus ring on paper.
+  await page.locator('.bar').first().focus();
   expect(await printed(page)).toBe(1);
+  // On paper it says which product, when, and how to read the bars.
+  const head = page.getByTestId('print-head');
+  await expect(head).toBeVisible();
+  await expect(head).toContainText('Trailhead — roadmap');
+  await expect(head).toContainText(/Printed \d{4}-\d{2}-\d{2}/);
+  await expect(head).toContainText('Hatched: at risk');
+  expect(await page.locator('.bar').first().evaluate((e) => getComputedStyle(e).outlineStyle)).toBe('none');
+  await page.emulateMedia({ media: 'screen' });
+  await expect(head).toBeHidden();
   await page.emulateMedia({ media: 'screen' });
   await page.getByTestId('view-board').click();
   await expect(page.getByTestId('roadmap-board')).toBeVisible();

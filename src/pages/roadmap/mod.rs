@@ -45,6 +45,7 @@ pub fn RoadmapPage() -> impl IntoView {
             what="A roadmap"
         >
             <Controls />
+            <PrintHead />
             <div class="roadmap-layout" class:roadmap-layout--panel=move || ui.selected.with(Option::is_some)>
                 <div class="roadmap-main">
                     {move || match ui.view.get() {
@@ -191,5 +192,27 @@ fn AddTheme() -> impl IntoView {
             <button type="submit" class="btn btn--small">"Add theme"</button>
             <p class="field-error" role="alert">{move || line.error.get()}</p>
         </form>
+    }
+}
+
+/// On paper only: which product, when it was printed, and how to read the bars — a
+/// printed roadmap travels without the screen that explains it.
+#[component]
+fn PrintHead() -> impl IntoView {
+    let state = AppState::expect();
+    let name = move || read_product(state, |p| p.name.clone()).unwrap_or_default();
+    let printed = format!("Printed {}", crate::state::today());
+    view! {
+        <div class="print-head" data-testid="print-head">
+            <p class="print-head__title">{move || format!("{} — roadmap", name())}</p>
+            <p class="print-head__date">{printed}</p>
+            <ul class="print-legend">
+                <li><span class="print-legend__swatch print-legend__swatch--theme"></span>"Colour: the feature's theme"</li>
+                <li><span class="print-legend__swatch print-legend__swatch--idea"></span>"Dashed: an idea"</li>
+                <li><span class="print-legend__swatch print-legend__swatch--risk"></span>"Hatched: at risk"</li>
+                <li><span class="print-legend__swatch print-legend__swatch--release"></span>"Dashed line: a release date"</li>
+                <li>"Line under a bar: share of its items done"</li>
+            </ul>
+        </div>
     }
 }
