@@ -173,7 +173,7 @@ pub fn parse_import(text: &str) -> Result<Imported, ImportError> {
     let workspace: Workspace = super::from_value(&workspace).map_err(|why| {
         let at = path_of(&workspace, &why);
         let why = clearer(&workspace, &at, why);
-        ImportError::new(format!("workspace{at}"), why)
+        ImportError::new(format!("workspace{at}"), in_words(&why))
     })?;
 
     let mut workspace = workspace;
@@ -253,9 +253,32 @@ fn json_error(e: serde_json::Error) -> ImportError {
     let message = super::without_position(&e);
     let what = match e.classify() {
         serde_json::error::Category::Eof => CUT_OFF.to_string(),
-        _ => format!("this is not valid JSON ({message})"),
+        _ => format!("this is not valid JSON ({})", in_words(&message)),
     };
     ImportError::new(at, what)
+}
+
+/// A serde message in a user's words: Rust's type names ("expected f64") mean nothing to
+/// someone importing a file. Done here, in the import's chunk, not in `without_position`,
+/// which the start-up reader (the first load) uses for messages no person reads.
+fn in_words(message: &str) -> String {
+    const WORDS: [(&str, &str); 12] = [
+        ("expected f64", "expected a number"),
+        ("expected f32", "expected a number"),
+        ("expected u64", "expected a whole number"),
+        ("expected u32", "expected a whole number"),
+        ("expected u16", "expected a whole number"),
+        ("expected u8", "expected a whole number"),
+        ("expected usize", "expected a whole number"),
+        ("expected i64", "expected a whole number"),
+        ("expected i32", "expected a whole number"),
+        ("expected a sequence", "expected a list"),
+        ("invalid type: map", "invalid type: an object"),
+        ("invalid type: sequence", "invalid type: a list"),
+    ];
+    WORDS
+        .iter()
+        .fold(message.to_string(), |m, (from, to)| m.replace(from, to))
 }
 
 fn json_kind(v: &Value) -> &'static str {

@@ -40,31 +40,8 @@ pub fn from_value<T: DeserializeOwned>(v: &serde_json::Value) -> Result<T, Strin
 /// that say where in their own words, or where that position means nothing.
 fn without_position(e: &serde_json::Error) -> String {
     let full = e.to_string();
-    let message = match full.rsplit_once(" at line ") {
-        Some((message, _)) => message,
-        None => &full,
-    };
-    in_words(message)
-}
-
-/// A serde message in a user's words: Rust's type names ("expected f64") mean nothing to
-/// someone importing a file.
-fn in_words(message: &str) -> String {
-    const WORDS: [(&str, &str); 12] = [
-        ("expected f64", "expected a number"),
-        ("expected f32", "expected a number"),
-        ("expected u64", "expected a whole number"),
-        ("expected u32", "expected a whole number"),
-        ("expected u16", "expected a whole number"),
-        ("expected u8", "expected a whole number"),
-        ("expected usize", "expected a whole number"),
-        ("expected i64", "expected a whole number"),
-        ("expected i32", "expected a whole number"),
-        ("expected a sequence", "expected a list"),
-        ("invalid type: map", "invalid type: an object"),
-        ("invalid type: sequence", "invalid type: a list"),
-    ];
-    WORDS
-        .iter()
-        .fold(message.to_string(), |m, (from, to)| m.replace(from, to))
+    match full.rsplit_once(" at line ") {
+        Some((message, _)) => message.to_string(),
+        None => full,
+    }
 }
