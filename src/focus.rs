@@ -41,17 +41,9 @@ pub fn reveal_id_next_frame(id: String) {
     asked_for_element();
     request_animation_frame(move || {
         if let Some(el) = document().get_element_by_id(&id) {
-            // A collapsed section is opened, and its summary takes the focus (a
-            // <details> itself cannot).
-            let target = if el.tag_name() == "DETAILS" {
-                el.set_attribute("open", "").ok();
-                el.query_selector("summary").ok().flatten().unwrap_or(el)
-            } else {
-                el
-            };
-            target.scroll_into_view();
-            if let Ok(t) = target.dyn_into::<web_sys::HtmlElement>() {
-                place(&t);
+            el.scroll_into_view();
+            if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+                place(&el);
             }
         }
     });

@@ -130,7 +130,8 @@ impl Route {
             match pair.split_once('=') {
                 Some(("p", v)) => route.product = Id::parse(v).ok(),
                 Some(("at", v)) if is_safe_focus(v) => route.focus = Some(v.to_string()),
-                Some(("seed", v)) if is_seed(v) => route.seed = Some(v.to_string()),
+                // Checked as a number only where it is used (`Route::seed`).
+                Some(("seed", v)) if is_safe_focus(v) => route.seed = Some(v.to_string()),
                 _ => {}
             }
         }
@@ -160,11 +161,6 @@ impl Route {
         }
         s
     }
-}
-
-/// A seed is a u32's digits (at most ten).
-fn is_seed(v: &str) -> bool {
-    (1..=10).contains(&v.len()) && v.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// Focus values are ids or section keys; nothing that would need escaping.

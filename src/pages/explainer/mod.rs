@@ -42,7 +42,17 @@ pub fn ExplainerPage() -> impl IntoView {
     Effect::new(move |_| {
         if let Some(focus) = state.route.with(|r| r.focus.clone()) {
             if !focus.starts_with("present") {
-                crate::focus::reveal_id_next_frame(focus);
+                // A comparison row is a <details>: opened, and its summary (which can
+                // take the focus) is where the jump lands.
+                if let Some(row) = document()
+                    .get_element_by_id(&focus)
+                    .filter(|_| focus.starts_with("dim-"))
+                {
+                    row.set_attribute("open", "").ok();
+                    crate::focus::reveal_id_next_frame(format!("{focus}-summary"));
+                } else {
+                    crate::focus::reveal_id_next_frame(focus);
+                }
             }
         }
     });
@@ -165,7 +175,7 @@ fn Compare() -> impl IntoView {
 fn DimensionRow(d: Dimension, open: bool) -> impl IntoView {
     view! {
         <details class="compare__row" id=format!("dim-{}", d.key) open=open data-testid="dimension">
-            <summary>
+            <summary id=format!("dim-{}-summary", d.key)>
                 <span class="compare__name">{d.name}</span>
                 <span class="compare__pm"><span class="sr-only">"Product Manager: "</span>{d.pm}</span>
                 <span class="compare__po">
