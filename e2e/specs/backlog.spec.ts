@@ -301,6 +301,8 @@ test('the forecast tells the truth: a sprint holds at most min(capacity, velocit
   const app = new App(page);
   await app.open();
   await page.getByTestId('start-empty').click();
+  // Starting empty goes to the hierarchy: wait for it, or that move lands after ours.
+  await expect(app.heading()).toHaveText('Hierarchy');
   await app.open('data');
   await page.getByTestId('import-file').setInputFiles(planFile());
   await page.getByTestId('import-replace').click();
