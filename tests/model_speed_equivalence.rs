@@ -1258,7 +1258,7 @@ mod reference {
 
     pub fn outline(
         p: &Product,
-        roles: RoleSetting,
+        _roles: RoleSetting,
         collapsed: &HashSet<String>,
         filter: &Filter,
     ) -> Vec<Row> {
@@ -1267,7 +1267,7 @@ mod reference {
         let hat_ok = |level: Level| match filter.hat {
             None => true,
             Some(h) => {
-                let o = owner(level, roles);
+                let o = owner(level, RoleSetting::Separate);
                 o.hat == h || o.helper == Some(h)
             }
         };

@@ -146,6 +146,10 @@ test('the organisation switch changes the badges on the backlog page', async ({ 
   await expect(page.getByTestId('org-guidance')).toContainText('takes on all of the PM');
   await app.nav('Hierarchy').click();
   await expect(page.locator('[data-testid=hat-badge][data-level=theme]').first()).toHaveText('PO');
+  // With no PM, the hat filter does not offer a "Product Manager" who is not there.
+  await expect(page.getByTestId('hat-filter').locator('option[value=pm]')).toHaveText('Strategic levels (the PO, as PM)');
+  await page.getByTestId('hat-filter').selectOption('pm');
+  await expect(page.locator('[data-testid=hat-badge][data-level=item]')).toHaveCount(0);
   await app.nav('Backlog').click();
   await expect(page.getByTestId('hat-badge').first()).toHaveText('PO');
   await expect(page.getByTestId('hat-badge').first()).toHaveAttribute('title', /also does the Product Manager's work/);

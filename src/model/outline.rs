@@ -230,17 +230,18 @@ pub fn outline(
 }
 
 /// [`outline`] with the product's roll-ups worked out already: they change with the
-/// document, not with the filter or what is folded.
+/// document, not with the filter or what is folded. The rows do not depend on the role
+/// setting (the hat filter picks a kind of work, whoever wears it: see `matches`); it
+/// stays in the signature, which every caller already fills, for the day a row does.
 pub fn outline_with(
     p: &Product,
-    roles: RoleSetting,
+    _roles: RoleSetting,
     collapsed: &HashSet<String>,
     filter: &Filter,
     sums: &Rollups,
 ) -> Vec<Row> {
     Builder {
         p,
-        roles,
         collapsed,
         filter,
         sums,
@@ -257,7 +258,6 @@ pub fn outline_with(
 /// folded, and each level's entities grouped under their parents.
 struct Builder<'a> {
     p: &'a Product,
-    roles: RoleSetting,
     collapsed: &'a HashSet<String>,
     filter: &'a Filter,
     sums: &'a Rollups,
@@ -275,8 +275,11 @@ impl<'a> Builder<'a> {
     }
 
     fn matches(&self, level: Level, title: &str, kind: Option<ItemKind>) -> bool {
+        // The hat filter picks a kind of work — the PM's strategic levels or the PO's
+        // tactical ones — whoever wears that hat here: with no PM, the PO wears both,
+        // and "PM's levels" must still show the strategy, not nothing.
         let hat_ok = self.filter.hat.is_none_or(|h| {
-            let o = owner(level, self.roles);
+            let o = owner(level, RoleSetting::Separate);
             o.hat == h || o.helper == Some(h)
         });
         contains_lowercased(title, &self.text)

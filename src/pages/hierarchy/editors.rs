@@ -202,8 +202,8 @@ fn FeatureEditor(id: Id) -> impl IntoView {
         <EditorFrame title=heading>
             <CommitText label="Title" value=value(|f| f.title.clone()) commit=move |t: String| { let t = title("title", &t)?; edit(Box::new(move |x| x.title = t)) } autofocus=true testid="edit-name" />
             <EnumSelect label="Status" value=Signal::derive(move || now.with(|f| f.as_ref().map(|f| f.status)).unwrap_or_default()) on_pick=move |s| { let _ = edit(Box::new(move |x| x.status = s)); } testid="edit-status" />
-            <CommitNumber label="Value (1–10)" field=Field::FeatureValue value=number(|f| f.value) commit=move |v| edit(Box::new(move |x| x.value = v)) testid="edit-value" />
-            <CommitNumber label="Effort (1–10)" field=Field::FeatureEffort value=number(|f| f.effort) commit=move |v| edit(Box::new(move |x| x.effort = v)) testid="edit-effort" />
+            <CommitNumber label="Value (0 or more, e.g. 1–10)" field=Field::FeatureValue value=number(|f| f.value) commit=move |v| edit(Box::new(move |x| x.value = v)) testid="edit-value" />
+            <CommitNumber label="Effort (above 0, same scale)" field=Field::FeatureEffort value=number(|f| f.effort) commit=move |v| edit(Box::new(move |x| x.effort = v)) testid="edit-effort" />
             <OptionSelect label="Horizon" none="No horizon" value=Signal::derive(move || now.with(|f| f.as_ref().and_then(|f| f.horizon))) on_pick=move |h| { let _ = edit(Box::new(move |x| x.horizon = h)); } />
             <CommitText label="Start month" value=value(|f| optional_text(f.start)) commit=move |t: String| { let m = parse_optional("Start", &t)?; edit(Box::new(move |x| x.start = m)) } placeholder="2026-03" testid="edit-start" />
             <CommitText label="End month" value=value(|f| optional_text(f.end)) commit=move |t: String| { let m = parse_optional("End", &t)?; edit(Box::new(move |x| x.end = m)) } placeholder="2026-05" testid="edit-end" />

@@ -16,7 +16,7 @@ use crate::components::more_rows::{drawn, reveal, PAGE};
 use crate::components::{Layout, NewProductForm, OptionSelect, ProductPage};
 use crate::model::backlog::thousands;
 use crate::model::outline::{outline_with, rollups, Filter, Row, RowKind};
-use crate::model::{Hat, ItemKind, Level};
+use crate::model::{Hat, ItemKind, Level, RoleSetting};
 use crate::state::{read_product, AppState};
 use leptos::prelude::*;
 use row::OutlineRow;
@@ -176,7 +176,7 @@ fn Toolbar(rows: Memo<Vec<Row>>) -> impl IntoView {
                 />
             </div>
             <OptionSelect label="Item type" none="All types" value=kind on_pick={move |k: Option<ItemKind>| kind.set(k)} layout=Layout::Inline />
-            <OptionSelect label="Hat" none="Both hats" value=hat on_pick={move |h: Option<Hat>| hat.set(h)} layout=Layout::Inline />
+            <HatFilter hat=hat />
             <div class="toolbar__actions">
                 <button type="button" class="btn btn--ghost" on:click=move |_| ui.collapsed.set(HashSet::new())>"Expand all"</button>
                 <button type="button" class="btn btn--ghost" on:click=collapse_all>"Collapse all"</button>
@@ -188,6 +188,38 @@ fn Toolbar(rows: Memo<Vec<Row>>) -> impl IntoView {
                     if f { format!("{} matching items shown", thousands(n)) } else { format!("{} items shown", thousands(n)) }
                 }}
             </p>
+        </div>
+    }
+}
+
+/// The hat filter, its options named for the organisation: with no Product Manager the
+/// strategic levels are the PO's too, so "Product Manager" would name nobody.
+#[component]
+fn HatFilter(hat: RwSignal<Option<Hat>>) -> impl IntoView {
+    let state = AppState::expect();
+    let id = crate::components::fields::uid("hat");
+    let name = move |h: Hat| match (h, state.ws.with(|w| w.roles)) {
+        (Hat::Pm, RoleSetting::NoPm) => "Strategic levels (the PO, as PM)",
+        (Hat::Pm, RoleSetting::OnePerson) => "PM hat",
+        (Hat::Po, RoleSetting::OnePerson) => "PO hat",
+        (h, _) => h.long(),
+    };
+    let pick = move |ev: leptos::ev::Event| {
+        hat.set(
+            Hat::ALL
+                .into_iter()
+                .find(|h| h.key() == event_target_value(&ev)),
+        )
+    };
+    view! {
+        <div class="field field--inline">
+            <label for=id.clone()>"Hat"</label>
+            <select id=id on:change=pick data-testid="hat-filter">
+                <option value="" prop:selected=move || hat.get().is_none()>"Both hats"</option>
+                {Hat::ALL.into_iter().map(|h| view! {
+                    <option value=h.key() prop:selected=move || hat.get() == Some(h)>{move || name(h)}</option>
+                }).collect_view()}
+            </select>
         </div>
     }
 }
