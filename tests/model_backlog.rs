@@ -7,7 +7,7 @@ use twohats::model::backlog::{
     backlog_rows, ranked_ids, BacklogFilter, BacklogRow, Forecast, RefFilter,
 };
 use twohats::model::numbers::points;
-use twohats::model::planning::{forecast, sprint_load, velocity, Slot, SprintLoad};
+use twohats::model::planning::{forecast, sprint_load, sprint_loads, velocity, Slot, SprintLoad};
 use twohats::model::readiness::{is_ready, meets, missing};
 use twohats::model::sample::{counter_ids, sample_workspace};
 use twohats::model::scoring::{moscow, order_by, rice, score, value_effort, wsjf, Scheme};
@@ -1575,4 +1575,15 @@ fn choice_names_are_the_variant_names_the_styles_use() {
     ] {
         assert_eq!(s.name(), format!("{s:?}"));
     }
+}
+
+#[test]
+fn sprint_loads_are_each_sprints_load_in_order() {
+    let p = product(
+        "s-1 finished 20, s-2 active 20, s-3 planned 5",
+        "i-0 8 s-1 done, i-1 5 s-2, i-2 9 s-2, i-3 6 s-3",
+    );
+    let one_by_one: Vec<SprintLoad> = p.sprints.iter().map(|s| sprint_load(&p, s)).collect();
+    assert_eq!(sprint_loads(&p), one_by_one);
+    assert_eq!(one_by_one[1].over_by(), Some(6.0));
 }

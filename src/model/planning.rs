@@ -33,9 +33,19 @@ impl SprintLoad {
 }
 
 pub fn sprint_load(p: &Product, s: &Sprint) -> SprintLoad {
-    let vel = (s.state != SprintState::Finished)
-        .then(|| velocity(p))
-        .flatten();
+    load_at(p, s, velocity(p))
+}
+
+/// The load of every sprint, in order: the velocity is worked out once for all of them
+/// (it is a pass over the whole backlog), not once per sprint.
+pub fn sprint_loads(p: &Product) -> Vec<SprintLoad> {
+    let vel = velocity(p);
+    p.sprints.iter().map(|s| load_at(p, s, vel)).collect()
+}
+
+/// `sprint_load` given the product's velocity.
+fn load_at(p: &Product, s: &Sprint, velocity: Option<f64>) -> SprintLoad {
+    let vel = velocity.filter(|_| s.state != SprintState::Finished);
     let limit = sprint_limit(s.capacity, vel);
     let mut load = SprintLoad {
         sprint: s.id.clone(),

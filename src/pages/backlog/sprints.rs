@@ -9,7 +9,7 @@ use crate::model::backlog::RefFilter;
 use crate::model::bounds::{self, Field};
 use crate::model::dates::{optional_text, parse_optional};
 use crate::model::numbers::{fixed, points};
-use crate::model::planning::{sprint_load, velocity, SprintLoad};
+use crate::model::planning::{sprint_loads, velocity, SprintLoad};
 use crate::model::{ids::prefix, Command, Day, Entity, Id, Kind, Sprint, SprintState};
 use crate::state::read_product;
 use crate::state::{new_id, today, AppState};
@@ -23,7 +23,8 @@ pub(crate) fn SprintStrip() -> impl IntoView {
         read_product(state, |p| {
             p.sprints
                 .iter()
-                .map(|s| (s.clone(), sprint_load(p, s)))
+                .cloned()
+                .zip(sprint_loads(p))
                 .collect::<Vec<_>>()
         })
         .unwrap_or_default()
