@@ -68,6 +68,13 @@ pub struct Differs {
     pub source: &'static str,
 }
 
+impl Differs {
+    /// Whose word it is: "The Scrum Guide".
+    pub fn who(&self) -> &'static str {
+        super::source(self.source).map_or("Another source", |s| s.title)
+    }
+}
+
 /// A question of a training exercise.
 #[derive(Clone, Copy, Debug)]
 pub struct Question {

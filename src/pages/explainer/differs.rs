@@ -3,19 +3,14 @@
 //! source cited, so that a trainee preparing for a Scrum assessment is not misled.
 
 use super::cite::cite;
-use crate::content::{source, Differs};
+use crate::content::Differs;
 use leptos::prelude::*;
-
-/// Whose word the note is: "The Scrum Guide".
-pub(crate) fn who(d: &Differs) -> &'static str {
-    source(d.source).map_or("Another source", |s| s.title)
-}
 
 /// "The Scrum Guide says otherwise", what it says, and the citation.
 pub(crate) fn says_otherwise(d: Differs) -> impl IntoView {
     view! {
         <div class="says-otherwise" role="note" data-testid="says-otherwise">
-            <p class="says-otherwise__label">{format!("{} says otherwise", who(&d))}</p>
+            <p class="says-otherwise__label">{format!("{} says otherwise", d.who())}</p>
             <p>{d.text}</p>
             {cite(&[d.source])}
         </div>

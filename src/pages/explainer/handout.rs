@@ -4,7 +4,6 @@
 //! Hidden on screen; `style/print.css` shows it instead of the interactive page.
 
 use super::cite::cite;
-use super::differs::who;
 use crate::content::{
     level_blurb, org_guidance, Differs, CEREMONIES, DEBATES, DIMENSIONS, DISCUSSION_PROMPTS,
     SOURCES,
@@ -90,7 +89,7 @@ fn Notes() -> impl IntoView {
         .map(|(name, n)| {
             view! {
                 <p>
-                    <strong>{format!("† {name}, Product Owner — {} says otherwise: ", who(&n))}</strong>
+                    <strong>{format!("† {name}, Product Owner — {} says otherwise: ", n.who())}</strong>
                     {n.text}
                 </p>
             }

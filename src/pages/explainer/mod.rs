@@ -181,7 +181,7 @@ fn DimensionRow(d: Dimension, open: bool) -> impl IntoView {
                 <span class="compare__po">
                     <span class="sr-only">"Product Owner: "</span>{d.po}
                     {d.po_differs.map(|n| view! {
-                        <span class="says-otherwise__flag">{format!("{} says otherwise: open for details", differs::who(&n))}</span>
+                        <span class="says-otherwise__flag">{format!("{} says otherwise: open for details", n.who())}</span>
                     })}
                 </span>
             </summary>

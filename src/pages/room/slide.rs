@@ -3,7 +3,7 @@
 
 use super::slides::{parts, Slide, DEBATE_CHOICES};
 use super::votes::{counted, CountInputs, Counts, VoteChart};
-use crate::content::{cited, letter, order, source};
+use crate::content::{cited, letter, order};
 use crate::route::{Page, Route};
 use leptos::prelude::*;
 
@@ -83,7 +83,7 @@ fn question(
                     <p class="room__source">{cited(q.source)}</p>
                     {q.otherwise.map(|t| view! { <p><strong>"One person, both hats, or no PM: "</strong>{t}</p> })}
                     {q.differs.map(|d| view! {
-                        <p><strong>{format!("{} says otherwise: ", source(d.source).map_or("Another source", |s| s.title))}</strong>{d.text}</p>
+                        <p><strong>{format!("{} says otherwise: ", d.who())}</strong>{d.text}</p>
                         <p class="room__source">{cited(d.source)}</p>
                     })}
                 </div>

@@ -4,8 +4,8 @@
 
 use crate::components::roving::arrow_keys;
 use crate::content::{
-    answer, cited, given, in_sentence, is_right, letter, order, source, Answers, Exercise, Given,
-    Pick, Question,
+    answer, cited, given, in_sentence, is_right, letter, order, Answers, Exercise, Given, Pick,
+    Question,
 };
 use leptos::prelude::*;
 
@@ -154,7 +154,7 @@ fn Feedback(q: Question, given: Given) -> impl IntoView {
             })}
             {q.differs.map(|d| view! {
                 <div class="feedback__differs" data-testid="differs">
-                    <p><strong>{format!("{} says otherwise: ", source(d.source).map_or("Another source", |s| s.title))}</strong>{d.text}</p>
+                    <p><strong>{format!("{} says otherwise: ", d.who())}</strong>{d.text}</p>
                     <p class="muted">{cited(d.source)}</p>
                 </div>
             })}

@@ -2,7 +2,7 @@
 //! their written order, and room to answer) and a separate answer key with the right
 //! answers, why, and the sources. Shown on screen as a preview with a Print button.
 
-use crate::content::{cited, in_sentence, letter, source, EXERCISES};
+use crate::content::{cited, in_sentence, letter, EXERCISES};
 use crate::route::{Page, Route};
 use leptos::prelude::*;
 
@@ -100,7 +100,7 @@ fn answer_key() -> impl IntoView {
                                 <p><strong>{format!("Answer: {}. ", right.join("; "))}</strong>{q.why}</p>
                                 {q.otherwise.map(|t| view! { <p>"One person, both hats, or no PM: "{t}</p> })}
                                 {q.differs.map(|d| view! {
-                                    <p>{format!("{} says otherwise: ", source(d.source).map_or("Another source", |s| s.title))}{d.text}" ("{cited(d.source)}")"</p>
+                                    <p>{format!("{} says otherwise: ", d.who())}{d.text}" ("{cited(d.source)}")"</p>
                                 })}
                                 <p class="sheet__source">{cited(q.source)}</p>
                             </li>
