@@ -50,7 +50,12 @@ pub struct Engine {
 split_point!(
     fn engine_chunk() -> Engine {
         Engine {
-            dispatch: Tab::dispatch,
+            // Today's records (done days, sprint scopes) join the command here, so undo,
+            // saving and other tabs see them as part of it.
+            dispatch: |t, ws, cmd| {
+                let cmd = crate::model::records::stamp(cmd, ws, crate::state::today());
+                Tab::dispatch(t, ws, cmd)
+            },
             step: Tab::step,
             flush: Tab::flush,
             retry: Tab::retry,

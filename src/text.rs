@@ -237,6 +237,17 @@ pub fn verdict(r: &Reality) -> String {
         None => gaps.push("no velocity yet to check the points against".into()),
         Some(true) => {}
     }
+    if r.slipping > 0 {
+        gaps.push(format!(
+            "{} {} slip",
+            r.slipping,
+            if r.slipping == 1 {
+                "feature is set to"
+            } else {
+                "features are set to"
+            }
+        ));
+    }
     if gaps.is_empty() {
         "Plan and backlog agree.".into()
     } else {

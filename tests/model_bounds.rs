@@ -35,6 +35,7 @@ fn workspace() -> Workspace {
         end: None,
         capacity: Some(20.0),
         state: SprintState::Finished,
+        scope: None,
     }];
     let mut done = Item::new(id("i-1"), ItemKind::Story, "Sign in");
     (done.estimate, done.sprint, done.status) = (Some(3.0), Some(id("s-1")), ItemStatus::Done);

@@ -48,6 +48,7 @@ fn valid() -> Workspace {
         end: Day::new(2026, 1, 5),
         capacity: Some(10.0),
         state: SprintState::Active,
+        scope: None,
     }];
     p.releases = vec![Release {
         id: id("r-1"),

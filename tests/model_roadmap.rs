@@ -157,6 +157,7 @@ fn reality_of(s: &str) -> Reality {
         points_left: w[11].parse().unwrap(),
         capacity: (w[15] != "none").then(|| w[15].parse().unwrap()),
         time_boxed: w.get(16) == Some(&"time-boxed"),
+        slipping: 0,
     };
     assert_eq!(
         summary(&r),

@@ -120,6 +120,7 @@ fn big_product(items: usize, features: usize) -> Product {
         end: None,
         capacity,
         state,
+        scope: None,
     };
     p.sprints = vec![
         sprint(0, SprintState::Finished, Some(40.0)),

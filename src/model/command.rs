@@ -6,6 +6,7 @@
 //! storage which keys to rewrite.
 
 use super::bounds::check_command;
+use super::dependencies;
 use super::error::ModelError;
 use super::ids::Id;
 use super::invariants::{
@@ -338,6 +339,14 @@ impl Command {
         }
     }
 
+    /// Whether this deletes an item another waits for: that one changes too.
+    fn deletes_needed_item(&self, ws: &Workspace, product: &Id, id: &Id) -> bool {
+        matches!(self, Command::Delete { .. })
+            && ws
+                .product(product)
+                .is_some_and(|p| dependencies::item_is_needed(p, id))
+    }
+
     /// The parts of `ws` this command may touch.
     pub fn touches(&self, ws: &Workspace) -> Changes {
         match self {
@@ -415,7 +424,10 @@ pub fn apply(ws: &mut Workspace, cmd: Command) -> Result<(Changes, Snapshot), Mo
     check_command(ws, &cmd)?;
     let changes = cmd.touches(ws);
     // A change to one item alone keeps, and checks, only that item.
-    let item = cmd.only_item().map(|(p, i)| (p.clone(), i.clone()));
+    let item = cmd
+        .only_item()
+        .filter(|(p, i)| !cmd.deletes_needed_item(ws, p, i))
+        .map(|(p, i)| (p.clone(), i.clone()));
     let before = match &item {
         Some((p, i)) => Snapshot::of_item(ws, p, i),
         None => Snapshot::take(ws, &changes),
@@ -745,6 +757,9 @@ fn delete(p: &mut Product, kind: Kind, id: &Id) -> Result<(), ModelError> {
     if !found {
         return Err(missing(kind, id));
     }
+    if matches!(kind, Kind::Theme | Kind::Feature | Kind::Item) {
+        dependencies::prune(p);
+    }
     Ok(())
 }
 
@@ -993,5 +1008,8 @@ fn move_theme(ws: &mut Workspace, from: &Id, theme: &Id, to: &Id) -> Result<(), 
         i.sprint = None;
         i
     }));
+    // Dependencies stay within a product: those across the two are dropped.
+    dependencies::prune(dst);
+    dependencies::prune(product_mut(ws, from)?);
     Ok(())
 }

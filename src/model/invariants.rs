@@ -5,6 +5,7 @@
 //! live in `bounds`, which commands, fields and the import ask: a range checked on load
 //! would make a workspace stored with one value out of it unreadable.
 
+use super::dependencies::{self, Graph};
 use super::error::ModelError;
 use super::ids::{Id, IdSet};
 use super::workspace::{Item, Product, Workspace};
@@ -178,6 +179,12 @@ fn check_references(p: &Product, at_p: String) -> Result<(), ModelError> {
         }
         check_number(&at, "value", f.value)?;
         check_number(&at, "effort", f.effort)?;
+        dependencies::check_list(&at, &f.id, &f.depends_on, &features, "feature")?;
+    }
+    if let Some(cycle) = Graph::features(p).any_cycle() {
+        let title = |id: &Id| p.feature(id).map(|f| f.title.clone()).unwrap_or_default();
+        let at = format!("{at_p} › feature '{}' ({})", title(cycle[0]), cycle[0]);
+        return Err(dependencies::cycle_error(&at, &cycle, title));
     }
 
     let sprints: IdSet<&Id> = p.sprints.iter().map(|s| &s.id).collect();
@@ -204,6 +211,23 @@ fn check_references(p: &Product, at_p: String) -> Result<(), ModelError> {
             e
         })?;
     }
+    check_item_dependencies(p, &at_p)
+}
+
+fn check_item_dependencies(p: &Product, at_p: &str) -> Result<(), ModelError> {
+    if p.items.iter().all(|i| i.depends_on.is_empty()) {
+        return Ok(());
+    }
+    let items: IdSet<&Id> = p.items.iter().map(|i| &i.id).collect();
+    let at = |i: &Item| format!("{at_p} › item '{}' ({})", i.title, i.id);
+    for i in p.items.iter().filter(|i| !i.depends_on.is_empty()) {
+        dependencies::check_list(&at(i), &i.id, &i.depends_on, &items, "item")?;
+    }
+    if let Some(cycle) = Graph::items(p).any_cycle() {
+        let title = |id: &Id| p.item(id).map(|i| i.title.clone()).unwrap_or_default();
+        let first = p.item(cycle[0]).map(at).unwrap_or_default();
+        return Err(dependencies::cycle_error(&first, &cycle, title));
+    }
     Ok(())
 }
 
@@ -223,6 +247,20 @@ pub fn item_still_fits(ws: &Workspace, product: &Id, id: &Id) -> bool {
     let sprints: IdSet<&Id> = p.sprints.iter().map(|s| &s.id).collect();
     if check_item(item, &features, &sprints).is_err() {
         return false;
+    }
+    if !item.depends_on.is_empty() {
+        let known = |d: &Id| d != &item.id && p.item(d).is_some();
+        let unique = item
+            .depends_on
+            .iter()
+            .enumerate()
+            .all(|(n, d)| !item.depends_on[..n].contains(d));
+        if !unique
+            || !item.depends_on.iter().all(known)
+            || Graph::items(p).cycle_through(&item.id).is_some()
+        {
+            return false;
+        }
     }
     let mine: Vec<&Id> = std::iter::once(&item.id)
         .chain(item.acceptance.iter().map(|c| &c.id))

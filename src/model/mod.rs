@@ -4,9 +4,11 @@
 
 pub mod backlog;
 pub mod bounds;
+pub mod burndown;
 pub mod choice;
 pub mod command;
 pub mod dates;
+pub mod dependencies;
 pub mod error;
 pub mod history;
 pub mod ids;
@@ -16,6 +18,7 @@ pub mod outline;
 pub mod outline_keys;
 pub mod planning;
 pub mod readiness;
+pub mod records;
 pub mod roadmap;
 pub mod roadmap_lanes;
 pub mod roadmap_svg;
@@ -23,6 +26,8 @@ pub mod roles;
 pub mod rollup;
 pub mod sample;
 pub mod scoring;
+pub mod slips;
+pub mod sprint_close;
 pub mod workspace;
 
 pub use choice::Choice;

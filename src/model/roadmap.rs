@@ -5,7 +5,9 @@ use super::dates::{Day, Month};
 use super::ids::{Id, IdSet};
 use super::planning::velocity;
 use super::readiness;
+use super::slips::{slips, Slip};
 use super::workspace::{Feature, Horizon, Product};
+use std::collections::HashMap;
 
 /// The months the timeline shows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -127,6 +129,8 @@ pub struct Reality {
     pub capacity: Option<f64>,
     /// False for buckets with no time box (Later), which have no capacity to check.
     pub time_boxed: bool,
+    /// Features that slip (`slips::slips`).
+    pub slipping: usize,
 }
 
 impl Reality {
@@ -164,6 +168,11 @@ pub fn in_bucket<'a>(p: &'a Product, bucket: &Bucket) -> Vec<&'a Feature> {
 }
 
 pub fn reality(p: &Product, bucket: &Bucket) -> Reality {
+    reality_with(p, bucket, &slips(p))
+}
+
+/// `reality` given the product's slips, worked out once for all the buckets.
+pub fn reality_with(p: &Product, bucket: &Bucket, slipping: &HashMap<Id, Slip>) -> Reality {
     let features = in_bucket(p, bucket);
     // Sets, not scans: with 10,000 items and a few hundred features a bucket, scanning
     // the list for each item took the roadmap's first render 40 ms in the browser.
@@ -201,5 +210,9 @@ pub fn reality(p: &Product, bucket: &Bucket) -> Reality {
             + 0.0,
         capacity,
         time_boxed: !matches!(bucket, Bucket::Horizon(Horizon::Later)),
+        slipping: features
+            .iter()
+            .filter(|f| slipping.contains_key(&f.id))
+            .count(),
     }
 }

@@ -93,6 +93,7 @@ fn build_features(
             value: Some(s.value),
             effort: Some(s.effort),
             release: None,
+            depends_on: Vec::new(),
         })
         .collect()
 }
@@ -343,6 +344,7 @@ fn trailhead(today: Day, next_id: &mut dyn FnMut(&str) -> Id) -> Product {
             end: Some(start.add_days(13)),
             capacity: Some(20.0),
             state: SprintState::Finished,
+            scope: None,
         },
         Sprint {
             id: next_id(prefix::SPRINT),
@@ -352,6 +354,7 @@ fn trailhead(today: Day, next_id: &mut dyn FnMut(&str) -> Id) -> Product {
             end: Some(start.add_days(27)),
             capacity: Some(20.0),
             state: SprintState::Active,
+            scope: None,
         },
         Sprint {
             id: next_id(prefix::SPRINT),
@@ -361,6 +364,7 @@ fn trailhead(today: Day, next_id: &mut dyn FnMut(&str) -> Id) -> Product {
             end: Some(start.add_days(41)),
             capacity: Some(20.0),
             state: SprintState::Planned,
+            scope: None,
         },
     ];
     use ItemKind::*;

@@ -228,6 +228,9 @@ pub struct Feature {
     pub effort: Option<f64>,
     #[serde(default)]
     pub release: Option<Id>,
+    /// Features of the same product this one waits for (they block it).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub depends_on: Vec<Id>,
 }
 
 impl Feature {
@@ -244,6 +247,7 @@ impl Feature {
             value: None,
             effort: None,
             release: None,
+            depends_on: Vec::new(),
         }
     }
 }
@@ -407,6 +411,12 @@ pub struct Item {
     pub sprint: Option<Id>,
     #[serde(default, skip_serializing_if = "ScoreInputs::is_empty")]
     pub scores: ScoreInputs,
+    /// Items of the same product this one waits for (they block it).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub depends_on: Vec<Id>,
+    /// The day it was marked done, recorded from content version 2 on (`records::stamp`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub done_on: Option<Day>,
 }
 
 impl ScoreInputs {
@@ -430,6 +440,8 @@ impl Item {
             feature: None,
             sprint: None,
             scores: ScoreInputs::default(),
+            depends_on: Vec::new(),
+            done_on: None,
         }
     }
 }
@@ -465,6 +477,17 @@ pub struct Sprint {
     pub capacity: Option<f64>,
     #[serde(default)]
     pub state: SprintState,
+    /// What it held when it was started, recorded from content version 2 on: where its
+    /// burndown starts.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scope: Option<SprintScope>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SprintScope {
+    pub day: Day,
+    pub points: f64,
+    pub items: usize,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

@@ -278,6 +278,7 @@ fields!(Feature {
     value: or_default,
     effort: or_default,
     release: or_default,
+    depends_on: or_default,
 });
 fields!(Story {
     as_a: or_default,
@@ -313,6 +314,8 @@ fields!(Item {
     feature: or_default,
     sprint: or_default,
     scores: or_default,
+    depends_on: or_default,
+    done_on: or_default,
 });
 fields!(Sprint {
     id: required,
@@ -322,6 +325,12 @@ fields!(Sprint {
     end: or_default,
     capacity: or_default,
     state: or_default,
+    scope: or_default,
+});
+fields!(SprintScope {
+    day: required,
+    points: required,
+    items: required
 });
 fields!(Release {
     id: required,

@@ -104,6 +104,7 @@ pub fn sprint(s: &str, name: &str, state: SprintState, capacity: Option<f64>) ->
         end: None,
         capacity,
         state,
+        scope: None,
     }
 }
 

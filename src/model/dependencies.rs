@@ -1,0 +1,204 @@
+//! Dependencies: a feature or backlog item that waits for others of its kind in the same
+//! product (`depends_on`). The other end "blocks" it.
+//!
+//! The rules (checked with the product's others in `invariants`): a dependency names an
+//! existing entity of the same kind, not itself, once; and no chain of them comes back to
+//! where it started, since such work could never begin.
+
+use super::error::ModelError;
+use super::ids::{Id, IdSet};
+use super::workspace::{ItemStatus, Product};
+use std::collections::HashMap;
+
+/// The nodes of one kind with what each waits for.
+pub struct Graph<'a> {
+    deps: HashMap<&'a Id, &'a [Id]>,
+}
+
+impl<'a> Graph<'a> {
+    pub fn new(nodes: impl Iterator<Item = (&'a Id, &'a [Id])>) -> Self {
+        Graph {
+            deps: nodes.filter(|(_, d)| !d.is_empty()).collect(),
+        }
+    }
+
+    pub fn features(p: &'a Product) -> Self {
+        Graph::new(p.features.iter().map(|f| (&f.id, f.depends_on.as_slice())))
+    }
+
+    pub fn items(p: &'a Product) -> Self {
+        Graph::new(p.items.iter().map(|i| (&i.id, i.depends_on.as_slice())))
+    }
+
+    fn of(&self, id: &Id) -> &'a [Id] {
+        self.deps.get(id).copied().unwrap_or(&[])
+    }
+
+    /// A chain of dependencies from `start` back to itself, as the ids along it
+    /// (`start` first, not repeated at the end), if there is one.
+    pub fn cycle_through(&self, start: &'a Id) -> Option<Vec<&'a Id>> {
+        // Depth first, keeping the path: each id is entered once.
+        let mut seen: IdSet<&Id> = IdSet::default();
+        let mut path: Vec<(&Id, usize)> = vec![(start, 0)];
+        seen.insert(start);
+        while let Some((id, next)) = path.last_mut() {
+            let deps = self.of(id);
+            let Some(dep) = deps.get(*next) else {
+                path.pop();
+                continue;
+            };
+            *next += 1;
+            if dep == start {
+                return Some(path.iter().map(|(id, _)| *id).collect());
+            }
+            if seen.insert(dep) {
+                path.push((dep, 0));
+            }
+        }
+        None
+    }
+
+    /// Some cycle anywhere in the graph, as `cycle_through` gives it.
+    pub fn any_cycle(&self) -> Option<Vec<&'a Id>> {
+        // Once a node is known to lead to no cycle through itself, the nodes it reaches
+        // may still be on one, so each is tried; `done` keeps that linear in practice.
+        let mut done: IdSet<&Id> = IdSet::default();
+        let mut starts: Vec<&&Id> = self.deps.keys().collect();
+        starts.sort();
+        for start in starts {
+            if done.contains(*start) {
+                continue;
+            }
+            if let Some(cycle) = self.cycle_through(start) {
+                return Some(cycle);
+            }
+            done.insert(start);
+        }
+        None
+    }
+}
+
+/// Why `deps` (of the entity `own`) breaks a rule: `known` holds the ids of its kind.
+pub fn check_list(
+    at: &str,
+    own: &Id,
+    deps: &[Id],
+    known: &IdSet<&Id>,
+    noun: &str,
+) -> Result<(), ModelError> {
+    for (n, d) in deps.iter().enumerate() {
+        if d == own {
+            return Err(ModelError::new(at, "it cannot wait for itself"));
+        }
+        if !known.contains(d) {
+            return Err(ModelError::new(
+                at,
+                format!("waits for {noun} {d}, which does not exist in this product"),
+            ));
+        }
+        if deps[..n].contains(d) {
+            return Err(ModelError::new(at, format!("waits for {noun} {d} twice")));
+        }
+    }
+    Ok(())
+}
+
+/// The refusal of a cycle, naming the titles along it.
+pub fn cycle_error(at: &str, cycle: &[&Id], title: impl Fn(&Id) -> String) -> ModelError {
+    let names: Vec<String> = cycle.iter().map(|id| format!("'{}'", title(id))).collect();
+    let chain = match names.len() {
+        0 | 1 => String::new(),
+        2 => format!(": {} already waits for {}", names[1], names[0]),
+        _ => format!(
+            ": {} waits for {}, which leads back to {}",
+            names[0],
+            names[1..].join(", then "),
+            names[0]
+        ),
+    };
+    ModelError::new(
+        at,
+        format!("that dependency would make a loop, so none of this work could start{chain}"),
+    )
+}
+
+/// Drops every dependency on an id that is no longer in the product (after a delete or a
+/// theme moving to another product): the other end is gone, so it waits for nothing.
+pub fn prune(p: &mut Product) {
+    let features: IdSet<Id> = p.features.iter().map(|f| f.id.clone()).collect();
+    for f in &mut p.features {
+        f.depends_on.retain(|d| features.contains(d));
+    }
+    if p.items.iter().all(|i| i.depends_on.is_empty()) {
+        return;
+    }
+    let items: IdSet<Id> = p.items.iter().map(|i| i.id.clone()).collect();
+    for i in &mut p.items {
+        i.depends_on.retain(|d| items.contains(d));
+    }
+}
+
+/// Whether any item waits for `id`.
+pub fn item_is_needed(p: &Product, id: &Id) -> bool {
+    p.items.iter().any(|i| i.depends_on.contains(id))
+}
+
+/// The items an item waits for that are not done, in its list's order.
+pub fn open_blockers<'a>(p: &'a Product, deps: &'a [Id]) -> Vec<&'a Id> {
+    deps.iter()
+        .filter(|d| p.item(d).is_some_and(|b| b.status != ItemStatus::Done))
+        .collect()
+}
+
+/// What is wrong with the order of an item and what it waits for.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum OrderProblem {
+    /// Ranked above a blocker that is not done (its id).
+    RankedBefore(Id),
+    /// Planned into a sprint that comes before its blocker's, or the blocker is in no
+    /// sprint at all (its id).
+    PlannedBefore(Id),
+}
+
+/// Per item that waits for something not done: the ids it waits for, and the first
+/// problem with its place. One pass over the backlog plus one per dependency.
+pub fn item_blocks(p: &Product) -> HashMap<&Id, (Vec<&Id>, Option<OrderProblem>)> {
+    let mut out = HashMap::new();
+    if p.items.iter().all(|i| i.depends_on.is_empty()) {
+        return out;
+    }
+    let rank: HashMap<&Id, usize> = p
+        .items
+        .iter()
+        .enumerate()
+        .map(|(n, i)| (&i.id, n))
+        .collect();
+    let sprint_at = |s: Option<&Id>| s.and_then(|s| p.sprints.iter().position(|x| &x.id == s));
+    for (n, i) in p.items.iter().enumerate() {
+        if i.depends_on.is_empty() || i.status == ItemStatus::Done {
+            continue;
+        }
+        let open = open_blockers(p, &i.depends_on);
+        if open.is_empty() {
+            continue;
+        }
+        let mine = sprint_at(i.sprint.as_ref());
+        let problem = open.iter().find_map(|b| {
+            let theirs = sprint_at(p.item(b)?.sprint.as_ref());
+            let planned_first = match (mine, theirs) {
+                (Some(_), None) => true,
+                (Some(m), Some(t)) => m < t,
+                (None, _) => false,
+            };
+            if planned_first {
+                Some(OrderProblem::PlannedBefore((*b).clone()))
+            } else if rank.get(b).is_some_and(|r| *r > n) {
+                Some(OrderProblem::RankedBefore((*b).clone()))
+            } else {
+                None
+            }
+        });
+        out.insert(&i.id, (open, problem));
+    }
+    out
+}
