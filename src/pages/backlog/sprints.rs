@@ -55,6 +55,7 @@ pub(crate) fn SprintStrip() -> impl IntoView {
                 .find(|c| Field::Capacity.accepts(*c))
                 .or(Some(20.0)),
             state: SprintState::Planned,
+            scope: None,
         };
         let id = sprint.id.clone();
         if state
