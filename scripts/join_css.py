@@ -52,6 +52,7 @@ BUNDLES = {
         "pages/hierarchy.css",
         "pages/roadmap.css",
         "pages/backlog.css",
+        "pages/planning.css",
         "pages/training.css",
         "pages/room.css",
         "pages/data.css",

@@ -1,6 +1,7 @@
 //! Shared pieces of the UI.
 
 pub mod add_line;
+pub mod depends_on;
 pub mod dialog;
 pub mod download;
 pub mod enum_select;
