@@ -255,7 +255,7 @@ pub fn verdict(r: &Reality) -> String {
     }
 }
 
-fn capitalise(s: &str) -> String {
+pub fn capitalise(s: &str) -> String {
     let mut c = s.chars();
     match c.next() {
         Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
@@ -354,5 +354,32 @@ pub fn over_committed(over: f64, by_velocity: Option<f64>) -> String {
             points(v)
         ),
         None => format!("⚠ Over capacity by {} points", points(over)),
+    }
+}
+
+/// What a blocked backlog row says it waits for.
+pub fn waits_for(titles: &[String]) -> Option<String> {
+    match titles {
+        [] => None,
+        [one] => Some(format!("Waits for “{one}”")),
+        many => Some(format!(
+            "Waits for {} items: {}",
+            many.len(),
+            many.iter()
+                .map(|t| format!("“{t}”"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        )),
+    }
+}
+
+/// Why a blocked item's place is wrong.
+pub fn misplaced(how: crate::model::backlog::Misplaced, blocker: &str) -> String {
+    use crate::model::backlog::Misplaced;
+    match how {
+        Misplaced::RankedAbove => format!("Ranked above “{blocker}”, which it waits for"),
+        Misplaced::PlannedBefore => {
+            format!("Planned before “{blocker}”, which it waits for: plan that one first")
+        }
     }
 }

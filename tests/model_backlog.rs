@@ -1194,6 +1194,8 @@ fn rows_carry_scores_forecast_and_readiness() {
             score_flag: None,
             // Sprint 2 holds min(10, velocity 5): 2.5 are planned, so 3 more do not fit.
             forecast: Forecast::Sprint("Sprint 3".into()),
+            blocked_by: vec![],
+            order_problem: None,
         }
     );
     assert!(rows[0].ready());
@@ -1217,6 +1219,8 @@ fn rows_carry_scores_forecast_and_readiness() {
             rice: None,
             score_flag: None,
             forecast: Forecast::NeedsEstimate,
+            blocked_by: vec![],
+            order_problem: None,
         }
     );
     assert!(!rows[2].ready());

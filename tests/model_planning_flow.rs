@@ -341,3 +341,18 @@ fn the_forecast_makes_a_feature_slip_too() {
         "the sprint ends on the 13th"
     );
 }
+
+#[test]
+fn a_backlog_row_names_its_open_blockers_and_the_order_problem() {
+    use twohats::model::backlog::{backlog_rows, BacklogFilter, Misplaced};
+    use twohats::model::scoring::Scheme;
+    let mut ws = team();
+    waits(&mut ws, "i-a", &["i-c"]).unwrap();
+    let rows = backlog_rows(&ws.products[0], &BacklogFilter::default(), Scheme::Rank);
+    assert_eq!(rows[0].blocked_by, ["Item i-c"]);
+    assert_eq!(
+        rows[0].order_problem,
+        Some((Misplaced::PlannedBefore, "Item i-c".into()))
+    );
+    assert!(rows[1].blocked_by.is_empty() && rows[1].order_problem.is_none());
+}

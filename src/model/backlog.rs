@@ -2,6 +2,7 @@
 //! its readiness, scores and forecast as facts. Plain Rust, so the page only renders rows.
 
 use super::bounds::{self, Field};
+use super::dependencies::{item_blocks, OrderProblem};
 use super::ids::Id;
 use super::planning::{forecast, Slot};
 use super::readiness;
@@ -123,6 +124,18 @@ pub struct BacklogRow {
     /// The first score input stored out of its range, which makes the scores suspect.
     pub score_flag: Option<Field>,
     pub forecast: Forecast,
+    /// Titles of the items it waits for that are not done.
+    pub blocked_by: Vec<String>,
+    /// It is ranked or planned before one of those (`dependencies::OrderProblem`), and
+    /// that one's title.
+    pub order_problem: Option<(Misplaced, String)>,
+}
+
+/// How a blocked item is out of order with its blocker.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Misplaced {
+    RankedAbove,
+    PlannedBefore,
 }
 
 impl BacklogRow {
@@ -198,6 +211,7 @@ pub struct RowBuilder<'a> {
     slots: HashMap<Id, Slot>,
     feature_titles: HashMap<&'a Id, &'a String>,
     sprint_names: HashMap<&'a Id, &'a String>,
+    blocks: HashMap<&'a Id, (Vec<&'a Id>, Option<OrderProblem>)>,
 }
 
 impl<'a> RowBuilder<'a> {
@@ -207,6 +221,7 @@ impl<'a> RowBuilder<'a> {
             slots: forecast(p),
             feature_titles: first_by_id(p.features.iter().map(|f| (&f.id, &f.title))),
             sprint_names: first_by_id(p.sprints.iter().map(|s| (&s.id, &s.name))),
+            blocks: item_blocks(p),
         }
     }
 
@@ -247,7 +262,31 @@ impl<'a> RowBuilder<'a> {
                 Some(Slot::NeedsEstimate) => Forecast::NeedsEstimate,
                 Some(Slot::Unknown) | None => Forecast::Unknown,
             },
+            blocked_by: Vec::new(),
+            order_problem: None,
         }
+        .with_blocks(self.blocks.get(&i.id), |id| self.item_title(id))
+    }
+
+    fn item_title(&self, id: &Id) -> String {
+        self.p.item(id).map(|i| i.title.clone()).unwrap_or_default()
+    }
+}
+
+impl BacklogRow {
+    fn with_blocks(
+        mut self,
+        blocks: Option<&(Vec<&Id>, Option<OrderProblem>)>,
+        title: impl Fn(&Id) -> String,
+    ) -> Self {
+        if let Some((open, problem)) = blocks {
+            self.blocked_by = open.iter().map(|id| title(id)).collect();
+            self.order_problem = problem.as_ref().map(|p| match p {
+                OrderProblem::RankedBefore(b) => (Misplaced::RankedAbove, title(b)),
+                OrderProblem::PlannedBefore(b) => (Misplaced::PlannedBefore, title(b)),
+            });
+        }
+        self
     }
 }
 

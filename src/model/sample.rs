@@ -161,6 +161,32 @@ fn build_items(
         .collect()
 }
 
+/// What the app would have recorded: the active sprint's scope on its first day, and a
+/// done day for each finished item, spread over its sprint and never after today.
+fn record_history(sprints: &mut [Sprint], items: &mut [Item], today: Day) {
+    for (n, i) in items.iter_mut().enumerate() {
+        let start = i
+            .sprint
+            .as_ref()
+            .and_then(|s| sprints.iter().find(|x| &x.id == s))
+            .and_then(|s| s.start);
+        if let (ItemStatus::Done, Some(start)) = (i.status, start) {
+            i.done_on = Some(start.add_days(2 + (n as i64 * 3) % 9).min(today));
+        }
+    }
+    for s in sprints
+        .iter_mut()
+        .filter(|s| s.state == SprintState::Active)
+    {
+        let planned = items.iter().filter(|i| i.sprint.as_ref() == Some(&s.id));
+        s.scope = Some(SprintScope {
+            day: s.start.unwrap_or(today),
+            points: planned.clone().filter_map(|i| i.estimate).sum(),
+            items: planned.count(),
+        });
+    }
+}
+
 // fn-length: data (the sample product written out; long by nature, read as a table)
 fn trailhead(today: Day, next_id: &mut dyn FnMut(&str) -> Id) -> Product {
     let mut p = Product::new(next_id(prefix::PRODUCT), "Trailhead");
@@ -410,6 +436,15 @@ fn trailhead(today: Day, next_id: &mut dyn FnMut(&str) -> Id) -> Product {
             (Task, "Set up crash reporting", None, Some(2.0), Done, Some(0), Some(Should), "So the team hears about crashes before the reviews do.", &[]),
         ],
     );
+    let mut features = features;
+    let mut items = items;
+    let mut sprints = sprints;
+    record_history(&mut sprints, &mut items, today);
+    // Dependencies to teach with: one feature that cannot start on time, one in order,
+    // and a story ranked above the task it waits for.
+    features[4].depends_on = vec![features[3].id.clone()];
+    features[7].depends_on = vec![features[6].id.clone()];
+    items[1].depends_on = vec![items[3].id.clone()];
     p.objectives = vec![o1, o2];
     p.themes = themes;
     p.features = features;

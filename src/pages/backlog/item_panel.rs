@@ -139,6 +139,7 @@ fn PanelBody(
         <Criteria edit />
         <Estimate edit />
         <Planning edit />
+        <super::item_dependencies::ItemDependencies id=id.clone() />
         <Scores edit />
         <PanelActions id />
     }

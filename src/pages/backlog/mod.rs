@@ -2,8 +2,11 @@
 //! of Ready and sprint planning.
 
 mod bulk;
+mod burndown;
+mod item_dependencies;
 mod item_panel;
 mod quick_add;
+mod sprint_close;
 mod sprints;
 mod table;
 mod toolbar;

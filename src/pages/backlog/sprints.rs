@@ -19,6 +19,7 @@ use leptos::prelude::*;
 pub(crate) fn SprintStrip() -> impl IntoView {
     let state = AppState::expect();
     let editing = RwSignal::new(None::<Id>);
+    let closing = RwSignal::new(None::<Id>);
     let cards = Memo::new(move |_| {
         read_product(state, |p| {
             p.sprints
@@ -87,11 +88,13 @@ pub(crate) fn SprintStrip() -> impl IntoView {
             >
                 <ul class="sprint-cards">
                     <For each=move || cards.get() key=|(s, l)| (s.id.clone(), card_key(s, l)) let:card>
-                        <SprintCard sprint=card.0 load=card.1 editing=editing />
+                        <SprintCard sprint=card.0 load=card.1 editing=editing closing=closing />
                     </For>
                 </ul>
             </Show>
-            {move || editing.get().map(|id| view! { <SprintEditor id=id editing=editing /> })}
+            {move || editing.get().map(|id| view! { <SprintEditor id=id editing=editing closing=closing /> })}
+            {move || closing.get().map(|id| view! { <super::sprint_close::SprintClose id=id closing_id=closing /> })}
+            <super::burndown::ActiveBurndown />
         </section>
     }
 }
@@ -101,6 +104,7 @@ fn SprintCard(
     sprint: Sprint,
     load: crate::model::planning::SprintLoad,
     editing: RwSignal<Option<Id>>,
+    closing: RwSignal<Option<Id>>,
 ) -> impl IntoView {
     let state = AppState::expect();
     let ui = BacklogUi::expect();
@@ -146,7 +150,7 @@ fn SprintCard(
             data-testid="sprint-card"
         >
             <div class="sprint-card__top">
-                <button type="button" class="link-button sprint-card__name" on:click=move |_| open_editor(editing, id.get_value())>
+                <button type="button" class="link-button sprint-card__name" id=format!("sprint-name-{}", sprint.id) on:click=move |_| open_editor(editing, id.get_value())>
                     {name.clone()}
                 </button>
                 <span class=format!("pill pill--{}", sprint.state.name())>{sprint.state.label()}</span>
@@ -172,8 +176,47 @@ fn SprintCard(
             {capacity_flag.map(|f| view! { <p class="sprint-card__warning" role="status" data-testid="capacity-out-of-range">{format!("⚠ {f}. Edit the sprint to change it.")}</p> })}
             {over.map(|o| view! { <p class="sprint-card__warning" role="status" data-testid="over-capacity">{crate::text::over_committed(o, by_velocity)}</p> })}
             {(load.unestimated > 0).then(|| view! { <p class="muted">{format!("{} not counted", crate::model::numbers::count(load.unestimated, "unestimated item", "unestimated items"))}</p> })}
+            <StateButton state=sprint.state id=id name=name.clone() closing=closing />
         </li>
     }
+}
+
+/// Starts a planned sprint (recording its scope for the burndown) or offers to finish the
+/// active one.
+#[component]
+fn StateButton(
+    state: SprintState,
+    id: StoredValue<Id>,
+    name: String,
+    closing: RwSignal<Option<Id>>,
+) -> impl IntoView {
+    let app = AppState::expect();
+    match state {
+        SprintState::Planned => {
+            let label = format!("Start {name}");
+            let start = move |_| {
+                let sprint = read_product(app, |p| p.sprint(&id.get_value()).cloned()).flatten();
+                let said = format!("{name} started: the burndown counts from today.");
+                if app
+                    .edit_entity(sprint, "This sprint no longer exists.", |s| s.state = SprintState::Active, Entity::Sprint)
+                    .is_ok()
+                {
+                    app.say(said, false);
+                }
+            };
+            view! { <button type="button" class="btn btn--small" on:click=start data-testid="start-sprint">{label}</button> }.into_any()
+        }
+        SprintState::Active => view! {
+            <button type="button" class="btn btn--small btn--primary" on:click=move |_| close_or_ask(closing, id.get_value()) data-testid="finish-sprint">{format!("Finish {name}…")}</button>
+        }.into_any(),
+        SprintState::Finished => ().into_any(),
+    }
+}
+
+/// Opens the close of a sprint in place of any other.
+fn close_or_ask(closing: RwSignal<Option<Id>>, id: Id) {
+    crate::focus::leave_typing();
+    closing.set(Some(id));
 }
 
 /// What a sprint card shows, as text: a card is drawn again when it changes. (JSON,
@@ -213,7 +256,11 @@ fn print_sprint(ui: BacklogUi, id: Id) {
 }
 
 #[component]
-fn SprintEditor(id: Id, editing: RwSignal<Option<Id>>) -> impl IntoView {
+fn SprintEditor(
+    id: Id,
+    editing: RwSignal<Option<Id>>,
+    closing: RwSignal<Option<Id>>,
+) -> impl IntoView {
     let state = AppState::expect();
     let Some(name) = with_product(state, |p| p.sprint(&id).map(|s| s.name.clone())).flatten()
     else {
@@ -264,7 +311,15 @@ fn SprintEditor(id: Id, editing: RwSignal<Option<Id>>) -> impl IntoView {
                 <CommitText label="Start" input_type="date" value=text(|s| optional_text(s.start)) commit=day("Start", |s, d| s.start = d) testid="sprint-start" />
                 <CommitText label="End" input_type="date" value=text(|s| optional_text(s.end)) commit=day("End", |s, d| s.end = d) testid="sprint-end" />
                 <CommitNumber label="Capacity (points)" field=Field::Capacity value=Signal::derive(move || now.with(|s| s.as_ref().and_then(|s| s.capacity))) commit=move |c| edit(Box::new(move |s| s.capacity = c)) testid="sprint-capacity" />
-                <EnumSelect label="State" value=Signal::derive(move || now.with(|s| s.as_ref().map(|s| s.state)).unwrap_or_default()) on_pick=move |x| { let _ = edit(Box::new(move |s| s.state = x)); } testid="sprint-state" />
+                <EnumSelect label="State" value=Signal::derive(move || now.with(|s| s.as_ref().map(|s| s.state)).unwrap_or_default()) on_pick=move |x| {
+                    // Finishing goes through the close, which asks where unfinished work goes.
+                    if x == SprintState::Finished && now.with_untracked(|s| s.as_ref().is_some_and(|s| s.state != SprintState::Finished)) {
+                        editing.set(None);
+                        close_or_ask(closing, id.get_value());
+                    } else {
+                        let _ = edit(Box::new(move |s| s.state = x));
+                    }
+                } testid="sprint-state" />
                 <CommitText label="Sprint goal" value=text(|s| s.goal.clone()) commit=move |g: String| edit(Box::new(move |s| s.goal = g)) multiline=true testid="sprint-goal" />
             </div>
             <p class="muted panel-form__note">"Each change is saved as you make it; Undo (Ctrl+Z) takes it back."</p>

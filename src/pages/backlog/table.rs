@@ -351,6 +351,12 @@ fn BacklogRowView(index: usize) -> impl IntoView {
                 </button>
                 <span class="criteria-count">{text(|r| if r.criteria > 0 { format!("{} AC", r.criteria) } else { String::new() })}</span>
                 {out_of_range(move || row.with(|r| r.as_ref().and_then(|r| r.score_flag)))}
+                {move || row.with(|r| r.as_ref().and_then(|r| crate::text::waits_for(&r.blocked_by))).map(|t| view! {
+                    <span class="blocked-chip" data-testid="blocked"><span aria-hidden="true">"⛔ "</span>{t}</span>
+                })}
+                {move || row.with(|r| r.as_ref().and_then(|r| r.order_problem.clone())).map(|(how, b)| view! {
+                    <span class="order-warning" role="note" data-testid="order-warning"><span aria-hidden="true">"⚠ "</span>{crate::text::misplaced(how, &b)}</span>
+                })}
             </td>
             <td class="feature-cell" title=text(|r| r.feature.clone().unwrap_or_default())>{text(|r| r.feature.clone().unwrap_or_else(|| "—".into()))}</td>
             <td class="num">

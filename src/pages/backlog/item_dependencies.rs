@@ -1,0 +1,65 @@
+//! The item panel's "Waits for": the items this one depends on, and those it blocks.
+
+use super::ui::{edit_item, BacklogUi};
+use crate::components::depends_on::{DependsOn, Other};
+use crate::model::{Id, Item, ItemStatus, Product};
+use crate::state::{read_product, AppState};
+use leptos::prelude::*;
+
+fn other(i: &Item) -> Other {
+    Other {
+        id: i.id.clone(),
+        title: i.title.clone(),
+        done: i.status == ItemStatus::Done,
+    }
+}
+
+fn waits_for(p: &Product, id: &Id) -> Vec<Other> {
+    p.item(id)
+        .map(|i| {
+            i.depends_on
+                .iter()
+                .filter_map(|d| p.item(d))
+                .map(other)
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+fn blocks(p: &Product, id: &Id) -> Vec<Other> {
+    p.items
+        .iter()
+        .filter(|i| i.depends_on.contains(id))
+        .map(other)
+        .collect()
+}
+
+#[component]
+pub(super) fn ItemDependencies(id: Id) -> impl IntoView {
+    let state = AppState::expect();
+    let ui = BacklogUi::expect();
+    let id = StoredValue::new(id);
+    let waits = Memo::new(move |_| {
+        read_product(state, |p| waits_for(p, &id.get_value())).unwrap_or_default()
+    });
+    let blocked =
+        Memo::new(move |_| read_product(state, |p| blocks(p, &id.get_value())).unwrap_or_default());
+    let candidates = Memo::new(move |_| {
+        read_product(state, |p| {
+            p.items
+                .iter()
+                .filter(|i| i.id != id.get_value())
+                .map(other)
+                .collect::<Vec<_>>()
+        })
+        .unwrap_or_default()
+    });
+    let set = Callback::new(move |ids: Vec<Id>| {
+        edit_item(state, &id.get_value(), move |i| i.depends_on = ids)
+            .map_err(|e| format!("{}.", crate::text::capitalise(&e.what)))
+    });
+    let open = Callback::new(move |other: Id| ui.show(Some(other)));
+    view! {
+        <DependsOn noun="item" waits_for=waits blocks=blocked candidates=candidates set=set open=open testid="item-dependencies" />
+    }
+}
