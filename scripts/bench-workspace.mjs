@@ -169,14 +169,14 @@ function compact(item) {
   return out;
 }
 
-/** The localStorage keys of storage version 2 (docs/storage.md) holding one product. */
+/** The localStorage keys of storage version 3 (docs/storage.md) holding one product. */
 function toStorage(product) {
   const { items, ...core } = product;
   const chunks = Array.from({ length: 32 }, () => []);
   for (const it of items) chunks[chunkOf(it.id)].push(compact(it));
   const meta = {
     format: 'twohats',
-    version: 2,
+    version: 3,
     portfolio: { name: 'Bench portfolio', links: [] },
     roles: 'separate',
     products: [{ id: PRODUCT_ID, rev: 1, chunks: chunks.map((c) => (c.length ? 1 : 0)) }],
@@ -184,13 +184,13 @@ function toStorage(product) {
   const keys = {
     'twohats.meta': JSON.stringify(meta),
     [`twohats.product.${PRODUCT_ID}.1`]: JSON.stringify({
-      format: 'twohats', version: 2, rev: 1, product: core, order: items.map((it) => it.id),
+      format: 'twohats', version: 3, rev: 1, product: core, order: items.map((it) => it.id),
     }),
   };
   chunks.forEach((c, n) => {
     if (c.length) {
       keys[`twohats.items.${PRODUCT_ID}.${n}.1`] = JSON.stringify({
-        format: 'twohats', version: 2, rev: 1, product: PRODUCT_ID, chunk: n, items: c,
+        format: 'twohats', version: 3, rev: 1, product: PRODUCT_ID, chunk: n, items: c,
       });
     }
   });

@@ -159,6 +159,11 @@ impl AppState {
             if let Some(from) = settled.migrated_from {
                 state.finish_migration(from);
             }
+            // An older chunked layout whose index cannot be read: its products' newest
+            // keys may still make whole products, as for the current layout.
+            if let Some(key) = settled.rebuild_from {
+                state.rebuild(key);
+            }
         });
     }
 

@@ -110,6 +110,9 @@ fn the_v1_fixture_imports_and_round_trips() {
     // fields (the fixture writes every one, as the first v1 builds did).
     let again: Value = serde_json::from_str(&encode_export(&ws, "2026-11-23T10:15:00Z")).unwrap();
     let mut expected = fixture_json("export-v1.json");
+    // And that it says the current version: a version 1 file needs nothing else to be a
+    // version 2 one (version 2's fields are left out when nothing is recorded).
+    expected["version"] = json!(CURRENT_VERSION);
     for p in expected["workspace"]["products"].as_array_mut().unwrap() {
         for item in p["items"].as_array_mut().unwrap() {
             drop_empty(item);
@@ -167,6 +170,27 @@ fn a_byte_order_mark_is_ignored() {
 }
 
 // ---------- versions ----------
+
+#[test]
+fn a_version_1_export_still_imports_and_a_fresh_export_says_version_2() {
+    // Version 2 only adds fields a version 1 file does not have: it reads as it is, with
+    // nothing recorded, and is marked as coming from version 1 (the Data page says it
+    // will be updated).
+    let imported = parse_import(&fixture("export-v1.json")).unwrap();
+    assert_eq!(imported.from_version, 1);
+    assert!(imported.from_version < CURRENT_VERSION);
+    let ws = imported.workspace;
+    assert_eq!(ws.products[0].name, "Trailhead");
+
+    assert_eq!(CURRENT_VERSION, 2);
+    let text = encode_export(&ws, "2027-01-04");
+    let exported: Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(exported["format"], "twohats");
+    assert_eq!(exported["version"], 2);
+    let again = parse_import(&text).unwrap();
+    assert_eq!(again.from_version, 2);
+    assert_eq!(again.workspace, ws);
+}
 
 /// What the v1 fixture holds that the preview format could not: releases.
 fn v1_without_releases() -> Workspace {

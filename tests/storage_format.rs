@@ -76,6 +76,20 @@ fn store_v1(ws: &Workspace) -> Store {
     s
 }
 
+/// Writes `ws` as builds of storage version 2 did: today's chunked layout, every key
+/// saying version 2 (content version 1, which `ws` keeps: it records none of version 2's
+/// fields).
+fn store_v2(ws: &Workspace) -> Store {
+    let mut s = store(ws);
+    for key in s.clone().keys() {
+        edit_json(&mut s, key, |v| {
+            assert_eq!(v["version"], STORAGE_VERSION, "{key}");
+            v["version"] = 2.into();
+        });
+    }
+    s
+}
+
 fn load(s: &Store) -> Loaded {
     decode(&|k| s.get(k).cloned())
 }
@@ -589,11 +603,120 @@ fn a_version_1_store_loads_and_asks_to_be_rewritten() {
             from,
         } => {
             assert_eq!(got, ws);
-            assert_eq!(from, CURRENT_VERSION, "only the layout is older");
+            assert_eq!(
+                from, 1,
+                "layout 1 holds content version 1, which is migrated too"
+            );
+            assert!(from < CURRENT_VERSION);
             assert!(refs.iter().all(|r| r.chunks.is_empty()));
         }
         other => panic!("expected a migration, got {other:?}"),
     }
+}
+
+#[test]
+fn each_layout_holds_its_content_version() {
+    assert_eq!(
+        (0..=STORAGE_VERSION + 1)
+            .map(content_version)
+            .collect::<Vec<_>>(),
+        [Some(0), Some(1), Some(1), Some(2), None]
+    );
+    assert_eq!(content_version(STORAGE_VERSION), Some(CURRENT_VERSION));
+    assert_eq!((STORAGE_VERSION, CURRENT_VERSION), (3, 2));
+}
+
+#[test]
+fn every_key_a_save_writes_says_the_current_layout() {
+    for (key, text) in store(&sample()) {
+        let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(v["version"], STORAGE_VERSION, "{key}");
+    }
+}
+
+#[test]
+fn a_version_2_store_is_left_to_the_migrating_reader_and_read_whole() {
+    let ws = sample();
+    let s = store_v2(&ws);
+    let get = |k: &str| s.get(k).cloned();
+    assert_eq!(
+        decode_current::<serde_json::Value>(&get),
+        Loaded::Older { version: 2 }
+    );
+    let meta: Meta = serde_json::from_str(&s[META_KEY]).unwrap();
+    for loaded in [decode_older::<serde_json::Value>(&get, 2), load(&s)] {
+        match loaded {
+            Loaded::Migrated {
+                ws: got,
+                refs,
+                from,
+            } => {
+                assert_eq!(got, ws, "every product and item, as stored");
+                assert_eq!(from, 1, "layout 2 holds content version 1");
+                assert_eq!(refs, meta.products, "the keys to replace");
+            }
+            other => panic!("expected a migration, got {other:?}"),
+        }
+    }
+}
+
+#[test]
+fn a_version_3_store_reads_as_it_is() {
+    let ws = sample();
+    let s = store(&ws);
+    let meta: Meta = serde_json::from_str(&s[META_KEY]).unwrap();
+    assert_eq!(meta.version, 3);
+    assert_eq!(
+        load(&s),
+        Loaded::Ok {
+            ws,
+            refs: meta.products,
+            set_aside: vec![]
+        }
+    );
+}
+
+#[test]
+fn a_version_4_store_is_left_alone() {
+    let mut s = store(&sample());
+    edit_json(&mut s, META_KEY, |v| v["version"] = 4.into());
+    assert_eq!(load(&s), Loaded::Newer { version: 4 });
+}
+
+#[test]
+fn a_version_2_store_with_a_product_that_cannot_be_read_is_unreadable_not_half_read() {
+    let ws = sample();
+    let p = &ws.products[1];
+    let n = chunk_of(&p.items[0].id);
+    let mut s = store_v2(&ws);
+    s.remove(&items_key(&p.id, n, rev_of(&ws, &p.id)));
+    unreadable(
+        &s,
+        &[&format!(
+            "items of product {} (part {n}) are listed but missing",
+            p.id
+        )],
+    );
+    // A product key of a layout this build does not know is not taken either.
+    let mut s = store_v2(&ws);
+    edit_json(&mut s, &key_of(&ws, 0), |v| v["version"] = 4.into());
+    unreadable(&s, &["has an unexpected format or version"]);
+    // Nor is a workspace that breaks a rule.
+    let mut s = store_v2(&ws);
+    edit_item(&mut s, &ws, 1, 0, |v| v["feature"] = "f-zzz".into());
+    unreadable(&s, &["breaks a rule"]);
+}
+
+#[test]
+fn the_keys_of_a_version_2_store_rebuild_without_their_index() {
+    let ws = sample();
+    let s = store_v2(&ws);
+    let keys: Vec<String> = s.keys().filter(|k| *k != META_KEY).cloned().collect();
+    let mut rebuilt = rebuild::<serde_json::Value>(&keys, &|k| s.get(k).cloned());
+    rebuilt.sort_by(|a, b| a.name.cmp(&b.name));
+    let mut expected = ws.products.clone();
+    expected.sort_by(|a, b| a.name.cmp(&b.name));
+    assert_eq!(rebuilt, expected);
 }
 
 #[test]

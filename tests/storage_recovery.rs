@@ -3,6 +3,9 @@
 //! its keys, a damaged index is rebuilt from each product's newest keys, and the Data
 //! page's import of a raw-data download or a backup brings back every item that reads.
 
+mod common;
+
+use common::older::{as_layout_2, versions};
 use std::collections::BTreeMap;
 use twohats::model::sample::{counter_ids, sample_workspace};
 use twohats::model::*;
@@ -423,4 +426,58 @@ fn a_workspace_with_room_for_an_edit_but_not_an_add_is_not_read_only() {
     let opened = Session::open(b.clone(), 2 << 48);
     assert!(!opened.store.is_full(), "{:?}", opened.settled.notices);
     assert!(opened.settled.notices.is_empty());
+}
+
+// ---------- version 2 stores ----------
+
+#[test]
+fn a_damaged_index_of_a_version_2_store_is_rebuilt_and_saved_as_version_3() {
+    let (b, ws) = stored();
+    as_layout_2(&b);
+    b.set(META_KEY, "{\"format\":\"twohats\",\"version\":2,")
+        .unwrap();
+    let opened = Session::open(b.clone(), 4 << 48);
+    let [StorageNotice::Recovered { backup_key, .. }] = &opened.settled.notices[..] else {
+        panic!("{:?}", opened.settled.notices);
+    };
+    let rebuilt = opened
+        .store
+        .rebuild_from_backup(backup_key)
+        .expect("rebuilt from the version 2 keys");
+    let by_name = |mut ps: Vec<Product>| {
+        ps.sort_by(|x, y| x.name.cmp(&y.name));
+        ps
+    };
+    assert_eq!(
+        by_name(rebuilt.products.clone()),
+        by_name(ws.products.clone())
+    );
+    let mut store = opened.store;
+    store.save_all(&rebuilt).unwrap();
+    assert!(
+        versions(&b).iter().all(|(_, v)| *v == 3),
+        "{:?}",
+        versions(&b)
+    );
+}
+
+#[test]
+fn a_raw_download_of_a_version_2_store_imports_whole_with_its_index() {
+    let (b, ws) = stored();
+    as_layout_2(&b);
+    let whole = parse_import(&raw_dump(&b)).expect("a raw download imports");
+    assert!(whole.raw && whole.lost.is_empty(), "{:?}", whole.lost);
+    assert_eq!(whole.workspace, ws, "the portfolio and the order too");
+
+    // Damage costs what it touched, item by item, as in the current layout.
+    let (key, items) = a_chunk_of(&b, &ws, 0);
+    cut(&b, &key);
+    let imported = parse_import(&raw_dump(&b)).unwrap();
+    assert_eq!(imported.workspace.portfolio, ws.portfolio);
+    assert_eq!(imported.workspace.item_count(), ws.item_count() - items);
+    assert!(
+        imported.lost.iter().any(|l| l.at == key),
+        "{:?}",
+        imported.lost
+    );
 }

@@ -3,10 +3,13 @@
 //! share `localStorage`, with the faults a browser meets — a full quota mid-commit, a tab
 //! that dies between writing its chunks and its meta, damaged keys, another tab's commit.
 
+mod common;
+
+use common::older::{as_layout_2, store_layout_1, versions};
 use twohats::model::sample::{counter_ids, sample_workspace};
 use twohats::model::*;
 use twohats::storage::backend::{Backend, MemoryBackend, StorageError};
-use twohats::storage::format::META_KEY;
+use twohats::storage::format::{self, BACKUP_PREFIX, CURRENT_VERSION, META_KEY, STORAGE_VERSION};
 use twohats::storage::session::{Reloaded, Session, StorageNotice};
 
 fn sample() -> Workspace {
@@ -254,4 +257,231 @@ fn a_newer_version_is_never_written_over() {
     );
     opened.store.save_all(&sample()).unwrap();
     assert_eq!(b.dump(), before);
+}
+
+// ---------- older versions ----------
+
+/// Opens `b`, which holds an older layout: nothing is read or saved until the engine
+/// reads it (`open_older`), which shows the workspace to be saved in this version's form.
+fn open_older(b: &MemoryBackend, layout: u32) -> (Session<MemoryBackend>, Workspace, u32) {
+    let mut opened = Session::open(b.clone(), 3 << 48);
+    assert_eq!(opened.older, Some(layout));
+    assert_eq!(opened.settled.workspace, None);
+    assert!(
+        opened.settled.notices.is_empty(),
+        "{:?}",
+        opened.settled.notices
+    );
+    assert!(
+        !opened.store.is_saving(),
+        "nothing saved before the migration is read"
+    );
+    let settled = opened.store.open_older(layout);
+    assert!(settled.notices.is_empty(), "{:?}", settled.notices);
+    (
+        opened.store,
+        settled.workspace.expect("the older document"),
+        settled.migrated_from.expect("migrated"),
+    )
+}
+
+/// Migrates what `b` holds (`layout`) as the app does, and checks that it is then stored
+/// whole in the current layout, the old keys gone once the clean-up ran, and nothing
+/// lost.
+fn migrates_whole(b: &MemoryBackend, layout: u32, ws: &Workspace) {
+    let old_keys: Vec<String> = b.keys().into_iter().filter(|k| k != META_KEY).collect();
+    let (mut store, read, from) = open_older(b, layout);
+    assert_eq!(&read, ws, "every product and item read");
+    assert_eq!(from, 1, "content version 1");
+    assert!(from < CURRENT_VERSION);
+
+    let notices = store.finish_migration(&read, from);
+    let [StorageNotice::Migrated {
+        from: 1,
+        backup_key,
+        saved: true,
+    }] = &notices[..]
+    else {
+        panic!("{notices:?}");
+    };
+    assert!(
+        backup_key.starts_with(&format!("{BACKUP_PREFIX}v1-")),
+        "{backup_key}"
+    );
+    assert_eq!(
+        b.get(backup_key),
+        None,
+        "the copy goes once the save went through"
+    );
+    let named = format::referenced_keys(&b.get(META_KEY).unwrap()).unwrap();
+    assert!(named.iter().all(|k| !old_keys.contains(k)), "all rewritten");
+
+    // The old keys go with the clean-up, as any superseded revision does.
+    b.run_later();
+    let mut expected = named.clone();
+    expected.push(META_KEY.to_string());
+    expected.sort();
+    assert_eq!(b.keys(), expected, "only the new document is left");
+    assert!(versions(b)
+        .iter()
+        .all(|(_, v)| *v == u64::from(STORAGE_VERSION)));
+
+    let again = Session::open(b.clone(), 4 << 48);
+    assert_eq!(again.older, None);
+    assert!(
+        again.settled.notices.is_empty(),
+        "{:?}",
+        again.settled.notices
+    );
+    assert_eq!(again.settled.migrated_from, None);
+    assert_eq!(again.settled.workspace.as_ref(), Some(ws));
+}
+
+#[test]
+fn a_version_2_store_is_migrated_backed_up_rewritten_as_version_3_and_loses_nothing() {
+    let (b, _a, ws) = saved();
+    as_layout_2(&b);
+    assert!(versions(&b).iter().all(|(_, v)| *v == 2));
+    migrates_whole(&b, 2, &ws);
+}
+
+#[test]
+fn a_version_1_store_is_migrated_the_same_way() {
+    let b = MemoryBackend::new();
+    let ws = sample();
+    store_layout_1(&b, &ws);
+    migrates_whole(&b, 1, &ws);
+}
+
+#[test]
+fn a_version_2_store_whose_backup_cannot_be_written_is_never_written_over() {
+    let (b, _a, ws) = saved();
+    as_layout_2(&b);
+    let before = b.dump();
+    let (mut store, read, from) = open_older(&b, 2);
+    b.refuse(Some(StorageError::Quota));
+    assert_eq!(
+        store.finish_migration(&read, from),
+        vec![StorageNotice::Migrated {
+            from: 1,
+            backup_key: String::new(),
+            saved: false
+        }]
+    );
+    b.refuse(None);
+    assert!(!store.is_saving());
+    store.save_all(&ws).unwrap();
+    assert_eq!(b.dump(), before, "the version 2 keys stay as they were");
+}
+
+#[test]
+fn a_version_2_store_whose_rewrite_does_not_fit_stays_as_it_was_and_backed_up() {
+    let (b, _a, _) = saved();
+    as_layout_2(&b);
+    let before = b.dump();
+    // Room for the copy of the document (`Session::document_copy`), not for the rewrite.
+    let copy: serde_json::Map<String, serde_json::Value> = before
+        .iter()
+        .map(|(k, v)| (k.clone(), serde_json::Value::String(v.clone())))
+        .collect();
+    let used: usize = before.iter().map(|(k, v)| k.len() + v.len()).sum();
+    let copy = serde_json::Value::Object(copy).to_string().len() + 40;
+    b.set_quota(Some(used + copy + used / 4));
+
+    let (mut store, read, from) = open_older(&b, 2);
+    let [StorageNotice::Migrated {
+        from: 1,
+        backup_key,
+        saved: false,
+    }] = &store.finish_migration(&read, from)[..]
+    else {
+        panic!("expected a migration that could not be saved");
+    };
+    let backup: std::collections::BTreeMap<String, String> =
+        serde_json::from_str(&b.get(backup_key).unwrap()).unwrap();
+    assert_eq!(backup, before, "the original, byte for byte");
+    let mut now = b.dump();
+    now.remove(backup_key);
+    assert_eq!(now, before, "the failed rewrite left nothing behind");
+    // The next start finds the version 2 store again, and tries again.
+    b.set_quota(None);
+    assert_eq!(Session::open(b.clone(), 5 << 48).older, Some(2));
+}
+
+#[test]
+fn a_version_2_store_with_a_product_that_cannot_be_read_is_kept_and_the_rest_rebuilt() {
+    let (b, _a, ws) = saved();
+    as_layout_2(&b);
+    // A chunk of the first product, cut short.
+    let chunk = b
+        .keys()
+        .into_iter()
+        .find(|k| k.starts_with(&format!("{}{}.", format::ITEMS_PREFIX, ws.products[0].id)))
+        .unwrap();
+    let text = b.get(&chunk).unwrap();
+    b.set(&chunk, &text[..20]).unwrap();
+    let before = b.dump();
+
+    let mut opened = Session::open(b.clone(), 3 << 48);
+    assert_eq!(opened.older, Some(2));
+    let settled = opened.store.open_older(2);
+    assert_eq!(settled.workspace, None);
+    assert_eq!(settled.migrated_from, None);
+    let [StorageNotice::Recovered {
+        reason, backup_key, ..
+    }] = &settled.notices[..]
+    else {
+        panic!("{:?}", settled.notices);
+    };
+    assert!(reason.contains("are damaged"), "{reason}");
+    assert_eq!(settled.rebuild_from.as_ref(), Some(backup_key));
+    let backup: std::collections::BTreeMap<String, String> =
+        serde_json::from_str(&b.get(backup_key).unwrap()).unwrap();
+    assert_eq!(backup, before, "every key kept as it was");
+    // What the app then starts on: the products whose keys are whole.
+    let rebuilt = opened.store.rebuild_from_backup(backup_key).unwrap();
+    assert_eq!(rebuilt.products, vec![ws.products[1].clone()]);
+}
+
+#[test]
+fn a_version_4_store_is_never_written_over() {
+    let (b, _a, ws) = saved();
+    let mut meta: serde_json::Value = serde_json::from_str(&b.get(META_KEY).unwrap()).unwrap();
+    meta["version"] = 4.into();
+    b.set(META_KEY, &meta.to_string()).unwrap();
+    let before = b.dump();
+    let mut opened = Session::open(b.clone(), 3 << 48);
+    assert_eq!(opened.older, None);
+    assert_eq!(
+        opened.settled.notices,
+        vec![StorageNotice::Newer { version: 4 }]
+    );
+    assert!(!opened.store.is_saving());
+    opened.store.save_all(&ws).unwrap();
+    assert_eq!(b.dump(), before);
+}
+
+#[test]
+fn a_migration_of_the_layout_alone_needs_no_copy() {
+    // No layout is only that today (each older one holds an older content version), but
+    // the branch stays for the next layout change that keeps the content.
+    let (b, _a, ws) = saved();
+    as_layout_2(&b);
+    let (mut store, read, _) = open_older(&b, 2);
+    b.set_quota(Some(
+        b.dump()
+            .iter()
+            .map(|(k, v)| k.len() + v.len())
+            .sum::<usize>()
+            * 2
+            + 2_000,
+    ));
+    assert_eq!(store.finish_migration(&read, CURRENT_VERSION), vec![]);
+    assert!(b.keys().iter().all(|k| !k.starts_with(BACKUP_PREFIX)));
+    b.set_quota(None);
+    b.run_later();
+    assert!(versions(&b)
+        .iter()
+        .all(|(_, v)| *v == u64::from(STORAGE_VERSION)));
+    assert_eq!(reopened(&b), Some(ws));
 }

@@ -131,7 +131,7 @@ async fn a_product_created_in_the_ui_is_in_local_storage() {
         .get_item("twohats.meta")
         .unwrap()
         .expect("meta written");
-    assert!(meta.contains("\"version\":2"), "{meta}");
+    assert!(meta.contains("\"version\":3"), "{meta}");
     let product = stored_product_containing("Atlas <b>bold</b>").expect("product key written");
     assert!(product.contains("\"format\":\"twohats\""));
     // The name is shown as text, never parsed as markup.

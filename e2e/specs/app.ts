@@ -2,7 +2,8 @@ import { expect, type Page } from '@playwright/test';
 
 /**
  * Stores one product as a workspace of storage version 1 before the app first loads (the
- * app reads it and rewrites it in the current layout), unless something is stored already.
+ * app migrates it from content version 1, rewrites it in the current layout and says so in
+ * an info banner), unless something is stored already.
  */
 export async function seedProduct(page: Page, product: { id: string; name: string }) {
   const store = {

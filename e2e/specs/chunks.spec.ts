@@ -121,7 +121,7 @@ test('Home is styled whole before any other page\'s styles arrive', async ({ pag
 test('a storage message whose chunk the network drops still says there is one; Try again shows it', async ({ page }) => {
   const app = new App(page);
   await app.open();
-  await page.evaluate(() => localStorage.setItem('twohats.meta', '{"format":"twohats","version":2,'));
+  await page.evaluate(() => localStorage.setItem('twohats.meta', '{"format":"twohats","version":3,'));
   // The banners are a chunk of their own, fetched only when there is something to say.
   await chunkOffline(page, 'notices_chunk');
   await page.reload();

@@ -16,7 +16,7 @@ test('export, reset, import: the same workspace comes back', async ({ page }) =>
   const path = await file.path();
   const exported = JSON.parse(readFileSync(path!, 'utf8'));
   expect(exported.format).toBe('twohats');
-  expect(exported.version).toBe(1);
+  expect(exported.version).toBe(2);
   expect(exported.workspace.products).toHaveLength(2);
 
   // The question takes the focus on its safe answer; answered, it gives the focus back.

@@ -1,4 +1,5 @@
-//! How one product is laid out over several keys (storage version 2): a *core* key with
+//! How one product is laid out over several keys (storage versions 2 and 3, alike but
+//! for the version they write: 3 holds content version 2): a *core* key with
 //! everything but the backlog items plus the backlog order, and up to [`CHUNKS`] item
 //! keys, each holding the items whose id hashes to it. An edit to one item rewrites one
 //! chunk (about 1/32 of the backlog) instead of the whole product; a reorder rewrites the

@@ -15,6 +15,10 @@
 //! parse, every item must be in its chunk and the order, or the product is set aside
 //! (kept, and named) while the others load; the workspace must pass validation. See
 //! `docs/storage.md`.
+//!
+//! This is storage version 3 (`STORAGE_VERSION`). Older versions come back from the
+//! start-up read as `Loaded::Older`, for `decode_older` to migrate: version 2 is this
+//! layout holding content version 1, versions 0 and 1 one key per product.
 
 use super::chunks::{self, ChunkEnvelope, CoreEnvelope, CHUNKS};
 use super::tree::{self, Tree};
@@ -35,11 +39,27 @@ pub const FORMAT: &str = "twohats";
 /// The version of the document's content (the schema in `docs/schema.md`) this build
 /// reads and writes, in exports and in storage. Older versions are migrated on load;
 /// newer ones are left untouched.
-pub const CURRENT_VERSION: u32 = 1;
-/// The version of the storage layout, written in the meta: 1 kept each product whole in
-/// one key, 2 splits its items into chunks. An older build sees 2 as newer and leaves it
-/// alone, rather than reading a product with no items.
-pub const STORAGE_VERSION: u32 = 2;
+pub const CURRENT_VERSION: u32 = 2;
+/// The version of the storage layout, written in the meta and in every key: 0 and 1 kept
+/// each product whole in one key, 2 splits its items into chunks, 3 is layout 2 holding
+/// content version 2. A build sees a layout above its own as newer and leaves it alone:
+/// a build of layout 1 would read a product with no items, and one of layout 2 would
+/// read version 2's fields and drop them on its next save.
+pub const STORAGE_VERSION: u32 = 3;
+/// The first layout with a core key and item chunks per product (`read_chunked_product`
+/// reads every layout from it up to `STORAGE_VERSION`).
+pub const FIRST_CHUNKED: u32 = 2;
+/// The content version each storage layout holds, by layout. In layouts 0 and 1 each
+/// product key also says its own (0 or 1).
+const LAYOUT_CONTENT: [u32; STORAGE_VERSION as usize + 1] = [0, 1, 1, 2];
+// The current layout holds the current content: a content version needs a layout of its
+// own, or an older build would take it for what it knows.
+const _: () = assert!(LAYOUT_CONTENT[STORAGE_VERSION as usize] == CURRENT_VERSION);
+
+/// The content version a storage layout holds (`None` for a layout newer than this build).
+pub fn content_version(layout: u32) -> Option<u32> {
+    LAYOUT_CONTENT.get(layout as usize).copied()
+}
 pub const PREFIX: &str = "twohats.";
 pub const META_KEY: &str = "twohats.meta";
 pub const PRODUCT_PREFIX: &str = "twohats.product.";
@@ -74,10 +94,11 @@ pub fn is_document_key(key: &str) -> bool {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ProductRef {
     pub id: Id,
-    /// The revision of the product's core key (in version 1: of its one key).
+    /// The revision of the product's core key (in storage versions 0 and 1: of its one
+    /// key).
     pub rev: u64,
     /// The revision of each item chunk's key, 0 for an empty chunk (no key). Absent in
-    /// version 1.
+    /// storage versions 0 and 1.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub chunks: Vec<u64>,
 }
@@ -351,23 +372,49 @@ fn drop_links_to(ws: &mut Workspace, set_aside: &[SetAside]) {
 }
 
 /// Reads and migrates a document stored in an older layout (`version`, from `Loaded::Older`).
+/// Unlike the current layout's read, a product that cannot be read makes the whole
+/// document unreadable: it is kept as it is (backed up), never rewritten without it.
 pub fn decode_older<T: Tree>(get: &dyn Fn(&str) -> Option<String>, version: u32) -> Loaded {
     let Some(meta_raw) = get(META_KEY) else {
         return Loaded::Empty;
     };
-    let meta = if version < CURRENT_VERSION {
-        migrate_meta::<T>(&meta_raw, version).map_err(|e| {
-            format!("the workspace index could not be migrated from version {version} ({e})")
+    let Some(content) = content_version(version) else {
+        return Loaded::Newer { version };
+    };
+    let meta = if content < CURRENT_VERSION {
+        migrate_meta::<T>(&meta_raw, content).map_err(|e| {
+            format!("the workspace index could not be migrated from version {content} ({e})")
         })
     } else {
         tree::read::<T, Meta>(&meta_raw)
             .map_err(|e| format!("the workspace index is damaged ({e})"))
     };
-    let read = meta.and_then(|meta| Ok((read_whole::<T>(&meta, version, get)?, meta)));
+    let read = meta.and_then(|meta| {
+        let products = if version >= FIRST_CHUNKED {
+            (read_all_chunked::<T>(&meta, get)?, content)
+        } else {
+            read_whole::<T>(&meta, version, get)?
+        };
+        Ok((products, meta))
+    });
     match read {
         Ok(((products, oldest), meta)) => checked(meta, products, oldest),
         Err(reason) => Loaded::Unreadable { reason },
     }
+}
+
+/// Every product of an older chunked layout (2: content version 1), or why one cannot be
+/// read. Its content is read by the current typed model as it is: version 2 only added
+/// optional fields, so the step from 1 (`migrate::v1_to_v2`) changes nothing. A content
+/// version that changes a shape must run `migrate::migrate_product` on these keys first.
+fn read_all_chunked<T: Tree>(
+    meta: &Meta,
+    get: &dyn Fn(&str) -> Option<String>,
+) -> Result<Vec<Product>, String> {
+    meta.products
+        .iter()
+        .map(|r| read_chunked_product::<T>(r, get))
+        .collect()
 }
 
 /// Sets aside each product that breaks a rule on its own: asked only when the workspace
@@ -444,7 +491,7 @@ fn read_whole<T: Tree>(
     Ok((products, oldest))
 }
 
-/// Storage version 2: a core key and item chunks per product, each read on its own: a
+/// The current layout: a core key and item chunks per product, each read on its own: a
 /// product that cannot be read is set aside (see `Loaded::Ok`), the others still load.
 fn read_chunked<T: Tree>(
     meta: &Meta,
@@ -480,10 +527,12 @@ fn stored_name<T: Tree>(r: &ProductRef, get: &dyn Fn(&str) -> Option<String>) ->
         .flatten()
 }
 
-/// One product of storage version 2. Every item must be in the chunk its id hashes to
-/// and in the order exactly once, so a half-written or mixed set of keys is never taken
-/// for a product.
-// Not inlined: it has two callers (the load, the rebuild) and is large.
+/// One product of a chunked layout (`FIRST_CHUNKED` up to `STORAGE_VERSION`: their keys
+/// are alike, and the meta's version says whether the document is an older one). Every
+/// item must be in the chunk its id hashes to and in the order exactly once, so a
+/// half-written or mixed set of keys is never taken for a product.
+// Not inlined: it has several callers (the load, an older layout's, the rebuild) and is
+// large.
 #[inline(never)]
 pub fn read_chunked_product<T: Tree>(
     r: &ProductRef,
@@ -493,7 +542,7 @@ pub fn read_chunked_product<T: Tree>(
         .ok_or_else(|| format!("product {} is listed but missing from storage", r.id))?;
     let core: CoreEnvelope =
         tree::read::<T, _>(&raw).map_err(|e| format!("product {} is damaged ({e})", r.id))?;
-    if core.format != FORMAT || core.version != STORAGE_VERSION {
+    if core.format != FORMAT || !is_chunked(core.version) {
         return Err(format!(
             "product {} has an unexpected format or version",
             r.id
@@ -538,6 +587,11 @@ pub fn read_chunked_product<T: Tree>(
     Ok(product)
 }
 
+/// True for the storage versions whose core and chunk keys this build reads.
+pub fn is_chunked(version: u32) -> bool {
+    (FIRST_CHUNKED..=STORAGE_VERSION).contains(&version)
+}
+
 /// Adds the items of chunk `n` (revision `rev`) of a product to `found`.
 fn read_chunk<T: Tree>(
     r: &ProductRef,
@@ -555,7 +609,7 @@ fn read_chunk<T: Tree>(
     let chunk: ChunkEnvelope = tree::read::<T, _>(&raw)
         .map_err(|e| format!("items of product {} (part {n}) are damaged ({e})", r.id))?;
     if chunk.format != FORMAT
-        || chunk.version != STORAGE_VERSION
+        || !is_chunked(chunk.version)
         || chunk.rev != rev
         || chunk.product != r.id
         || chunk.chunk != n

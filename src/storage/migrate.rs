@@ -1,8 +1,8 @@
 //! Format versions and the migrations between them, on untyped JSON.
 //!
 //! Every stored or exported document carries `"version"`. A document of an older version
-//! is brought up to [`CURRENT`] one step at a time (`v0_to_v1`, then a future `v1_to_v2`,
-//! …) on its `serde_json::Value`, before it is read into the typed model, so the typed
+//! is brought up to [`CURRENT`] one step at a time (`v0_to_v1`, then `v1_to_v2`, …) on
+//! its `serde_json::Value`, before it is read into the typed model, so the typed
 //! model only ever knows the current shape. A step changes only what its version changed
 //! and leaves everything else, including damage, for the typed read to report with its
 //! path.
@@ -16,7 +16,20 @@
 //!     version 1 has `"kind"` (same values: `"story"`, `"task"`, `"spike"`, `"bug"`);
 //!   * a product has no `"releases"` and no `"definition_of_ready"`; version 1 starts
 //!     them as `[]` and `["has_acceptance_criteria","is_estimated","has_parent_feature"]`.
-//! * **1 — the first released format** ([`CURRENT`]); see `docs/schema.md`.
+//! * **1 — the first released format.** As version 2, except that nothing below is
+//!   recorded.
+//! * **2 — dependencies, done days and start scopes** ([`CURRENT`]; see `docs/schema.md`).
+//!   It only adds optional fields, left out when empty:
+//!   * a feature's `"depends_on"`: ids of features of the same product it waits for;
+//!   * an item's `"depends_on"`: ids of items it waits for;
+//!   * an item's `"done_on"`: the day (`"YYYY-MM-DD"`) it was marked done;
+//!   * a sprint's `"scope"`: `{"day":"YYYY-MM-DD","points":n,"items":n}`, what it held
+//!     when it was started.
+//!
+//!   So `v1_to_v2` changes nothing: a version 1 document reads as version 2 with no
+//!   dependencies, no done days and no start scopes (they are recorded from version 2
+//!   on). Storage layout 2 (content version 1) is read by the typed model directly
+//!   (`format::decode_older`), which only a step that changes nothing allows.
 //!
 //! Storage keeps products under separate keys, hence [`migrate_product`] next to
 //! [`migrate_workspace`]; the workspace migration is the product migration applied to
@@ -102,8 +115,8 @@ pub fn migrate_product(value: Value, from: u32) -> Result<Value, String> {
 /// A step brings one format version to the next: `STEPS[v]` reads version v. Every
 /// version below CURRENT needs a step in both lists.
 type Step = fn(Value) -> Result<Value, MigrationError>;
-const WORKSPACE_STEPS: &[Step] = &[v0_to_v1];
-const PRODUCT_STEPS: &[Step] = &[v0_to_v1_product];
+const WORKSPACE_STEPS: &[Step] = &[v0_to_v1, v1_to_v2];
+const PRODUCT_STEPS: &[Step] = &[v0_to_v1_product, v1_to_v2];
 
 fn run_steps(mut value: Value, from: u32, steps: &[Step]) -> Result<Value, MigrationError> {
     check_version(from)?;
@@ -188,6 +201,12 @@ fn v0_to_v1_product(mut value: Value) -> Result<Value, MigrationError> {
     Ok(value)
 }
 
+/// 1 → 2, for a whole workspace or one product: version 2 only adds optional fields,
+/// which a version 1 document does not have (nothing was recorded), so nothing changes.
+fn v1_to_v2(value: Value) -> Result<Value, MigrationError> {
+    Ok(value)
+}
+
 /// Renames a key; refuses when both the old and the new key are present, since one of
 /// them would be lost.
 fn rename(obj: &mut Map<String, Value>, old: &str, new: &str) -> Result<(), MigrationError> {
@@ -243,6 +262,28 @@ mod tests {
                     ["has_acceptance_criteria", "is_estimated", "has_parent_feature"]}]
             })
         );
+    }
+
+    #[test]
+    fn every_version_below_the_current_one_has_a_step() {
+        assert_eq!(WORKSPACE_STEPS.len(), CURRENT as usize);
+        assert_eq!(PRODUCT_STEPS.len(), CURRENT as usize);
+    }
+
+    /// Storage layout 2 holds content version 1 and is read without this step
+    /// (`format::decode_older`): it must change nothing.
+    #[test]
+    fn v1_to_v2_changes_nothing() {
+        let v1 = json!({
+            "portfolio": {"name": "P", "links": []},
+            "roles": "separate",
+            "products": [{"id": "p-1", "name": "A", "features": [{"id": "f-1", "title": "F"}],
+                "items": [{"id": "i-1", "kind": "bug", "title": "x", "status": "done"}],
+                "sprints": [{"id": "s-1", "name": "S", "state": "active"}]}]
+        });
+        assert_eq!(migrate_workspace(v1.clone(), 1).unwrap(), v1);
+        let p = v1["products"][0].clone();
+        assert_eq!(migrate_product(p.clone(), 1).unwrap(), p);
     }
 
     #[test]

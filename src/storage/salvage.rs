@@ -148,7 +148,9 @@ impl Salvage {
             return newest;
         };
         match tree::read::<Value, format::Meta>(raw) {
-            Ok(meta) if meta.version == format::STORAGE_VERSION => {
+            // An older chunked layout names its keys the same way (its content reads as
+            // the current one: see `format::decode_older`).
+            Ok(meta) if format::is_chunked(meta.version) => {
                 self.portfolio.get_or_insert(meta.portfolio);
                 self.roles.get_or_insert(meta.roles);
                 meta.products

@@ -2,6 +2,7 @@
 #![allow(dead_code)]
 
 pub mod builders;
+pub mod older;
 #[allow(unused_imports)]
 pub use builders::*;
 

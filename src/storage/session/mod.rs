@@ -339,8 +339,10 @@ impl<B: Backend + Clone + Default + 'static> Session<B> {
     /// format, and drops the backup only once that save has gone through.
     pub fn finish_migration(&mut self, ws: &Workspace, from: u32) -> Vec<StorageNotice> {
         if from >= format::CURRENT_VERSION {
-            // Only the layout is older: the old keys stay, untouched and named by the old
-            // meta, until the new layout is committed, so they are their own backup.
+            // Only the layout is older (no layout today: each older one holds an older
+            // content version, so it is backed up below): the old keys stay, untouched and
+            // named by the old meta, until the new layout is committed, so they are their
+            // own backup.
             return self.save_all(ws).err().into_iter().collect();
         }
         let (_, copy) = self.document_copy();
