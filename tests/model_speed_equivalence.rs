@@ -196,6 +196,14 @@ fn big_product(items: usize, features: usize) -> Product {
             i
         })
         .collect();
+    // Some items wait for the one two above (in order) and the one just below (ranked
+    // above their blocker), so the rows' dependency facts are compared too.
+    for n in (2..items).filter(|n| n % 7 == 2) {
+        p.items[n].depends_on = std::iter::once(n - 2)
+            .chain((n + 1 < items).then_some(n + 1))
+            .map(|k| id("i", k))
+            .collect();
+    }
     p
 }
 
@@ -531,6 +539,8 @@ fn big_backlog_results_are_pinned() {
         // The generator stores an effort of 0, which the bound (above 0) flags.
         score_flag: Some(bounds::Field::Effort),
         forecast: Forecast::Done,
+        blocked_by: vec![],
+        order_problem: None,
     };
     assert_eq!(rows[0], first);
     // The last row: what differs from the first (the estimate, readiness, criteria and
@@ -871,7 +881,7 @@ mod reference {
     }
 
     use std::collections::{HashMap, HashSet};
-    use twohats::model::backlog::{BacklogFilter, BacklogRow, Forecast};
+    use twohats::model::backlog::{BacklogFilter, BacklogRow, Forecast, Misplaced};
     use twohats::model::bounds;
     use twohats::model::numbers::plain;
     use twohats::model::outline::{Facts, Filter, Loose, Row, RowKind};
@@ -1009,9 +1019,50 @@ mod reference {
                         Some(Slot::NeedsEstimate) => Forecast::NeedsEstimate,
                         Some(Slot::Unknown) | None => Forecast::Unknown,
                     },
+                    blocked_by: open_blockers(p, i)
+                        .iter()
+                        .map(|b| b.title.clone())
+                        .collect(),
+                    order_problem: order_problem(p, n, i),
                 }
             })
             .collect()
+    }
+
+    fn open_blockers<'a>(p: &'a Product, i: &Item) -> Vec<&'a Item> {
+        if i.status == ItemStatus::Done {
+            return vec![];
+        }
+        i.depends_on
+            .iter()
+            .filter_map(|d| p.item(d))
+            .filter(|b| b.status != ItemStatus::Done)
+            .collect()
+    }
+
+    /// The first open blocker planned after it (or not at all, while it is planned), else
+    /// ranked below it.
+    fn order_problem(p: &Product, n: usize, i: &Item) -> Option<(Misplaced, String)> {
+        let sprint_at = |i: &Item| {
+            i.sprint
+                .as_ref()
+                .and_then(|s| p.sprints.iter().position(|x| &x.id == s))
+        };
+        open_blockers(p, i).into_iter().find_map(|b| {
+            let planned_first = match (sprint_at(i), sprint_at(b)) {
+                (Some(_), None) => true,
+                (Some(mine), Some(theirs)) => mine < theirs,
+                _ => false,
+            };
+            let rank = p.items.iter().position(|x| x.id == b.id).unwrap_or(0);
+            if planned_first {
+                Some((Misplaced::PlannedBefore, b.title.clone()))
+            } else if rank > n {
+                Some((Misplaced::RankedAbove, b.title.clone()))
+            } else {
+                None
+            }
+        })
     }
 
     fn sprint_load(p: &Product, s: &Sprint) -> SprintLoad {

@@ -429,6 +429,11 @@ pub fn with_fresh_ids(ws: &Workspace, next_id: &mut dyn FnMut(&str) -> Id) -> Wo
         for r in refs.flatten() {
             follow(r);
         }
+        let deps = (p.features.iter_mut().flat_map(|f| f.depends_on.iter_mut()))
+            .chain(p.items.iter_mut().flat_map(|i| i.depends_on.iter_mut()));
+        for d in deps {
+            follow(d);
+        }
     }
     for l in &mut out.portfolio.links {
         follow(&mut l.from);

@@ -338,6 +338,22 @@ impl<B: Backend + Clone + Default + 'static> Session<B> {
     /// Keeps the original under a backup key, saves the migrated workspace in the new
     /// format, and drops the backup only once that save has gone through.
     pub fn finish_migration(&mut self, ws: &Workspace, from: u32) -> Vec<StorageNotice> {
+        if self.only_index_is_older(from) {
+            // The products' keys stay as they are, read by this layout, and each is
+            // rewritten in it when it next changes: copying or rewriting the whole
+            // document here would need as much free room again as it takes, which a large
+            // workspace does not have, and it would then never update.
+            let meta_only = Changes {
+                meta: true,
+                products: Vec::new(),
+            };
+            let saved = self.save(ws, &meta_only).is_ok();
+            return vec![StorageNotice::Migrated {
+                from,
+                backup_key: String::new(),
+                saved,
+            }];
+        }
         if from >= format::CURRENT_VERSION {
             // Only the layout is older (no layout today: each older one holds an older
             // content version, so it is backed up below): the old keys stay, untouched and
@@ -365,6 +381,19 @@ impl<B: Backend + Clone + Default + 'static> Session<B> {
             backup_key,
             saved,
         }]
+    }
+
+    /// Whether what was read needs only a new index: its products are already in the
+    /// chunked keys this layout reads, and its content differs from the current one only
+    /// by fields that are new and optional (version 1 to 2: `migrate::v1_to_v2` changes
+    /// nothing), so the keys hold the current content as they are.
+    fn only_index_is_older(&self, from: u32) -> bool {
+        from == 1
+            && format::CURRENT_VERSION == 2
+            && self
+                .refs
+                .values()
+                .all(|r| r.chunks.len() == super::chunks::CHUNKS)
     }
 
     /// Keeps the unreadable document under a backup key and starts fresh; what can be

@@ -1,0 +1,122 @@
+import { test, expect, type Page } from '@playwright/test';
+import { App } from './app';
+
+// Planning over time (issue 21): sprints that start and finish, the burndown, and
+// dependencies between backlog items.
+
+const rowOf = (page: Page, title: string) =>
+  page.getByTestId('backlog-row').filter({ has: page.getByTestId('open-item').getByText(title, { exact: true }) });
+
+async function sampleBacklog(page: Page) {
+  const app = new App(page);
+  await app.open();
+  await app.loadSampleFromWelcome();
+  await app.open('backlog');
+  return app;
+}
+
+const card = (page: Page, name: string) => page.getByTestId('sprint-card').filter({ hasText: name });
+
+test('finishing a sprint asks where each unfinished item goes, in one undoable step', async ({ page }) => {
+  const app = await sampleBacklog(page);
+  // The active sprint's burndown is drawn from its recorded scope.
+  const burndown = page.getByTestId('burndown');
+  await expect(burndown.getByRole('heading')).toHaveText('Burndown: Sprint 2');
+  await expect(burndown.getByTestId('burndown-chart')).toHaveAttribute('aria-label', /Burndown of Sprint 2: 10 points left at the end of .*It started from 17 points/);
+  await expect(burndown.getByTestId('burndown-ideal')).toBeVisible();
+  await expect(burndown.getByTestId('burndown-late')).toHaveCount(0);
+
+  await card(page, 'Sprint 2').getByTestId('finish-sprint').click();
+  const close = page.getByTestId('sprint-close');
+  await expect(close.getByRole('heading')).toBeFocused();
+  await expect(close).toContainText('4 items are not done (10 points)');
+  await expect(close.getByTestId('carry-row')).toHaveCount(4);
+  // Everything moves on by default; one goes back to the backlog.
+  const crash = close.getByTestId('carry-row').filter({ hasText: 'App crashes when location permission is denied' });
+  await crash.getByTestId('carry-to').selectOption({ label: 'Back to the backlog' });
+  await close.getByTestId('confirm-finish').click();
+  await expect(page.getByRole('status').filter({ hasText: 'Sprint 2 finished with 7 points done; 3 items moved to Sprint 3; 1 item back to the backlog' })).toBeVisible();
+  await expect(card(page, 'Sprint 2')).toContainText('Finished');
+  await expect(rowOf(page, 'Packing list for each trip')).toContainText('Sprint 3');
+  await expect(rowOf(page, 'App crashes when location permission is denied').locator('td').nth(8)).toHaveText('—');
+  // Velocity counts what was done: (17 in Sprint 1 + 7) / 2.
+  await expect(page.getByTestId('velocity')).toContainText('12 points per sprint');
+  // The close survives a reload, and one undo takes all of it back.
+  await page.reload();
+  await expect(card(page, 'Sprint 2')).toContainText('Finished');
+  await page.locator('body').press('Control+z');
+  await expect(card(page, 'Sprint 2')).toContainText('Active');
+  await expect(rowOf(page, 'Packing list for each trip')).toContainText('Sprint 2');
+  await expect(rowOf(page, 'App crashes when location permission is denied')).toContainText('Sprint 2');
+  expect(app.problems).toEqual([]);
+});
+
+test('starting a sprint records its scope, and marking an item done burns it down', async ({ page }) => {
+  await sampleBacklog(page);
+  await card(page, 'Sprint 2').getByTestId('finish-sprint').click();
+  await page.getByTestId('confirm-finish').click();
+  await expect(page.getByTestId('burndown')).toHaveCount(0);
+  await card(page, 'Sprint 3').getByTestId('start-sprint').click();
+  const chart = page.getByTestId('burndown-chart');
+  // Sprint 3 starts in a week: its burndown begins then.
+  await expect(page.getByTestId('burndown')).toBeVisible();
+  // Start it as of today by moving its dates, then finish an item.
+  await card(page, 'Sprint 3').getByRole('button', { name: 'Sprint 3', exact: true }).click();
+  const today = await page.evaluate(() => {
+    const d = new Date();
+    return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+  });
+  await page.getByTestId('sprint-start').fill(today);
+  await page.getByTestId('sprint-start').press('Enter');
+  await page.getByTestId('sprint-done').click();
+  await expect(chart).toHaveAttribute('aria-label', /It started from (\d+) points/);
+  const before = Number((await chart.getAttribute('aria-label'))!.match(/: (\d+(?:\.\d+)?) points left/)![1]);
+  await rowOf(page, 'Packing list for each trip').getByTestId('open-item').click();
+  await page.getByTestId('item-panel').getByLabel('Status').selectOption({ label: 'Done' });
+  await expect(chart).toHaveAttribute('aria-label', new RegExp(`: ${before - 3} points left`));
+  // The day it was done is stored with the item.
+  const stored = await page.evaluate(() => Object.entries(localStorage).filter(([k]) => k.startsWith('twohats.items.')).map(([, v]) => v).join(''));
+  expect(stored).toContain(`"done_on":"${today}"`);
+});
+
+test('an item waits for another: blocked rows, order warnings, loops refused, delete and undo', async ({ page }) => {
+  const app = await sampleBacklog(page);
+  const notified = rowOf(page, 'Get notified when a saved trail closes');
+  await expect(notified.getByTestId('blocked')).toHaveText('⛔ Waits for “Cache the condition feed for ten minutes”');
+  await expect(notified.getByTestId('order-warning')).toContainText('Ranked above “Cache the condition feed for ten minutes”, which it waits for');
+
+  // The blocker cannot wait for what it blocks.
+  await rowOf(page, 'Cache the condition feed for ten minutes').getByTestId('open-item').click();
+  const panel = page.getByTestId('item-panel');
+  const deps = panel.getByTestId('item-dependencies');
+  await expect(deps.getByTestId('blocks')).toContainText('Get notified when a saved trail closes');
+  await deps.getByTestId('depends-search').fill('get notified');
+  await deps.getByTestId('depends-match').click();
+  await expect(deps.getByTestId('depends-error')).toContainText('That dependency would make a loop, so none of this work could start');
+  await expect(deps.getByTestId('waits-for')).toHaveCount(0);
+
+  // Moving the blocker above clears the warning, not the dependency.
+  await rowOf(page, 'Cache the condition feed for ten minutes').getByRole('button', { name: /Move Cache the condition feed for ten minutes up/ }).click();
+  await rowOf(page, 'Cache the condition feed for ten minutes').getByRole('button', { name: /Move Cache the condition feed for ten minutes up/ }).click();
+  await expect(notified.getByTestId('order-warning')).toHaveCount(0);
+  await expect(notified.getByTestId('blocked')).toBeVisible();
+
+  // A new dependency by keyboard: type, Enter picks the first match; it survives a reload.
+  await notified.getByTestId('open-item').click();
+  await deps.getByTestId('depends-search').fill('upgrade the map');
+  await deps.getByTestId('depends-search').press('Enter');
+  await expect(deps.getByTestId('waits-for').locator('li')).toHaveCount(2);
+  await expect(notified.getByTestId('blocked')).toHaveText('⛔ Waits for 2 items: “Cache the condition feed for ten minutes”, “Upgrade the map library”');
+  await page.reload();
+  await expect(rowOf(page, 'Get notified when a saved trail closes').getByTestId('blocked')).toContainText('Waits for 2 items');
+
+  // Deleting a blocker removes the dependency; undo brings both back.
+  await rowOf(page, 'Upgrade the map library').getByTestId('open-item').click();
+  page.once('dialog', (d) => d.accept());
+  await page.getByTestId('item-panel').getByRole('button', { name: /Delete/ }).click();
+  await expect(rowOf(page, 'Get notified when a saved trail closes').getByTestId('blocked')).toHaveText('⛔ Waits for “Cache the condition feed for ten minutes”');
+  await page.locator('body').press('Control+z');
+  await expect(rowOf(page, 'Upgrade the map library')).toHaveCount(1);
+  await expect(rowOf(page, 'Get notified when a saved trail closes').getByTestId('blocked')).toContainText('Waits for 2 items');
+  expect(app.problems).toEqual([]);
+});
