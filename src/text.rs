@@ -11,7 +11,10 @@ use crate::model::command::entity_title;
 use crate::model::numbers::{count, fixed, plain, points};
 use crate::model::outline::{DropRefused, Facts, Row};
 use crate::model::roadmap::Reality;
+use crate::model::roadmap_lanes::Wait;
 use crate::model::rollup::Rollup;
+use crate::model::slips::{Against, SlipFacts};
+use crate::model::Day;
 use crate::model::{Command, Impact, Kind, Ownership, ReadyRule, RoleSetting, Workspace};
 
 /// A short description of a command, for the undo button and announcements.
@@ -255,6 +258,79 @@ pub fn verdict(r: &Reality) -> String {
     }
 }
 
+/// A day as a slip sentence names it: "30 Apr", with the year when `year` is set.
+fn day_label(d: Day, year: bool) -> String {
+    let m = d.month();
+    if year {
+        format!("{} {} {}", d.day, m.short_name(), d.year)
+    } else {
+        format!("{} {}", d.day, m.short_name())
+    }
+}
+
+fn weeks(n: i64) -> String {
+    format!("{n} {}", if n == 1 { "week" } else { "weeks" })
+}
+
+/// Why a feature slips, in full: "Slips by 3 weeks: ends 30 Apr, after release Spring on
+/// 15 Mar". Days name their year when the two differ in it.
+pub fn slip(s: &SlipFacts) -> String {
+    let by = weeks(s.weeks);
+    match &s.against {
+        Against::Release { name, date } => match s.ends {
+            Some(ends) => {
+                let year = ends.year != date.year;
+                format!(
+                    "Slips by {by}: ends {}, after release {name} on {}",
+                    day_label(ends, year),
+                    day_label(*date, year)
+                )
+            }
+            None => format!(
+                "Slips by {by}: ends after release {name} on {}",
+                day_label(*date, true)
+            ),
+        },
+        Against::Blocker {
+            title,
+            ends,
+            starts,
+            ..
+        } => {
+            let year = ends.year != starts.year;
+            format!(
+                "Slips by {by}: waits for “{title}”, which ends {}, after this starts on {}",
+                day_label(*ends, year),
+                day_label(*starts, year)
+            )
+        }
+    }
+}
+
+/// A slip's badge: "Slips 3 wk".
+pub fn slip_badge(weeks: i64) -> String {
+    format!("Slips {weeks} wk")
+}
+
+/// The features a card waits for: "Waits for 2: “Sync”, “Login”".
+pub fn waits_for(titles: &[&str]) -> String {
+    let named: Vec<String> = titles.iter().map(|t| format!("“{t}”")).collect();
+    format!("Waits for {}: {}", titles.len(), named.join(", "))
+}
+
+/// The name of a timeline row's "waits for" button, which opens that feature. It starts
+/// with the button's words ("waits for Sync"), so a voice command saying them finds it.
+pub fn wait_name(w: &Wait) -> String {
+    match (w.late, w.ends) {
+        (true, Some(ends)) => format!(
+            "waits for {}, which ends {} after this starts: show it",
+            w.title,
+            day_label(ends, true)
+        ),
+        _ => format!("waits for {}: show it", w.title),
+    }
+}
+
 pub fn capitalise(s: &str) -> String {
     let mut c = s.chars();
     match c.next() {
@@ -358,7 +434,7 @@ pub fn over_committed(over: f64, by_velocity: Option<f64>) -> String {
 }
 
 /// What a blocked backlog row says it waits for.
-pub fn waits_for(titles: &[String]) -> Option<String> {
+pub fn row_waits_for(titles: &[String]) -> Option<String> {
     match titles {
         [] => None,
         [one] => Some(format!("Waits for “{one}”")),

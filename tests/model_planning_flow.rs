@@ -356,3 +356,19 @@ fn a_backlog_row_names_its_open_blockers_and_the_order_problem() {
     );
     assert!(rows[1].blocked_by.is_empty() && rows[1].order_problem.is_none());
 }
+
+#[test]
+fn a_finished_blocker_holds_nothing_up() {
+    let mut p = Product::new(id("p-1"), "Atlas");
+    let mut a = feature("f-1", "Sync", None, None);
+    (a.start, a.end, a.status) = (
+        Month::new(2026, 3),
+        Month::new(2026, 4),
+        FeatureStatus::Done,
+    );
+    let mut b = feature("f-2", "Share", None, None);
+    (b.start, b.end) = (Month::new(2026, 4), Month::new(2026, 5));
+    b.depends_on = ids(&["f-1"]);
+    p.features = vec![a, b];
+    assert!(slips(&p).is_empty());
+}

@@ -1,15 +1,18 @@
 #![cfg(not(target_arch = "wasm32"))]
 //! The roadmap: window date maths (spans, day offsets, quarters), moving and resizing
 //! feature bars, the reality check of the PM's plan against the PO's backlog, and the
-//! standalone SVG export (escaping of every text, bars and release markers).
+//! standalone SVG export (escaping of every text, bars and release markers, release
+//! names clear of other texts), and the timeline's dependency and slip facts.
 
 use twohats::model::planning::velocity;
 use twohats::model::roadmap::{
     in_bucket, quarter_start, reality, resized_end, resized_start, shifted, sprints_per_quarter,
     Bucket, Reality, Window,
 };
+use twohats::model::roadmap_lanes::{lanes, Bar, Link, RoadmapFilter, Wait};
 use twohats::model::roadmap_svg::{escape, roadmap_svg};
 use twohats::model::sample::{counter_ids, sample_workspace};
+use twohats::model::slips::{slip_of, Against, SlipFacts};
 use twohats::model::*;
 use twohats::text::verdict;
 
@@ -904,10 +907,11 @@ fn svg_is_one_svg_element() {
     assert_eq!(svg.matches("<svg").count(), 1);
     assert_eq!(svg.matches("</svg>").count(), 1);
     assert!(svg.contains(r#"xmlns="http://www.w3.org/2000/svg""#));
-    // 220 for labels, 64 a month, 20 of margin; 56 of header, 30 a row, 20 of margin.
+    // 220 for labels, 64 a month, 20 of margin; 64 of header (title, one line of release
+    // names, month names), 30 a row, 20 of margin.
     // Rows: the theme and its two features, "No theme" and its three features.
     assert!(
-        svg.contains(r#"width="624" height="286" viewBox="0 0 624 286""#),
+        svg.contains(r#"width="624" height="294" viewBox="0 0 624 294""#),
         "{svg}"
     );
 }
@@ -938,12 +942,12 @@ fn svg_has_one_bar_per_visible_dated_feature() {
     assert_eq!(bars(&svg), 2, "{svg}");
     // f-1 clipped to columns 0..3: x = 220 + 2, width = 4 * 64 - 4.
     assert!(
-        svg.contains(r#"<rect x="222" y="90" width="252" height="22" rx="4""#),
+        svg.contains(r#"<rect x="222" y="98" width="252" height="22" rx="4""#),
         "{svg}"
     );
     // f-2 in column 4 alone, in the "No theme" group after the theme's two rows.
     assert!(
-        svg.contains(r#"<rect x="478" y="180" width="60" height="22" rx="4""#),
+        svg.contains(r#"<rect x="478" y="188" width="60" height="22" rx="4""#),
         "{svg}"
     );
     // Features outside the window keep their label row but get no bar.
@@ -975,8 +979,16 @@ fn svg_draws_releases_inside_the_window_only() {
     assert!(!svg.contains("Far release"), "{svg}");
     assert_eq!(svg.matches("stroke-dasharray").count(), 2);
     // 2026-11-16 is half-way through column 0: x = 220 + 32; 2027-04-01 starts column 5.
-    assert!(svg.contains(r#"<line x1="252" y1="40" x2="252""#), "{svg}");
-    assert!(svg.contains(r#"<line x1="540" y1="40" x2="540""#), "{svg}");
+    // Each line runs beside its name, breaks for the month names (48..64), and goes on
+    // down from the first row.
+    assert!(
+        svg.contains(r#"<path d="M252 28 V46 M252 64 V294""#),
+        "{svg}"
+    );
+    assert!(
+        svg.contains(r#"<path d="M540 28 V46 M540 64 V294""#),
+        "{svg}"
+    );
 }
 
 #[test]
@@ -1058,4 +1070,224 @@ fn reality_does_not_ask_done_items_to_be_ready() {
         verdict(&done),
         "1 item is not estimated; 1 item is not ready."
     );
+}
+
+// ---------- dependencies and slips on the timeline ----------
+
+/// Sync (f-1, Mar..Apr 2026) and Share (f-2, Apr..May 2026), which waits for Sync, so
+/// starts a month before Sync ends; Spring (r-1) on 15 Mar 2026, which Sync targets.
+fn waiting() -> Product {
+    let mut p = Product::new(id("p-w"), "Atlas");
+    let mut sync = dated("f-1", "Sync", m(2026, 3), m(2026, 4));
+    sync.release = Some(id("r-1"));
+    let mut share = dated("f-2", "Share", m(2026, 4), m(2026, 5));
+    share.depends_on = vec![id("f-1")];
+    p.features = vec![sync, share];
+    p.releases = vec![release("r-1", "Spring", d(2026, 3, 15))];
+    p
+}
+
+fn bar_of(p: &Product, f: &str) -> Bar {
+    lanes(p, &RoadmapFilter::default())
+        .into_iter()
+        .flat_map(|l| l.bars)
+        .find(|b| b.id == id(f))
+        .expect("a bar")
+}
+
+#[test]
+fn column_of_counts_days_outside_the_window_too() {
+    let w = window(2026, 3, 6);
+    assert_eq!(w.column_of(d(2026, 3, 1)), 0.0);
+    assert_eq!(w.column_of(d(2026, 2, 1)), -1.0);
+    assert_eq!(w.column_of(d(2026, 10, 1)), 7.0);
+    assert_eq!(w.offset_of(d(2026, 10, 1)), None);
+}
+
+#[test]
+fn a_bar_names_what_it_waits_for_and_when_that_ends() {
+    let p = waiting();
+    let share = bar_of(&p, "f-2");
+    assert_eq!(
+        share.waits,
+        vec![Wait {
+            id: id("f-1"),
+            title: "Sync".into(),
+            ends: Some(d(2026, 4, 30)),
+            late: true,
+        }]
+    );
+    assert!(bar_of(&p, "f-1").waits.is_empty());
+}
+
+#[test]
+fn a_bar_carries_its_slip_and_why() {
+    let p = waiting();
+    let sync = bar_of(&p, "f-1");
+    assert_eq!(
+        sync.slip,
+        Some(SlipFacts {
+            weeks: 7,
+            ends: Some(d(2026, 4, 30)),
+            against: Against::Release {
+                name: "Spring".into(),
+                date: d(2026, 3, 15)
+            },
+        })
+    );
+    // Share starts on 1 April; Sync ends on 30 April: 30 days, 5 weeks.
+    let share = bar_of(&p, "f-2");
+    assert_eq!(
+        share.slip,
+        Some(SlipFacts {
+            weeks: 5,
+            ends: Some(d(2026, 5, 31)),
+            against: Against::Blocker {
+                id: id("f-1"),
+                title: "Sync".into(),
+                ends: d(2026, 4, 30),
+                starts: d(2026, 4, 1),
+            },
+        })
+    );
+    assert_eq!(slip_of(&p, &id("f-2")), share.slip);
+}
+
+#[test]
+fn a_blocker_that_ends_before_the_start_is_not_late_and_draws_a_connector() {
+    let mut p = waiting();
+    p.features[1].start = Some(m(2026, 6));
+    p.features[1].end = Some(m(2026, 7));
+    let share = bar_of(&p, "f-2");
+    assert!(!share.waits[0].late);
+    assert_eq!(share.slip, None);
+    // From the end of April (column 2 in a window from March) to the start of June (3).
+    assert_eq!(
+        share.links(window(2026, 3, 6)),
+        vec![Link {
+            id: id("f-1"),
+            from: 2.0,
+            to: 3.0,
+            late: false
+        }]
+    );
+    // Blocker ending the month before: the connector has no length but is drawn.
+    p.features[1].start = Some(m(2026, 5));
+    let links = bar_of(&p, "f-2").links(window(2026, 3, 6));
+    assert_eq!(
+        (links[0].from, links[0].to, links[0].late),
+        (2.0, 2.0, false)
+    );
+}
+
+#[test]
+fn a_late_blocker_draws_the_overlap_from_this_start_to_its_end() {
+    let share = bar_of(&waiting(), "f-2");
+    // Share starts at April (column 1 from March); Sync ends with April (column 2).
+    assert_eq!(
+        share.links(window(2026, 3, 6)),
+        vec![Link {
+            id: id("f-1"),
+            from: 1.0,
+            to: 2.0,
+            late: true
+        }]
+    );
+    // Clipped to the window: from May, the overlap is gone from sight.
+    assert!(share.links(window(2026, 5, 6)).is_empty());
+    // From April, it starts at the window's edge.
+    let l = &share.links(window(2026, 4, 6))[0];
+    assert_eq!((l.from, l.to), (0.0, 1.0));
+}
+
+#[test]
+fn no_connector_when_this_bar_starts_outside_the_window_or_has_no_dates() {
+    let mut p = waiting();
+    p.features[1].start = Some(m(2026, 9));
+    p.features[1].end = Some(m(2026, 9));
+    assert!(bar_of(&p, "f-2").links(window(2026, 3, 6)).is_empty());
+    p.features[1].start = None;
+    p.features[1].end = None;
+    let share = bar_of(&p, "f-2");
+    assert!(share.links(window(2026, 3, 6)).is_empty());
+    // Not late: with no start it cannot start too early.
+    assert!(!share.waits[0].late);
+}
+
+#[test]
+fn a_lane_is_drawn_again_when_a_wait_or_slip_changes() {
+    let p = waiting();
+    let before = lanes(&p, &RoadmapFilter::default())[0].content_key();
+    let mut q = p.clone();
+    q.features[1].depends_on.clear();
+    let after = lanes(&q, &RoadmapFilter::default())[0].content_key();
+    assert_ne!(before, after);
+}
+
+// ---------- SVG: release names clear of the month names and objectives ----------
+
+/// The baselines of the SVG's texts of class `class`.
+fn text_ys(svg: &str, class: &str) -> Vec<f64> {
+    let open = format!(r#"<text class="{class}" x=""#);
+    svg.match_indices(&open)
+        .map(|(at, _)| {
+            let rest = &svg[at..];
+            let y = &rest[rest.find(" y=\"").unwrap() + 4..];
+            y[..y.find('"').unwrap()].parse().unwrap()
+        })
+        .collect()
+}
+
+fn overlaps(a: f64, b: f64) -> bool {
+    use twohats::model::roadmap_svg::{ASCENT, DESCENT};
+    // Two lines of 12 px text overlap when their extents from ascent to descent do.
+    a - ASCENT < b + DESCENT && b - ASCENT < a + DESCENT
+}
+
+#[test]
+fn svg_release_names_keep_clear_of_month_names_and_objectives() {
+    let mut p = hostile();
+    p.objectives = vec![common::objective("o-1", "Grow")];
+    p.themes[0].objective = Some(id("o-1"));
+    // Two releases two days apart: their names take two lines of the band.
+    p.releases.push(release("r-5", "Beta", d(2026, 11, 18)));
+    let svg = roadmap_svg(&p, window(2026, 11, 6));
+    let (releases, months, objectives) = (
+        text_ys(&svg, "release"),
+        text_ys(&svg, "month"),
+        text_ys(&svg, "objective"),
+    );
+    assert_eq!(releases.len(), 3, "{svg}");
+    assert_eq!(months.len(), 6, "{svg}");
+    assert_eq!(objectives.len(), 1, "{svg}");
+    assert!(svg.contains(">Objective: Grow</text>"), "{svg}");
+    let lines: std::collections::BTreeSet<i64> = releases.iter().map(|y| *y as i64).collect();
+    assert_eq!(lines.len(), 2, "two lines of names: {svg}");
+    for r in &releases {
+        for other in months.iter().chain(&objectives) {
+            assert!(
+                !overlaps(*r, *other),
+                "release at {r}, text at {other}: {svg}"
+            );
+        }
+    }
+    // The second line pushes the rows down by one line: 80 of head.
+    assert!(
+        svg.contains(r#"<rect x="222" y="114" width="252""#),
+        "{svg}"
+    );
+}
+
+#[test]
+fn svg_marks_a_slipping_feature() {
+    let svg = roadmap_svg(&waiting(), window(2026, 3, 6));
+    assert!(
+        svg.contains(
+            r##">Sync<tspan fill="#b3261e" font-weight="700"> · slips 7 wk</tspan></text>"##
+        ),
+        "{svg}"
+    );
+    assert!(svg.contains(
+        r##">Share<tspan fill="#b3261e" font-weight="700"> · slips 5 wk</tspan></text>"##
+    ));
 }

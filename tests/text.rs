@@ -116,3 +116,81 @@ fn a_sprint_over_what_it_can_hold_says_why_and_an_at_risk_or_wont_forecast_says_
         "Not forecast (Won't)"
     );
 }
+
+fn day(s: &str) -> twohats::model::Day {
+    twohats::model::Day::parse(s).unwrap()
+}
+
+#[test]
+fn a_slip_against_a_release_says_when_it_ends_and_the_release_date() {
+    use twohats::model::slips::{Against, SlipFacts};
+    let mut s = SlipFacts {
+        weeks: 3,
+        ends: Some(day("2026-04-30")),
+        against: Against::Release {
+            name: "Spring".into(),
+            date: day("2026-03-15"),
+        },
+    };
+    assert_eq!(
+        twohats::text::slip(&s),
+        "Slips by 3 weeks: ends 30 Apr, after release Spring on 15 Mar"
+    );
+    // Across a year, both days name theirs; one week is a week.
+    s.weeks = 1;
+    s.ends = Some(day("2027-01-02"));
+    s.against = Against::Release {
+        name: "Winter".into(),
+        date: day("2026-12-28"),
+    };
+    assert_eq!(
+        twohats::text::slip(&s),
+        "Slips by 1 week: ends 2 Jan 2027, after release Winter on 28 Dec 2026"
+    );
+}
+
+#[test]
+fn a_slip_behind_a_blocker_names_it_and_both_days() {
+    use twohats::model::slips::{Against, SlipFacts};
+    let s = SlipFacts {
+        weeks: 2,
+        ends: Some(day("2026-05-31")),
+        against: Against::Blocker {
+            id: twohats::model::Id::parse("f-1").unwrap(),
+            title: "Sync".into(),
+            ends: day("2026-04-30"),
+            starts: day("2026-04-01"),
+        },
+    };
+    assert_eq!(
+        twohats::text::slip(&s),
+        "Slips by 2 weeks: waits for “Sync”, which ends 30 Apr, after this starts on 1 Apr"
+    );
+    assert_eq!(twohats::text::slip_badge(2), "Slips 2 wk");
+}
+
+#[test]
+fn waits_for_counts_and_names_the_blockers() {
+    assert_eq!(
+        twohats::text::waits_for(&["Sync", "Login"]),
+        "Waits for 2: “Sync”, “Login”"
+    );
+    assert_eq!(twohats::text::waits_for(&["Sync"]), "Waits for 1: “Sync”");
+}
+
+#[test]
+fn a_wait_buttons_name_starts_with_its_words_and_says_when_the_blocker_is_late() {
+    use twohats::model::roadmap_lanes::Wait;
+    let mut w = Wait {
+        id: twohats::model::Id::parse("f-1").unwrap(),
+        title: "Sync".into(),
+        ends: Some(day("2026-04-30")),
+        late: true,
+    };
+    assert_eq!(
+        twohats::text::wait_name(&w),
+        "waits for Sync, which ends 30 Apr 2026 after this starts: show it"
+    );
+    w.late = false;
+    assert_eq!(twohats::text::wait_name(&w), "waits for Sync: show it");
+}

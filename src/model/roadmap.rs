@@ -45,8 +45,15 @@ impl Window {
         if col < 0 || col >= self.months {
             return None;
         }
+        Some(self.column_of(d))
+    }
+
+    /// Where a day falls, in columns from the window's start (fractional), visible or
+    /// not: before the window is negative, after it past `months`.
+    pub fn column_of(self, d: Day) -> f64 {
+        let col = d.month().index() - self.start.index();
         let dim = super::dates::days_in_month(d.year, d.month) as f64;
-        Some(col as f64 + (d.day as f64 - 1.0) / dim)
+        col as f64 + (d.day as f64 - 1.0) / dim
     }
 
     /// The quarters the window touches, as (first month of the quarter, label "Q3 2026").

@@ -25,15 +25,29 @@ pub fn escape(s: &str) -> String {
 const LABEL: f64 = 220.0;
 const COL: f64 = 64.0;
 const ROW: f64 = 30.0;
-const HEAD: f64 = 56.0;
+/// The head above the first row with one line of release names: the title, the release
+/// band, then the month band (each further line of release names adds `RELEASE_LINE`).
+const HEAD: f64 = 64.0;
+/// The baseline of the first line of release names, and the height of a line.
+const RELEASE_Y: f64 = 40.0;
+const RELEASE_LINE: f64 = 16.0;
+/// Text of 12 px reaches about this far above its baseline, and this far below.
+pub const ASCENT: f64 = 12.0;
+pub const DESCENT: f64 = 3.0;
 
 /// Draws every dated feature of `p` in `window`, one row per feature, grouped by theme.
+/// Release names have a band of their own between the title and the month names, so no
+/// label covers another, nor a theme's objective in its lane head.
 pub fn roadmap_svg(p: &Product, window: Window) -> String {
     let sums = super::outline::rollups(p);
+    let slipping = super::slips::slips(p);
     let groups = theme_groups(p);
+    let marks = release_marks(p, window);
+    let lines = marks.iter().map(|m| m.line + 1).max().unwrap_or(1);
+    let head = HEAD + RELEASE_LINE * (lines - 1) as f64;
     let n_rows: usize = groups.iter().map(|(_, fs)| fs.len() + 1).sum();
     let width = LABEL + COL * window.months as f64 + 20.0;
-    let height = HEAD + ROW * n_rows as f64 + 20.0;
+    let height = head + ROW * n_rows as f64 + 20.0;
     let mut s = String::new();
     let _ = write!(
         s,
@@ -45,28 +59,47 @@ pub fn roadmap_svg(p: &Product, window: Window) -> String {
         r##"<text x="12" y="22" font-size="16" font-weight="700" fill="#1b1f27">{} — roadmap</text>"##,
         escape(&p.name)
     );
-    months(&mut s, window, height);
-    let mut y = HEAD;
+    months(&mut s, window, head, height);
+    let mut y = head;
     for (theme, features) in groups {
         let colour = theme.map_or("#8a8f98", |t| t.colour.as_str());
-        let name = theme.map_or("No theme", |t| t.name.as_str());
-        let _ = write!(
-            s,
-            r##"<text x="12" y="{}" font-weight="700" fill="{}">{}</text>"##,
-            y + 20.0,
-            escape(colour),
-            escape(name)
-        );
+        lane_head(&mut s, p, theme, y);
         y += ROW;
         for f in features {
             let done = sums.by_feature.get(&f.id).and_then(|r| r.percent_done());
-            feature_row(&mut s, f, colour, done.unwrap_or(0.0), window, y);
+            let slip = slipping.get(&f.id).map(|x| x.weeks);
+            feature_row(&mut s, f, colour, done.unwrap_or(0.0), slip, window, y);
             y += ROW;
         }
     }
-    releases(&mut s, p, window, height);
+    releases(&mut s, &marks, head, height);
     s.push_str("</svg>");
     s
+}
+
+/// A lane's head: its theme's name, and over the months its objective.
+fn lane_head(s: &mut String, p: &Product, theme: Option<&Theme>, y: f64) {
+    let colour = theme.map_or("#8a8f98", |t| t.colour.as_str());
+    let name = theme.map_or("No theme", |t| t.name.as_str());
+    let _ = write!(
+        s,
+        r##"<text x="12" y="{}" font-weight="700" fill="{}">{}</text>"##,
+        y + 20.0,
+        escape(colour),
+        escape(name)
+    );
+    let Some(t) = theme else { return };
+    let objective = match t.objective.as_ref().and_then(|o| p.objective(o)) {
+        Some(o) => format!("Objective: {}", truncate(&o.title, 80)),
+        None => "⚠ No objective".into(),
+    };
+    let _ = write!(
+        s,
+        r##"<text class="objective" x="{}" y="{}" fill="#505866">{}</text>"##,
+        LABEL + 4.0,
+        y + 20.0,
+        escape(&objective)
+    );
 }
 
 /// The features under each theme, in order, then those with no theme; groups with no
@@ -88,36 +121,56 @@ fn theme_groups(p: &Product) -> Vec<(Option<&Theme>, Vec<&Feature>)> {
     groups
 }
 
-/// A column per month: its rule and its name.
-fn months(s: &mut String, window: Window, height: f64) {
+/// A column per month: its rule and its name, in the band just above the first row.
+fn months(s: &mut String, window: Window, head: f64, height: f64) {
     for k in 0..window.months {
         let m = window.start.add_months(k);
         let x = LABEL + COL * k as f64;
         let _ = write!(
             s,
             r##"<line x1="{x}" y1="{}" x2="{x}" y2="{height}" stroke="#e1e4ea"/>"##,
-            HEAD - 16.0
+            head - 16.0
         );
         let _ = write!(
             s,
-            r##"<text x="{}" y="{}" fill="#505866">{} {:02}</text>"##,
+            r##"<text class="month" x="{}" y="{}" fill="#505866">{} {:02}</text>"##,
             x + 4.0,
-            HEAD - 4.0,
+            head - 4.0,
             m.short_name(),
             m.year % 100
         );
     }
 }
 
-/// A feature's title and, when it is dated inside the window, its bar with the share
-/// done (`done`, in percent) and its status.
-fn feature_row(s: &mut String, f: &Feature, colour: &str, done: f64, window: Window, y: f64) {
-    let _ = write!(
-        s,
-        r##"<text x="24" y="{}" fill="#1b1f27">{}</text>"##,
-        y + 19.0,
-        escape(&truncate(&f.title, 30))
-    );
+/// A feature's title (with its slip, in weeks, when it slips) and, when it is dated inside
+/// the window, its bar with the share done (`done`, in percent) and its status.
+fn feature_row(
+    s: &mut String,
+    f: &Feature,
+    colour: &str,
+    done: f64,
+    slip: Option<i64>,
+    window: Window,
+    y: f64,
+) {
+    match slip {
+        Some(weeks) => {
+            let _ = write!(
+                s,
+                r##"<text x="24" y="{}" fill="#1b1f27">{}<tspan fill="#b3261e" font-weight="700"> · slips {weeks} wk</tspan></text>"##,
+                y + 19.0,
+                escape(&truncate(&f.title, 18))
+            );
+        }
+        None => {
+            let _ = write!(
+                s,
+                r##"<text x="24" y="{}" fill="#1b1f27">{}</text>"##,
+                y + 19.0,
+                escape(&truncate(&f.title, 30))
+            );
+        }
+    }
     let (Some(a), Some(b)) = (f.start, f.end) else {
         return;
     };
@@ -148,24 +201,60 @@ fn feature_row(s: &mut String, f: &Feature, colour: &str, done: f64, window: Win
     );
 }
 
-/// Each release in the window as a dashed line with its name.
-fn releases(s: &mut String, p: &Product, window: Window, height: f64) {
-    for r in &p.releases {
-        let Some(off) = window.offset_of(r.date) else {
-            continue;
-        };
-        let x = LABEL + COL * off;
+/// A release in the window: where its line falls and which line of the band its name
+/// takes.
+struct Mark {
+    x: f64,
+    line: usize,
+    name: String,
+}
+
+/// The releases in the window, left to right, each name on the first line of the band
+/// where it clears the names before it (about 7.5 px a character).
+fn release_marks(p: &Product, window: Window) -> Vec<Mark> {
+    let mut shown: Vec<(f64, &str)> = p
+        .releases
+        .iter()
+        .filter_map(|r| Some((LABEL + COL * window.offset_of(r.date)?, r.name.as_str())))
+        .collect();
+    shown.sort_by(|a, b| a.0.total_cmp(&b.0));
+    // Where each line's last name ends.
+    let mut ends: Vec<f64> = Vec::new();
+    shown
+        .into_iter()
+        .map(|(x, name)| {
+            let line = ends.iter().position(|e| *e < x).unwrap_or(ends.len());
+            let end = x + 4.0 + 7.5 * name.chars().count() as f64 + 6.0;
+            match ends.get_mut(line) {
+                Some(e) => *e = end,
+                None => ends.push(end),
+            }
+            Mark {
+                x,
+                line,
+                name: name.to_string(),
+            }
+        })
+        .collect()
+}
+
+/// Each release as a dashed line with its name beside it in the release band; the line
+/// breaks for the month names rather than crossing them.
+fn releases(s: &mut String, marks: &[Mark], head: f64, height: f64) {
+    for m in marks {
+        let x = m.x;
+        let y = RELEASE_Y + RELEASE_LINE * m.line as f64;
         let _ = write!(
             s,
-            r##"<line x1="{x}" y1="{}" x2="{x}" y2="{height}" stroke="#b3261e" stroke-width="2" stroke-dasharray="4 3"/>"##,
-            HEAD - 16.0
+            r##"<path d="M{x} {} V{} M{x} {head} V{height}" stroke="#b3261e" stroke-width="2" stroke-dasharray="4 3"/>"##,
+            y - ASCENT,
+            head - 16.0 - 2.0,
         );
         let _ = write!(
             s,
-            r##"<text x="{}" y="{}" fill="#b3261e" font-weight="700">{}</text>"##,
+            r##"<text class="release" x="{}" y="{y}" fill="#b3261e" font-weight="700">{}</text>"##,
             x + 4.0,
-            HEAD - 20.0,
-            escape(&r.name)
+            escape(&m.name)
         );
     }
 }

@@ -7,7 +7,7 @@
 use super::dates::{days_in_month, Day, Month};
 use super::ids::Id;
 use super::planning::{forecast, Slot};
-use super::workspace::{Feature, ItemStatus, Product};
+use super::workspace::{Feature, FeatureStatus, ItemStatus, Product};
 use std::collections::HashMap;
 
 #[derive(Clone, Debug, PartialEq)]
@@ -84,7 +84,11 @@ fn weeks(days: i64) -> i64 {
 
 /// Each slipping feature's worst slip.
 pub fn slips(p: &Product) -> HashMap<Id, Slip> {
-    let finish = finish_days(p);
+    slips_from(p, &finish_days(p))
+}
+
+/// `slips` given the finish days (`finish_days`), worked out once for the page.
+pub fn slips_from(p: &Product, finish: &HashMap<&Id, Day>) -> HashMap<Id, Slip> {
     let mut out: HashMap<Id, Slip> = HashMap::new();
     let mut note = |f: &Feature, days: i64, cause: SlipCause| {
         if days <= 0 {
@@ -121,7 +125,12 @@ pub fn slips(p: &Product) -> HashMap<Id, Slip> {
         let Some(start) = f.start.map(first_day) else {
             continue;
         };
-        for b in &f.depends_on {
+        // A finished blocker holds nothing up, whatever its plan said.
+        let open = f.depends_on.iter().filter(|b| {
+            p.feature(b)
+                .is_some_and(|b| b.status != FeatureStatus::Done)
+        });
+        for b in open {
             if let Some(&ends) = finish.get(b) {
                 // It can start the day after its blocker finishes.
                 note(
@@ -133,4 +142,65 @@ pub fn slips(p: &Product) -> HashMap<Id, Slip> {
         }
     }
     out
+}
+
+/// A slip with what is said about it: by how much, when the feature ends, and what it
+/// slips against.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct SlipFacts {
+    pub weeks: i64,
+    /// The day the feature is expected to finish.
+    pub ends: Option<Day>,
+    pub against: Against,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum Against {
+    /// Its target release, named, and that release's date.
+    Release { name: String, date: Day },
+    /// A feature it waits for: its title, the day it ends, and the day this one starts.
+    Blocker {
+        id: Id,
+        title: String,
+        ends: Day,
+        starts: Day,
+    },
+}
+
+/// The facts of the slip of feature `id`, if it slips (`slips` and `finish` worked out
+/// once for the page).
+pub fn slip_facts(
+    p: &Product,
+    id: &Id,
+    slips: &HashMap<Id, Slip>,
+    finish: &HashMap<&Id, Day>,
+) -> Option<SlipFacts> {
+    let slip = slips.get(id)?;
+    let f = p.feature(id)?;
+    let against = match &slip.cause {
+        SlipCause::Release(r) => {
+            let r = p.releases.iter().find(|x| &x.id == r)?;
+            Against::Release {
+                name: r.name.clone(),
+                date: r.date,
+            }
+        }
+        SlipCause::Blocker(b) => Against::Blocker {
+            id: b.clone(),
+            title: p.feature(b)?.title.clone(),
+            ends: *finish.get(b)?,
+            starts: first_day(f.start?),
+        },
+    };
+    Some(SlipFacts {
+        weeks: slip.weeks,
+        ends: finish.get(id).copied(),
+        against,
+    })
+}
+
+/// The slip of one feature, worked out from the whole product (for one feature's page).
+pub fn slip_of(p: &Product, id: &Id) -> Option<SlipFacts> {
+    let finish = finish_days(p);
+    slip_facts(p, id, &slips_from(p, &finish), &finish)
 }

@@ -190,7 +190,12 @@ fn spoken(bar: &Bar) -> String {
     } else {
         ""
     };
-    format!(", {dates}, {}% done{warning}", fixed(bar.done, 0))
+    let slip = bar
+        .slip
+        .as_ref()
+        .map(|s| format!(". {}", crate::text::slip(s)))
+        .unwrap_or_default();
+    format!(", {dates}, {}% done{warning}{slip}", fixed(bar.done, 0))
 }
 
 #[component]

@@ -4,10 +4,14 @@
 use super::add_feature::AddFeature;
 use super::ui::{with_product, RoadmapUi};
 use crate::model::numbers::fixed;
-use crate::model::{Command, Entity, Horizon, Id, Kind};
+use crate::model::roadmap_lanes::{waits, Wait};
+use crate::model::slips::{finish_days, slip_facts, slips_from, SlipFacts};
+use crate::model::{Command, Entity, Feature, Horizon, Id, Kind};
 use crate::state::read_product;
 use crate::state::AppState;
+use crate::text;
 use leptos::prelude::*;
+use std::collections::HashMap;
 
 const COLUMNS: [Option<Horizon>; 4] = [
     Some(Horizon::Now),
@@ -30,6 +34,8 @@ struct Card {
     status: String,
     dates: String,
     progress: String,
+    slip: Option<SlipFacts>,
+    waits: Vec<Wait>,
 }
 
 /// Where a moved card goes in the features' order (which the hierarchy and the themes show
@@ -106,6 +112,10 @@ pub(crate) fn Board() -> impl IntoView {
         read_product(state, |p| {
             // One pass over the backlog for every card's progress, not one per card.
             let sums = crate::model::outline::rollups(p);
+            // The forecast and slips once for every card too.
+            let finish = finish_days(p);
+            let slipping = slips_from(p, &finish);
+            let by_id: HashMap<&Id, &Feature> = p.features.iter().map(|f| (&f.id, f)).collect();
             COLUMNS
                 .iter()
                 .map(|h| {
@@ -143,6 +153,8 @@ pub(crate) fn Board() -> impl IntoView {
                                     .and_then(|r| r.percent_done())
                                     .map(|v| format!("{}% done", fixed(v, 0)))
                                     .unwrap_or_else(|| "not broken down".into()),
+                                slip: slip_facts(p, &f.id, &slipping, &finish),
+                                waits: waits(f, &by_id, &finish),
                             }
                         })
                         .collect();
@@ -244,6 +256,17 @@ fn CardView(card: Card, horizon: Option<Horizon>, dragging: RwSignal<Option<Id>>
         ev.prevent_default();
     };
     let selected = move || ui.selected.with(|s| s.as_ref() == Some(&id.get_value()));
+    // The card's name is all a screen reader hears of it: the slip and waits are in it.
+    let mut said = vec![card.title.clone(), card.theme.clone(), card.status.clone()];
+    said.extend(card.slip.as_ref().map(text::slip));
+    if !card.waits.is_empty() {
+        let titles: Vec<&str> = card.waits.iter().map(|w| w.title.as_str()).collect();
+        said.push(text::waits_for(&titles));
+    }
+    let label = format!(
+        "{}. Enter shows its details; Alt+arrows move it between columns and within the column.",
+        said.join(", ")
+    );
     view! {
         <li
             id=format!("card-{}", card.id)
@@ -252,7 +275,7 @@ fn CardView(card: Card, horizon: Option<Horizon>, dragging: RwSignal<Option<Id>>
             style:--theme-colour=card.colour.clone()
             tabindex="0"
             draggable="true"
-            aria-label=format!("{}, {}, {}. Enter shows its details; Alt+arrows move it between columns and within the column.", card.title, card.theme, card.status)
+            aria-label=label
             on:keydown=on_keydown
             on:click=move |_| ui.select(Some(id.get_value()))
             on:dragstart=move |ev: leptos::ev::DragEvent| {
@@ -277,6 +300,14 @@ fn CardView(card: Card, horizon: Option<Horizon>, dragging: RwSignal<Option<Id>>
             <p class="feature-card__theme">{card.theme.clone()}</p>
             <h3 class="feature-card__title">{card.title.clone()}</h3>
             <p class="feature-card__meta">{format!("{} · {} · {}", card.status, card.dates, card.progress)}</p>
+            {card.slip.as_ref().map(|s| view! {
+                <p class="feature-card__badges"><span class="slip-badge" title=text::slip(s) data-testid="slip">{text::slip_badge(s.weeks)}</span></p>
+            })}
+            {(!card.waits.is_empty()).then(|| {
+                let titles: Vec<&str> = card.waits.iter().map(|w| w.title.as_str()).collect();
+                let late = card.waits.iter().any(|w| w.late);
+                view! { <p class="feature-card__waits" class:feature-card__waits--late=late data-testid="card-waits">{late.then_some("⚠ ")}{text::waits_for(&titles)}</p> }
+            })}
             <p class="feature-card__objective">
                 {match card.objective.clone() {
                     Some(o) => format!("Objective: {o}"),

@@ -1,11 +1,13 @@
 //! The selected feature's details (kept when switching views) and the releases list.
 
-use super::ui::{edit_feature, month_label, RoadmapUi};
+use super::ui::{edit_feature, month_label, with_product, RoadmapUi};
+use crate::components::depends_on::{DependsOn, Other};
 use crate::components::fields::uid;
 use crate::components::{AddLine, EnumSelect, OptionSelect, Section};
 use crate::model::numbers::{fixed, points};
 use crate::model::rollup::feature_rollup;
-use crate::model::{ids::prefix, Command, Day, Entity, Id, Kind, Release};
+use crate::model::slips::slip_of;
+use crate::model::{ids::prefix, Command, Day, Entity, Feature, FeatureStatus, Id, Kind, Release};
 use crate::route::{Page, Route};
 use crate::state::read_product;
 use crate::state::{new_id, AppState};
@@ -31,10 +33,12 @@ pub(crate) fn FeatureDetails(id: Id) -> impl IntoView {
                 .iter()
                 .map(|r| (r.id.clone(), format!("{} ({})", r.name, r.date)))
                 .collect();
-            Some((f, theme.map(|t| t.name), objective, r, releases))
+            let slip = slip_of(p, &f.id);
+            Some((f, theme.map(|t| t.name), objective, r, releases, slip))
         })
         .flatten()
     });
+    let deps = dependencies(state, id);
     let exists = Memo::new(move |_| data.with(Option::is_some));
     let feature = move || data.with(|d| d.as_ref().map(|d| d.0.clone()));
     let releases =
@@ -52,7 +56,7 @@ pub(crate) fn FeatureDetails(id: Id) -> impl IntoView {
             <Show when=move || exists.get() fallback=|| view! { <p class="muted">"This feature no longer exists."</p> }>
                 // The facts are redrawn as the feature changes; the selects are built once
                 // and follow it, so a keyboard user changing one keeps the focus there.
-                {move || data.get().map(|(f, theme, objective, r, _)| {
+                {move || data.get().map(|(f, theme, objective, r, _, slip)| {
                     view! {
                         <div class="item-panel__head">
                             <h2 id="feature-details-title">{f.title.clone()}</h2>
@@ -63,6 +67,7 @@ pub(crate) fn FeatureDetails(id: Id) -> impl IntoView {
                             <dt>"Objective"</dt><dd>{objective.unwrap_or_else(|| "⚠ None: this feature serves no objective".into())}</dd>
                             <dt>"Dates"</dt><dd>{match (f.start, f.end) { (Some(s), Some(e)) => format!("{} – {}", month_label(s), month_label(e)), _ => "Not on the timeline".into() }}</dd>
                             <dt>"Progress"</dt><dd data-testid="feature-progress">{match r.percent_done() { Some(p) => format!("{}% done · {} items · {}/{} pts", fixed(p, 0), r.items, points(r.points_done), points(r.points)), None => "Not broken down into backlog items yet".into() }}</dd>
+                            {slip.map(|s| view! { <dt>"Slips"</dt><dd class="facts__slip" data-testid="feature-slip">{crate::text::slip(&s)}</dd> })}
                         </dl>
                     }
                 })}
@@ -92,6 +97,18 @@ pub(crate) fn FeatureDetails(id: Id) -> impl IntoView {
                         }).collect_view()}
                     </select>
                 </div>
+                <DependsOn
+                    noun="feature"
+                    waits_for=Signal::derive(move || deps.with(|d| d.0.clone()))
+                    blocks=Signal::derive(move || deps.with(|d| d.1.clone()))
+                    candidates=Signal::derive(move || deps.with(|d| d.2.clone()))
+                    set=Callback::new(move |ids: Vec<Id>| {
+                        let f = with_product(state, |p| p.feature(&id.get_value()).cloned()).flatten();
+                        state.edit_entity(f, "This feature no longer exists.", |f| f.depends_on = ids, Entity::Feature)
+                    })
+                    open=Callback::new(move |other: Id| ui.select(Some(other)))
+                    testid="feature-depends"
+                />
                 <p class="card__links">
                     <a href=tree_link.clone()>"Edit in the hierarchy"</a>
                     <a href=items_link.clone()>"Backlog"</a>
@@ -99,6 +116,44 @@ pub(crate) fn FeatureDetails(id: Id) -> impl IntoView {
             </Show>
         </aside>
     }
+}
+
+/// What feature `id` waits for, what waits for it, and the product's other features (for
+/// the search), as the "Waits for" editor shows them.
+type Dependencies = (Vec<Other>, Vec<Other>, Vec<Other>);
+
+fn dependencies(state: AppState, id: StoredValue<Id>) -> Memo<Dependencies> {
+    Memo::new(move |_| {
+        read_product(state, |p| {
+            let me = id.get_value();
+            let other = |f: &Feature| Other {
+                id: f.id.clone(),
+                title: f.title.clone(),
+                done: f.status == FeatureStatus::Done,
+            };
+            let Some(f) = p.feature(&me) else {
+                return Dependencies::default();
+            };
+            (
+                f.depends_on
+                    .iter()
+                    .filter_map(|b| p.feature(b))
+                    .map(other)
+                    .collect(),
+                p.features
+                    .iter()
+                    .filter(|x| x.depends_on.contains(&me))
+                    .map(other)
+                    .collect(),
+                p.features
+                    .iter()
+                    .filter(|x| x.id != me)
+                    .map(other)
+                    .collect(),
+            )
+        })
+        .unwrap_or_default()
+    })
 }
 
 #[component]

@@ -4,7 +4,8 @@
 use super::ui::RoadmapUi;
 use crate::components::{Section, WideTable};
 use crate::model::numbers::points;
-use crate::model::roadmap::{reality, Bucket};
+use crate::model::roadmap::{reality_with, Bucket};
+use crate::model::slips::slips;
 use crate::model::Horizon;
 use crate::state::read_product;
 use crate::state::AppState;
@@ -26,9 +27,11 @@ pub(crate) fn RealityCheck() -> impl IntoView {
                     .into_iter()
                     .map(|(q, label)| (label, Bucket::Quarter(q))),
             );
+            // Slips once for every row: each works out the whole forecast.
+            let slipping = slips(p);
             buckets
                 .into_iter()
-                .map(|(label, b)| (label, reality(p, &b)))
+                .map(|(label, b)| (label, reality_with(p, &b, &slipping)))
                 .collect::<Vec<_>>()
         })
         .unwrap_or_default()
@@ -46,10 +49,12 @@ pub(crate) fn RealityCheck() -> impl IntoView {
                     <th scope="col" class="num">"Ready or done"</th>
                     <th scope="col" class="num">"Points left"</th>
                     <th scope="col" class="num">"Capacity"</th>
+                    <th scope="col" class="num">"Slipping"</th>
                     <th scope="col">"Verdict"</th>
                 </tr></thead>
                 <tbody>
                     {move || rows.get().into_iter().map(|(label, r)| {
+                        let slip = r.slipping != 0;
                         let ok = r.features == 0 || crate::text::verdict(&r) == "Plan and backlog agree.";
                         view! {
                             <tr data-testid="reality-row">
@@ -61,6 +66,7 @@ pub(crate) fn RealityCheck() -> impl IntoView {
                                 <td class="num">{r.ready}</td>
                                 <td class="num">{points(r.points_left)}</td>
                                 <td class="num">{r.capacity.map(points).unwrap_or_else(|| "—".into())}</td>
+                                <td class="num" class:verdict--gap=slip data-testid="reality-slipping">{r.slipping}</td>
                                 <td class:verdict--ok=ok class:verdict--gap=!ok>{crate::text::verdict(&r)}</td>
                             </tr>
                         }

@@ -6,9 +6,10 @@ use super::add_feature::AddFeature;
 use super::bar::{BarButton, BarCtx, Drag};
 use super::ui::{RoadmapUi, Zoom};
 use crate::model::roadmap::Window;
-use crate::model::roadmap_lanes::{first_rows, lanes, Bar, Lane};
+use crate::model::roadmap_lanes::{first_rows, lanes, Bar, Lane, Wait};
 use crate::state::read_product;
 use crate::state::{today, AppState};
+use crate::text;
 use leptos::prelude::*;
 
 /// Feature rows a print shows at least: print.css scales the timeline down to one
@@ -46,13 +47,25 @@ pub(crate) fn Timeline() -> impl IntoView {
     let window = Memo::new(move |_| ui.window());
     let releases = Memo::new(move |_| {
         let w = window.get();
-        read_product(state, |p| {
+        let mut shown = read_product(state, |p| {
             p.releases
                 .iter()
                 .filter_map(|r| Some((r.name.clone(), r.date.to_string(), w.offset_of(r.date)?)))
                 .collect::<Vec<_>>()
         })
-        .unwrap_or_default()
+        .unwrap_or_default();
+        shown.sort_by(|a, b| a.2.total_cmp(&b.2));
+        // A name within a month of the one before goes on the lower line, clear of it.
+        let mut lower = false;
+        let mut last = f64::NEG_INFINITY;
+        shown
+            .into_iter()
+            .map(|(name, date, o)| {
+                lower = o - last < 1.0 && !lower;
+                last = o;
+                (name, date, o, lower)
+            })
+            .collect::<Vec<_>>()
     });
     let today_offset = move || window.get().offset_of(today());
     view! {
@@ -68,6 +81,16 @@ pub(crate) fn Timeline() -> impl IntoView {
             <div class="tl-head" aria-hidden="true">
                 <div class="tl-head__label">"Theme · feature"</div>
                 <div class="tl-scale">
+                    // Release names in a band of their own over the months: drawn in the
+                    // rows, they covered the first lane's objective.
+                    <Show when=move || releases.with(|r| !r.is_empty())>
+                        <div class="tl-scale__releases" class:tl-scale__releases--two=move || releases.with(|r| r.iter().any(|x| x.3))>
+                            {move || releases.get().into_iter().map(|(name, date, o, lower)| {
+                                let tip = format!("{name} · {date}");
+                                view! { <span class="tl-release__label" class:tl-release__label--lower=lower style:left=format!("{:.3}%", 100.0 * o / window.get().months as f64) title=tip>{name}</span> }
+                            }).collect_view()}
+                        </div>
+                    </Show>
                     <div class="tl-scale__quarters">
                         {move || {
                             let w = window.get();
@@ -94,13 +117,9 @@ pub(crate) fn Timeline() -> impl IntoView {
             <div class="tl-body">
                 <div class="tl-overlay" aria-hidden="true">
                     {move || today_offset().map(|o| view! { <div class="tl-today" style:left=format!("{:.3}%", 100.0 * o / window.get().months as f64)></div> })}
-                    {move || releases.get().into_iter().map(|(name, date, o)| {
-                        let tip = format!("{name} · {date}");
-                        view! {
-                        <div class="tl-release" style:left=format!("{:.3}%", 100.0 * o / window.get().months as f64) title=tip>
-                            <span class="tl-release__label">{name}</span>
-                        </div>
-                    }}).collect_view()}
+                    {move || releases.get().into_iter().map(|(_, _, o, _)| view! {
+                        <div class="tl-release" style:left=format!("{:.3}%", 100.0 * o / window.get().months as f64)></div>
+                    }).collect_view()}
                 </div>
                 <Show when=move || lanes.with(|l| !l.is_empty()) fallback=|| view! {
                     <p class="empty-state">"No themes yet. A theme is a strategic area of investment and gets its own swimlane: add one below, then add features to it."</p>
@@ -144,6 +163,7 @@ fn BarRow(bar: Bar, window: Memo<Window>, drag: RwSignal<Option<Drag>>) -> impl 
     let id = at.id;
     let selected =
         Signal::derive(move || ui.selected.with(|s| s.as_ref() == Some(&id.get_value())));
+    let facts = StoredValue::new(bar.clone());
     view! {
         <div class="tl-row" class:tl-row--selected=selected data-testid="tl-row">
             <div class="tl-row__label">
@@ -151,8 +171,11 @@ fn BarRow(bar: Bar, window: Memo<Window>, drag: RwSignal<Option<Drag>>) -> impl 
                     {bar.title.clone()}
                 </button>
                 {bar.no_objective.then(|| view! { <span class="warn-chip" title="This feature's theme serves no objective">"no objective"</span> })}
+                {bar.slip.as_ref().map(|s| view! { <span class="slip-badge" title=text::slip(s) data-testid="slip">{text::slip_badge(s.weeks)}</span> })}
+                {(!bar.waits.is_empty()).then(|| view! { <WaitChips waits=bar.waits.clone() /> })}
             </div>
             <div class="tl-track" on:click=move |ev| at.place_at(ev)>
+                {move || facts.with_value(|b| links(b, window.get()))}
                 {match bar.dates {
                     None => view! {
                         <span class="tl-unscheduled">
@@ -165,4 +188,38 @@ fn BarRow(bar: Bar, window: Memo<Window>, drag: RwSignal<Option<Drag>>) -> impl 
             </div>
         </div>
     }
+}
+
+/// The features a row waits for, each a button that opens it; red when it ends after this
+/// one starts.
+#[component]
+fn WaitChips(waits: Vec<Wait>) -> impl IntoView {
+    let ui = RoadmapUi::expect();
+    view! {
+        <span class="wait-chips">
+            {waits.into_iter().map(|w| {
+                let name = text::wait_name(&w);
+                let id = w.id.clone();
+                view! {
+                    <button type="button" class="wait-chip" class:wait-chip--late=w.late aria-label=name.clone() title=name
+                        on:click=move |_| ui.select(Some(id.clone())) data-testid="wait-chip">
+                        {if w.late { "⚠ waits for " } else { "waits for " }}{w.title.clone()}
+                    </button>
+                }
+            }).collect_view()}
+        </span>
+    }
+}
+
+/// A bar's dependencies drawn in its track, behind it: a dashed arrow from the blocker's
+/// end to this start, or a hatched band where the two overlap.
+fn links(bar: &Bar, w: Window) -> impl IntoView {
+    let pct = |x: f64| format!("{:.3}%", 100.0 * x / w.months as f64);
+    bar.links(w)
+        .into_iter()
+        .map(|l| {
+            let class = if l.late { "tl-overlap" } else { "tl-link" };
+            view! { <span class=class style:left=pct(l.from) style:width=pct(l.to - l.from) aria-hidden="true" data-testid=class></span> }
+        })
+        .collect_view()
 }
