@@ -41,13 +41,16 @@ test('finishing a sprint asks where each unfinished item goes, in one undoable s
   await expect(rowOf(page, 'App crashes when location permission is denied').locator('td').nth(8)).toHaveText('—');
   // Velocity counts what was done: (20 in Sprint 1 + 7) / 2.
   await expect(page.getByTestId('velocity')).toContainText('13.5 points per sprint');
-  // The close survives a reload, and one undo takes all of it back.
-  await page.reload();
-  await expect(card(page, 'Sprint 2')).toContainText('Finished');
+  // One undo takes all of it back; redo finishes it again, and that survives a reload.
   await page.locator('body').press('Control+z');
   await expect(card(page, 'Sprint 2')).toContainText('Active');
   await expect(rowOf(page, 'Packing list for each trip')).toContainText('Sprint 2');
   await expect(rowOf(page, 'App crashes when location permission is denied')).toContainText('Sprint 2');
+  await page.locator('body').press('Control+Shift+z');
+  await expect(card(page, 'Sprint 2')).toContainText('Finished');
+  await page.reload();
+  await expect(card(page, 'Sprint 2')).toContainText('Finished');
+  await expect(rowOf(page, 'Packing list for each trip')).toContainText('Sprint 3');
   expect(app.problems).toEqual([]);
 });
 
@@ -119,5 +122,60 @@ test('an item waits for another: blocked rows, order warnings, loops refused, de
   await page.locator('body').press('Control+z');
   await expect(rowOf(page, 'Upgrade the map library')).toHaveCount(1);
   await expect(rowOf(page, 'Get notified when a saved trail closes').getByTestId('blocked')).toContainText('Waits for 2 items');
+  expect(app.problems).toEqual([]);
+});
+
+const tlRow = (page: Page, title: string) =>
+  page.getByTestId('tl-row').filter({ has: page.getByTestId('feature-title').getByText(title, { exact: true }) });
+
+test('the roadmap draws dependencies and says which features slip, and by how much', async ({ page }) => {
+  await page.setViewportSize({ width: 1400, height: 1000 });
+  const app = new App(page);
+  await app.open();
+  await app.loadSampleFromWelcome();
+  await app.open('roadmap');
+  // Weather warnings start the month the condition feed ends: drawn as an overlap, and a slip.
+  const weather = tlRow(page, 'Weather and daylight warnings');
+  await expect(weather.getByTestId('wait-chip')).toContainText('waits for Ranger condition feed');
+  await expect(weather.getByTestId('wait-chip')).toHaveClass(/wait-chip--late/);
+  await expect(weather.getByTestId('tl-overlap')).toHaveCount(1);
+  await expect(weather.getByTestId('slip')).toHaveText(/Slips \d+ wk/);
+  // Moderation starts after trip reports end: an arrow, no overlap, no slip from it.
+  const moderation = tlRow(page, 'Report moderation');
+  await expect(moderation.getByTestId('tl-link')).toHaveCount(1);
+  await expect(moderation.getByTestId('tl-overlap')).toHaveCount(0);
+  await expect(moderation.getByTestId('wait-chip')).not.toHaveClass(/wait-chip--late/);
+  await expect(moderation.getByTestId('slip')).toHaveCount(0);
+  // The reality check counts slipping features per horizon.
+  const next = page.getByTestId('reality-row').filter({ hasText: 'Next' }).first();
+  await expect(next.getByTestId('reality-slipping')).not.toHaveText('0');
+  await expect(next).toContainText(/set to slip/);
+  await page.screenshot({ path: 'test-results/roadmap-dependencies.png', fullPage: false });
+
+  // The details say why, and the dependency is edited there; a loop is refused.
+  await weather.getByTestId('feature-title').click();
+  const details = page.getByTestId('feature-details');
+  await expect(details.getByTestId('feature-slip')).toContainText(/Slips by \d+ weeks?/);
+  const deps = details.getByTestId('feature-depends');
+  await expect(deps.getByTestId('waits-for')).toContainText('Ranger condition feed');
+  await deps.getByTestId('waits-for').getByRole('button', { name: 'Ranger condition feed', exact: true }).click();
+  await expect(details.getByRole('heading', { name: 'Ranger condition feed' })).toBeVisible();
+  await expect(deps.getByTestId('blocks')).toContainText('Weather and daylight warnings');
+  await deps.getByTestId('depends-search').fill('weather');
+  await deps.getByTestId('depends-search').press('Enter');
+  await expect(deps.getByTestId('depends-error')).toContainText('would make a loop');
+  // Removing the dependency removes the overlap; undo puts it back.
+  await weather.getByTestId('feature-title').click();
+  await deps.getByRole('button', { name: 'Stop waiting for Ranger condition feed' }).click();
+  await expect(weather.getByTestId('wait-chip')).toHaveCount(0);
+  await expect(weather.getByTestId('tl-overlap')).toHaveCount(0);
+  await page.locator('body').press('Control+z');
+  await expect(weather.getByTestId('wait-chip')).toHaveCount(1);
+
+  // The board shows the slip on the card too.
+  await page.getByTestId('view-board').click();
+  const card = page.getByTestId('feature-card').filter({ hasText: 'Weather and daylight warnings' });
+  await expect(card.getByTestId('slip')).toBeVisible();
+  await expect(card.getByTestId('card-waits')).toContainText('Ranger condition feed');
   expect(app.problems).toEqual([]);
 });

@@ -10,28 +10,29 @@ use super::ids::{Id, IdSet};
 use super::workspace::{ItemStatus, Product};
 use std::collections::HashMap;
 
-/// The nodes of one kind with what each waits for.
+/// The entities of one kind that wait for something, with what each waits for, in the
+/// document's order, and a lookup of any entity's dependencies by id.
+///
+/// Sets of ids and scans, no map: this is checked on every load, so it is in the first
+/// download, and a map of its own cost that more than the checks themselves.
 pub struct Graph<'a> {
-    deps: HashMap<&'a Id, &'a [Id]>,
+    nodes: Vec<(&'a Id, &'a [Id])>,
+    deps_of: &'a dyn Fn(&Id) -> Option<&'a [Id]>,
 }
 
 impl<'a> Graph<'a> {
-    pub fn new(nodes: impl Iterator<Item = (&'a Id, &'a [Id])>) -> Self {
+    pub fn new(
+        nodes: impl Iterator<Item = (&'a Id, &'a [Id])>,
+        deps_of: &'a dyn Fn(&Id) -> Option<&'a [Id]>,
+    ) -> Self {
         Graph {
-            deps: nodes.filter(|(_, d)| !d.is_empty()).collect(),
+            nodes: nodes.filter(|(_, d)| !d.is_empty()).collect(),
+            deps_of,
         }
     }
 
-    pub fn features(p: &'a Product) -> Self {
-        Graph::new(p.features.iter().map(|f| (&f.id, f.depends_on.as_slice())))
-    }
-
-    pub fn items(p: &'a Product) -> Self {
-        Graph::new(p.items.iter().map(|i| (&i.id, i.depends_on.as_slice())))
-    }
-
     fn of(&self, id: &Id) -> &'a [Id] {
-        self.deps.get(id).copied().unwrap_or(&[])
+        (self.deps_of)(id).unwrap_or(&[])
     }
 
     /// A chain of dependencies from `start` back to itself, as the ids along it
@@ -42,8 +43,7 @@ impl<'a> Graph<'a> {
         let mut path: Vec<(&Id, usize)> = vec![(start, 0)];
         seen.insert(start);
         while let Some((id, next)) = path.last_mut() {
-            let deps = self.of(id);
-            let Some(dep) = deps.get(*next) else {
+            let Some(dep) = self.of(id).get(*next) else {
                 path.pop();
                 continue;
             };
@@ -58,24 +58,40 @@ impl<'a> Graph<'a> {
         None
     }
 
-    /// Some cycle anywhere in the graph, as `cycle_through` gives it.
+    /// Some cycle, as `cycle_through` gives it. Entities whose dependencies are all
+    /// outside the set left are taken out, round after round; what cannot be taken out
+    /// waits, directly or not, for itself.
     pub fn any_cycle(&self) -> Option<Vec<&'a Id>> {
-        // Once a node is known to lead to no cycle through itself, the nodes it reaches
-        // may still be on one, so each is tried; `done` keeps that linear in practice.
-        let mut done: IdSet<&Id> = IdSet::default();
-        let mut starts: Vec<&&Id> = self.deps.keys().collect();
-        starts.sort();
-        for start in starts {
-            if done.contains(*start) {
-                continue;
+        let mut left: Vec<(&Id, &[Id])> = self.nodes.clone();
+        loop {
+            let waiting: IdSet<&Id> = left.iter().map(|(id, _)| *id).collect();
+            let before = left.len();
+            left.retain(|(_, deps)| deps.iter().any(|d| waiting.contains(d)));
+            if left.len() == before {
+                break;
             }
-            if let Some(cycle) = self.cycle_through(start) {
-                return Some(cycle);
-            }
-            done.insert(start);
         }
-        None
+        left.iter().find_map(|(id, _)| self.cycle_through(id))
     }
+}
+
+/// The dependencies of a product's features, as a graph.
+pub fn features_graph<'a>(
+    p: &'a Product,
+    deps_of: &'a dyn Fn(&Id) -> Option<&'a [Id]>,
+) -> Graph<'a> {
+    Graph::new(
+        p.features.iter().map(|f| (&f.id, f.depends_on.as_slice())),
+        deps_of,
+    )
+}
+
+/// The dependencies of a product's items, as a graph.
+pub fn items_graph<'a>(p: &'a Product, deps_of: &'a dyn Fn(&Id) -> Option<&'a [Id]>) -> Graph<'a> {
+    Graph::new(
+        p.items.iter().map(|i| (&i.id, i.depends_on.as_slice())),
+        deps_of,
+    )
 }
 
 /// Why `deps` (of the entity `own`) breaks a rule: `known` holds the ids of its kind.
@@ -105,21 +121,24 @@ pub fn check_list(
 
 /// The refusal of a cycle, naming the titles along it.
 pub fn cycle_error(at: &str, cycle: &[&Id], title: impl Fn(&Id) -> String) -> ModelError {
-    let names: Vec<String> = cycle.iter().map(|id| format!("'{}'", title(id))).collect();
-    let chain = match names.len() {
-        0 | 1 => String::new(),
-        2 => format!(": {} already waits for {}", names[1], names[0]),
-        _ => format!(
-            ": {} waits for {}, which leads back to {}",
-            names[0],
-            names[1..].join(", then "),
-            names[0]
-        ),
-    };
-    ModelError::new(
-        at,
-        format!("that dependency would make a loop, so none of this work could start{chain}"),
-    )
+    let mut what =
+        String::from("that dependency would make a loop, so none of this work could start");
+    let name = |id: &Id| format!("'{}'", title(id));
+    match cycle {
+        [] | [_] => {}
+        [a, b] => what += &format!(": {} already waits for {}", name(b), name(a)),
+        [first, rest @ ..] => {
+            what += &format!(": {} waits for ", name(first));
+            for (n, id) in rest.iter().enumerate() {
+                if n > 0 {
+                    what += ", then ";
+                }
+                what += &name(id);
+            }
+            what += &format!(", which leads back to {}", name(first));
+        }
+    }
+    ModelError::new(at, what)
 }
 
 /// Drops every dependency on an id that is no longer in the product (after a delete or a

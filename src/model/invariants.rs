@@ -5,7 +5,7 @@
 //! live in `bounds`, which commands, fields and the import ask: a range checked on load
 //! would make a workspace stored with one value out of it unreadable.
 
-use super::dependencies::{self, Graph};
+use super::dependencies::{self, features_graph, items_graph};
 use super::error::ModelError;
 use super::ids::{Id, IdSet};
 use super::workspace::{Item, Product, Workspace};
@@ -181,7 +181,8 @@ fn check_references(p: &Product, at_p: String) -> Result<(), ModelError> {
         check_number(&at, "effort", f.effort)?;
         dependencies::check_list(&at, &f.id, &f.depends_on, &features, "feature")?;
     }
-    if let Some(cycle) = Graph::features(p).any_cycle() {
+    let feature_deps = |id: &Id| p.feature(id).map(|f| f.depends_on.as_slice());
+    if let Some(cycle) = features_graph(p, &feature_deps).any_cycle() {
         let title = |id: &Id| p.feature(id).map(|f| f.title.clone()).unwrap_or_default();
         let at = format!("{at_p} › feature '{}' ({})", title(cycle[0]), cycle[0]);
         return Err(dependencies::cycle_error(&at, &cycle, title));
@@ -223,7 +224,8 @@ fn check_item_dependencies(p: &Product, at_p: &str) -> Result<(), ModelError> {
     for i in p.items.iter().filter(|i| !i.depends_on.is_empty()) {
         dependencies::check_list(&at(i), &i.id, &i.depends_on, &items, "item")?;
     }
-    if let Some(cycle) = Graph::items(p).any_cycle() {
+    let item_deps = |id: &Id| p.item(id).map(|i| i.depends_on.as_slice());
+    if let Some(cycle) = items_graph(p, &item_deps).any_cycle() {
         let title = |id: &Id| p.item(id).map(|i| i.title.clone()).unwrap_or_default();
         let first = p.item(cycle[0]).map(at).unwrap_or_default();
         return Err(dependencies::cycle_error(&first, &cycle, title));
@@ -257,7 +259,9 @@ pub fn item_still_fits(ws: &Workspace, product: &Id, id: &Id) -> bool {
             .all(|(n, d)| !item.depends_on[..n].contains(d));
         if !unique
             || !item.depends_on.iter().all(known)
-            || Graph::items(p).cycle_through(&item.id).is_some()
+            || items_graph(p, &|id: &Id| p.item(id).map(|i| i.depends_on.as_slice()))
+                .cycle_through(&item.id)
+                .is_some()
         {
             return false;
         }

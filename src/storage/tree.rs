@@ -141,12 +141,22 @@ impl<V: FromTree> FromTree for Option<V> {
 impl<V: FromTree> FromTree for Vec<V> {
     fn from_tree<T: Tree>(t: &T) -> Result<Self, String> {
         let elements = t.elements().ok_or_else(|| expected("a list"))?;
-        elements
-            .iter()
-            .enumerate()
-            .map(|(n, e)| V::from_tree(e).map_err(|why| format!("[{n}]: {why}")))
-            .collect()
+        // A plain loop and one shared wording of the error: a `collect` into a `Result`
+        // and a `format!` here were compiled again for each of the dozen lists read.
+        let mut out = Vec::with_capacity(elements.len());
+        for (n, e) in elements.iter().enumerate() {
+            match V::from_tree(e) {
+                Ok(v) => out.push(v),
+                Err(why) => return Err(at_index(n, why)),
+            }
+        }
+        Ok(out)
     }
+}
+
+#[inline(never)]
+fn at_index(n: usize, why: String) -> String {
+    format!("[{n}]: {why}")
 }
 
 impl FromTree for Id {
