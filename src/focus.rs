@@ -61,6 +61,26 @@ pub fn focus_id_next_frame(id: String) {
     });
 }
 
+/// Focuses, on the next frame, whatever shows the entity `id` on the page: its outline
+/// row, backlog row, timeline bar or board card, the first found (the page's heading when
+/// it shows none of them).
+pub fn follow_entity(id: &crate::model::Id) {
+    // The header's Undo button keeps the focus: the user is there to press it again.
+    let in_header = document()
+        .active_element()
+        .is_some_and(|f| f.closest(".app-header").ok().flatten().is_some());
+    if in_header {
+        return keep_through_change();
+    }
+    asked_for_element();
+    let ids = ["row", "item", "bar", "card"].map(|p| format!("{p}-{id}"));
+    request_animation_frame(move || {
+        if !ids.iter().any(|id| place_id(id)) {
+            place_id("page-title");
+        }
+    });
+}
+
 /// Focuses the page's heading on the next frame, after a change of page, so keyboard and
 /// screen-reader users start there. Stands aside for any request for a particular element
 /// made after it (a deep link's row, a panel's heading), and for the user.

@@ -6,7 +6,7 @@ use twohats::model::*;
 use twohats::text::command_label;
 
 mod common;
-use common::{batch, id};
+use common::{batch, edit_entity, id, reorder_entity, story, workspace};
 
 fn sample() -> Workspace {
     sample_workspace(Day::new(2026, 3, 15).unwrap(), &mut counter_ids())
@@ -419,4 +419,27 @@ fn item_steps_undo_and_redo_exactly_at_the_ends_and_when_refused() {
         h.redo(&mut ws).unwrap();
         assert_eq!(&ws, want);
     }
+}
+
+#[test]
+fn an_undone_or_redone_move_names_what_it_moved() {
+    let mut ws = workspace(vec![{
+        let mut p = Product::new(id("p-1"), "Atlas");
+        p.items = vec![story("i-1", None), story("i-2", None)];
+        p
+    }]);
+    let mut h = History::default();
+    h.apply(&mut ws, reorder_entity("p-1", Kind::Item, "i-2", 0))
+        .unwrap();
+    h.apply(
+        &mut ws,
+        edit_entity("p-1", Entity::Item(story("i-1", Some(3.0)))),
+    )
+    .unwrap();
+    h.undo(&mut ws).unwrap();
+    assert_eq!(h.undone_move(), None, "an edit moves nothing");
+    h.undo(&mut ws).unwrap();
+    assert_eq!(h.undone_move(), Some(&id("i-2")));
+    h.redo(&mut ws).unwrap();
+    assert_eq!(h.redone_move(), Some(&id("i-2")));
 }

@@ -31,9 +31,12 @@ test('finishing a sprint asks where each unfinished item goes, in one undoable s
   await expect(close.getByRole('heading')).toBeFocused();
   await expect(close).toContainText('4 items are not done (10 points)');
   await expect(close.getByTestId('carry-row')).toHaveCount(4);
-  // Everything moves on by default; one goes back to the backlog.
+  // Everything moves on by default, which would overfill Sprint 3 (15 + 10 of 20).
+  await expect(close.getByTestId('carry-over-warning')).toContainText('Sprint 3 would then hold 25 points, 5 more than it can take (20)');
+  // One goes back to the backlog.
   const crash = close.getByTestId('carry-row').filter({ hasText: 'App crashes when location permission is denied' });
   await crash.getByTestId('carry-to').selectOption({ label: 'Back to the backlog' });
+  await expect(close.getByTestId('carry-over-warning')).toContainText('22 points, 2 more');
   await close.getByTestId('confirm-finish').click();
   await expect(page.getByRole('status').filter({ hasText: 'Sprint 2 finished with 7 points done; 3 items moved to Sprint 3; 1 item back to the backlog' })).toBeVisible();
   await expect(card(page, 'Sprint 2')).toContainText('Finished');
@@ -86,7 +89,7 @@ test('starting a sprint records its scope, and marking an item done burns it dow
 test('an item waits for another: blocked rows, order warnings, loops refused, delete and undo', async ({ page }) => {
   const app = await sampleBacklog(page);
   const notified = rowOf(page, 'Get notified when a saved trail closes');
-  await expect(notified.getByTestId('blocked')).toHaveText('⛔ Waits for “Cache the condition feed for ten minutes”');
+  await expect(notified.getByTestId('blocked')).toHaveText('Waits for “Cache the condition feed for ten minutes”');
   await expect(notified.getByTestId('order-warning')).toContainText('Ranked above “Cache the condition feed for ten minutes”, which it waits for');
 
   // The blocker cannot wait for what it blocks.
@@ -110,7 +113,7 @@ test('an item waits for another: blocked rows, order warnings, loops refused, de
   await deps.getByTestId('depends-search').fill('upgrade the map');
   await deps.getByTestId('depends-search').press('Enter');
   await expect(deps.getByTestId('waits-for').locator('li')).toHaveCount(2);
-  await expect(notified.getByTestId('blocked')).toHaveText('⛔ Waits for 2 items: “Cache the condition feed for ten minutes”, “Upgrade the map library”');
+  await expect(notified.getByTestId('blocked')).toHaveText('Waits for 2 items: “Cache the condition feed for ten minutes”, “Upgrade the map library”');
   await page.reload();
   await expect(rowOf(page, 'Get notified when a saved trail closes').getByTestId('blocked')).toContainText('Waits for 2 items');
 
@@ -118,7 +121,7 @@ test('an item waits for another: blocked rows, order warnings, loops refused, de
   await rowOf(page, 'Upgrade the map library').getByTestId('open-item').click();
   page.once('dialog', (d) => d.accept());
   await page.getByTestId('item-panel').getByRole('button', { name: /Delete/ }).click();
-  await expect(rowOf(page, 'Get notified when a saved trail closes').getByTestId('blocked')).toHaveText('⛔ Waits for “Cache the condition feed for ten minutes”');
+  await expect(rowOf(page, 'Get notified when a saved trail closes').getByTestId('blocked')).toHaveText('Waits for “Cache the condition feed for ten minutes”');
   await page.locator('body').press('Control+z');
   await expect(rowOf(page, 'Upgrade the map library')).toHaveCount(1);
   await expect(rowOf(page, 'Get notified when a saved trail closes').getByTestId('blocked')).toContainText('Waits for 2 items');
@@ -177,5 +180,39 @@ test('the roadmap draws dependencies and says which features slip, and by how mu
   const card = page.getByTestId('feature-card').filter({ hasText: 'Weather and daylight warnings' });
   await expect(card.getByTestId('slip')).toBeVisible();
   await expect(card.getByTestId('card-waits')).toContainText('Ranger condition feed');
+  expect(app.problems).toEqual([]);
+});
+
+const outlineRow = (page: Page, title: string) =>
+  page.getByTestId('outline-row').filter({ has: page.getByTestId('row-title').getByText(title, { exact: true }) });
+
+test('after a delete the focus goes to the row that takes its place, and an undone move takes it along', async ({ page }) => {
+  const app = await sampleBacklog(page);
+  // Backlog: delete from the item panel; the next row has the focus, not the page top.
+  await rowOf(page, 'Share a trip with a friend').getByTestId('open-item').click();
+  await page.getByTestId('item-panel').getByRole('button', { name: 'Delete item' }).click();
+  await expect(rowOf(page, 'Share a trip with a friend')).toHaveCount(0);
+  await expect(rowOf(page, 'Cache the condition feed for ten minutes')).toBeFocused();
+
+  // Hierarchy: delete a feature by keyboard; the next feature's row has the focus.
+  await app.open('hierarchy');
+  await outlineRow(page, 'Saved trips and packing lists').getByTestId('row-title').focus();
+  await page.keyboard.press('Delete');
+  await page.getByTestId('confirm-delete').click();
+  await expect(outlineRow(page, 'Saved trips and packing lists')).toHaveCount(0);
+  await expect(outlineRow(page, 'Route elevation profile').getByTestId('row-title')).toBeFocused();
+
+  // A move, then its undo: the focus follows the moved row back, and forward on redo.
+  const route = outlineRow(page, 'Route elevation profile').getByTestId('row-title');
+  await page.keyboard.press('Alt+ArrowUp');
+  await expect(page.getByTestId('status')).toContainText('moved to position 1');
+  await expect(route).toBeFocused();
+  await page.keyboard.press('Control+z');
+  await expect(page.getByTestId('status')).toContainText('Undone');
+  await expect(route).toBeFocused();
+  const titles = await page.getByTestId('row-title').allTextContents();
+  expect(titles.indexOf('Trail search and filters')).toBeLessThan(titles.indexOf('Route elevation profile'));
+  await page.keyboard.press('Control+Shift+z');
+  await expect(route).toBeFocused();
   expect(app.problems).toEqual([]);
 });

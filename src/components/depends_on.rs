@@ -90,7 +90,7 @@ pub fn DependsOn(
                 </ul>
             </Show>
             <div class="field depends__add">
-                <label for=search_id.clone()>{format!("Add a {noun} it waits for")}</label>
+                <label for=search_id.clone()>{format!("Add {} {noun} it waits for", if noun.starts_with(['a', 'e', 'i', 'o', 'u']) { "an" } else { "a" })}</label>
                 <input id=search_id type="search" autocomplete="off" placeholder="Type part of its title"
                     aria-controls=list_id.clone()
                     prop:value=move || query.get()

@@ -342,6 +342,16 @@ impl Command {
         }
     }
 
+    /// The entity a move puts elsewhere (re-parented or re-ordered).
+    pub fn moved(&self) -> Option<&Id> {
+        match self {
+            Command::Move { id, .. }
+            | Command::Reorder { id, .. }
+            | Command::ReorderProduct { id, .. } => Some(id),
+            _ => None,
+        }
+    }
+
     /// Whether this deletes an item another waits for: that one changes too.
     fn deletes_needed_item(&self, ws: &Workspace, product: &Id, id: &Id) -> bool {
         matches!(self, Command::Delete { .. })

@@ -6,12 +6,16 @@
 
 use super::command::{apply, Changes, Command, Snapshot};
 use super::error::ModelError;
+use super::ids::Id;
 use super::workspace::Workspace;
 
 #[derive(Clone, Debug)]
 struct Entry {
     label: String,
     snapshot: Snapshot,
+    /// The entity the command moved, if it was a move: undone or redone, the focus
+    /// follows it back to where it goes.
+    moved: Option<Id>,
 }
 
 /// Names a command for the undo button, from the document before it applies. The model
@@ -61,8 +65,13 @@ impl History {
         cmd: Command,
         label: String,
     ) -> Result<Changes, ModelError> {
+        let moved = cmd.moved().cloned();
         let (changes, snapshot) = apply(ws, cmd)?;
-        self.undo.push(Entry { label, snapshot });
+        self.undo.push(Entry {
+            label,
+            snapshot,
+            moved,
+        });
         if self.undo.len() > self.limit {
             self.undo.remove(0);
         }
@@ -83,6 +92,16 @@ impl History {
         let (label, changes, inverse) = swap(ws, entry);
         self.undo.push(inverse);
         Some((label, changes))
+    }
+
+    /// The entity the step just undone moved (it is the next to redo), if it was a move.
+    pub fn undone_move(&self) -> Option<&Id> {
+        self.redo.last()?.moved.as_ref()
+    }
+
+    /// The entity the step just redone moved (it is the next to undo), if it was a move.
+    pub fn redone_move(&self) -> Option<&Id> {
+        self.undo.last()?.moved.as_ref()
     }
 
     pub fn undo_label(&self) -> Option<&str> {
@@ -110,6 +129,7 @@ fn swap(ws: &mut Workspace, entry: Entry) -> (String, Changes, Entry) {
         Entry {
             label: entry.label,
             snapshot: now,
+            moved: entry.moved,
         },
     )
 }

@@ -26,6 +26,8 @@ pub struct Outcome {
     pub diverged: bool,
     /// The command was refused, and why.
     pub refused: Option<ModelError>,
+    /// The entity an undone or redone move put back or elsewhere, for the focus to follow.
+    pub moved: Option<crate::model::Id>,
 }
 
 impl Outcome {
@@ -172,6 +174,12 @@ impl<B: Backend + Clone + Default + 'static> Tab<B> {
             return out;
         };
         out.changed = true;
+        out.moved = if back {
+            self.history.undone_move()
+        } else {
+            self.history.redone_move()
+        }
+        .cloned();
         self.log_step(back);
         self.unsaved.merge(changes);
         let flushed = self.flush(ws);

@@ -473,6 +473,16 @@ fn PanelActions(id: Id) -> impl IntoView {
         let Some(product) = state.product.get_untracked() else {
             return;
         };
+        // The focus goes to the row that takes its place (the one before, for the last),
+        // not back to the top of the page.
+        let shown = ui.shown_ids(state);
+        let at = shown.iter().position(|x| x == &id.get_value());
+        let next = at.and_then(|n| {
+            shown
+                .get(n + 1)
+                .or_else(|| n.checked_sub(1).and_then(|p| shown.get(p)))
+        });
+        let next = next.cloned();
         let cmd = Command::Delete {
             product,
             kind: Kind::Item,
@@ -481,6 +491,10 @@ fn PanelActions(id: Id) -> impl IntoView {
         if state.dispatch(cmd).is_ok() {
             ui.show(None);
             state.say("Item deleted. Undo (Ctrl+Z) brings it back.", false);
+            match next {
+                Some(next) => super::table::focus_item_row(&next),
+                None => crate::focus::focus_id_next_frame("quick-add-title".into()),
+            }
         }
     };
     view! {

@@ -22,6 +22,8 @@ struct Open {
 struct Closing {
     name: String,
     next: Option<String>,
+    /// What the next sprint holds already, and what it can hold (`SprintLoad::limit`).
+    next_load: Option<(f64, Option<f64>)>,
     open: Vec<Open>,
     done_points: f64,
 }
@@ -43,9 +45,16 @@ fn closing(p: &crate::model::Product, id: &Id) -> Option<Closing> {
         .filter(|i| i.sprint.as_ref() == Some(id) && i.status == crate::model::ItemStatus::Done)
         .filter_map(|i| i.estimate)
         .sum();
+    let next = next_sprint(p, id);
+    let next_load = next.and_then(|n| {
+        let at = p.sprints.iter().position(|s| s.id == n.id)?;
+        let load = crate::model::planning::sprint_loads(p).swap_remove(at);
+        Some((load.committed, load.limit))
+    });
     Some(Closing {
         name: s.name.clone(),
-        next: next_sprint(p, id).map(|n| n.name.clone()),
+        next: next.map(|n| n.name.clone()),
+        next_load,
         open,
         done_points,
     })
@@ -141,6 +150,7 @@ pub(super) fn SprintClose(id: Id, closing_id: RwSignal<Option<Id>>) -> impl Into
                 </div>
             })}
             {(next.is_none() && !open.is_empty()).then(|| view! { <p class="muted">"There is no later sprint, so unfinished items go back to the backlog. Add a sprint first to carry them over."</p> })}
+            {move || over_next(&c.get_value(), &choice.get(), default).map(|t| view! { <p class="sprint-card__warning" role="status" data-testid="carry-over-warning">{t}</p> })}
             <ul class="sprint-close__items">
                 {open.into_iter().map(|o| view! { <CarryRow open=o next=next.clone() choice=choice default=default /> }).collect_view()}
             </ul>
@@ -151,6 +161,27 @@ pub(super) fn SprintClose(id: Id, closing_id: RwSignal<Option<Id>>) -> impl Into
         </section>
     }
     .into_any()
+}
+
+/// What the next sprint would hold past its limit with the items carried into it.
+fn over_next(c: &Closing, choice: &HashMap<Id, CarryTo>, default: CarryTo) -> Option<String> {
+    let (next, (committed, limit)) = (c.next.as_ref()?, c.next_load?);
+    let limit = limit?;
+    let carried: f64 = c
+        .open
+        .iter()
+        .filter(|o| choice.get(&o.id).copied().unwrap_or(default) == CarryTo::NextSprint)
+        .filter_map(|o| o.estimate)
+        .sum();
+    let total = committed + carried;
+    (carried > 0.0 && total > limit + 1e-9).then(|| {
+        format!(
+            "⚠ {next} would then hold {} points, {} more than it can take ({}). Send some back to the backlog, or re-plan {next} after.",
+            points(total),
+            points(total - limit),
+            points(limit)
+        )
+    })
 }
 
 #[component]
@@ -167,7 +198,7 @@ fn CarryRow(
         <li class="sprint-close__item" data-testid="carry-row">
             <label for=select_id.clone()>
                 <span class="sprint-close__title">{open.title.clone()}</span>
-                <span class="muted">{format!(" · {} · {}", open.estimate.map(points).map(|p| format!("{p} pts")).unwrap_or_else(|| "unestimated".into()), open.status)}</span>
+                <span class="muted">{format!(" · {} · {}", open.estimate.map(|e| format!("{} {}", points(e), if e == 1.0 { "pt" } else { "pts" })).unwrap_or_else(|| "unestimated".into()), open.status)}</span>
             </label>
             <select id=select_id on:change=move |ev| {
                 let to = if event_target_value(&ev) == "next" { CarryTo::NextSprint } else { CarryTo::Backlog };

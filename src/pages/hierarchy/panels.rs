@@ -297,7 +297,7 @@ pub(crate) fn DeletePanel(row: Row) -> impl IntoView {
     });
     let summary = summary.unwrap_or_default();
     let title = row.title.clone();
-    let back_to = row
+    let parent = row
         .parent
         .clone()
         .or_else(|| product.clone())
@@ -311,6 +311,8 @@ pub(crate) fn DeletePanel(row: Row) -> impl IntoView {
             (_, Some(kind), Some(id)) => Command::Delete { product, kind, id },
             _ => return,
         };
+        // Found before the row goes: the row that takes its place gets the focus.
+        let back_to = super::ui::row_after_delete(&row.key).or_else(|| parent.clone());
         if state.dispatch(cmd).is_ok() {
             ui.panel.set(None);
             state.say(

@@ -75,6 +75,33 @@ impl OutlineUi {
     }
 }
 
+/// The row the focus goes to once the row `key` and what hangs under it are deleted: the
+/// next one at its level or above, else the one just before it. Read from the rows drawn
+/// (the list is flat, each row with its `aria-level`); `None` when there is neither.
+pub(crate) fn row_after_delete(key: &str) -> Option<String> {
+    use wasm_bindgen::JsCast;
+    let li = document()
+        .get_element_by_id(&format!("row-{key}"))?
+        .closest("li")
+        .ok()??;
+    let level = |e: &web_sys::Element| {
+        e.get_attribute("aria-level")
+            .and_then(|l| l.parse::<u32>().ok())
+            .unwrap_or(1)
+    };
+    let mine = level(&li);
+    let mut next = li.next_element_sibling();
+    while let Some(n) = next {
+        if level(&n) <= mine {
+            return n.get_attribute("data-key");
+        }
+        next = n.next_element_sibling();
+    }
+    let before = li.previous_element_sibling()?;
+    before.dyn_ref::<web_sys::HtmlElement>()?;
+    before.get_attribute("data-key")
+}
+
 /// Focuses a row's title button once the DOM has caught up.
 pub(crate) fn focus_row(key: &str) {
     crate::focus::focus_id_next_frame(format!("row-{key}"));

@@ -1,0 +1,23 @@
+import { test, expect } from '@playwright/test';
+import { App } from './app';
+test('shots', async ({ page }) => {
+  await page.setViewportSize({ width: 1366, height: 900 });
+  const app = new App(page);
+  await app.open();
+  await app.loadSampleFromWelcome();
+  await app.open('backlog');
+  await page.getByTestId('burndown').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'test-results/shot-burndown.png' });
+  await page.getByTestId('sprint-card').filter({ hasText: 'Sprint 2' }).getByTestId('finish-sprint').click();
+  await page.getByTestId('sprint-close').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'test-results/shot-close.png' });
+  await page.keyboard.press('Escape');
+  await page.getByTestId('backlog-row').filter({ hasText: 'Get notified' }).getByTestId('open-item').click();
+  await page.getByTestId('item-dependencies').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'test-results/shot-itemdeps.png' });
+  await page.getByTestId('backlog-row').filter({ hasText: 'Get notified' }).scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'test-results/shot-rows.png' });
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.getByTestId('burndown').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'test-results/shot-burndown-dark.png' });
+});
