@@ -15,7 +15,7 @@ pub struct Other {
 }
 
 /// Matches a search shows at most: enough to pick from, few enough to read.
-const MATCHES: usize = 8;
+pub const MATCHES: usize = 8;
 
 #[component]
 pub fn DependsOn(
@@ -27,9 +27,10 @@ pub fn DependsOn(
     /// What waits for it.
     #[prop(into)]
     blocks: Signal<Vec<Other>>,
-    /// Everything it could wait for (the others of its kind), for the search.
-    #[prop(into)]
-    candidates: Signal<Vec<Other>>,
+    /// The others of its kind whose title holds a lowercase text, in the document's
+    /// order: asked as the user types, so a backlog of 10,000 items is not listed whole
+    /// each time the panel opens.
+    find: Callback<String, Vec<Other>>,
     /// Stores a new list; an error is said and the list stays as it was.
     set: Callback<Vec<Id>, Result<(), String>>,
     /// Opens the other end.
@@ -56,13 +57,11 @@ pub fn DependsOn(
             return Vec::new();
         }
         let taken = current();
-        candidates.with(|all| {
-            all.iter()
-                .filter(|o| !taken.contains(&o.id) && o.title.to_lowercase().contains(&q))
-                .take(MATCHES)
-                .cloned()
-                .collect::<Vec<_>>()
-        })
+        find.run(q)
+            .into_iter()
+            .filter(|o| !taken.contains(&o.id))
+            .take(MATCHES)
+            .collect::<Vec<_>>()
     });
     let add = move |id: Id| {
         let mut ids = current();

@@ -1,7 +1,7 @@
 //! The item panel's "Waits for": the items this one depends on, and those it blocks.
 
 use super::ui::{edit_item, BacklogUi};
-use crate::components::depends_on::{DependsOn, Other};
+use crate::components::depends_on::{DependsOn, Other, MATCHES};
 use crate::model::{Id, Item, ItemStatus, Product};
 use crate::state::{read_product, AppState};
 use leptos::prelude::*;
@@ -44,11 +44,15 @@ pub(super) fn ItemDependencies(id: Id) -> impl IntoView {
     });
     let blocked =
         Memo::new(move |_| read_product(state, |p| blocks(p, &id.get_value())).unwrap_or_default());
-    let candidates = Memo::new(move |_| {
+    let find = Callback::new(move |q: String| {
         read_product(state, |p| {
+            let me = id.get_value();
+            let mine = p.item(&me).map_or(0, |i| i.depends_on.len());
             p.items
                 .iter()
-                .filter(|i| i.id != id.get_value())
+                .filter(|i| i.id != me && i.title.to_lowercase().contains(&q))
+                // Enough to fill the list once those it already waits for are left out.
+                .take(MATCHES + mine)
                 .map(other)
                 .collect::<Vec<_>>()
         })
@@ -60,6 +64,6 @@ pub(super) fn ItemDependencies(id: Id) -> impl IntoView {
     });
     let open = Callback::new(move |other: Id| ui.show(Some(other)));
     view! {
-        <DependsOn noun="item" waits_for=waits blocks=blocked candidates=candidates set=set open=open testid="item-dependencies" />
+        <DependsOn noun="item" waits_for=waits blocks=blocked find=find set=set open=open testid="item-dependencies" />
     }
 }

@@ -101,7 +101,7 @@ pub(crate) fn FeatureDetails(id: Id) -> impl IntoView {
                     noun="feature"
                     waits_for=Signal::derive(move || deps.with(|d| d.0.clone()))
                     blocks=Signal::derive(move || deps.with(|d| d.1.clone()))
-                    candidates=Signal::derive(move || deps.with(|d| d.2.clone()))
+                    find=Callback::new(move |q: String| deps.with(|d| d.2.iter().filter(|o| o.title.to_lowercase().contains(&q)).cloned().collect()))
                     set=Callback::new(move |ids: Vec<Id>| {
                         let f = with_product(state, |p| p.feature(&id.get_value()).cloned()).flatten();
                         state.edit_entity(f, "This feature no longer exists.", |f| f.depends_on = ids, Entity::Feature)
