@@ -56,7 +56,16 @@ split_point!(
                 let cmd = crate::model::records::stamp(cmd, ws, crate::state::today());
                 Tab::dispatch(t, ws, cmd)
             },
-            step: Tab::step,
+            // The moved row goes back where it was (or forward again): the focus goes
+            // with it, not staying on whatever row now fills its old place. Here, not in
+            // `AppState::step`, so the first load does not carry it.
+            step: |t, ws, back| {
+                let out = Tab::step(t, ws, back);
+                if let Some(id) = out.moved.as_ref().filter(|_| out.changed) {
+                    crate::focus::follow_entity(id);
+                }
+                out
+            },
             flush: Tab::flush,
             retry: Tab::retry,
             save_all: |t, ws| t.save_all(ws),

@@ -62,22 +62,20 @@ pub fn focus_id_next_frame(id: String) {
 }
 
 /// Focuses, on the next frame, whatever shows the entity `id` on the page: its outline
-/// row, backlog row, timeline bar or board card, the first found (the page's heading when
-/// it shows none of them).
+/// row, backlog row, timeline bar or board card, the first found. It runs before the
+/// change's own `keep_through_change`, which then finds the focus in place.
 pub fn follow_entity(id: &crate::model::Id) {
     // The header's Undo button keeps the focus: the user is there to press it again.
     let in_header = document()
         .active_element()
         .is_some_and(|f| f.closest(".app-header").ok().flatten().is_some());
     if in_header {
-        return keep_through_change();
+        return;
     }
     asked_for_element();
     let ids = ["row", "item", "bar", "card"].map(|p| format!("{p}-{id}"));
     request_animation_frame(move || {
-        if !ids.iter().any(|id| place_id(id)) {
-            place_id("page-title");
-        }
+        ids.iter().any(|id| place_id(id));
     });
 }
 

@@ -354,15 +354,12 @@ impl AppState {
 
     fn step(&self, back: bool) {
         // No engine yet: nothing was changed in this tab, so there is nothing to undo.
-        let Some(out) = self.run(|e, t, ws| (e.step)(t, ws, back)) else {
-            return;
-        };
-        match out.moved {
-            // The moved row goes back where it was: the focus goes with it, not staying
-            // on whatever row now fills its old place.
-            Some(id) if out.changed => crate::focus::follow_entity(&id),
-            _ if out.changed => crate::focus::keep_through_change(),
-            _ => {}
+        // (An undone or redone move takes the focus along: `engine`.)
+        if self
+            .run(|e, t, ws| (e.step)(t, ws, back))
+            .is_some_and(|o| o.changed)
+        {
+            crate::focus::keep_through_change();
         }
     }
 

@@ -26,6 +26,8 @@ test('finishing a sprint asks where each unfinished item goes, in one undoable s
   await expect(burndown.getByTestId('burndown-ideal')).toBeVisible();
   await expect(burndown.getByTestId('burndown-late')).toHaveCount(0);
 
+  // While Sprint 2 is active, Sprint 3 cannot be started too.
+  await expect(card(page, 'Sprint 3').getByTestId('start-sprint')).toHaveCount(0);
   await card(page, 'Sprint 2').getByTestId('finish-sprint').click();
   const close = page.getByTestId('sprint-close');
   await expect(close.getByRole('heading')).toBeFocused();

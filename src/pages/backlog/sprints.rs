@@ -87,8 +87,10 @@ pub(crate) fn SprintStrip() -> impl IntoView {
                 fallback=|| view! { <p class="muted">"No sprints yet. Add one to plan items into it; give it a capacity in points to see when it is full."</p> }
             >
                 <ul class="sprint-cards">
-                    <For each=move || cards.get() key=|(s, l)| (s.id.clone(), card_key(s, l)) let:card>
-                        <SprintCard sprint=card.0 load=card.1 editing=editing closing=closing />
+                    // A planned sprint offers Start only while none is active, so its card
+                    // is drawn again when that changes.
+                    <For each=move || { let active = cards.with(|c| c.iter().any(|(s, _)| s.state == SprintState::Active)); cards.get().into_iter().map(move |(s, l)| (s, l, active)).collect::<Vec<_>>() } key=|(s, l, active)| (s.id.clone(), card_key(s, l), *active) let:card>
+                        <SprintCard sprint=card.0 load=card.1 startable=!card.2 editing=editing closing=closing />
                     </For>
                 </ul>
             </Show>
@@ -103,6 +105,8 @@ pub(crate) fn SprintStrip() -> impl IntoView {
 fn SprintCard(
     sprint: Sprint,
     load: crate::model::planning::SprintLoad,
+    /// No sprint is active, so a planned one can start.
+    startable: bool,
     editing: RwSignal<Option<Id>>,
     closing: RwSignal<Option<Id>>,
 ) -> impl IntoView {
@@ -176,7 +180,7 @@ fn SprintCard(
             {capacity_flag.map(|f| view! { <p class="sprint-card__warning" role="status" data-testid="capacity-out-of-range">{format!("⚠ {f}. Edit the sprint to change it.")}</p> })}
             {over.map(|o| view! { <p class="sprint-card__warning" role="status" data-testid="over-capacity">{crate::text::over_committed(o, by_velocity)}</p> })}
             {(load.unestimated > 0).then(|| view! { <p class="muted">{format!("{} not counted", crate::model::numbers::count(load.unestimated, "unestimated item", "unestimated items"))}</p> })}
-            <StateButton state=sprint.state id=id name=name.clone() closing=closing />
+            <StateButton state=sprint.state startable=startable id=id name=name.clone() closing=closing />
         </li>
     }
 }
@@ -186,13 +190,14 @@ fn SprintCard(
 #[component]
 fn StateButton(
     state: SprintState,
+    startable: bool,
     id: StoredValue<Id>,
     name: String,
     closing: RwSignal<Option<Id>>,
 ) -> impl IntoView {
     let app = AppState::expect();
     match state {
-        SprintState::Planned => {
+        SprintState::Planned if startable => {
             let label = format!("Start {name}");
             let start = move |_| {
                 let sprint = read_product(app, |p| p.sprint(&id.get_value()).cloned()).flatten();
@@ -209,7 +214,7 @@ fn StateButton(
         SprintState::Active => view! {
             <button type="button" class="btn btn--small btn--primary" on:click=move |_| close_or_ask(closing, id.get_value()) data-testid="finish-sprint">{format!("Finish {name}…")}</button>
         }.into_any(),
-        SprintState::Finished => ().into_any(),
+        SprintState::Planned | SprintState::Finished => ().into_any(),
     }
 }
 
