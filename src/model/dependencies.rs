@@ -75,25 +75,6 @@ impl<'a> Graph<'a> {
     }
 }
 
-/// The dependencies of a product's features, as a graph.
-pub fn features_graph<'a>(
-    p: &'a Product,
-    deps_of: &'a dyn Fn(&Id) -> Option<&'a [Id]>,
-) -> Graph<'a> {
-    Graph::new(
-        p.features.iter().map(|f| (&f.id, f.depends_on.as_slice())),
-        deps_of,
-    )
-}
-
-/// The dependencies of a product's items, as a graph.
-pub fn items_graph<'a>(p: &'a Product, deps_of: &'a dyn Fn(&Id) -> Option<&'a [Id]>) -> Graph<'a> {
-    Graph::new(
-        p.items.iter().map(|i| (&i.id, i.depends_on.as_slice())),
-        deps_of,
-    )
-}
-
 /// Why `deps` (of the entity `own`) breaks a rule: `known` holds the ids of its kind.
 pub fn check_list(
     at: &str,

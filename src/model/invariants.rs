@@ -5,7 +5,7 @@
 //! live in `bounds`, which commands, fields and the import ask: a range checked on load
 //! would make a workspace stored with one value out of it unreadable.
 
-use super::dependencies::{self, features_graph, items_graph};
+use super::dependencies::{self, Graph};
 use super::error::ModelError;
 use super::ids::{Id, IdSet};
 use super::workspace::{Item, Product, Workspace};
@@ -179,13 +179,14 @@ fn check_references(p: &Product, at_p: String) -> Result<(), ModelError> {
         }
         check_number(&at, "value", f.value)?;
         check_number(&at, "effort", f.effort)?;
-        dependencies::check_list(&at, &f.id, &f.depends_on, &features, "feature")?;
     }
-    let feature_deps = |id: &Id| p.feature(id).map(|f| f.depends_on.as_slice());
-    if let Some(cycle) = features_graph(p, &feature_deps).any_cycle() {
-        let title = |id: &Id| p.feature(id).map(|f| f.title.clone()).unwrap_or_default();
-        let at = format!("{at_p} › feature '{}' ({})", title(cycle[0]), cycle[0]);
-        return Err(dependencies::cycle_error(&at, &cycle, title));
+    if p.features.iter().any(|f| !f.depends_on.is_empty()) {
+        let nodes: Vec<Node> = p
+            .features
+            .iter()
+            .map(|f| (&f.id, f.title.as_str(), f.depends_on.as_slice()))
+            .collect();
+        check_dependencies(&at_p, "feature", &nodes)?;
     }
 
     let sprints: IdSet<&Id> = p.sprints.iter().map(|s| &s.id).collect();
@@ -219,18 +220,38 @@ fn check_item_dependencies(p: &Product, at_p: &str) -> Result<(), ModelError> {
     if p.items.iter().all(|i| i.depends_on.is_empty()) {
         return Ok(());
     }
-    let items: IdSet<&Id> = p.items.iter().map(|i| &i.id).collect();
-    let at = |i: &Item| format!("{at_p} › item '{}' ({})", i.title, i.id);
-    for i in p.items.iter().filter(|i| !i.depends_on.is_empty()) {
-        dependencies::check_list(&at(i), &i.id, &i.depends_on, &items, "item")?;
+    let nodes: Vec<Node> = p
+        .items
+        .iter()
+        .map(|i| (&i.id, i.title.as_str(), i.depends_on.as_slice()))
+        .collect();
+    check_dependencies(at_p, "item", &nodes)
+}
+
+/// An entity that can wait for others of its kind: its id, title and dependencies.
+type Node<'a> = (&'a Id, &'a str, &'a [Id]);
+
+/// The dependency rules over one kind's entities (`dependencies`): each names others
+/// of the kind, not itself, once; and none waits for itself through others. One
+/// function for features and items, out of line: it is in the first download.
+#[inline(never)]
+fn check_dependencies(at_p: &str, noun: &str, nodes: &[Node]) -> Result<(), ModelError> {
+    let known: IdSet<&Id> = nodes.iter().map(|n| n.0).collect();
+    let at = |n: &Node| format!("{at_p} › {noun} '{}' ({})", n.1, n.0);
+    for n in nodes.iter().filter(|n| !n.2.is_empty()) {
+        dependencies::check_list(&at(n), n.0, n.2, &known, noun)?;
     }
-    let item_deps = |id: &Id| p.item(id).map(|i| i.depends_on.as_slice());
-    if let Some(cycle) = items_graph(p, &item_deps).any_cycle() {
-        let title = |id: &Id| p.item(id).map(|i| i.title.clone()).unwrap_or_default();
-        let first = p.item(cycle[0]).map(at).unwrap_or_default();
-        return Err(dependencies::cycle_error(&first, &cycle, title));
+    let find = |id: &Id| nodes.iter().find(|n| n.0 == id);
+    let deps_of = |id: &Id| find(id).map(|n| n.2);
+    let cycle = Graph::new(nodes.iter().map(|n| (n.0, n.2)), &deps_of).any_cycle();
+    match cycle {
+        Some(cycle) => {
+            let first = find(cycle[0]).map(at).unwrap_or_default();
+            let title = |id: &Id| find(id).map(|n| n.1.to_string()).unwrap_or_default();
+            Err(dependencies::cycle_error(&first, &cycle, title))
+        }
+        None => Ok(()),
     }
-    Ok(())
 }
 
 /// Whether a workspace that was valid is still valid after a change to one item alone
@@ -259,9 +280,12 @@ pub fn item_still_fits(ws: &Workspace, product: &Id, id: &Id) -> bool {
             .all(|(n, d)| !item.depends_on[..n].contains(d));
         if !unique
             || !item.depends_on.iter().all(known)
-            || items_graph(p, &|id: &Id| p.item(id).map(|i| i.depends_on.as_slice()))
-                .cycle_through(&item.id)
-                .is_some()
+            || Graph::new(
+                p.items.iter().map(|i| (&i.id, i.depends_on.as_slice())),
+                &|id: &Id| p.item(id).map(|i| i.depends_on.as_slice()),
+            )
+            .cycle_through(&item.id)
+            .is_some()
         {
             return false;
         }

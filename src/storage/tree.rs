@@ -141,9 +141,10 @@ impl<V: FromTree> FromTree for Option<V> {
 impl<V: FromTree> FromTree for Vec<V> {
     fn from_tree<T: Tree>(t: &T) -> Result<Self, String> {
         let elements = t.elements().ok_or_else(|| expected("a list"))?;
-        // A plain loop and one shared wording of the error: a `collect` into a `Result`
-        // and a `format!` here were compiled again for each of the dozen lists read.
-        let mut out = Vec::with_capacity(elements.len());
+        // A plain loop, a list grown as it goes and one shared wording of the error: a
+        // `collect` into a `Result`, a `with_capacity` and a `format!` here were each
+        // compiled again for every one of the dozen list types read at start-up.
+        let mut out = Vec::new();
         for (n, e) in elements.iter().enumerate() {
             match V::from_tree(e) {
                 Ok(v) => out.push(v),
