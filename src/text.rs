@@ -312,12 +312,6 @@ pub fn slip_badge(weeks: i64) -> String {
     format!("Slips {weeks} wk")
 }
 
-/// The features a card waits for: "Waits for 2: “Sync”, “Login”".
-pub fn waits_for(titles: &[&str]) -> String {
-    let named: Vec<String> = titles.iter().map(|t| format!("“{t}”")).collect();
-    format!("Waits for {}: {}", titles.len(), named.join(", "))
-}
-
 /// The name of a timeline row's "waits for" button, which opens that feature. It starts
 /// with the button's words ("waits for Sync"), so a voice command saying them finds it.
 pub fn wait_name(w: &Wait) -> String {
@@ -433,18 +427,17 @@ pub fn over_committed(over: f64, by_velocity: Option<f64>) -> String {
     }
 }
 
-/// What a blocked backlog row says it waits for.
-pub fn row_waits_for(titles: &[String]) -> Option<String> {
+/// What a feature or backlog item says it waits for (`None` for nothing): one blocker by
+/// name, more counted and named.
+pub fn waits_for<T: AsRef<str>>(titles: &[T]) -> Option<String> {
+    let named = |t: &T| format!("“{}”", t.as_ref());
     match titles {
         [] => None,
-        [one] => Some(format!("Waits for “{one}”")),
+        [one] => Some(format!("Waits for {}", named(one))),
         many => Some(format!(
-            "Waits for {} items: {}",
+            "Waits for {}: {}",
             many.len(),
-            many.iter()
-                .map(|t| format!("“{t}”"))
-                .collect::<Vec<_>>()
-                .join(", ")
+            many.iter().map(named).collect::<Vec<_>>().join(", ")
         )),
     }
 }

@@ -170,12 +170,29 @@ fn a_slip_behind_a_blocker_names_it_and_both_days() {
 }
 
 #[test]
-fn waits_for_counts_and_names_the_blockers() {
+fn waits_for_names_one_blocker_and_counts_more() {
     assert_eq!(
-        twohats::text::waits_for(&["Sync", "Login"]),
+        twohats::text::waits_for(&["Sync", "Login"]).unwrap(),
         "Waits for 2: “Sync”, “Login”"
     );
-    assert_eq!(twohats::text::waits_for(&["Sync"]), "Waits for 1: “Sync”");
+    assert_eq!(
+        twohats::text::waits_for(&["Sync"]).unwrap(),
+        "Waits for “Sync”"
+    );
+    assert_eq!(twohats::text::waits_for::<&str>(&[]), None);
+}
+
+#[test]
+fn a_misplaced_blocked_item_says_how() {
+    use twohats::model::backlog::Misplaced;
+    assert_eq!(
+        twohats::text::misplaced(Misplaced::RankedAbove, "Cache"),
+        "Ranked above “Cache”, which it waits for"
+    );
+    assert_eq!(
+        twohats::text::misplaced(Misplaced::PlannedBefore, "Cache"),
+        "Planned before “Cache”, which it waits for: plan that one first"
+    );
 }
 
 #[test]

@@ -115,9 +115,9 @@ test('an item waits for another: blocked rows, order warnings, loops refused, de
   await deps.getByTestId('depends-search').fill('upgrade the map');
   await deps.getByTestId('depends-search').press('Enter');
   await expect(deps.getByTestId('waits-for').locator('li')).toHaveCount(2);
-  await expect(notified.getByTestId('blocked')).toHaveText('Waits for 2 items: “Cache the condition feed for ten minutes”, “Upgrade the map library”');
+  await expect(notified.getByTestId('blocked')).toHaveText('Waits for 2: “Cache the condition feed for ten minutes”, “Upgrade the map library”');
   await page.reload();
-  await expect(rowOf(page, 'Get notified when a saved trail closes').getByTestId('blocked')).toContainText('Waits for 2 items');
+  await expect(rowOf(page, 'Get notified when a saved trail closes').getByTestId('blocked')).toContainText('Waits for 2:');
 
   // Deleting a blocker removes the dependency; undo brings both back.
   await rowOf(page, 'Upgrade the map library').getByTestId('open-item').click();
@@ -126,7 +126,7 @@ test('an item waits for another: blocked rows, order warnings, loops refused, de
   await expect(rowOf(page, 'Get notified when a saved trail closes').getByTestId('blocked')).toHaveText('Waits for “Cache the condition feed for ten minutes”');
   await page.locator('body').press('Control+z');
   await expect(rowOf(page, 'Upgrade the map library')).toHaveCount(1);
-  await expect(rowOf(page, 'Get notified when a saved trail closes').getByTestId('blocked')).toContainText('Waits for 2 items');
+  await expect(rowOf(page, 'Get notified when a saved trail closes').getByTestId('blocked')).toContainText('Waits for 2:');
   expect(app.problems).toEqual([]);
 });
 

@@ -351,7 +351,7 @@ fn BacklogRowView(index: usize) -> impl IntoView {
                 </button>
                 <span class="criteria-count">{text(|r| if r.criteria > 0 { format!("{} AC", r.criteria) } else { String::new() })}</span>
                 {out_of_range(move || row.with(|r| r.as_ref().and_then(|r| r.score_flag)))}
-                {move || row.with(|r| r.as_ref().and_then(|r| crate::text::row_waits_for(&r.blocked_by))).map(|t| view! {
+                {move || row.with(|r| r.as_ref().and_then(|r| crate::text::waits_for(&r.blocked_by))).map(|t| view! {
                     <span class="blocked-chip" data-testid="blocked">{t}</span>
                 })}
                 {move || row.with(|r| r.as_ref().and_then(|r| r.order_problem.clone())).map(|(how, b)| view! {

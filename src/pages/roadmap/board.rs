@@ -261,7 +261,7 @@ fn CardView(card: Card, horizon: Option<Horizon>, dragging: RwSignal<Option<Id>>
     said.extend(card.slip.as_ref().map(text::slip));
     if !card.waits.is_empty() {
         let titles: Vec<&str> = card.waits.iter().map(|w| w.title.as_str()).collect();
-        said.push(text::waits_for(&titles));
+        said.extend(text::waits_for(&titles));
     }
     let label = format!(
         "{}. Enter shows its details; Alt+arrows move it between columns and within the column.",
