@@ -111,3 +111,24 @@ for (const scheme of ['light', 'dark'] as const) {
     expect(await violations(page), `room revealed (${scheme})`).toEqual([]);
   });
 }
+
+// The planning panels only show on demand: the sprint close, the item panel's "Waits
+// for" with a search open, and the roadmap's feature details with its dependencies.
+test('axe finds no violations in the planning panels', async ({ page }) => {
+  const app = new App(page);
+  await app.open();
+  await app.loadSampleFromWelcome();
+  await app.open('backlog');
+  await page.getByTestId('finish-sprint').click();
+  await expect(page.getByTestId('carry-over-warning')).toBeVisible();
+  expect(await violations(page), 'sprint close').toEqual([]);
+  await page.keyboard.press('Escape');
+  await page.getByTestId('open-item').nth(1).click();
+  await page.getByTestId('depends-search').fill('trail');
+  await expect(page.getByTestId('depends-match').first()).toBeVisible();
+  expect(await violations(page), 'item dependencies').toEqual([]);
+  await app.open('roadmap');
+  await page.getByTestId('feature-title').filter({ hasText: 'Weather and daylight' }).click();
+  await expect(page.getByTestId('feature-depends')).toBeVisible();
+  expect(await violations(page), 'feature details').toEqual([]);
+});
