@@ -171,7 +171,7 @@ test('the roadmap draws dependencies and says which features slip, and by how mu
   await expect(deps.getByTestId('depends-error')).toContainText('would make a loop');
   // Removing the dependency removes the overlap; undo puts it back.
   await weather.getByTestId('feature-title').click();
-  await deps.getByRole('button', { name: 'Stop waiting for Ranger condition feed' }).click();
+  await deps.getByRole('button', { name: 'Remove Ranger condition feed (stop waiting for it)' }).click();
   await expect(weather.getByTestId('wait-chip')).toHaveCount(0);
   await expect(weather.getByTestId('tl-overlap')).toHaveCount(0);
   await page.locator('body').press('Control+z');

@@ -83,7 +83,7 @@ pub fn DependsOn(
                         <li>
                             <button type="button" class="link-button" on:click={let id = o.id.clone(); move |_| open.run(id.clone())}>{o.title.clone()}</button>
                             <span class=if o.done { "pill pill--done" } else { "pill pill--open" }>{if o.done { "done" } else { "not done" }}</span>
-                            <button type="button" class="btn btn--small btn--ghost" aria-label=format!("Stop waiting for {}", o.title) on:click={let id = o.id.clone(); move |_| remove(id.clone())}>"Remove"</button>
+                            <button type="button" class="btn btn--small btn--ghost" aria-label=format!("Remove {} (stop waiting for it)", o.title) on:click={let id = o.id.clone(); move |_| remove(id.clone())}>"Remove"</button>
                         </li>
                     </For>
                 </ul>
