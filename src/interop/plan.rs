@@ -299,16 +299,16 @@ fn skip_reason<'a>(
     if r.title.trim().is_empty() {
         return Err(SkipReason::NoTitle);
     }
+    if let Some(s) = &r.status {
+        if rules::status(format, s) == Some(StatusWord::Dropped) {
+            return Err(SkipReason::Dropped { status: s.clone() });
+        }
+    }
     if r.archived {
         return Err(SkipReason::Archived);
     }
     if r.canceled {
         return Err(SkipReason::Canceled);
-    }
-    if let Some(s) = &r.status {
-        if rules::status(format, s) == Some(StatusWord::Dropped) {
-            return Err(SkipReason::Dropped { status: s.clone() });
-        }
     }
     let what = match choices
         .get(&r.type_name)
@@ -408,8 +408,9 @@ fn entry(
         }
         _ => None,
     };
-    let has_sprint =
-        has(Becomes::Sprint) || has(Becomes::SprintNumber) || has(Becomes::IterationPath);
+    // Features have no sprint in the app.
+    let has_sprint = what != What::Feature
+        && (has(Becomes::Sprint) || has(Becomes::SprintNumber) || has(Becomes::IterationPath));
     let found = key
         .as_deref()
         .and_then(|k| existing(product, k, what, r.row, p));
