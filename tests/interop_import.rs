@@ -298,7 +298,11 @@ fn jira_quirks_come_through_the_import() {
     let basket = item(&p, "Show basket");
     assert_eq!(basket.status, ItemStatus::Done);
     assert_eq!(basket.done_on, Day::new(2025, 7, 14), "from Resolved");
-    assert_eq!(pay.depends_on, [basket.id.clone()], "SHOP-3 blocks SHOP-2");
+    assert_eq!(
+        pay.depends_on,
+        vec![basket.id.clone()],
+        "SHOP-3 blocks SHOP-2"
+    );
     assert!(basket.depends_on.is_empty());
 
     let spike = &p.items.iter().find(|i| i.kind == ItemKind::Spike).unwrap();
@@ -349,7 +353,7 @@ fn jira_parents_and_links_that_cannot_be_kept_are_said() {
     let crash = item(&p, "Crash when paying twice");
     assert_eq!((crash.feature.as_ref(), crash.estimate), (None, None));
     let (load, tune) = (item(&p, "Load test"), item(&p, "Tune database"));
-    assert_eq!(load.depends_on, [tune.id.clone()]);
+    assert_eq!(load.depends_on, vec![tune.id.clone()]);
     assert!(
         tune.depends_on.is_empty(),
         "the link back would close a loop"
@@ -453,7 +457,7 @@ fn linear_blocked_by_becomes_a_dependency() {
     let plan = plan(&read(text).unwrap(), None, &Choices::new());
     let p = imported(&plan);
     let first = item(&p, "First").id.clone();
-    assert_eq!(item(&p, "Second").depends_on, [first.clone()]);
+    assert_eq!(item(&p, "Second").depends_on, vec![first.clone()]);
     assert_eq!(
         item(&p, "Third").depends_on,
         [first],
