@@ -689,3 +689,53 @@ fn keys_are_stored_and_read_back() {
     let tree: Product = twohats::storage::tree::read::<serde_json::Value, Product>(&json).unwrap();
     assert_eq!(tree, p, "the start-up reader keeps keys too");
 }
+
+/// A Jira export of `n` rows: an epic per 100 rows, the others stories under it, each
+/// blocked by the one before.
+fn big_jira(n: usize) -> String {
+    let mut text = String::from(
+        "Summary,Issue key,Issue id,Issue Type,Status,Priority,Custom field (Story Points),Parent,Sprint,Inward issue link (Blocks)\r\n",
+    );
+    for k in 1..=n {
+        let epic = (k - 1) / 100 * 100 + 1;
+        if k == epic {
+            text.push_str(&format!("Epic {k},BIG-{k},{k},Epic,To Do,Medium,,,,\r\n"));
+        } else {
+            let before = if k - 1 == epic {
+                String::new()
+            } else {
+                format!("BIG-{}", k - 1)
+            };
+            text.push_str(&format!(
+                "Story {k},BIG-{k},{k},Story,In Progress,High,3,{epic},Sprint {},{before}\r\n",
+                k % 7
+            ));
+        }
+    }
+    text
+}
+
+#[test]
+fn ten_thousand_rows_import_and_import_again_in_reasonable_time() {
+    let text = big_jira(MAX_ROWS);
+    let started = std::time::Instant::now();
+    let export = read(&text).unwrap();
+    let first = plan(&export, None, &Choices::new());
+    assert_eq!((first.counts.features, first.counts.stories), (100, 9_900));
+    let p = imported(&first);
+    let again = plan(&export, Some(&p), &Choices::new());
+    assert_eq!(again.unchanged.len(), MAX_ROWS);
+    assert!(again.added.is_empty() && again.notes.is_empty());
+    let mut ws = Workspace {
+        products: vec![p.clone()],
+        ..Workspace::default()
+    };
+    run(&mut ws, interop::apply(&again, Some(&p), fresh())).unwrap();
+    assert_eq!(
+        ws.products[0], p,
+        "an export imported again changes nothing"
+    );
+    // Debug build on a shared machine: a bound that only catches a quadratic slip.
+    assert!(started.elapsed().as_secs() < 20, "{:?}", started.elapsed());
+    eprintln!("10,000 rows twice: {:?}", started.elapsed());
+}

@@ -2,6 +2,7 @@
 
 use super::changes::feature_status;
 use super::detect::same;
+use super::index::Index;
 use super::plan::{Entry, Link, Plan, What};
 use crate::model::ids::prefix;
 use crate::model::{
@@ -50,12 +51,16 @@ pub fn apply(
         Link::Entry(j) => ids[*j].clone(),
         Link::Existing(id) => id.clone(),
     };
+    let index = Index::new(product);
     let mut features = Vec::new();
     let mut items = Vec::new();
     for (e, id) in plan.entries.iter().zip(&ids) {
         match e.what {
-            What::Feature => features.push(feature(e, id, product, &link_id)),
-            What::Item(kind) => items.push(item(e, kind, id, product, &link_id, &sprint_id)),
+            What::Feature => features.push(feature(e, id, index.feature(id), &link_id)),
+            What::Item(kind) => {
+                let was = index.item(id);
+                items.push(item(e, kind, id, was, &link_id, &sprint_id));
+            }
         }
     }
     match product {
@@ -69,7 +74,7 @@ pub fn apply(
                 index: None,
             }
         }
-        Some(p) => batch(plan, p, sprints, features, items),
+        Some(p) => batch(plan, p, &index, sprints, features, items),
     }
 }
 
@@ -77,6 +82,7 @@ pub fn apply(
 fn batch(
     plan: &Plan,
     p: &Product,
+    index: &Index,
     sprints: Vec<Sprint>,
     features: Vec<Feature>,
     items: Vec<Item>,
@@ -95,14 +101,14 @@ fn batch(
         .map(|s| add(Entity::Sprint(s)))
         .collect();
     for f in features {
-        match p.feature(&f.id) {
+        match index.feature(&f.id) {
             None => commands.push(add(Entity::Feature(f))),
             Some(was) if was != &f => commands.push(edit(Entity::Feature(f))),
             Some(_) => {}
         }
     }
     for i in items {
-        match p.item(&i.id) {
+        match index.item(&i.id) {
             None => commands.push(add(Entity::Item(i))),
             Some(was) if was != &i => commands.push(edit(Entity::Item(i))),
             Some(_) => {}
@@ -125,13 +131,7 @@ fn with_links(mut deps: Vec<Id>, more: &[Link], link_id: &impl Fn(&Link) -> Id) 
     deps
 }
 
-fn feature(
-    e: &Entry,
-    id: &Id,
-    product: Option<&Product>,
-    link_id: &impl Fn(&Link) -> Id,
-) -> Feature {
-    let was = product.and_then(|p| p.feature(id));
+fn feature(e: &Entry, id: &Id, was: Option<&Feature>, link_id: &impl Fn(&Link) -> Id) -> Feature {
     let mut f = was
         .cloned()
         .unwrap_or_else(|| Feature::new(id.clone(), e.title.clone(), None));
@@ -153,12 +153,11 @@ fn item(
     e: &Entry,
     kind: ItemKind,
     id: &Id,
-    product: Option<&Product>,
+    was: Option<&Item>,
     link_id: &impl Fn(&Link) -> Id,
     sprint_id: &impl Fn(&str) -> Option<Id>,
 ) -> Item {
-    let mut i = product
-        .and_then(|p| p.item(id))
+    let mut i = was
         .cloned()
         .unwrap_or_else(|| Item::new(id.clone(), kind, e.title.clone()));
     i.kind = kind;

@@ -1,6 +1,7 @@
 //! What a newer export changes in the items and features an earlier import made: field
 //! by field, for the preview. A field the file has no column for is left as it is.
 
+use super::index::Index;
 use super::plan::{Change, Entry, Link, Plan, Update, What};
 use crate::model::{Feature, FeatureStatus, Id, Item, ItemStatus, Product};
 
@@ -25,19 +26,19 @@ pub fn feature_status(was: Option<FeatureStatus>, s: ItemStatus) -> FeatureStatu
 }
 
 /// Sorts the entries into updates (with their changes), unchanged and added rows.
-pub(super) fn compare(product: Option<&Product>, p: &mut Plan) {
+pub(super) fn compare(index: &Index, p: &mut Plan) {
     for n in 0..p.entries.len() {
         let e = &p.entries[n];
-        let (Some(id), Some(product)) = (&e.existing, product) else {
+        let (Some(id), Some(product)) = (&e.existing, index.product) else {
             p.added.push(e.row);
             continue;
         };
         let changes = match e.what {
-            What::Feature => product
+            What::Feature => index
                 .feature(id)
                 .map(|f| feature_changes(e, f))
                 .unwrap_or_default(),
-            What::Item(_) => product
+            What::Item(_) => index
                 .item(id)
                 .map(|i| item_changes(e, i, product, p))
                 .unwrap_or_default(),

@@ -2,9 +2,10 @@
 //! a row names another by its key (or Jira's issue id), found first among the kept rows,
 //! then among the product's items and features by their keys.
 
+use super::index::{Index, Keyed};
 use super::plan::{Link, Note, NoteKind, Plan, What};
 use super::rows::{Becomes, Record};
-use crate::model::{Id, Product};
+use crate::model::Id;
 use std::collections::HashMap;
 
 /// What a name in a row refers to.
@@ -17,7 +18,7 @@ enum Found {
 
 struct Names<'a> {
     rows: HashMap<String, usize>,
-    product: Option<&'a Product>,
+    index: &'a Index<'a>,
 }
 
 impl Names<'_> {
@@ -25,21 +26,16 @@ impl Names<'_> {
         if let Some(&n) = self.rows.get(name) {
             return Some(Found::Entry(n));
         }
-        let p = self.product?;
-        let is = |k: &Option<String>| k.as_deref() == Some(name);
-        if let Some(f) = p.features.iter().find(|f| is(&f.key)) {
-            return Some(Found::Feature(f.id.clone()));
-        }
-        p.items
-            .iter()
-            .find(|i| is(&i.key))
-            .map(|i| Found::Item(i.id.clone()))
+        Some(match self.index.by_key(name)? {
+            Keyed::Feature(f) => Found::Feature(f.id.clone()),
+            Keyed::Item(i) => Found::Item(i.id.clone()),
+        })
     }
 }
 
 /// Sets each entry's parent and the dependencies the file adds, noting what is left out.
 /// `records[n]` is the row of `p.entries[n]`.
-pub(super) fn resolve(records: &[&Record], product: Option<&Product>, p: &mut Plan) {
+pub(super) fn resolve(records: &[&Record], index: &Index, p: &mut Plan) {
     let mut rows = HashMap::new();
     for (n, r) in records.iter().enumerate() {
         rows.insert(r.handle(), n);
@@ -47,7 +43,7 @@ pub(super) fn resolve(records: &[&Record], product: Option<&Product>, p: &mut Pl
             rows.entry(id.clone()).or_insert(n);
         }
     }
-    let names = Names { rows, product };
+    let names = Names { rows, index };
     let has_parents = p
         .columns
         .iter()
@@ -56,7 +52,7 @@ pub(super) fn resolve(records: &[&Record], product: Option<&Product>, p: &mut Pl
         let parent = parent(n, records, &names, has_parents, p);
         p.entries[n].parent = parent;
     }
-    dependencies(records, &names, product, p);
+    dependencies(records, &names, p);
 }
 
 fn note(p: &mut Plan, row: usize, kind: NoteKind) {
@@ -113,7 +109,7 @@ fn feature_above(mut at: Found, records: &[&Record], names: &Names, p: &Plan) ->
             Found::Entry(j) => names.find(records[j].parent.as_deref()?)?,
             Found::Feature(id) => return Some(Link::Existing(id)),
             Found::Item(id) => {
-                let item = names.product?.item(&id)?;
+                let item = names.index.item(&id)?;
                 return item.feature.clone().map(Link::Existing);
             }
         };
@@ -125,8 +121,8 @@ fn title_of(link: &Link, names: &Names, p: &Plan) -> String {
     match link {
         Link::Entry(j) => p.entries[*j].title.clone(),
         Link::Existing(id) => names
-            .product
-            .and_then(|pr| pr.feature(id))
+            .index
+            .feature(id)
             .map(|f| f.title.clone())
             .unwrap_or_default(),
     }
@@ -174,7 +170,7 @@ impl Graph {
 }
 
 /// The product's dependencies, already free of loops, as two graphs (items, features).
-fn graphs(product: Option<&Product>) -> [Graph; 2] {
+fn graphs(product: Option<&crate::model::Product>) -> [Graph; 2] {
     let mut g = [Graph::default(), Graph::default()];
     let Some(p) = product else { return g };
     let lists = p
@@ -194,8 +190,8 @@ fn graphs(product: Option<&Product>) -> [Graph; 2] {
 
 /// Adds the file's links (`Blocks`: the other row waits for this one; `Blocked by`: this
 /// one waits for the other) where both ends are of one sort and no loop is made.
-fn dependencies(records: &[&Record], names: &Names, product: Option<&Product>, p: &mut Plan) {
-    let mut g = graphs(product);
+fn dependencies(records: &[&Record], names: &Names, p: &mut Plan) {
+    let mut g = graphs(names.index.product);
     for (n, r) in records.iter().enumerate() {
         let waits = r.blocked_by.iter().map(|o| (o, false));
         let blocks = r.blocks.iter().map(|o| (o, true));

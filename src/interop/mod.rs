@@ -19,6 +19,7 @@ pub mod azure;
 pub mod changes;
 pub mod csv;
 pub mod detect;
+mod index;
 pub mod jira;
 pub mod linear;
 mod links;

@@ -3,6 +3,7 @@
 
 use super::csv::Ragged;
 use super::detect::Format;
+use super::index::{Index, Keyed};
 use super::links;
 use super::rows::{parse_day, Becomes, Column, Export, Record};
 use super::rules::{self, type_rule, Choices, StatusWord, TypeChoice};
@@ -254,14 +255,15 @@ pub fn plan(export: &Export, product: Option<&Product>, choices: &Choices) -> Pl
             .unwrap_or_else(|| format!("Imported from {}", export.format.name())),
         entries: Vec::new(),
     };
+    let index = Index::new(product);
     let kept = keep(export, choices, &mut p);
     for (r, what) in &kept {
-        let entry = entry(export, r, *what, product, &mut p);
+        let entry = entry(export, r, *what, &index, &mut p);
         p.entries.push(entry);
     }
     let records: Vec<&Record> = kept.iter().map(|(r, _)| *r).collect();
-    links::resolve(&records, product, &mut p);
-    super::changes::compare(product, &mut p);
+    links::resolve(&records, &index, &mut p);
+    super::changes::compare(&index, &mut p);
     p.new_sprints = new_sprints(&p.entries, product);
     p.counts = count(&p.entries);
     p
@@ -356,13 +358,7 @@ fn shorten(text: &str, max: usize) -> (String, bool) {
 
 /// A kept row's fields, mapped by the tool's tables. Parents and links come later
 /// ([`links::resolve`]), once every row is known.
-fn entry(
-    export: &Export,
-    r: &Record,
-    what: What,
-    product: Option<&Product>,
-    p: &mut Plan,
-) -> Entry {
+fn entry(export: &Export, r: &Record, what: What, index: &Index, p: &mut Plan) -> Entry {
     let has = |b: Becomes| export.has(|c| c == b);
     let note = |p: &mut Plan, kind| p.notes.push(Note { row: r.row, kind });
     let (title, cut) = shorten(&r.title, MAX_TITLE_LEN);
@@ -413,7 +409,7 @@ fn entry(
         && (has(Becomes::Sprint) || has(Becomes::SprintNumber) || has(Becomes::IterationPath));
     let found = key
         .as_deref()
-        .and_then(|k| existing(product, k, what, r.row, p));
+        .and_then(|k| existing(index, k, what, r.row, p));
     Entry {
         row: r.row,
         what: found.as_ref().map_or(what, |f| f.1),
@@ -448,23 +444,11 @@ fn status(format: Format, r: &Record, p: &mut Plan) -> Option<ItemStatus> {
 
 /// The product's item or feature with this key, and what the row becomes: a match of
 /// the other sort keeps its sort (an item keeps its kind), and the plan says so.
-fn existing(
-    product: Option<&Product>,
-    key: &str,
-    what: What,
-    row: usize,
-    p: &mut Plan,
-) -> Option<(Id, What)> {
-    let product = product?;
-    let has_key = |k: &Option<String>| k.as_deref() == Some(key);
-    let item = product.items.iter().find(|i| has_key(&i.key));
-    let found = match (item, what) {
-        (Some(i), What::Item(_)) => (i.id.clone(), what),
-        (Some(i), What::Feature) => (i.id.clone(), What::Item(i.kind)),
-        (None, _) => {
-            let f = product.features.iter().find(|f| has_key(&f.key))?;
-            (f.id.clone(), What::Feature)
-        }
+fn existing(index: &Index, key: &str, what: What, row: usize, p: &mut Plan) -> Option<(Id, What)> {
+    let found = match (index.by_key(key)?, what) {
+        (Keyed::Item(i), What::Item(_)) => (i.id.clone(), what),
+        (Keyed::Item(i), What::Feature) => (i.id.clone(), What::Item(i.kind)),
+        (Keyed::Feature(f), _) => (f.id.clone(), What::Feature),
     };
     if found.1 != what && !matches!((found.1, what), (What::Item(_), What::Item(_))) {
         p.notes.push(Note {
