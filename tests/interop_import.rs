@@ -220,6 +220,22 @@ fn jira_columns_say_what_they_become_and_which_are_not_kept() {
     assert_eq!(becomes("Component/s"), [Becomes::NotKept, Becomes::NotKept]);
     assert_eq!(becomes("Inward issue link (Relates)"), [Becomes::NotKept]);
     assert_eq!(p.product_name, "Shop");
+    assert_eq!(
+        p.not_kept(),
+        [
+            "Project key",
+            "Project type",
+            "Resolution",
+            "Assignee",
+            "Reporter",
+            "Created",
+            "Updated",
+            "Labels",
+            "Component/s",
+            "Parent summary",
+            "Inward issue link (Relates)"
+        ]
+    );
 }
 
 #[test]
@@ -738,4 +754,42 @@ fn ten_thousand_rows_import_and_import_again_in_reasonable_time() {
     // Debug build on a shared machine: a bound that only catches a quadratic slip.
     assert!(started.elapsed().as_secs() < 20, "{:?}", started.elapsed());
     eprintln!("10,000 rows twice: {:?}", started.elapsed());
+}
+
+#[test]
+fn a_partial_export_links_to_items_the_product_already_has() {
+    let mut ws = shop();
+    let header = "Summary,Issue key,Issue Type,Status,Inward issue link (Blocks)\r\n";
+    let first = format!("{header}Base,K-1,Story,To Do,\r\nEpic,K-2,Epic,To Do,\r\n");
+    let plan1 = plan(
+        &read(&first).unwrap(),
+        Some(&ws.products[0]),
+        &Choices::new(),
+    );
+    let cmd = interop::apply(&plan1, Some(&ws.products[0]), fresh());
+    run(&mut ws, cmd).unwrap();
+    // K-1 is not in the second file: found in the product by its key. K-2 is a feature
+    // there, so a story may not wait for it; and the file now calls K-1 an epic.
+    let second = format!("{header}On top,K-3,Story,To Do,K-1\r\nMixed,K-4,Story,To Do,K-2\r\nBase,K-1,Epic,To Do,\r\n");
+    let plan2 = plan(
+        &read(&second).unwrap(),
+        Some(&ws.products[0]),
+        &Choices::new(),
+    );
+    assert_eq!(
+        notes_of(&plan2, 3),
+        [NoteKind::LinkAcrossKinds {
+            other: "K-2".into()
+        }]
+    );
+    assert_eq!(notes_of(&plan2, 4), [NoteKind::StaysAs { feature: false }]);
+    assert_eq!(plan2.counts.features, 0, "K-1 stays a story");
+    let cmd = interop::apply(&plan2, Some(&ws.products[0]), fresh());
+    run(&mut ws, cmd).unwrap();
+    let p = &ws.products[0];
+    assert_eq!(
+        item(p, "On top").depends_on,
+        vec![item(p, "Base").id.clone()]
+    );
+    assert_eq!(p.features.len(), 1);
 }

@@ -31,4 +31,4 @@ pub use apply::apply;
 pub use detect::{Format, NotRecognised};
 pub use plan::{plan, Change, Counts, Note, NoteKind, Plan, SkipReason, Skipped, Update};
 pub use rows::{read, Becomes, Column, Export, Refusal, MAX_ROWS};
-pub use rules::{type_rule, Choices, TypeChoice, TYPE_RULE};
+pub use rules::{priorities, statuses, type_rule, Choices, StatusWord, TypeChoice, TYPE_RULE};

@@ -231,6 +231,23 @@ pub(super) struct Entry {
     pub existing: Option<Id>,
 }
 
+impl Plan {
+    /// The names of the columns whose content is not kept, each once.
+    pub fn not_kept(&self) -> Vec<&str> {
+        let mut out: Vec<&str> = Vec::new();
+        for c in self
+            .columns
+            .iter()
+            .filter(|c| c.becomes == Becomes::NotKept)
+        {
+            if !out.contains(&c.name.as_str()) {
+                out.push(&c.name);
+            }
+        }
+        out
+    }
+}
+
 /// Works out what importing `export` into `product` (or a new product, when `None`)
 /// will do, with the user's `choices` for types.
 pub fn plan(export: &Export, product: Option<&Product>, choices: &Choices) -> Plan {
