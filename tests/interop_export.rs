@@ -7,7 +7,7 @@
 mod common;
 
 use common::{criterion, feature, id, sprint};
-use twohats::csv_export::{azure, jira, linear, Profile, TypeRule};
+use twohats::csv_export::{acceptance, azure, description, jira, linear, Profile, TypeRule};
 use twohats::model::sample::{counter_ids, sample_workspace};
 use twohats::model::*;
 
@@ -616,4 +616,107 @@ fn formula_like_titles_are_protected_in_every_profile() {
         "fine",
     ];
     assert_eq!(titles(&linear::csv(&p), 2), linear);
+}
+
+// ---------- the files Linear's importer reads (e2e/interop) ----------
+
+/// The sample's first product with the trail product's awkward items added: what the
+/// Node check runs through `@linear/import`.
+fn interop_product() -> Product {
+    let ws = sample_workspace(Day::new(2026, 3, 15).unwrap(), &mut counter_ids());
+    let mut p = ws.products[0].clone();
+    let extra = trail();
+    p.sprints.extend(extra.sprints);
+    p.features.extend(extra.features);
+    p.items.extend(extra.items);
+    for (n, title) in ["@here: rota", "-2+3 days", "+1 from support"]
+        .iter()
+        .enumerate()
+    {
+        let mut i = Item::new(Id::from_parts("i-x", n as u64), ItemKind::Story, *title);
+        i.description = "=SUM(A1:A3) is the total, says the, \"sheet\"".into();
+        i.estimate = Some(0.5 + n as f64);
+        p.items.push(i);
+    }
+    p
+}
+
+/// Linear's priority numbers, as its importer gives them.
+fn linear_priority(p: Option<Priority>) -> u8 {
+    match p {
+        Some(Priority::Must) => 1,
+        Some(Priority::Should) => 2,
+        Some(Priority::Could) => 3,
+        Some(Priority::Wont) => 4,
+        None => 0,
+    }
+}
+
+/// What Two Hats holds for each row of the Linear file, from the model (not the CSV):
+/// the importer's parse must come out equal to it.
+fn linear_expected(p: &Product) -> serde_json::Value {
+    use serde_json::json;
+    let features = p.features.iter().map(|f| {
+        json!({ "title": f.title, "description": f.description, "estimate": null,
+                "priority": 0, "status": linear::feature_status(f.status), "labels": ["Feature"] })
+    });
+    let items = p.items.iter().map(|i| {
+        let text = [description(i), acceptance(i)]
+            .into_iter()
+            .filter(|s| !s.is_empty())
+            .collect::<Vec<_>>()
+            .join("\n\n");
+        json!({ "title": i.title, "description": text,
+                "estimate": i.estimate.map(|e| e.ceil() as u64),
+                "priority": linear_priority(i.priority), "status": linear::status(i.status),
+                "labels": [linear::label(i.kind)] })
+    });
+    serde_json::Value::Array(features.chain(items).collect())
+}
+
+/// What the Jira file's rows hold, for the check through `@linear/import`'s Jira reader.
+fn jira_expected(p: &Product) -> serde_json::Value {
+    use serde_json::json;
+    // That reader's numbers for Jira's words: Lowest is its "no priority", 0.
+    let number = |p: Option<Priority>| match p {
+        Some(Priority::Wont) | None => 0,
+        other => linear_priority(other),
+    };
+    let features = p.features.iter().map(|f| {
+        json!({ "title": f.title, "type": "Epic", "priority": 0,
+                "status": jira::feature_status(f.status), "texts": [f.description] })
+    });
+    let items = p.items.iter().map(|i| {
+        let mut texts: Vec<String> = i.acceptance.iter().map(|c| c.text.clone()).collect();
+        texts.extend(i.description.lines().next().map(str::to_string));
+        json!({ "title": i.title, "type": jira::issue_type(i.kind), "priority": number(i.priority),
+                "status": jira::status(i.status), "texts": texts })
+    });
+    serde_json::Value::Array(features.chain(items).collect())
+}
+
+/// The committed file must equal what the export writes today, so the Node check never
+/// tests a stale file. `TWOHATS_BLESS=1 cargo test --test interop_export` rewrites them.
+#[track_caller]
+fn fixture_is_current(name: &str, now: &str) {
+    let path = format!("{}/e2e/interop/{name}", env!("CARGO_MANIFEST_DIR"));
+    if std::env::var_os("TWOHATS_BLESS").is_some() {
+        std::fs::write(&path, now).unwrap();
+    }
+    let committed = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        committed == now,
+        "{path} differs from the export: rerun with TWOHATS_BLESS=1 and commit it"
+    );
+}
+
+#[test]
+fn the_files_for_the_importer_check_are_the_current_export() {
+    let p = interop_product();
+    let pretty = |v: serde_json::Value| serde_json::to_string_pretty(&v).unwrap() + "\n";
+    fixture_is_current("linear-export.csv", &linear::csv(&p));
+    fixture_is_current("linear-expected.json", &pretty(linear_expected(&p)));
+    let jira_csv = jira::csv(&p, jira::Project::TeamManaged);
+    fixture_is_current("jira-export.csv", &jira_csv);
+    fixture_is_current("jira-expected.json", &pretty(jira_expected(&p)));
 }
