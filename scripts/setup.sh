@@ -63,8 +63,9 @@ if [ "${1:-}" = "--test" ]; then
     as_root apt-get update -qq
     as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils >/dev/null
   fi
-  if [ ! -d e2e/node_modules/@playwright/test ] || [ e2e/package-lock.json -nt e2e/node_modules/.package-lock.json ]; then
-    say "installing the Playwright test runner (no browser download: Debian's Chromium is used)"
+  if [ ! -d e2e/node_modules/@playwright/test ] || [ ! -d e2e/node_modules/@linear/import ] \
+    || [ e2e/package-lock.json -nt e2e/node_modules/.package-lock.json ]; then
+    say "installing the Playwright test runner (no browser download: Debian's Chromium is used) and Linear's importer"
     (cd e2e && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund >/dev/null)
   fi
 fi

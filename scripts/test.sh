@@ -2,8 +2,9 @@
 # Runs every test tier, installing whatever is missing first:
 #   1. native `cargo test` (model, storage format, routes) and clippy;
 #   2. wasm-bindgen-test in headless Chromium (components and storage);
-#   3. the release build, its size budget, and Playwright journeys against it served
-#      by a plain static server under a sub-path.
+#   3. the release build, its size budget, Linear's own importer reading the Linear and
+#      Jira CSV profiles, and Playwright journeys against the build served by a plain
+#      static server under a sub-path.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/setup.sh --test
@@ -31,6 +32,9 @@ step "release build"
 
 step "download size budget"
 python3 scripts/size.py --check
+
+step "CSV profiles read by Linear's importer (@linear/import, offline: e2e/interop)"
+(cd e2e && npm run --silent check:importers)
 
 step "Playwright journeys (release build under /twohats/)"
 (cd e2e && npx playwright test)

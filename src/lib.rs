@@ -5,6 +5,7 @@
 
 pub mod content;
 pub mod csv_export;
+pub mod interop;
 pub mod model;
 pub mod route;
 pub mod storage;

@@ -1,11 +1,10 @@
 #![cfg(not(target_arch = "wasm32"))]
 //! Import and export: what is exported reads back equal; every kind of bad file is refused
 //! with what is wrong and where, before anything changes; older formats are migrated;
-//! imported products can take fresh ids; the backlog CSV is what Jira-like importers read.
+//! imported products can take fresh ids. (The CSV profiles are tested in interop_export.rs.)
 
 use serde_json::{json, Value};
 use std::collections::HashSet;
-use twohats::csv_export::*;
 use twohats::model::sample::{counter_ids, sample_workspace};
 use twohats::model::*;
 use twohats::storage::format::{encode_export, CURRENT_VERSION};
@@ -657,172 +656,6 @@ fn fresh_ids_rewrite_every_reference() {
     assert_ne!(link.id, ws.portfolio.links[0].id);
 }
 
-// ---------- CSV ----------
-
-fn read_csv(text: &str) -> (Vec<String>, Vec<Vec<String>>) {
-    let mut r = csv::Reader::from_reader(text.as_bytes());
-    let header = r.headers().unwrap().iter().map(str::to_string).collect();
-    let rows = r
-        .records()
-        .map(|rec| rec.unwrap().iter().map(str::to_string).collect())
-        .collect();
-    (header, rows)
-}
-
-#[test]
-fn csv_has_the_header_importers_map() {
-    let text = backlog_csv(&v1().products[0]);
-    assert!(text.starts_with(
-        "Issue Type,Summary,Description,Acceptance Criteria,Story Points,Priority,Status,Epic,Sprint,Rank\n"
-    ));
-    let (header, _) = read_csv(&text);
-    assert_eq!(header, HEADER);
-    // An empty backlog is just the header.
-    let empty = Product::new(id("p-1"), "Empty");
-    assert_eq!(read_csv(&backlog_csv(&empty)).1.len(), 0);
-}
-
-#[test]
-fn csv_reads_back_into_the_same_fields() {
-    let (_, rows) = read_csv(&backlog_csv(&v1().products[0]));
-    let expected: Vec<Vec<&str>> = vec![
-        vec![
-            "Story",
-            "Get an alert when a saved trail closes",
-            "As a day hiker, I want an alert when a trail I saved closes, so that I don't drive to a closed trailhead\n\nPush and e-mail, one per closure.",
-            "- [x] An alert arrives within 15 minutes of the closure\n- [ ] The alert names the trail and the reason",
-            "5",
-            "Highest",
-            "In Progress",
-            "Closure alerts",
-            "Sprint 7",
-            "1",
-        ],
-        vec![
-            "Task",
-            "Subscribe to the rangers' closure feed",
-            "",
-            "",
-            "2.5",
-            "High",
-            "To Do",
-            "Closure alerts",
-            "",
-            "2",
-        ],
-        vec![
-            "Bug",
-            "Map tiles flicker when zooming",
-            "Seen on Android 14.",
-            "",
-            "",
-            "",
-            "Done",
-            "",
-            "",
-            "3",
-        ],
-    ];
-    assert_eq!(rows, expected);
-}
-
-#[test]
-fn csv_has_a_row_per_item_in_rank_order() {
-    let ws = sample();
-    for p in &ws.products {
-        let (_, rows) = read_csv(&backlog_csv(p));
-        assert_eq!(rows.len(), p.items.len());
-        for (n, (row, item)) in rows.iter().zip(&p.items).enumerate() {
-            assert_eq!(row[1], item.title);
-            assert_eq!(row[9], (n + 1).to_string());
-            assert_eq!(row[0], issue_type(item.kind));
-        }
-    }
-}
-
-#[test]
-fn csv_quotes_commas_quotes_and_line_breaks() {
-    let mut p = Product::new(id("p-1"), "Quoting");
-    let title = "Trail \"A\", north\nloop";
-    let mut item = Item::new(id("i-1"), ItemKind::Task, title);
-    item.description = "Line one,\nline \"two\"".into();
-    p.items.push(item);
-    let text = backlog_csv(&p);
-    assert!(
-        text.contains("\"Trail \"\"A\"\", north\nloop\""),
-        "title not quoted as CSV: {text}"
-    );
-    let (_, rows) = read_csv(&text);
-    assert_eq!(rows[0][1], title);
-    assert_eq!(rows[0][2], "Line one,\nline \"two\"");
-}
-
-#[test]
-fn csv_maps_every_priority_and_status() {
-    for (p, want) in [
-        (Some(Priority::Must), "Highest"),
-        (Some(Priority::Should), "High"),
-        (Some(Priority::Could), "Medium"),
-        (Some(Priority::Wont), "Lowest"),
-        (None, ""),
-    ] {
-        assert_eq!(priority(p), want);
-    }
-    for (s, want) in [
-        (ItemStatus::Todo, "To Do"),
-        (ItemStatus::InProgress, "In Progress"),
-        (ItemStatus::Done, "Done"),
-    ] {
-        assert_eq!(status(s), want);
-    }
-    let kinds: Vec<&str> = ItemKind::ALL.iter().map(|k| issue_type(*k)).collect();
-    assert_eq!(kinds, ["Story", "Task", "Spike", "Bug"]);
-    // Through the CSV too.
-    let mut p = Product::new(id("p-1"), "Map");
-    for (n, (prio, st)) in [
-        (Some(Priority::Wont), ItemStatus::Done),
-        (Some(Priority::Could), ItemStatus::Todo),
-    ]
-    .into_iter()
-    .enumerate()
-    {
-        let mut i = Item::new(Id::from_parts("i", n as u64), ItemKind::Spike, "x");
-        i.priority = prio;
-        i.status = st;
-        p.items.push(i);
-    }
-    let (_, rows) = read_csv(&backlog_csv(&p));
-    assert_eq!(
-        (
-            rows[0][0].as_str(),
-            rows[0][5].as_str(),
-            rows[0][6].as_str()
-        ),
-        ("Spike", "Lowest", "Done")
-    );
-    assert_eq!(
-        (rows[1][5].as_str(), rows[1][6].as_str()),
-        ("Medium", "To Do")
-    );
-}
-
-#[test]
-fn csv_story_sentence_uses_the_parts_a_story_has() {
-    let mut i = Item::new(id("i-1"), ItemKind::Story, "x");
-    assert_eq!(description(&i), "");
-    i.story.i_want = "offline maps".into();
-    assert_eq!(description(&i), "I want offline maps");
-    i.story.as_a = "hiker".into();
-    i.description = "Details.".into();
-    assert_eq!(
-        description(&i),
-        "As a hiker, I want offline maps\n\nDetails."
-    );
-    // Only stories have a story sentence.
-    i.kind = ItemKind::Task;
-    assert_eq!(description(&i), "Details.");
-}
-
 // ---------- property: random edits always round-trip ----------
 
 /// xorshift64: small, deterministic, good enough to pick commands.
@@ -1019,42 +852,6 @@ fn random_valid_edits_always_export_and_import_back_equal() {
         let json = encode_export(&ws, "");
         assert!(json.contains("<script>"), "seed {seed}");
     }
-}
-
-#[test]
-fn csv_text_that_a_spreadsheet_would_run_is_made_inert() {
-    let mut p = Product::new(id("p-1"), "Sheet");
-    let titles = [
-        "=HYPERLINK(\"http://example.com\",\"click\")",
-        "+1 for dark mode",
-        "@SUM(A1:A9)",
-        "-2+3",
-        "\tTabbed",
-        "- a list line stays",
-        "-2",
-        "Plain title = fine",
-    ];
-    for (n, t) in titles.iter().enumerate() {
-        p.items
-            .push(Item::new(id(&format!("i-{n}")), ItemKind::Task, *t));
-    }
-    p.items[0].description = "=1+1".into();
-    let (_, rows) = read_csv(&backlog_csv(&p));
-    let summaries: Vec<&str> = rows.iter().map(|r| r[1].as_str()).collect();
-    assert_eq!(
-        summaries,
-        [
-            "'=HYPERLINK(\"http://example.com\",\"click\")",
-            "'+1 for dark mode",
-            "'@SUM(A1:A9)",
-            "'-2+3",
-            "'\tTabbed",
-            "- a list line stays",
-            "-2",
-            "Plain title = fine",
-        ]
-    );
-    assert_eq!(rows[0][2], "'=1+1");
 }
 
 #[test]

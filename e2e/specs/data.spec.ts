@@ -70,17 +70,25 @@ test('a bad file is refused with what and where, and nothing changes', async ({ 
   await expect(app.switcher().locator('option')).toHaveCount(4);
 });
 
-test('the backlog exports as CSV a tracker can import', async ({ page }) => {
+test('the backlog exports as CSV in the columns of the chosen tool, its type mapping stated', async ({ page }) => {
   const app = new App(page);
   await app.open();
   await app.loadSampleFromWelcome();
   await app.open('data');
-  const download = page.waitForEvent('download');
+  await expect(page.getByTestId('csv-mapping')).toContainText('Spike → Task, labelled spike (Jira has no Spike type)');
+  let download = page.waitForEvent('download');
   await page.getByTestId('export-csv').click();
-  const csv = readFileSync((await (await download).path())!, 'utf8');
-  const lines = csv.split('\n');
-  expect(lines[0]).toBe('Issue Type,Summary,Description,Acceptance Criteria,Story Points,Priority,Status,Epic,Sprint,Rank');
-  expect(csv).toContain('Bug,App crashes when location permission is denied,');
+  let csv = readFileSync((await (await download).path())!, 'utf8');
+  expect(csv.split('\n')[0]).toMatch(/^Issue ID,Parent,Issue Type,Summary,Description,Story Points,Priority,Status,Sprint,Labels,Blocked By/);
+  expect(csv).toContain(',Bug,App crashes when location permission is denied,');
+
+  await page.getByTestId('csv-tool').selectOption('azure');
+  await page.getByTestId('csv-azure-template').selectOption('Basic');
+  await expect(page.getByTestId('csv-mapping')).toContainText('Bug → Issue, tagged bug (Basic has no Bug type)');
+  download = page.waitForEvent('download');
+  await page.getByTestId('export-csv').click();
+  csv = readFileSync((await (await download).path())!, 'utf8');
+  expect(csv.split('\n')[0]).toBe('Work Item Type,Title 1,Title 2,Description,Priority,Effort,Tags');
 });
 
 test('text is only ever text: markup typed or imported is shown, never run', async ({ page }) => {

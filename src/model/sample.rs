@@ -94,6 +94,7 @@ fn build_features(
             effort: Some(s.effort),
             release: None,
             depends_on: Vec::new(),
+            key: None,
         })
         .collect()
 }

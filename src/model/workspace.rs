@@ -231,6 +231,10 @@ pub struct Feature {
     /// Features of the same product this one waits for (they block it).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub depends_on: Vec<Id>,
+    /// The id it has in the tool it was imported from (`PROJ-12`), so a newer export of
+    /// the same project updates it instead of adding it again.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub key: Option<String>,
 }
 
 impl Feature {
@@ -248,6 +252,7 @@ impl Feature {
             effort: None,
             release: None,
             depends_on: Vec::new(),
+            key: None,
         }
     }
 }
@@ -417,6 +422,10 @@ pub struct Item {
     /// The day it was marked done, recorded from content version 2 on (`records::stamp`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub done_on: Option<Day>,
+    /// The id it has in the tool it was imported from (`PROJ-12`), so a newer export of
+    /// the same project updates it instead of adding it again.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub key: Option<String>,
 }
 
 impl ScoreInputs {
@@ -442,6 +451,7 @@ impl Item {
             scores: ScoreInputs::default(),
             depends_on: Vec::new(),
             done_on: None,
+            key: None,
         }
     }
 }

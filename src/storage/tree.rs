@@ -290,6 +290,7 @@ fields!(Feature {
     effort: or_default,
     release: or_default,
     depends_on: or_default,
+    key: or_default,
 });
 fields!(Story {
     as_a: or_default,
@@ -327,6 +328,7 @@ fields!(Item {
     scores: or_default,
     depends_on: or_default,
     done_on: or_default,
+    key: or_default,
 });
 fields!(Sprint {
     id: required,

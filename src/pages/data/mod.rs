@@ -9,6 +9,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 mod backups;
+mod csv_import;
 mod export;
 mod import;
 mod reset;
@@ -18,6 +19,7 @@ mod reset;
 pub fn DataPage() -> impl IntoView {
     let importer = Importer::new();
     let dragging = importer.dragging;
+    let (csv, csv_error) = (RwSignal::new(None), RwSignal::new(None));
     let on_drop = move |ev: leptos::ev::DragEvent| {
         ev.prevent_default();
         dragging.set(false);
@@ -26,7 +28,12 @@ pub fn DataPage() -> impl IntoView {
             .and_then(|d| d.files())
             .and_then(|f| f.get(0))
         {
-            importer.read_file(file);
+            // A CSV is another tool's export; anything else is taken for a Two Hats file.
+            if csv_import::is_csv(&file) {
+                csv_import::read_csv(file, csv, csv_error);
+            } else {
+                importer.read_file(file);
+            }
         }
     };
     view! {
@@ -48,6 +55,7 @@ pub fn DataPage() -> impl IntoView {
             <PageHead title="Data" lead="Your workspace lives only in this browser. Take a copy out whenever you like, and bring one back in." />
             <export::ExportSection />
             <ImportSection importer=importer />
+            <csv_import::CsvImportSection picked=csv error=csv_error />
             <StorageSection />
             <backups::BackupsSection on_restore=importer.restore() />
             <reset::SampleSection />

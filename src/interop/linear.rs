@@ -1,0 +1,63 @@
+//! Linear's CSV export (Settings › Import / export › Export CSV).
+//!
+//! Its header is `ID, Team, Title, Description, Status, Estimate, Priority, Project ID,
+//! Project, Creator, Assignee, Labels, Cycle Number, Cycle Name, Cycle Start, Cycle End,
+//! Created, Updated, Started, Triaged, Completed, Canceled, Archived, Due Date, Parent
+//! issue, …` (older exports write `Id`; newer ones add `Blocks` and `Blocked By`). Linear
+//! has no issue types: a label naming one (`Bug`) gives it, and a row other rows name in
+//! `Parent issue` gathers them as a feature. Labels are written in one cell, separated by
+//! commas, and a text a spreadsheet would run as a formula starts with `'`.
+
+use super::detect::same;
+use super::rows::{Becomes, Record};
+use super::rules::{type_rule, TypeChoice};
+use std::collections::HashSet;
+
+pub fn column(name: &str) -> Becomes {
+    const TABLE: &[(&str, Becomes)] = &[
+        ("ID", Becomes::Key),
+        ("Title", Becomes::Title),
+        ("Description", Becomes::Description),
+        ("Status", Becomes::Status),
+        ("Estimate", Becomes::Estimate),
+        ("Priority", Becomes::Priority),
+        ("Labels", Becomes::TypeLabels),
+        ("Cycle Name", Becomes::Sprint),
+        ("Cycle Number", Becomes::SprintNumber),
+        ("Completed", Becomes::DoneDate),
+        ("Canceled", Becomes::CanceledDate),
+        ("Archived", Becomes::Archived),
+        ("Parent issue", Becomes::Parent),
+        ("Blocks", Becomes::Blocks),
+        ("Blocked By", Becomes::BlockedBy),
+        ("Team", Becomes::ProductName),
+    ];
+    TABLE
+        .iter()
+        .find(|(n, _)| same(n, name))
+        .map_or(Becomes::NotKept, |(_, b)| *b)
+}
+
+/// The type of each row (from its labels, or its sub-issues) and the cycle of a row whose
+/// cycle has only a number.
+pub fn finish(records: &mut [Record]) {
+    let parents: HashSet<String> = records.iter().filter_map(|r| r.parent.clone()).collect();
+    for r in records.iter_mut() {
+        r.type_name = if r.key.as_ref().is_some_and(|k| parents.contains(k)) {
+            "Issue with sub-issues".to_string()
+        } else {
+            type_label(&r.labels).unwrap_or_else(|| "Issue".to_string())
+        };
+        if r.sprint.is_none() {
+            r.sprint = r.sprint_number.as_ref().map(|n| format!("Cycle {n}"));
+        }
+    }
+}
+
+/// The first label that names an item kind by the type rule.
+fn type_label(labels: &[String]) -> Option<String> {
+    labels
+        .iter()
+        .find(|l| matches!(type_rule(l), Some(TypeChoice::Item(_))))
+        .cloned()
+}
