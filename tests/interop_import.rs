@@ -216,7 +216,12 @@ fn jira_columns_say_what_they_become_and_which_are_not_kept() {
         [Becomes::Estimate]
     );
     assert_eq!(becomes("Parent"), [Becomes::Parent]);
-    assert_eq!(becomes("Labels"), [Becomes::NotKept, Becomes::NotKept]);
+    // Labels are read for `spike` (a Task so labelled is a spike, as Jira has no Spike
+    // type and Two Hats' Jira profile writes one so); other labels are not kept.
+    assert_eq!(
+        becomes("Labels"),
+        [Becomes::TypeLabels, Becomes::TypeLabels]
+    );
     assert_eq!(becomes("Component/s"), [Becomes::NotKept, Becomes::NotKept]);
     assert_eq!(becomes("Inward issue link (Relates)"), [Becomes::NotKept]);
     assert_eq!(p.product_name, "Shop");
@@ -230,7 +235,6 @@ fn jira_columns_say_what_they_become_and_which_are_not_kept() {
             "Reporter",
             "Created",
             "Updated",
-            "Labels",
             "Component/s",
             "Parent summary",
             "Inward issue link (Relates)"
@@ -478,6 +482,81 @@ fn linear_blocked_by_becomes_a_dependency() {
         item(&p, "Third").depends_on,
         [first],
         "named on both rows, kept once"
+    );
+}
+
+#[test]
+fn a_feature_label_makes_a_feature_only_of_a_row_with_no_item_fields() {
+    // Two Hats' own profile writes a feature so; Linear's default `Feature` label on a
+    // feature request with a priority, an estimate, a cycle or a parent stays an issue.
+    let text = "ID,Team,Title,Status,Estimate,Priority,Labels,Cycle Name,Parent issue\n\
+                A-1,T,Empty feature,Backlog,,No priority,Feature,,\n\
+                A-2,T,Wanted,Todo,,High,Feature,,\n\
+                A-3,T,Sized,Todo,3,No priority,Feature,,\n\
+                A-4,T,In a cycle,Todo,,No priority,Feature,C1,\n\
+                A-5,T,Below,Todo,,No priority,Feature,,A-9\n";
+    let p = imported(&plan(&read(text).unwrap(), None, &Choices::new()));
+    assert_eq!(p.features.len(), 1);
+    assert_eq!(p.features[0].title, "Empty feature");
+    assert_eq!(p.items.len(), 4);
+    assert!(p.items.iter().all(|i| i.kind == ItemKind::Story));
+}
+
+#[test]
+fn linear_low_is_its_lowest_priority_and_so_a_wont() {
+    let text = "ID,Team,Title,Status,Priority\nA-1,T,Later,Todo,Low\n";
+    let p = imported(&plan(&read(text).unwrap(), None, &Choices::new()));
+    assert_eq!(p.items[0].priority, Some(Priority::Wont));
+}
+
+#[test]
+fn jiras_import_columns_are_read_too() {
+    // The columns Jira's CSV importer takes (and Two Hats' Jira profile writes): Issue ID
+    // numbers that Parent and Blocked By name, the team-managed points column, and a
+    // Task labelled spike.
+    let text =
+        "Issue ID,Parent,Issue Type,Summary,Story point estimate,Labels,Blocked By,Blocked By\n\
+                1,,Epic,Search,,,,\n\
+                2,1,Story,Find a trail,3,,,\n\
+                3,1,Task,Which index?,1.5,spike,2,\n\
+                4,,Task,Reindex,2,ops,2,3\n";
+    let plan = plan(&read(text).unwrap(), None, &Choices::new());
+    assert_eq!(plan.format, Format::Jira);
+    assert_eq!(plan.notes, []);
+    let p = imported(&plan);
+    let find = item(&p, "Find a trail").id.clone();
+    let spike = item(&p, "Which index?");
+    assert_eq!(spike.kind, ItemKind::Spike);
+    assert_eq!(spike.estimate, Some(1.5));
+    assert_eq!(spike.feature.as_ref(), Some(&feature(&p, "Search").id));
+    assert_eq!(spike.depends_on, vec![find.clone()]);
+    assert_eq!(
+        spike.key, None,
+        "Issue ID numbers only the rows of one file"
+    );
+    let reindex = item(&p, "Reindex");
+    assert_eq!(reindex.kind, ItemKind::Task, "other labels leave the type");
+    assert_eq!(reindex.depends_on, [find, spike.id.clone()]);
+}
+
+#[test]
+fn azure_tags_give_the_kinds_a_process_template_lacks() {
+    let text = "Work Item Type,Title 1,Tags\n\
+                Issue,Crash on save,bug; mobile\n\
+                User Story,Try a cache,ux;spike\n\
+                Task,Rotate keys,ops\n\
+                Bug,Typo,spike\n";
+    let p = imported(&plan(&read(text).unwrap(), None, &Choices::new()));
+    let kinds: Vec<ItemKind> = p.items.iter().map(|i| i.kind).collect();
+    assert_eq!(
+        kinds,
+        [
+            ItemKind::Bug,
+            ItemKind::Spike,
+            ItemKind::Task,
+            ItemKind::Bug
+        ],
+        "a tag changes a story-level item or a task only"
     );
 }
 

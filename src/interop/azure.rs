@@ -7,10 +7,14 @@
 //! parent is the nearest row above it one level up. Story points are `Story Points`
 //! (Agile), `Effort` (Scrum, Basic) or `Size` (CMMI); the sprint is the last part of
 //! `Iteration Path` (`Fabrikam\Release 1\Sprint 3`), the first part the project.
+//! `Tags` (separated by `;`) give the kinds the process templates lack: a story-level
+//! item or Task tagged `spike` is a spike, and Basic's Issue tagged `bug` a bug, as
+//! Two Hats' Azure profile writes them.
 
 use super::csv::Row;
 use super::detect::same;
 use super::rows::{first_of, Becomes, Column, Record};
+use super::rules::labelled_type;
 
 pub fn column(name: &str) -> Becomes {
     const TABLE: &[(&str, Becomes)] = &[
@@ -27,6 +31,7 @@ pub fn column(name: &str) -> Becomes {
         ("Parent", Becomes::Parent),
         ("Closed Date", Becomes::DoneDate),
         ("Team Project", Becomes::ProductName),
+        ("Tags", Becomes::TypeLabels),
     ];
     if let Some(depth) = title_depth(name) {
         return Becomes::TitleAtDepth(depth);
@@ -43,7 +48,7 @@ fn title_depth(name: &str) -> Option<usize> {
     n.checked_sub(1)
 }
 
-/// Parents from the indented titles, and sprints from iteration paths.
+/// Parents from the indented titles, sprints from iteration paths, and kinds from tags.
 pub fn finish(records: &mut [Record]) {
     // The last row seen at each depth.
     let mut above: Vec<String> = Vec::new();
@@ -57,6 +62,9 @@ pub fn finish(records: &mut [Record]) {
             above.push(r.handle());
         }
         r.sprint = r.sprint.as_deref().and_then(sprint_of_path);
+        if let Some(t) = labelled_type(&r.type_name, &r.labels) {
+            r.type_name = t.to_string();
+        }
     }
 }
 

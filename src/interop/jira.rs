@@ -7,9 +7,16 @@
 //! (Epic Link)` (older ones). A link is written on both of its rows: `Outward issue link
 //! (Blocks)` on the blocking one, `Inward issue link (Blocks)` on the blocked one.
 //! Dates are like `14/Jul/25 3:42 PM`.
+//!
+//! The file Jira's CSV importer takes — and Two Hats' Jira profile writes — names its
+//! columns a little differently, and is read too: `Issue ID` (a number that rows of the
+//! file name each other by), `Story Points` or `Story point estimate`, one `Blocked By`
+//! column per blocker, and `Labels`, where `spike` marks a Task that is a spike (Jira
+//! has no Spike type).
 
 use super::detect::same;
-use super::rows::Becomes;
+use super::rows::{Becomes, Record};
+use super::rules::labelled_type;
 
 /// What a Jira column becomes.
 pub fn column(name: &str) -> Becomes {
@@ -25,6 +32,8 @@ pub fn column(name: &str) -> Becomes {
         ("Custom field (Story point estimate)", Becomes::Estimate),
         ("Custom field (Story Points)", Becomes::Estimate),
         ("Story Points", Becomes::Estimate),
+        ("Story point estimate", Becomes::Estimate),
+        ("Labels", Becomes::TypeLabels),
         ("Sprint", Becomes::Sprint),
         ("Parent", Becomes::Parent),
         ("Parent id", Becomes::Parent),
@@ -32,6 +41,7 @@ pub fn column(name: &str) -> Becomes {
         ("Custom field (Epic Link)", Becomes::Parent),
         ("Outward issue link (Blocks)", Becomes::Blocks),
         ("Inward issue link (Blocks)", Becomes::BlockedBy),
+        ("Blocked By", Becomes::BlockedBy),
         ("Resolved", Becomes::DoneDate),
         ("Project name", Becomes::ProductName),
     ];
@@ -39,4 +49,13 @@ pub fn column(name: &str) -> Becomes {
         .iter()
         .find(|(n, _)| same(n, name))
         .map_or(Becomes::NotKept, |(_, b)| *b)
+}
+
+/// A Task or Story labelled `spike` (or `bug`) is that kind.
+pub fn finish(records: &mut [Record]) {
+    for r in records {
+        if let Some(t) = labelled_type(&r.type_name, &r.labels) {
+            r.type_name = t.to_string();
+        }
+    }
 }

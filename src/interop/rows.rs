@@ -169,7 +169,7 @@ pub fn read(text: &str) -> Result<Export, Refusal> {
     let mut records: Vec<Record> = table.rows.iter().map(|r| record(&columns, r)).collect();
     let mut product_name = first_of(&columns, &table.rows, Becomes::ProductName);
     match format {
-        Format::Jira => {}
+        Format::Jira => jira::finish(&mut records),
         Format::Linear => linear::finish(&mut records),
         Format::AzureDevOps => {
             azure::finish(&mut records);
@@ -213,6 +213,15 @@ fn list(cell: &str) -> impl Iterator<Item = String> + '_ {
         .map(str::to_string)
 }
 
+/// Labels or tags listed in one cell: Linear separates them with commas, Azure DevOps
+/// with semicolons (`spike; mobile`).
+fn labels(cell: &str) -> impl Iterator<Item = String> + '_ {
+    cell.split([',', ';'])
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+}
+
 fn record(columns: &[Column], row: &Row) -> Record {
     let mut r = Record {
         row: row.number,
@@ -228,7 +237,7 @@ fn record(columns: &[Column], row: &Row) -> Record {
             Becomes::Key => r.key = Some(value),
             Becomes::OtherId => r.other_id = Some(value),
             Becomes::Type => r.type_name = value,
-            Becomes::TypeLabels => r.labels.extend(list(&value)),
+            Becomes::TypeLabels => r.labels.extend(labels(&value)),
             Becomes::Title => r.title = value,
             Becomes::TitleAtDepth(d) => {
                 r.title = value;

@@ -44,6 +44,29 @@ pub fn type_rule(name: &str) -> Option<TypeChoice> {
         .map(|(_, c)| *c)
 }
 
+/// The kind a `spike` or `bug` label (Azure DevOps: tag) gives a story- or task-level
+/// row: Jira has no Spike type and Azure DevOps none in any process template, nor a Bug
+/// type in Basic, so the tools (and Two Hats' own profiles) carry those kinds as a label
+/// on a Task, Story or Issue. The type the row is read as (`Spike`, `Bug`); `None`: it
+/// keeps its own.
+pub fn labelled_type(type_name: &str, labels: &[String]) -> Option<&'static str> {
+    let story_or_task = matches!(
+        type_rule(type_name),
+        Some(TypeChoice::Item(ItemKind::Story | ItemKind::Task))
+    );
+    if !story_or_task {
+        return None;
+    }
+    let kind = labels.iter().find_map(|l| match type_rule(l)? {
+        TypeChoice::Item(k @ (ItemKind::Spike | ItemKind::Bug)) => Some(k),
+        _ => None,
+    })?;
+    TYPE_RULE
+        .iter()
+        .find(|(_, c)| *c == TypeChoice::Item(kind))
+        .map(|(name, _)| *name)
+}
+
 /// What a status word means for a row.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum StatusWord {
@@ -114,8 +137,10 @@ pub fn status(format: Format, word: &str) -> Option<StatusWord> {
 }
 
 /// Each tool's priorities as MoSCoW. The top one is a Must and the next a Should; the
-/// middle is a Could, and so is Low, which is still work the team means to do; only
-/// Jira's Lowest and Azure's 4 (its lowest) say Won't. `None`: no priority set.
+/// middle is a Could, and so is Jira's Low, which is still work the team means to do;
+/// the lowest of each scale says Won't: Jira's Lowest, Linear's Low (its four levels are
+/// MoSCoW's four, so Two Hats' Linear profile writes Won't as Low and reads it back) and
+/// Azure's 4. `None`: no priority set.
 pub fn priorities(format: Format) -> &'static [(&'static str, Option<Priority>)] {
     use Priority::*;
     match format {
@@ -130,7 +155,7 @@ pub fn priorities(format: Format) -> &'static [(&'static str, Option<Priority>)]
             ("Urgent", Some(Must)),
             ("High", Some(Should)),
             ("Medium", Some(Could)),
-            ("Low", Some(Could)),
+            ("Low", Some(Wont)),
             ("No priority", None),
         ],
         Format::AzureDevOps => &[
