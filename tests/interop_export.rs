@@ -264,10 +264,12 @@ fn linear_writes_the_columns_of_a_linear_export_in_linear_words() {
             "Parent issue"
         ]
     );
+    // Each row's ID is its own stable id (or the key it was imported with), so a later
+    // export matches the same items whatever has been added or moved since.
     let ids: Vec<&str> = rows.iter().map(|r| r[0].as_str()).collect();
-    assert_eq!(ids, ["TF-1", "TF-2", "TF-3", "TF-4", "TF-5", "TF-6"]);
+    assert_eq!(ids, ["f-1", "f-2", "i-1", "i-2", "i-3", "i-4"]);
     let parents: Vec<&str> = rows.iter().map(|r| r[9].as_str()).collect();
-    assert_eq!(parents, ["", "", "TF-1", "TF-1", "", "TF-2"]);
+    assert_eq!(parents, ["", "", "f-1", "f-1", "", "f-2"]);
     let column = |n: usize| rows.iter().map(|r| r[n].clone()).collect::<Vec<_>>();
     assert_eq!(column(1), vec!["Trail Finder"; 6]);
     assert_eq!(
@@ -332,10 +334,7 @@ fn linear_protects_only_what_its_importer_unprotects() {
 }
 
 #[test]
-fn linear_keys_estimates_and_mapping() {
-    assert_eq!(linear::team_key("Trail Finder app"), "TFA");
-    assert_eq!(linear::team_key("atlas"), "A");
-    assert_eq!(linear::team_key("🥾 42"), "TH");
+fn linear_estimates_and_mapping() {
     assert_eq!(linear::estimate(Some(0.5)), "1");
     assert_eq!(linear::estimate(Some(8.0)), "8");
     assert_eq!(linear::estimate(Some(1e300)), "");

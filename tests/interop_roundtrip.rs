@@ -475,3 +475,17 @@ fn azure_items_past_a_features_first_file_come_back_without_it() {
     let under = back.items.iter().filter(|i| i.feature.is_some()).count();
     assert_eq!((under, back.items.len() - under), (999, 201));
 }
+
+/// A Linear export of a product that came from a Linear export names each row by the key
+/// it came with: imported back into that product, every row matches and nothing is added.
+#[test]
+fn a_linear_export_imported_back_into_its_product_adds_nothing() {
+    let sample = sample_workspace(Day::new(2026, 3, 15).unwrap(), &mut counter_ids());
+    let p = round_trip(&Profile::Linear.files(&sample.products[0]));
+    let again = Profile::Linear.files(&p);
+    let export = interop::read(&again[0]).expect("read");
+    let plan = interop::plan(&export, Some(&p), &Choices::default());
+    assert!(plan.added.is_empty(), "added {:?}", plan.added);
+    assert!(plan.updates.is_empty(), "updates {:?}", plan.updates);
+    assert_eq!(plan.unchanged.len(), plan.rows);
+}

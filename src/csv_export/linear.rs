@@ -25,22 +25,6 @@ pub const HEADER: [&str; 10] = [
     "Parent issue",
 ];
 
-/// A team key in Linear's style (`ENG`), from the product name's initials: IDs read as
-/// `TH-12` rather than a bare number. `TH` (Two Hats) when the name has no letters.
-pub fn team_key(name: &str) -> String {
-    let key: String = name
-        .split_whitespace()
-        .filter_map(|w| w.chars().find(char::is_ascii_alphabetic))
-        .take(3)
-        .map(|c| c.to_ascii_uppercase())
-        .collect();
-    if key.is_empty() {
-        "TH".into()
-    } else {
-        key
-    }
-}
-
 pub fn priority(p: Option<Priority>) -> &'static str {
     match p {
         Some(Priority::Must) => "Urgent",
@@ -101,14 +85,16 @@ pub fn inert(text: &str) -> Cow<'_, str> {
 /// The product's features and items as Linear CSV text: features first, each item's
 /// `Parent issue` its feature's ID.
 pub fn csv(p: &Product) -> String {
-    let key = team_key(&p.name);
     let team = p.name.as_str();
     let mut out = String::new();
     write_record(&mut out, &HEADER);
-    let id = |n: usize| format!("{key}-{}", n + 1);
-    for (n, f) in p.features.iter().enumerate() {
+    // The ID a later import matches on: the key it came with from a tool, else its own id,
+    // both stable from one export to the next (a position would match the wrong items
+    // once the backlog changes).
+    let feature_id = |f: &crate::model::Feature| f.key.clone().unwrap_or_else(|| f.id.to_string());
+    for f in &p.features {
         let fields: [&str; 10] = [
-            &id(n),
+            &feature_id(f),
             &inert(team),
             &inert(&f.title),
             &inert(&f.description),
@@ -121,17 +107,16 @@ pub fn csv(p: &Product) -> String {
         ];
         write_record(&mut out, &fields);
     }
-    let base = p.features.len();
-    for (n, item) in p.items.iter().enumerate() {
+    for item in &p.items {
         let parent = item
             .feature
             .as_ref()
-            .and_then(|f| p.features.iter().position(|x| &x.id == f))
-            .map(id)
+            .and_then(|f| p.feature(f))
+            .map(feature_id)
             .unwrap_or_default();
         let text = paragraphs([description(item).as_str(), acceptance(item).as_str()]);
         let fields: [&str; 10] = [
-            &id(base + n),
+            &item.key.clone().unwrap_or_else(|| item.id.to_string()),
             &inert(team),
             &inert(&item.title),
             &inert(&text),
