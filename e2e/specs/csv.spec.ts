@@ -20,7 +20,7 @@ test('a Jira export is previewed, imported into a new product in one step, and u
   await app.open('data');
   await pick(page, fixture('jira.csv'), 'jira.csv');
   const preview = page.getByTestId('csv-preview');
-  await expect(preview.getByRole('heading')).toContainText('a Jira export');
+  await expect(preview.locator('#csv-preview-title')).toContainText('a Jira export');
   await expect(preview.getByTestId('csv-summary')).toContainText('rows read');
   // What each column becomes, and what is left out and why, before anything changes.
   await expect(preview.getByTestId('csv-not-kept')).toContainText('not kept');
@@ -63,13 +63,13 @@ test('Linear and Azure DevOps exports import too, and an unknown type waits for 
   await app.createProduct('Lighthouse');
   await app.open('data');
   await pick(page, fixture('linear.csv'), 'linear.csv');
-  await expect(page.getByTestId('csv-preview').getByRole('heading')).toContainText('a Linear export');
+  await expect(page.locator('#csv-preview-title')).toContainText('a Linear export');
   await page.getByTestId('csv-confirm').click();
   await expect(page.getByRole('status').filter({ hasText: 'Imported from Linear' })).toBeVisible();
   await app.open('data');
   await pick(page, fixture('azure-tree.csv'), 'azure.csv');
   const preview = page.getByTestId('csv-preview');
-  await expect(preview.getByRole('heading')).toContainText('an Azure DevOps export');
+  await expect(preview.locator('#csv-preview-title')).toContainText('an Azure DevOps export');
   const unknown = preview.getByTestId('csv-unknown-types');
   await expect(unknown).toContainText('Test Case');
   await expect(preview.getByTestId('csv-skipped')).toContainText('choose what “Test Case” becomes');
@@ -89,18 +89,20 @@ test('a newer export of the same project updates what the first brought in, list
   await pick(page, fixture('jira.csv'), 'jira.csv');
   await page.getByTestId('csv-confirm').click();
   await expect(app.switcher()).toContainText('Shop');
+  await expect(page.getByTestId('backlog-row').first()).toBeVisible();
   const count = await page.getByTestId('backlog-row').count();
+  const shop = await app.productId();
   // The same export a week later: "Pay by card" re-estimated from 5 to 8.
   const newer = readFileSync(fixture('jira.csv'), 'utf8').replace(',5,In Progress,10001', ',8,In Progress,10001');
   expect(newer).not.toEqual(readFileSync(fixture('jira.csv'), 'utf8'));
-  await app.open('data');
+  await app.open(`data?p=${shop}`);
   await page.getByTestId('csv-file').setInputFiles({ name: 'jira-newer.csv', mimeType: 'text/csv', buffer: Buffer.from(newer) });
   const preview = page.getByTestId('csv-preview');
   await expect(preview.getByTestId('csv-current-product')).toBeChecked();
   await expect(preview.getByTestId('csv-updates')).toContainText('Pay by card: estimate 5 → 8');
   await preview.getByTestId('csv-confirm').click();
   await expect(page.getByRole('status').filter({ hasText: '1 updated' })).toBeVisible();
-  await app.open('backlog');
+  await app.open(`backlog?p=${shop}`);
   await expect(page.getByTestId('backlog-row')).toHaveCount(count);
   await expect(page.getByTestId('backlog-row').filter({ hasText: 'Pay by card' })).toContainText('8');
   expect(app.problems).toEqual([]);
