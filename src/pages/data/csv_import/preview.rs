@@ -76,9 +76,14 @@ fn Ready(name: String, export: Export, done: Callback<()>) -> impl IntoView {
         }
     };
     let format = export.with_value(|e| e.format.name());
+    let article = if format.starts_with(['A', 'E', 'I', 'O', 'U']) {
+        "an"
+    } else {
+        "a"
+    };
     view! {
         <div class="csv-preview" role="region" aria-labelledby="csv-preview-title" data-testid="csv-preview">
-            <h3 id="csv-preview-title" tabindex="-1">{format!("“{name}”: a {format} export")}</h3>
+            <h3 id="csv-preview-title" tabindex="-1">{format!("“{name}”: {article} {format} export")}</h3>
             <p data-testid="csv-summary">{move || plan.with(words::summary)}</p>
             <TargetChoice target has_product product_name />
             <Unknown plan choices />
