@@ -9,7 +9,7 @@ use crate::model::backlog::Forecast;
 use crate::model::bounds::Field;
 use crate::model::command::entity_title;
 use crate::model::numbers::{count, fixed, plain, points};
-use crate::model::outline::{DropRefused, Facts, Row};
+use crate::model::outline::{DropRefused, Facts, Loose, Row, RowKind};
 use crate::model::roadmap::Reality;
 use crate::model::roadmap_lanes::Wait;
 use crate::model::rollup::Rollup;
@@ -107,6 +107,24 @@ pub fn rollup_text(r: &Rollup) -> String {
             fixed(pc, 0)
         ),
         None => "no items".to_string(),
+    }
+}
+
+/// The heading of a loose group in the outline: what gathers there.
+pub fn loose_group(group: Loose) -> &'static str {
+    match group {
+        Loose::Themes => "Themes with no objective",
+        Loose::Features => "Features with no theme",
+        Loose::Items => "Items with no feature",
+    }
+}
+
+/// An outline row's title as the page shows it: the entity's own, or a loose group's
+/// heading.
+pub fn row_title(row: &Row) -> &str {
+    match row.kind {
+        RowKind::Loose(group) => loose_group(group),
+        _ => &row.title,
     }
 }
 

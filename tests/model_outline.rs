@@ -11,7 +11,7 @@ use twohats::model::rollup::{
 };
 use twohats::model::sample::{counter_ids, sample_workspace};
 use twohats::model::*;
-use twohats::text::{rollup_text, row_detail, row_meta};
+use twohats::text::{rollup_text, row_detail, row_meta, row_title};
 
 mod common;
 use common::{id, key_result};
@@ -306,7 +306,7 @@ fn rows_come_in_hierarchy_order_with_loose_groups_last() {
 #[test]
 fn rows_carry_titles_details_and_colours() {
     let rows = atlas_rows(&[], &Filter::default());
-    let titles: Vec<&str> = rows.iter().map(|r| r.title.as_str()).collect();
+    let titles: Vec<&str> = rows.iter().map(row_title).collect();
     assert_eq!(
         titles,
         [
@@ -538,7 +538,7 @@ fn loose_groups_appear_only_when_something_is_loose() {
     let loose: Vec<&str> = rows
         .iter()
         .filter(|r| matches!(r.kind, RowKind::Loose(_)))
-        .map(|r| r.title.as_str())
+        .map(row_title)
         .collect();
     assert_eq!(loose, ["Items with no feature"]);
     assert_eq!(row_meta(row(&rows, "loose-items")), "2 to place");
@@ -559,7 +559,7 @@ fn an_empty_product_is_a_single_row() {
 }
 
 #[test]
-fn loose_keys_and_titles() {
+fn loose_keys_and_no_titles_of_their_own() {
     assert_eq!(
         [
             Loose::Themes.key(),
@@ -568,18 +568,14 @@ fn loose_keys_and_titles() {
         ],
         ["loose-themes", "loose-features", "loose-items"]
     );
-    assert_eq!(
-        [
-            Loose::Themes.title(),
-            Loose::Features.title(),
-            Loose::Items.title()
-        ],
-        [
-            "Themes with no objective",
-            "Features with no theme",
-            "Items with no feature"
-        ]
-    );
+    // A group row holds no words: the page names it (`text::row_title`).
+    let rows = atlas_rows(&[], &Filter::default());
+    let groups: Vec<&Row> = rows
+        .iter()
+        .filter(|r| matches!(r.kind, RowKind::Loose(_)))
+        .collect();
+    assert_eq!(groups.len(), 3);
+    assert!(groups.iter().all(|r| r.title.is_empty()), "{groups:?}");
     assert_eq!(RowKind::Loose(Loose::Items).level(), None);
     assert_eq!(RowKind::KeyResult.level(), Some(Level::Objective));
     assert_eq!(RowKind::Feature.level(), Some(Level::Feature));
@@ -787,6 +783,19 @@ fn text_and_item_kind_filters_combine() {
 }
 
 #[test]
+fn the_text_filter_matches_titles_not_the_loose_groups_headings() {
+    // The groups' headings are the page's words (`text::loose_group`), not titles: a
+    // group shows only to hold what matches, as it did when the row carried its heading.
+    assert!(atlas_rows(&[], &text("with no")).is_empty());
+    // "feature" is in "Items with no feature" and "Features with no theme", but only
+    // f-4 "Stray feature" has it in its title.
+    let rows = atlas_rows(&[], &text("feature"));
+    assert_eq!(tree(&rows), full_tree_only("p-a loose-features f-4"));
+    let shown: Vec<&str> = rows.iter().map(row_title).collect();
+    assert_eq!(shown, ["Atlas", "Features with no theme", "Stray feature"]);
+}
+
+#[test]
 fn hat_filter_with_separate_roles() {
     // The PM owns the product, objectives, key results and themes, and decides features.
     let pm = atlas_rows(&[], &hat(Hat::Pm));
@@ -966,12 +975,12 @@ fn sample() -> Workspace {
 /// Each row's title, indented two spaces per depth level.
 fn titles(rows: &[Row]) -> Vec<String> {
     rows.iter()
-        .map(|r| format!("{}{}", "  ".repeat(r.depth as usize), r.title))
+        .map(|r| format!("{}{}", "  ".repeat(r.depth as usize), row_title(r)))
         .collect()
 }
 
 fn by_title<'a>(rows: &'a [Row], title: &str) -> &'a Row {
-    let found: Vec<&Row> = rows.iter().filter(|r| r.title == title).collect();
+    let found: Vec<&Row> = rows.iter().filter(|r| row_title(r) == title).collect();
     assert_eq!(found.len(), 1, "rows titled {title:?}");
     found[0]
 }

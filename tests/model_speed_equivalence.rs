@@ -1469,7 +1469,7 @@ mod reference {
                 loose.key().to_string(),
                 RowKind::Loose(loose),
                 None,
-                loose.title().to_string(),
+                String::new(),
             );
             r.facts = Facts::ToPlace(children.len());
             top.push(Node {

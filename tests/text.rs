@@ -4,9 +4,9 @@
 
 use twohats::model::backlog::Forecast;
 use twohats::model::bounds::Field;
-use twohats::model::outline::DropRefused;
+use twohats::model::outline::{DropRefused, Loose};
 use twohats::model::{Kind, ReadyRule};
-use twohats::text::{drop_refused, forecast, out_of_range, readiness, score};
+use twohats::text::{drop_refused, forecast, loose_group, out_of_range, readiness, score};
 
 #[test]
 fn readiness_says_ready_or_every_missing_rule_in_order() {
@@ -210,4 +210,16 @@ fn a_wait_buttons_name_starts_with_its_words_and_says_when_the_blocker_is_late()
     );
     w.late = false;
     assert_eq!(twohats::text::wait_name(&w), "waits for Sync: show it");
+}
+
+#[test]
+fn a_loose_group_is_named_by_what_gathers_there() {
+    assert_eq!(
+        [Loose::Themes, Loose::Features, Loose::Items].map(loose_group),
+        [
+            "Themes with no objective",
+            "Features with no theme",
+            "Items with no feature"
+        ]
+    );
 }

@@ -11,7 +11,8 @@ use super::workspace::{
 };
 use std::collections::HashSet;
 
-/// The pseudo-parents that gather what hangs loose, so the PM and PO can fix it.
+/// The pseudo-parents that gather what hangs loose, so the PM and PO can fix it. A group
+/// has no title of its own: `text::loose_group` names it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Loose {
     Themes,
@@ -25,13 +26,6 @@ impl Loose {
             Loose::Themes => "loose-themes",
             Loose::Features => "loose-features",
             Loose::Items => "loose-items",
-        }
-    }
-    pub fn title(self) -> &'static str {
-        match self {
-            Loose::Themes => "Themes with no objective",
-            Loose::Features => "Features with no theme",
-            Loose::Items => "Items with no feature",
         }
     }
 }
@@ -97,6 +91,7 @@ pub struct Row {
     pub kind: RowKind,
     pub id: Option<Id>,
     pub depth: u8,
+    /// The entity's title; empty for a loose group, which `text::row_title` names.
     pub title: String,
     /// Item type, feature status, key-result numbers, roll-up.
     pub facts: Facts,
@@ -510,7 +505,7 @@ impl<'a> Builder<'a> {
                 return None;
             }
             let key = group.key().to_string();
-            let mut r = self.keyed_row(RowKind::Loose(group), key, None, group.title(), count);
+            let mut r = self.keyed_row(RowKind::Loose(group), key, None, "", count);
             r.facts = Facts::ToPlace(count);
             Some(Node { row: r, children })
         };

@@ -174,7 +174,7 @@ fn destinations(state: &AppState, row: &Row) -> Vec<(String, String)> {
             .collect();
         out.push((
             "none".into(),
-            mark(row.parent.is_none(), loose.title().into()),
+            mark(row.parent.is_none(), crate::text::loose_group(loose).into()),
         ));
         if row.kind == RowKind::Theme {
             for other in w.products.iter().filter(|x| x.id != p.id) {

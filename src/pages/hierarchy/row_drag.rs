@@ -45,7 +45,8 @@ pub(super) fn drop(state: AppState, ui: OutlineUi, row: Memo<Option<Row>>, ev: D
     match drop_command(&product, (kind, &id), &target) {
         Ok(cmd) => {
             if state.dispatch(cmd).is_ok() {
-                state.say(format!("Moved next to “{}”.", target.title), false);
+                let to = crate::text::row_title(&target);
+                state.say(format!("Moved next to “{to}”."), false);
             }
         }
         Err(refused) => state.say(

@@ -7,6 +7,7 @@ use super::ui::{OutlineUi, Panel};
 use crate::components::HatBadge;
 use crate::model::outline::{Row, RowKind};
 use crate::model::Kind;
+use crate::text::row_title;
 use leptos::prelude::*;
 
 /// The kinds a row can add under itself.
@@ -44,7 +45,7 @@ pub(super) fn RowLine(
                 type="button"
                 class="orow__toggle"
                 aria-expanded=move || row.with(|r| r.as_ref().is_some_and(|r| r.expanded)).to_string()
-                aria-label=text(row, |r| format!("{} {}", if r.expanded { "Collapse" } else { "Expand" }, r.title))
+                aria-label=text(row, |r| format!("{} {}", if r.expanded { "Collapse" } else { "Expand" }, row_title(r)))
                 on:click=move |_| with_row(row, |r| ui.toggle(&r.key))
             >
                 {text(row, |r| (if r.expanded { "▾" } else { "▸" }).to_string())}
@@ -63,8 +64,8 @@ pub(super) fn RowLine(
                 class="orow__title"
                 id=move || format!("row-{}", key.get())
                 aria-label=text(row, |r| match r.kind {
-                    RowKind::Loose(_) => r.title.clone(),
-                    _ => format!("{} (edit)", r.title),
+                    RowKind::Loose(_) => row_title(r).to_string(),
+                    _ => format!("{} (edit)", row_title(r)),
                 })
                 // Not `disabled`: a group row must still take the focus, so the arrow
                 // keys pass through it and Left/Right fold it.
@@ -72,7 +73,7 @@ pub(super) fn RowLine(
                 on:click=move |_| if editable { with_row(row, |r| ui.open(&r.key, Panel::Edit)) }
                 data-testid="row-title"
             >
-                {text(row, |r| r.title.clone())}
+                {text(row, |r| row_title(r).to_string())}
             </button>
             {s.detail.then(|| view! { <span class="orow__detail">{text(row, crate::text::row_detail)}</span> })}
             <span class="orow__meta">{text(row, crate::text::row_meta)}</span>
@@ -92,7 +93,7 @@ fn RowActions(kind: RowKind, row: Memo<Option<Row>>, step: Callback<bool>) -> im
                 <button
                     type="button"
                     class="btn btn--small"
-                    aria-label=move || row.with(|r| r.as_ref().map(|r| format!("+ {} under {}", k.noun(), r.title)).unwrap_or_default())
+                    aria-label=move || row.with(|r| r.as_ref().map(|r| format!("+ {} under {}", k.noun(), row_title(r))).unwrap_or_default())
                     on:click=open(Panel::Add(k))
                     data-testid=format!("add-{}", k.noun())
                 >
@@ -106,14 +107,14 @@ fn RowActions(kind: RowKind, row: Memo<Option<Row>>, step: Callback<bool>) -> im
         <span class="orow__actions">
             {adds}
             {kind.movable().then(|| view! {
-                <button type="button" class="btn btn--small btn--icon" aria-label=text(row, |r| format!("Move {} up", r.title)) title="Move up (Alt+↑)" disabled=at_end(|r| r.prev.is_none()) on:click=move |_| step.run(false)>"↑"</button>
-                <button type="button" class="btn btn--small btn--icon" aria-label=text(row, |r| format!("Move {} down", r.title)) title="Move down (Alt+↓)" disabled=at_end(|r| r.next.is_none()) on:click=move |_| step.run(true)>"↓"</button>
+                <button type="button" class="btn btn--small btn--icon" aria-label=text(row, |r| format!("Move {} up", row_title(r))) title="Move up (Alt+↑)" disabled=at_end(|r| r.prev.is_none()) on:click=move |_| step.run(false)>"↑"</button>
+                <button type="button" class="btn btn--small btn--icon" aria-label=text(row, |r| format!("Move {} down", row_title(r))) title="Move down (Alt+↓)" disabled=at_end(|r| r.next.is_none()) on:click=move |_| step.run(true)>"↓"</button>
             })}
             {(kind.movable() && kind != RowKind::Objective).then(|| view! {
-                <button type="button" class="btn btn--small" aria-label=text(row, |r| format!("Move {}…", r.title)) on:click=open(Panel::Move) data-testid="move">"Move…"</button>
+                <button type="button" class="btn btn--small" aria-label=text(row, |r| format!("Move {}…", row_title(r))) on:click=open(Panel::Move) data-testid="move">"Move…"</button>
             })}
             {kind.deletable().then(|| view! {
-                <button type="button" class="btn btn--small btn--danger" aria-label=text(row, |r| format!("Delete {}", r.title)) on:click=open(Panel::Delete) data-testid="delete">"Delete"</button>
+                <button type="button" class="btn btn--small btn--danger" aria-label=text(row, |r| format!("Delete {}", row_title(r))) on:click=open(Panel::Delete) data-testid="delete">"Delete"</button>
             })}
         </span>
     }
