@@ -11,7 +11,7 @@ use crate::model::command::entity_title;
 use crate::model::numbers::{count, fixed, plain, points};
 use crate::model::outline::{DropRefused, Facts, Loose, Row, RowKind};
 use crate::model::roadmap::Reality;
-use crate::model::roadmap_lanes::Wait;
+use crate::model::roadmap_lanes::{Lane, Wait};
 use crate::model::rollup::Rollup;
 use crate::model::slips::{Against, SlipFacts};
 use crate::model::Day;
@@ -125,6 +125,18 @@ pub fn row_title(row: &Row) -> &str {
     match row.kind {
         RowKind::Loose(group) => loose_group(group),
         _ => &row.title,
+    }
+}
+
+/// What stands for the theme of a feature that has none: its roadmap lane, card and
+/// details, and the SVG export.
+pub const NO_THEME: &str = "No theme";
+
+/// A roadmap lane's name: its theme's, or [`NO_THEME`].
+pub fn lane_name(lane: &Lane) -> &str {
+    match lane.theme {
+        Some(_) => &lane.name,
+        None => NO_THEME,
     }
 }
 

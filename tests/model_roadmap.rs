@@ -895,6 +895,21 @@ fn hostile() -> Product {
     p
 }
 
+#[test]
+fn the_lane_of_features_with_no_theme_says_so_by_its_theme_alone() {
+    let all = lanes(&hostile(), &RoadmapFilter::default());
+    let heads: Vec<(&str, Option<&Id>, &str)> = all
+        .iter()
+        .map(|l| (l.key.as_str(), l.theme.as_ref(), l.name.as_str()))
+        .collect();
+    // The model writes no "No theme": the page names that lane (`text::lane_name`).
+    assert_eq!(
+        heads,
+        [("t-1", Some(&id("t-1")), QUOTES), ("no-theme", None, "")]
+    );
+    assert_eq!(all[1].bars.len(), 3);
+}
+
 fn bars(svg: &str) -> usize {
     svg.matches(r#"rx="4""#).count()
 }

@@ -6,7 +6,9 @@ use twohats::model::backlog::Forecast;
 use twohats::model::bounds::Field;
 use twohats::model::outline::{DropRefused, Loose};
 use twohats::model::{Kind, ReadyRule};
-use twohats::text::{drop_refused, forecast, loose_group, out_of_range, readiness, score};
+use twohats::text::{
+    drop_refused, forecast, lane_name, loose_group, out_of_range, readiness, score,
+};
 
 #[test]
 fn readiness_says_ready_or_every_missing_rule_in_order() {
@@ -222,4 +224,19 @@ fn a_loose_group_is_named_by_what_gathers_there() {
             "Items with no feature"
         ]
     );
+}
+
+#[test]
+fn a_lane_is_named_by_its_theme_or_says_it_has_none() {
+    use twohats::model::roadmap_lanes::Lane;
+    let lane = |theme: Option<&str>, name: &str| Lane {
+        key: "k".into(),
+        theme: theme.map(|t| twohats::model::Id::parse(t).unwrap()),
+        name: name.into(),
+        colour: "#000000".into(),
+        objective: None,
+        bars: vec![],
+    };
+    assert_eq!(lane_name(&lane(Some("t-1"), "Growth")), "Growth");
+    assert_eq!(lane_name(&lane(None, "")), "No theme");
 }

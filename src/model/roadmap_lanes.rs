@@ -107,6 +107,8 @@ impl Bar {
 pub struct Lane {
     pub key: String,
     pub theme: Option<Id>,
+    /// The theme's name; empty in the lane of features with no theme (`theme: None`),
+    /// which `text::lane_name` names.
     pub name: String,
     pub colour: String,
     pub objective: Option<String>,
@@ -219,7 +221,7 @@ pub fn lanes(p: &Product, filter: &RoadmapFilter) -> Vec<Lane> {
         lanes.push(Lane {
             key: "no-theme".into(),
             theme: None,
-            name: "No theme".into(),
+            name: String::new(),
             colour: NO_THEME_COLOUR.into(),
             objective: None,
             bars: loose,

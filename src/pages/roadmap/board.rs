@@ -130,7 +130,7 @@ pub(crate) fn Board() -> impl IntoView {
                                 title: f.title.clone(),
                                 theme: theme
                                     .map(|t| t.name.clone())
-                                    .unwrap_or_else(|| "No theme".into()),
+                                    .unwrap_or_else(|| crate::text::NO_THEME.into()),
                                 colour: theme
                                     .map(|t| t.colour.clone())
                                     .unwrap_or_else(|| "#5b6573".into()),

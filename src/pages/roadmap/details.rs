@@ -63,7 +63,7 @@ pub(crate) fn FeatureDetails(id: Id) -> impl IntoView {
                             <button type="button" class="btn btn--ghost btn--small" on:click=move |_| ui.select(None)>"Close"</button>
                         </div>
                         <dl class="facts">
-                            <dt>"Theme"</dt><dd>{theme.unwrap_or_else(|| "No theme".into())}</dd>
+                            <dt>"Theme"</dt><dd>{theme.unwrap_or_else(|| crate::text::NO_THEME.into())}</dd>
                             <dt>"Objective"</dt><dd>{objective.unwrap_or_else(|| "⚠ None: this feature serves no objective".into())}</dd>
                             <dt>"Dates"</dt><dd>{match (f.start, f.end) { (Some(s), Some(e)) => format!("{} – {}", month_label(s), month_label(e)), _ => "Not on the timeline".into() }}</dd>
                             <dt>"Progress"</dt><dd data-testid="feature-progress">{match r.percent_done() { Some(p) => format!("{}% done · {} items · {}/{} pts", fixed(p, 0), r.items, points(r.points_done), points(r.points)), None => "Not broken down into backlog items yet".into() }}</dd>

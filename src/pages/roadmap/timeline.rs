@@ -136,11 +136,12 @@ pub(crate) fn Timeline() -> impl IntoView {
 
 #[component]
 fn LaneView(lane: Lane, window: Memo<Window>, drag: RwSignal<Option<Drag>>) -> impl IntoView {
-    let label = format!("Add a feature to {}", lane.name);
+    let name = crate::text::lane_name(&lane).to_string();
+    let label = format!("Add a feature to {name}");
     view! {
-        <section class="lane" style:--theme-colour=lane.colour.clone() aria-label=format!("Theme {}", lane.name) data-testid="lane">
+        <section class="lane" style:--theme-colour=lane.colour.clone() aria-label=format!("Theme {name}") data-testid="lane">
             <div class="lane__head">
-                <h2 class="lane__name">{lane.name.clone()}</h2>
+                <h2 class="lane__name">{name.clone()}</h2>
                 <span class="lane__objective">
                     {match &lane.objective {
                         Some(o) => format!("Objective: {o}"),
