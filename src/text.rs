@@ -14,8 +14,8 @@ use crate::model::roadmap::Reality;
 use crate::model::roadmap_lanes::{Lane, Wait};
 use crate::model::rollup::Rollup;
 use crate::model::slips::{Against, SlipFacts};
-use crate::model::Day;
 use crate::model::{Command, Impact, Kind, Ownership, ReadyRule, RoleSetting, Workspace};
+use crate::model::{Day, Month};
 
 /// A short description of a command, for the undo button and announcements.
 pub fn command_label(cmd: &Command, ws: &Workspace) -> String {
@@ -138,6 +138,11 @@ pub fn lane_name(lane: &Lane) -> &str {
         Some(_) => &lane.name,
         None => NO_THEME,
     }
+}
+
+/// A quarter, given by any of its months: "Q3 2026".
+pub fn quarter(m: Month) -> String {
+    format!("Q{} {}", m.quarter(), m.year)
 }
 
 /// What an outline row shows beside its title: an item's type, a feature's status, a key

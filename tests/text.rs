@@ -240,3 +240,12 @@ fn a_lane_is_named_by_its_theme_or_says_it_has_none() {
     assert_eq!(lane_name(&lane(Some("t-1"), "Growth")), "Growth");
     assert_eq!(lane_name(&lane(None, "")), "No theme");
 }
+
+#[test]
+fn a_quarter_is_named_by_its_number_and_year() {
+    use twohats::model::Month;
+    let q = |y, m| twohats::text::quarter(Month::new(y, m).unwrap());
+    assert_eq!(q(2026, 7), "Q3 2026");
+    assert_eq!(q(2026, 12), "Q4 2026", "any month of the quarter names it");
+    assert_eq!(q(2027, 1), "Q1 2027");
+}

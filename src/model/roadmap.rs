@@ -56,14 +56,14 @@ impl Window {
         col as f64 + (d.day as f64 - 1.0) / dim
     }
 
-    /// The quarters the window touches, as (first month of the quarter, label "Q3 2026").
-    pub fn quarters(self) -> Vec<(Month, String)> {
-        let mut out: Vec<(Month, String)> = Vec::new();
+    /// The quarters the window touches, each as its first month (which tells its year and
+    /// `quarter()`; `text::quarter` words it "Q3 2026").
+    pub fn quarters(self) -> Vec<Month> {
+        let mut out: Vec<Month> = Vec::new();
         for k in 0..self.months {
-            let m = self.start.add_months(k);
-            let q = quarter_start(m);
-            if out.last().is_none_or(|(s, _)| *s != q) {
-                out.push((q, format!("Q{} {}", m.quarter(), m.year)));
+            let q = quarter_start(self.start.add_months(k));
+            if out.last() != Some(&q) {
+                out.push(q);
             }
         }
         out

@@ -25,7 +25,7 @@ pub(crate) fn RealityCheck() -> impl IntoView {
             buckets.extend(
                 w.quarters()
                     .into_iter()
-                    .map(|(q, label)| (label, Bucket::Quarter(q))),
+                    .map(|q| (crate::text::quarter(q), Bucket::Quarter(q))),
             );
             // Slips once for every row: each works out the whole forecast.
             let slipping = slips(p);

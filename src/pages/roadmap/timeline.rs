@@ -94,11 +94,11 @@ pub(crate) fn Timeline() -> impl IntoView {
                     <div class="tl-scale__quarters">
                         {move || {
                             let w = window.get();
-                            w.quarters().into_iter().map(|(q, label)| {
+                            w.quarters().into_iter().map(|q| {
                                 let first = q.index().max(w.start.index());
                                 let last = (q.index() + 2).min(w.end().index());
                                 let span = last - first + 1;
-                                view! { <span style:flex-grow=span.to_string()>{label}</span> }
+                                view! { <span style:flex-grow=span.to_string()>{crate::text::quarter(q)}</span> }
                             }).collect_view()
                         }}
                     </div>
