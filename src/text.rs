@@ -12,6 +12,7 @@ use crate::model::numbers::{count, fixed, plain, points};
 use crate::model::outline::{DropRefused, Facts, Loose, Row, RowKind};
 use crate::model::roadmap::Reality;
 use crate::model::roadmap_lanes::{Lane, Wait};
+use crate::model::roadmap_svg::SvgWords;
 use crate::model::rollup::Rollup;
 use crate::model::slips::{Against, SlipFacts};
 use crate::model::{Command, Impact, Kind, Ownership, ReadyRule, RoleSetting, Workspace};
@@ -143,6 +144,27 @@ pub fn lane_name(lane: &Lane) -> &str {
 /// A quarter, given by any of its months: "Q3 2026".
 pub fn quarter(m: Month) -> String {
     format!("Q{} {}", m.quarter(), m.year)
+}
+
+/// The words of the roadmap's SVG export around the document's names.
+pub const SVG_WORDS: SvgWords = SvgWords {
+    title: svg_title,
+    no_theme: NO_THEME,
+    objective: svg_objective,
+    no_objective: "⚠ No objective",
+    slips: svg_slips,
+};
+
+fn svg_title(product: &str) -> String {
+    format!("{product} — roadmap")
+}
+
+fn svg_objective(title: &str) -> String {
+    format!("Objective: {title}")
+}
+
+fn svg_slips(weeks: i64) -> String {
+    format!(" · slips {weeks} wk")
 }
 
 /// What an outline row shows beside its title: an item's type, a feature's status, a key

@@ -14,7 +14,7 @@ use twohats::model::roadmap_svg::{escape, roadmap_svg};
 use twohats::model::sample::{counter_ids, sample_workspace};
 use twohats::model::slips::{slip_of, Against, SlipFacts};
 use twohats::model::*;
-use twohats::text::verdict;
+use twohats::text::{verdict, SVG_WORDS};
 
 mod common;
 use common::id;
@@ -902,7 +902,7 @@ fn bars(svg: &str) -> usize {
 
 #[test]
 fn svg_is_one_svg_element() {
-    let svg = roadmap_svg(&hostile(), window(2026, 11, 6));
+    let svg = roadmap_svg(&hostile(), window(2026, 11, 6), &SVG_WORDS);
     assert!(svg.starts_with("<svg"), "{svg}");
     assert!(svg.ends_with("</svg>"), "{svg}");
     assert_eq!(svg.matches("<svg").count(), 1);
@@ -919,7 +919,7 @@ fn svg_is_one_svg_element() {
 
 #[test]
 fn svg_escapes_every_text() {
-    let svg = roadmap_svg(&hostile(), window(2026, 11, 6));
+    let svg = roadmap_svg(&hostile(), window(2026, 11, 6), &SVG_WORDS);
     assert!(!svg.contains("<script"), "{svg}");
     assert!(!svg.contains("</script"), "{svg}");
     assert!(!svg.contains(QUOTES), "{svg}");
@@ -938,7 +938,7 @@ fn svg_escapes_every_text() {
 #[test]
 fn svg_has_one_bar_per_visible_dated_feature() {
     let p = hostile();
-    let svg = roadmap_svg(&p, window(2026, 11, 6));
+    let svg = roadmap_svg(&p, window(2026, 11, 6), &SVG_WORDS);
     // f-1 and f-2; f-3 and f-4 lie outside, f-5 has no dates.
     assert_eq!(bars(&svg), 2, "{svg}");
     // f-1 clipped to columns 0..3: x = 220 + 2, width = 4 * 64 - 4.
@@ -964,16 +964,16 @@ fn svg_has_one_bar_per_visible_dated_feature() {
 fn svg_bar_count_follows_the_window() {
     let p = hostile();
     // Jan..Jun 2026: only "Before".
-    assert_eq!(bars(&roadmap_svg(&p, window(2026, 1, 6))), 1);
+    assert_eq!(bars(&roadmap_svg(&p, window(2026, 1, 6), &SVG_WORDS)), 1);
     // Jan 2026..Dec 2027: every dated feature.
-    assert_eq!(bars(&roadmap_svg(&p, window(2026, 1, 24))), 4);
+    assert_eq!(bars(&roadmap_svg(&p, window(2026, 1, 24), &SVG_WORDS)), 4);
     // 2030: nothing.
-    assert_eq!(bars(&roadmap_svg(&p, window(2030, 1, 6))), 0);
+    assert_eq!(bars(&roadmap_svg(&p, window(2030, 1, 6), &SVG_WORDS)), 0);
 }
 
 #[test]
 fn svg_draws_releases_inside_the_window_only() {
-    let svg = roadmap_svg(&hostile(), window(2026, 11, 6));
+    let svg = roadmap_svg(&hostile(), window(2026, 11, 6), &SVG_WORDS);
     assert!(svg.contains(">Launch</text>"), "{svg}");
     assert!(svg.contains(&format!(r#"font-weight="700">{HOSTILE_ESCAPED}</text>"#)));
     assert!(!svg.contains("Old release"), "{svg}");
@@ -994,7 +994,7 @@ fn svg_draws_releases_inside_the_window_only() {
 
 #[test]
 fn svg_month_headers() {
-    let svg = roadmap_svg(&hostile(), window(2026, 11, 6));
+    let svg = roadmap_svg(&hostile(), window(2026, 11, 6), &SVG_WORDS);
     for label in ["Nov 26", "Dec 26", "Jan 27", "Feb 27", "Mar 27", "Apr 27"] {
         assert!(svg.contains(&format!(">{label}</text>")), "{label}");
     }
@@ -1004,7 +1004,7 @@ fn svg_month_headers() {
 
 #[test]
 fn svg_month_headers_pad_the_year() {
-    let svg = roadmap_svg(&hostile(), window(2105, 1, 1));
+    let svg = roadmap_svg(&hostile(), window(2105, 1, 1), &SVG_WORDS);
     assert!(svg.contains(">Jan 05</text>"), "{svg}");
 }
 
@@ -1015,7 +1015,7 @@ fn svg_progress_bar_follows_done_points() {
     let mut done = item("i-1", Some("f-1"), Some(3.0), true);
     done.status = ItemStatus::Done;
     p.items = vec![done, item("i-2", Some("f-1"), Some(1.0), true)];
-    let svg = roadmap_svg(&p, window(2026, 1, 3));
+    let svg = roadmap_svg(&p, window(2026, 1, 3), &SVG_WORDS);
     // Bar: two columns, 124 wide; three of four points done: 93.
     assert!(svg.contains(r#"width="124" height="22" rx="4""#), "{svg}");
     assert!(svg.contains(r#"width="93" height="3""#), "{svg}");
@@ -1026,7 +1026,7 @@ fn svg_truncates_long_titles_before_escaping() {
     let mut p = Product::new(id("p-a"), "Atlas");
     let title = format!("{}&{}", "a".repeat(28), "b".repeat(10));
     p.features = vec![dated("f-1", &title, m(2026, 1), m(2026, 1))];
-    let svg = roadmap_svg(&p, window(2026, 1, 3));
+    let svg = roadmap_svg(&p, window(2026, 1, 3), &SVG_WORDS);
     // 29 characters and an ellipsis; the ampersand is escaped whole.
     assert!(
         svg.contains(&format!(">{}&amp;…</text>", "a".repeat(28))),
@@ -1038,7 +1038,7 @@ fn svg_truncates_long_titles_before_escaping() {
 fn svg_of_the_sample_workspace_is_well_formed() {
     let ws = sample_workspace(d(2026, 3, 15), &mut counter_ids());
     for p in &ws.products {
-        let svg = roadmap_svg(p, window(2026, 1, 12));
+        let svg = roadmap_svg(p, window(2026, 1, 12), &SVG_WORDS);
         assert!(svg.starts_with("<svg") && svg.ends_with("</svg>"));
         assert_eq!(svg.matches('<').count(), svg.matches('>').count());
         let visible = p
@@ -1252,7 +1252,7 @@ fn svg_release_names_keep_clear_of_month_names_and_objectives() {
     p.themes[0].objective = Some(id("o-1"));
     // Two releases two days apart: their names take two lines of the band.
     p.releases.push(release("r-5", "Beta", d(2026, 11, 18)));
-    let svg = roadmap_svg(&p, window(2026, 11, 6));
+    let svg = roadmap_svg(&p, window(2026, 11, 6), &SVG_WORDS);
     let (releases, months, objectives) = (
         text_ys(&svg, "release"),
         text_ys(&svg, "month"),
@@ -1281,7 +1281,7 @@ fn svg_release_names_keep_clear_of_month_names_and_objectives() {
 
 #[test]
 fn svg_marks_a_slipping_feature() {
-    let svg = roadmap_svg(&waiting(), window(2026, 3, 6));
+    let svg = roadmap_svg(&waiting(), window(2026, 3, 6), &SVG_WORDS);
     assert!(
         svg.contains(
             r##">Sync<tspan fill="#b3261e" font-weight="700"> · slips 7 wk</tspan></text>"##
@@ -1291,4 +1291,49 @@ fn svg_marks_a_slipping_feature() {
     assert!(svg.contains(
         r##">Share<tspan fill="#b3261e" font-weight="700"> · slips 5 wk</tspan></text>"##
     ));
+}
+
+#[test]
+fn svg_writes_the_callers_words_and_none_of_its_own() {
+    use twohats::model::roadmap_svg::SvgWords;
+    let words = SvgWords {
+        title: |p| format!("[T {p}]"),
+        no_theme: "[NT]",
+        objective: |o| format!("[O {o}]"),
+        no_objective: "[NO]",
+        slips: |w| format!("[S {w}]"),
+    };
+    let mut p = waiting();
+    p.name = "P".into();
+    p.objectives = vec![common::objective("o-1", "Grow")];
+    p.themes = vec![Theme {
+        id: id("t-1"),
+        name: "Lane".into(),
+        description: String::new(),
+        colour: "#123456".into(),
+        objective: None,
+    }];
+    p.features[0].theme = Some(id("t-1"));
+    let svg = roadmap_svg(&p, window(2026, 3, 6), &words);
+    for said in [
+        ">[T P]</text>",
+        ">[NT]</text>",
+        ">[NO]</text>",
+        ">[S 7]</tspan>",
+    ] {
+        assert!(svg.contains(said), "{said}: {svg}");
+    }
+    for english in [
+        "roadmap",
+        "No theme",
+        "Objective",
+        "objective<",
+        "slips",
+        " wk",
+    ] {
+        assert!(!svg.contains(english), "{english}: {svg}");
+    }
+    p.themes[0].objective = Some(id("o-1"));
+    let svg = roadmap_svg(&p, window(2026, 3, 6), &words);
+    assert!(svg.contains(">[O Grow]</text>"), "{svg}");
 }

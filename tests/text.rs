@@ -249,3 +249,13 @@ fn a_quarter_is_named_by_its_number_and_year() {
     assert_eq!(q(2026, 12), "Q4 2026", "any month of the quarter names it");
     assert_eq!(q(2027, 1), "Q1 2027");
 }
+
+#[test]
+fn the_svg_export_says_its_heading_lanes_and_slips() {
+    let w = &twohats::text::SVG_WORDS;
+    assert_eq!((w.title)("Trailhead"), "Trailhead — roadmap");
+    assert_eq!(w.no_theme, "No theme");
+    assert_eq!((w.objective)("Grow"), "Objective: Grow");
+    assert_eq!(w.no_objective, "⚠ No objective");
+    assert_eq!((w.slips)(3), " · slips 3 wk");
+}

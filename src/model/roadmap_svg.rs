@@ -1,5 +1,6 @@
 //! The roadmap drawn as a standalone SVG file, for slides and documents. Every text is
-//! escaped: a title like `<script>` stays text.
+//! escaped: a title like `<script>` stays text. The words around the document's own
+//! (the heading, "No theme", a slip's flag) come from the caller: `text::SVG_WORDS`.
 
 use super::ids::Id;
 use super::roadmap::Window;
@@ -35,10 +36,24 @@ const RELEASE_LINE: f64 = 16.0;
 pub const ASCENT: f64 = 12.0;
 pub const DESCENT: f64 = 3.0;
 
+/// The words the export writes besides the document's names, given by the caller.
+pub struct SvgWords {
+    /// The heading, given the product's name: "Atlas — roadmap".
+    pub title: fn(&str) -> String,
+    /// The head of the lane of features with no theme.
+    pub no_theme: &'static str,
+    /// Over a lane's months, given its objective's title (shortened): "Objective: Grow".
+    pub objective: fn(&str) -> String,
+    /// Over the months of a theme's lane when the theme serves no objective.
+    pub no_objective: &'static str,
+    /// After a slipping feature's title, given the weeks: " · slips 3 wk".
+    pub slips: fn(i64) -> String,
+}
+
 /// Draws every dated feature of `p` in `window`, one row per feature, grouped by theme.
 /// Release names have a band of their own between the title and the month names, so no
 /// label covers another, nor a theme's objective in its lane head.
-pub fn roadmap_svg(p: &Product, window: Window) -> String {
+pub fn roadmap_svg(p: &Product, window: Window, words: &SvgWords) -> String {
     let sums = super::outline::rollups(p);
     let slipping = super::slips::slips(p);
     let groups = theme_groups(p);
@@ -56,18 +71,19 @@ pub fn roadmap_svg(p: &Product, window: Window) -> String {
     let _ = write!(s, r##"<rect width="100%" height="100%" fill="#ffffff"/>"##);
     let _ = write!(
         s,
-        r##"<text x="12" y="22" font-size="16" font-weight="700" fill="#1b1f27">{} — roadmap</text>"##,
-        escape(&p.name)
+        r##"<text x="12" y="22" font-size="16" font-weight="700" fill="#1b1f27">{}</text>"##,
+        escape(&(words.title)(&p.name))
     );
     months(&mut s, window, head, height);
     let mut y = head;
     for (theme, features) in groups {
         let colour = theme.map_or("#8a8f98", |t| t.colour.as_str());
-        lane_head(&mut s, p, theme, y);
+        lane_head(&mut s, p, theme, y, words);
         y += ROW;
         for f in features {
             let done = sums.by_feature.get(&f.id).and_then(|r| r.percent_done());
             let slip = slipping.get(&f.id).map(|x| x.weeks);
+            let slip = slip.map(words.slips);
             feature_row(&mut s, f, colour, done.unwrap_or(0.0), slip, window, y);
             y += ROW;
         }
@@ -78,9 +94,9 @@ pub fn roadmap_svg(p: &Product, window: Window) -> String {
 }
 
 /// A lane's head: its theme's name, and over the months its objective.
-fn lane_head(s: &mut String, p: &Product, theme: Option<&Theme>, y: f64) {
+fn lane_head(s: &mut String, p: &Product, theme: Option<&Theme>, y: f64, words: &SvgWords) {
     let colour = theme.map_or("#8a8f98", |t| t.colour.as_str());
-    let name = theme.map_or("No theme", |t| t.name.as_str());
+    let name = theme.map_or(words.no_theme, |t| t.name.as_str());
     let _ = write!(
         s,
         r##"<text x="12" y="{}" font-weight="700" fill="{}">{}</text>"##,
@@ -90,8 +106,8 @@ fn lane_head(s: &mut String, p: &Product, theme: Option<&Theme>, y: f64) {
     );
     let Some(t) = theme else { return };
     let objective = match t.objective.as_ref().and_then(|o| p.objective(o)) {
-        Some(o) => format!("Objective: {}", truncate(&o.title, 80)),
-        None => "⚠ No objective".into(),
+        Some(o) => (words.objective)(&truncate(&o.title, 80)),
+        None => words.no_objective.into(),
     };
     let _ = write!(
         s,
@@ -142,24 +158,25 @@ fn months(s: &mut String, window: Window, head: f64, height: f64) {
     }
 }
 
-/// A feature's title (with its slip, in weeks, when it slips) and, when it is dated inside
+/// A feature's title (with its slip's flag, `slip`, when it slips) and, when it is dated inside
 /// the window, its bar with the share done (`done`, in percent) and its status.
 fn feature_row(
     s: &mut String,
     f: &Feature,
     colour: &str,
     done: f64,
-    slip: Option<i64>,
+    slip: Option<String>,
     window: Window,
     y: f64,
 ) {
     match slip {
-        Some(weeks) => {
+        Some(flag) => {
             let _ = write!(
                 s,
-                r##"<text x="24" y="{}" fill="#1b1f27">{}<tspan fill="#b3261e" font-weight="700"> · slips {weeks} wk</tspan></text>"##,
+                r##"<text x="24" y="{}" fill="#1b1f27">{}<tspan fill="#b3261e" font-weight="700">{}</tspan></text>"##,
                 y + 19.0,
-                escape(&truncate(&f.title, 18))
+                escape(&truncate(&f.title, 18)),
+                escape(&flag)
             );
         }
         None => {

@@ -82,7 +82,12 @@ fn Controls() -> impl IntoView {
         .unwrap_or_default()
     });
     let export = move |_| {
-        let svg = with_product(state, |p| (p.name.clone(), roadmap_svg(p, ui.window())));
+        let svg = with_product(state, |p| {
+            (
+                p.name.clone(),
+                roadmap_svg(p, ui.window(), &crate::text::SVG_WORDS),
+            )
+        });
         if let Some((name, svg)) = svg {
             let file = format!(
                 "{}-roadmap.svg",
