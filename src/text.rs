@@ -18,6 +18,11 @@ use crate::model::slips::{Against, SlipFacts};
 use crate::model::{Command, Impact, Kind, Ownership, ReadyRule, RoleSetting, Workspace};
 use crate::model::{Day, Month};
 
+/// The undo step that finishes a sprint, given its name: "finish Sprint 4".
+pub fn finish_sprint(name: &str) -> String {
+    format!("finish {name}")
+}
+
 /// A short description of a command, for the undo button and announcements.
 pub fn command_label(cmd: &Command, ws: &Workspace) -> String {
     match cmd {

@@ -219,14 +219,19 @@ fn closing_a_sprint_carries_each_unfinished_item_as_chosen_in_one_step() {
     let mut extra = placed("i-d", None, Some("s-1"), 1.0);
     extra.status = ItemStatus::Done;
     ws.products[0].items.push(extra);
-    let cmd = close(&ws.products[0], &id("s-1"), |i| {
+    let carry = |i: &Id| {
         if i == &id("i-a") {
             CarryTo::NextSprint
         } else {
             CarryTo::Backlog
         }
-    })
-    .unwrap();
+    };
+    let cmd = close(&ws.products[0], &id("s-1"), carry, |s| format!("[{s}]")).unwrap();
+    // The undo step's words are the caller's, given the sprint's name.
+    assert!(
+        matches!(&cmd, Command::Batch { label, .. } if label == "[Sprint 1]"),
+        "{cmd:?}"
+    );
     let before = ws.clone();
     let (_, undo) = apply(&mut ws, cmd).unwrap();
     let p = &ws.products[0];

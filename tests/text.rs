@@ -259,3 +259,8 @@ fn the_svg_export_says_its_heading_lanes_and_slips() {
     assert_eq!(w.no_objective, "⚠ No objective");
     assert_eq!((w.slips)(3), " · slips 3 wk");
 }
+
+#[test]
+fn finishing_a_sprint_is_one_undo_step_named_by_the_sprint() {
+    assert_eq!(twohats::text::finish_sprint("Sprint 4"), "finish Sprint 4");
+}

@@ -32,11 +32,13 @@ pub fn next_sprint<'a>(p: &'a Product, sprint: &Id) -> Option<&'a Sprint> {
 
 /// The command that finishes `sprint`, moving each unfinished item where `carry` says
 /// (an item it does not name goes back to the backlog, as does everything when there is
-/// no next sprint).
+/// no next sprint). `label` words the undo step, given the sprint's name
+/// (`text::finish_sprint`): the model says no sentence of its own.
 pub fn close(
     p: &Product,
     sprint: &Id,
     carry: impl Fn(&Id) -> CarryTo,
+    label: impl FnOnce(&str) -> String,
 ) -> Result<Command, ModelError> {
     let s = p
         .sprint(sprint)
@@ -63,7 +65,7 @@ pub fn close(
         });
     }
     Ok(Command::Batch {
-        label: format!("finish {}", s.name),
+        label: label(&s.name),
         commands,
     })
 }

@@ -68,7 +68,8 @@ fn finish(state: AppState, id: &Id, choice: &HashMap<Id, CarryTo>, c: &Closing) 
         CarryTo::Backlog
     };
     let pick = |i: &Id| choice.get(i).copied().unwrap_or(default);
-    let Some(Ok(cmd)) = read_product(state, |p| close(p, id, pick)) else {
+    let Some(Ok(cmd)) = read_product(state, |p| close(p, id, pick, crate::text::finish_sprint))
+    else {
         return false;
     };
     if state.dispatch(cmd).is_err() {
