@@ -7,7 +7,7 @@
 
 use super::error::ModelError;
 use super::ids::{Id, IdSet};
-use super::workspace::{ItemStatus, Product};
+use super::workspace::{Item, ItemStatus, Product};
 use std::collections::HashMap;
 
 /// The entities of one kind that wait for something, with what each waits for, in the
@@ -143,13 +143,6 @@ pub fn item_is_needed(p: &Product, id: &Id) -> bool {
     p.items.iter().any(|i| i.depends_on.contains(id))
 }
 
-/// The items an item waits for that are not done, in its list's order.
-pub fn open_blockers<'a>(p: &'a Product, deps: &'a [Id]) -> Vec<&'a Id> {
-    deps.iter()
-        .filter(|d| p.item(d).is_some_and(|b| b.status != ItemStatus::Done))
-        .collect()
-}
-
 /// What is wrong with the order of an item and what it waits for.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum OrderProblem {
@@ -173,31 +166,41 @@ pub fn item_blocks(p: &Product) -> HashMap<&Id, (Vec<&Id>, Option<OrderProblem>)
         .enumerate()
         .map(|(n, i)| (&i.id, n))
         .collect();
+    // Blockers are found through `rank`, not `Product::item`: a scan of the backlog for
+    // each dependency of each row made every redraw of a large backlog quadratic.
+    let item = |id: &Id| rank.get(id).map(|&n| &p.items[n]);
     let sprint_at = |s: Option<&Id>| s.and_then(|s| p.sprints.iter().position(|x| &x.id == s));
     for (n, i) in p.items.iter().enumerate() {
         if i.depends_on.is_empty() || i.status == ItemStatus::Done {
             continue;
         }
-        let open = open_blockers(p, &i.depends_on);
+        // What it waits for that is not done, in its list's order.
+        let open: Vec<&Item> = i
+            .depends_on
+            .iter()
+            .filter_map(&item)
+            .filter(|b| b.status != ItemStatus::Done)
+            .collect();
         if open.is_empty() {
             continue;
         }
         let mine = sprint_at(i.sprint.as_ref());
         let problem = open.iter().find_map(|b| {
-            let theirs = sprint_at(p.item(b)?.sprint.as_ref());
+            let theirs = sprint_at(b.sprint.as_ref());
             let planned_first = match (mine, theirs) {
                 (Some(_), None) => true,
                 (Some(m), Some(t)) => m < t,
                 (None, _) => false,
             };
             if planned_first {
-                Some(OrderProblem::PlannedBefore((*b).clone()))
-            } else if rank.get(b).is_some_and(|r| *r > n) {
-                Some(OrderProblem::RankedBefore((*b).clone()))
+                Some(OrderProblem::PlannedBefore(b.id.clone()))
+            } else if rank.get(&b.id).is_some_and(|r| *r > n) {
+                Some(OrderProblem::RankedBefore(b.id.clone()))
             } else {
                 None
             }
         });
+        let open = open.into_iter().map(|b| &b.id).collect();
         out.insert(&i.id, (open, problem));
     }
     out
