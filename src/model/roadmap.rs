@@ -146,21 +146,25 @@ impl Reality {
     }
 }
 
-/// Sprints that fit in a quarter (13 weeks), from the product's sprint lengths (two weeks
-/// when no sprint has dates).
-pub fn sprints_per_quarter(p: &Product) -> f64 {
+/// The days a sprint lasts, on average over the product's dated sprints (two weeks when
+/// no sprint has dates).
+pub fn sprint_days(p: &Product) -> f64 {
     let lengths: Vec<i64> = p
         .sprints
         .iter()
         .filter_map(|s| Some(s.end?.ordinal() - s.start?.ordinal() + 1))
         .filter(|d| *d > 0)
         .collect();
-    let days = if lengths.is_empty() {
+    if lengths.is_empty() {
         14.0
     } else {
         lengths.iter().sum::<i64>() as f64 / lengths.len() as f64
-    };
-    (91.0 / days).floor().max(1.0)
+    }
+}
+
+/// Sprints that fit in a quarter (13 weeks), from the product's sprint lengths.
+pub fn sprints_per_quarter(p: &Product) -> f64 {
+    (91.0 / sprint_days(p)).floor().max(1.0)
 }
 
 /// The features a bucket holds.

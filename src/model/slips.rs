@@ -42,7 +42,8 @@ pub fn finish_days(p: &Product) -> HashMap<&Id, Day> {
         .filter_map(|s| Some((&s.id, s.end?)))
         .collect();
     let last_end = p.sprints.iter().filter_map(|s| s.end).max();
-    let length = sprint_length(p);
+    // Whole days, as the integer average was: the average floored.
+    let length = super::roadmap::sprint_days(p) as i64;
     let mut out: HashMap<&Id, Day> = p
         .features
         .iter()
@@ -61,21 +62,6 @@ pub fn finish_days(p: &Product) -> HashMap<&Id, Day> {
         }
     }
     out
-}
-
-/// The days of a sprint, on average over the dated ones (two weeks when none is).
-fn sprint_length(p: &Product) -> i64 {
-    let lengths: Vec<i64> = p
-        .sprints
-        .iter()
-        .filter_map(|s| Some(s.end?.ordinal() - s.start?.ordinal() + 1))
-        .filter(|d| *d > 0)
-        .collect();
-    if lengths.is_empty() {
-        14
-    } else {
-        lengths.iter().sum::<i64>() / lengths.len() as i64
-    }
 }
 
 fn weeks(days: i64) -> i64 {

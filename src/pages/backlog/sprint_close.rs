@@ -46,10 +46,9 @@ fn closing(p: &crate::model::Product, id: &Id) -> Option<Closing> {
         .filter_map(|i| i.estimate)
         .sum();
     let next = next_sprint(p, id);
-    let next_load = next.and_then(|n| {
-        let at = p.sprints.iter().position(|s| s.id == n.id)?;
-        let load = crate::model::planning::sprint_loads(p).swap_remove(at);
-        Some((load.committed, load.limit))
+    let next_load = next.map(|n| {
+        let load = crate::model::planning::sprint_load(p, n);
+        (load.committed, load.limit)
     });
     Some(Closing {
         name: s.name.clone(),
