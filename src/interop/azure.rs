@@ -12,7 +12,7 @@
 //! Two Hats' Azure profile writes them.
 
 use super::csv::Row;
-use super::detect::same;
+use super::detect::named;
 use super::rows::{first_of, Becomes, Column, Record};
 use super::rules::labelled_type;
 
@@ -36,10 +36,7 @@ pub fn column(name: &str) -> Becomes {
     if let Some(depth) = title_depth(name) {
         return Becomes::TitleAtDepth(depth);
     }
-    TABLE
-        .iter()
-        .find(|(n, _)| same(n, name))
-        .map_or(Becomes::NotKept, |(_, b)| *b)
+    named(TABLE, name).unwrap_or(Becomes::NotKept)
 }
 
 /// `Title 3` → depth 2.

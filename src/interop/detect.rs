@@ -48,6 +48,12 @@ pub fn same(a: &str, b: &str) -> bool {
     a.trim().eq_ignore_ascii_case(b.trim())
 }
 
+/// What a table of names (columns, types, status or priority words) gives `name`, matched
+/// as `same` matches.
+pub fn named<T: Copy>(table: &[(&str, T)], name: &str) -> Option<T> {
+    table.iter().find(|(n, _)| same(n, name)).map(|(_, v)| *v)
+}
+
 /// The required columns (first name of each) that `header` lacks for `format`.
 fn missing(format: Format, header: &[String]) -> Vec<&'static str> {
     format

@@ -14,7 +14,7 @@
 //! column per blocker, and `Labels`, where `spike` marks a Task that is a spike (Jira
 //! has no Spike type).
 
-use super::detect::same;
+use super::detect::named;
 use super::rows::{Becomes, Record};
 use super::rules::labelled_type;
 
@@ -45,10 +45,7 @@ pub fn column(name: &str) -> Becomes {
         ("Resolved", Becomes::DoneDate),
         ("Project name", Becomes::ProductName),
     ];
-    TABLE
-        .iter()
-        .find(|(n, _)| same(n, name))
-        .map_or(Becomes::NotKept, |(_, b)| *b)
+    named(TABLE, name).unwrap_or(Becomes::NotKept)
 }
 
 /// A Task or Story labelled `spike` (or `bug`) is that kind.

@@ -10,7 +10,7 @@
 //! Labels are written in one cell, separated by commas, and a text a spreadsheet would
 //! run as a formula starts with `'`.
 
-use super::detect::same;
+use super::detect::named;
 use super::detect::Format;
 use super::rows::{Becomes, Record};
 use super::rules::{priority, type_rule, TypeChoice};
@@ -35,10 +35,7 @@ pub fn column(name: &str) -> Becomes {
         ("Blocked By", Becomes::BlockedBy),
         ("Team", Becomes::ProductName),
     ];
-    TABLE
-        .iter()
-        .find(|(n, _)| same(n, name))
-        .map_or(Becomes::NotKept, |(_, b)| *b)
+    named(TABLE, name).unwrap_or(Becomes::NotKept)
 }
 
 /// The type of each row (from its labels, or its sub-issues) and the cycle of a row whose

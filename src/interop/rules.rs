@@ -1,7 +1,7 @@
 //! The rules that turn a tool's words into the app's: types, statuses and priorities.
 //! Each is a table, so the preview can show it as it is applied.
 
-use super::detect::{same, Format};
+use super::detect::{named, Format};
 use crate::model::{ItemKind, ItemStatus, Priority};
 use std::collections::HashMap;
 
@@ -38,10 +38,7 @@ pub const TYPE_RULE: &[(&str, TypeChoice)] = &[
 
 /// What the rule makes of a type name; `None` for a type it does not know.
 pub fn type_rule(name: &str) -> Option<TypeChoice> {
-    TYPE_RULE
-        .iter()
-        .find(|(n, _)| same(n, name))
-        .map(|(_, c)| *c)
+    named(TYPE_RULE, name)
 }
 
 /// The kind a `spike` or `bug` label (Azure DevOps: tag) gives a story- or task-level
@@ -133,7 +130,7 @@ pub fn statuses(format: Format) -> &'static [(&'static str, StatusWord)] {
 }
 
 pub fn status(format: Format, word: &str) -> Option<StatusWord> {
-    lookup(statuses(format), word)
+    named(statuses(format), word)
 }
 
 /// Each tool's priorities as MoSCoW. The top one is a Must and the next a Should; the
@@ -169,9 +166,5 @@ pub fn priorities(format: Format) -> &'static [(&'static str, Option<Priority>)]
 
 /// `Some(None)`: a word meaning "no priority"; `None`: a word the table does not know.
 pub fn priority(format: Format, word: &str) -> Option<Option<Priority>> {
-    lookup(priorities(format), word)
-}
-
-fn lookup<T: Copy>(table: &[(&str, T)], word: &str) -> Option<T> {
-    table.iter().find(|(w, _)| same(w, word)).map(|(_, v)| *v)
+    named(priorities(format), word)
 }
