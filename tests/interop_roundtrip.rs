@@ -85,12 +85,7 @@ struct FeatureFacts {
 
 fn item_facts(p: &Product) -> Vec<ItemFacts> {
     let feature = |id: &Id| p.feature(id).map(|f| f.title.clone());
-    let item = |id: &Id| {
-        p.items
-            .iter()
-            .find(|i| &i.id == id)
-            .map(|i| i.title.clone())
-    };
+    let item = |id: &Id| p.item(id).map(|i| i.title.clone());
     let mut out: Vec<ItemFacts> = p
         .items
         .iter()

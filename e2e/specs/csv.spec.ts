@@ -12,12 +12,18 @@ async function pick(page: Page, path: string, name = 'export.csv') {
   await page.getByTestId('csv-file').setInputFiles({ name, mimeType: 'text/csv', buffer: readFileSync(path) });
 }
 
-test('a Jira export is previewed, imported into a new product in one step, and undone', async ({ page }) => {
+/** A workspace with one empty product, "Lighthouse", on the Data page. */
+async function dataPageWithOneProduct(page: Page) {
   const app = new App(page);
   await app.open();
   await page.getByTestId('start-empty').click();
   await app.createProduct('Lighthouse');
   await app.open('data');
+  return app;
+}
+
+test('a Jira export is previewed, imported into a new product in one step, and undone', async ({ page }) => {
+  const app = await dataPageWithOneProduct(page);
   await pick(page, fixture('jira.csv'), 'jira.csv');
   const preview = page.getByTestId('csv-preview');
   await expect(preview.locator('#csv-preview-title')).toContainText('a Jira export');
@@ -60,11 +66,7 @@ test('another tool\'s CSV and an empty file are refused with what is wrong; noth
 });
 
 test('Linear and Azure DevOps exports import too, and an unknown type waits for a choice', async ({ page }) => {
-  const app = new App(page);
-  await app.open();
-  await page.getByTestId('start-empty').click();
-  await app.createProduct('Lighthouse');
-  await app.open('data');
+  const app = await dataPageWithOneProduct(page);
   await pick(page, fixture('linear.csv'), 'linear.csv');
   await expect(page.locator('#csv-preview-title')).toContainText('a Linear export');
   await page.getByTestId('csv-confirm').click();
@@ -84,11 +86,7 @@ test('Linear and Azure DevOps exports import too, and an unknown type waits for 
 });
 
 test('a newer export of the same project updates what the first brought in, listing each change', async ({ page }) => {
-  const app = new App(page);
-  await app.open();
-  await page.getByTestId('start-empty').click();
-  await app.createProduct('Lighthouse');
-  await app.open('data');
+  const app = await dataPageWithOneProduct(page);
   await pick(page, fixture('jira.csv'), 'jira.csv');
   await page.getByTestId('csv-confirm').click();
   await expect(app.switcher()).toContainText('Shop');
