@@ -11,11 +11,6 @@ use leptos::task::spawn_local;
 mod preview;
 mod words;
 
-/// Rows listed at most in each list of the preview (`preview`).
-fn preview_listed() -> usize {
-    preview::LISTED
-}
-
 /// A file picked or dropped: its name and text.
 pub(super) type Picked = RwSignal<Option<(String, String)>>;
 

@@ -1,5 +1,6 @@
 //! The CSV import's sentences: the facts `crate::interop` gives, worded for the preview.
 
+use super::preview::LISTED;
 use crate::interop::{Becomes, Change, Counts, Note, NoteKind, Plan, Refusal, SkipReason, Skipped};
 use crate::model::numbers::{count, points};
 use crate::model::workspace::{FeatureStatus, ItemStatus, Priority};
@@ -130,7 +131,7 @@ pub fn not_kept(p: &Plan) -> String {
 }
 
 pub fn more(n: usize) -> Option<String> {
-    (n > super::preview_listed()).then(|| format!("…and {} more.", n - super::preview_listed()))
+    (n > LISTED).then(|| format!("…and {} more.", n - LISTED))
 }
 
 pub fn skipped(s: &Skipped) -> String {
