@@ -8,7 +8,7 @@
 //! older version stored, which migrates it.
 
 use crate::lazy::{split_point, ChunkMissing};
-use crate::model::{Command, ModelError, Workspace};
+use crate::model::{Command, Workspace};
 use crate::storage::local::{LocalStore, LocalTab, Settled, StorageNotice};
 use crate::storage::tab::{Outcome, Tab};
 use std::cell::Cell;
@@ -113,9 +113,6 @@ pub fn preload() {
 }
 
 /// What an edit says when the engine is not here (it was asked for, and failed).
-pub fn missing() -> ModelError {
-    ModelError::new(
-        "",
-        "Two Hats could not load the part that makes changes: this browser cannot reach the site. Try again when you are back online.",
-    )
+pub fn missing() -> String {
+    "Two Hats could not load the part that makes changes: this browser cannot reach the site. Try again when you are back online.".into()
 }

@@ -3,11 +3,11 @@
 //! The document changes only through [`AppState::dispatch`] (and undo/redo), which is
 //! where persistence and history hang, so no component writes the workspace directly.
 
-use crate::model::{Command, Entity, Id, ModelError, Product, Workspace};
+use crate::model::{Command, Entity, Id, Product, Workspace};
 use crate::route::{Page, Route};
 use crate::storage::format::PREFIX;
 use crate::storage::local::{LocalTab, StorageNotice, Usage};
-use crate::storage::tab::{Outcome, Tab};
+use crate::storage::tab::{Outcome, Refusal, Tab};
 use crate::timer::{after_ms, cancel};
 use leptos::prelude::*;
 
@@ -271,14 +271,14 @@ impl AppState {
             self.stored.notify();
         }
         if let Some(e) = &out.refused {
-            self.say(format!("Not changed: {e}"), true);
+            self.say(format!("Not changed: {}", e.what), true);
         } else if let Some((text, error)) = &out.say {
             self.say(text.clone(), *error);
         }
     }
 
     /// Adds an entity at the end of its list in the product shown.
-    pub fn add_here(&self, entity: crate::model::Entity) -> Result<(), ModelError> {
+    pub fn add_here(&self, entity: crate::model::Entity) -> Result<(), String> {
         self.dispatch_here(|product| Command::Add {
             product,
             entity,
@@ -287,10 +287,10 @@ impl AppState {
     }
 
     /// Dispatches the command `make` builds for the product shown; refused when none is.
-    pub fn dispatch_here(&self, make: impl FnOnce(Id) -> Command) -> Result<(), ModelError> {
+    pub fn dispatch_here(&self, make: impl FnOnce(Id) -> Command) -> Result<(), String> {
         match self.product.get_untracked() {
             Some(product) => self.dispatch(make(product)),
-            None => Err(ModelError::new("", "there is no product")),
+            None => Err("there is no product".into()),
         }
     }
 
@@ -316,17 +316,27 @@ impl AppState {
             product,
             entity: wrap(entity),
         })
-        .map_err(|e| e.to_string())
     }
 
     /// Applies a command, records it for undo and saves what it touched a moment later
-    /// (`storage::tab::Tab::dispatch`).
-    pub fn dispatch(&self, cmd: Command) -> Result<(), ModelError> {
+    /// (`storage::tab::Tab::dispatch`). A refusal comes back in words, worded by the
+    /// engine: formatting a `ModelError` here would put every refusal's words in the
+    /// first load.
+    pub fn dispatch(&self, cmd: Command) -> Result<(), String> {
+        self.try_dispatch(cmd).map_err(Refusal::sentence)
+    }
+
+    /// `dispatch`, with a refusal's place and problem apart, for a field that shows the
+    /// problem alone.
+    pub fn try_dispatch(&self, cmd: Command) -> Result<(), Refusal> {
         let Some(out) = self.run(|e, t, ws| (e.dispatch)(t, ws, cmd)) else {
             crate::engine::preload();
-            let e = crate::engine::missing();
-            self.say(format!("Not changed: {e}"), true);
-            return Err(e);
+            let what = crate::engine::missing();
+            self.say(format!("Not changed: {what}"), true);
+            return Err(Refusal {
+                at: String::new(),
+                what,
+            });
         };
         if let Some(e) = out.refused {
             return Err(e);
@@ -691,7 +701,7 @@ impl AppState {
         let state = *self;
         leptos::task::spawn_local(async move {
             if crate::engine::load().await.is_err() {
-                state.say(crate::engine::missing().to_string(), true);
+                state.say(crate::engine::missing(), true);
                 return;
             }
             state.first_visit.set(false);

@@ -5,9 +5,13 @@
 //! A function here goes into the first load only if code on Home's path calls it, so the
 //! backlog's words are called from the backlog page alone.
 
+use crate::model::backlog::thousands;
 use crate::model::backlog::Forecast;
-use crate::model::bounds::Field;
+use crate::model::bounds::{Field, Low, NotInRange};
 use crate::model::command::entity_title;
+use crate::model::error::{
+    At, Invalid, Link, ModelError, Name, Place, Problem, Rule, Span, TextField,
+};
 use crate::model::numbers::{count, fixed, plain, points};
 use crate::model::outline::{DropRefused, Facts, Loose, Row, RowKind};
 use crate::model::roadmap::Reality;
@@ -22,6 +26,7 @@ use crate::model::{Day, Month};
 pub fn finish_sprint(name: &str) -> String {
     format!("finish {name}")
 }
+use std::fmt;
 
 /// A short description of a command, for the undo button and announcements.
 pub fn command_label(cmd: &Command, ws: &Workspace) -> String {
@@ -418,7 +423,7 @@ pub fn drop_refused(r: DropRefused) -> &'static str {
 /// Why a value stored out of its range is flagged, for a marker's title or a field's note:
 /// "Out of range: Estimate must be a number between 0 and 1,000 points".
 pub fn out_of_range(field: Field) -> String {
-    format!("Out of range: {}", field.message())
+    format!("Out of range: {}", field_range(field))
 }
 
 /// "Ready", or the rules an item misses: "Missing: is estimated, has a parent feature".
@@ -512,5 +517,272 @@ pub fn misplaced(how: crate::model::backlog::Misplaced, blocker: &str) -> String
         Misplaced::PlannedBefore => {
             format!("Planned before “{blocker}”, which it waits for: plan that one first")
         }
+    }
+}
+// ---------- numbers a field takes ----------
+
+/// A field as a sentence names it, capitalised: "Estimate".
+fn field_name(field: Field) -> &'static str {
+    match field {
+        Field::Estimate => "Estimate",
+        Field::Capacity => "Capacity",
+        Field::Value | Field::FeatureValue => "Value",
+        Field::Effort | Field::FeatureEffort => "Effort",
+        Field::BusinessValue => "Business value",
+        Field::TimeCriticality => "Time criticality",
+        Field::RiskReduction => "Risk reduction",
+        Field::JobSize => "Job size",
+        Field::Reach => "Reach",
+        Field::Impact => "Impact",
+        Field::Confidence => "Confidence",
+        Field::KeyResultStart => "Start",
+        Field::KeyResultTarget => "Target",
+        Field::KeyResultCurrent => "Current value",
+    }
+}
+
+/// What a field takes, as its message says it: "Estimate must be a number between 0 and
+/// 1,000 points".
+pub fn field_range(field: Field) -> String {
+    let name = field_name(field);
+    // The bounds are whole numbers.
+    let whole = |v: f64| thousands(v as usize);
+    let bound = field.bound();
+    match (bound.low, bound.high) {
+        (Low::From(lo), Some(hi)) => {
+            let unit = match field {
+                Field::Estimate | Field::Capacity => " points",
+                Field::Confidence => " %",
+                _ => "",
+            };
+            format!(
+                "{name} must be a number between {} and {}{unit}",
+                whole(lo),
+                whole(hi)
+            )
+        }
+        (Low::From(lo), None) => format!("{name} must be a number of {} or more", whole(lo)),
+        (Low::Above(lo), _) => format!("{name} must be a number above {}", whole(lo)),
+        (Low::Any, _) => format!("{name} must be a number (it may be negative)"),
+    }
+}
+
+/// A field's refusal as a sentence: "Estimate must be a number between 0 and 1,000 points.".
+impl fmt::Display for NotInRange {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}.", field_range(self.0))
+    }
+}
+
+// ---------- what the model refused, and where ----------
+//
+// A document that breaks a rule is worded on start-up (a stored document set aside), so
+// `Invalid` and `Rule` are in the first load; a refused command is worded only by the
+// engine (`storage::tab::Tab::dispatch`), so `ModelError`'s and `Problem`'s words stay
+// in its chunk. Nothing on Home's path may format a `ModelError`.
+
+/// Where, as the messages have always said it: `product 'Atlas' › feature 'Login' (f-12)`,
+/// `product 'Atlas' backlog`.
+impl fmt::Display for At {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (n, place) in self.0.iter().enumerate() {
+            match place {
+                Place::Backlog => f.write_str(" backlog")?,
+                _ if n > 0 => write!(f, " › {place}")?,
+                _ => write!(f, "{place}")?,
+            }
+        }
+        Ok(())
+    }
+}
+
+impl fmt::Display for Place {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Place::Portfolio => f.write_str("portfolio"),
+            Place::PortfolioLinks => f.write_str("portfolio links"),
+            Place::PortfolioLink(id) => write!(f, "portfolio link {id}"),
+            Place::Product(name) => write!(f, "product{name}"),
+            Place::Entity(kind, name) => write!(f, "{}{name}", kind.noun()),
+            Place::KeyResult(name) => write!(f, "key result{name}"),
+            Place::Backlog => f.write_str("backlog"),
+        }
+    }
+}
+
+/// A place's name after its noun, with its leading space: ` 'Login' (f-12)`.
+impl fmt::Display for Name {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Name::Title(t) => write!(f, " '{t}'"),
+            Name::Id(id) => write!(f, " {id}"),
+            Name::Both(t, id) => write!(f, " '{t}' ({id})"),
+        }
+    }
+}
+
+fn text_field(field: TextField) -> &'static str {
+    match field {
+        TextField::Name => "name",
+        TextField::Title => "title",
+        TextField::Vision => "vision",
+        TextField::Goal => "goal",
+        TextField::BudgetNote => "budget note",
+        TextField::Description => "description",
+        TextField::AsA => "as a",
+        TextField::IWant => "I want",
+        TextField::SoThat => "so that",
+        TextField::AcceptanceCriterion => "acceptance criterion",
+    }
+}
+
+/// A number that is not one, by its field: "the estimate", "start" (a key result's).
+fn number_field(field: Field) -> &'static str {
+    match field {
+        Field::Estimate => "the estimate",
+        Field::Capacity => "the capacity",
+        Field::Value | Field::FeatureValue => "the value",
+        Field::Effort | Field::FeatureEffort => "the effort",
+        Field::BusinessValue => "the business value",
+        Field::TimeCriticality => "the time criticality",
+        Field::RiskReduction => "the risk reduction",
+        Field::JobSize => "the job size",
+        Field::Reach => "the reach",
+        Field::Impact => "the impact",
+        Field::Confidence => "the confidence",
+        Field::KeyResultStart => "start",
+        Field::KeyResultTarget => "target",
+        Field::KeyResultCurrent => "current",
+    }
+}
+
+/// How a reference is said, before the id it names: "targets release r-1".
+fn link(l: Link) -> &'static str {
+    match l {
+        Link::Product => "refers to product",
+        Link::Objective => "refers to objective",
+        Link::Theme => "refers to theme",
+        Link::Release => "targets release",
+        Link::Feature => "refers to feature",
+        Link::Sprint => "is planned into sprint",
+    }
+}
+
+impl fmt::Display for Rule {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Rule::Empty(field) => write!(f, "the {} cannot be empty", text_field(*field)),
+            Rule::TooLong(field, max) => {
+                write!(
+                    f,
+                    "the {} is longer than {max} characters",
+                    text_field(*field)
+                )
+            }
+            Rule::NotANumber(field) => write!(f, "{} must be a number", number_field(*field)),
+            Rule::EmptyCriterion => f.write_str("an acceptance criterion is empty"),
+            Rule::IdRepeated(id) => write!(f, "id {id} is used more than once"),
+            Rule::Dangling(l, id) => write!(f, "{} {id}, which does not exist", link(*l)),
+            Rule::BadColour(c) => write!(f, "colour '{c}' is not like #1a2b3c"),
+            Rule::EndsBeforeStart(Span::Months { start, end }) => {
+                write!(f, "ends ({end}) before it starts ({start})")
+            }
+            Rule::EndsBeforeStart(Span::Days { start, end }) => {
+                write!(f, "ends ({end}) before it starts ({start})")
+            }
+            Rule::WaitsForItself => f.write_str("it cannot wait for itself"),
+            Rule::WaitsForMissing(kind, id) => write!(
+                f,
+                "waits for {} {id}, which does not exist in this product",
+                kind.noun()
+            ),
+            Rule::WaitsTwice(kind, id) => write!(f, "waits for {} {id} twice", kind.noun()),
+            Rule::Loop(titles) => loop_words(f, titles),
+        }
+    }
+}
+
+/// The refusal of a loop, naming the titles along it: "…: 'B' already waits for 'A'".
+fn loop_words(f: &mut fmt::Formatter<'_>, titles: &[String]) -> fmt::Result {
+    f.write_str("that dependency would make a loop, so none of this work could start")?;
+    match titles {
+        [] | [_] => Ok(()),
+        [a, b] => write!(f, ": '{b}' already waits for '{a}'"),
+        [first, rest @ ..] => {
+            write!(f, ": '{first}' waits for ")?;
+            for (n, t) in rest.iter().enumerate() {
+                if n > 0 {
+                    f.write_str(", then ")?;
+                }
+                write!(f, "'{t}'")?;
+            }
+            write!(f, ", which leads back to '{first}'")
+        }
+    }
+}
+
+/// "product 'Atlas' (p-1): the name cannot be empty".
+impl fmt::Display for Invalid {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.at, self.rule)
+    }
+}
+
+fn article(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Objective | Kind::Item => "an",
+        _ => "a",
+    }
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let a = |k: Kind| format!("{} {}", article(k), k.noun());
+        match self {
+            Problem::Breaks(rule) => write!(f, "{rule}"),
+            Problem::NoSuchProduct => f.write_str("this product does not exist"),
+            Problem::Gone => f.write_str("it does not exist (was it deleted in another tab?)"),
+            Problem::IdTaken(id) => write!(f, "id {id} is already used"),
+            Problem::ProductIdTaken => f.write_str("its id is already used"),
+            Problem::NoParent(kind) => write!(f, "{} has no parent to move into", a(*kind)),
+            Problem::WrongParent {
+                kind,
+                wanted,
+                name,
+                found,
+            } => write!(
+                f,
+                "{} can only go under {}, and '{name}' is {}",
+                a(*kind),
+                a(*wanted),
+                a(*found)
+            ),
+            Problem::NoSuchParent(kind, id) => write!(f, "{} {id} does not exist", kind.noun()),
+            Problem::NotBeforeSameKind(kind) => {
+                write!(f, "it can only be placed before another {}", kind.noun())
+            }
+            Problem::OrderLength { given, items } => write!(
+                f,
+                "the new order has {given} items but the backlog has {items}"
+            ),
+            Problem::NotInOrder(id) => {
+                write!(f, "item {id} is missing or listed twice in the new order")
+            }
+            // "Estimate must be …" as the middle of a sentence: "the estimate must be …"
+            // (every field's name is ASCII).
+            Problem::OutOfRange(field, _) => {
+                let range = field_range(*field);
+                let (first, rest) = range.split_at(1);
+                write!(f, "the {}{rest}", first.to_ascii_lowercase())
+            }
+        }
+    }
+}
+
+/// "product 'Atlas' › item 'Huge': the estimate must be a number between 0 and 1,000
+/// points".
+impl fmt::Display for ModelError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.at, self.problem)
     }
 }

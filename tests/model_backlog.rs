@@ -6,6 +6,7 @@
 use twohats::model::backlog::{
     backlog_rows, ranked_ids, BacklogFilter, BacklogRow, Forecast, RefFilter,
 };
+use twohats::model::error::{At, Name, Place, Problem};
 use twohats::model::numbers::points;
 use twohats::model::planning::{forecast, sprint_load, sprint_loads, velocity, Slot, SprintLoad};
 use twohats::model::readiness::{is_ready, meets, missing};
@@ -1392,44 +1393,54 @@ fn rerank_to_the_same_order_is_accepted() {
     assert_eq!(ws, before);
 }
 
+/// Atlas's backlog, where a refused re-rank is.
+fn atlas_backlog() -> At {
+    At(vec![
+        Place::Product(Name::Title("Atlas".into())),
+        Place::Backlog,
+    ])
+}
+
+fn wrong_length(given: usize) -> Problem {
+    Problem::OrderLength { given, items: 6 }
+}
+
 #[test]
 fn rerank_refuses_a_list_of_the_wrong_length() {
     let e = rerank_refused("p-a", &["i-1", "i-2"]);
-    assert_eq!(e.at, "product 'Atlas' backlog");
-    assert_eq!(e.what, "the new order has 2 items but the backlog has 6");
-    let none = rerank_refused("p-a", &[]).what;
-    assert_eq!(none, "the new order has 0 items but the backlog has 6");
+    assert_eq!(e.at, atlas_backlog());
+    assert_eq!(e.problem, wrong_length(2));
+    let none = rerank_refused("p-a", &[]).problem;
+    assert_eq!(none, wrong_length(0));
     let seven = ["i-1", "i-2", "i-3", "i-4", "i-5", "i-6", "i-1"];
-    let seven = rerank_refused("p-a", &seven).what;
-    assert_eq!(seven, "the new order has 7 items but the backlog has 6");
+    let seven = rerank_refused("p-a", &seven).problem;
+    assert_eq!(seven, wrong_length(7));
 }
 
 #[test]
 fn rerank_refuses_an_unknown_id() {
     let e = rerank_refused("p-a", &["i-6", "i-5", "i-4", "i-3", "i-2", "i-x"]);
-    assert_eq!(e.at, "product 'Atlas' backlog");
-    assert_eq!(
-        e.what,
-        "item i-x is missing or listed twice in the new order"
-    );
+    assert_eq!(e.at, atlas_backlog());
+    assert_eq!(e.problem, Problem::NotInOrder(id("i-x")));
     // An item of another product is unknown here too.
     let e = rerank_refused("p-a", &["i-90", "i-2", "i-3", "i-4", "i-5", "i-6"]);
-    assert_eq!(
-        e.what,
-        "item i-90 is missing or listed twice in the new order"
-    );
+    assert_eq!(e.problem, Problem::NotInOrder(id("i-90")));
 }
 
 #[test]
 fn rerank_refuses_a_duplicate() {
     let e = rerank_refused("p-a", &["i-5", "i-1", "i-3", "i-5", "i-4", "i-6"]);
     assert_eq!(
-        (e.at.as_str(), e.what.as_str()),
-        (
-            "product 'Atlas' backlog",
-            "item i-5 is missing or listed twice in the new order"
-        )
+        e,
+        ModelError::new(atlas_backlog(), Problem::NotInOrder(id("i-5")))
     );
+}
+
+fn no_product(p: &str) -> ModelError {
+    ModelError::new(
+        At(vec![Place::Product(Name::Id(id(p)))]),
+        Problem::NoSuchProduct,
+    )
 }
 
 #[test]
@@ -1444,9 +1455,7 @@ fn refused_rerank_leaves_no_history() {
     assert_eq!(ws, workspace());
     assert_eq!(h.undo_label(), None);
 
-    let e = rerank_refused("p-zz", &["i-1"]);
-    assert_eq!(e.at, "product p-zz");
-    assert_eq!(e.what, "this product does not exist");
+    assert_eq!(rerank_refused("p-zz", &["i-1"]), no_product("p-zz"));
 }
 
 #[test]
@@ -1537,8 +1546,7 @@ fn set_definition_of_ready_on_a_missing_product_is_refused() {
         },
     )
     .unwrap_err();
-    assert_eq!(e.at, "product p-zz");
-    assert_eq!(e.what, "this product does not exist");
+    assert_eq!(e, no_product("p-zz"));
     assert_eq!(ws, before);
 }
 

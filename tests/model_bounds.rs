@@ -4,7 +4,8 @@
 //! and names its path, and a stored value out of range that still loads and is flagged.
 
 use twohats::model::backlog::{backlog_rows, BacklogFilter};
-use twohats::model::bounds::{self, Field};
+use twohats::model::bounds::{self, Field, NotInRange};
+use twohats::model::error::{At, Name, Place, Problem};
 use twohats::model::numbers::{fixed, plain, points};
 use twohats::model::planning::{sprint_load, velocity};
 use twohats::model::rollup::Rollup;
@@ -62,7 +63,7 @@ fn takes(field: Field, good: &[f64], bad: &[f64]) {
     }
     for &v in bad {
         assert!(!field.accepts(v), "{field:?} should refuse {v}");
-        assert_eq!(field.check(v), Err(field.message()));
+        assert_eq!(field.check(v), Err(NotInRange(field)));
     }
 }
 
@@ -77,14 +78,7 @@ fn estimates_and_capacity_take_0_to_1000_points() {
             &[-1.0, -0.001, 1000.5, 1e308, f64::NAN, f64::INFINITY],
         );
     }
-    assert_eq!(
-        Field::Estimate.message(),
-        "Estimate must be a number between 0 and 1,000 points"
-    );
-    assert_eq!(
-        Field::Capacity.message(),
-        "Capacity must be a number between 0 and 1,000 points"
-    );
+    assert_eq!(Field::Estimate.bound().high, Some(1000.0));
 }
 
 #[test]
@@ -94,10 +88,6 @@ fn confidence_and_impact_take_0_to_100() {
         &[0.0, 50.0, 100.0],
         &[-0.5, 100.5, 1e9, f64::NAN],
     );
-    assert_eq!(
-        Field::Confidence.message(),
-        "Confidence must be a number between 0 and 100 %"
-    );
     takes(Field::Impact, &[0.0, 0.25, 3.0, 100.0], &[-1.0, 100.1]);
 }
 
@@ -106,7 +96,6 @@ fn effort_and_job_size_must_be_above_zero() {
     for field in [Field::Effort, Field::JobSize, Field::FeatureEffort] {
         takes(field, &[0.001, 1.0, 40.0], &[0.0, -0.0, -2.0, f64::NAN]);
     }
-    assert_eq!(Field::Effort.message(), "Effort must be a number above 0");
 }
 
 #[test]
@@ -121,10 +110,6 @@ fn reach_and_values_take_zero_or_more() {
     ] {
         takes(field, &[0.0, 1.0, 1e9], &[-1.0, -0.001, f64::INFINITY]);
     }
-    assert_eq!(
-        Field::Reach.message(),
-        "Reach must be a number of 0 or more"
-    );
 }
 
 #[test]
@@ -144,7 +129,6 @@ fn no_field_takes_what_is_not_a_number() {
         for v in NOT_NUMBERS {
             assert!(!field.accepts(v), "{field:?} took {v}");
         }
-        assert!(!field.message().is_empty());
     }
 }
 
@@ -157,6 +141,18 @@ fn refused(ws: &Workspace, cmd: Command) -> ModelError {
     let err = apply(&mut after, cmd).expect_err("should have been refused");
     assert_eq!(&after, ws, "a refused command changed the workspace");
     err
+}
+
+fn title(t: &str) -> Name {
+    Name::Title(t.into())
+}
+
+/// `product '<product>' › <kind> '<title>'`, as a refused command names what it set.
+fn titled(product: &str, kind: Kind, t: &str) -> At {
+    At(vec![
+        Place::Product(title(product)),
+        Place::Entity(kind, title(t)),
+    ])
 }
 
 fn edit_item(ws: &Workspace, n: usize, change: impl FnOnce(&mut Item)) -> Command {
@@ -174,8 +170,8 @@ fn a_command_that_sets_a_number_out_of_range_is_refused_and_says_which() {
     assert_eq!(
         err,
         ModelError::new(
-            "product 'Atlas' › item 'Huge'",
-            "the estimate must be a number between 0 and 1,000 points"
+            titled("Atlas", Kind::Item, "Huge"),
+            Problem::OutOfRange(Field::Estimate, 1e308)
         )
     );
 
@@ -183,21 +179,15 @@ fn a_command_that_sets_a_number_out_of_range_is_refused_and_says_which() {
         &ws,
         edit_item(&ws, 1, |i| i.scores.confidence = Some(101.0)),
     );
-    assert_eq!(
-        err.what,
-        "the confidence must be a number between 0 and 100 %"
-    );
+    assert_eq!(err.problem, Problem::OutOfRange(Field::Confidence, 101.0));
     let err = refused(&ws, edit_item(&ws, 1, |i| i.scores.effort = Some(0.0)));
-    assert_eq!(err.what, "the effort must be a number above 0");
+    assert_eq!(err.problem, Problem::OutOfRange(Field::Effort, 0.0));
 
     let mut s = ws.products[0].sprints[0].clone();
     s.capacity = Some(1000.5);
     let err = refused(&ws, edit_entity("p-a", Entity::Sprint(s)));
-    assert_eq!(err.at, "product 'Atlas' › sprint 'Sprint 1'");
-    assert_eq!(
-        err.what,
-        "the capacity must be a number between 0 and 1,000 points"
-    );
+    assert_eq!(err.at, titled("Atlas", Kind::Sprint, "Sprint 1"));
+    assert_eq!(err.problem, Problem::OutOfRange(Field::Capacity, 1000.5));
 }
 
 #[test]
@@ -228,8 +218,8 @@ fn a_batch_or_a_new_product_with_one_value_out_of_range_is_refused_whole() {
         ],
     );
     assert_eq!(
-        refused(&ws, batch).what,
-        "the reach must be a number of 0 or more"
+        refused(&ws, batch).problem,
+        Problem::OutOfRange(Field::Reach, -5.0)
     );
 
     let mut p = workspace().products.remove(0);
@@ -247,11 +237,8 @@ fn a_batch_or_a_new_product_with_one_value_out_of_range_is_refused_whole() {
             index: None,
         },
     );
-    assert_eq!(err.at, "product 'Copy' › item 'Sign out'");
-    assert_eq!(
-        err.what,
-        "the estimate must be a number between 0 and 1,000 points"
-    );
+    assert_eq!(err.at, titled("Copy", Kind::Item, "Sign out"));
+    assert_eq!(err.problem, Problem::OutOfRange(Field::Estimate, 5000.0));
 }
 
 #[test]
@@ -262,11 +249,11 @@ fn a_key_result_value_that_is_not_a_number_is_refused_by_its_bound() {
     let err = refused(&ws, edit_entity("p-a", Entity::Objective(o)));
     assert_eq!(
         err.at,
-        "product 'Atlas' › objective 'Grow' › key result 'Users'"
+        titled("Atlas", Kind::Objective, "Grow").then(Place::KeyResult(title("Users")))
     );
     assert_eq!(
-        err.what,
-        "the current value must be a number (it may be negative)"
+        err.problem,
+        Problem::OutOfRange(Field::KeyResultCurrent, f64::INFINITY)
     );
     let mut o = ws.products[0].objectives[0].clone();
     o.key_results[0].current = -40.0;
@@ -460,13 +447,13 @@ fn a_field_takes_what_is_in_range_and_says_why_not_otherwise() {
     assert_eq!(bounds::parse(Field::Estimate, ""), Ok(None));
     assert_eq!(bounds::parse(Field::Estimate, " 3,5 "), Ok(Some(3.5)));
     assert_eq!(bounds::parse(Field::Estimate, "1000"), Ok(Some(1000.0)));
-    let refused = Err("Estimate must be a number between 0 and 1,000 points.".to_string());
+    let refused = Err(NotInRange(Field::Estimate));
     for typed in ["1000.5", "-1", "1e308", "inf", "NaN", "lots"] {
         assert_eq!(bounds::parse(Field::Estimate, typed), refused, "{typed}");
     }
     assert_eq!(
         bounds::parse(Field::Confidence, "101"),
-        Err("Confidence must be a number between 0 and 100 %.".to_string())
+        Err(NotInRange(Field::Confidence))
     );
     assert_eq!(bounds::parse(Field::KeyResultStart, "-40"), Ok(Some(-40.0)));
 }

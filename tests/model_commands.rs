@@ -7,6 +7,7 @@ use common::{
     add_entity, batch, criterion, delete_entity, edit_entity, id, key_result, list, placed,
     reorder_entity, without_ids, workspace,
 };
+use twohats::model::error::{At, Name, Place, Problem};
 use twohats::model::*;
 use twohats::text::{command_label, impact_summary};
 
@@ -200,17 +201,15 @@ fn refused(ws: &Workspace, cmd: Command, at: &str, what: &str) -> ModelError {
         &after, ws,
         "a refused command changed the workspace ({err})"
     );
+    // In the words users see: the facts worded by `text`.
+    let (err_at, err_what) = (err.at.to_string(), err.problem.to_string());
     assert!(
-        err.at.contains(at) || without_ids(&err.at).contains(at),
-        "at {:?} should contain {:?}",
-        err.at,
-        at
+        err_at.contains(at) || without_ids(&err_at).contains(at),
+        "at {err_at:?} should contain {at:?}",
     );
     assert!(
-        err.what.contains(what),
-        "what {:?} should contain {:?}",
-        err.what,
-        what
+        err_what.contains(what),
+        "what {err_what:?} should contain {what:?}",
     );
     err
 }
@@ -1088,7 +1087,8 @@ fn model_error_displays_where_then_what() {
         e.to_string(),
         "feature f-404: it does not exist (was it deleted in another tab?)"
     );
-    assert_eq!(ModelError::new("", "bare").to_string(), "bare");
+    let gone = Place::Entity(Kind::Feature, Name::Id(Id::parse("f-404").unwrap()));
+    assert_eq!(e, ModelError::new(At::new(gone), Problem::Gone));
 }
 
 #[test]

@@ -1,6 +1,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 //! Undo and redo are exact inverses over every kind of command.
 
+use twohats::model::error::{Problem, Rule, TextField};
 use twohats::model::sample::{counter_ids, sample_workspace};
 use twohats::model::*;
 use twohats::text::command_label;
@@ -245,7 +246,7 @@ fn a_refused_command_leaves_the_history_and_workspace_alone() {
     h.apply(&mut ws, rename("Two")).unwrap();
     let before = ws.clone();
     let err = h.apply(&mut ws, rename(" ")).unwrap_err();
-    assert_eq!(err.what, "the name cannot be empty");
+    assert_eq!(err.problem, Problem::Breaks(Rule::Empty(TextField::Name)));
     assert_eq!(ws, before);
     assert_eq!(h.undo_label(), Some("rename portfolio"));
     h.undo(&mut ws).unwrap();

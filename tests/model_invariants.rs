@@ -4,6 +4,7 @@
 mod common;
 use common::{id, key_result, without_ids};
 use std::collections::HashSet;
+use twohats::model::error::{Rule, TextField};
 use twohats::model::sample::{counter_ids, sample_workspace};
 use twohats::model::*;
 
@@ -78,14 +79,19 @@ fn atlas(ws: &mut Workspace) -> &mut Product {
 /// One field of a workspace, found from the workspace.
 type Field<T> = fn(&mut Workspace) -> &mut T;
 
-/// Breaks `valid()` with `f` and checks the error says what (`what`) and where (`at`).
+/// Breaks `valid()` with `f` and checks the error says what (`what`) and where (`at`),
+/// in the words users see: the rules' facts worded by `text`, checked here case by case
+/// (tests/text.rs checks each kind of wording).
 #[track_caller]
 fn rejects(f: impl FnOnce(&mut Workspace), at: &str, what: &str) {
     let mut ws = valid();
     f(&mut ws);
     let err = validate_workspace(&ws).expect_err("should be invalid");
     assert_eq!(
-        (without_ids(&err.at).as_str(), err.what.as_str()),
+        (
+            without_ids(&err.at.to_string()).as_str(),
+            err.rule.to_string().as_str()
+        ),
         (at, what)
     );
 }
@@ -200,8 +206,8 @@ fn duplicate_ids_are_caught_inside_and_across_products_and_links() {
     let mut p = valid().products.remove(0);
     p.releases[0].id = id("s-1");
     assert_eq!(
-        validate_product(&p).unwrap_err().what,
-        "id s-1 is used more than once"
+        validate_product(&p).unwrap_err().rule,
+        Rule::IdRepeated(id("s-1"))
     );
 }
 
@@ -257,8 +263,8 @@ fn empty_and_overlong_titles_are_caught() {
     let mut ws = valid();
     ws.products[0].items[0].title = long.clone();
     assert_eq!(
-        validate_workspace(&ws).unwrap_err().what,
-        "the title is longer than 300 characters"
+        validate_workspace(&ws).unwrap_err().rule,
+        Rule::TooLong(TextField::Title, 300)
     );
     ws.products[0].items[0].title = "é".repeat(300);
     assert_eq!(

@@ -150,7 +150,10 @@ fn refused(ws: &Workspace, cmd: Command, at: &str, what: &str) {
     };
     assert_eq!(&after, ws, "a refused move changed the workspace ({err})");
     assert_eq!(
-        (without_ids(&err.at).as_str(), err.what.as_str()),
+        (
+            without_ids(&err.at.to_string()).as_str(),
+            err.problem.to_string().as_str()
+        ),
         (at, what),
         "{cmd:?}"
     );

@@ -3,11 +3,14 @@
 //! tests assert the facts, these the sentences (issue 19, item 4).
 
 use twohats::model::backlog::Forecast;
-use twohats::model::bounds::Field;
+use twohats::model::bounds::{Field, NotInRange};
+use twohats::model::error::{
+    At, Invalid, Link, ModelError, Name, Place, Problem, Rule, Span, TextField,
+};
 use twohats::model::outline::{DropRefused, Loose};
-use twohats::model::{Kind, ReadyRule};
+use twohats::model::{Day, Id, Kind, Month, ReadyRule};
 use twohats::text::{
-    drop_refused, forecast, lane_name, loose_group, out_of_range, readiness, score,
+    drop_refused, field_range, forecast, lane_name, loose_group, out_of_range, readiness, score,
 };
 
 #[test]
@@ -263,4 +266,241 @@ fn the_svg_export_says_its_heading_lanes_and_slips() {
 #[test]
 fn finishing_a_sprint_is_one_undo_step_named_by_the_sprint() {
     assert_eq!(twohats::text::finish_sprint("Sprint 4"), "finish Sprint 4");
+}
+// ---------- numbers a field takes, and what the model refused ----------
+
+#[test]
+fn a_field_says_its_range_as_it_always_has() {
+    let cases = [
+        (
+            Field::Estimate,
+            "Estimate must be a number between 0 and 1,000 points",
+        ),
+        (
+            Field::Capacity,
+            "Capacity must be a number between 0 and 1,000 points",
+        ),
+        (
+            Field::Confidence,
+            "Confidence must be a number between 0 and 100 %",
+        ),
+        (Field::Impact, "Impact must be a number between 0 and 100"),
+        (Field::Effort, "Effort must be a number above 0"),
+        (Field::JobSize, "Job size must be a number above 0"),
+        (Field::Reach, "Reach must be a number of 0 or more"),
+        (
+            Field::BusinessValue,
+            "Business value must be a number of 0 or more",
+        ),
+        (
+            Field::KeyResultCurrent,
+            "Current value must be a number (it may be negative)",
+        ),
+    ];
+    for (field, says) in cases {
+        assert_eq!(field_range(field), says, "{field:?}");
+    }
+    for field in Field::ALL {
+        assert!(!field_range(field).is_empty());
+    }
+    // A field's refusal is the range as a sentence.
+    assert_eq!(
+        NotInRange(Field::Estimate).to_string(),
+        "Estimate must be a number between 0 and 1,000 points."
+    );
+    assert_eq!(
+        NotInRange(Field::Confidence).to_string(),
+        "Confidence must be a number between 0 and 100 %."
+    );
+}
+
+fn id(s: &str) -> Id {
+    Id::parse(s).unwrap()
+}
+
+fn title(t: &str) -> Name {
+    Name::Title(t.into())
+}
+
+#[test]
+fn a_broken_rule_says_where_then_what() {
+    let at = At(vec![
+        Place::Product(Name::Both("Atlas".into(), id("p-1"))),
+        Place::Entity(Kind::Feature, Name::Both("Login".into(), id("f-1"))),
+    ]);
+    let says = |rule: Rule| {
+        Invalid {
+            at: at.clone(),
+            rule,
+        }
+        .to_string()
+    };
+    let place = "product 'Atlas' (p-1) › feature 'Login' (f-1)";
+    let cases = [
+        (Rule::Empty(TextField::Title), "the title cannot be empty"),
+        (
+            Rule::TooLong(TextField::AcceptanceCriterion, 20_000),
+            "the acceptance criterion is longer than 20000 characters",
+        ),
+        (
+            Rule::NotANumber(Field::BusinessValue),
+            "the business value must be a number",
+        ),
+        (
+            Rule::NotANumber(Field::KeyResultStart),
+            "start must be a number",
+        ),
+        (Rule::EmptyCriterion, "an acceptance criterion is empty"),
+        (Rule::IdRepeated(id("i-1")), "id i-1 is used more than once"),
+        (
+            Rule::Dangling(Link::Release, id("r-9")),
+            "targets release r-9, which does not exist",
+        ),
+        (
+            Rule::Dangling(Link::Sprint, id("s-9")),
+            "is planned into sprint s-9, which does not exist",
+        ),
+        (
+            Rule::BadColour("red".into()),
+            "colour 'red' is not like #1a2b3c",
+        ),
+        (Rule::WaitsForItself, "it cannot wait for itself"),
+        (
+            Rule::WaitsForMissing(Kind::Item, id("i-9")),
+            "waits for item i-9, which does not exist in this product",
+        ),
+        (
+            Rule::WaitsTwice(Kind::Feature, id("f-2")),
+            "waits for feature f-2 twice",
+        ),
+    ];
+    for (rule, what) in cases {
+        assert_eq!(says(rule), format!("{place}: {what}"));
+    }
+    let months = Span::Months {
+        start: Month::parse("2026-05").unwrap(),
+        end: Month::parse("2026-03").unwrap(),
+    };
+    assert_eq!(
+        Rule::EndsBeforeStart(months).to_string(),
+        "ends (2026-03) before it starts (2026-05)"
+    );
+    let days = Span::Days {
+        start: Day::parse("2026-05-02").unwrap(),
+        end: Day::parse("2026-05-01").unwrap(),
+    };
+    assert_eq!(
+        Rule::EndsBeforeStart(days).to_string(),
+        "ends (2026-05-01) before it starts (2026-05-02)"
+    );
+    let link = At::new(Place::PortfolioLink(id("l-1")));
+    let e = Invalid {
+        at: link,
+        rule: Rule::Dangling(Link::Product, id("p-9")),
+    };
+    assert_eq!(
+        e.to_string(),
+        "portfolio link l-1: refers to product p-9, which does not exist"
+    );
+}
+
+#[test]
+fn a_loop_is_refused_naming_each_step_back_to_the_first() {
+    let says =
+        |titles: &[&str]| Rule::Loop(titles.iter().map(|t| t.to_string()).collect()).to_string();
+    let start = "that dependency would make a loop, so none of this work could start";
+    assert_eq!(says(&["Login"]), start);
+    assert_eq!(
+        says(&["A", "B"]),
+        format!("{start}: 'B' already waits for 'A'")
+    );
+    assert_eq!(
+        says(&["A", "B", "C"]),
+        format!("{start}: 'A' waits for 'B', then 'C', which leads back to 'A'")
+    );
+}
+
+#[test]
+fn a_refused_command_says_where_then_what() {
+    let atlas = Place::Product(title("Atlas"));
+    let item = At(vec![
+        atlas.clone(),
+        Place::Entity(Kind::Item, title("Huge")),
+    ]);
+    let says = |at: &At, problem: Problem| ModelError::new(at.clone(), problem).to_string();
+    assert_eq!(
+        says(&item, Problem::OutOfRange(Field::Estimate, 1e308)),
+        "product 'Atlas' › item 'Huge': the estimate must be a number between 0 and 1,000 points"
+    );
+    assert_eq!(
+        says(
+            &item,
+            Problem::OutOfRange(Field::KeyResultCurrent, f64::NAN)
+        ),
+        "product 'Atlas' › item 'Huge': the current value must be a number (it may be negative)"
+    );
+    let backlog = At(vec![atlas, Place::Backlog]);
+    assert_eq!(
+        says(&backlog, Problem::OrderLength { given: 2, items: 6 }),
+        "product 'Atlas' backlog: the new order has 2 items but the backlog has 6"
+    );
+    assert_eq!(
+        says(&backlog, Problem::NotInOrder(id("i-5"))),
+        "product 'Atlas' backlog: item i-5 is missing or listed twice in the new order"
+    );
+    let theme = At::new(Place::Entity(Kind::Theme, title("Speed")));
+    assert_eq!(
+        says(
+            &theme,
+            Problem::WrongParent {
+                kind: Kind::Theme,
+                wanted: Kind::Objective,
+                name: "Login".into(),
+                found: Kind::Feature,
+            }
+        ),
+        "theme 'Speed': a theme can only go under an objective, and 'Login' is a feature"
+    );
+    assert_eq!(
+        says(&theme, Problem::NoParent(Kind::Objective)),
+        "theme 'Speed': an objective has no parent to move into"
+    );
+    assert_eq!(
+        says(&theme, Problem::NoSuchParent(Kind::Objective, id("o-9"))),
+        "theme 'Speed': objective o-9 does not exist"
+    );
+    assert_eq!(
+        says(&theme, Problem::NotBeforeSameKind(Kind::Theme)),
+        "theme 'Speed': it can only be placed before another theme"
+    );
+    let gone = At::new(Place::Entity(Kind::Feature, Name::Id(id("f-404"))));
+    assert_eq!(
+        says(&gone, Problem::Gone),
+        "feature f-404: it does not exist (was it deleted in another tab?)"
+    );
+    let product = At::new(Place::Product(Name::Id(id("p-zz"))));
+    assert_eq!(
+        says(&product, Problem::NoSuchProduct),
+        "product p-zz: this product does not exist"
+    );
+    let copy = At::new(Place::Product(title("Copy")));
+    assert_eq!(
+        says(&copy, Problem::ProductIdTaken),
+        "product 'Copy': its id is already used"
+    );
+    assert_eq!(
+        says(&At::new(Place::PortfolioLinks), Problem::IdTaken(id("i-1"))),
+        "portfolio links: id i-1 is already used"
+    );
+    let portfolio = At::new(Place::Portfolio);
+    assert_eq!(
+        says(&portfolio, Problem::Breaks(Rule::Empty(TextField::Name))),
+        "portfolio: the name cannot be empty"
+    );
+    let kr = At::new(Place::Entity(Kind::Objective, title("Grow")))
+        .then(Place::KeyResult(Name::Both("Users".into(), id("k-1"))));
+    assert_eq!(
+        kr.to_string(),
+        "objective 'Grow' › key result 'Users' (k-1)"
+    );
 }

@@ -16,11 +16,18 @@ pub fn uid(prefix: &str) -> String {
     })
 }
 
-pub use crate::model::bounds::{edit_text as number_text, parse as parse_bounded};
+pub use crate::model::bounds::edit_text as number_text;
+use crate::model::bounds::NotInRange;
+
+/// Parses what was typed into a number field (`bounds::parse`), refused with the
+/// field's sentence.
+pub fn parse_bounded(field: Field, text: &str) -> Result<Option<f64>, String> {
+    crate::model::bounds::parse(field, text).map_err(|e| e.to_string())
+}
 
 /// Parses a number that must be there (a key result's values).
 pub fn parse_bounded_required(field: Field, text: &str) -> Result<f64, String> {
-    parse_bounded(field, text)?.ok_or_else(|| format!("{}.", field.message()))
+    parse_bounded(field, text)?.ok_or_else(|| NotInRange(field).to_string())
 }
 
 /// A refusal: why `commit` did not store what was typed.

@@ -6,10 +6,12 @@
 //! ([`flag`]). The bounds are asked where a value is *set*: by a command
 //! ([`check_command`]), by a field as it is typed, and by an import, which leaves an
 //! out-of-range value out and names it by its path ([`out_of_range`], [`clear`]).
+//!
+//! The words for a field and its range ("Estimate must be a number between 0 and 1,000
+//! points") are `text::field_range`'s; this table holds the numbers.
 
-use super::backlog::thousands;
-use super::command::{Command, Entity};
-use super::error::ModelError;
+use super::command::{Command, Entity, Kind};
+use super::error::{At, ModelError, Name, Place, Problem};
 use super::workspace::{Feature, Item, KeyResult, Product, Sprint, Workspace};
 
 /// Every number a user or an import can set.
@@ -35,7 +37,7 @@ pub enum Field {
 
 /// The lowest value a field takes.
 #[derive(Clone, Copy, Debug, PartialEq)]
-enum Low {
+pub enum Low {
     /// This value or more.
     From(f64),
     /// More than this value: a divisor, where 0 would make the score meaningless.
@@ -44,25 +46,16 @@ enum Low {
     Any,
 }
 
-/// A field's range and the words that say it.
+/// A field's range.
 #[derive(Clone, Copy, Debug, PartialEq)]
-struct Bound {
-    /// The field as a sentence names it, capitalised ("Estimate").
-    name: &'static str,
-    low: Low,
+pub struct Bound {
+    pub low: Low,
     /// The highest value it takes, if there is one.
-    high: Option<f64>,
-    /// What the number counts, after the high bound (" points", " %").
-    unit: &'static str,
+    pub high: Option<f64>,
 }
 
-const fn bound(name: &'static str, low: Low, high: Option<f64>, unit: &'static str) -> Bound {
-    Bound {
-        name,
-        low,
-        high,
-        unit,
-    }
+const fn bound(low: Low, high: Option<f64>) -> Bound {
+    Bound { low, high }
 }
 
 /// Sizes in points: a sprint or an item bigger than 1,000 points is a typing slip, and a
@@ -90,25 +83,21 @@ impl Field {
     ];
 
     /// The table: one line per field.
-    fn bound(self) -> Bound {
+    pub fn bound(self) -> Bound {
         use Low::*;
         match self {
-            Field::Estimate => bound("Estimate", From(0.0), Some(POINTS), " points"),
-            Field::Capacity => bound("Capacity", From(0.0), Some(POINTS), " points"),
-            Field::Value => bound("Value", From(0.0), None, ""),
-            Field::Effort => bound("Effort", Above(0.0), None, ""),
-            Field::BusinessValue => bound("Business value", From(0.0), None, ""),
-            Field::TimeCriticality => bound("Time criticality", From(0.0), None, ""),
-            Field::RiskReduction => bound("Risk reduction", From(0.0), None, ""),
-            Field::JobSize => bound("Job size", Above(0.0), None, ""),
-            Field::Reach => bound("Reach", From(0.0), None, ""),
-            Field::Impact => bound("Impact", From(0.0), Some(100.0), ""),
-            Field::Confidence => bound("Confidence", From(0.0), Some(100.0), " %"),
-            Field::FeatureValue => bound("Value", From(0.0), None, ""),
-            Field::FeatureEffort => bound("Effort", Above(0.0), None, ""),
-            Field::KeyResultStart => bound("Start", Any, None, ""),
-            Field::KeyResultTarget => bound("Target", Any, None, ""),
-            Field::KeyResultCurrent => bound("Current value", Any, None, ""),
+            Field::Estimate | Field::Capacity => bound(From(0.0), Some(POINTS)),
+            Field::Value
+            | Field::BusinessValue
+            | Field::TimeCriticality
+            | Field::RiskReduction
+            | Field::Reach
+            | Field::FeatureValue => bound(From(0.0), None),
+            Field::Effort | Field::JobSize | Field::FeatureEffort => bound(Above(0.0), None),
+            Field::Impact | Field::Confidence => bound(From(0.0), Some(100.0)),
+            Field::KeyResultStart | Field::KeyResultTarget | Field::KeyResultCurrent => {
+                bound(Any, None)
+            }
         }
     }
 
@@ -135,24 +124,6 @@ impl Field {
         }
     }
 
-    /// What the field takes, as a field's message says it: "Estimate must be a number between 0
-    /// and 1,000 points".
-    pub fn message(self) -> String {
-        let b = self.bound();
-        let name = b.name;
-        match (b.low, b.high) {
-            (Low::From(lo), Some(hi)) => format!(
-                "{name} must be a number between {} and {}{}",
-                whole(lo),
-                whole(hi),
-                b.unit
-            ),
-            (Low::From(lo), None) => format!("{name} must be a number of {} or more", whole(lo)),
-            (Low::Above(lo), _) => format!("{name} must be a number above {}", whole(lo)),
-            (Low::Any, _) => format!("{name} must be a number (it may be negative)"),
-        }
-    }
-
     /// Whether `v` is in the field's range. NaN and the infinities never are.
     pub fn accepts(self, v: f64) -> bool {
         let b = self.bound();
@@ -164,28 +135,31 @@ impl Field {
         v.is_finite() && low && b.high.is_none_or(|hi| v <= hi)
     }
 
-    /// `Ok` for a value in range, the field's message for one out of it.
-    pub fn check(self, v: f64) -> Result<(), String> {
+    /// `Ok` for a value in range, `Err(NotInRange)` for one out of it.
+    pub fn check(self, v: f64) -> Result<(), NotInRange> {
         if self.accepts(v) {
             Ok(())
         } else {
-            Err(self.message())
+            Err(NotInRange(self))
         }
     }
 }
 
+/// What was typed into a field (or a value set) is not a number in the field's range;
+/// `text` says it as a sentence: "Estimate must be a number between 0 and 1,000 points.".
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct NotInRange(pub Field);
+
 /// Parses what was typed into a field: empty means "not set"; anything else must be a
-/// number in the field's range, or the answer is the field's message as a sentence
-/// ("Estimate must be a number between 0 and 1,000 points."). A comma is taken as the decimal
-/// point.
-pub fn parse(field: Field, text: &str) -> Result<Option<f64>, String> {
+/// number in the field's range. A comma is taken as the decimal point.
+pub fn parse(field: Field, text: &str) -> Result<Option<f64>, NotInRange> {
     let t = text.trim();
     if t.is_empty() {
         return Ok(None);
     }
     match t.replace(',', ".").parse::<f64>() {
         Ok(v) if field.accepts(v) => Ok(Some(v)),
-        _ => Err(format!("{}.", field.message())),
+        _ => Err(NotInRange(field)),
     }
 }
 
@@ -199,11 +173,6 @@ pub fn edit_text(v: Option<f64>) -> String {
         Some(x) => x.to_string(),
         None => String::new(),
     }
-}
-
-/// A bound as the message writes it: the bounds are whole numbers.
-fn whole(v: f64) -> String {
-    thousands(v as usize)
 }
 
 /// `field` when a stored value is out of its range and is to be flagged where it shows
@@ -395,9 +364,11 @@ pub fn check_command(ws: &Workspace, cmd: &Command) -> Result<(), ModelError> {
     }
 }
 
-fn product_name(ws: &Workspace, id: &super::ids::Id) -> String {
-    ws.product(id)
-        .map_or_else(|| id.to_string(), |p| p.name.clone())
+fn product_name(ws: &Workspace, id: &super::ids::Id) -> Place {
+    let name = ws
+        .product(id)
+        .map_or_else(|| id.to_string(), |p| p.name.clone());
+    Place::Product(Name::Title(name))
 }
 
 /// The numbers of an item, a feature or a sprint (an objective's are its key results').
@@ -421,16 +392,17 @@ fn stored(p: &Product, e: &Entity) -> Option<Entity> {
     })
 }
 
-fn check_entity(product: &str, new: &Entity, old: Option<&Entity>) -> Result<(), ModelError> {
-    let at = format!(
-        "product '{product}' › {} '{}'",
-        new.kind().noun(),
-        new.title()
-    );
+fn check_entity(product: &Place, new: &Entity, old: Option<&Entity>) -> Result<(), ModelError> {
+    let at = || {
+        At(vec![
+            product.clone(),
+            Place::Entity(new.kind(), Name::Title(new.title().to_string())),
+        ])
+    };
     let Entity::Objective(o) = new else {
         let before = old.map(entity_numbers);
         return check_numbers(&entity_numbers(new), before.as_deref())
-            .map_err(|what| ModelError::new(at, what));
+            .map_err(|problem| ModelError::new(at(), problem));
     };
     let was = match old {
         Some(Entity::Objective(w)) => w.key_results.as_slice(),
@@ -439,24 +411,28 @@ fn check_entity(product: &str, new: &Entity, old: Option<&Entity>) -> Result<(),
     for k in &o.key_results {
         // By id: key results can be added, removed and reordered in one edit.
         let before = was.iter().find(|w| w.id == k.id).map(key_result_numbers);
-        check_numbers(&key_result_numbers(k), before.as_ref().map(|b| &b[..]))
-            .map_err(|what| ModelError::new(format!("{at} › key result '{}'", k.title), what))?;
+        check_numbers(&key_result_numbers(k), before.as_ref().map(|b| &b[..])).map_err(
+            |problem| {
+                let key_result = Place::KeyResult(Name::Title(k.title.clone()));
+                ModelError::new(at().then(key_result), problem)
+            },
+        )?;
     }
     Ok(())
 }
 
-/// The message of the first of `new` out of range that is not as it was in `old`.
+/// The first of `new` out of range that is not as it was in `old`.
 fn check_numbers(
     new: &[(Field, Option<f64>)],
     old: Option<&[(Field, Option<f64>)]>,
-) -> Result<(), String> {
+) -> Result<(), Problem> {
     for (n, &(field, v)) in new.iter().enumerate() {
         let Some(x) = v else { continue };
         let kept = old
             .and_then(|o| o.get(n))
             .is_some_and(|&(_, was)| same(was, v));
         if !kept && !field.accepts(x) {
-            return Err(as_clause(&field.message()));
+            return Err(Problem::OutOfRange(field, x));
         }
     }
     Ok(())
@@ -477,21 +453,23 @@ fn check_product(p: &Product) -> Result<(), ModelError> {
     product_out_of_range(0, p, &mut found);
     match found.first() {
         None => Ok(()),
-        Some(o) => Err(ModelError::new(
-            format!("product '{}' › {}", p.name, holder_name(p, o.holder)),
-            as_clause(&o.field.message()),
-        )),
+        Some(o) => {
+            let mut at = At::new(Place::Product(Name::Title(p.name.clone())));
+            at.0.extend(holder_places(p, o.holder));
+            Err(ModelError::new(at, Problem::OutOfRange(o.field, o.value)))
+        }
     }
 }
 
-/// The entity that holds a number, as a command's error names it.
-fn holder_name(p: &Product, h: Holder) -> String {
-    let title = |t: Option<&str>| t.unwrap_or("?").to_string();
+/// The entity that holds a number, by title, as a command's error names it.
+fn holder_places(p: &Product, h: Holder) -> Vec<Place> {
+    let named = |t: Option<&str>| Name::Title(t.unwrap_or("?").to_string());
+    let entity = |kind, t| Place::Entity(kind, named(t));
     match h {
-        Holder::Item(n) => format!("item '{}'", title(p.items.get(n).map(|i| &*i.title))),
-        Holder::Sprint(n) => format!("sprint '{}'", title(p.sprints.get(n).map(|s| &*s.name))),
+        Holder::Item(n) => vec![entity(Kind::Item, p.items.get(n).map(|i| &*i.title))],
+        Holder::Sprint(n) => vec![entity(Kind::Sprint, p.sprints.get(n).map(|s| &*s.name))],
         Holder::Feature(n) => {
-            format!("feature '{}'", title(p.features.get(n).map(|f| &*f.title)))
+            vec![entity(Kind::Feature, p.features.get(n).map(|f| &*f.title))]
         }
         Holder::KeyResult {
             objective,
@@ -499,20 +477,10 @@ fn holder_name(p: &Product, h: Holder) -> String {
         } => {
             let o = p.objectives.get(objective);
             let k = o.and_then(|o| o.key_results.get(key_result));
-            format!(
-                "objective '{}' › key result '{}'",
-                title(o.map(|o| &*o.title)),
-                title(k.map(|k| &*k.title))
-            )
+            vec![
+                entity(Kind::Objective, o.map(|o| &*o.title)),
+                Place::KeyResult(named(k.map(|k| &*k.title))),
+            ]
         }
-    }
-}
-
-/// "Estimate must be …" as the middle of a sentence: "the estimate must be …".
-fn as_clause(message: &str) -> String {
-    let mut chars = message.chars();
-    match chars.next() {
-        Some(c) => format!("the {}{}", c.to_lowercase(), chars.as_str()),
-        None => String::new(),
     }
 }

@@ -7,7 +7,7 @@
 
 use super::bounds::check_command;
 use super::dependencies;
-use super::error::ModelError;
+use super::error::{At, ModelError, Name, Place, Problem, TextField};
 use super::ids::Id;
 use super::invariants::{
     check_title, first_duplicate_id, item_still_fits, validate_product, validate_workspace,
@@ -461,7 +461,7 @@ pub fn apply(ws: &mut Workspace, cmd: Command) -> Result<(Changes, Snapshot), Mo
 fn validate_touched(ws: &Workspace, changes: &Changes) -> Result<(), ModelError> {
     if changes.meta {
         // Product set or portfolio changed: ids across products and links must be rechecked.
-        return validate_workspace(ws);
+        return Ok(validate_workspace(ws)?);
     }
     for id in &changes.products {
         if let Some(p) = ws.product(id) {
@@ -477,24 +477,32 @@ fn validate_touched(ws: &Workspace, changes: &Changes) -> Result<(), ModelError>
 
 fn check_ids_unique(ws: &Workspace) -> Result<(), ModelError> {
     match first_duplicate_id(ws) {
-        Some((at, id)) => Err(ModelError::new(
-            at.to_string(),
-            format!("id {id} is already used"),
-        )),
+        Some((at, id)) => Err(ModelError::new(at.place(), Problem::IdTaken(id.clone()))),
         None => Ok(()),
     }
 }
 
 fn product_mut<'a>(ws: &'a mut Workspace, id: &Id) -> Result<&'a mut Product, ModelError> {
-    ws.product_mut(id)
-        .ok_or_else(|| ModelError::new(format!("product {id}"), "this product does not exist"))
+    ws.product_mut(id).ok_or_else(|| no_product(id))
 }
 
-fn missing(kind: Kind, id: &Id) -> ModelError {
+fn no_product(id: &Id) -> ModelError {
     ModelError::new(
-        format!("{} {id}", kind.noun()),
-        "it does not exist (was it deleted in another tab?)",
+        At::new(Place::Product(Name::Id(id.clone()))),
+        Problem::NoSuchProduct,
     )
+}
+
+pub(crate) fn missing(kind: Kind, id: &Id) -> ModelError {
+    ModelError::new(
+        At::new(Place::Entity(kind, Name::Id(id.clone()))),
+        Problem::Gone,
+    )
+}
+
+/// An entity of a product, named by its title, as a refused command names it.
+fn titled(kind: Kind, title: &str) -> At {
+    At::new(Place::Entity(kind, Name::Title(title.to_string())))
 }
 
 fn insert_at<T>(v: &mut Vec<T>, index: Option<usize>, x: T) {
@@ -547,8 +555,8 @@ fn remove<T: HasId>(v: &mut Vec<T>, id: &Id) -> bool {
 fn add_entity(p: &mut Product, entity: Entity, index: Option<usize>) -> Result<(), ModelError> {
     if p.all_ids().contains(&entity.id()) {
         return Err(ModelError::new(
-            format!("{} '{}'", entity.kind().noun(), entity.title()),
-            format!("id {} is already used", entity.id()),
+            titled(entity.kind(), entity.title()),
+            Problem::IdTaken(entity.id().clone()),
         ));
     }
     match entity {
@@ -591,14 +599,16 @@ fn mutate(ws: &mut Workspace, cmd: Command) -> Result<(), ModelError> {
     match cmd {
         Command::SetRoles(r) => ws.roles = r,
         Command::RenamePortfolio(name) => {
-            check_title("portfolio", "name", &name)?;
+            check_title(TextField::Name, &name).map_err(|rule| {
+                ModelError::new(At::new(Place::Portfolio), Problem::Breaks(rule))
+            })?;
             ws.portfolio.name = name;
         }
         Command::AddProduct { product, index } => {
             if ws.product(&product.id).is_some() {
                 return Err(ModelError::new(
-                    format!("product '{}'", product.name),
-                    "its id is already used",
+                    At::new(Place::Product(Name::Title(product.name.clone()))),
+                    Problem::ProductIdTaken,
                 ));
             }
             insert_at(&mut ws.products, index, *product);
@@ -611,16 +621,20 @@ fn mutate(ws: &mut Workspace, cmd: Command) -> Result<(), ModelError> {
             p.budget_note = f.budget_note;
         }
         Command::DeleteProduct(id) => {
-            let i = ws.products.iter().position(|p| p.id == id).ok_or_else(|| {
-                ModelError::new(format!("product {id}"), "this product does not exist")
-            })?;
+            let i = ws
+                .products
+                .iter()
+                .position(|p| p.id == id)
+                .ok_or_else(|| no_product(&id))?;
             ws.products.remove(i);
             ws.portfolio.links.retain(|l| l.from != id && l.to != id);
         }
         Command::ReorderProduct { id, to_index } => {
-            let i = ws.products.iter().position(|p| p.id == id).ok_or_else(|| {
-                ModelError::new(format!("product {id}"), "this product does not exist")
-            })?;
+            let i = ws
+                .products
+                .iter()
+                .position(|p| p.id == id)
+                .ok_or_else(|| no_product(&id))?;
             move_within(&mut ws.products, i, to_index);
         }
         Command::Add {
@@ -805,13 +819,6 @@ pub fn kind_of(p: &Product, id: &Id) -> Option<Kind> {
     }
 }
 
-fn article(kind: Kind) -> &'static str {
-    match kind {
-        Kind::Objective | Kind::Item => "an",
-        _ => "a",
-    }
-}
-
 /// Why `id` cannot go under `parent` or before `before`, if it cannot.
 fn check_move(
     p: &Product,
@@ -821,49 +828,28 @@ fn check_move(
     before: Option<&Id>,
 ) -> Result<(), ModelError> {
     let title = entity_title(p, kind, id).ok_or_else(|| missing(kind, id))?;
-    let at = format!("{} '{title}'", kind.noun());
+    let refuse = |problem| Err(ModelError::new(titled(kind, &title), problem));
     if let Some(new_parent) = parent {
-        let wanted = parent_kind(kind).ok_or_else(|| {
-            ModelError::new(
-                &at,
-                format!(
-                    "{} {} has no parent to move into",
-                    article(kind),
-                    kind.noun()
-                ),
-            )
-        })?;
+        let Some(wanted) = parent_kind(kind) else {
+            return refuse(Problem::NoParent(kind));
+        };
         match kind_of(p, new_parent) {
             Some(k) if k == wanted => {}
-            Some(k) => {
-                let name = entity_title(p, k, new_parent).unwrap_or_default();
-                return Err(ModelError::new(
-                    at,
-                    format!(
-                        "{} {} can only go under {} {}, and '{name}' is {} {}",
-                        article(kind),
-                        kind.noun(),
-                        article(wanted),
-                        wanted.noun(),
-                        article(k),
-                        k.noun()
-                    ),
-                ));
+            Some(found) => {
+                let name = entity_title(p, found, new_parent).unwrap_or_default();
+                return refuse(Problem::WrongParent {
+                    kind,
+                    wanted,
+                    name,
+                    found,
+                });
             }
-            None => {
-                return Err(ModelError::new(
-                    at,
-                    format!("{} {new_parent} does not exist", wanted.noun()),
-                ))
-            }
+            None => return refuse(Problem::NoSuchParent(wanted, new_parent.clone())),
         }
     }
     if let Some(b) = before {
         if kind_of(p, b) != Some(kind) {
-            return Err(ModelError::new(
-                at,
-                format!("it can only be placed before another {}", kind.noun()),
-            ));
+            return refuse(Problem::NotBeforeSameKind(kind));
         }
     }
     Ok(())
@@ -951,15 +937,19 @@ fn move_entity(
 
 fn rerank(p: &mut Product, order: &[Id]) -> Result<(), ModelError> {
     use std::collections::{HashMap, HashSet};
-    let at = format!("product '{}' backlog", p.name);
+    let at = || {
+        At(vec![
+            Place::Product(Name::Title(p.name.clone())),
+            Place::Backlog,
+        ])
+    };
     if order.len() != p.items.len() {
         return Err(ModelError::new(
-            at,
-            format!(
-                "the new order has {} items but the backlog has {}",
-                order.len(),
-                p.items.len()
-            ),
+            at(),
+            Problem::OrderLength {
+                given: order.len(),
+                items: p.items.len(),
+            },
         ));
     }
     // Check the whole order before touching the backlog.
@@ -969,10 +959,7 @@ fn rerank(p: &mut Product, order: &[Id]) -> Result<(), ModelError> {
         .iter()
         .find(|id| !known.contains(id) || !seen.insert(*id))
     {
-        return Err(ModelError::new(
-            at,
-            format!("item {bad} is missing or listed twice in the new order"),
-        ));
+        return Err(ModelError::new(at(), Problem::NotInOrder(bad.clone())));
     }
     let mut by_id: HashMap<Id, Item> = std::mem::take(&mut p.items)
         .into_iter()
@@ -987,10 +974,7 @@ fn move_theme(ws: &mut Workspace, from: &Id, theme: &Id, to: &Id) -> Result<(), 
         return Ok(());
     }
     if ws.product(to).is_none() {
-        return Err(ModelError::new(
-            format!("product {to}"),
-            "this product does not exist",
-        ));
+        return Err(no_product(to));
     }
     let src = product_mut(ws, from)?;
     let ti = src

@@ -5,7 +5,8 @@
 //! existing entity of the same kind, not itself, once; and no chain of them comes back to
 //! where it started, since such work could never begin.
 
-use super::error::ModelError;
+use super::command::Kind;
+use super::error::Rule;
 use super::ids::{Id, IdSet};
 use super::workspace::{Item, ItemStatus, Product};
 use std::collections::HashMap;
@@ -75,51 +76,21 @@ impl<'a> Graph<'a> {
     }
 }
 
-/// Why `deps` (of the entity `own`) breaks a rule: `known` holds the ids of its kind.
-pub fn check_list(
-    at: &str,
-    own: &Id,
-    deps: &[Id],
-    known: &IdSet<&Id>,
-    noun: &str,
-) -> Result<(), ModelError> {
+/// Why `deps` (of the entity `own`, of kind `kind`) breaks a rule: `known` holds the ids
+/// of its kind.
+pub fn check_list(own: &Id, deps: &[Id], known: &IdSet<&Id>, kind: Kind) -> Result<(), Rule> {
     for (n, d) in deps.iter().enumerate() {
         if d == own {
-            return Err(ModelError::new(at, "it cannot wait for itself"));
+            return Err(Rule::WaitsForItself);
         }
         if !known.contains(d) {
-            return Err(ModelError::new(
-                at,
-                format!("waits for {noun} {d}, which does not exist in this product"),
-            ));
+            return Err(Rule::WaitsForMissing(kind, d.clone()));
         }
         if deps[..n].contains(d) {
-            return Err(ModelError::new(at, format!("waits for {noun} {d} twice")));
+            return Err(Rule::WaitsTwice(kind, d.clone()));
         }
     }
     Ok(())
-}
-
-/// The refusal of a cycle, naming the titles along it.
-pub fn cycle_error(at: &str, cycle: &[&Id], title: impl Fn(&Id) -> String) -> ModelError {
-    let mut what =
-        String::from("that dependency would make a loop, so none of this work could start");
-    let name = |id: &Id| format!("'{}'", title(id));
-    match cycle {
-        [] | [_] => {}
-        [a, b] => what += &format!(": {} already waits for {}", name(b), name(a)),
-        [first, rest @ ..] => {
-            what += &format!(": {} waits for ", name(first));
-            for (n, id) in rest.iter().enumerate() {
-                if n > 0 {
-                    what += ", then ";
-                }
-                what += &name(id);
-            }
-            what += &format!(", which leads back to {}", name(first));
-        }
-    }
-    ModelError::new(at, what)
 }
 
 /// Drops every dependency on an id that is no longer in the product (after a delete or a

@@ -5,8 +5,10 @@
 //! live in `bounds`, which commands, fields and the import ask: a range checked on load
 //! would make a workspace stored with one value out of it unreadable.
 
+use super::bounds::Field;
+use super::command::Kind;
 use super::dependencies::{self, Graph};
-use super::error::ModelError;
+use super::error::{At, Invalid, Link, Name, Place, Rule, Span, TextField};
 use super::ids::{Id, IdSet};
 use super::workspace::{Item, Product, Workspace};
 
@@ -14,13 +16,13 @@ use super::workspace::{Item, Product, Workspace};
 pub const MAX_TEXT_LEN: usize = 20_000;
 pub const MAX_TITLE_LEN: usize = 300;
 
-pub fn validate_workspace(ws: &Workspace) -> Result<(), ModelError> {
-    check_title("portfolio", "name", &ws.portfolio.name)?;
+pub fn validate_workspace(ws: &Workspace) -> Result<(), Invalid> {
+    check_title(TextField::Name, &ws.portfolio.name).map_err(at(|| At::new(Place::Portfolio)))?;
     if let Some((at, id)) = first_duplicate_id(ws) {
-        return Err(ModelError::new(
-            at.to_string(),
-            format!("id {id} is used more than once"),
-        ));
+        return Err(Invalid {
+            at: at.place(),
+            rule: Rule::IdRepeated(id.clone()),
+        });
     }
     for p in &ws.products {
         // The walk above has checked every id, these products' included.
@@ -29,10 +31,10 @@ pub fn validate_workspace(ws: &Workspace) -> Result<(), ModelError> {
     for l in &ws.portfolio.links {
         for end in [&l.from, &l.to] {
             if ws.product(end).is_none() {
-                return Err(ModelError::new(
-                    format!("portfolio link {}", l.id),
-                    format!("refers to product {end}, which does not exist"),
-                ));
+                return Err(Invalid {
+                    at: At::new(Place::PortfolioLink(l.id.clone())),
+                    rule: Rule::Dangling(Link::Product, end.clone()),
+                });
             }
         }
     }
@@ -45,12 +47,12 @@ pub enum IdsOf<'a> {
     PortfolioLinks,
 }
 
-impl std::fmt::Display for IdsOf<'_> {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            IdsOf::Product(name) => write!(f, "product '{name}'"),
-            IdsOf::PortfolioLinks => f.write_str("portfolio links"),
-        }
+impl IdsOf<'_> {
+    pub fn place(&self) -> At {
+        At::new(match self {
+            IdsOf::Product(name) => Place::Product(Name::Title(name.to_string())),
+            IdsOf::PortfolioLinks => Place::PortfolioLinks,
+        })
     }
 }
 
@@ -76,109 +78,106 @@ pub fn first_duplicate_id(ws: &Workspace) -> Option<(IdsOf<'_>, &Id)> {
 
 /// Checks one product on its own: ids unique inside it, references resolved inside it,
 /// titles present, numbers finite.
-pub fn validate_product(p: &Product) -> Result<(), ModelError> {
+pub fn validate_product(p: &Product) -> Result<(), Invalid> {
     check_product(p, true)
 }
 
-fn check_product(p: &Product, own_ids: bool) -> Result<(), ModelError> {
-    let at_p = format!("product '{}' ({})", p.name, p.id);
-    check_title(&at_p, "name", &p.name)?;
-    for (field, text) in [
-        ("vision", &p.vision.for_whom),
-        ("vision", &p.vision.need),
-        ("vision", &p.vision.product),
-        ("vision", &p.vision.differentiator),
-        ("goal", &p.goal),
-        ("budget note", &p.budget_note),
-    ] {
-        check_text(&at_p, field, text)?;
-    }
-    if own_ids {
-        check_own_ids(p, &at_p)?;
-    }
-    check_references(p, at_p)
+/// Places a broken rule where `place` says. The location is built only when a rule is
+/// broken: building it for each of 10,000 items took most of the time of checking a
+/// product.
+fn at(place: impl FnOnce() -> At) -> impl FnOnce(Rule) -> Invalid {
+    move |rule| Invalid { at: place(), rule }
 }
 
-fn check_own_ids(p: &Product, at_p: &str) -> Result<(), ModelError> {
+/// An entity of a product, named by its title and id.
+fn entity(at_p: &At, kind: Kind, title: &str, id: &Id) -> At {
+    at_p.then(Place::Entity(
+        kind,
+        Name::Both(title.to_string(), id.clone()),
+    ))
+}
+
+fn check_product(p: &Product, own_ids: bool) -> Result<(), Invalid> {
+    let at_p = At::new(Place::Product(Name::Both(p.name.clone(), p.id.clone())));
+    let here = || at_p.clone();
+    check_title(TextField::Name, &p.name).map_err(at(here))?;
+    for (field, text) in [
+        (TextField::Vision, &p.vision.for_whom),
+        (TextField::Vision, &p.vision.need),
+        (TextField::Vision, &p.vision.product),
+        (TextField::Vision, &p.vision.differentiator),
+        (TextField::Goal, &p.goal),
+        (TextField::BudgetNote, &p.budget_note),
+    ] {
+        check_text(field, text).map_err(at(here))?;
+    }
+    if own_ids {
+        check_own_ids(p).map_err(at(here))?;
+    }
+    check_references(p, &at_p)
+}
+
+fn check_own_ids(p: &Product) -> Result<(), Rule> {
     let all = p.all_ids();
     let mut ids: IdSet<&Id> = IdSet::with_capacity_and_hasher(all.len(), Default::default());
     for id in all {
         if !ids.insert(id) {
-            return Err(ModelError::new(
-                at_p,
-                format!("id {id} is used more than once"),
-            ));
+            return Err(Rule::IdRepeated(id.clone()));
         }
     }
     Ok(())
 }
 
 /// Titles, texts, numbers and every reference inside one product.
-fn check_references(p: &Product, at_p: String) -> Result<(), ModelError> {
+fn check_references(p: &Product, at_p: &At) -> Result<(), Invalid> {
     let objectives: IdSet<&Id> = p.objectives.iter().map(|o| &o.id).collect();
     for o in &p.objectives {
-        let at = format!("{at_p} › objective '{}' ({})", o.title, o.id);
-        check_title(&at, "title", &o.title)?;
+        let at_o = || entity(at_p, Kind::Objective, &o.title, &o.id);
+        check_title(TextField::Title, &o.title).map_err(at(at_o))?;
         for k in &o.key_results {
-            let at = format!("{at} › key result '{}' ({})", k.title, k.id);
-            check_title(&at, "title", &k.title)?;
-            for (name, v) in [
-                ("start", k.start),
-                ("target", k.target),
-                ("current", k.current),
+            let at_k = || at_o().then(Place::KeyResult(Name::Both(k.title.clone(), k.id.clone())));
+            check_title(TextField::Title, &k.title).map_err(at(at_k))?;
+            for (field, v) in [
+                (Field::KeyResultStart, k.start),
+                (Field::KeyResultTarget, k.target),
+                (Field::KeyResultCurrent, k.current),
             ] {
-                if !v.is_finite() {
-                    return Err(ModelError::new(at, format!("{name} must be a number")));
-                }
+                check_number(field, Some(v)).map_err(at(at_k))?;
             }
         }
     }
 
     let themes: IdSet<&Id> = p.themes.iter().map(|t| &t.id).collect();
     for t in &p.themes {
-        let at = format!("{at_p} › theme '{}' ({})", t.name, t.id);
-        check_title(&at, "name", &t.name)?;
-        check_text(&at, "description", &t.description)?;
+        let at_t = || entity(at_p, Kind::Theme, &t.name, &t.id);
+        check_title(TextField::Name, &t.name).map_err(at(at_t))?;
+        check_text(TextField::Description, &t.description).map_err(at(at_t))?;
         if !is_hex_colour(&t.colour) {
-            return Err(ModelError::new(
-                at,
-                format!("colour '{}' is not like #1a2b3c", t.colour),
-            ));
+            return Err(at(at_t)(Rule::BadColour(t.colour.clone())));
         }
-        check_ref(
-            &at,
-            "refers to objective",
-            t.objective.as_ref(),
-            &objectives,
-        )?;
+        check_ref(Link::Objective, t.objective.as_ref(), &objectives).map_err(at(at_t))?;
     }
 
     let releases: IdSet<&Id> = p.releases.iter().map(|r| &r.id).collect();
     for r in &p.releases {
-        check_title(
-            &format!("{at_p} › release '{}' ({})", r.name, r.id),
-            "name",
-            &r.name,
-        )?;
+        check_title(TextField::Name, &r.name)
+            .map_err(at(|| entity(at_p, Kind::Release, &r.name, &r.id)))?;
     }
 
     let features: IdSet<&Id> = p.features.iter().map(|f| &f.id).collect();
     for f in &p.features {
-        let at = format!("{at_p} › feature '{}' ({})", f.title, f.id);
-        check_title(&at, "title", &f.title)?;
-        check_text(&at, "description", &f.description)?;
-        check_ref(&at, "refers to theme", f.theme.as_ref(), &themes)?;
-        check_ref(&at, "targets release", f.release.as_ref(), &releases)?;
-        if let (Some(s), Some(e)) = (f.start, f.end) {
-            if e < s {
-                return Err(ModelError::new(
-                    at,
-                    format!("ends ({e}) before it starts ({s})"),
-                ));
+        let at_f = || entity(at_p, Kind::Feature, &f.title, &f.id);
+        check_title(TextField::Title, &f.title).map_err(at(at_f))?;
+        check_text(TextField::Description, &f.description).map_err(at(at_f))?;
+        check_ref(Link::Theme, f.theme.as_ref(), &themes).map_err(at(at_f))?;
+        check_ref(Link::Release, f.release.as_ref(), &releases).map_err(at(at_f))?;
+        if let (Some(start), Some(end)) = (f.start, f.end) {
+            if end < start {
+                return Err(at(at_f)(Rule::EndsBeforeStart(Span::Months { start, end })));
             }
         }
-        check_number(&at, "value", f.value)?;
-        check_number(&at, "effort", f.effort)?;
+        check_number(Field::FeatureValue, f.value).map_err(at(at_f))?;
+        check_number(Field::FeatureEffort, f.effort).map_err(at(at_f))?;
     }
     if p.features.iter().any(|f| !f.depends_on.is_empty()) {
         let nodes: Vec<Node> = p
@@ -186,37 +185,30 @@ fn check_references(p: &Product, at_p: String) -> Result<(), ModelError> {
             .iter()
             .map(|f| (&f.id, f.title.as_str(), f.depends_on.as_slice()))
             .collect();
-        check_dependencies(&at_p, "feature", &nodes)?;
+        check_dependencies(at_p, Kind::Feature, &nodes)?;
     }
 
     let sprints: IdSet<&Id> = p.sprints.iter().map(|s| &s.id).collect();
     for s in &p.sprints {
-        let at = format!("{at_p} › sprint '{}' ({})", s.name, s.id);
-        check_title(&at, "name", &s.name)?;
-        check_text(&at, "goal", &s.goal)?;
-        check_number(&at, "capacity", s.capacity)?;
-        if let (Some(a), Some(b)) = (s.start, s.end) {
-            if b < a {
-                return Err(ModelError::new(
-                    at,
-                    format!("ends ({b}) before it starts ({a})"),
-                ));
+        let at_s = || entity(at_p, Kind::Sprint, &s.name, &s.id);
+        check_title(TextField::Name, &s.name).map_err(at(at_s))?;
+        check_text(TextField::Goal, &s.goal).map_err(at(at_s))?;
+        check_number(Field::Capacity, s.capacity).map_err(at(at_s))?;
+        if let (Some(start), Some(end)) = (s.start, s.end) {
+            if end < start {
+                return Err(at(at_s)(Rule::EndsBeforeStart(Span::Days { start, end })));
             }
         }
     }
 
     for i in &p.items {
-        // Where the problem is is written only when there is one: formatting it for
-        // each of 10,000 items took most of the time of checking a product.
-        check_item(i, &features, &sprints).map_err(|mut e| {
-            e.at = format!("{at_p} › item '{}' ({})", i.title, i.id);
-            e
-        })?;
+        check_item(i, &features, &sprints)
+            .map_err(at(|| entity(at_p, Kind::Item, &i.title, &i.id)))?;
     }
-    check_item_dependencies(p, &at_p)
+    check_item_dependencies(p, at_p)
 }
 
-fn check_item_dependencies(p: &Product, at_p: &str) -> Result<(), ModelError> {
+fn check_item_dependencies(p: &Product, at_p: &At) -> Result<(), Invalid> {
     if p.items.iter().all(|i| i.depends_on.is_empty()) {
         return Ok(());
     }
@@ -225,7 +217,7 @@ fn check_item_dependencies(p: &Product, at_p: &str) -> Result<(), ModelError> {
         .iter()
         .map(|i| (&i.id, i.title.as_str(), i.depends_on.as_slice()))
         .collect();
-    check_dependencies(at_p, "item", &nodes)
+    check_dependencies(at_p, Kind::Item, &nodes)
 }
 
 /// An entity that can wait for others of its kind: its id, title and dependencies.
@@ -235,20 +227,23 @@ type Node<'a> = (&'a Id, &'a str, &'a [Id]);
 /// of the kind, not itself, once; and none waits for itself through others. One
 /// function for features and items, out of line: it is in the first download.
 #[inline(never)]
-fn check_dependencies(at_p: &str, noun: &str, nodes: &[Node]) -> Result<(), ModelError> {
+fn check_dependencies(at_p: &At, kind: Kind, nodes: &[Node]) -> Result<(), Invalid> {
     let known: IdSet<&Id> = nodes.iter().map(|n| n.0).collect();
-    let at = |n: &Node| format!("{at_p} › {noun} '{}' ({})", n.1, n.0);
+    let place = |n: &Node| entity(at_p, kind, n.1, n.0);
     for n in nodes.iter().filter(|n| !n.2.is_empty()) {
-        dependencies::check_list(&at(n), n.0, n.2, &known, noun)?;
+        dependencies::check_list(n.0, n.2, &known, kind).map_err(at(|| place(n)))?;
     }
     let find = |id: &Id| nodes.iter().find(|n| n.0 == id);
     let deps_of = |id: &Id| find(id).map(|n| n.2);
     let cycle = Graph::new(nodes.iter().map(|n| (n.0, n.2)), &deps_of).any_cycle();
     match cycle {
         Some(cycle) => {
-            let first = find(cycle[0]).map(at).unwrap_or_default();
-            let title = |id: &Id| find(id).map(|n| n.1.to_string()).unwrap_or_default();
-            Err(dependencies::cycle_error(&first, &cycle, title))
+            let title = |id: &&Id| find(id).map(|n| n.1.to_string()).unwrap_or_default();
+            let first = find(cycle[0]).map(place).unwrap_or_default();
+            Err(Invalid {
+                at: first,
+                rule: Rule::Loop(cycle.iter().map(title).collect()),
+            })
         }
         None => Ok(()),
     }
@@ -257,7 +252,7 @@ fn check_dependencies(at_p: &str, noun: &str, nodes: &[Node]) -> Result<(), Mode
 /// Whether a workspace that was valid is still valid after a change to one item alone
 /// (added, edited, moved or deleted): the item's own checks, and its ids (its own and its
 /// criteria's) used once across all products. Nothing refers to an item, so nothing else
-/// can have broken. `false` means "check everything": that finds the error and words it.
+/// can have broken. `false` means "check everything": that finds the error and where.
 /// A full check of 10,000 items on every edit was most of the time of an edit.
 pub fn item_still_fits(ws: &Workspace, product: &Id, id: &Id) -> bool {
     let Some(p) = ws.product(product) else {
@@ -309,86 +304,61 @@ pub fn item_still_fits(ws: &Workspace, product: &Id, id: &Id) -> bool {
     uses.iter().all(|&u| u == 1)
 }
 
-/// The checks of one item, with an empty location (the caller adds it).
-fn check_item(i: &Item, features: &IdSet<&Id>, sprints: &IdSet<&Id>) -> Result<(), ModelError> {
-    let at = "";
-    check_title(at, "title", &i.title)?;
-    check_text(at, "description", &i.description)?;
+/// The checks of one item (the caller says where it is).
+fn check_item(i: &Item, features: &IdSet<&Id>, sprints: &IdSet<&Id>) -> Result<(), Rule> {
+    check_title(TextField::Title, &i.title)?;
+    check_text(TextField::Description, &i.description)?;
     for (field, text) in [
-        ("as a", &i.story.as_a),
-        ("I want", &i.story.i_want),
-        ("so that", &i.story.so_that),
+        (TextField::AsA, &i.story.as_a),
+        (TextField::IWant, &i.story.i_want),
+        (TextField::SoThat, &i.story.so_that),
     ] {
-        check_text(at, field, text)?;
+        check_text(field, text)?;
     }
     for c in &i.acceptance {
-        check_text(at, "acceptance criterion", &c.text)?;
+        check_text(TextField::AcceptanceCriterion, &c.text)?;
         if c.text.trim().is_empty() {
-            return Err(ModelError::new(at, "an acceptance criterion is empty"));
+            return Err(Rule::EmptyCriterion);
         }
     }
-    check_number(at, "estimate", i.estimate)?;
-    let s = &i.scores;
-    for (name, v) in [
-        ("value", s.value),
-        ("effort", s.effort),
-        ("business value", s.business_value),
-        ("time criticality", s.time_criticality),
-        ("risk reduction", s.risk_reduction),
-        ("job size", s.job_size),
-        ("reach", s.reach),
-        ("impact", s.impact),
-        ("confidence", s.confidence),
-    ] {
-        check_number(at, name, v)?;
+    for (field, v) in super::bounds::item_numbers(i) {
+        check_number(field, v)?;
     }
-    check_ref(at, "refers to feature", i.feature.as_ref(), features)?;
-    check_ref(at, "is planned into sprint", i.sprint.as_ref(), sprints)?;
+    check_ref(Link::Feature, i.feature.as_ref(), features)?;
+    check_ref(Link::Sprint, i.sprint.as_ref(), sprints)?;
     Ok(())
 }
 
-pub fn check_title(at: &str, field: &str, text: &str) -> Result<(), ModelError> {
+pub fn check_title(field: TextField, text: &str) -> Result<(), Rule> {
     if text.trim().is_empty() {
-        return Err(ModelError::new(at, format!("the {field} cannot be empty")));
+        return Err(Rule::Empty(field));
     }
     if text.chars().count() > MAX_TITLE_LEN {
-        return Err(ModelError::new(
-            at,
-            format!("the {field} is longer than {MAX_TITLE_LEN} characters"),
-        ));
+        return Err(Rule::TooLong(field, MAX_TITLE_LEN));
     }
     Ok(())
 }
 
-/// An optional reference must name something the product holds; `says` is how the
-/// error words the field ("refers to theme", "targets release", …).
-fn check_ref(at: &str, says: &str, r: Option<&Id>, known: &IdSet<&Id>) -> Result<(), ModelError> {
+/// An optional reference must name something the product holds.
+fn check_ref(link: Link, r: Option<&Id>, known: &IdSet<&Id>) -> Result<(), Rule> {
     match r {
-        Some(r) if !known.contains(r) => Err(ModelError::new(
-            at,
-            format!("{says} {r}, which does not exist"),
-        )),
+        Some(r) if !known.contains(r) => Err(Rule::Dangling(link, r.clone())),
         _ => Ok(()),
     }
 }
 
-fn check_text(at: &str, field: &str, text: &str) -> Result<(), ModelError> {
-    // Characters, as the message says; a text has at least as many bytes as characters,
+fn check_text(field: TextField, text: &str) -> Result<(), Rule> {
+    // Characters, as the limit says; a text has at least as many bytes as characters,
     // so most texts are passed without counting.
     if text.len() > MAX_TEXT_LEN && text.chars().count() > MAX_TEXT_LEN {
-        return Err(ModelError::new(
-            at,
-            format!("the {field} is longer than {MAX_TEXT_LEN} characters"),
-        ));
+        return Err(Rule::TooLong(field, MAX_TEXT_LEN));
     }
     Ok(())
 }
 
-fn check_number(at: &str, field: &str, v: Option<f64>) -> Result<(), ModelError> {
+fn check_number(field: Field, v: Option<f64>) -> Result<(), Rule> {
     match v {
-        Some(x) if !x.is_finite() => {
-            Err(ModelError::new(at, format!("the {field} must be a number")))
-        }
+        Some(x) if !x.is_finite() => Err(Rule::NotANumber(field)),
         _ => Ok(()),
     }
 }

@@ -36,7 +36,7 @@ pub use command::{
     ProductFields,
 };
 pub use dates::{Day, Month};
-pub use error::ModelError;
+pub use error::{Invalid, ModelError};
 pub use history::History;
 pub use ids::Id;
 pub use invariants::{validate_product, validate_workspace};

@@ -1,7 +1,7 @@
 //! Finishing a sprint: its unfinished items go on to the next sprint or back to the
 //! backlog, item by item, and the whole close is one undoable step.
 
-use super::command::{Command, Entity};
+use super::command::{missing, Command, Entity, Kind};
 use super::error::ModelError;
 use super::ids::Id;
 use super::workspace::{Item, ItemStatus, Product, Sprint, SprintState};
@@ -42,7 +42,7 @@ pub fn close(
 ) -> Result<Command, ModelError> {
     let s = p
         .sprint(sprint)
-        .ok_or_else(|| ModelError::new(format!("sprint {sprint}"), "it does not exist"))?;
+        .ok_or_else(|| missing(Kind::Sprint, sprint))?;
     let next = next_sprint(p, sprint).map(|n| n.id.clone());
     let mut commands = vec![Command::Edit {
         product: p.id.clone(),

@@ -178,7 +178,8 @@ pub fn parse_import(text: &str) -> Result<Imported, ImportError> {
 
     let mut workspace = workspace;
     let left_out = leave_out_of_range(&mut workspace)?;
-    validate_workspace(&workspace).map_err(|e| ImportError::new(e.at, e.what))?;
+    validate_workspace(&workspace)
+        .map_err(|e| ImportError::new(e.at.to_string(), e.rule.to_string()))?;
 
     Ok(Imported {
         workspace,
@@ -232,11 +233,11 @@ pub(super) fn leave_out_of_range(ws: &mut Workspace) -> Result<Vec<LeftOut>, Imp
     for o in bounds::out_of_range(ws) {
         let at = format!("workspace.{}", o.path());
         if !bounds::clear(ws, &o) {
-            return Err(ImportError::new(at, o.field.message()));
+            return Err(ImportError::new(at, crate::text::field_range(o.field)));
         }
         let what = format!(
             "{}; the value ({}) was left out",
-            o.field.message(),
+            crate::text::field_range(o.field),
             points(o.value)
         );
         left_out.push(LeftOut { at, what });

@@ -52,7 +52,8 @@ pub fn salvage(root: &Map<String, Value>) -> Result<Imported, ImportError> {
         .portfolio
         .links
         .retain(|l| ids.contains(&l.from) && ids.contains(&l.to));
-    validate_workspace(&workspace).map_err(|e| ImportError::new(e.at, e.what))?;
+    validate_workspace(&workspace)
+        .map_err(|e| ImportError::new(e.at.to_string(), e.rule.to_string()))?;
     let left_out = super::import::leave_out_of_range(&mut workspace)?;
     Ok(Imported {
         workspace,
@@ -223,7 +224,7 @@ impl Salvage {
         if let Err(e) = validate_product(&product) {
             self.lose(
                 format!("{place}{}", e.at),
-                format!("{}: the product is left out", e.what),
+                format!("{}: the product is left out", e.rule),
             );
             return None;
         }

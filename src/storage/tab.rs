@@ -8,7 +8,7 @@
 use super::backend::Backend;
 use super::format::{self, Lineage};
 use super::session::{Reloaded, Session, StorageNotice};
-use crate::model::{apply, Changes, Command, Entity, History, ModelError, Workspace};
+use crate::model::{apply, Changes, Command, Entity, History, Workspace};
 use std::collections::VecDeque;
 
 /// What an operation did that the user should see.
@@ -24,10 +24,37 @@ pub struct Outcome {
     pub saved: Option<Result<(), StorageNotice>>,
     /// This tab stopped saving (`StorageNotice::Diverged`).
     pub diverged: bool,
-    /// The command was refused, and why.
-    pub refused: Option<ModelError>,
+    /// The command was refused, and why, in words. Worded here, in the engine's chunk,
+    /// so that the words for every refusal stay out of the first load.
+    pub refused: Option<Refusal>,
     /// The entity an undone or redone move put back or elsewhere, for the focus to follow.
     pub moved: Option<crate::model::Id>,
+}
+
+/// A refused command in words: where, and what is wrong. Kept apart because a field's own
+/// message needs no location ("That dependency would make a loop…").
+#[derive(Debug, PartialEq)]
+pub struct Refusal {
+    pub at: String,
+    pub what: String,
+}
+
+impl Refusal {
+    fn new(e: &crate::model::ModelError) -> Refusal {
+        Refusal {
+            at: e.at.to_string(),
+            what: e.problem.to_string(),
+        }
+    }
+
+    /// The whole sentence: "product 'Atlas' › item 'Login' (i-3): the title cannot be empty".
+    pub fn sentence(self) -> String {
+        if self.at.is_empty() {
+            self.what
+        } else {
+            format!("{}: {}", self.at, self.what)
+        }
+    }
 }
 
 impl Outcome {
@@ -37,11 +64,11 @@ impl Outcome {
 }
 
 /// Why a change is refused while storage is full (`Session::is_full`).
-fn read_only() -> ModelError {
-    ModelError::new(
-        "",
-        "storage for this site is full, so Two Hats is read-only until there is room (see the message at the top)",
-    )
+fn read_only() -> Refusal {
+    Refusal {
+        at: String::new(),
+        what: "storage for this site is full, so Two Hats is read-only until there is room (see the message at the top)".into(),
+    }
 }
 
 pub struct Tab<B: Backend> {
@@ -140,7 +167,7 @@ impl<B: Backend + Clone + Default + 'static> Tab<B> {
                     out.say(format!("Another tab changed this just before you: your edit ({label}) was applied on top of theirs. Undo restores their version."), true);
                 }
             }
-            Err(e) => out.refused = Some(e),
+            Err(e) => out.refused = Some(Refusal::new(&e)),
         }
         out
     }

@@ -1,9 +1,9 @@
 //! The item panel's "Waits for": the items this one depends on, and those it blocks.
 
-use super::ui::{edit_item, BacklogUi};
+use super::ui::BacklogUi;
 use crate::components::depends_on::{DependsOn, Other, MATCHES};
-use crate::model::{Id, Item, ItemStatus, Product};
-use crate::state::{read_product, AppState};
+use crate::model::{Command, Entity, Id, Item, ItemStatus, Product};
+use crate::state::{read_product, with_product, AppState};
 use leptos::prelude::*;
 
 fn other(i: &Item) -> Other {
@@ -58,8 +58,17 @@ pub(super) fn ItemDependencies(id: Id) -> impl IntoView {
         })
         .unwrap_or_default()
     });
+    // The field's message is the problem alone: the panel already says which item.
     let set = Callback::new(move |ids: Vec<Id>| {
-        edit_item(state, &id.get_value(), move |i| i.depends_on = ids)
+        let gone = || "This item no longer exists.".to_string();
+        let product = state.product.get_untracked().ok_or_else(gone)?;
+        let mut item = with_product(state, |p| p.item(&id.get_value()).cloned())
+            .flatten()
+            .ok_or_else(gone)?;
+        item.depends_on = ids;
+        let entity = Entity::Item(item);
+        state
+            .try_dispatch(Command::Edit { product, entity })
             .map_err(|e| format!("{}.", crate::text::capitalise(&e.what)))
     });
     let open = Callback::new(move |other: Id| ui.show(Some(other)));

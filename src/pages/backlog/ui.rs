@@ -2,7 +2,7 @@
 
 use crate::model::backlog::{BacklogFilter, BacklogRow};
 use crate::model::scoring::Scheme;
-use crate::model::{Command, Entity, Id, Item, ModelError};
+use crate::model::{Command, Entity, Id, Item};
 use crate::state::AppState;
 use leptos::prelude::*;
 use std::collections::HashSet;
@@ -85,14 +85,13 @@ pub(crate) fn edit_item(
     state: AppState,
     id: &Id,
     change: impl FnOnce(&mut Item),
-) -> Result<(), ModelError> {
+) -> Result<(), String> {
     let Some(product) = state.product.get_untracked() else {
-        return Err(ModelError::new("", "there is no product"));
+        return Err("there is no product".into());
     };
     let Some(mut item) = with_product(state, |p| p.item(id).cloned()).flatten() else {
-        return Err(ModelError::new(
-            format!("item {id}"),
-            "it does not exist (was it deleted in another tab?)",
+        return Err(format!(
+            "item {id}: it does not exist (was it deleted in another tab?)"
         ));
     };
     let before = item.clone();

@@ -17,7 +17,7 @@ pub(crate) fn AddFeature(theme: Option<Id>, label: String) -> impl IntoView {
         state.add_here(Entity::Feature(f))?;
         let added = format!("Feature “{t}” added. Place it on the timeline or on the board.");
         state.say(added, false);
-        Ok::<_, crate::model::ModelError>(())
+        Ok::<_, String>(())
     };
     let submit = move |ev| line.submit(ev, "Give the feature a title.", add.clone());
     view! {

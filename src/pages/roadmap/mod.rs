@@ -187,7 +187,7 @@ fn AddTheme() -> impl IntoView {
             format!("Theme “{n}” added: it has its own swimlane."),
             false,
         );
-        Ok::<_, crate::model::ModelError>(())
+        Ok::<_, String>(())
     };
     let submit = move |ev| line.submit(ev, "Name the theme first.", add);
     view! {
