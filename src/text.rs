@@ -19,7 +19,7 @@ use crate::model::roadmap_lanes::{Lane, Wait};
 use crate::model::roadmap_svg::SvgWords;
 use crate::model::rollup::Rollup;
 use crate::model::slips::{Against, SlipFacts};
-use crate::model::{Command, Impact, Kind, Ownership, ReadyRule, RoleSetting, Workspace};
+use crate::model::{Command, Id, Impact, Kind, Ownership, ReadyRule, RoleSetting, Workspace};
 use crate::model::{Day, Month};
 
 /// The undo step that finishes a sprint, given its name: "finish Sprint 4".
@@ -581,42 +581,64 @@ impl fmt::Display for NotInRange {
 // engine (`storage::tab::Tab::dispatch`), so `ModelError`'s and `Problem`'s words stay
 // in its chunk. Nothing on Home's path may format a `ModelError`.
 
+// The words a broken rule needs are written piece by piece (`write_str` and direct calls
+// of `fmt`), not with `write!`: they are in the first load, and each `write!` builds its
+// arguments there.
+
 /// Where, as the messages have always said it: `product 'Atlas' › feature 'Login' (f-12)`,
 /// `product 'Atlas' backlog`.
 impl fmt::Display for At {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         for (n, place) in self.0.iter().enumerate() {
-            match place {
-                Place::Backlog => f.write_str(" backlog")?,
-                _ if n > 0 => write!(f, " › {place}")?,
-                _ => write!(f, "{place}")?,
-            }
+            f.write_str(match place {
+                Place::Backlog => " ",
+                _ if n > 0 => " › ",
+                _ => "",
+            })?;
+            fmt::Display::fmt(place, f)?;
         }
         Ok(())
     }
 }
 
+/// A place: its noun, then its name, `'Login' (f-12)`, by title, id or both.
 impl fmt::Display for Place {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Place::Portfolio => f.write_str("portfolio"),
-            Place::PortfolioLinks => f.write_str("portfolio links"),
-            Place::PortfolioLink(id) => write!(f, "portfolio link {id}"),
-            Place::Product(name) => write!(f, "product{name}"),
-            Place::Entity(kind, name) => write!(f, "{}{name}", kind.noun()),
-            Place::KeyResult(name) => write!(f, "key result{name}"),
-            Place::Backlog => f.write_str("backlog"),
+        let (noun, name) = match self {
+            Place::Portfolio => ("portfolio", None),
+            Place::PortfolioLinks => ("portfolio links", None),
+            Place::PortfolioLink(id) => {
+                f.write_str("portfolio link ")?;
+                return fmt::Display::fmt(id, f);
+            }
+            Place::Product(name) => ("product", Some(name)),
+            Place::Entity(kind, name) => (kind.noun(), Some(name)),
+            Place::KeyResult(name) => ("key result", Some(name)),
+            Place::Backlog => ("backlog", None),
+        };
+        f.write_str(noun)?;
+        let (title, id) = match name {
+            None => return Ok(()),
+            Some(Name::Title(t)) => (Some(t), None),
+            Some(Name::Id(id)) => (None, Some(id)),
+            Some(Name::Both(t, id)) => (Some(t), Some(id)),
+        };
+        if let Some(t) = title {
+            f.write_str(" '")?;
+            f.write_str(t)?;
+            f.write_str("'")?;
         }
-    }
-}
-
-/// A place's name after its noun, with its leading space: ` 'Login' (f-12)`.
-impl fmt::Display for Name {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Name::Title(t) => write!(f, " '{t}'"),
-            Name::Id(id) => write!(f, " {id}"),
-            Name::Both(t, id) => write!(f, " '{t}' ({id})"),
+        match (title, id) {
+            (Some(_), Some(id)) => {
+                f.write_str(" (")?;
+                fmt::Display::fmt(id, f)?;
+                f.write_str(")")
+            }
+            (None, Some(id)) => {
+                f.write_str(" ")?;
+                fmt::Display::fmt(id, f)
+            }
+            _ => Ok(()),
         }
     }
 }
@@ -670,25 +692,49 @@ fn link(l: Link) -> &'static str {
 
 impl fmt::Display for Rule {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let id = |f: &mut fmt::Formatter<'_>, before: &str, id: &Id, after: &str| {
+            f.write_str(before)?;
+            fmt::Display::fmt(id, f)?;
+            f.write_str(after)
+        };
         match self {
-            Rule::Empty(field) => write!(f, "the {} cannot be empty", text_field(*field)),
+            Rule::Empty(field) => {
+                f.write_str("the ")?;
+                f.write_str(text_field(*field))?;
+                f.write_str(" cannot be empty")
+            }
             Rule::TooLong(field, max) => {
-                write!(
-                    f,
-                    "the {} is longer than {max} characters",
-                    text_field(*field)
-                )
+                f.write_str("the ")?;
+                f.write_str(text_field(*field))?;
+                f.write_str(" is longer than ")?;
+                fmt::Display::fmt(max, f)?;
+                f.write_str(" characters")
             }
-            Rule::NotANumber(field) => write!(f, "{} must be a number", number_field(*field)),
+            Rule::NotANumber(field) => {
+                f.write_str(number_field(*field))?;
+                f.write_str(" must be a number")
+            }
             Rule::EmptyCriterion => f.write_str("an acceptance criterion is empty"),
-            Rule::IdRepeated(id) => write!(f, "id {id} is used more than once"),
-            Rule::Dangling(l, id) => write!(f, "{} {id}, which does not exist", link(*l)),
-            Rule::BadColour(c) => write!(f, "colour '{c}' is not like #1a2b3c"),
-            Rule::EndsBeforeStart(Span::Months { start, end }) => {
-                write!(f, "ends ({end}) before it starts ({start})")
+            Rule::IdRepeated(i) => id(f, "id ", i, " is used more than once"),
+            Rule::Dangling(l, i) => {
+                f.write_str(link(*l))?;
+                id(f, " ", i, ", which does not exist")
             }
-            Rule::EndsBeforeStart(Span::Days { start, end }) => {
-                write!(f, "ends ({end}) before it starts ({start})")
+            Rule::BadColour(c) => {
+                f.write_str("colour '")?;
+                f.write_str(c)?;
+                f.write_str("' is not like #1a2b3c")
+            }
+            Rule::EndsBeforeStart(span) => {
+                let (start, end): (&dyn fmt::Display, &dyn fmt::Display) = match span {
+                    Span::Months { start, end } => (start, end),
+                    Span::Days { start, end } => (start, end),
+                };
+                f.write_str("ends (")?;
+                end.fmt(f)?;
+                f.write_str(") before it starts (")?;
+                start.fmt(f)?;
+                f.write_str(")")
             }
             Rule::WaitsForItself => f.write_str("it cannot wait for itself"),
             Rule::WaitsForMissing(kind, id) => write!(
@@ -724,7 +770,9 @@ fn loop_words(f: &mut fmt::Formatter<'_>, titles: &[String]) -> fmt::Result {
 /// "product 'Atlas' (p-1): the name cannot be empty".
 impl fmt::Display for Invalid {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.at, self.rule)
+        fmt::Display::fmt(&self.at, f)?;
+        f.write_str(": ")?;
+        fmt::Display::fmt(&self.rule, f)
     }
 }
 

@@ -10,14 +10,17 @@ use super::command::Kind;
 use super::dependencies::{self, Graph};
 use super::error::{At, Invalid, Link, Name, Place, Rule, Span, TextField};
 use super::ids::{Id, IdSet};
-use super::workspace::{Item, Product, Workspace};
+use super::workspace::{Feature, Item, KeyResult, Product, Sprint, Theme, Workspace};
 
 /// Limits that keep a hostile or corrupt file from making the app unusable.
 pub const MAX_TEXT_LEN: usize = 20_000;
 pub const MAX_TITLE_LEN: usize = 300;
 
 pub fn validate_workspace(ws: &Workspace) -> Result<(), Invalid> {
-    check_title(TextField::Name, &ws.portfolio.name).map_err(at(|| At::new(Place::Portfolio)))?;
+    check_title(TextField::Name, &ws.portfolio.name).map_err(|rule| Invalid {
+        at: At::new(Place::Portfolio),
+        rule,
+    })?;
     if let Some((at, id)) = first_duplicate_id(ws) {
         return Err(Invalid {
             at: at.place(),
@@ -82,25 +85,33 @@ pub fn validate_product(p: &Product) -> Result<(), Invalid> {
     check_product(p, true)
 }
 
-/// Places a broken rule where `place` says. The location is built only when a rule is
-/// broken: building it for each of 10,000 items took most of the time of checking a
-/// product.
-fn at(place: impl FnOnce() -> At) -> impl FnOnce(Rule) -> Invalid {
-    move |rule| Invalid { at: place(), rule }
+/// A product, named by its name and id.
+fn product(p: &Product) -> Place {
+    Place::Product(Name::Both(p.name.clone(), p.id.clone()))
 }
 
-/// An entity of a product, named by its title and id.
-fn entity(at_p: &At, kind: Kind, title: &str, id: &Id) -> At {
-    at_p.then(Place::Entity(
-        kind,
-        Name::Both(title.to_string(), id.clone()),
-    ))
+/// An entity of a product, named by its title and id. Built from the product rather than
+/// cloned from its location, so that the first load holds no code to clone a location.
+fn entity(p: &Product, kind: Kind, title: &str, id: &Id) -> At {
+    let entity = Place::Entity(kind, Name::Both(title.to_string(), id.clone()));
+    At(vec![product(p), entity])
 }
+
+// Each part's rules are checked together and placed once, when one is broken: building
+// the location for each of 10,000 items took most of the time of checking a product, and
+// one placing per part keeps this walk small in the first load, where a stored document
+// is checked.
 
 fn check_product(p: &Product, own_ids: bool) -> Result<(), Invalid> {
-    let at_p = At::new(Place::Product(Name::Both(p.name.clone(), p.id.clone())));
-    let here = || at_p.clone();
-    check_title(TextField::Name, &p.name).map_err(at(here))?;
+    product_rules(p, own_ids).map_err(|rule| Invalid {
+        at: At::new(product(p)),
+        rule,
+    })?;
+    check_references(p)
+}
+
+fn product_rules(p: &Product, own_ids: bool) -> Result<(), Rule> {
+    check_title(TextField::Name, &p.name)?;
     for (field, text) in [
         (TextField::Vision, &p.vision.for_whom),
         (TextField::Vision, &p.vision.need),
@@ -109,12 +120,12 @@ fn check_product(p: &Product, own_ids: bool) -> Result<(), Invalid> {
         (TextField::Goal, &p.goal),
         (TextField::BudgetNote, &p.budget_note),
     ] {
-        check_text(field, text).map_err(at(here))?;
+        check_text(field, text)?;
     }
     if own_ids {
-        check_own_ids(p).map_err(at(here))?;
+        check_own_ids(p)?;
     }
-    check_references(p, &at_p)
+    Ok(())
 }
 
 fn check_own_ids(p: &Product) -> Result<(), Rule> {
@@ -129,55 +140,45 @@ fn check_own_ids(p: &Product) -> Result<(), Rule> {
 }
 
 /// Titles, texts, numbers and every reference inside one product.
-fn check_references(p: &Product, at_p: &At) -> Result<(), Invalid> {
+fn check_references(p: &Product) -> Result<(), Invalid> {
     let objectives: IdSet<&Id> = p.objectives.iter().map(|o| &o.id).collect();
     for o in &p.objectives {
-        let at_o = || entity(at_p, Kind::Objective, &o.title, &o.id);
-        check_title(TextField::Title, &o.title).map_err(at(at_o))?;
+        let at_o = || entity(p, Kind::Objective, &o.title, &o.id);
+        check_title(TextField::Title, &o.title).map_err(|rule| Invalid { at: at_o(), rule })?;
         for k in &o.key_results {
-            let at_k = || at_o().then(Place::KeyResult(Name::Both(k.title.clone(), k.id.clone())));
-            check_title(TextField::Title, &k.title).map_err(at(at_k))?;
-            for (field, v) in [
-                (Field::KeyResultStart, k.start),
-                (Field::KeyResultTarget, k.target),
-                (Field::KeyResultCurrent, k.current),
-            ] {
-                check_number(field, Some(v)).map_err(at(at_k))?;
-            }
+            key_result_rules(k).map_err(|rule| Invalid {
+                at: {
+                    let mut at = at_o();
+                    at.0.push(Place::KeyResult(Name::Both(k.title.clone(), k.id.clone())));
+                    at
+                },
+                rule,
+            })?;
         }
     }
 
     let themes: IdSet<&Id> = p.themes.iter().map(|t| &t.id).collect();
     for t in &p.themes {
-        let at_t = || entity(at_p, Kind::Theme, &t.name, &t.id);
-        check_title(TextField::Name, &t.name).map_err(at(at_t))?;
-        check_text(TextField::Description, &t.description).map_err(at(at_t))?;
-        if !is_hex_colour(&t.colour) {
-            return Err(at(at_t)(Rule::BadColour(t.colour.clone())));
-        }
-        check_ref(Link::Objective, t.objective.as_ref(), &objectives).map_err(at(at_t))?;
+        theme_rules(t, &objectives).map_err(|rule| Invalid {
+            at: entity(p, Kind::Theme, &t.name, &t.id),
+            rule,
+        })?;
     }
 
     let releases: IdSet<&Id> = p.releases.iter().map(|r| &r.id).collect();
     for r in &p.releases {
-        check_title(TextField::Name, &r.name)
-            .map_err(at(|| entity(at_p, Kind::Release, &r.name, &r.id)))?;
+        check_title(TextField::Name, &r.name).map_err(|rule| Invalid {
+            at: entity(p, Kind::Release, &r.name, &r.id),
+            rule,
+        })?;
     }
 
     let features: IdSet<&Id> = p.features.iter().map(|f| &f.id).collect();
     for f in &p.features {
-        let at_f = || entity(at_p, Kind::Feature, &f.title, &f.id);
-        check_title(TextField::Title, &f.title).map_err(at(at_f))?;
-        check_text(TextField::Description, &f.description).map_err(at(at_f))?;
-        check_ref(Link::Theme, f.theme.as_ref(), &themes).map_err(at(at_f))?;
-        check_ref(Link::Release, f.release.as_ref(), &releases).map_err(at(at_f))?;
-        if let (Some(start), Some(end)) = (f.start, f.end) {
-            if end < start {
-                return Err(at(at_f)(Rule::EndsBeforeStart(Span::Months { start, end })));
-            }
-        }
-        check_number(Field::FeatureValue, f.value).map_err(at(at_f))?;
-        check_number(Field::FeatureEffort, f.effort).map_err(at(at_f))?;
+        feature_rules(f, &themes, &releases).map_err(|rule| Invalid {
+            at: entity(p, Kind::Feature, &f.title, &f.id),
+            rule,
+        })?;
     }
     if p.features.iter().any(|f| !f.depends_on.is_empty()) {
         let nodes: Vec<Node> = p
@@ -185,30 +186,72 @@ fn check_references(p: &Product, at_p: &At) -> Result<(), Invalid> {
             .iter()
             .map(|f| (&f.id, f.title.as_str(), f.depends_on.as_slice()))
             .collect();
-        check_dependencies(at_p, Kind::Feature, &nodes)?;
+        check_dependencies(p, Kind::Feature, &nodes)?;
     }
 
     let sprints: IdSet<&Id> = p.sprints.iter().map(|s| &s.id).collect();
     for s in &p.sprints {
-        let at_s = || entity(at_p, Kind::Sprint, &s.name, &s.id);
-        check_title(TextField::Name, &s.name).map_err(at(at_s))?;
-        check_text(TextField::Goal, &s.goal).map_err(at(at_s))?;
-        check_number(Field::Capacity, s.capacity).map_err(at(at_s))?;
-        if let (Some(start), Some(end)) = (s.start, s.end) {
-            if end < start {
-                return Err(at(at_s)(Rule::EndsBeforeStart(Span::Days { start, end })));
-            }
-        }
+        sprint_rules(s).map_err(|rule| Invalid {
+            at: entity(p, Kind::Sprint, &s.name, &s.id),
+            rule,
+        })?;
     }
 
     for i in &p.items {
-        check_item(i, &features, &sprints)
-            .map_err(at(|| entity(at_p, Kind::Item, &i.title, &i.id)))?;
+        check_item(i, &features, &sprints).map_err(|rule| Invalid {
+            at: entity(p, Kind::Item, &i.title, &i.id),
+            rule,
+        })?;
     }
-    check_item_dependencies(p, at_p)
+    check_item_dependencies(p)
 }
 
-fn check_item_dependencies(p: &Product, at_p: &At) -> Result<(), Invalid> {
+fn key_result_rules(k: &KeyResult) -> Result<(), Rule> {
+    check_title(TextField::Title, &k.title)?;
+    for (field, v) in super::bounds::key_result_numbers(k) {
+        check_number(field, v)?;
+    }
+    Ok(())
+}
+
+fn theme_rules(t: &Theme, objectives: &IdSet<&Id>) -> Result<(), Rule> {
+    check_title(TextField::Name, &t.name)?;
+    check_text(TextField::Description, &t.description)?;
+    if !is_hex_colour(&t.colour) {
+        return Err(Rule::BadColour(t.colour.clone()));
+    }
+    check_ref(Link::Objective, t.objective.as_ref(), objectives)
+}
+
+fn feature_rules(f: &Feature, themes: &IdSet<&Id>, releases: &IdSet<&Id>) -> Result<(), Rule> {
+    check_title(TextField::Title, &f.title)?;
+    check_text(TextField::Description, &f.description)?;
+    check_ref(Link::Theme, f.theme.as_ref(), themes)?;
+    check_ref(Link::Release, f.release.as_ref(), releases)?;
+    if let (Some(start), Some(end)) = (f.start, f.end) {
+        if end < start {
+            return Err(Rule::EndsBeforeStart(Span::Months { start, end }));
+        }
+    }
+    for (field, v) in super::bounds::feature_numbers(f) {
+        check_number(field, v)?;
+    }
+    Ok(())
+}
+
+fn sprint_rules(s: &Sprint) -> Result<(), Rule> {
+    check_title(TextField::Name, &s.name)?;
+    check_text(TextField::Goal, &s.goal)?;
+    check_number(Field::Capacity, s.capacity)?;
+    if let (Some(start), Some(end)) = (s.start, s.end) {
+        if end < start {
+            return Err(Rule::EndsBeforeStart(Span::Days { start, end }));
+        }
+    }
+    Ok(())
+}
+
+fn check_item_dependencies(p: &Product) -> Result<(), Invalid> {
     if p.items.iter().all(|i| i.depends_on.is_empty()) {
         return Ok(());
     }
@@ -217,7 +260,7 @@ fn check_item_dependencies(p: &Product, at_p: &At) -> Result<(), Invalid> {
         .iter()
         .map(|i| (&i.id, i.title.as_str(), i.depends_on.as_slice()))
         .collect();
-    check_dependencies(at_p, Kind::Item, &nodes)
+    check_dependencies(p, Kind::Item, &nodes)
 }
 
 /// An entity that can wait for others of its kind: its id, title and dependencies.
@@ -227,11 +270,12 @@ type Node<'a> = (&'a Id, &'a str, &'a [Id]);
 /// of the kind, not itself, once; and none waits for itself through others. One
 /// function for features and items, out of line: it is in the first download.
 #[inline(never)]
-fn check_dependencies(at_p: &At, kind: Kind, nodes: &[Node]) -> Result<(), Invalid> {
+fn check_dependencies(p: &Product, kind: Kind, nodes: &[Node]) -> Result<(), Invalid> {
     let known: IdSet<&Id> = nodes.iter().map(|n| n.0).collect();
-    let place = |n: &Node| entity(at_p, kind, n.1, n.0);
+    let place = |n: &Node| entity(p, kind, n.1, n.0);
     for n in nodes.iter().filter(|n| !n.2.is_empty()) {
-        dependencies::check_list(n.0, n.2, &known, kind).map_err(at(|| place(n)))?;
+        dependencies::check_list(n.0, n.2, &known, kind)
+            .map_err(|rule| Invalid { at: place(n), rule })?;
     }
     let find = |id: &Id| nodes.iter().find(|n| n.0 == id);
     let deps_of = |id: &Id| find(id).map(|n| n.2);
