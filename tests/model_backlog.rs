@@ -7,13 +7,13 @@ use twohats::model::backlog::{
     backlog_rows, ranked_ids, BacklogFilter, BacklogRow, Forecast, RefFilter,
 };
 use twohats::model::error::{At, Name, Place, Problem};
-use twohats::model::numbers::points;
 use twohats::model::planning::{forecast, sprint_load, sprint_loads, velocity, Slot, SprintLoad};
 use twohats::model::readiness::{is_ready, meets, missing};
 use twohats::model::sample::{counter_ids, sample_workspace};
 use twohats::model::scoring::{moscow, order_by, rice, score, value_effort, wsjf, Scheme};
 use twohats::model::*;
 use twohats::text::command_label;
+use twohats::text::numbers::points;
 
 mod common;
 use common::*;
@@ -1552,7 +1552,7 @@ fn set_definition_of_ready_on_a_missing_product_is_refused() {
 
 #[test]
 fn counts_are_written_with_thousands_separated() {
-    use twohats::model::backlog::thousands;
+    use twohats::text::numbers::thousands;
     let cases = [
         (0, "0"),
         (7, "7"),

@@ -6,11 +6,11 @@
 use twohats::model::backlog::{backlog_rows, BacklogFilter};
 use twohats::model::bounds::{self, Field, NotInRange};
 use twohats::model::error::{At, Name, Place, Problem};
-use twohats::model::numbers::{fixed, plain, points};
 use twohats::model::planning::{sprint_load, velocity};
 use twohats::model::rollup::Rollup;
 use twohats::model::scoring::Scheme;
 use twohats::model::*;
+use twohats::text::numbers::{fixed, plain, points};
 use twohats::text::{forecast, out_of_range, rollup_text, score};
 
 mod common;

@@ -1302,6 +1302,8 @@ fn svg_writes_the_callers_words_and_none_of_its_own() {
         objective: |o| format!("[O {o}]"),
         no_objective: "[NO]",
         slips: |w| format!("[S {w}]"),
+        month: |_| "[M]",
+        status: |_| "[ST]",
     };
     let mut p = waiting();
     p.name = "P".into();
@@ -1320,6 +1322,8 @@ fn svg_writes_the_callers_words_and_none_of_its_own() {
         ">[NT]</text>",
         ">[NO]</text>",
         ">[S 7]</tspan>",
+        ">[M] 26</text>",
+        ">[ST]</text>",
     ] {
         assert!(svg.contains(said), "{said}: {svg}");
     }
@@ -1330,6 +1334,8 @@ fn svg_writes_the_callers_words_and_none_of_its_own() {
         "objective<",
         "slips",
         " wk",
+        ">Mar ",
+        "Planned",
     ] {
         assert!(!svg.contains(english), "{english}: {svg}");
     }

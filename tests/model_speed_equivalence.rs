@@ -883,13 +883,13 @@ mod reference {
     use std::collections::{HashMap, HashSet};
     use twohats::model::backlog::{BacklogFilter, BacklogRow, Forecast, Misplaced};
     use twohats::model::bounds;
-    use twohats::model::numbers::plain;
     use twohats::model::outline::{Facts, Filter, Loose, Row, RowKind};
     use twohats::model::planning::{Slot, SprintLoad};
     use twohats::model::readiness::meets;
     use twohats::model::rollup::{key_result_progress, Rollup};
     use twohats::model::scoring::{self, Scheme};
     use twohats::model::*;
+    use twohats::text::numbers::plain;
 
     fn is_ready(rules: &[ReadyRule], i: &Item) -> bool {
         rules.iter().all(|r| meets(*r, i))

@@ -2,7 +2,7 @@
 //! shown follows `value` (an undo, another tab), and a pick hands back the typed value.
 
 use super::fields::uid;
-use crate::model::Choice;
+use crate::text::Choice;
 use leptos::prelude::*;
 
 /// How the select sits: a stacked form field, label and control on one line (toolbars),

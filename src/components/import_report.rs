@@ -2,8 +2,8 @@
 //! its range, by its JSON path, and what raw stored data held that could not be read, by
 //! its key, so the user knows what does not come in before choosing.
 
-use crate::model::backlog::thousands;
 use crate::storage::import::LeftOut;
+use crate::text::numbers::thousands;
 use leptos::prelude::*;
 
 /// The most lines listed; a file with thousands of slips gets the count of the rest.

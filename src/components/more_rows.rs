@@ -5,7 +5,7 @@
 //! windowing by scroll position would break for keyboard and screen-reader users; the
 //! buttons stay for them. Before printing, the whole list is drawn.
 
-use crate::model::backlog::thousands;
+use crate::text::numbers::thousands;
 use leptos::html::Div;
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;

@@ -3,11 +3,11 @@
 
 use crate::components::download::{date_stamp, download};
 use crate::lazy::{split_point, ChunkMissing};
-use crate::model::numbers::{count, fixed};
 use crate::route::{Page, Route};
 use crate::state::AppState;
 use crate::storage::session::StorageNotice;
 use crate::storage::usage::Usage;
+use crate::text::numbers::{count, fixed};
 use leptos::prelude::*;
 
 fn download_raw(state: AppState) {

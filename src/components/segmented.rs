@@ -1,7 +1,7 @@
 //! A segmented control over a `Choice`: one pressed button per value, for the few-valued
 //! switches a toolbar shows (the roadmap's view and zoom).
 
-use crate::model::Choice;
+use crate::text::Choice;
 use leptos::prelude::*;
 
 #[component]

@@ -3,13 +3,13 @@
 //! a product, exported first. Never another app's keys.
 
 use crate::components::download::{date_stamp, download};
-use crate::model::backlog::thousands;
-use crate::model::numbers::fixed;
 use crate::model::{Command, Id, Workspace};
 use crate::state::AppState;
 use crate::storage::backend::QUOTA_CHARS;
 use crate::storage::format::encode_export;
 use crate::storage::usage::Usage;
+use crate::text::numbers::fixed;
+use crate::text::numbers::thousands;
 use leptos::prelude::*;
 
 fn kb(chars: usize) -> String {

@@ -1,7 +1,7 @@
 //! Light, dark or follow the system; remembered on this device.
 
-use crate::model::Choice;
 use crate::state::AppState;
+use crate::text::Choice;
 use leptos::prelude::*;
 
 const PREF: &str = "theme";
@@ -33,7 +33,7 @@ impl Theme {
         }
     }
 }
-crate::model::choice::choice!(Theme, key);
+crate::text::choice::choice!(Theme, key);
 
 /// Applies a theme choice to the page.
 pub fn apply_theme(choice: Theme) {

@@ -24,7 +24,7 @@ pub enum Template {
     Basic,
 }
 
-impl crate::model::Choice for Template {
+impl crate::text::Choice for Template {
     fn all() -> &'static [Self] {
         &Template::ALL
     }

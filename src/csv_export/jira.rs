@@ -25,7 +25,7 @@ pub enum Project {
     TeamManaged,
 }
 
-impl crate::model::Choice for Project {
+impl crate::text::Choice for Project {
     fn all() -> &'static [Self] {
         &[Project::CompanyManaged, Project::TeamManaged]
     }

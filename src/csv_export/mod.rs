@@ -7,7 +7,8 @@
 //! for 3.4 KiB more of download, gzip), the formula protection spreadsheets need, and the
 //! text of a story sentence and its acceptance criteria.
 
-use crate::model::{Choice, Item, ItemKind, Product};
+use crate::model::{Item, ItemKind, Product};
+use crate::text::Choice;
 use std::borrow::Cow;
 
 pub mod azure;

@@ -162,19 +162,6 @@ pub enum Forecast {
     Unknown,
 }
 
-/// A count with thousands separated, as people read them: "10,000 items".
-pub fn thousands(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, d) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(d);
-    }
-    out
-}
-
 /// The rows to show, in order. The page itself builds rows only for what it draws (see
 /// `backlog_order` and `RowBuilder`); this is the whole list, for tests and exports.
 pub fn backlog_rows(p: &Product, filter: &BacklogFilter, scheme: Scheme) -> Vec<BacklogRow> {

@@ -3,12 +3,37 @@
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
+/// Which of the two a text was meant to be, for what is wrong with it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Unit {
+    Month,
+    Day,
+}
+
+/// A text that is not a month or a day: not written like one (`real` false), or written
+/// like one that does not exist, such as 2026-02-30. `text` words it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BadDate {
+    pub unit: Unit,
+    pub text: String,
+    pub real: bool,
+}
+
+impl BadDate {
+    fn new(unit: Unit, text: &str, real: bool) -> BadDate {
+        BadDate {
+            unit,
+            text: text.to_string(),
+            real,
+        }
+    }
+}
+
 /// A month or a day as a form field and the JSON see it: its ISO text, read back by its
 /// own parser, and empty where a field may have none.
 pub trait Calendar: Sized + fmt::Display {
-    /// How an error names a good value: "a month like 2026-03".
-    const LIKE: &'static str;
-    fn read(s: &str) -> Result<Self, String>;
+    const UNIT: Unit;
+    fn read(s: &str) -> Result<Self, BadDate>;
 }
 
 /// The text of an optional month or day: empty when there is none.
@@ -16,28 +41,26 @@ pub fn optional_text<T: Calendar>(v: Option<T>) -> String {
     v.map(|v| v.to_string()).unwrap_or_default()
 }
 
-/// Reads a field that may be left empty; `label` names the field in the error.
-pub fn parse_optional<T: Calendar>(label: &str, s: &str) -> Result<Option<T>, String> {
+/// Reads a field that may be left empty.
+pub fn parse_optional<T: Calendar>(s: &str) -> Result<Option<T>, BadDate> {
     if s.trim().is_empty() {
         return Ok(None);
     }
-    T::read(s.trim())
-        .map(Some)
-        .map_err(|_| format!("{label} must be {}.", T::LIKE))
+    T::read(s.trim()).map(Some)
 }
 
 macro_rules! calendar {
-    ($t:ident, $like:literal) => {
+    ($t:ident) => {
         impl Calendar for $t {
-            const LIKE: &'static str = $like;
-            fn read(s: &str) -> Result<Self, String> {
+            const UNIT: Unit = Unit::$t;
+            fn read(s: &str) -> Result<Self, BadDate> {
                 $t::parse(s)
             }
         }
 
         impl TryFrom<String> for $t {
-            type Error = String;
-            fn try_from(s: String) -> Result<Self, String> {
+            type Error = BadDate;
+            fn try_from(s: String) -> Result<Self, BadDate> {
                 $t::parse(&s)
             }
         }
@@ -64,23 +87,15 @@ impl Month {
             .then_some(Month { year, month })
     }
 
-    pub fn parse(s: &str) -> Result<Month, String> {
-        let (y, m) = s
-            .split_once('-')
-            .ok_or_else(|| format!("'{s}' is not a month like 2026-03"))?;
-        if !y.bytes().chain(m.bytes()).all(|b| b.is_ascii_digit()) {
-            return Err(format!("'{s}' is not a month like 2026-03"));
+    pub fn parse(s: &str) -> Result<Month, BadDate> {
+        let bad = |real| move || BadDate::new(Unit::Month, s, real);
+        let (y, m) = s.split_once('-').ok_or_else(bad(false))?;
+        if y.len() != 4 || m.len() != 2 || !y.bytes().chain(m.bytes()).all(|b| b.is_ascii_digit()) {
+            return Err(bad(false)());
         }
-        let year: i32 = y
-            .parse()
-            .map_err(|_| format!("'{s}' is not a month like 2026-03"))?;
-        let month: u8 = m
-            .parse()
-            .map_err(|_| format!("'{s}' is not a month like 2026-03"))?;
-        if y.len() != 4 || m.len() != 2 {
-            return Err(format!("'{s}' is not a month like 2026-03"));
-        }
-        Month::new(year, month).ok_or_else(|| format!("'{s}' is not a real month"))
+        let year: i32 = y.parse().map_err(|_| bad(false)())?;
+        let month: u8 = m.parse().map_err(|_| bad(false)())?;
+        Month::new(year, month).ok_or_else(bad(true))
     }
 
     /// Months counted from year 0, so differences and offsets are plain integers.
@@ -103,13 +118,6 @@ impl Month {
     pub fn quarter(self) -> u8 {
         (self.month - 1) / 3 + 1
     }
-
-    pub fn short_name(self) -> &'static str {
-        const NAMES: [&str; 12] = [
-            "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-        ];
-        NAMES[(self.month - 1) as usize]
-    }
 }
 
 impl fmt::Display for Month {
@@ -118,7 +126,7 @@ impl fmt::Display for Month {
     }
 }
 
-calendar!(Month, "a month like 2026-03");
+calendar!(Month);
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(try_from = "String", into = "String")]
@@ -143,8 +151,8 @@ impl Day {
         (day >= 1 && day <= days_in_month(year, month)).then_some(Day { year, month, day })
     }
 
-    pub fn parse(s: &str) -> Result<Day, String> {
-        let bad = || format!("'{s}' is not a date like 2026-03-15");
+    pub fn parse(s: &str) -> Result<Day, BadDate> {
+        let bad = || BadDate::new(Unit::Day, s, false);
         let mut parts = s.split('-');
         let (y, m, d) = (
             parts.next().ok_or_else(bad)?,
@@ -168,7 +176,7 @@ impl Day {
             m.parse().map_err(|_| bad())?,
             d.parse().map_err(|_| bad())?,
         );
-        day.ok_or_else(|| format!("'{s}' is not a real date"))
+        day.ok_or_else(|| BadDate::new(Unit::Day, s, true))
     }
 
     pub fn month(self) -> Month {
@@ -217,4 +225,4 @@ impl fmt::Display for Day {
     }
 }
 
-calendar!(Day, "a date like 2026-03-15");
+calendar!(Day);

@@ -37,21 +37,15 @@ impl Id {
     }
 
     /// Accepts ids made of lowercase ASCII letters, digits and dashes.
-    pub fn parse(s: &str) -> Result<Id, String> {
+    pub fn parse(s: &str) -> Result<Id, BadId> {
         if s.is_empty() || s.len() > MAX_ID_LEN {
-            return Err(format!(
-                "id '{}' must be 1 to {MAX_ID_LEN} characters",
-                truncate(s)
-            ));
+            return Err(BadId::Length(truncate(s)));
         }
         if !s
             .bytes()
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_')
         {
-            return Err(format!(
-                "id '{}' may hold only lowercase letters, digits, '-' and '_'",
-                truncate(s)
-            ));
+            return Err(BadId::Characters(truncate(s)));
         }
         Ok(Id(s.into()))
     }
@@ -92,12 +86,20 @@ pub type IdMap<K, V> = std::collections::HashMap<K, V, std::hash::BuildHasherDef
 /// A `HashSet` with [`IdHasher`]: the checks run over every id of a document on each load.
 pub type IdSet<K> = std::collections::HashSet<K, std::hash::BuildHasherDefault<IdHasher>>;
 
+/// A text that is not an id, with its first 24 characters: empty or longer than
+/// `MAX_ID_LEN`, or holding a character ids do not use. `text` words it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum BadId {
+    Length(String),
+    Characters(String),
+}
+
 fn truncate(s: &str) -> String {
     s.chars().take(24).collect()
 }
 
 impl TryFrom<String> for Id {
-    type Error = String;
+    type Error = BadId;
     fn try_from(s: String) -> Result<Self, Self::Error> {
         Id::parse(&s)
     }

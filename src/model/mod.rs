@@ -5,7 +5,6 @@
 pub mod backlog;
 pub mod bounds;
 pub mod burndown;
-pub mod choice;
 pub mod command;
 pub mod dates;
 pub mod dependencies;
@@ -13,7 +12,6 @@ pub mod error;
 pub mod history;
 pub mod ids;
 pub mod invariants;
-pub mod numbers;
 pub mod outline;
 pub mod outline_keys;
 pub mod planning;
@@ -30,7 +28,6 @@ pub mod slips;
 pub mod sprint_close;
 pub mod workspace;
 
-pub use choice::Choice;
 pub use command::{
     apply, delete_impact, kind_of, parent_kind, Changes, Command, Entity, Impact, Kind,
     ProductFields,

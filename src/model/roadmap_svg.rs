@@ -48,6 +48,10 @@ pub struct SvgWords {
     pub no_objective: &'static str,
     /// After a slipping feature's title, given the weeks: " · slips 3 wk".
     pub slips: fn(i64) -> String,
+    /// A month's short name over its column: "Mar".
+    pub month: fn(super::Month) -> &'static str,
+    /// A feature's status, on its bar.
+    pub status: fn(super::FeatureStatus) -> &'static str,
 }
 
 /// Draws every dated feature of `p` in `window`, one row per feature, grouped by theme.
@@ -74,7 +78,7 @@ pub fn roadmap_svg(p: &Product, window: Window, words: &SvgWords) -> String {
         r##"<text x="12" y="22" font-size="16" font-weight="700" fill="#1b1f27">{}</text>"##,
         escape(&(words.title)(&p.name))
     );
-    months(&mut s, window, head, height);
+    months(&mut s, window, head, height, words);
     let mut y = head;
     for (theme, features) in groups {
         let colour = theme.map_or("#8a8f98", |t| t.colour.as_str());
@@ -83,8 +87,13 @@ pub fn roadmap_svg(p: &Product, window: Window, words: &SvgWords) -> String {
         for f in features {
             let done = sums.by_feature.get(&f.id).and_then(|r| r.percent_done());
             let slip = slipping.get(&f.id).map(|x| x.weeks);
-            let slip = slip.map(words.slips);
-            feature_row(&mut s, f, colour, done.unwrap_or(0.0), slip, window, y);
+            let row = Row {
+                colour,
+                done: done.unwrap_or(0.0),
+                slip,
+                y,
+            };
+            feature_row(&mut s, f, &row, window, words);
             y += ROW;
         }
     }
@@ -138,7 +147,7 @@ fn theme_groups(p: &Product) -> Vec<(Option<&Theme>, Vec<&Feature>)> {
 }
 
 /// A column per month: its rule and its name, in the band just above the first row.
-fn months(s: &mut String, window: Window, head: f64, height: f64) {
+fn months(s: &mut String, window: Window, head: f64, height: f64, words: &SvgWords) {
     for k in 0..window.months {
         let m = window.start.add_months(k);
         let x = LABEL + COL * k as f64;
@@ -152,24 +161,28 @@ fn months(s: &mut String, window: Window, head: f64, height: f64) {
             r##"<text class="month" x="{}" y="{}" fill="#505866">{} {:02}</text>"##,
             x + 4.0,
             head - 4.0,
-            m.short_name(),
+            (words.month)(m),
             m.year % 100
         );
     }
 }
 
+/// Where a feature's row is and what it shows besides the feature.
+struct Row<'a> {
+    colour: &'a str,
+    done: f64,
+    /// Weeks it slips by, if it does.
+    slip: Option<i64>,
+    y: f64,
+}
+
 /// A feature's title (with its slip's flag, `slip`, when it slips) and, when it is dated inside
 /// the window, its bar with the share done (`done`, in percent) and its status.
-fn feature_row(
-    s: &mut String,
-    f: &Feature,
-    colour: &str,
-    done: f64,
-    slip: Option<String>,
-    window: Window,
-    y: f64,
-) {
-    match slip {
+fn feature_row(s: &mut String, f: &Feature, row: &Row, window: Window, words: &SvgWords) {
+    let Row {
+        colour, done, y, ..
+    } = *row;
+    match row.slip.map(words.slips) {
         Some(flag) => {
             let _ = write!(
                 s,
@@ -214,7 +227,7 @@ fn feature_row(
         r##"<text x="{}" y="{}" fill="#ffffff" font-size="11">{}</text>"##,
         x + 6.0,
         y + 19.0,
-        escape(f.status.label())
+        escape((words.status)(f.status))
     );
 }
 

@@ -22,14 +22,6 @@ impl RoleSetting {
         RoleSetting::NoPm,
     ];
 
-    pub fn label(self) -> &'static str {
-        match self {
-            RoleSetting::Separate => "Separate roles",
-            RoleSetting::OnePerson => "One person, both hats",
-            RoleSetting::NoPm => "No Product Manager",
-        }
-    }
-
     pub fn key(self) -> &'static str {
         match self {
             RoleSetting::Separate => "separate",
@@ -78,18 +70,6 @@ impl Level {
     pub fn from_key(key: &str) -> Option<Level> {
         Level::ALL.into_iter().find(|l| l.key() == key)
     }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Level::Portfolio => "Portfolio",
-            Level::Product => "Product",
-            Level::Objective => "Objectives & key results",
-            Level::Theme => "Theme",
-            Level::Feature => "Feature / epic",
-            Level::Item => "Backlog item",
-            Level::Sprint => "Sprint",
-        }
-    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -107,27 +87,7 @@ impl Hat {
             Hat::Po => "po",
         }
     }
-
-    pub fn label(self) -> &'static str {
-        self.long()
-    }
-
-    pub fn short(self) -> &'static str {
-        match self {
-            Hat::Pm => "PM",
-            Hat::Po => "PO",
-        }
-    }
-
-    pub fn long(self) -> &'static str {
-        match self {
-            Hat::Pm => "Product Manager",
-            Hat::Po => "Product Owner",
-        }
-    }
 }
-
-super::choice::choice!(Hat, key);
 
 /// Who owns a level: the hat that decides, and the hat that helps (if any).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -30,21 +30,11 @@ impl Scheme {
             Scheme::Rice => "rice",
         }
     }
-    pub fn label(self) -> &'static str {
-        match self {
-            Scheme::Rank => "Backlog rank",
-            Scheme::Moscow => "MoSCoW",
-            Scheme::ValueEffort => "Value / effort",
-            Scheme::Wsjf => "WSJF",
-            Scheme::Rice => "RICE",
-        }
-    }
+
     pub fn from_key(k: &str) -> Option<Scheme> {
         Scheme::ALL.into_iter().find(|s| s.key() == k)
     }
 }
-
-super::choice::choice!(Scheme, key);
 
 /// Value divided by effort; `None` until both are set and effort is above zero.
 pub fn value_effort(i: &Item) -> Option<f64> {

@@ -135,17 +135,10 @@ pub enum Horizon {
 
 impl Horizon {
     pub const ALL: [Horizon; 3] = [Horizon::Now, Horizon::Next, Horizon::Later];
-    pub fn label(self) -> &'static str {
-        match self {
-            Horizon::Now => "Now",
-            Horizon::Next => "Next",
-            Horizon::Later => "Later",
-        }
-    }
 }
 
 /// `name()`: the variant's name, as the UI uses it in option values and class names
-/// (`bar--AtRisk`), and a `Choice` keyed by it. Written out rather than taken from
+/// (`bar--AtRisk`) and as the key of its `text::Choice`. Written out rather than taken from
 /// `Debug`, whose formatter would be compiled into the app for each of these types.
 macro_rules! named {
     ($t:ty: $($v:ident),+) => {
@@ -156,17 +149,6 @@ macro_rules! named {
                 }
             }
         }
-        impl super::choice::Choice for $t {
-            fn all() -> &'static [Self] {
-                &[$(Self::$v),+]
-            }
-            fn key(self) -> &'static str {
-                self.name()
-            }
-            fn label(self) -> &'static str {
-                <$t>::label(self)
-            }
-        }
     };
 }
 named!(FeatureStatus: Idea, Planned, InProgress, Done, AtRisk);
@@ -174,7 +156,6 @@ named!(ItemStatus: Todo, InProgress, Done);
 named!(Priority: Must, Should, Could, Wont);
 named!(SprintState: Planned, Active, Finished);
 named!(Horizon: Now, Next, Later);
-super::choice::choice!(ItemKind, key);
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -195,15 +176,6 @@ impl FeatureStatus {
         FeatureStatus::Done,
         FeatureStatus::AtRisk,
     ];
-    pub fn label(self) -> &'static str {
-        match self {
-            FeatureStatus::Idea => "Idea",
-            FeatureStatus::Planned => "Planned",
-            FeatureStatus::InProgress => "In progress",
-            FeatureStatus::Done => "Done",
-            FeatureStatus::AtRisk => "At risk",
-        }
-    }
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -274,14 +246,7 @@ impl ItemKind {
         ItemKind::Spike,
         ItemKind::Bug,
     ];
-    pub fn label(self) -> &'static str {
-        match self {
-            ItemKind::Story => "User story",
-            ItemKind::Task => "Technical task",
-            ItemKind::Spike => "Spike",
-            ItemKind::Bug => "Bug",
-        }
-    }
+
     pub fn key(self) -> &'static str {
         match self {
             ItemKind::Story => "story",
@@ -303,13 +268,6 @@ pub enum ItemStatus {
 
 impl ItemStatus {
     pub const ALL: [ItemStatus; 3] = [ItemStatus::Todo, ItemStatus::InProgress, ItemStatus::Done];
-    pub fn label(self) -> &'static str {
-        match self {
-            ItemStatus::Todo => "To do",
-            ItemStatus::InProgress => "In progress",
-            ItemStatus::Done => "Done",
-        }
-    }
 }
 
 /// MoSCoW priority.
@@ -329,14 +287,6 @@ impl Priority {
         Priority::Could,
         Priority::Wont,
     ];
-    pub fn label(self) -> &'static str {
-        match self {
-            Priority::Must => "Must",
-            Priority::Should => "Should",
-            Priority::Could => "Could",
-            Priority::Wont => "Won't",
-        }
-    }
 }
 
 /// "As a … I want … so that …".
@@ -466,13 +416,11 @@ pub enum SprintState {
 }
 
 impl SprintState {
-    pub fn label(self) -> &'static str {
-        match self {
-            SprintState::Planned => "Planned",
-            SprintState::Active => "Active",
-            SprintState::Finished => "Finished",
-        }
-    }
+    pub const ALL: [SprintState; 3] = [
+        SprintState::Planned,
+        SprintState::Active,
+        SprintState::Finished,
+    ];
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -532,15 +480,6 @@ impl ReadyRule {
             ReadyRule::IsEstimated,
             ReadyRule::HasParentFeature,
         ]
-    }
-    pub fn label(self) -> &'static str {
-        match self {
-            ReadyRule::HasAcceptanceCriteria => "has acceptance criteria",
-            ReadyRule::IsEstimated => "is estimated",
-            ReadyRule::HasParentFeature => "has a parent feature",
-            ReadyRule::HasDescription => "has a description",
-            ReadyRule::HasPriority => "has a priority",
-        }
     }
 }
 

@@ -1,10 +1,10 @@
 //! Home: the welcome on a first visit, an overview of the portfolio afterwards.
 
 use crate::components::{NewProductForm, PageHead};
-use crate::model::numbers::points;
 use crate::model::rollup::product_rollup;
 use crate::route::{Page, Route};
 use crate::state::AppState;
+use crate::text::numbers::points;
 use leptos::prelude::*;
 
 #[component]

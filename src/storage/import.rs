@@ -15,11 +15,11 @@
 use super::format::{CURRENT_VERSION, FORMAT};
 use super::json_path::{clearer, path_of};
 use super::migrate;
-use crate::model::backlog::thousands;
 use crate::model::bounds;
 use crate::model::ids::{prefix, Id};
-use crate::model::numbers::points;
 use crate::model::{validate_workspace, Workspace};
+use crate::text::numbers::points;
+use crate::text::numbers::thousands;
 use serde_json::Value;
 use std::collections::HashMap;
 use std::fmt;

@@ -162,19 +162,19 @@ fn at_index(n: usize, why: String) -> String {
 
 impl FromTree for Id {
     fn from_tree<T: Tree>(t: &T) -> Result<Self, String> {
-        Id::parse(&String::from_tree(t)?)
+        Id::parse(&String::from_tree(t)?).map_err(|e| e.to_string())
     }
 }
 
 impl FromTree for Month {
     fn from_tree<T: Tree>(t: &T) -> Result<Self, String> {
-        Month::parse(&String::from_tree(t)?)
+        Month::parse(&String::from_tree(t)?).map_err(|e| e.to_string())
     }
 }
 
 impl FromTree for Day {
     fn from_tree<T: Tree>(t: &T) -> Result<Self, String> {
-        Day::parse(&String::from_tree(t)?)
+        Day::parse(&String::from_tree(t)?).map_err(|e| e.to_string())
     }
 }
 

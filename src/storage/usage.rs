@@ -2,7 +2,7 @@
 
 use super::backend::{measure_where, Backend, QUOTA_CHARS};
 use super::format::{self, PREFIX};
-use crate::model::numbers::fixed;
+use crate::text::numbers::fixed;
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Usage {

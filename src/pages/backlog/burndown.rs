@@ -2,9 +2,9 @@
 //! line from the sprint's recorded scope to nothing on its last day.
 
 use crate::model::burndown::{burndown, Burndown};
-use crate::model::numbers::points;
 use crate::model::{Day, SprintState};
 use crate::state::{read_product, today, AppState};
+use crate::text::numbers::points;
 use leptos::prelude::*;
 
 const W: f64 = 640.0;
@@ -104,7 +104,7 @@ fn Chart(name: String, b: Burndown) -> impl IntoView {
     let undated = (b.undated_done > 0).then(|| {
         format!(
             "{} done before then {} counted as done from the start.",
-            crate::model::numbers::count(b.undated_done, "item", "items"),
+            crate::text::numbers::count(b.undated_done, "item", "items"),
             if b.undated_done == 1 { "is" } else { "are" }
         )
     });

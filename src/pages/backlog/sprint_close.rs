@@ -1,10 +1,10 @@
 //! Finishing a sprint: each unfinished item goes on to the next sprint or back to the
 //! backlog, as the PO chooses, in one undoable step.
 
-use crate::model::numbers::{count, points};
 use crate::model::sprint_close::{close, next_sprint, unfinished, CarryTo};
 use crate::model::Id;
 use crate::state::{read_product, AppState};
+use crate::text::numbers::{count, points};
 use leptos::prelude::*;
 use std::collections::HashMap;
 

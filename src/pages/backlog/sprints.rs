@@ -7,12 +7,13 @@ use crate::components::fields::{CommitNumber, CommitText, Refused};
 use crate::components::EnumSelect;
 use crate::model::backlog::RefFilter;
 use crate::model::bounds::{self, Field};
-use crate::model::dates::{optional_text, parse_optional};
-use crate::model::numbers::{fixed, points};
+use crate::model::dates::optional_text;
 use crate::model::planning::{sprint_loads, velocity, SprintLoad};
 use crate::model::{ids::prefix, Command, Day, Entity, Id, Kind, Sprint, SprintState};
 use crate::state::read_product;
 use crate::state::{new_id, today, AppState};
+use crate::text::numbers::{fixed, points};
+use crate::text::optional_date;
 use leptos::prelude::*;
 
 #[component]
@@ -179,7 +180,7 @@ fn SprintCard(
             </p>
             {capacity_flag.map(|f| view! { <p class="sprint-card__warning" role="status" data-testid="capacity-out-of-range">{format!("⚠ {f}. Edit the sprint to change it.")}</p> })}
             {over.map(|o| view! { <p class="sprint-card__warning" role="status" data-testid="over-capacity">{crate::text::over_committed(o, by_velocity)}</p> })}
-            {(load.unestimated > 0).then(|| view! { <p class="muted">{format!("{} not counted", crate::model::numbers::count(load.unestimated, "unestimated item", "unestimated items"))}</p> })}
+            {(load.unestimated > 0).then(|| view! { <p class="muted">{format!("{} not counted", crate::text::numbers::count(load.unestimated, "unestimated item", "unestimated items"))}</p> })}
             <StateButton state=sprint.state startable=startable id=id name=name.clone() closing=closing />
         </li>
     }
@@ -290,7 +291,7 @@ fn SprintEditor(
     };
     let day = move |label: &'static str, set: fn(&mut Sprint, Option<Day>)| {
         move |t: String| {
-            let d = parse_optional(label, &t)?;
+            let d = optional_date(label, &t)?;
             edit(Box::new(move |s| set(s, d)))
         }
     };

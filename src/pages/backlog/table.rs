@@ -4,10 +4,10 @@
 use super::ui::{edit_item, with_product, BacklogUi};
 use crate::model::backlog::{BacklogRow, Forecast};
 use crate::model::bounds::Field;
-use crate::model::numbers::points;
 use crate::model::scoring::Scheme;
 use crate::model::{Command, Id, Kind};
 use crate::state::{read_product, AppState};
+use crate::text::numbers::points;
 use leptos::prelude::*;
 
 /// Where a reorder sends an item, as an index in the whole backlog.

@@ -3,11 +3,12 @@
 use super::ui::{with_product, BacklogUi};
 use crate::components::fields::uid;
 use crate::components::{EnumSelect, OptionSelect};
-use crate::model::backlog::{ranked_ids, thousands, BacklogFilter, RefFilter};
-use crate::model::numbers::points;
+use crate::model::backlog::{ranked_ids, BacklogFilter, RefFilter};
 use crate::model::scoring::Scheme;
 use crate::model::{Command, Id, ReadyRule};
 use crate::state::{read_product, AppState};
+use crate::text::numbers::points;
+use crate::text::numbers::thousands;
 use leptos::prelude::*;
 
 fn ref_filter(v: &str) -> RefFilter {

@@ -6,9 +6,9 @@ use crate::components::download::{date_stamp, download};
 use crate::components::fields::uid;
 use crate::components::{EnumSelect, Layout, Section};
 use crate::csv_export::{azure, jira, Profile, Tool};
-use crate::model::Choice;
 use crate::state::AppState;
 use crate::storage::format::encode_export;
+use crate::text::Choice;
 use leptos::prelude::*;
 
 fn slug(s: &str) -> String {

@@ -2,10 +2,10 @@
 //! the workspace or is added next to it; nothing changes before the user chooses.
 
 use crate::components::{LeftOutReport, LostReport, Section};
-use crate::model::numbers::count;
 use crate::model::Command;
 use crate::state::{new_id, AppState};
 use crate::storage::import::{parse_import, summary, with_fresh_ids, Imported, MAX_IMPORT_BYTES};
+use crate::text::numbers::count;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 

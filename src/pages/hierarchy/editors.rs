@@ -7,10 +7,11 @@ use super::ui::OutlineUi;
 use crate::components::fields::{uid, CommitNumber, CommitText, Refused};
 use crate::components::{EnumSelect, OptionSelect};
 use crate::model::bounds::Field;
-use crate::model::dates::{optional_text, parse_optional};
+use crate::model::dates::optional_text;
 use crate::model::outline::{Row, RowKind};
 use crate::model::{Entity, Feature, Id, Item, Product, ProductFields, Theme};
 use crate::state::{read_product, with_product, AppState};
+use crate::text::optional_date;
 use leptos::prelude::*;
 
 /// Changes the entity `find` reads from the product shown: `change` on a copy, then one
@@ -205,8 +206,8 @@ fn FeatureEditor(id: Id) -> impl IntoView {
             <CommitNumber label="Value (0 or more, e.g. 1–10)" field=Field::FeatureValue value=number(|f| f.value) commit=move |v| edit(Box::new(move |x| x.value = v)) testid="edit-value" />
             <CommitNumber label="Effort (above 0, same scale)" field=Field::FeatureEffort value=number(|f| f.effort) commit=move |v| edit(Box::new(move |x| x.effort = v)) testid="edit-effort" />
             <OptionSelect label="Horizon" none="No horizon" value=Signal::derive(move || now.with(|f| f.as_ref().and_then(|f| f.horizon))) on_pick=move |h| { let _ = edit(Box::new(move |x| x.horizon = h)); } />
-            <CommitText label="Start month" value=value(|f| optional_text(f.start)) commit=move |t: String| { let m = parse_optional("Start", &t)?; edit(Box::new(move |x| x.start = m)) } placeholder="2026-03" testid="edit-start" />
-            <CommitText label="End month" value=value(|f| optional_text(f.end)) commit=move |t: String| { let m = parse_optional("End", &t)?; edit(Box::new(move |x| x.end = m)) } placeholder="2026-05" testid="edit-end" />
+            <CommitText label="Start month" value=value(|f| optional_text(f.start)) commit=move |t: String| { let m = optional_date("Start", &t)?; edit(Box::new(move |x| x.start = m)) } placeholder="2026-03" testid="edit-start" />
+            <CommitText label="End month" value=value(|f| optional_text(f.end)) commit=move |t: String| { let m = optional_date("End", &t)?; edit(Box::new(move |x| x.end = m)) } placeholder="2026-05" testid="edit-end" />
             <CommitText label="Description" value=value(|f| f.description.clone()) commit=move |d: String| edit(Box::new(move |x| x.description = d)) multiline=true />
         </EditorFrame>
     }

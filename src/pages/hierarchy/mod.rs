@@ -14,10 +14,10 @@ use ui::{focus_row, OutlineUi};
 
 use crate::components::more_rows::{drawn, reveal, PAGE};
 use crate::components::{Layout, NewProductForm, OptionSelect, ProductPage};
-use crate::model::backlog::thousands;
 use crate::model::outline::{outline_with, rollups, Filter, Row, RowKind};
 use crate::model::{Hat, ItemKind, Level, RoleSetting};
 use crate::state::{read_product, AppState};
+use crate::text::numbers::thousands;
 use leptos::prelude::*;
 use row::OutlineRow;
 use std::collections::HashSet;

@@ -227,7 +227,7 @@ pub(crate) fn MovePanel(row: Row) -> impl IntoView {
                     theme: entity,
                     to,
                 },
-                Err(e) => return error.set(Some(e)),
+                Err(e) => return error.set(Some(e.to_string())),
             }
         } else {
             let parent = v.strip_prefix("parent:").and_then(|p| Id::parse(p).ok());

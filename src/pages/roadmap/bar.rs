@@ -3,11 +3,11 @@
 //! on an empty track places an unscheduled feature in that month.
 
 use super::ui::{edit_feature, month_label, with_product, RoadmapUi};
-use crate::model::numbers::fixed;
 use crate::model::roadmap::{adjust, resized_end, resized_start, shifted, Edge, Window};
 use crate::model::roadmap_lanes::Bar;
 use crate::model::{Id, Month};
 use crate::state::{today, AppState};
+use crate::text::numbers::fixed;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 

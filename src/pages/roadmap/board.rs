@@ -3,13 +3,13 @@
 
 use super::add_feature::AddFeature;
 use super::ui::{with_product, RoadmapUi};
-use crate::model::numbers::fixed;
 use crate::model::roadmap_lanes::{waits, Wait};
 use crate::model::slips::{finish_days, slip_facts, slips_from, SlipFacts};
 use crate::model::{Command, Entity, Feature, Horizon, Id, Kind};
 use crate::state::read_product;
 use crate::state::AppState;
 use crate::text;
+use crate::text::numbers::fixed;
 use leptos::prelude::*;
 use std::collections::HashMap;
 

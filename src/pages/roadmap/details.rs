@@ -4,13 +4,13 @@ use super::ui::{edit_feature, month_label, with_product, RoadmapUi};
 use crate::components::depends_on::{DependsOn, Other};
 use crate::components::fields::uid;
 use crate::components::{AddLine, EnumSelect, OptionSelect, Section};
-use crate::model::numbers::{fixed, points};
 use crate::model::rollup::feature_rollup;
 use crate::model::slips::slip_of;
 use crate::model::{ids::prefix, Command, Day, Entity, Feature, FeatureStatus, Id, Kind, Release};
 use crate::route::{Page, Route};
 use crate::state::read_product;
 use crate::state::{new_id, AppState};
+use crate::text::numbers::{fixed, points};
 use leptos::prelude::*;
 
 #[component]

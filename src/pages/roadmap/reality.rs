@@ -3,12 +3,12 @@
 
 use super::ui::RoadmapUi;
 use crate::components::{Section, WideTable};
-use crate::model::numbers::points;
 use crate::model::roadmap::{reality_with, Bucket};
 use crate::model::slips::slips;
 use crate::model::Horizon;
 use crate::state::read_product;
 use crate::state::AppState;
+use crate::text::numbers::points;
 use leptos::prelude::*;
 
 #[component]

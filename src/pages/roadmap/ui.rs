@@ -1,8 +1,9 @@
 //! The roadmap page's shared state and the helpers its parts use.
 
 use crate::model::roadmap::Window;
-use crate::model::{Choice, Command, Entity, Feature, Id, Month};
+use crate::model::{Command, Entity, Feature, Id, Month};
 use crate::state::AppState;
+use crate::text::Choice;
 use leptos::prelude::*;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -32,7 +33,7 @@ impl View {
         }
     }
 }
-crate::model::choice::choice!(View, key);
+crate::text::choice::choice!(View, key);
 
 impl Zoom {
     pub const ALL: [Zoom; 2] = [Zoom::Months, Zoom::Quarters];
@@ -55,7 +56,7 @@ impl Zoom {
         }
     }
 }
-crate::model::choice::choice!(Zoom, key);
+crate::text::choice::choice!(Zoom, key);
 
 /// A choice remembered on this device under `name`: read once, written when it changes.
 pub(crate) fn remembered<T: Choice>(name: &'static str, default: T) -> RwSignal<T> {

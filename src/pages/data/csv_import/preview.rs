@@ -186,7 +186,7 @@ fn Unknown(plan: Memo<Plan>, choices: RwSignal<Choices>) -> impl IntoView {
                     let id = crate::components::fields::uid("csv-type");
                     view! {
                         <div class="field field--inline">
-                            <label for=id.clone()>{format!("“{name}” ({})", crate::model::numbers::count(n, "row", "rows"))}</label>
+                            <label for=id.clone()>{format!("“{name}” ({})", crate::text::numbers::count(n, "row", "rows"))}</label>
                             <select id=id on:change=move |ev| {
                                 let v = event_target_value(&ev);
                                 choices.update(|c| match choice_of(&v) { Some(x) => { c.insert(key.clone(), x); } None => { c.remove(&key); } });

@@ -2,8 +2,8 @@
 
 use super::preview::LISTED;
 use crate::interop::{Becomes, Change, Counts, Note, NoteKind, Plan, Refusal, SkipReason, Skipped};
-use crate::model::numbers::{count, points};
 use crate::model::workspace::{FeatureStatus, ItemStatus, Priority};
+use crate::text::numbers::{count, points};
 
 pub fn too_large(name: &str, bytes: f64) -> String {
     format!(
@@ -19,8 +19,8 @@ pub fn refusal(r: &Refusal) -> String {
         Refusal::TooLarge { bytes } => format!("It is {:.1} MB; the limit is 20 MB.", *bytes as f64 / 1_048_576.0),
         Refusal::TooManyRows { rows } => format!(
             "It has {} rows; Two Hats imports up to {} at a time, rather than part of a backlog. Export a smaller selection (one project, or a filter) and import each.",
-            crate::model::backlog::thousands(*rows),
-            crate::model::backlog::thousands(crate::interop::MAX_ROWS)
+            crate::text::numbers::thousands(*rows),
+            crate::text::numbers::thousands(crate::interop::MAX_ROWS)
         ),
         Refusal::OpenQuote { row } => format!("A quoted cell that opens on row {row} never closes: the file is cut off, or not CSV."),
         Refusal::NotRecognised(n) => {

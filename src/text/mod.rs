@@ -5,14 +5,12 @@
 //! A function here goes into the first load only if code on Home's path calls it, so the
 //! backlog's words are called from the backlog page alone.
 
-use crate::model::backlog::thousands;
 use crate::model::backlog::Forecast;
 use crate::model::bounds::{Field, Low, NotInRange};
 use crate::model::command::entity_title;
 use crate::model::error::{
     At, Invalid, Link, ModelError, Name, Place, Problem, Rule, Span, TextField,
 };
-use crate::model::numbers::{count, fixed, plain, points};
 use crate::model::outline::{DropRefused, Facts, Loose, Row, RowKind};
 use crate::model::roadmap::Reality;
 use crate::model::roadmap_lanes::{Lane, Wait};
@@ -21,12 +19,21 @@ use crate::model::rollup::Rollup;
 use crate::model::slips::{Against, SlipFacts};
 use crate::model::{Command, Id, Impact, Kind, Ownership, ReadyRule, RoleSetting, Workspace};
 use crate::model::{Day, Month};
+use numbers::{count, fixed, plain, points, thousands};
+
+use std::fmt;
+
+pub mod choice;
+mod labels;
+pub mod numbers;
+
+pub use choice::Choice;
+pub use labels::optional_date;
 
 /// The undo step that finishes a sprint, given its name: "finish Sprint 4".
 pub fn finish_sprint(name: &str) -> String {
     format!("finish {name}")
 }
-use std::fmt;
 
 /// A short description of a command, for the undo button and announcements.
 pub fn command_label(cmd: &Command, ws: &Workspace) -> String {
@@ -163,6 +170,8 @@ pub const SVG_WORDS: SvgWords = SvgWords {
     objective: svg_objective,
     no_objective: "⚠ No objective",
     slips: svg_slips,
+    month: Month::short_name,
+    status: crate::model::FeatureStatus::label,
 };
 
 fn svg_title(product: &str) -> String {

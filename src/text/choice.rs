@@ -16,7 +16,7 @@ pub trait Choice: Copy + PartialEq + Send + Sync + 'static {
 /// A `Choice` from a type's own `ALL`, `label` and the named key function.
 macro_rules! choice {
     ($t:ty, $key:ident) => {
-        impl $crate::model::choice::Choice for $t {
+        impl $crate::text::choice::Choice for $t {
             fn all() -> &'static [Self] {
                 &<$t>::ALL
             }
@@ -32,15 +32,15 @@ macro_rules! choice {
 pub(crate) use choice;
 
 /// "No priority" is a value of its own in the backlog's priority filter.
-impl Choice for Option<super::Priority> {
+impl Choice for Option<crate::model::Priority> {
     fn all() -> &'static [Self] {
-        use super::Priority::*;
+        use crate::model::Priority::*;
         &[Some(Must), Some(Should), Some(Could), Some(Wont), None]
     }
     fn key(self) -> &'static str {
-        self.map_or("none", super::Priority::name)
+        self.map_or("none", crate::model::Priority::name)
     }
     fn label(self) -> &'static str {
-        self.map_or("No priority", super::Priority::label)
+        self.map_or("No priority", crate::model::Priority::label)
     }
 }
