@@ -114,7 +114,7 @@ fn unreadable(s: &Store, parts: &[&str]) {
         Loaded::Unreadable { reason } => {
             for part in parts {
                 assert!(
-                    reason.contains(part),
+                    reason.to_string().contains(part),
                     "reason {reason:?} should contain {part:?}"
                 );
             }
@@ -146,7 +146,7 @@ fn set_aside(s: &Store, ws: &Workspace, n: usize, parts: &[&str]) {
     }
     for part in parts {
         assert!(
-            aside.reason.contains(part),
+            aside.reason.to_string().contains(part),
             "reason {:?} should contain {part:?}",
             aside.reason
         );
@@ -538,7 +538,9 @@ fn a_preview_document_that_cannot_be_migrated_is_unreadable_not_lost() {
     );
     match decode(&|k| s.get(k).cloned()) {
         Loaded::Unreadable { reason } => assert!(
-            reason.contains("could not be migrated from version 0"),
+            reason
+                .to_string()
+                .contains("could not be migrated from version 0"),
             "{reason}"
         ),
         other => panic!("expected unreadable, got {other:?}"),

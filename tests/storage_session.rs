@@ -213,7 +213,7 @@ fn a_damaged_index_is_backed_up_byte_for_byte_before_anything_is_written() {
     else {
         panic!("{:?}", opened.settled.notices);
     };
-    assert!(reason.contains("not valid JSON"), "{reason}");
+    assert!(reason.to_string().contains("not valid JSON"), "{reason}");
     let backup: std::collections::BTreeMap<String, String> =
         serde_json::from_str(&b.get(backup_key).unwrap()).unwrap();
     for (k, v) in before
@@ -458,7 +458,7 @@ fn a_version_2_store_with_a_product_that_cannot_be_read_is_kept_and_the_rest_reb
     else {
         panic!("{:?}", settled.notices);
     };
-    assert!(reason.contains("are damaged"), "{reason}");
+    assert!(reason.to_string().contains("are damaged"), "{reason}");
     assert_eq!(settled.rebuild_from.as_ref(), Some(backup_key));
     let backup: std::collections::BTreeMap<String, String> =
         serde_json::from_str(&b.get(backup_key).unwrap()).unwrap();

@@ -133,7 +133,7 @@ fn nearly_full_view(u: Usage, hide: RwSignal<bool>) -> impl IntoView {
 
 /// Products that could not be read and were left out of the workspace.
 fn set_aside_text(
-    products: &[(String, String)],
+    products: &[(String, crate::storage::format::Why)],
     backup_key: Option<&str>,
 ) -> (&'static str, String, String) {
     let names = products

@@ -22,6 +22,7 @@
 
 use super::chunks::{self, ChunkEnvelope, CoreEnvelope, CHUNKS};
 use super::tree::{self, Tree};
+use crate::model::error::Invalid;
 use crate::model::{
     validate_product, validate_workspace, Id, Item, Portfolio, Product, RoleSetting, Workspace,
 };
@@ -268,7 +269,7 @@ pub enum Loaded {
     /// Stored by a newer version of the app; it must not be touched.
     Newer { version: u32 },
     /// Stored data that cannot be read: it must be kept, not overwritten.
-    Unreadable { reason: String },
+    Unreadable { reason: Why },
 }
 
 /// A stored product that could not be read.
@@ -277,9 +278,22 @@ pub struct SetAside {
     pub id: Id,
     /// Its name, when its core key can still be read that far.
     pub name: Option<String>,
-    pub reason: String,
+    pub reason: Why,
     /// The keys the workspace index names for it.
     pub keys: Vec<String>,
+}
+
+/// Why stored data could not be read, as facts. A broken rule is worded (`Display`, in
+/// `text`) only where a banner shows it, in the notices chunk, so the start-up read
+/// carries no rule's words into the first load.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Why {
+    /// Damage found while reading, in the words of what found it (a JSON error).
+    Damaged(String),
+    /// The stored workspace breaks a rule.
+    Breaks(Invalid),
+    /// A product breaks a rule on its own.
+    ProductBreaks(Id, Invalid),
 }
 
 impl SetAside {
@@ -300,7 +314,11 @@ pub fn decode(get: &dyn Fn(&str) -> Option<String>) -> Loaded {
 /// The index's format and version, or why it cannot be read (boxed: a `Loaded` is large
 /// and this is the rare path).
 fn probe<T: Tree>(meta_raw: &str) -> Result<u32, Box<Loaded>> {
-    let unreadable = |reason: String| Box::new(Loaded::Unreadable { reason });
+    let unreadable = |reason: String| {
+        Box::new(Loaded::Unreadable {
+            reason: Why::Damaged(reason),
+        })
+    };
     let probe: VersionProbe = tree::read::<T, _>(meta_raw)
         .map_err(|e| unreadable(format!("the workspace index is not valid JSON ({e})")))?;
     if probe.format.as_deref() != Some(FORMAT) {
@@ -336,7 +354,7 @@ pub fn decode_current<T: Tree>(get: &dyn Fn(&str) -> Option<String>) -> Loaded {
         Ok(m) => m,
         Err(e) => {
             return Loaded::Unreadable {
-                reason: format!("the workspace index is damaged ({e})"),
+                reason: Why::Damaged(format!("the workspace index is damaged ({e})")),
             }
         }
     };
@@ -352,7 +370,7 @@ pub fn decode_current<T: Tree>(get: &dyn Fn(&str) -> Option<String>) -> Loaded {
         drop_links_to(&mut ws, &set_aside);
         if let Err(e) = validate_workspace(&ws) {
             return Loaded::Unreadable {
-                reason: format!("the stored workspace breaks a rule: {e}"),
+                reason: Why::Breaks(e),
             };
         }
     }
@@ -399,7 +417,9 @@ pub fn decode_older<T: Tree>(get: &dyn Fn(&str) -> Option<String>, version: u32)
     });
     match read {
         Ok(((products, oldest), meta)) => checked(meta, products, oldest),
-        Err(reason) => Loaded::Unreadable { reason },
+        Err(reason) => Loaded::Unreadable {
+            reason: Why::Damaged(reason),
+        },
     }
 }
 
@@ -434,7 +454,7 @@ fn set_aside_invalid(
                 set_aside.push(SetAside {
                     id: p.id.clone(),
                     name: Some(p.name.clone()),
-                    reason: format!("product {} breaks a rule: {e}", p.id),
+                    reason: Why::ProductBreaks(p.id.clone(), e),
                     keys: r.keys(),
                 });
             }
@@ -453,7 +473,7 @@ fn checked(meta: Meta, products: Vec<Product>, from: u32) -> Loaded {
     };
     if let Err(e) = validate_workspace(&ws) {
         return Loaded::Unreadable {
-            reason: format!("the stored workspace breaks a rule: {e}"),
+            reason: Why::Breaks(e),
         };
     }
     Loaded::Migrated { ws, refs, from }
@@ -509,7 +529,7 @@ fn read_chunked<T: Tree>(
             Err(reason) => set_aside.push(SetAside {
                 id: r.id.clone(),
                 name: stored_name::<T>(r, get),
-                reason,
+                reason: Why::Damaged(reason),
                 keys: r.keys(),
             }),
         }

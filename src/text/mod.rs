@@ -776,6 +776,19 @@ fn loop_words(f: &mut fmt::Formatter<'_>, titles: &[String]) -> fmt::Result {
     }
 }
 
+/// Why stored data could not be read: "product p-1 breaks a rule: product 'Atlas' (p-1):
+/// the name cannot be empty". Worded in the notices chunk alone.
+impl fmt::Display for crate::storage::format::Why {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        use crate::storage::format::Why;
+        match self {
+            Why::Damaged(words) => f.write_str(words),
+            Why::Breaks(e) => write!(f, "the stored workspace breaks a rule: {e}"),
+            Why::ProductBreaks(id, e) => write!(f, "product {id} breaks a rule: {e}"),
+        }
+    }
+}
+
 /// "product 'Atlas' (p-1): the name cannot be empty".
 impl fmt::Display for Invalid {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

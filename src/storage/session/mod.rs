@@ -11,7 +11,7 @@
 
 use super::backend::{Backend, StorageError};
 use super::chunks::Written;
-use super::format::{self, Lineage, Loaded, ProductRef, BACKUP_PREFIX, META_KEY, PREFIX};
+use super::format::{self, Lineage, Loaded, ProductRef, Why, BACKUP_PREFIX, META_KEY, PREFIX};
 use crate::model::{validate_workspace, Changes, Id, Item, Workspace};
 use std::cell::RefCell;
 use std::collections::{HashMap, VecDeque};
@@ -27,7 +27,7 @@ pub enum StorageNotice {
     /// on the `rebuilt` products whose newest keys still make a whole product (none: a
     /// fresh workspace).
     Recovered {
-        reason: String,
+        reason: Why,
         backup_key: String,
         rebuilt: usize,
     },
@@ -36,12 +36,12 @@ pub enum StorageNotice {
     /// page restores from; `None`: that copy failed, so nothing is saved (which would
     /// drop them from the index).
     SetAside {
-        products: Vec<(String, String)>,
+        products: Vec<(String, Why)>,
         backup_key: Option<String>,
     },
     /// Stored data could not be read, and could not be backed up either: nothing is saved,
     /// so the original stays exactly as it was.
-    UnreadableKept { reason: String },
+    UnreadableKept { reason: Why },
     /// Stored by a newer app version: left untouched, nothing is saved.
     Newer { version: u32 },
     /// Stored by an older version and migrated; the original stays under `backup_key`
@@ -285,7 +285,7 @@ impl<B: Backend + Clone + Default + 'static> Session<B> {
                 refs,
                 set_aside,
             } => {
-                let notices = self.set_aside(&set_aside);
+                let notices = self.set_aside(set_aside);
                 // Leftovers of a cut-short save — or of a save another tab is making
                 // right now, so they go only once a later meta still leaves them out.
                 let keys = self.backend.keys();
@@ -307,7 +307,9 @@ impl<B: Backend + Clone + Default + 'static> Session<B> {
                     .iter()
                     .any(|k| format::is_document_key(k))
                 {
-                    self.recover("product data was found without its workspace index".into())
+                    self.recover(Why::Damaged(
+                        "product data was found without its workspace index".into(),
+                    ))
                 } else {
                     (None, true, vec![])
                 }
@@ -398,7 +400,7 @@ impl<B: Backend + Clone + Default + 'static> Session<B> {
 
     /// Keeps the unreadable document under a backup key and starts fresh; what can be
     /// rebuilt from it comes next (`Settled::rebuild_from`).
-    fn recover(&mut self, reason: String) -> (Option<Workspace>, bool, Vec<StorageNotice>) {
+    fn recover(&mut self, reason: Why) -> (Option<Workspace>, bool, Vec<StorageNotice>) {
         match self.back_up_document() {
             Ok(backup_key) => {
                 let notice = StorageNotice::Recovered {
@@ -435,12 +437,12 @@ impl<B: Backend + Clone + Default + 'static> Session<B> {
 
     /// Copies the keys of the products set aside, with the index that names them, into
     /// one backup key: the next save drops them from the index.
-    fn set_aside(&mut self, set_aside: &[format::SetAside]) -> Vec<StorageNotice> {
+    fn set_aside(&mut self, set_aside: Vec<format::SetAside>) -> Vec<StorageNotice> {
         if set_aside.is_empty() {
             return vec![];
         }
         let mut keys = vec![META_KEY.to_string()];
-        for a in set_aside {
+        for a in &set_aside {
             keys.extend(a.keys.iter().cloned());
         }
         let copy = self.copy_of(&keys);
@@ -459,8 +461,8 @@ impl<B: Backend + Clone + Default + 'static> Session<B> {
             }
         };
         let products = set_aside
-            .iter()
-            .map(|a| (a.label(), a.reason.clone()))
+            .into_iter()
+            .map(|a| (a.label(), a.reason))
             .collect();
         vec![StorageNotice::SetAside {
             products,
