@@ -5,6 +5,7 @@ use crate::model::sprint_close::{close, next_sprint, unfinished, CarryTo};
 use crate::model::Id;
 use crate::state::{read_product, AppState};
 use crate::text::numbers::{count, points};
+use crate::text::Choice;
 use leptos::prelude::*;
 use std::collections::HashMap;
 
@@ -201,12 +202,33 @@ fn CarryRow(
                 <span class="muted">{format!(" · {} · {}", open.estimate.map(|e| format!("{} {}", points(e), if e == 1.0 { "pt" } else { "pts" })).unwrap_or_else(|| "unestimated".into()), open.status)}</span>
             </label>
             <select id=select_id on:change=move |ev| {
-                let to = if event_target_value(&ev) == "next" { CarryTo::NextSprint } else { CarryTo::Backlog };
-                choice.update(|ch| { ch.insert(id.get_value(), to); });
+                if let Some(to) = CarryTo::from_key(&event_target_value(&ev)) {
+                    choice.update(|ch| { ch.insert(id.get_value(), to); });
+                }
             } data-testid="carry-to">
-                {next.map(|n| view! { <option value="next" prop:selected=move || picked() == CarryTo::NextSprint>{format!("Move to {n}")}</option> })}
-                <option value="backlog" prop:selected=move || picked() == CarryTo::Backlog>"Back to the backlog"</option>
+                {next.map(|n| view! { <option value=CarryTo::NextSprint.key() prop:selected=move || picked() == CarryTo::NextSprint>{format!("Move to {n}")}</option> })}
+                <option value=CarryTo::Backlog.key() prop:selected=move || picked() == CarryTo::Backlog>{CarryTo::Backlog.label()}</option>
             </select>
         </li>
+    }
+}
+
+/// Where an unfinished item goes. The select names the next sprint itself ("Move to
+/// Sprint 4"); the label here is for where no name is at hand.
+impl Choice for CarryTo {
+    fn all() -> &'static [Self] {
+        &[CarryTo::NextSprint, CarryTo::Backlog]
+    }
+    fn key(self) -> &'static str {
+        match self {
+            CarryTo::NextSprint => "next",
+            CarryTo::Backlog => "backlog",
+        }
+    }
+    fn label(self) -> &'static str {
+        match self {
+            CarryTo::NextSprint => "Move to the next sprint",
+            CarryTo::Backlog => "Back to the backlog",
+        }
     }
 }

@@ -6,6 +6,7 @@ use crate::interop::{self, Choices, Export, Plan, TypeChoice};
 use crate::model::ItemKind;
 use crate::route::{Page, Route};
 use crate::state::{new_id, read_product, AppState};
+use crate::text::Choice;
 use leptos::prelude::*;
 
 /// Where the import goes.
@@ -168,14 +169,6 @@ fn Unknown(plan: Memo<Plan>, choices: RwSignal<Choices>) -> impl IntoView {
             }
         })
     });
-    let options: [(&str, &str); 6] = [
-        ("", "Choose…"),
-        ("story", "User story"),
-        ("task", "Technical task"),
-        ("spike", "Spike"),
-        ("bug", "Bug"),
-        ("feature", "Feature"),
-    ];
     view! {
         <Show when=move || asked.with(|a| !a.is_empty())>
             <fieldset class="csv-preview__types" data-testid="csv-unknown-types">
@@ -189,10 +182,10 @@ fn Unknown(plan: Memo<Plan>, choices: RwSignal<Choices>) -> impl IntoView {
                             <label for=id.clone()>{format!("“{name}” ({})", crate::text::numbers::count(n, "row", "rows"))}</label>
                             <select id=id on:change=move |ev| {
                                 let v = event_target_value(&ev);
-                                choices.update(|c| match choice_of(&v) { Some(x) => { c.insert(key.clone(), x); } None => { c.remove(&key); } });
+                                choices.update(|c| match TypeChoice::from_key(&v) { Some(x) => { c.insert(key.clone(), x); } None => { c.remove(&key); } });
                             } data-testid="csv-type-choice">
-                                {options.iter().map(|(v, l)| view! { <option value=*v>{*l}</option> }).collect_view()}
-                                <option value="skip">"Leave these rows out"</option>
+                                <option value="">"Choose…"</option>
+                                {TypeChoice::all().iter().map(|c| view! { <option value=c.key()>{c.label()}</option> }).collect_view()}
                             </select>
                         </div>
                     }
@@ -202,16 +195,33 @@ fn Unknown(plan: Memo<Plan>, choices: RwSignal<Choices>) -> impl IntoView {
     }
 }
 
-fn choice_of(v: &str) -> Option<TypeChoice> {
-    Some(match v {
-        "story" => TypeChoice::Item(ItemKind::Story),
-        "task" => TypeChoice::Item(ItemKind::Task),
-        "spike" => TypeChoice::Item(ItemKind::Spike),
-        "bug" => TypeChoice::Item(ItemKind::Bug),
-        "feature" => TypeChoice::Feature,
-        "skip" => TypeChoice::Skip,
-        _ => return None,
-    })
+/// What an unknown type can become, as its select offers it.
+impl Choice for TypeChoice {
+    fn all() -> &'static [Self] {
+        use ItemKind::*;
+        &[
+            TypeChoice::Item(Story),
+            TypeChoice::Item(Task),
+            TypeChoice::Item(Spike),
+            TypeChoice::Item(Bug),
+            TypeChoice::Feature,
+            TypeChoice::Skip,
+        ]
+    }
+    fn key(self) -> &'static str {
+        match self {
+            TypeChoice::Item(kind) => kind.key(),
+            TypeChoice::Feature => "feature",
+            TypeChoice::Skip => "skip",
+        }
+    }
+    fn label(self) -> &'static str {
+        match self {
+            TypeChoice::Item(kind) => kind.label(),
+            TypeChoice::Feature => "Feature",
+            TypeChoice::Skip => "Leave these rows out",
+        }
+    }
 }
 
 #[component]
