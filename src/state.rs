@@ -530,6 +530,18 @@ impl AppState {
             self.after_engine(|e, t, ws| (e.reload)(t, ws));
         }
         self.retry_heard(10);
+        self.adopt_orphans_later();
+    }
+
+    /// Another tab committed: if its commit overwrote one built beside it whose tab has
+    /// since closed, that commit's log is in storage, and this tab takes it in once the
+    /// log is old enough that its own tab would have (`storage::session::logs`).
+    fn adopt_orphans_later(&self) {
+        let state = *self;
+        let delay = crate::storage::session::logs::ADOPT_AFTER_MS as i32 + 250;
+        after_ms(delay, move || {
+            state.run(|e, t, ws| (e.flush)(t, ws));
+        });
     }
 
     /// An announcement can outrun the keys it names: look again shortly, a few times,

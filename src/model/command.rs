@@ -16,8 +16,11 @@ use super::roles::RoleSetting;
 use super::workspace::{
     Feature, Item, Objective, Portfolio, Product, Release, Sprint, Theme, Vision, Workspace,
 };
+use serde::{Deserialize, Serialize};
 
-#[derive(Clone, Debug, PartialEq)]
+/// Serialisable so that a commit can keep its commands in storage for a tab that finds
+/// the commit overwritten (`storage::tab`, "orphans").
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum Command {
     SetRoles(RoleSetting),
     RenamePortfolio(String),
@@ -91,7 +94,7 @@ pub enum Command {
 }
 
 /// The product's own fields, without its children.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ProductFields {
     pub id: Id,
     pub name: String,
@@ -103,7 +106,7 @@ pub struct ProductFields {
 // An entity is built and moved once per command; boxing the item would cost every edit an
 // allocation and every match a deref for no gain.
 #[allow(clippy::large_enum_variant)]
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum Entity {
     Objective(Objective),
     Theme(Theme),
@@ -113,7 +116,7 @@ pub enum Entity {
     Release(Release),
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Kind {
     Objective,
     Theme,

@@ -94,6 +94,10 @@ pub trait Backend {
     fn stamp(&self) -> String {
         "0".to_string()
     }
+    /// The time in milliseconds, for how old a commit's log is (`session::logs`).
+    fn now_ms(&self) -> u64 {
+        0
+    }
 }
 
 /// Storage in memory, shared by every clone (as tabs share `localStorage`), with a quota.
@@ -386,4 +390,12 @@ impl Backend for MemoryBackend {
         m.clock += 1;
         format!("t{}", m.clock)
     }
+
+    /// A tick of the test's clock is taken for `MS_PER_TICK` milliseconds.
+    fn now_ms(&self) -> u64 {
+        self.inner.borrow().tick * MS_PER_TICK
+    }
 }
+
+/// How long a tick of `MemoryBackend::advance` stands for: a clean-up's delay is ten.
+pub const MS_PER_TICK: u64 = 300;

@@ -159,6 +159,10 @@ impl Backend for LocalBackend {
             .unwrap_or_default()
             .replace([':', '.'], "-")
     }
+
+    fn now_ms(&self) -> u64 {
+        js_sys::Date::now() as u64
+    }
 }
 
 /// The size of every `twohats.*` key, so usage is known after every save without

@@ -93,6 +93,8 @@ pub struct Tab<B: Backend> {
     heard: Option<String>,
     /// The last write failed; the next one is tried with everything since.
     write_failed: bool,
+    /// Other tabs' orphaned commits the last replay took in (see `orphans`).
+    merged_orphans: Vec<u64>,
 }
 
 impl<B: Backend + Clone + Default + 'static> Tab<B> {
@@ -109,6 +111,7 @@ impl<B: Backend + Clone + Default + 'static> Tab<B> {
             unsaved: Changes::default(),
             heard: None,
             write_failed: false,
+            merged_orphans: Vec::new(),
         }
     }
 
@@ -254,6 +257,7 @@ impl<B: Backend + Clone + Default + 'static> Tab<B> {
         if self.elsewhere() && self.pending() && self.reload(ws, &mut out) {
             return out;
         }
+        let orphans = self.adopt_orphans(ws, &mut out);
         if !self.pending() {
             return out;
         }
@@ -262,13 +266,92 @@ impl<B: Backend + Clone + Default + 'static> Tab<B> {
             self.unsaved_step = false;
             let cmds = std::mem::take(&mut self.since_commit);
             self.committed(cmds);
+            self.forget_logs(&orphans);
         }
         out
+    }
+
+    /// Commits of other tabs that a commit built beside them overwrote (their logs are
+    /// in storage, `session::logs`), applied on this tab's document and kept among the
+    /// commands to commit. Their ids, for their logs to go once this tab's commit holds
+    /// them.
+    fn adopt_orphans(&mut self, ws: &mut Workspace, out: &mut Outcome) -> Vec<u64> {
+        if !self.session.is_saving() || self.unsaved_step {
+            return vec![];
+        }
+        let (ids, cmds) = self.orphans();
+        let mut changed = false;
+        for cmd in cmds {
+            if !changes_something(ws, &cmd) {
+                continue;
+            }
+            // Not among this tab's commands: the orphan's own log stays until a commit
+            // holding it is everywhere, and a log of another tab's edit kept here too
+            // would be replayed against that tab's next edits, back and forth.
+            if let Ok((c, _)) = apply(ws, cmd) {
+                self.unsaved.merge(c);
+                changed = true;
+            }
+        }
+        self.session.merged_in(&ids);
+        if changed {
+            // The history's steps refer to the document before these changes.
+            self.history.clear();
+            self.redo_cmds.clear();
+            out.changed = true;
+            out.replaced = true;
+            out.say(
+                "Added changes another tab saved just before it closed.",
+                false,
+            );
+        }
+        ids
+    }
+
+    /// The orphaned commits storage holds for the document this tab holds: their ids,
+    /// and their commands in the order they were made. A commit counts once the commit
+    /// it was built on is in the document (or is an orphan too): an older log, left
+    /// from before the ancestry the document records, cannot be told from one already
+    /// in it, and is left alone.
+    fn orphans(&self) -> (Vec<u64>, Vec<Command>) {
+        let mut logs = self.session.foreign_logs();
+        logs.retain(|l| !self.mine.iter().any(|(c, _)| *c == l.commit));
+        logs.sort_by_key(|l| l.commit);
+        let mut ids: Vec<u64> = Vec::new();
+        let mut cmds = Vec::new();
+        loop {
+            let next = logs
+                .iter()
+                .position(|l| self.session.seen_includes(l.parent) || ids.contains(&l.parent));
+            let Some(n) = next else { break };
+            let log = logs.remove(n);
+            ids.push(log.commit);
+            if let Ok(c) = serde_json::from_str::<Vec<Command>>(&log.commands) {
+                cmds.extend(c);
+            }
+        }
+        (ids, cmds)
+    }
+
+    /// Lets the logs of `orphans` go, now that this tab's commit holds them.
+    fn forget_logs(&self, orphans: &[u64]) {
+        for c in orphans {
+            self.session.forget_log_later(*c);
+        }
     }
 
     /// Notes the commands of the commit just written, to replay on a document another
     /// tab saves without having seen it.
     fn committed(&mut self, cmds: Vec<Command>) {
+        let replayable: Vec<&Command> = cmds
+            .iter()
+            .filter(|c| !matches!(c, Command::ReplaceWorkspace(_)))
+            .collect();
+        if !replayable.is_empty() {
+            if let Ok(json) = serde_json::to_string(&replayable) {
+                self.session.keep_log(&json);
+            }
+        }
         self.mine.push_back((self.session.last_written(), cmds));
         if self.mine.len() > format::ANCESTORS {
             self.mine.pop_front();
@@ -333,6 +416,7 @@ impl<B: Backend + Clone + Default + 'static> Tab<B> {
     /// later while `waiting_for_heard`: an announcement can outrun the keys it names.
     pub fn heard(&mut self, ws: &mut Workspace, meta: String) -> Outcome {
         let mut out = Outcome::default();
+        self.session.note_named(&meta);
         if !self.session.knows(&meta) {
             self.heard = Some(meta.clone());
             self.take(ws, Some(meta), &mut out);
@@ -411,6 +495,8 @@ impl<B: Backend + Clone + Default + 'static> Tab<B> {
             self.mine.clear();
             if self.write(ws, Some(&merged), out) {
                 self.committed(applied);
+                let orphans = std::mem::take(&mut self.merged_orphans);
+                self.forget_logs(&orphans);
             } else {
                 self.since_commit = applied;
             }
@@ -447,16 +533,41 @@ impl<B: Backend + Clone + Default + 'static> Tab<B> {
             .collect();
         // Those commits are in this tab's next one: a tab reading it need not replay them.
         self.session.merged_in(&replayed);
-        replay.append(&mut self.since_commit);
+        // Other tabs' commits that the document taken overwrote come first: they were
+        // made before this tab's edits not yet saved.
+        let (orphans, adopted) = self.orphans();
+        self.session.merged_in(&orphans);
+        self.merged_orphans = orphans;
         let mut merged = Changes::default();
+        // Not among this tab's commands to replay or log (see `adopt_orphans`).
+        for cmd in adopted {
+            if changes_something(theirs, &cmd) {
+                if let Ok((c, _)) = apply(theirs, cmd) {
+                    merged.merge(c);
+                }
+            }
+        }
+        replay.append(&mut self.since_commit);
         let mut applied = Vec::new();
         for cmd in replay {
+            if !changes_something(theirs, &cmd) {
+                continue;
+            }
             if let Ok((c, _)) = apply(theirs, cmd.clone()) {
                 merged.merge(c);
                 applied.push(cmd);
             }
         }
         (merged, applied)
+    }
+}
+
+/// False for an edit that would leave its entity as `ws` already has it: replayed, it
+/// would make a commit that changes nothing, which other tabs would take in turn.
+fn changes_something(ws: &Workspace, cmd: &Command) -> bool {
+    match cmd {
+        Command::Edit { entity, .. } => edited_entity(ws, cmd).as_ref() != Some(entity),
+        _ => true,
     }
 }
 

@@ -270,6 +270,11 @@ impl<B: Backend + Clone + Default + 'static> Session<B> {
         a.truncate(format::ANCESTORS);
     }
 
+    /// True when the document this tab holds includes `commit`.
+    pub fn seen_includes(&self, commit: u64) -> bool {
+        self.seen.includes(commit)
+    }
+
     /// True when `meta` is the index this tab last read or wrote, or one it has already
     /// written or taken.
     pub fn knows(&self, meta: &str) -> bool {

@@ -103,7 +103,12 @@ pub struct Session<B: Backend> {
     /// The keys `last_meta` names, for the clean-ups this tab has scheduled: a tab's
     /// view of storage can miss another tab's meta altogether (docs/storage.md), but
     /// what this tab read or heard last still names what must stay.
-    last_named: Rc<RefCell<Vec<String>>>,
+    last_named: Rc<RefCell<Vec<Named>>>,
+    /// The lineage of each index this tab has come to know of, numbered in the order it
+    /// did, for a commit's log to go only once every later one includes it (`logs`).
+    heads: Rc<RefCell<logs::Heads>>,
+    /// The last commit whose log this tab kept.
+    logged: std::cell::Cell<u64>,
     /// This tab's writer id, the low bits of every revision it writes (see `format::next_rev`).
     writer: u16,
     /// The highest save count in a revision this tab has committed, and in the commit
@@ -125,6 +130,29 @@ pub struct Session<B: Backend> {
     known_commits: VecDeque<u64>,
     /// There was no room for a save when last checked (`check_room`): read-only.
     full: bool,
+}
+
+/// An index a tab has known: its commit, and the keys it names.
+type Named = (u64, Vec<String>);
+
+/// The key lists, of the indexes a tab has known (`Session::note_named`), that a clean-up
+/// must spare: the last one, and any the index in storage (`stored`) was not built on —
+/// a lagging tab may take that one and write it again. The keys of an index the stored
+/// one descends from are superseded, and so are those of an index from before commits
+/// had ids (commit 0).
+fn spared_keys<'a>(
+    named: &'a [(u64, Vec<String>)],
+    stored: Option<&Lineage>,
+) -> Vec<&'a Vec<String>> {
+    let last = named.len().saturating_sub(1);
+    named
+        .iter()
+        .enumerate()
+        .filter(|(n, (commit, _))| {
+            *n == last || (*commit != 0 && !stored.is_some_and(|l| l.includes(*commit)))
+        })
+        .map(|(_, (_, keys))| keys)
+        .collect()
 }
 
 /// The scratch key `check_room` writes and removes at once.
@@ -523,18 +551,37 @@ impl<B: Backend + Clone + Default + 'static> Session<B> {
         let named = self.last_named.clone();
         self.backend.later(Box::new(move |b: &B| {
             let named = named.borrow();
-            let keys: Vec<String> = keys.into_iter().filter(|k| !named.contains(k)).collect();
+            let stored = b.get(META_KEY).map(|m| format::lineage(&m));
+            let spared = spared_keys(&named, stored.as_ref());
+            let keys: Vec<String> = keys
+                .into_iter()
+                .filter(|k| !spared.iter().any(|n| n.contains(k)))
+                .collect();
             remove_unreferenced(b, &keys);
         }));
     }
 
     /// Notes the index this tab last read or wrote.
     fn set_last_meta(&mut self, meta: Option<String>) {
-        *self.last_named.borrow_mut() = meta
-            .as_deref()
-            .and_then(format::referenced_keys)
-            .unwrap_or_default();
+        if let Some(m) = meta.as_deref() {
+            self.note_named(m);
+        }
         self.last_meta = meta;
+    }
+
+    /// Spares the keys `meta` names from this tab's clean-ups for a while: a tab that
+    /// knows of an index — read, written or heard announced, taken or not — may take it
+    /// and write it again later. Only the last few are kept: a clean-up waits long
+    /// enough for a newer index to be heard of.
+    pub fn note_named(&self, meta: &str) {
+        const KEPT: usize = 8;
+        let keys = format::referenced_keys(meta).unwrap_or_default();
+        let mut named = self.last_named.borrow_mut();
+        if named.len() >= KEPT {
+            named.remove(0);
+        }
+        named.push((format::lineage(meta).commit, keys));
+        self.heads.borrow_mut().note(format::lineage(meta));
     }
 
     /// True while there is no room for a save (see `StorageNotice::Full`): the app takes
@@ -560,6 +607,13 @@ impl<B: Backend + Clone + Default + 'static> Session<B> {
     /// remove at once.
     pub fn superseded_keys(&self) -> Vec<(String, usize)> {
         let named = self.last_named.borrow();
+        let named = spared_keys(
+            &named,
+            self.backend
+                .get(META_KEY)
+                .map(|m| format::lineage(&m))
+                .as_ref(),
+        );
         // Without an index to read, nothing can be called superseded.
         let Some(live) = self
             .backend
@@ -575,7 +629,7 @@ impl<B: Backend + Clone + Default + 'static> Session<B> {
                 format::is_document_key(k)
                     && k != META_KEY
                     && !live.contains(k)
-                    && !named.contains(k)
+                    && !named.iter().any(|n| n.contains(k))
             })
             .collect()
     }
@@ -663,3 +717,4 @@ impl<B: Backend + Clone + Default + 'static> Session<B> {
 }
 
 mod commit;
+pub mod logs;

@@ -1,0 +1,132 @@
+//! Each commit's commands, kept in storage beside it for a little while
+//! (`twohats.log.<commit>`): when two tabs commit at once, one meta overwrites the
+//! other, and the tab whose commit was overwritten may close before it hears of it.
+//! Its log lets any other tab replay that commit — an orphan — on the document that
+//! won (`storage::tab`). A log goes once every index its tab has come to know of since
+//! includes its commit: then no tab can still find it missing.
+
+use super::Session;
+use crate::storage::backend::Backend;
+use crate::storage::format::{self, Lineage, META_KEY};
+
+pub const LOG_PREFIX: &str = "twohats.log.";
+
+fn log_key(commit: u64) -> String {
+    format!("{LOG_PREFIX}{commit:x}")
+}
+
+/// The lineages of the indexes a tab has known, numbered; the last few are kept.
+#[derive(Debug, Default)]
+pub struct Heads {
+    next: u64,
+    known: Vec<(u64, Lineage)>,
+}
+
+impl Heads {
+    pub(super) fn note(&mut self, lineage: Lineage) {
+        const KEPT: usize = 16;
+        if self.known.len() >= KEPT {
+            self.known.remove(0);
+        }
+        self.known.push((self.next, lineage));
+        self.next += 1;
+    }
+
+    /// True when every index noted from `since` on includes `commit`.
+    fn all_include(&self, since: u64, commit: u64) -> bool {
+        self.known
+            .iter()
+            .filter(|(n, _)| *n >= since)
+            .all(|(_, l)| l.includes(commit))
+    }
+}
+
+/// How long a commit's log waits before another tab takes it as an orphan: long enough
+/// for its own tab, if it is still open, to merge it the usual way (docs/storage.md).
+pub const ADOPT_AFTER_MS: u64 = 1_000;
+
+/// A log as stored: the commit it was built on, when it was made (ms), and its
+/// commands (JSON, read by the engine).
+pub struct Log {
+    pub commit: u64,
+    pub parent: u64,
+    pub made: u64,
+    pub commands: String,
+}
+
+impl<B: Backend + Clone + Default + 'static> Session<B> {
+    /// Keeps `commands` (JSON) as the log of the commit just written. Best effort: with
+    /// no room the commit stands without it, as commits did before logs.
+    pub fn keep_log(&self, commands: &str) {
+        let commit = self.written_commit;
+        // A tab that is not saving "saves" nothing (`Session::save`), and a commit has
+        // one log.
+        if commit == 0 || !self.is_saving() || self.logged.get() == commit {
+            return;
+        }
+        self.logged.set(commit);
+        let value = format!(
+            "{}\n{}\n{commands}",
+            self.seen.parent,
+            self.backend.now_ms()
+        );
+        if self.backend.set(&log_key(commit), &value).is_ok() {
+            self.forget_log_later(commit);
+        }
+    }
+
+    /// The logs in storage old enough to adopt, but those of commits the document this
+    /// tab holds includes.
+    pub fn foreign_logs(&self) -> Vec<Log> {
+        let now = self.backend.now_ms();
+        let mut logs = Vec::new();
+        for key in self.backend.keys() {
+            let Some(hex) = key.strip_prefix(LOG_PREFIX) else {
+                continue;
+            };
+            let Ok(commit) = u64::from_str_radix(hex, 16) else {
+                continue;
+            };
+            if self.seen.includes(commit) {
+                continue;
+            }
+            let Some(value) = self.backend.get(&key) else {
+                continue;
+            };
+            let mut parts = value.splitn(3, '\n');
+            let (Some(parent), Some(made), Some(commands)) =
+                (parts.next(), parts.next(), parts.next())
+            else {
+                continue;
+            };
+            let made: u64 = made.parse().unwrap_or(0);
+            if now < made.saturating_add(ADOPT_AFTER_MS) {
+                continue;
+            }
+            logs.push(Log {
+                commit,
+                parent: parent.parse().unwrap_or(0),
+                made,
+                commands: commands.to_string(),
+            });
+        }
+        logs
+    }
+
+    /// Removes the log of `commit` a little later, if by then the index in storage and
+    /// every index this tab has heard of since include it. A tab whose own write of the
+    /// index is in flight may not see another's (docs/storage.md), but it hears its
+    /// announcement.
+    pub fn forget_log_later(&self, commit: u64) {
+        let heads = self.heads.clone();
+        let since = heads.borrow().next;
+        self.backend.later(Box::new(move |b: &B| {
+            let stored = b
+                .get(META_KEY)
+                .is_some_and(|m| format::lineage(&m).includes(commit));
+            if stored && heads.borrow().all_include(since, commit) {
+                b.remove(&log_key(commit));
+            }
+        }));
+    }
+}
