@@ -258,6 +258,7 @@ impl<B: Backend + Clone + Default + 'static> Tab<B> {
             return out;
         }
         let orphans = self.adopt_orphans(ws, &mut out);
+        self.session.sweep_leftovers();
         if !self.pending() {
             return out;
         }

@@ -36,6 +36,8 @@ impl<B: Backend + Clone + Default + 'static> Session<B> {
     /// revision key, then the meta that names them: the commit. On a failure the keys
     /// written so far go and storage holds the previous commit, whole.
     pub(super) fn commit(&mut self, ws: &Workspace, todo: &Changes) -> Result<(), StorageError> {
+        let healed = self.heal(ws, todo);
+        let todo = healed.as_ref().unwrap_or(todo);
         let mut new_refs = self.refs.clone();
         let mut written: Vec<String> = Vec::new();
         let mut obsolete = Vec::new();
@@ -136,6 +138,34 @@ impl<B: Backend + Clone + Default + 'static> Session<B> {
         self.note_commit(commit_id);
         self.superseded = None;
         Ok(())
+    }
+
+    /// `todo` with every product whose stored keys are no longer all there, to be written
+    /// whole (`None`: nothing is missing). A tab that took another tab's commit after a
+    /// commit beside it had won can find its keys gone: a tab that opened in between
+    /// took them for leftovers of a cut-short save (docs/storage.md). Its meta must not
+    /// name them.
+    fn heal(&mut self, ws: &Workspace, todo: &Changes) -> Option<Changes> {
+        let present: std::collections::HashSet<String> = self.backend.keys().into_iter().collect();
+        let gone: Vec<_> = self
+            .refs
+            .values()
+            .filter(|r| {
+                ws.product(&r.id).is_some() && r.keys().iter().any(|k| !present.contains(k))
+            })
+            .map(|r| r.id.clone())
+            .collect();
+        if gone.is_empty() {
+            return None;
+        }
+        let mut todo = todo.clone();
+        for id in gone {
+            self.written.remove(&id);
+            if !todo.products.contains(&id) {
+                todo.products.push(id);
+            }
+        }
+        Some(todo)
     }
 
     /// Notes what a commit wrote, for the next save to tell what changed.

@@ -109,6 +109,10 @@ pub struct Session<B: Backend> {
     heads: Rc<RefCell<logs::Heads>>,
     /// The last commit whose log this tab kept.
     logged: std::cell::Cell<u64>,
+    /// When this tab read the document at start (ms), and whether it has since swept
+    /// the leftovers of cut-short saves (`sweep_leftovers`).
+    opened_ms: u64,
+    swept: bool,
     /// This tab's writer id, the low bits of every revision it writes (see `format::next_rev`).
     writer: u16,
     /// The highest save count in a revision this tab has committed, and in the commit
@@ -314,10 +318,8 @@ impl<B: Backend + Clone + Default + 'static> Session<B> {
                 set_aside,
             } => {
                 let notices = self.set_aside(set_aside);
-                // Leftovers of a cut-short save — or of a save another tab is making
-                // right now, so they go only once a later meta still leaves them out.
-                let keys = self.backend.keys();
-                self.clean_up_later(format::stale_keys(keys.iter().map(String::as_str), &refs));
+                // Leftovers of a cut-short save go later (`sweep_leftovers`).
+                self.opened_ms = self.backend.now_ms();
                 self.remember(&ws, refs);
                 (Some(ws), false, notices)
             }
@@ -559,6 +561,25 @@ impl<B: Backend + Clone + Default + 'static> Session<B> {
                 .collect();
             remove_unreferenced(b, &keys);
         }));
+    }
+
+    /// Removes, a little later, document keys no index names: leftovers of a save cut
+    /// short between its keys and its index. Not at start, when they may be a commit
+    /// that another commit beside it overwrote a moment ago, whose keys a tab that heard
+    /// of it may still build on (docs/storage.md): `SWEEP_AFTER_MS` after this tab read
+    /// the document, once.
+    pub fn sweep_leftovers(&mut self) {
+        const SWEEP_AFTER_MS: u64 = 10_000;
+        if self.swept || !self.is_saving() {
+            return;
+        }
+        if self.backend.now_ms() < self.opened_ms.saturating_add(SWEEP_AFTER_MS) {
+            return;
+        }
+        self.swept = true;
+        let keys = self.backend.keys();
+        let refs: Vec<ProductRef> = self.refs.values().cloned().collect();
+        self.clean_up_later(format::stale_keys(keys.iter().map(String::as_str), &refs));
     }
 
     /// Notes the index this tab last read or wrote.
