@@ -479,7 +479,11 @@ impl<B: Backend + Clone + Default + 'static> Tab<B> {
             return false;
         }
         let mut theirs = taken.ws;
-        let (merged, applied) = self.replay(&mut theirs, &taken.lineage);
+        let (mut merged, applied) = self.replay(&mut theirs, &taken.lineage);
+        if taken.overwritten {
+            // Its own tab may rely on this one to merge (see `announced_or_stored`).
+            merged.meta = true;
+        }
         // Debounced changes not yet written were replayed above (or are undo steps that
         // refer to the old document): writing them now would undo the other tab's save.
         self.unsaved = Changes::default();

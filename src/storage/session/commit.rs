@@ -259,9 +259,14 @@ impl<B: Backend + Clone + Default + 'static> Session<B> {
         self.set_last_meta(seen);
         self.note_commit(theirs.commit);
         self.seen = theirs.clone();
+        let overwritten = self
+            .backend
+            .get(META_KEY)
+            .is_some_and(|m| !format::lineage(&m).includes(theirs.commit));
         Some(Reloaded::Taken(Taken {
             ws,
             lineage: theirs,
+            overwritten,
         }))
     }
 

@@ -182,6 +182,10 @@ pub struct Taken {
     /// Its commit and those it was built on: this tab's commits among them need no
     /// replaying.
     pub lineage: Lineage,
+    /// Storage, as this tab sees it, holds neither this commit nor one built on it: an
+    /// announced commit that a commit beside it overwrote. Taking it means writing it
+    /// again, even with nothing of this tab's to add.
+    pub overwritten: bool,
 }
 
 pub struct Opened<B: Backend> {
