@@ -527,28 +527,30 @@ fn kind(failure: &str) -> &'static str {
 
 /// Edits, undos, redos, saves, reloads, late announcements and a full quota across
 /// three tabs that see each other's writes after each step, with storage events: nothing
-/// a tab reported saved is lost, storage always reads whole, and the tabs converge.
-/// Known to fail: 92 of 3,000 seeds (2026-12-07 12:30 UTC, `SEEDS=3000 KINDS=1`,
-/// release): 59 lose items a tab reported saved, 20 leave a meta naming a missing chunk,
-/// 13 do not converge. Two tabs that take the same commit in one step both merge onto
-/// it; the commit ids' tie-break settles which merges again, but the tab that must can
-/// reload or be left behind first (docs/storage.md, "Known open problems").
+/// a tab reported saved is lost, storage always reads whole, and the tabs converge. The
+/// first 100 seeds run with every `cargo test`; all of 1..1,000 pass.
 #[test]
-#[ignore]
 fn random_interleavings_across_three_tabs_lose_nothing_a_tab_reported_saved() {
-    random_runs(PROMPT, 150);
+    random_runs(PROMPT, 100);
 }
 
 /// The same with tabs that see each other's writes two ticks late and can miss one
-/// altogether, as Chromium's do. Known to fail: 617 of 3,000 seeds (2026-12-07 12:30
-/// UTC): 290 lose items a tab reported saved, 311 leave a meta naming a chunk a clean-up
-/// removed, 16 do not converge — when merges of concurrent commits meet stale views. The protocol changes this run
-/// led to (ancestry in the meta, monotonic revisions, the tie-break between sibling
-/// commits, clean-ups that respect the last meta a tab knows) are in; the rest is open
-/// (docs/storage.md, "Known open problems"). `cargo test --release --test storage_tabs
-/// -- --ignored`.
+/// altogether, as Chromium's do: the first 100 seeds with every `cargo test`; all of
+/// 1..700 pass.
+#[test]
+fn random_interleavings_with_late_and_stale_views_lose_nothing_a_tab_reported_saved() {
+    random_runs(CHROMIUM, 100);
+}
+
+/// Both, over 3,000 seeds each: `cargo test --release --test storage_tabs -- --ignored`
+/// (`KINDS=1` tallies the failures). Known to fail (2026-12-07 22:40 UTC): instant views
+/// 2 of 3,000 (both lose an item that came back into a tab's document by a merge after
+/// that tab had undone it); Chromium-like views 12 of 3,000 (9 lose items, 3 leave a meta
+/// naming a removed chunk). At the session's start they were 92 and 617 (docs/storage.md,
+/// "Known open problems").
 #[test]
 #[ignore]
-fn random_interleavings_with_late_and_stale_views_lose_nothing_a_tab_reported_saved() {
+fn random_interleavings_over_3000_seeds() {
+    random_runs(PROMPT, 3000);
     random_runs(CHROMIUM, 3000);
 }
