@@ -126,19 +126,6 @@ pub enum Kind {
     Release,
 }
 
-impl Kind {
-    pub fn noun(self) -> &'static str {
-        match self {
-            Kind::Objective => "objective",
-            Kind::Theme => "theme",
-            Kind::Feature => "feature",
-            Kind::Item => "item",
-            Kind::Sprint => "sprint",
-            Kind::Release => "release",
-        }
-    }
-}
-
 impl Entity {
     pub fn kind(&self) -> Kind {
         match self {

@@ -6,6 +6,7 @@ use super::choice::choice;
 use crate::model::dates::{BadDate, Calendar, Unit};
 use crate::model::ids::{BadId, MAX_ID_LEN};
 use crate::model::scoring::Scheme;
+use crate::model::Kind;
 use crate::model::{
     FeatureStatus, Hat, Horizon, ItemKind, ItemStatus, Level, Month, Priority, ReadyRule,
     RoleSetting, SprintState,
@@ -198,6 +199,20 @@ impl fmt::Display for BadId {
                     "id '{s}' may hold only lowercase letters, digits, '-' and '_'"
                 )
             }
+        }
+    }
+}
+
+/// How a sentence names an entity of the kind: "feature".
+impl Kind {
+    pub fn noun(self) -> &'static str {
+        match self {
+            Kind::Objective => "objective",
+            Kind::Theme => "theme",
+            Kind::Feature => "feature",
+            Kind::Item => "item",
+            Kind::Sprint => "sprint",
+            Kind::Release => "release",
         }
     }
 }
