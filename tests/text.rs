@@ -412,7 +412,7 @@ fn a_loop_is_refused_naming_each_step_back_to_the_first() {
     assert_eq!(says(&["Login"]), start);
     assert_eq!(
         says(&["A", "B"]),
-        format!("{start}: 'B' already waits for 'A'")
+        format!("{start}: 'A' and 'B' would wait for each other")
     );
     assert_eq!(
         says(&["A", "B", "C"]),

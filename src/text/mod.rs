@@ -757,12 +757,14 @@ impl fmt::Display for Rule {
     }
 }
 
-/// The refusal of a loop, naming the titles along it: "…: 'B' already waits for 'A'".
+/// The refusal of a loop, naming the titles along it: "…: 'A' and 'B' would wait for
+/// each other".
 fn loop_words(f: &mut fmt::Formatter<'_>, titles: &[String]) -> fmt::Result {
     f.write_str("that dependency would make a loop, so none of this work could start")?;
     match titles {
         [] | [_] => Ok(()),
-        [a, b] => write!(f, ": '{b}' already waits for '{a}'"),
+        // Which of the two links is the new one is not known here: say it both ways.
+        [a, b] => write!(f, ": '{a}' and '{b}' would wait for each other"),
         [first, rest @ ..] => {
             write!(f, ": '{first}' waits for ")?;
             for (n, t) in rest.iter().enumerate() {
