@@ -50,6 +50,7 @@ fn month_parse_and_format_round_trip() {
     );
 }
 
+/// Deliberately parallel to the day cases below: the same kinds of mistyping, for each.
 #[test]
 fn month_parse_rejects_malformed_and_unreal_months() {
     let unreal = ["2026-13", "2026-00", "1899-12"];

@@ -249,6 +249,8 @@ fn jira_mapping_says_what_a_spike_becomes() {
 fn linear_writes_the_columns_of_a_linear_export_in_linear_words() {
     let (header, rows) = read_csv(&linear::csv(&trail()));
     assert_eq!(header, linear::HEADER);
+    // Deliberately the same list as `linear::HEADER`, written out: a change to the
+    // columns Linear's importer reads must fail here, not pass along with the source.
     assert_eq!(
         linear::HEADER,
         [

@@ -108,6 +108,8 @@ fn item_facts(p: &Product) -> Vec<ItemFacts> {
     out
 }
 
+/// Alike in shape to `item_facts` (deliberately): what each kind carries differs field
+/// by field, and one generic walk would hide which fields a tool keeps.
 fn feature_facts(p: &Product) -> Vec<FeatureFacts> {
     let title = |id: &Id| p.feature(id).map(|f| f.title.clone());
     let mut out: Vec<FeatureFacts> = p

@@ -112,6 +112,8 @@ fn big_product(items: usize, features: usize) -> Product {
             x
         })
         .collect();
+    // Built here, not with tests/common's `sprint` (deliberately alike): like `reference`,
+    // this file's generated product must not change when shared fixtures do.
     let sprint = |n: usize, state: SprintState, capacity: Option<f64>| Sprint {
         id: id("s", n),
         name: format!("Sprint {n}"),
