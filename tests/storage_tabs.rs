@@ -568,3 +568,72 @@ fn random_interleavings_over_3000_seeds() {
         &chromium[..chromium.len().min(5)]
     );
 }
+
+/// The keys of the commit logs storage holds.
+fn logs(b: &MemoryBackend) -> Vec<String> {
+    use twohats::storage::backend::Backend;
+    b.keys()
+        .into_iter()
+        .filter(|k| k.starts_with(twohats::storage::session::logs::LOG_PREFIX))
+        .collect()
+}
+
+/// Moves the store's clock on by `ms`.
+fn wait(b: &MemoryBackend, ms: u64) {
+    for _ in 0..ms.div_ceil(twohats::storage::backend::MS_PER_TICK) {
+        b.advance();
+    }
+}
+
+#[test]
+fn a_commit_overwritten_after_its_tab_closed_is_merged_from_its_log() {
+    let b = MemoryBackend::new();
+    let (mut first, mut ws) = open(&b, 1);
+    first.dispatch(&mut ws, Command::ReplaceWorkspace(Box::new(sample())));
+    first.flush(&mut ws);
+    let (va, vc) = (b.lagging_view(), b.lagging_view());
+    let (mut a, mut wa) = open(&va, 4);
+    let (mut c, mut wc) = open(&vc, 2);
+    let p = wa.products[0].id.clone();
+    // A commits and its tab closes; C, whose view has not shown A's commit yet, commits
+    // beside it and wins the meta.
+    a.dispatch(&mut wa, add(&p, "i-from-a", "From A"));
+    assert_eq!(a.flush(&mut wa).saved, Some(Ok(())));
+    va.close();
+    drop(a);
+    c.dispatch(&mut wc, add(&p, "i-from-c", "From C"));
+    assert_eq!(c.flush(&mut wc).saved, Some(Ok(())));
+    assert!(
+        !items(&stored(&b)).contains("i-from-a"),
+        "A's commit was overwritten"
+    );
+    // A's log waits a second for its own tab, then C takes it in.
+    vc.deliver(usize::MAX);
+    wait(&b, 1_100);
+    let out = c.flush(&mut wc);
+    assert!(out.say.is_some_and(|(t, _)| t.contains("before it closed")));
+    let all = items(&stored(&b));
+    assert!(
+        all.contains("i-from-a") && all.contains("i-from-c"),
+        "{all:?}"
+    );
+    // Every log goes once its commit is in: A's with C's merge, C's with its clean-up.
+    b.run_later();
+    assert_eq!(logs(&b), Vec::<String>::new());
+    // A tab that closes right after saving (as on leaving) leaves its log behind: the
+    // next tab's sweep lets it go once it is ten minutes old.
+    let ve = b.lagging_view();
+    let (mut e, mut we) = open(&ve, 5);
+    e.dispatch(&mut we, add(&p, "i-from-e", "From E"));
+    assert_eq!(e.flush(&mut we).saved, Some(Ok(())));
+    ve.close();
+    assert_eq!(logs(&b).len(), 1);
+    b.run_later();
+    assert_eq!(logs(&b).len(), 1, "its own clean-up never ran");
+    wait(&b, 10 * 60 * 1000);
+    let (mut d, mut wd) = open(&b, 3);
+    wait(&b, 10_100);
+    d.flush(&mut wd);
+    b.run_later();
+    assert_eq!(logs(&b), Vec::<String>::new());
+}

@@ -113,6 +113,33 @@ impl<B: Backend + Clone + Default + 'static> Session<B> {
         logs
     }
 
+    /// Lets go of logs no tab will need: those of commits the document this tab holds
+    /// includes, once ten minutes old (their own tab may have closed before its clean-up
+    /// ran, as a tab that saves on leaving does), and any older than a day. Part of the
+    /// sweep after start. Not sooner: taking logs of commits still settling between tabs
+    /// lost edits in the random run.
+    pub(super) fn sweep_logs(&self) {
+        const SETTLED_MS: u64 = 10 * 60 * 1000;
+        const DAY_MS: u64 = 24 * 60 * 60 * 1000;
+        let now = self.backend.now_ms();
+        for key in self.backend.keys() {
+            let Some(commit) = key
+                .strip_prefix(LOG_PREFIX)
+                .and_then(|hex| u64::from_str_radix(hex, 16).ok())
+            else {
+                continue;
+            };
+            let made = self
+                .backend
+                .get(&key)
+                .and_then(|v| v.split('\n').nth(1).and_then(|m| m.parse::<u64>().ok()));
+            let older = |ms: u64| made.is_some_and(|m| now > m.saturating_add(ms));
+            if older(DAY_MS) || (older(SETTLED_MS) && self.seen.includes(commit)) {
+                self.backend.remove(&key);
+            }
+        }
+    }
+
     /// Removes the log of `commit` a little later, if by then the index in storage and
     /// every index this tab has heard of since include it. A tab whose own write of the
     /// index is in flight may not see another's (docs/storage.md), but it hears its

@@ -581,6 +581,7 @@ impl<B: Backend + Clone + Default + 'static> Session<B> {
             return;
         }
         self.swept = true;
+        self.sweep_logs();
         let keys = self.backend.keys();
         let refs: Vec<ProductRef> = self.refs.values().cloned().collect();
         self.clean_up_later(format::stale_keys(keys.iter().map(String::as_str), &refs));
