@@ -93,8 +93,6 @@ pub struct Tab<B: Backend> {
     heard: Option<String>,
     /// The last write failed; the next one is tried with everything since.
     write_failed: bool,
-    /// Other tabs' orphaned commits the last replay took in (see `orphans`).
-    merged_orphans: Vec<u64>,
 }
 
 impl<B: Backend + Clone + Default + 'static> Tab<B> {
@@ -111,7 +109,6 @@ impl<B: Backend + Clone + Default + 'static> Tab<B> {
             unsaved: Changes::default(),
             heard: None,
             write_failed: false,
-            merged_orphans: Vec::new(),
         }
     }
 
@@ -273,9 +270,11 @@ impl<B: Backend + Clone + Default + 'static> Tab<B> {
     }
 
     /// Commits of other tabs that a commit built beside them overwrote (their logs are
-    /// in storage, `session::logs`), applied on this tab's document and kept among the
-    /// commands to commit. Their ids, for their logs to go once this tab's commit holds
-    /// them.
+    /// in storage, `session::logs`), applied on this tab's document for its next commit.
+    /// They are not among this tab's commands: the orphan's own log stays until a commit
+    /// holding it is everywhere, and a log of another tab's edit kept here too would be
+    /// replayed against that tab's next edits, back and forth. Their ids, for their logs
+    /// to go once this tab's commit holds them.
     fn adopt_orphans(&mut self, ws: &mut Workspace, out: &mut Outcome) -> Vec<u64> {
         if !self.session.is_saving() || self.unsaved_step {
             return vec![];
@@ -283,13 +282,7 @@ impl<B: Backend + Clone + Default + 'static> Tab<B> {
         let (ids, cmds) = self.orphans();
         let mut changed = false;
         for cmd in cmds {
-            if !changes_something(ws, &cmd) {
-                continue;
-            }
-            // Not among this tab's commands: the orphan's own log stays until a commit
-            // holding it is everywhere, and a log of another tab's edit kept here too
-            // would be replayed against that tab's next edits, back and forth.
-            if let Ok((c, _)) = apply(ws, cmd) {
+            if let Some(c) = apply_new(ws, cmd) {
                 self.unsaved.merge(c);
                 changed = true;
             }
@@ -479,7 +472,7 @@ impl<B: Backend + Clone + Default + 'static> Tab<B> {
             return false;
         }
         let mut theirs = taken.ws;
-        let (mut merged, applied) = self.replay(&mut theirs, &taken.lineage);
+        let (mut merged, applied, orphans) = self.replay(&mut theirs, &taken.lineage);
         if taken.overwritten {
             // Its own tab may rely on this one to merge (see `announced_or_stored`).
             merged.meta = true;
@@ -500,7 +493,6 @@ impl<B: Backend + Clone + Default + 'static> Tab<B> {
             self.mine.clear();
             if self.write(ws, Some(&merged), out) {
                 self.committed(applied);
-                let orphans = std::mem::take(&mut self.merged_orphans);
                 self.forget_logs(&orphans);
             } else {
                 self.since_commit = applied;
@@ -518,12 +510,16 @@ impl<B: Backend + Clone + Default + 'static> Tab<B> {
         changed
     }
 
-    /// Replays on `theirs` this tab's edits the other tab has not seen: what it changed,
-    /// and the commands that applied. Ids make this safe: an add already there is
-    /// refused as a duplicate, a delete of what is gone is refused. A whole-workspace
-    /// replacement the other tab may have built on is not replayed: it would wipe that
-    /// tab's work.
-    fn replay(&mut self, theirs: &mut Workspace, lineage: &Lineage) -> (Changes, Vec<Command>) {
+    /// Replays on `theirs` the orphans storage holds for it, then this tab's edits the
+    /// other tab has not seen: what it changed, this tab's commands that applied, and
+    /// the orphans' ids. Ids make this safe: an add already there is refused as a
+    /// duplicate, a delete of what is gone is refused. A whole-workspace replacement the
+    /// other tab may have built on is not replayed: it would wipe that tab's work.
+    fn replay(
+        &mut self,
+        theirs: &mut Workspace,
+        lineage: &Lineage,
+    ) -> (Changes, Vec<Command>, Vec<u64>) {
         let missing: Vec<&(u64, Vec<Command>)> = self
             .mine
             .iter()
@@ -542,38 +538,35 @@ impl<B: Backend + Clone + Default + 'static> Tab<B> {
         // made before this tab's edits not yet saved.
         let (orphans, adopted) = self.orphans();
         self.session.merged_in(&orphans);
-        self.merged_orphans = orphans;
         let mut merged = Changes::default();
         // Not among this tab's commands to replay or log (see `adopt_orphans`).
         for cmd in adopted {
-            if changes_something(theirs, &cmd) {
-                if let Ok((c, _)) = apply(theirs, cmd) {
-                    merged.merge(c);
-                }
+            if let Some(c) = apply_new(theirs, cmd) {
+                merged.merge(c);
             }
         }
         replay.append(&mut self.since_commit);
         let mut applied = Vec::new();
         for cmd in replay {
-            if !changes_something(theirs, &cmd) {
-                continue;
-            }
-            if let Ok((c, _)) = apply(theirs, cmd.clone()) {
+            if let Some(c) = apply_new(theirs, cmd.clone()) {
                 merged.merge(c);
                 applied.push(cmd);
             }
         }
-        (merged, applied)
+        (merged, applied, orphans)
     }
 }
 
-/// False for an edit that would leave its entity as `ws` already has it: replayed, it
-/// would make a commit that changes nothing, which other tabs would take in turn.
-fn changes_something(ws: &Workspace, cmd: &Command) -> bool {
-    match cmd {
-        Command::Edit { entity, .. } => edited_entity(ws, cmd).as_ref() != Some(entity),
-        _ => true,
+/// Applies a replayed command, unless it is refused or is an edit that would leave its
+/// entity as `ws` already has it: replayed, that would make a commit that changes
+/// nothing, which other tabs would take in turn. What it changed, if it applied.
+fn apply_new(ws: &mut Workspace, cmd: Command) -> Option<Changes> {
+    if let Command::Edit { entity, .. } = &cmd {
+        if edited_entity(ws, &cmd).as_ref() == Some(entity) {
+            return None;
+        }
     }
+    apply(ws, cmd).ok().map(|(c, _)| c)
 }
 
 /// The entity a command edits, as it is in `ws` (for spotting two tabs editing the same one).

@@ -75,19 +75,17 @@ impl<B: Backend + Clone + Default + 'static> Session<B> {
         }
     }
 
-    /// The logs in storage old enough to adopt, but those of commits the document this
-    /// tab holds includes.
-    pub fn foreign_logs(&self) -> Vec<Log> {
-        let now = self.backend.now_ms();
+    /// The logs in storage whose commit `wanted` accepts (asked before a log is read).
+    fn logs(&self, wanted: impl Fn(u64) -> bool) -> Vec<Log> {
         let mut logs = Vec::new();
         for key in self.backend.keys() {
-            let Some(hex) = key.strip_prefix(LOG_PREFIX) else {
+            let Some(commit) = key
+                .strip_prefix(LOG_PREFIX)
+                .and_then(|hex| u64::from_str_radix(hex, 16).ok())
+            else {
                 continue;
             };
-            let Ok(commit) = u64::from_str_radix(hex, 16) else {
-                continue;
-            };
-            if self.seen.includes(commit) {
+            if !wanted(commit) {
                 continue;
             }
             let Some(value) = self.backend.get(&key) else {
@@ -99,17 +97,22 @@ impl<B: Backend + Clone + Default + 'static> Session<B> {
             else {
                 continue;
             };
-            let made: u64 = made.parse().unwrap_or(0);
-            if now < made.saturating_add(ADOPT_AFTER_MS) {
-                continue;
-            }
             logs.push(Log {
                 commit,
                 parent: parent.parse().unwrap_or(0),
-                made,
+                made: made.parse().unwrap_or(0),
                 commands: commands.to_string(),
             });
         }
+        logs
+    }
+
+    /// The logs in storage old enough to adopt, but those of commits the document this
+    /// tab holds includes.
+    pub fn foreign_logs(&self) -> Vec<Log> {
+        let now = self.backend.now_ms();
+        let mut logs = self.logs(|commit| !self.seen.includes(commit));
+        logs.retain(|l| now >= l.made.saturating_add(ADOPT_AFTER_MS));
         logs
     }
 
@@ -122,20 +125,10 @@ impl<B: Backend + Clone + Default + 'static> Session<B> {
         const SETTLED_MS: u64 = 10 * 60 * 1000;
         const DAY_MS: u64 = 24 * 60 * 60 * 1000;
         let now = self.backend.now_ms();
-        for key in self.backend.keys() {
-            let Some(commit) = key
-                .strip_prefix(LOG_PREFIX)
-                .and_then(|hex| u64::from_str_radix(hex, 16).ok())
-            else {
-                continue;
-            };
-            let made = self
-                .backend
-                .get(&key)
-                .and_then(|v| v.split('\n').nth(1).and_then(|m| m.parse::<u64>().ok()));
-            let older = |ms: u64| made.is_some_and(|m| now > m.saturating_add(ms));
-            if older(DAY_MS) || (older(SETTLED_MS) && self.seen.includes(commit)) {
-                self.backend.remove(&key);
+        for log in self.logs(|_| true) {
+            let older = |ms: u64| now > log.made.saturating_add(ms);
+            if older(DAY_MS) || (older(SETTLED_MS) && self.seen.includes(log.commit)) {
+                self.backend.remove(&log_key(log.commit));
             }
         }
     }
