@@ -178,6 +178,22 @@ fn is_zero(n: &u64) -> bool {
     *n == 0
 }
 
+/// A stored meta's lineage and the keys it names, from one reading (zeros and none
+/// when it cannot be read).
+pub fn lineage_and_keys(meta_raw: &str) -> (Lineage, Vec<String>) {
+    match tree::read::<StoredTree, Meta>(meta_raw) {
+        Ok(m) => (
+            Lineage {
+                commit: m.commit,
+                parent: m.parent,
+                ancestors: m.ancestors,
+            },
+            m.products.iter().flat_map(ProductRef::keys).collect(),
+        ),
+        Err(_) => (Lineage::default(), Vec::new()),
+    }
+}
+
 /// The lineage written in a stored meta (zeros when it has none or cannot be read).
 pub fn lineage(meta_raw: &str) -> Lineage {
     tree::read::<StoredTree, Meta>(meta_raw)

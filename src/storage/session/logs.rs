@@ -7,38 +7,12 @@
 
 use super::Session;
 use crate::storage::backend::Backend;
-use crate::storage::format::{self, Lineage, META_KEY};
+use crate::storage::format::{self, META_KEY};
 
 pub const LOG_PREFIX: &str = "twohats.log.";
 
 fn log_key(commit: u64) -> String {
     format!("{LOG_PREFIX}{commit:x}")
-}
-
-/// The lineages of the indexes a tab has known, numbered; the last few are kept.
-#[derive(Debug, Default)]
-pub struct Heads {
-    next: u64,
-    known: Vec<(u64, Lineage)>,
-}
-
-impl Heads {
-    pub(super) fn note(&mut self, lineage: Lineage) {
-        const KEPT: usize = 16;
-        if self.known.len() >= KEPT {
-            self.known.remove(0);
-        }
-        self.known.push((self.next, lineage));
-        self.next += 1;
-    }
-
-    /// True when every index noted from `since` on includes `commit`.
-    fn all_include(&self, since: u64, commit: u64) -> bool {
-        self.known
-            .iter()
-            .filter(|(n, _)| *n >= since)
-            .all(|(_, l)| l.includes(commit))
-    }
 }
 
 /// How long a commit's log waits before another tab takes it as an orphan: long enough
@@ -139,7 +113,7 @@ impl<B: Backend + Clone + Default + 'static> Session<B> {
     /// announcement.
     pub fn forget_log_later(&self, commit: u64) {
         let heads = self.heads.clone();
-        let since = heads.borrow().next;
+        let since = heads.borrow().next();
         self.backend.later(Box::new(move |b: &B| {
             let stored = b
                 .get(META_KEY)

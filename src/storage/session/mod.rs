@@ -100,13 +100,11 @@ pub struct Session<B: Backend> {
     /// The workspace index as this tab last read or wrote it: when storage holds
     /// anything else, another tab has saved since.
     last_meta: Option<String>,
-    /// The keys `last_meta` names, for the clean-ups this tab has scheduled: a tab's
-    /// view of storage can miss another tab's meta altogether (docs/storage.md), but
-    /// what this tab read or heard last still names what must stay.
-    last_named: Rc<RefCell<Vec<Named>>>,
-    /// The lineage of each index this tab has come to know of, numbered in the order it
-    /// did, for a commit's log to go only once every later one includes it (`logs`).
-    heads: Rc<RefCell<logs::Heads>>,
+    /// The indexes this tab has come to know of, for its clean-ups to spare the keys they
+    /// name (a tab's view of storage can miss another tab's meta altogether, but not what
+    /// it read or heard) and for a commit's log to go only once every later one
+    /// includes it (`logs`).
+    heads: Rc<RefCell<heads::Heads>>,
     /// The last commit whose log this tab kept.
     logged: std::cell::Cell<u64>,
     /// When this tab read the document at start (ms), and whether it has since swept
@@ -134,29 +132,6 @@ pub struct Session<B: Backend> {
     known_commits: VecDeque<u64>,
     /// There was no room for a save when last checked (`check_room`): read-only.
     full: bool,
-}
-
-/// An index a tab has known: its commit, and the keys it names.
-type Named = (u64, Vec<String>);
-
-/// The key lists, of the indexes a tab has known (`Session::note_named`), that a clean-up
-/// must spare: the last one, and any the index in storage (`stored`) was not built on —
-/// a lagging tab may take that one and write it again. The keys of an index the stored
-/// one descends from are superseded, and so are those of an index from before commits
-/// had ids (commit 0).
-fn spared_keys<'a>(
-    named: &'a [(u64, Vec<String>)],
-    stored: Option<&Lineage>,
-) -> Vec<&'a Vec<String>> {
-    let last = named.len().saturating_sub(1);
-    named
-        .iter()
-        .enumerate()
-        .filter(|(n, (commit, _))| {
-            *n == last || (*commit != 0 && !stored.is_some_and(|l| l.includes(*commit)))
-        })
-        .map(|(_, (_, keys))| keys)
-        .collect()
 }
 
 /// The scratch key `check_room` writes and removes at once.
@@ -554,11 +529,11 @@ impl<B: Backend + Clone + Default + 'static> Session<B> {
         if keys.is_empty() {
             return;
         }
-        let named = self.last_named.clone();
+        let heads = self.heads.clone();
         self.backend.later(Box::new(move |b: &B| {
-            let named = named.borrow();
+            let heads = heads.borrow();
             let stored = b.get(META_KEY).map(|m| format::lineage(&m));
-            let spared = spared_keys(&named, stored.as_ref());
+            let spared = heads.spared(stored.as_ref());
             let keys: Vec<String> = keys
                 .into_iter()
                 .filter(|k| !spared.iter().any(|n| n.contains(k)))
@@ -600,14 +575,7 @@ impl<B: Backend + Clone + Default + 'static> Session<B> {
     /// and write it again later. Only the last few are kept: a clean-up waits long
     /// enough for a newer index to be heard of.
     pub fn note_named(&self, meta: &str) {
-        const KEPT: usize = 8;
-        let keys = format::referenced_keys(meta).unwrap_or_default();
-        let mut named = self.last_named.borrow_mut();
-        if named.len() >= KEPT {
-            named.remove(0);
-        }
-        named.push((format::lineage(meta).commit, keys));
-        self.heads.borrow_mut().note(format::lineage(meta));
+        self.heads.borrow_mut().note(meta);
     }
 
     /// True while there is no room for a save (see `StorageNotice::Full`): the app takes
@@ -632,14 +600,9 @@ impl<B: Backend + Clone + Default + 'static> Session<B> {
     /// superseded copies a clean-up has not removed yet, which read-only mode offers to
     /// remove at once.
     pub fn superseded_keys(&self) -> Vec<(String, usize)> {
-        let named = self.last_named.borrow();
-        let named = spared_keys(
-            &named,
-            self.backend
-                .get(META_KEY)
-                .map(|m| format::lineage(&m))
-                .as_ref(),
-        );
+        let heads = self.heads.borrow();
+        let stored = self.backend.get(META_KEY).map(|m| format::lineage(&m));
+        let named = heads.spared(stored.as_ref());
         // Without an index to read, nothing can be called superseded.
         let Some(live) = self
             .backend
@@ -743,4 +706,5 @@ impl<B: Backend + Clone + Default + 'static> Session<B> {
 }
 
 mod commit;
+mod heads;
 pub mod logs;
