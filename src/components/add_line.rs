@@ -65,6 +65,34 @@ impl AddLine {
     }
 }
 
+/// An add form's text field, bound to `line`; the form shows `line.error` in an element
+/// with the id `{id}-error`, which the field names as its description.
+#[component]
+pub fn AddField(
+    line: AddLine,
+    id: &'static str,
+    label: &'static str,
+    placeholder: &'static str,
+    testid: &'static str,
+    /// Characters a title may have; a longer text (a criterion) needs none.
+    #[prop(optional)]
+    maxlength: Option<u32>,
+) -> impl IntoView {
+    view! {
+        <label for=id class="sr-only">{label}</label>
+        <input
+            id=id
+            type="text"
+            placeholder=placeholder
+            maxlength=maxlength
+            prop:value=move || line.text.get()
+            on:input=move |ev| line.typed(ev)
+            aria-describedby=format!("{id}-error")
+            data-testid=testid
+        />
+    }
+}
+
 impl Default for AddLine {
     fn default() -> Self {
         Self::new()

@@ -25,7 +25,7 @@ pub mod storage_full;
 pub mod theme_toggle;
 pub mod wide_table;
 
-pub use add_line::AddLine;
+pub use add_line::{AddField, AddLine};
 pub use enum_select::{EnumSelect, Layout, OptionSelect};
 pub use hat_badge::HatBadge;
 pub use header::Header;

@@ -19,6 +19,32 @@ fn download_raw(state: AppState) {
     .ok();
 }
 
+/// The frame every banner of the chunk shares: its title and text, then its buttons. An
+/// error is announced at once (`alert`), anything else when the reader is free (`status`).
+#[component]
+pub(crate) fn NoticeFrame(
+    /// "error", "warning" or "info".
+    level: &'static str,
+    testid: &'static str,
+    #[prop(into)] title: String,
+    /// The buttons; none where the banner stays as long as what it reports.
+    #[prop(optional)]
+    actions: Option<AnyView>,
+    /// The text below the title.
+    children: Children,
+) -> impl IntoView {
+    let role = if level == "error" { "alert" } else { "status" };
+    view! {
+        <section class=format!("notice notice--{level}") role=role data-testid=testid>
+            <div class="notice__text">
+                <h2 class="notice__title">{title}</h2>
+                {children()}
+            </div>
+            {actions.map(|a| view! { <div class="notice__actions">{a}</div> })}
+        </section>
+    }
+}
+
 /// Builds the banners once their chunk is here.
 type NoticesView = fn(AppState, RwSignal<bool>) -> AnyView;
 
@@ -111,23 +137,20 @@ fn NoticesBody(state: AppState, hide_nearly_full: RwSignal<bool>) -> impl IntoVi
 /// Warns while deleting is still saved: a save writes the new version of what it
 /// changes before it removes the old one, so a nearly full store refuses adds first.
 fn nearly_full_view(u: Usage, hide: RwSignal<bool>) -> impl IntoView {
+    let actions = view! {
+        <a class="btn" href=Route::page(Page::Data).href()>"Data page"</a>
+        <button type="button" class="btn btn--ghost" on:click=move |_| hide.set(true) aria-label="Dismiss this message">
+            "Dismiss"
+        </button>
+    };
     view! {
-        <section class="notice notice--warning" role="status" data-testid="notice-nearly-full">
-            <div class="notice__text">
-                <h2 class="notice__title">"Storage for this site is nearly full."</h2>
-                <p>{format!(
-                    "{}% of the space this browser gives this site is in use (Two Hats' data and any other app's on the same address). Each save briefly needs room for a second copy of what it changes (up to {} KB here), so soon new items and reorders may not be saved. Export a copy from the Data page, then delete products or items you no longer need.",
-                    fixed(u.percent(), 0),
-                    fixed(Usage::kb(u.room), 0),
-                )}</p>
-            </div>
-            <div class="notice__actions">
-                <a class="btn" href=Route::page(Page::Data).href()>"Data page"</a>
-                <button type="button" class="btn btn--ghost" on:click=move |_| hide.set(true) aria-label="Dismiss this message">
-                    "Dismiss"
-                </button>
-            </div>
-        </section>
+        <NoticeFrame level="warning" testid="notice-nearly-full" title="Storage for this site is nearly full." actions=actions.into_any()>
+            <p>{format!(
+                "{}% of the space this browser gives this site is in use (Two Hats' data and any other app's on the same address). Each save briefly needs room for a second copy of what it changes (up to {} KB here), so soon new items and reorders may not be saved. Export a copy from the Data page, then delete products or items you no longer need.",
+                fixed(u.percent(), 0),
+                fixed(Usage::kb(u.room), 0),
+            )}</p>
+        </NoticeFrame>
     }
 }
 
@@ -231,32 +254,28 @@ fn notice_view(state: AppState, n: StorageNotice, dismiss: impl Fn() + Copy + 's
         | StorageNotice::Recovered { backup_key: k, .. } => Some(k.clone()),
         _ => None,
     };
-    let role = if kind == "error" { "alert" } else { "status" };
+    let actions = view! {
+        <button type="button" class="btn" on:click=move |_| download_raw(state) data-testid="download-raw">
+            "Download raw data"
+        </button>
+        {restorable.map(|key| view! {
+            <button type="button" class="btn btn--primary" data-testid="notice-restore" on:click=move |_| {
+                state.restore_request.set(Some(key.clone()));
+                state.go(Route::page(Page::Data));
+            }>"Restore…"</button>
+        })}
+        {retry.then(|| view! {
+            <button type="button" class="btn" on:click=move |_| state.retry_save()>"Try saving again"</button>
+        })}
+        <a class="btn btn--ghost" href=data_link>"Data page"</a>
+        <button type="button" class="btn btn--ghost" on:click=move |_| dismiss() aria-label="Dismiss this message">
+            "Dismiss"
+        </button>
+    };
     view! {
-        <section class=format!("notice notice--{kind}") role=role data-testid="notice">
-            <div class="notice__text">
-                <h2 class="notice__title">{title}</h2>
-                <p>{body}</p>
-            </div>
-            <div class="notice__actions">
-                <button type="button" class="btn" on:click=move |_| download_raw(state) data-testid="download-raw">
-                    "Download raw data"
-                </button>
-                {restorable.map(|key| view! {
-                    <button type="button" class="btn btn--primary" data-testid="notice-restore" on:click=move |_| {
-                        state.restore_request.set(Some(key.clone()));
-                        state.go(Route::page(Page::Data));
-                    }>"Restore…"</button>
-                })}
-                {retry.then(|| view! {
-                    <button type="button" class="btn" on:click=move |_| state.retry_save()>"Try saving again"</button>
-                })}
-                <a class="btn btn--ghost" href=data_link>"Data page"</a>
-                <button type="button" class="btn btn--ghost" on:click=move |_| dismiss() aria-label="Dismiss this message">
-                    "Dismiss"
-                </button>
-            </div>
-        </section>
+        <NoticeFrame level=kind testid="notice" title actions=actions.into_any()>
+            <p>{body}</p>
+        </NoticeFrame>
     }
     .into_any()
 }

@@ -3,6 +3,7 @@
 //! a product, exported first. Never another app's keys.
 
 use crate::components::download::{date_stamp, download};
+use crate::components::notices::NoticeFrame;
 use crate::model::{Command, Id, Workspace};
 use crate::state::AppState;
 use crate::storage::backend::QUOTA_CHARS;
@@ -95,32 +96,29 @@ pub fn StorageFull(used: usize, origin: usize) -> impl IntoView {
         }
     };
     view! {
-        <section class="notice notice--error" role="alert" data-testid="notice-full">
-            <div class="notice__text">
-                <h2 class="notice__title">"Storage for this site is full, so Two Hats opened read-only."</h2>
-                <p>{format!(
-                    "Your workspace is all here and nothing was lost, but no change can be saved. Two Hats stores {}; everything this site's address stores, other apps' data included, comes to {} of the {} ({} million characters) the browser allows it ({}%). Make room below — Two Hats never touches other apps' data — and editing comes back by itself as soon as a save fits.",
-                    kb(used), kb(origin), kb(QUOTA_CHARS), fixed(QUOTA_CHARS as f64 / 1e6, 2), fixed(100.0 * origin as f64 / QUOTA_CHARS as f64, 0)
-                )}</p>
-                <ul class="full-actions">
-                    {move || (superseded.get() > 0).then(|| view! {
-                        <li><button type="button" class="btn" on:click=move |_| state.remove_superseded() data-testid="remove-superseded">
-                            {format!("Remove superseded copies ({})", kb(superseded.get_untracked()))}
-                        </button></li>
-                    })}
-                    {move || (!backups.with(Vec::is_empty)).then(|| view! {
-                        <li><button type="button" class="btn" on:click=remove_backups data-testid="remove-backups">
-                            {format!("Download and remove Two Hats' backups ({})", kb(backups.with_untracked(|b| b.iter().map(|(_, n)| n).sum())))}
-                        </button></li>
-                    })}
-                    <For each=products key=|(id, _, n)| (id.clone(), *n) let:((id, name, size))>
-                        <li><button type="button" class="btn" on:click=move |_| export_and_delete(id.clone()) data-testid="export-delete">
-                            {format!("Export “{name}”, then delete it (about {})", kb(size))}
-                        </button></li>
-                    </For>
-                </ul>
-            </div>
-            // No Dismiss: read-only lasts as long as storage is full, and this says why.
-        </section>
+        // No actions: read-only lasts as long as storage is full, and this says why.
+        <NoticeFrame level="error" testid="notice-full" title="Storage for this site is full, so Two Hats opened read-only.">
+            <p>{format!(
+                "Your workspace is all here and nothing was lost, but no change can be saved. Two Hats stores {}; everything this site's address stores, other apps' data included, comes to {} of the {} ({} million characters) the browser allows it ({}%). Make room below — Two Hats never touches other apps' data — and editing comes back by itself as soon as a save fits.",
+                kb(used), kb(origin), kb(QUOTA_CHARS), fixed(QUOTA_CHARS as f64 / 1e6, 2), fixed(100.0 * origin as f64 / QUOTA_CHARS as f64, 0)
+            )}</p>
+            <ul class="full-actions">
+                {move || (superseded.get() > 0).then(|| view! {
+                    <li><button type="button" class="btn" on:click=move |_| state.remove_superseded() data-testid="remove-superseded">
+                        {format!("Remove superseded copies ({})", kb(superseded.get_untracked()))}
+                    </button></li>
+                })}
+                {move || (!backups.with(Vec::is_empty)).then(|| view! {
+                    <li><button type="button" class="btn" on:click=remove_backups data-testid="remove-backups">
+                        {format!("Download and remove Two Hats' backups ({})", kb(backups.with_untracked(|b| b.iter().map(|(_, n)| n).sum())))}
+                    </button></li>
+                })}
+                <For each=products key=|(id, _, n)| (id.clone(), *n) let:((id, name, size))>
+                    <li><button type="button" class="btn" on:click=move |_| export_and_delete(id.clone()) data-testid="export-delete">
+                        {format!("Export “{name}”, then delete it (about {})", kb(size))}
+                    </button></li>
+                </For>
+            </ul>
+        </NoticeFrame>
     }
 }

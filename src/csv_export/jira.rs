@@ -25,23 +25,10 @@ pub enum Project {
     TeamManaged,
 }
 
-impl crate::text::Choice for Project {
-    fn all() -> &'static [Self] {
-        &[Project::CompanyManaged, Project::TeamManaged]
-    }
-    fn key(self) -> &'static str {
-        match self {
-            Project::CompanyManaged => "company",
-            Project::TeamManaged => "team",
-        }
-    }
-    fn label(self) -> &'static str {
-        match self {
-            Project::CompanyManaged => "Company-managed (Story Points)",
-            Project::TeamManaged => "Team-managed (Story point estimate)",
-        }
-    }
-}
+crate::text::choices!(Project {
+    CompanyManaged => "company", "Company-managed (Story Points)";
+    TeamManaged => "team", "Team-managed (Story point estimate)";
+});
 
 impl Project {
     pub fn points_column(self) -> &'static str {

@@ -8,7 +8,6 @@
 //! text of a story sentence and its acceptance criteria.
 
 use crate::model::{Item, ItemKind, Product};
-use crate::text::Choice;
 use std::borrow::Cow;
 
 pub mod azure;
@@ -24,25 +23,11 @@ pub enum Tool {
     Azure,
 }
 
-impl Choice for Tool {
-    fn all() -> &'static [Self] {
-        &[Tool::Jira, Tool::Linear, Tool::Azure]
-    }
-    fn key(self) -> &'static str {
-        match self {
-            Tool::Jira => "jira",
-            Tool::Linear => "linear",
-            Tool::Azure => "azure",
-        }
-    }
-    fn label(self) -> &'static str {
-        match self {
-            Tool::Jira => "Jira",
-            Tool::Linear => "Linear",
-            Tool::Azure => "Azure DevOps",
-        }
-    }
-}
+crate::text::choices!(Tool {
+    Jira => "jira", "Jira";
+    Linear => "linear", "Linear";
+    Azure => "azure", "Azure DevOps";
+});
 
 /// Which tool a file is for, with what each profile lets the user choose.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -187,6 +187,12 @@ pub fn first_flag(numbers: &[(Field, Option<f64>)]) -> Option<Field> {
     numbers.iter().find_map(|&(f, v)| flag(f, v))
 }
 
+/// The number an item holds for `field`.
+pub fn item_number(i: &Item, field: Field) -> Option<f64> {
+    let found = item_numbers(i).into_iter().find(|&(f, _)| f == field);
+    found.and_then(|(_, v)| v)
+}
+
 pub fn item_numbers(i: &Item) -> [(Field, Option<f64>); 10] {
     let s = &i.scores;
     [
@@ -327,7 +333,8 @@ pub fn clear(ws: &mut Workspace, o: &OutOfRange) -> bool {
     }
 }
 
-fn item_slot(i: &mut Item, field: Field) -> Option<&mut Option<f64>> {
+/// Where an item keeps the number of `field` (`None` for a field items do not have).
+pub fn item_slot(i: &mut Item, field: Field) -> Option<&mut Option<f64>> {
     let s = &mut i.scores;
     Some(match field {
         Field::Estimate => &mut i.estimate,

@@ -127,35 +127,26 @@ pub enum Kind {
 }
 
 impl Entity {
-    pub fn kind(&self) -> Kind {
+    /// Its kind, id and title (a theme, sprint or release calls its title a name), in
+    /// one match so that a new kind of entity is added in one place.
+    fn facts(&self) -> (Kind, &Id, &str) {
         match self {
-            Entity::Objective(_) => Kind::Objective,
-            Entity::Theme(_) => Kind::Theme,
-            Entity::Feature(_) => Kind::Feature,
-            Entity::Item(_) => Kind::Item,
-            Entity::Sprint(_) => Kind::Sprint,
-            Entity::Release(_) => Kind::Release,
+            Entity::Objective(e) => (Kind::Objective, &e.id, &e.title),
+            Entity::Theme(e) => (Kind::Theme, &e.id, &e.name),
+            Entity::Feature(e) => (Kind::Feature, &e.id, &e.title),
+            Entity::Item(e) => (Kind::Item, &e.id, &e.title),
+            Entity::Sprint(e) => (Kind::Sprint, &e.id, &e.name),
+            Entity::Release(e) => (Kind::Release, &e.id, &e.name),
         }
+    }
+    pub fn kind(&self) -> Kind {
+        self.facts().0
     }
     pub fn id(&self) -> &Id {
-        match self {
-            Entity::Objective(e) => &e.id,
-            Entity::Theme(e) => &e.id,
-            Entity::Feature(e) => &e.id,
-            Entity::Item(e) => &e.id,
-            Entity::Sprint(e) => &e.id,
-            Entity::Release(e) => &e.id,
-        }
+        self.facts().1
     }
     pub fn title(&self) -> &str {
-        match self {
-            Entity::Objective(e) => &e.title,
-            Entity::Theme(e) => &e.name,
-            Entity::Feature(e) => &e.title,
-            Entity::Item(e) => &e.title,
-            Entity::Sprint(e) => &e.name,
-            Entity::Release(e) => &e.name,
-        }
+        self.facts().2
     }
 }
 

@@ -81,24 +81,22 @@ fn of_features(p: &Product, features: &HashSet<&Id>) -> Rollup {
 }
 
 pub fn theme_rollup(p: &Product, theme: &Id) -> Rollup {
-    let features = children_of(
-        &p.features,
-        &HashSet::from([theme]),
-        |f| &f.theme,
-        |f| &f.id,
-    );
-    of_features(p, &features)
+    of_themes(p, &HashSet::from([theme]))
 }
 
 pub fn objective_rollup(p: &Product, objective: &Id) -> Rollup {
-    let themes = children_of(
-        &p.themes,
-        &HashSet::from([objective]),
-        |t| &t.objective,
-        |t| &t.id,
-    );
-    let features = children_of(&p.features, &themes, |f| &f.theme, |f| &f.id);
-    of_features(p, &features)
+    let objectives = HashSet::from([objective]);
+    of_themes(
+        p,
+        &children_of(&p.themes, &objectives, |t| &t.objective, |t| &t.id),
+    )
+}
+
+fn of_themes(p: &Product, themes: &HashSet<&Id>) -> Rollup {
+    of_features(
+        p,
+        &children_of(&p.features, themes, |f| &f.theme, |f| &f.id),
+    )
 }
 
 pub fn product_rollup(p: &Product) -> Rollup {

@@ -531,4 +531,24 @@ impl Product {
         ids.extend(self.releases.iter().map(|r| &r.id));
         ids
     }
+
+    /// Every id this product holds, in the order of `all_ids`, each with the prefix of
+    /// its kind (`ids::prefix`): what giving a product new ids walks.
+    pub fn ids_mut(&mut self) -> Vec<(&mut Id, &'static str)> {
+        use crate::model::ids::prefix::*;
+        let mut ids = vec![(&mut self.id, PRODUCT)];
+        for o in &mut self.objectives {
+            ids.push((&mut o.id, OBJECTIVE));
+            ids.extend(o.key_results.iter_mut().map(|k| (&mut k.id, KEY_RESULT)));
+        }
+        ids.extend(self.themes.iter_mut().map(|t| (&mut t.id, THEME)));
+        ids.extend(self.features.iter_mut().map(|f| (&mut f.id, FEATURE)));
+        for i in &mut self.items {
+            ids.push((&mut i.id, ITEM));
+            ids.extend(i.acceptance.iter_mut().map(|c| (&mut c.id, CRITERION)));
+        }
+        ids.extend(self.sprints.iter_mut().map(|s| (&mut s.id, SPRINT)));
+        ids.extend(self.releases.iter_mut().map(|r| (&mut r.id, RELEASE)));
+        ids
+    }
 }

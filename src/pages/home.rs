@@ -2,6 +2,7 @@
 
 use crate::components::{NewProductForm, PageHead};
 use crate::model::rollup::product_rollup;
+use crate::model::Product;
 use crate::route::{Page, Route};
 use crate::state::AppState;
 use crate::text::numbers::points;
@@ -54,22 +55,6 @@ fn Welcome() -> impl IntoView {
 #[component]
 fn Overview() -> impl IntoView {
     let state = AppState::expect();
-    let products = move || {
-        state.ws.with(|w| {
-            w.products
-                .iter()
-                .map(|p| {
-                    (
-                        p.id.clone(),
-                        p.name.clone(),
-                        p.goal.clone(),
-                        p.features.len(),
-                        product_rollup(p),
-                    )
-                })
-                .collect::<Vec<_>>()
-        })
-    };
     view! {
         <PageHead
             title="Your portfolio"
@@ -89,28 +74,34 @@ fn Overview() -> impl IntoView {
             }
         >
             <ul class="card-grid" data-testid="product-cards">
-                {move || products()
-                    .into_iter()
-                    .map(|(id, name, goal, features, r)| {
-                        let link = |page| Route::page(page).with_product(Some(id.clone())).href();
-                        view! {
-                            <li class="card">
-                                <h2 class="card__title"><a href=link(Page::Hierarchy)>{name}</a></h2>
-                                <p class="card__text">{if goal.is_empty() { "No product goal yet.".to_string() } else { goal }}</p>
-                                <p class="card__meta">
-                                    {format!("{features} features · {} items · {} of {} points done", r.items, points(r.points_done), points(r.points))}
-                                </p>
-                                <p class="card__links">
-                                    <a href=link(Page::Roadmap)>"Roadmap"</a>
-                                    <a href=link(Page::Backlog)>"Backlog"</a>
-                                </p>
-                            </li>
-                        }
-                    })
-                    .collect_view()}
+                {move || state.ws.with(|w| w.products.iter().map(product_card).collect_view())}
             </ul>
         </Show>
         <NewProductForm />
+    }
+}
+
+/// A product's card: its goal, its size and progress, and links to its three views.
+fn product_card(p: &Product) -> impl IntoView {
+    let r = product_rollup(p);
+    let link = |page| Route::page(page).with_product(Some(p.id.clone())).href();
+    let goal = if p.goal.is_empty() {
+        "No product goal yet."
+    } else {
+        &p.goal
+    };
+    view! {
+        <li class="card">
+            <h2 class="card__title"><a href=link(Page::Hierarchy)>{p.name.clone()}</a></h2>
+            <p class="card__text">{goal.to_string()}</p>
+            <p class="card__meta">
+                {format!("{} features · {} items · {} of {} points done", p.features.len(), r.items, points(r.points_done), points(r.points))}
+            </p>
+            <p class="card__links">
+                <a href=link(Page::Roadmap)>"Roadmap"</a>
+                <a href=link(Page::Backlog)>"Backlog"</a>
+            </p>
+        </li>
     }
 }
 

@@ -380,30 +380,8 @@ pub fn with_fresh_ids(ws: &Workspace, next_id: &mut dyn FnMut(&str) -> Id) -> Wo
     };
 
     for p in &mut out.products {
-        renew(&mut p.id, prefix::PRODUCT);
-        for o in &mut p.objectives {
-            renew(&mut o.id, prefix::OBJECTIVE);
-            for k in &mut o.key_results {
-                renew(&mut k.id, prefix::KEY_RESULT);
-            }
-        }
-        for t in &mut p.themes {
-            renew(&mut t.id, prefix::THEME);
-        }
-        for f in &mut p.features {
-            renew(&mut f.id, prefix::FEATURE);
-        }
-        for i in &mut p.items {
-            renew(&mut i.id, prefix::ITEM);
-            for c in &mut i.acceptance {
-                renew(&mut c.id, prefix::CRITERION);
-            }
-        }
-        for s in &mut p.sprints {
-            renew(&mut s.id, prefix::SPRINT);
-        }
-        for r in &mut p.releases {
-            renew(&mut r.id, prefix::RELEASE);
+        for (id, kind) in p.ids_mut() {
+            renew(id, kind);
         }
     }
     for l in &mut out.portfolio.links {

@@ -31,6 +31,28 @@ macro_rules! choice {
 }
 pub(crate) use choice;
 
+/// A `Choice` written as one table: each value with its key and label, in the order shown.
+macro_rules! choices {
+    ($t:ident { $($v:ident => $key:literal, $label:literal;)+ }) => {
+        impl $crate::text::choice::Choice for $t {
+            fn all() -> &'static [Self] {
+                &[$($t::$v),+]
+            }
+            fn key(self) -> &'static str {
+                match self {
+                    $($t::$v => $key),+
+                }
+            }
+            fn label(self) -> &'static str {
+                match self {
+                    $($t::$v => $label),+
+                }
+            }
+        }
+    };
+}
+pub(crate) use choices;
+
 /// "No priority" is a value of its own in the backlog's priority filter.
 impl Choice for Option<crate::model::Priority> {
     fn all() -> &'static [Self] {

@@ -27,6 +27,7 @@ pub mod choice;
 mod labels;
 pub mod numbers;
 
+pub(crate) use choice::choices;
 pub use choice::Choice;
 pub use labels::optional_date;
 
@@ -255,26 +256,17 @@ pub fn hat_badge(o: Ownership) -> String {
 
 /// A sentence for tooltips and screen readers.
 pub fn ownership(o: Ownership, setting: RoleSetting) -> String {
-    match setting {
-        RoleSetting::NoPm => {
+    let hat = o.hat.long();
+    match (setting, o.helper.map(crate::model::Hat::long)) {
+        (RoleSetting::NoPm, _) => {
             "Owned by the Product Owner, who also does the Product Manager's work here".to_string()
         }
-        RoleSetting::OnePerson => match o.helper {
-            Some(h) => format!(
-                "You decide with your {} hat on, then switch to your {} hat",
-                o.hat.long(),
-                h.long()
-            ),
-            None => format!("You wear your {} hat here", o.hat.long()),
-        },
-        RoleSetting::Separate => match o.helper {
-            Some(h) => format!(
-                "The {} decides; the {} breaks it down",
-                o.hat.long(),
-                h.long()
-            ),
-            None => format!("Owned by the {}", o.hat.long()),
-        },
+        (RoleSetting::OnePerson, Some(h)) => {
+            format!("You decide with your {hat} hat on, then switch to your {h} hat")
+        }
+        (RoleSetting::OnePerson, None) => format!("You wear your {hat} hat here"),
+        (RoleSetting::Separate, Some(h)) => format!("The {hat} decides; the {h} breaks it down"),
+        (RoleSetting::Separate, None) => format!("Owned by the {hat}"),
     }
 }
 
@@ -550,6 +542,14 @@ fn field_name(field: Field) -> &'static str {
     }
 }
 
+/// A number's input label: its name, with the unit where the name does not say it.
+pub fn input_label(field: Field) -> String {
+    match field {
+        Field::Confidence => "Confidence (%)".into(),
+        _ => field_name(field).into(),
+    }
+}
+
 /// What a field takes, as its message says it: "Estimate must be a number between 0 and
 /// 1,000 points".
 pub fn field_range(field: Field) -> String {
@@ -667,23 +667,14 @@ fn text_field(field: TextField) -> &'static str {
     }
 }
 
-/// A number that is not one, by its field: "the estimate", "start" (a key result's).
-fn number_field(field: Field) -> &'static str {
+/// A number that is not one, by its field: "the estimate", "start" (a key result's, said
+/// as the key result's row labels it).
+fn number_field(field: Field) -> String {
+    let name = field_name(field).to_lowercase();
     match field {
-        Field::Estimate => "the estimate",
-        Field::Capacity => "the capacity",
-        Field::Value | Field::FeatureValue => "the value",
-        Field::Effort | Field::FeatureEffort => "the effort",
-        Field::BusinessValue => "the business value",
-        Field::TimeCriticality => "the time criticality",
-        Field::RiskReduction => "the risk reduction",
-        Field::JobSize => "the job size",
-        Field::Reach => "the reach",
-        Field::Impact => "the impact",
-        Field::Confidence => "the confidence",
-        Field::KeyResultStart => "start",
-        Field::KeyResultTarget => "target",
-        Field::KeyResultCurrent => "current",
+        Field::KeyResultStart | Field::KeyResultTarget => name,
+        Field::KeyResultCurrent => "current".into(),
+        _ => format!("the {name}"),
     }
 }
 
@@ -720,7 +711,7 @@ impl fmt::Display for Rule {
                 f.write_str(" characters")
             }
             Rule::NotANumber(field) => {
-                f.write_str(number_field(*field))?;
+                f.write_str(&number_field(*field))?;
                 f.write_str(" must be a number")
             }
             Rule::EmptyCriterion => f.write_str("an acceptance criterion is empty"),

@@ -4,11 +4,11 @@
 use super::table::{reorder, Step};
 use super::ui::{edit_item, BacklogUi};
 use crate::components::fields::{number_text, parse_bounded, uid};
-use crate::components::{EnumSelect, OptionSelect};
+use crate::components::{AddField, AddLine, EnumSelect, OptionSelect};
 use crate::model::bounds::{self, Field};
 use crate::model::readiness;
 use crate::model::scoring::{rice, value_effort, wsjf};
-use crate::model::{ids::prefix, Command, Criterion, Id, Item, ItemKind, Kind, ScoreInputs};
+use crate::model::{ids::prefix, Command, Criterion, Id, Item, ItemKind, Kind};
 use crate::state::{new_id, read_product, AppState};
 use leptos::prelude::*;
 
@@ -342,37 +342,25 @@ fn CriterionRow(edit: Edit, n: usize, cid: Id) -> impl IntoView {
 
 #[component]
 fn AddCriterion(edit: Edit) -> impl IntoView {
-    let text = RwSignal::new(String::new());
-    let add = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let t = text.get_untracked().trim().to_string();
-        if t.is_empty() {
-            edit.error.set(Some(
-                "Type the criterion first, e.g. “Given …, when …, then …”.".into(),
-            ));
-            return;
-        }
-        text.set(String::new());
-        edit.commit(move |i| {
-            i.acceptance.push(Criterion {
-                id: new_id(prefix::CRITERION),
-                text: t,
-                done: false,
-            })
-        });
+    let line = AddLine::new();
+    let add = move |ev| {
+        let empty = "Type the criterion first, e.g. “Given …, when …, then …”.";
+        line.submit(ev, empty, |text| {
+            edit.commit(move |i| {
+                i.acceptance.push(Criterion {
+                    id: new_id(prefix::CRITERION),
+                    text,
+                    done: false,
+                })
+            });
+            Ok::<(), String>(())
+        })
     };
     view! {
         <form class="criteria__add" on:submit=add>
-            <label for="new-criterion" class="sr-only">"New acceptance criterion"</label>
-            <input
-                id="new-criterion"
-                type="text"
-                placeholder="Given …, when …, then …"
-                prop:value=move || text.get()
-                on:input=move |ev| text.set(event_target_value(&ev))
-                data-testid="new-criterion"
-            />
+            <AddField line id="new-criterion" label="New acceptance criterion" placeholder="Given …, when …, then …" testid="new-criterion" />
             <button type="submit" class="btn btn--small">"Add"</button>
+            <p class="field-error" id="new-criterion-error" role="alert">{move || line.error.get()}</p>
         </form>
     }
 }
@@ -409,56 +397,78 @@ fn Estimate(edit: Edit) -> impl IntoView {
     }
 }
 
+/// A prioritisation scheme: its name, its score, the inputs of its own and a note.
+type Scheme = (
+    &'static str,
+    fn(&Item) -> Option<f64>,
+    &'static [Field],
+    Option<&'static str>,
+);
+
+const SCHEMES: [Scheme; 3] = [
+    (
+        "Value / effort",
+        value_effort,
+        &[Field::Value, Field::Effort],
+        None,
+    ),
+    (
+        "WSJF",
+        wsjf,
+        &[
+            Field::BusinessValue,
+            Field::TimeCriticality,
+            Field::RiskReduction,
+            Field::JobSize,
+        ],
+        None,
+    ),
+    (
+        "RICE",
+        rice,
+        &[Field::Reach, Field::Impact, Field::Confidence],
+        Some("Uses the effort above."),
+    ),
+];
+
 /// The inputs of the three prioritisation schemes, each with its score.
 #[component]
 fn Scores(edit: Edit) -> impl IntoView {
-    let score = move |f: fn(&Item) -> Option<f64>| crate::text::score(edit.number(f));
+    let schemes = SCHEMES.map(|(name, score, fields, note)| {
+        view! {
+            <div class="scores__scheme">
+                <h3>{move || format!("{name}: {}", crate::text::score(edit.number(score)))}</h3>
+                {fields.iter().map(|&field| view! { <ScoreField edit field /> }).collect_view()}
+                {note.map(|n| view! { <p class="muted">{n}</p> })}
+            </div>
+        }
+    });
     view! {
         <fieldset class="scores">
             <legend>"Prioritisation inputs"</legend>
-            <div class="scores__grid">
-                <div class="scores__scheme">
-                    <h3>{move || format!("Value / effort: {}", score(value_effort))}</h3>
-                    <ScoreField edit label="Value" field=Field::Value value=|i| i.scores.value set=|s, v| s.value = v />
-                    <ScoreField edit label="Effort" field=Field::Effort value=|i| i.scores.effort set=|s, v| s.effort = v />
-                </div>
-                <div class="scores__scheme">
-                    <h3>{move || format!("WSJF: {}", score(wsjf))}</h3>
-                    <ScoreField edit label="Business value" field=Field::BusinessValue value=|i| i.scores.business_value set=|s, v| s.business_value = v />
-                    <ScoreField edit label="Time criticality" field=Field::TimeCriticality value=|i| i.scores.time_criticality set=|s, v| s.time_criticality = v />
-                    <ScoreField edit label="Risk reduction" field=Field::RiskReduction value=|i| i.scores.risk_reduction set=|s, v| s.risk_reduction = v />
-                    <ScoreField edit label="Job size" field=Field::JobSize value=|i| i.scores.job_size set=|s, v| s.job_size = v />
-                </div>
-                <div class="scores__scheme">
-                    <h3>{move || format!("RICE: {}", score(rice))}</h3>
-                    <ScoreField edit label="Reach" field=Field::Reach value=|i| i.scores.reach set=|s, v| s.reach = v />
-                    <ScoreField edit label="Impact" field=Field::Impact value=|i| i.scores.impact set=|s, v| s.impact = v />
-                    <ScoreField edit label="Confidence (%)" field=Field::Confidence value=|i| i.scores.confidence set=|s, v| s.confidence = v />
-                    <p class="muted">"Uses the effort above."</p>
-                </div>
-            </div>
+            <div class="scores__grid">{schemes.into_iter().collect_view()}</div>
         </fieldset>
     }
 }
 
 #[component]
-fn ScoreField(
-    edit: Edit,
-    label: &'static str,
-    field: Field,
-    value: fn(&Item) -> Option<f64>,
-    set: fn(&mut ScoreInputs, Option<f64>),
-) -> impl IntoView {
+fn ScoreField(edit: Edit, field: Field) -> impl IntoView {
     let fid = uid("sc");
+    let value = move || {
+        edit.item
+            .with(|i| i.as_ref().and_then(|i| bounds::item_number(i, field)))
+    };
+    let save = move |v| {
+        edit.commit(move |i| {
+            if let Some(slot) = bounds::item_slot(i, field) {
+                *slot = v;
+            }
+        })
+    };
     view! {
         <div class="field field--score">
-            <label for=fid.clone()>{label}</label>
-            <PanelNumber
-                field=field
-                input_id=fid
-                value=Signal::derive(move || edit.number(value))
-                save=move |v| edit.commit(move |i| set(&mut i.scores, v))
-            />
+            <label for=fid.clone()>{crate::text::input_label(field)}</label>
+            <PanelNumber field=field input_id=fid value=Signal::derive(value) save=save />
         </div>
     }
 }

@@ -1,6 +1,6 @@
 //! The quick-add line: type, title, Enter — and the focus stays for the next one.
 
-use crate::components::{AddLine, EnumSelect, Layout};
+use crate::components::{AddField, AddLine, EnumSelect, Layout};
 use crate::model::{ids::prefix, Entity, Item, ItemKind};
 use crate::state::{new_id, AppState};
 use leptos::prelude::*;
@@ -25,19 +25,9 @@ pub(crate) fn QuickAdd() -> impl IntoView {
     view! {
         <form class="quick-add" on:submit=submit data-testid="quick-add">
             <EnumSelect label="Item type" value=kind on_pick=move |k: ItemKind| kind.set(k) layout=Layout::Bare testid="quick-add-kind" />
-            <label for="quick-add-title" class="sr-only">"New item title"</label>
-            <input
-                id="quick-add-title"
-                type="text"
-                placeholder="Add an item: type a title and press Enter"
-                maxlength="300"
-                prop:value=move || line.text.get()
-                on:input=move |ev| line.typed(ev)
-                aria-describedby="quick-add-error"
-                data-testid="quick-add-title"
-            />
+            <AddField line id="quick-add-title" label="New item title" placeholder="Add an item: type a title and press Enter" testid="quick-add-title" maxlength=300 />
             <button type="submit" class="btn btn--primary">"Add"</button>
-            <p class="field-error" id="quick-add-error" role="alert">{move || line.error.get()}</p>
+            <p class="field-error" id="quick-add-title-error" role="alert">{move || line.error.get()}</p>
         </form>
     }
 }

@@ -213,22 +213,9 @@ fn CarryRow(
     }
 }
 
-/// Where an unfinished item goes. The select names the next sprint itself ("Move to
-/// Sprint 4"); the label here is for where no name is at hand.
-impl Choice for CarryTo {
-    fn all() -> &'static [Self] {
-        &[CarryTo::NextSprint, CarryTo::Backlog]
-    }
-    fn key(self) -> &'static str {
-        match self {
-            CarryTo::NextSprint => "next",
-            CarryTo::Backlog => "backlog",
-        }
-    }
-    fn label(self) -> &'static str {
-        match self {
-            CarryTo::NextSprint => "Move to the next sprint",
-            CarryTo::Backlog => "Back to the backlog",
-        }
-    }
-}
+// Where an unfinished item goes. The select names the next sprint itself ("Move to
+// Sprint 4"); the label here is for where no name is at hand.
+crate::text::choices!(CarryTo {
+    NextSprint => "next", "Move to the next sprint";
+    Backlog => "backlog", "Back to the backlog";
+});

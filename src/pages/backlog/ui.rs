@@ -41,7 +41,7 @@ pub(crate) struct BacklogUi {
 
 impl BacklogUi {
     pub fn expect() -> BacklogUi {
-        use_context::<BacklogUi>().expect("BacklogUi is provided by the backlog page")
+        expect_context()
     }
 
     /// Opens an item in the side panel (or closes it), in place of the current history

@@ -2,6 +2,7 @@
 //! every field commits when it changes, as one undo step (`CommitText`), and a bad value
 //! stays in its field with a message and changes nothing.
 
+use super::editing::Editing;
 use super::objective_editor::ObjectiveEditor;
 use super::ui::OutlineUi;
 use crate::components::fields::{uid, CommitNumber, CommitText, Refused};
@@ -9,36 +10,10 @@ use crate::components::{EnumSelect, OptionSelect};
 use crate::model::bounds::Field;
 use crate::model::dates::optional_text;
 use crate::model::outline::{Row, RowKind};
-use crate::model::{Entity, Feature, Id, Item, Product, ProductFields, Theme};
+use crate::model::{Entity, Id, Product, ProductFields};
 use crate::state::{read_product, with_product, AppState};
 use crate::text::optional_date;
 use leptos::prelude::*;
-
-/// Changes the entity `find` reads from the product shown: `change` on a copy, then one
-/// `Edit` command. An unchanged copy stores nothing.
-pub(super) fn commit_edit<T: Clone + PartialEq>(
-    state: AppState,
-    find: impl FnOnce(&Product) -> Option<T>,
-    change: impl FnOnce(&mut T),
-    wrap: fn(T) -> Entity,
-) -> Result<(), Refused> {
-    let entity = with_product(state, find).flatten();
-    let gone = "It no longer exists (deleted here or in another tab).";
-    state.edit_entity(entity, gone, change, wrap)
-}
-
-/// An editor's title ("Edit theme “Roadmap”"), from the entity as the editor opens on it.
-pub(super) fn heading<T>(
-    state: AppState,
-    find: impl FnOnce(&Product) -> Option<T>,
-    noun: &str,
-    name: fn(&T) -> &str,
-) -> String {
-    with_product(state, find)
-        .flatten()
-        .map(|e| format!("Edit {noun} “{}”", name(&e)))
-        .unwrap_or_default()
-}
 
 /// A title as stored: trimmed, and never empty.
 pub(super) fn title(label: &str, text: &str) -> Result<String, Refused> {
@@ -51,7 +26,7 @@ pub(super) fn title(label: &str, text: &str) -> Result<String, Refused> {
 }
 
 /// One field of the entity `find` reads, as it is now: for a field's `value`.
-pub(super) fn field_of<T: 'static>(
+fn field_of<T: 'static>(
     state: AppState,
     find: impl Fn(&Product) -> Option<T> + Copy + Send + Sync + 'static,
     f: fn(&T) -> String,
@@ -145,11 +120,7 @@ fn ProductEditor() -> impl IntoView {
 #[component]
 fn ThemeEditor(id: Id) -> impl IntoView {
     let state = AppState::expect();
-    let id = StoredValue::new(id);
-    let find = move |p: &Product| p.theme(&id.get_value()).cloned();
-    let edit =
-        move |change: Box<dyn FnOnce(&mut Theme)>| commit_edit(state, find, change, Entity::Theme);
-    let value = move |f: fn(&Theme) -> String| field_of(state, find, f);
+    let e = Editing::new(id, Product::theme, Entity::Theme);
     let objectives = Memo::new(move |_| {
         read_product(state, |p| {
             p.objectives
@@ -159,16 +130,15 @@ fn ThemeEditor(id: Id) -> impl IntoView {
         })
         .unwrap_or_default()
     });
-    let objective = value(|t| t.objective.as_ref().map(Id::to_string).unwrap_or_default());
-    let colour = value(|t| t.colour.clone());
+    let objective = e.get(|t| t.objective.as_ref().map(Id::to_string).unwrap_or_default());
+    let colour = e.get(|t| t.colour.clone());
     let (objective_id, colour_id) = (uid("objective"), uid("colour"));
-    let heading = heading(state, find, "theme", |t| &t.name);
     view! {
-        <EditorFrame title=heading>
-            <CommitText label="Name" value=value(|t| t.name.clone()) commit=move |t: String| { let n = title("name", &t)?; edit(Box::new(move |x| x.name = n)) } autofocus=true testid="edit-name" />
+        <EditorFrame title=e.heading("theme", |t| &t.name)>
+            {e.title_field("Name", |t| t.name.clone(), |t, n| t.name = n)}
             <div class="field">
                 <label for=objective_id.clone()>"Objective it serves"</label>
-                <select id=objective_id on:change=move |ev| { let o = Id::parse(&event_target_value(&ev)).ok(); let _ = edit(Box::new(move |x| x.objective = o)); } data-testid="edit-objective">
+                <select id=objective_id on:change=move |ev| e.pick(|x, o| x.objective = o)(Id::parse(&event_target_value(&ev)).ok()) data-testid="edit-objective">
                     <option value="" prop:selected=move || objective.with(String::is_empty)>"No objective"</option>
                     {move || objectives.get().into_iter().map(|(v, l)| {
                         let on = v.clone();
@@ -178,59 +148,41 @@ fn ThemeEditor(id: Id) -> impl IntoView {
             </div>
             <div class="field">
                 <label for=colour_id.clone()>"Colour"</label>
-                <input id=colour_id type="color" prop:value=colour on:change=move |ev| { let c = event_target_value(&ev); let _ = edit(Box::new(move |x| x.colour = c)); } />
+                <input id=colour_id type="color" prop:value=colour on:change=move |ev| e.pick(|x, c| x.colour = c)(event_target_value(&ev)) />
             </div>
-            <CommitText label="Description" value=value(|t| t.description.clone()) commit=move |d: String| edit(Box::new(move |x| x.description = d)) multiline=true />
+            {e.description_field(|t| t.description.clone(), |t, d| t.description = d)}
         </EditorFrame>
     }
 }
 
 #[component]
 fn FeatureEditor(id: Id) -> impl IntoView {
-    let state = AppState::expect();
-    let id = StoredValue::new(id);
-    let find = move |p: &Product| p.feature(&id.get_value()).cloned();
-    let edit = move |change: Box<dyn FnOnce(&mut Feature)>| {
-        commit_edit(state, find, change, Entity::Feature)
-    };
-    let value = move |f: fn(&Feature) -> String| field_of(state, find, f);
-    let now = Memo::new(move |_| read_product(state, find).flatten());
-    let number = move |f: fn(&Feature) -> Option<f64>| {
-        Signal::derive(move || now.with(|x| x.as_ref().and_then(f)))
-    };
-    let heading = heading(state, find, "feature", |f| &f.title);
+    let e = Editing::new(id, Product::feature, Entity::Feature);
     view! {
-        <EditorFrame title=heading>
-            <CommitText label="Title" value=value(|f| f.title.clone()) commit=move |t: String| { let t = title("title", &t)?; edit(Box::new(move |x| x.title = t)) } autofocus=true testid="edit-name" />
-            <EnumSelect label="Status" value=Signal::derive(move || now.with(|f| f.as_ref().map(|f| f.status)).unwrap_or_default()) on_pick=move |s| { let _ = edit(Box::new(move |x| x.status = s)); } testid="edit-status" />
-            <CommitNumber label="Value (0 or more, e.g. 1–10)" field=Field::FeatureValue value=number(|f| f.value) commit=move |v| edit(Box::new(move |x| x.value = v)) testid="edit-value" />
-            <CommitNumber label="Effort (above 0, same scale)" field=Field::FeatureEffort value=number(|f| f.effort) commit=move |v| edit(Box::new(move |x| x.effort = v)) testid="edit-effort" />
-            <OptionSelect label="Horizon" none="No horizon" value=Signal::derive(move || now.with(|f| f.as_ref().and_then(|f| f.horizon))) on_pick=move |h| { let _ = edit(Box::new(move |x| x.horizon = h)); } />
-            <CommitText label="Start month" value=value(|f| optional_text(f.start)) commit=move |t: String| { let m = optional_date("Start", &t)?; edit(Box::new(move |x| x.start = m)) } placeholder="2026-03" testid="edit-start" />
-            <CommitText label="End month" value=value(|f| optional_text(f.end)) commit=move |t: String| { let m = optional_date("End", &t)?; edit(Box::new(move |x| x.end = m)) } placeholder="2026-05" testid="edit-end" />
-            <CommitText label="Description" value=value(|f| f.description.clone()) commit=move |d: String| edit(Box::new(move |x| x.description = d)) multiline=true />
+        <EditorFrame title=e.heading("feature", |f| &f.title)>
+            {e.title_field("Title", |f| f.title.clone(), |f, t| f.title = t)}
+            <EnumSelect label="Status" value=e.get(|f| f.status) on_pick=e.pick(|x, s| x.status = s) testid="edit-status" />
+            <CommitNumber label="Value (0 or more, e.g. 1–10)" field=Field::FeatureValue value=e.get(|f| f.value) commit=e.commit(|x, v| x.value = v) testid="edit-value" />
+            <CommitNumber label="Effort (above 0, same scale)" field=Field::FeatureEffort value=e.get(|f| f.effort) commit=e.commit(|x, v| x.effort = v) testid="edit-effort" />
+            <OptionSelect label="Horizon" none="No horizon" value=e.get(|f| f.horizon) on_pick=e.pick(|x, h| x.horizon = h) />
+            <CommitText label="Start month" value=e.get(|f| optional_text(f.start)) commit=move |t: String| { let m = optional_date("Start", &t)?; e.edit(move |x| x.start = m) } placeholder="2026-03" testid="edit-start" />
+            <CommitText label="End month" value=e.get(|f| optional_text(f.end)) commit=move |t: String| { let m = optional_date("End", &t)?; e.edit(move |x| x.end = m) } placeholder="2026-05" testid="edit-end" />
+            {e.description_field(|f| f.description.clone(), |f, d| f.description = d)}
         </EditorFrame>
     }
 }
 
 #[component]
 fn ItemEditor(id: Id) -> impl IntoView {
-    let state = AppState::expect();
-    let id = StoredValue::new(id);
-    let find = move |p: &Product| p.item(&id.get_value()).cloned();
-    let edit =
-        move |change: Box<dyn FnOnce(&mut Item)>| commit_edit(state, find, change, Entity::Item);
-    let value = move |f: fn(&Item) -> String| field_of(state, find, f);
-    let now = Memo::new(move |_| read_product(state, find).flatten());
-    let heading = heading(state, find, "item", |i| &i.title);
+    let e = Editing::new(id, Product::item, Entity::Item);
     view! {
-        <EditorFrame title=heading>
-            <CommitText label="Title" value=value(|i| i.title.clone()) commit=move |t: String| { let t = title("title", &t)?; edit(Box::new(move |x| x.title = t)) } autofocus=true testid="edit-name" />
-            <EnumSelect label="Type" value=Signal::derive(move || now.with(|i| i.as_ref().map(|i| i.kind)).unwrap_or_default()) on_pick=move |k| { let _ = edit(Box::new(move |x| x.kind = k)); } testid="edit-kind" />
-            <CommitNumber label="Estimate (points)" field=Field::Estimate value=Signal::derive(move || now.with(|i| i.as_ref().and_then(|i| i.estimate))) commit=move |v| edit(Box::new(move |x| x.estimate = v)) testid="edit-estimate" />
-            <EnumSelect label="Status" value=Signal::derive(move || now.with(|i| i.as_ref().map(|i| i.status)).unwrap_or_default()) on_pick=move |s| { let _ = edit(Box::new(move |x| x.status = s)); } testid="edit-status" />
-            <OptionSelect label="Priority" none="No priority" value=Signal::derive(move || now.with(|i| i.as_ref().and_then(|i| i.priority))) on_pick=move |p| { let _ = edit(Box::new(move |x| x.priority = p)); } testid="edit-priority" />
-            <CommitText label="Description" value=value(|i| i.description.clone()) commit=move |d: String| edit(Box::new(move |x| x.description = d)) multiline=true />
+        <EditorFrame title=e.heading("item", |i| &i.title)>
+            {e.title_field("Title", |i| i.title.clone(), |i, t| i.title = t)}
+            <EnumSelect label="Type" value=e.get(|i| i.kind) on_pick=e.pick(|x, k| x.kind = k) testid="edit-kind" />
+            <CommitNumber label="Estimate (points)" field=Field::Estimate value=e.get(|i| i.estimate) commit=e.commit(|x, v| x.estimate = v) testid="edit-estimate" />
+            <EnumSelect label="Status" value=e.get(|i| i.status) on_pick=e.pick(|x, s| x.status = s) testid="edit-status" />
+            <OptionSelect label="Priority" none="No priority" value=e.get(|i| i.priority) on_pick=e.pick(|x, p| x.priority = p) testid="edit-priority" />
+            {e.description_field(|i| i.description.clone(), |i, d| i.description = d)}
         </EditorFrame>
     }
 }

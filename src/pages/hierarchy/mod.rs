@@ -1,6 +1,7 @@
 //! Hierarchy: the whole product as an outline — create, edit, move and delete every
 //! level in place, with its hat, its roll-up and the loose ends to tidy.
 
+mod editing;
 mod editors;
 mod objective_editor;
 mod panels;

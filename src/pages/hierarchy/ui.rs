@@ -31,7 +31,7 @@ pub(crate) struct OutlineUi {
 
 impl OutlineUi {
     pub fn expect() -> OutlineUi {
-        use_context::<OutlineUi>().expect("OutlineUi is provided by the hierarchy page")
+        expect_context()
     }
 
     /// Opens a panel in place of the open one (whose fields commit as they go).

@@ -6,7 +6,6 @@ use super::ui::{with_product, RoadmapUi};
 use crate::model::roadmap_lanes::{waits, Wait};
 use crate::model::slips::{finish_days, slip_facts, slips_from, SlipFacts};
 use crate::model::{Command, Entity, Feature, Horizon, Id, Kind};
-use crate::state::read_product;
 use crate::state::AppState;
 use crate::text;
 use crate::text::numbers::fixed;
@@ -108,8 +107,7 @@ pub(crate) fn Board() -> impl IntoView {
     let ui = RoadmapUi::expect();
     let dragging = RwSignal::new(None::<Id>);
     let columns = Memo::new(move |_| {
-        let filter = ui.filter.get();
-        read_product(state, |p| {
+        ui.filtered(|p, filter| {
             // One pass over the backlog for every card's progress, not one per card.
             let sums = crate::model::outline::rollups(p);
             // The forecast and slips once for every card too.
@@ -162,7 +160,6 @@ pub(crate) fn Board() -> impl IntoView {
                 })
                 .collect::<Vec<_>>()
         })
-        .unwrap_or_default()
     });
     // A long column draws its first cards and offers the rest (see `MoreRows` for why
     // paging rather than windowing).

@@ -15,8 +15,8 @@ use leptos::prelude::*;
 
 #[component]
 pub(crate) fn FeatureDetails(id: Id) -> impl IntoView {
-    let state = AppState::expect();
     let ui = RoadmapUi::expect();
+    let state = ui.state;
     let id = StoredValue::new(id);
     let data = Memo::new(move |_| {
         read_product(state, |p| {

@@ -22,10 +22,7 @@ pub(crate) fn Timeline() -> impl IntoView {
     let state = AppState::expect();
     let ui = RoadmapUi::expect();
     let drag = RwSignal::new(None::<Drag>);
-    let lanes = Memo::new(move |_| {
-        let filter = ui.filter.get();
-        read_product(state, |p| lanes(p, &filter)).unwrap_or_default()
-    });
+    let lanes = Memo::new(move |_| ui.filtered(lanes));
     // Long roadmaps draw a page of feature rows at a time, lane by lane, and more as the
     // page scrolls (see `MoreRows`). Switching to the timeline with 200 rows took three
     // frames at 500 features.

@@ -1,7 +1,7 @@
 //! The roadmap page's shared state and the helpers its parts use.
 
 use crate::model::roadmap::Window;
-use crate::model::{Command, Entity, Feature, Id, Month};
+use crate::model::{Command, Entity, Feature, Id, Month, Product};
 use crate::state::AppState;
 use crate::text::Choice;
 use leptos::prelude::*;
@@ -82,7 +82,14 @@ pub(crate) struct RoadmapUi {
 
 impl RoadmapUi {
     pub fn expect() -> RoadmapUi {
-        use_context::<RoadmapUi>().expect("RoadmapUi is provided by the roadmap page")
+        expect_context()
+    }
+
+    /// `f` of the product shown and the filter, tracking both: what the timeline and the
+    /// board draw (nothing with no product).
+    pub fn filtered<T: Default>(self, f: impl FnOnce(&Product, &RoadmapFilter) -> T) -> T {
+        let filter = self.filter.get();
+        crate::state::read_product(self.state, |p| f(p, &filter)).unwrap_or_default()
     }
     /// Opens a feature's details (or closes them), in place of the current history
     /// entry: opening and closing are not steps for Back.

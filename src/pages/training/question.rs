@@ -24,13 +24,16 @@ pub fn QuestionView(
         on_answer.run(());
     });
     let qid = format!("q-{}-{}", ex.key, q.key);
+    let asked = Asked {
+        q,
+        qid: qid.clone(),
+        shown,
+        current,
+        pick,
+    };
     let choices = match q.pick {
-        Pick::One => {
-            view! { <OneOf q=q qid=qid.clone() shown=shown current=current pick=pick /> }.into_any()
-        }
-        Pick::All => {
-            view! { <AllOf q=q qid=qid.clone() shown=shown current=current pick=pick /> }.into_any()
-        }
+        Pick::One => view! { <OneOf asked /> }.into_any(),
+        Pick::All => view! { <AllOf asked /> }.into_any(),
     };
     view! {
         <li class="question" data-testid="question" data-key=q.key>
@@ -43,15 +46,26 @@ pub fn QuestionView(
     }
 }
 
-/// One answer of several: a radio group, one Tab stop, arrows to move, Space to answer.
-#[component]
-fn OneOf(
+/// What both kinds of answer draw from: the question, its text's id, the order its choices
+/// are shown in, what was answered so far, and how to answer.
+struct Asked {
     q: Question,
     qid: String,
     shown: Memo<Vec<usize>>,
     current: Memo<Option<Given>>,
     pick: Callback<Vec<usize>>,
-) -> impl IntoView {
+}
+
+/// One answer of several: a radio group, one Tab stop, arrows to move, Space to answer.
+#[component]
+fn OneOf(asked: Asked) -> impl IntoView {
+    let Asked {
+        q,
+        qid,
+        shown,
+        current,
+        pick,
+    } = asked;
     let checked = move |i: usize| current.with(|g| g.as_ref().is_some_and(|g| g.last == [i]));
     // The group's one Tab stop: the checked answer, else the first shown.
     let stop = move |i: usize| {
@@ -88,14 +102,15 @@ fn OneOf(
 
 /// "Choose all that apply": check boxes, and a Check button that answers with the set.
 #[component]
-fn AllOf(
-    q: Question,
-    qid: String,
-    shown: Memo<Vec<usize>>,
-    current: Memo<Option<Given>>,
-    pick: Callback<Vec<usize>>,
-) -> impl IntoView {
-    let picked = RwSignal::new(current.get_untracked().map(|g| g.last).unwrap_or_default());
+fn AllOf(asked: Asked) -> impl IntoView {
+    let Asked { q, shown, pick, .. } = asked;
+    let picked = RwSignal::new(
+        asked
+            .current
+            .get_untracked()
+            .map(|g| g.last)
+            .unwrap_or_default(),
+    );
     let toggle = move |i: usize| {
         picked.update(|p| match p.iter().position(|c| *c == i) {
             Some(at) => {
@@ -121,7 +136,7 @@ fn AllOf(
             <button
                 type="button"
                 class="btn btn--primary"
-                aria-describedby=qid
+                aria-describedby=asked.qid
                 disabled=move || picked.with(Vec::is_empty)
                 on:click=move |_| pick.run(picked.get())
                 data-testid="check-answer"

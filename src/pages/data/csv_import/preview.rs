@@ -255,36 +255,48 @@ fn Columns(plan: Memo<Plan>) -> impl IntoView {
 /// Into an existing product: the rows that update what it has, field by field.
 #[component]
 fn Changes(plan: Memo<Plan>) -> impl IntoView {
-    view! {
-        <Show when=move || plan.with(|p| !p.updates.is_empty())>
-            <h4>{move || plan.with(|p| format!("Updated ({})", p.updates.len()))}</h4>
-            <ul class="csv-preview__list" data-testid="csv-updates">
-                {move || plan.with(|p| p.updates.iter().take(LISTED).map(|u| view! {
-                    <li><strong>{u.title.clone()}</strong>": "{u.changes.iter().map(words::change).collect::<Vec<_>>().join("; ")}</li>
-                }).collect_view())}
-            </ul>
-            {move || plan.with(|p| words::more(p.updates.len()))}
-        </Show>
-    }
+    let line = |p: &Plan, n: usize| {
+        let u = &p.updates[n];
+        let changes = u
+            .changes
+            .iter()
+            .map(words::change)
+            .collect::<Vec<_>>()
+            .join("; ");
+        view! { <strong>{u.title.clone()}</strong>": "{changes} }.into_any()
+    };
+    view! { <PlanList plan heading="Updated" testid="csv-updates" count=|p| p.updates.len() line /> }
 }
 
 /// Rows left out and rows kept with something left out, each with its row number.
 #[component]
 fn Left(plan: Memo<Plan>) -> impl IntoView {
+    let skipped = |p: &Plan, n: usize| words::skipped(&p.skipped[n]).into_any();
+    let noted = |p: &Plan, n: usize| words::note(&p.notes[n]).into_any();
     view! {
-        <Show when=move || plan.with(|p| !p.skipped.is_empty())>
-            <h4>{move || plan.with(|p| format!("Left out ({})", p.skipped.len()))}</h4>
-            <ul class="csv-preview__list" data-testid="csv-skipped">
-                {move || plan.with(|p| p.skipped.iter().take(LISTED).map(|s| view! { <li>{words::skipped(s)}</li> }).collect_view())}
+        <PlanList plan heading="Left out" testid="csv-skipped" count=|p| p.skipped.len() line=skipped />
+        <PlanList plan heading="Kept, with a note" testid="csv-notes" count=|p| p.notes.len() line=noted />
+    }
+}
+
+/// One part of the plan, with its count in the heading, as a list of its first `LISTED`
+/// lines and how many more there are; nothing when the part is empty.
+#[component]
+fn PlanList(
+    plan: Memo<Plan>,
+    heading: &'static str,
+    testid: &'static str,
+    count: fn(&Plan) -> usize,
+    line: fn(&Plan, usize) -> AnyView,
+) -> impl IntoView {
+    let n = move || plan.with(count);
+    view! {
+        <Show when=move || n() != 0>
+            <h4>{move || format!("{heading} ({})", n())}</h4>
+            <ul class="csv-preview__list" data-testid=testid>
+                {move || plan.with(|p| (0..count(p).min(LISTED)).map(|i| view! { <li>{line(p, i)}</li> }).collect_view())}
             </ul>
-            {move || plan.with(|p| words::more(p.skipped.len()))}
-        </Show>
-        <Show when=move || plan.with(|p| !p.notes.is_empty())>
-            <h4>{move || plan.with(|p| format!("Kept, with a note ({})", p.notes.len()))}</h4>
-            <ul class="csv-preview__list" data-testid="csv-notes">
-                {move || plan.with(|p| p.notes.iter().take(LISTED).map(|n| view! { <li>{words::note(n)}</li> }).collect_view())}
-            </ul>
-            {move || plan.with(|p| words::more(p.notes.len()))}
+            {move || words::more(n())}
         </Show>
     }
 }
