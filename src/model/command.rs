@@ -150,6 +150,26 @@ impl Entity {
     }
 }
 
+impl Product {
+    /// The entity of `kind` with `id`, as this product has it.
+    pub fn entity(&self, kind: Kind, id: &Id) -> Option<Entity> {
+        let found = match kind {
+            Kind::Objective => self.objective(id).cloned().map(Entity::Objective),
+            Kind::Theme => self.theme(id).cloned().map(Entity::Theme),
+            Kind::Feature => self.feature(id).cloned().map(Entity::Feature),
+            Kind::Item => self.item(id).cloned().map(Entity::Item),
+            Kind::Sprint => self.sprint(id).cloned().map(Entity::Sprint),
+            Kind::Release => self
+                .releases
+                .iter()
+                .find(|r| &r.id == id)
+                .cloned()
+                .map(Entity::Release),
+        };
+        found
+    }
+}
+
 /// Which stored parts a change touched: the workspace's own fields and product order
 /// (`meta`), and whole products by id (present or deleted).
 #[derive(Clone, Debug, Default, PartialEq)]

@@ -7,6 +7,7 @@
 use super::command::{apply, Changes, Command, Snapshot};
 use super::error::ModelError;
 use super::ids::Id;
+use super::inverse::inverse;
 use super::workspace::Workspace;
 
 #[derive(Clone, Debug)]
@@ -16,6 +17,11 @@ struct Entry {
     /// The entity the command moved, if it was a move: undone or redone, the focus
     /// follows it back to where it goes.
     moved: Option<Id>,
+    /// The step as a command, for another tab to replay: what doing it does (`None` for a
+    /// whole workspace replaced) and what taking it back does (`None` where the command
+    /// has no inverse, `inverse`). Undone, the two change places.
+    does: Option<Command>,
+    undoes: Option<Command>,
 }
 
 /// Names a command for the undo button, from the document before it applies. The model
@@ -66,11 +72,15 @@ impl History {
         label: String,
     ) -> Result<Changes, ModelError> {
         let moved = cmd.moved().cloned();
+        let undoes = inverse(ws, &cmd);
+        let does = (!matches!(cmd, Command::ReplaceWorkspace(_))).then(|| cmd.clone());
         let (changes, snapshot) = apply(ws, cmd)?;
         self.undo.push(Entry {
             label,
             snapshot,
             moved,
+            does,
+            undoes,
         });
         if self.undo.len() > self.limit {
             self.undo.remove(0);
@@ -104,6 +114,17 @@ impl History {
         self.undo.last()?.moved.as_ref()
     }
 
+    /// The step just undone (`back`) or redone, as commands: what it did, and the
+    /// command it took back.
+    pub fn last_step(&self, back: bool) -> (Option<&Command>, Option<&Command>) {
+        let entry = if back {
+            self.redo.last()
+        } else {
+            self.undo.last()
+        };
+        entry.map_or((None, None), |e| (e.does.as_ref(), e.undoes.as_ref()))
+    }
+
     pub fn undo_label(&self) -> Option<&str> {
         self.undo.last().map(|e| e.label.as_str())
     }
@@ -130,6 +151,8 @@ fn swap(ws: &mut Workspace, entry: Entry) -> (String, Changes, Entry) {
             label: entry.label,
             snapshot: now,
             moved: entry.moved,
+            does: entry.undoes,
+            undoes: entry.does,
         },
     )
 }

@@ -12,6 +12,7 @@ pub mod error;
 pub mod history;
 pub mod ids;
 pub mod invariants;
+pub mod inverse;
 pub mod outline;
 pub mod outline_keys;
 pub mod planning;

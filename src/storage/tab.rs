@@ -80,11 +80,9 @@ pub struct Tab<B: Backend> {
     /// (both saved at once). Storage reaches other tabs late, so that happens.
     since_commit: Vec<Command>,
     mine: VecDeque<(u64, Vec<Command>)>,
-    /// Commands undone, newest last, for a redo to put back among those to replay.
-    redo_cmds: Vec<Command>,
-    /// An undo or redo this tab could not save. Unlike a command it cannot be replayed
-    /// on another tab's document, so while it is unsaved that document is not taken
-    /// over this tab's.
+    /// An undo or redo with no command of its own (`model::inverse`) that this tab
+    /// could not save. It cannot be replayed on another tab's document, so while it is
+    /// unsaved that document is not taken over this tab's.
     unsaved_step: bool,
     /// Parts changed in memory and not yet handed to storage (saves wait a moment, so
     /// a burst of edits is written once: see `flush`).
@@ -104,7 +102,6 @@ impl<B: Backend + Clone + Default + 'static> Tab<B> {
             history: History::default(),
             since_commit: Vec::new(),
             mine: VecDeque::new(),
-            redo_cmds: Vec::new(),
             unsaved_step: false,
             unsaved: Changes::default(),
             heard: None,
@@ -161,7 +158,6 @@ impl<B: Backend + Clone + Default + 'static> Tab<B> {
             Ok(changes) => {
                 out.changed = true;
                 self.since_commit.push(cmd);
-                self.redo_cmds.clear();
                 self.unsaved.merge(changes);
                 if let Some(label) = conflict {
                     out.say(format!("Another tab changed this just before you: your edit ({label}) was applied on top of theirs. Undo restores their version."), true);
@@ -172,10 +168,12 @@ impl<B: Backend + Clone + Default + 'static> Tab<B> {
         out
     }
 
-    /// Undo (`back`) or redo, written at once. Unlike a command, an undo cannot be
-    /// replayed on another tab's document, so it neither waits for the save delay nor
-    /// builds on a document another tab has replaced: either would let that tab's save
-    /// bring the undone change back.
+    /// Undo (`back`) or redo, written at once. A step with a command of its own (an
+    /// undone add is a delete, an undone edit the edit back: `model::inverse`) is
+    /// replayed on another tab's document like any command. One without is a snapshot
+    /// put back, which means nothing there: it neither waits for the save delay nor
+    /// builds on a document another tab has replaced, as either would let that tab's
+    /// save bring the undone change back.
     pub fn step(&mut self, ws: &mut Workspace, back: bool) -> Outcome {
         let mut out = Outcome::default();
         if self.session.is_full() {
@@ -207,42 +205,48 @@ impl<B: Backend + Clone + Default + 'static> Tab<B> {
             self.history.redone_move()
         }
         .cloned();
-        self.log_step(back);
+        let replayable = self.log_step(back);
         self.unsaved.merge(changes);
         let flushed = self.flush(ws);
         out.saved = flushed.saved;
-        if self.write_failed {
+        if self.write_failed && !replayable {
             self.unsaved_step = true;
         }
         out.say(format!("{done_verb}: {label}"), false);
         out
     }
 
-    /// Keeps the commands to replay in step with an undo (`back`) or redo: the undone
-    /// command leaves them, a redone one comes back, so what another tab that had not
-    /// seen them would get replayed is what this tab shows. An undo of a command older
-    /// than those kept leaves nothing to replay that would not contradict it.
-    fn log_step(&mut self, back: bool) {
-        let moved = if back {
-            let last = self
-                .mine
-                .iter_mut()
-                .rev()
-                .map(|(_, cmds)| cmds)
-                .find(|cmds| !cmds.is_empty());
-            match self.since_commit.pop() {
-                Some(cmd) => Some(cmd),
-                None => last.and_then(Vec::pop),
-            }
-            .map(|cmd| self.redo_cmds.push(cmd))
-        } else {
-            self.redo_cmds.pop().map(|cmd| self.since_commit.push(cmd))
-        };
-        if moved.is_none() {
+    /// Keeps the commands to replay in step with an undo (`back`) or redo, so that what
+    /// another tab that has not seen them gets replayed is what this tab shows. True
+    /// when the step itself is among them.
+    fn log_step(&mut self, back: bool) -> bool {
+        let (did, took_back) = self.history.last_step(back);
+        // Taking back the last command not saved yet: neither need be written.
+        if took_back.is_some() && self.since_commit.last() == took_back {
+            self.since_commit.pop();
+            return true;
+        }
+        if let Some(did) = did {
+            self.since_commit.push(did.clone());
+            return true;
+        }
+        // A snapshot put back: at least the command it took back is not replayed. An
+        // undo of a command older than those kept leaves nothing to replay that would
+        // not contradict it.
+        let took_back = took_back.cloned();
+        let found = took_back.is_some_and(|c| {
+            remove_last(&mut self.since_commit, &c)
+                || self
+                    .mine
+                    .iter_mut()
+                    .rev()
+                    .any(|(_, cmds)| remove_last(cmds, &c))
+        });
+        if !found {
             self.since_commit.clear();
             self.mine.clear();
-            self.redo_cmds.clear();
         }
+        false
     }
 
     /// Writes what changed since the last save. The caller runs it shortly after an edit,
@@ -280,18 +284,22 @@ impl<B: Backend + Clone + Default + 'static> Tab<B> {
             return vec![];
         }
         let (ids, cmds) = self.orphans();
-        let mut changed = false;
+        // As in `replay`: orphans that cancel out (an add and its undo) change nothing.
+        let before = (!cmds.is_empty()).then(|| ws.clone());
+        let mut changes = Changes::default();
         for cmd in cmds {
             if let Some(c) = apply_new(ws, cmd) {
-                self.unsaved.merge(c);
-                changed = true;
+                changes.merge(c);
             }
+        }
+        let changed = changes != Changes::default() && before.as_ref() != Some(ws);
+        if changed {
+            self.unsaved.merge(changes);
         }
         self.session.merged_in(&ids);
         if changed {
             // The history's steps refer to the document before these changes.
             self.history.clear();
-            self.redo_cmds.clear();
             out.changed = true;
             out.replaced = true;
             out.say(
@@ -472,7 +480,7 @@ impl<B: Backend + Clone + Default + 'static> Tab<B> {
             return false;
         }
         let mut theirs = taken.ws;
-        let (mut merged, applied, orphans) = self.replay(&mut theirs, &taken.lineage);
+        let (mut merged, applied, orphans, cancelled) = self.replay(&mut theirs, &taken.lineage);
         if taken.overwritten {
             // Its own tab may rely on this one to merge (see `announced_or_stored`).
             merged.meta = true;
@@ -484,7 +492,6 @@ impl<B: Backend + Clone + Default + 'static> Tab<B> {
         if changed {
             *ws = theirs;
             self.history.clear();
-            self.redo_cmds.clear();
             out.changed = true;
             out.replaced = true;
         }
@@ -502,7 +509,11 @@ impl<B: Backend + Clone + Default + 'static> Tab<B> {
                 false,
             );
         } else {
-            self.mine.clear();
+            // Commands that cancelled out stay to replay on a later document: no commit
+            // of this take carries them.
+            if !cancelled {
+                self.mine.clear();
+            }
             if changed {
                 out.say("Updated with changes made in another tab.", false);
             }
@@ -512,14 +523,14 @@ impl<B: Backend + Clone + Default + 'static> Tab<B> {
 
     /// Replays on `theirs` the orphans storage holds for it, then this tab's edits the
     /// other tab has not seen: what it changed, this tab's commands that applied, and
-    /// the orphans' ids. Ids make this safe: an add already there is refused as a
+    /// the orphans' ids, and whether they all cancelled out. Ids make this safe: an add already there is refused as a
     /// duplicate, a delete of what is gone is refused. A whole-workspace replacement the
     /// other tab may have built on is not replayed: it would wipe that tab's work.
     fn replay(
         &mut self,
         theirs: &mut Workspace,
         lineage: &Lineage,
-    ) -> (Changes, Vec<Command>, Vec<u64>) {
+    ) -> (Changes, Vec<Command>, Vec<u64>, bool) {
         let missing: Vec<&(u64, Vec<Command>)> = self
             .mine
             .iter()
@@ -538,6 +549,10 @@ impl<B: Backend + Clone + Default + 'static> Tab<B> {
         // made before this tab's edits not yet saved.
         let (orphans, adopted) = self.orphans();
         self.session.merged_in(&orphans);
+        replay.append(&mut self.since_commit);
+        // Replayed commands can cancel out (an add and its undo): then there is nothing to
+        // merge, and writing anyway would make each tab's take a commit for the others.
+        let before = (!replay.is_empty() || !adopted.is_empty()).then(|| theirs.clone());
         let mut merged = Changes::default();
         // Not among this tab's commands to replay or log (see `adopt_orphans`).
         for cmd in adopted {
@@ -545,7 +560,6 @@ impl<B: Backend + Clone + Default + 'static> Tab<B> {
                 merged.merge(c);
             }
         }
-        replay.append(&mut self.since_commit);
         let mut applied = Vec::new();
         for cmd in replay {
             if let Some(c) = apply_new(theirs, cmd.clone()) {
@@ -553,8 +567,19 @@ impl<B: Backend + Clone + Default + 'static> Tab<B> {
                 applied.push(cmd);
             }
         }
-        (merged, applied, orphans)
+        let cancelled =
+            orphans.is_empty() && merged != Changes::default() && before.as_ref() == Some(theirs);
+        if cancelled {
+            merged = Changes::default();
+        }
+        (merged, applied, orphans, cancelled)
     }
+}
+
+/// Removes the last command in `cmds` equal to `c`; true if there was one.
+fn remove_last(cmds: &mut Vec<Command>, c: &Command) -> bool {
+    let at = cmds.iter().rposition(|x| x == c);
+    at.map(|n| cmds.remove(n)).is_some()
 }
 
 /// Applies a replayed command, unless it is refused or is an edit that would leave its
@@ -574,19 +599,5 @@ fn edited_entity(ws: &Workspace, cmd: &Command) -> Option<Entity> {
     let Command::Edit { product, entity } = cmd else {
         return None;
     };
-    let p = ws.product(product)?;
-    let id = entity.id();
-    match entity {
-        Entity::Item(_) => p.item(id).cloned().map(Entity::Item),
-        Entity::Feature(_) => p.feature(id).cloned().map(Entity::Feature),
-        Entity::Theme(_) => p.theme(id).cloned().map(Entity::Theme),
-        Entity::Objective(_) => p.objective(id).cloned().map(Entity::Objective),
-        Entity::Sprint(_) => p.sprint(id).cloned().map(Entity::Sprint),
-        Entity::Release(_) => p
-            .releases
-            .iter()
-            .find(|r| &r.id == id)
-            .cloned()
-            .map(Entity::Release),
-    }
+    ws.product(product)?.entity(entity.kind(), entity.id())
 }

@@ -1,0 +1,69 @@
+//! The command that takes a command back, worked out on the document before it applies.
+//!
+//! Undo restores a snapshot (`history`), which is exact here but means nothing on another
+//! tab's document: a tab that took a document saved beside its undo could only replay the
+//! undone command's absence, and the undone change came back. Where a command has an
+//! inverse, the undo is also that command, and replays like any other. Those without one
+//! (a delete that cascades, a move, a batch, a whole product) keep the snapshot alone.
+
+use super::command::{Command, Entity, Kind, ProductFields};
+use super::ids::Id;
+use super::workspace::{Product, Workspace};
+
+/// The command that undoes `cmd`, from `ws` as it is before `cmd` applies.
+pub fn inverse(ws: &Workspace, cmd: &Command) -> Option<Command> {
+    match cmd {
+        Command::SetRoles(_) => Some(Command::SetRoles(ws.roles)),
+        Command::RenamePortfolio(_) => Some(Command::RenamePortfolio(ws.portfolio.name.clone())),
+        Command::EditProduct(f) => {
+            let p = ws.product(&f.id)?;
+            Some(Command::EditProduct(ProductFields {
+                id: p.id.clone(),
+                name: p.name.clone(),
+                vision: p.vision.clone(),
+                goal: p.goal.clone(),
+                budget_note: p.budget_note.clone(),
+            }))
+        }
+        Command::Add {
+            product, entity, ..
+        } => Some(Command::Delete {
+            product: product.clone(),
+            kind: entity.kind(),
+            id: entity.id().clone(),
+        }),
+        Command::Edit { product, entity } => Some(Command::Edit {
+            product: product.clone(),
+            entity: ws.product(product)?.entity(entity.kind(), entity.id())?,
+        }),
+        Command::Delete { product, kind, id } => undelete(ws.product(product)?, *kind, id),
+        Command::Rerank { product, .. } => Some(Command::Rerank {
+            product: product.clone(),
+            order: ws
+                .product(product)?
+                .items
+                .iter()
+                .map(|i| i.id.clone())
+                .collect(),
+        }),
+        Command::SetDefinitionOfReady { product, .. } => Some(Command::SetDefinitionOfReady {
+            product: product.clone(),
+            rules: ws.product(product)?.definition_of_ready.clone(),
+        }),
+        _ => None,
+    }
+}
+
+/// An item's delete is undone by adding it back where it was, unless another item waits
+/// for it (the delete also cleared those links). Other kinds take what hangs under them.
+fn undelete(p: &Product, kind: Kind, id: &Id) -> Option<Command> {
+    if kind != Kind::Item || p.items.iter().any(|i| i.depends_on.contains(id)) {
+        return None;
+    }
+    let index = p.items.iter().position(|i| &i.id == id)?;
+    Some(Command::Add {
+        product: p.id.clone(),
+        entity: Entity::Item(p.items[index].clone()),
+        index: Some(index),
+    })
+}
