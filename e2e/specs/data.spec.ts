@@ -166,47 +166,93 @@ test('an undo stays undone when another tab saves right after it', async ({ cont
   expect(appA.problems).toEqual([]);
 });
 
-// A command this tab could not save is replayed on another tab's document when that tab
-// saves; an undo cannot be. After a failed save and an undo, taking the other tab's
-// document used to drop this tab's unsaved work without a word.
-test('an unsaved undo is neither replaced by another tab\'s save nor written over it', async ({ context }) => {
-  const { a, appA, b } = await twoTabsOnTheSampleBacklog(context);
-  const add = async (p: Page, title: string) => {
-    await p.getByTestId('quick-add-title').fill(title);
-    await p.getByTestId('quick-add-title').press('Enter');
-    await expect(p.getByTestId('backlog-table')).toContainText(title);
-  };
-  // Tab A's writes are refused, as with a full quota.
-  await a.evaluate(() => {
+/// Tab A's writes are refused, as with a full quota, until `allowWrites`.
+async function refuseWrites(p: Page) {
+  await p.evaluate(() => {
     const w = window as unknown as { realSetItem: typeof Storage.prototype.setItem };
     w.realSetItem = Storage.prototype.setItem;
     Storage.prototype.setItem = function () {
       throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
     };
   });
-  await add(a, 'Kept in A');
+}
+
+async function allowWrites(p: Page) {
+  await p.evaluate(() => {
+    Storage.prototype.setItem = (window as unknown as { realSetItem: typeof Storage.prototype.setItem }).realSetItem;
+  });
+}
+
+async function quickAdd(p: Page, title: string) {
+  await p.getByTestId('quick-add-title').fill(title);
+  await p.getByTestId('quick-add-title').press('Enter');
+  await expect(p.getByTestId('backlog-table')).toContainText(title);
+}
+
+// A command this tab could not save is replayed on another tab's document when that tab
+// saves, and so is an undo that is a command of its own (an undone add is a delete).
+// After a failed save and an undo, taking the other tab's document used to drop this
+// tab's unsaved work without a word; later it stopped the tab from saving.
+test('an unsaved undo of an add is replayed on another tab\'s save: nothing lost, nothing back', async ({ context }) => {
+  const { a, b } = await twoTabsOnTheSampleBacklog(context);
+  await refuseWrites(a);
+  await quickAdd(a, 'Kept in A');
   await expect(a.getByTestId('notice')).toContainText('Your last change was not saved');
-  await add(a, 'Undone in A');
+  await quickAdd(a, 'Undone in A');
   await a.getByRole('button', { name: 'Undo', exact: true }).click();
   await expect(a.getByTestId('backlog-table')).not.toContainText('Undone in A');
 
-  // Tab B saves. A keeps what it shows, and says why.
-  await add(b, 'Added in B');
-  await expect(a.getByTestId('notice')).toContainText('Another tab saved while this tab');
+  // Tab B saves: A takes it and keeps its own unsaved item, without the one it undid.
+  await quickAdd(b, 'Added in B');
+  await expect(a.getByTestId('backlog-table')).toContainText('Added in B');
   await expect(a.getByTestId('backlog-table')).toContainText('Kept in A');
+  await expect(a.getByTestId('backlog-table')).not.toContainText('Undone in A');
+  await expect(a.getByTestId('notice')).not.toContainText('Another tab saved while this tab');
+
+  // Once A can write again, its next save holds all of it.
+  await allowWrites(a);
+  await quickAdd(a, 'Later in A');
+  await a.evaluate(() => window.dispatchEvent(new Event('pagehide')));
+  const c = await context.newPage();
+  await new App(c).open('backlog');
+  for (const t of ['Added in B', 'Kept in A', 'Later in A']) {
+    await expect(c.getByTestId('backlog-table')).toContainText(t);
+  }
+  await expect(c.getByTestId('backlog-table')).not.toContainText('Undone in A');
+});
+
+// An undo that is only a snapshot put back (a reorder has no command that takes it back)
+// cannot be replayed: when it could not be saved, the tab neither takes another tab's
+// save over it nor writes over that save.
+test('an unsaved undo of a reorder is neither replaced by another tab\'s save nor written over it', async ({ context }) => {
+  const { a, appA, b } = await twoTabsOnTheSampleBacklog(context);
+  const first = a.getByTestId('backlog-row').first();
+  const moved = (await first.getByTestId('open-item').textContent())!.trim();
+  await first.focus();
+  await a.keyboard.press('Alt+ArrowDown');
+  await expect(a.getByTestId('status')).toContainText('moved to position 2');
+  // Saved now (pagehide writes without waiting): the undo is of a command committed.
+  await a.evaluate(() => window.dispatchEvent(new Event('pagehide')));
+  await refuseWrites(a);
+  await a.getByRole('button', { name: 'Undo', exact: true }).click();
+  await expect(a.getByTestId('notice')).toContainText('Your last change was not saved');
+  await expect(a.getByTestId('backlog-row').first()).toContainText(moved);
+
+  // Tab B saves. A keeps what it shows, and says why.
+  await quickAdd(b, 'Added in B');
+  await expect(a.getByTestId('notice')).toContainText('Another tab saved while this tab');
   await expect(a.getByTestId('backlog-table')).not.toContainText('Added in B');
+  await expect(a.getByTestId('backlog-row').first()).toContainText(moved);
 
   // Even once A could write again, it does not write over B's save.
-  await a.evaluate(() => {
-    Storage.prototype.setItem = (window as unknown as { realSetItem: typeof Storage.prototype.setItem }).realSetItem;
-  });
-  await add(a, 'Later in A');
+  await allowWrites(a);
+  await quickAdd(a, 'Later in A');
   await a.evaluate(() => window.dispatchEvent(new Event('pagehide')));
   const c = await context.newPage();
   await new App(c).open('backlog');
   await expect(c.getByTestId('backlog-table')).toContainText('Added in B');
-  await expect(c.getByTestId('backlog-table')).not.toContainText('Kept in A');
   await expect(c.getByTestId('backlog-table')).not.toContainText('Later in A');
+  await expect(c.getByTestId('backlog-row').first()).not.toContainText(moved);
   // And A's own version can still be taken away: the export has it.
   await appA.nav('Data').click();
   const download = a.waitForEvent('download');
