@@ -164,15 +164,20 @@ fn batch_add(product: &Id, id: &str, title: &str) -> Command {
     }
 }
 
+/// Tab `a` saves `cmd`, then undoes it while the quota is full: the undo is not saved.
+fn undo_unsaved(b: &MemoryBackend, a: &mut T, wa: &mut Workspace, cmd: Command) {
+    a.dispatch(wa, cmd);
+    a.flush(wa);
+    b.refuse(Some(StorageError::Quota));
+    let out = a.step(wa, true);
+    assert!(matches!(out.saved, Some(Err(_))));
+    b.refuse(None);
+}
+
 #[test]
 fn an_unsaved_undo_of_an_add_is_replayed_on_the_document_another_tab_saved() {
     let (b, (mut a, mut wa), (mut c, mut wc), p) = two_tabs();
-    a.dispatch(&mut wa, add(&p, "i-a", "A"));
-    a.flush(&mut wa);
-    b.refuse(Some(StorageError::Quota));
-    let out = a.step(&mut wa, true);
-    assert!(matches!(out.saved, Some(Err(_))));
-    b.refuse(None);
+    undo_unsaved(&b, &mut a, &mut wa, add(&p, "i-a", "A"));
     // C had taken A's add, and saves an item of its own.
     c.reload(&mut wc, &mut Outcome::default());
     assert!(items(&wc).contains("i-a"));
@@ -197,12 +202,7 @@ fn an_unsaved_undo_of_an_add_is_replayed_on_the_document_another_tab_saved() {
 #[test]
 fn an_unsaved_undo_with_no_command_of_its_own_is_neither_replaced_nor_written_over() {
     let (b, (mut a, mut wa), (mut c, mut wc), p) = two_tabs();
-    a.dispatch(&mut wa, batch_add(&p, "i-a", "A"));
-    a.flush(&mut wa);
-    b.refuse(Some(StorageError::Quota));
-    let out = a.step(&mut wa, true);
-    assert!(matches!(out.saved, Some(Err(_))));
-    b.refuse(None);
+    undo_unsaved(&b, &mut a, &mut wa, batch_add(&p, "i-a", "A"));
     c.dispatch(&mut wc, add(&p, "i-c", "C"));
     c.flush(&mut wc);
     let theirs = b.dump();
