@@ -256,12 +256,12 @@ fn the_fixed_scales_keep_their_order_and_the_scenarios_are_shuffled() {
 #[test]
 fn the_right_answer_is_not_always_written_in_the_same_place() {
     let ex = exercise("scenarios");
-    let ones: Vec<usize> = ex
-        .questions
-        .iter()
-        .filter(|q| q.pick == Pick::One)
-        .map(|q| q.right[0])
-        .collect();
+    // Where the (first) right answer of each question of one kind is written.
+    let first_right = |pick: Pick| -> Vec<usize> {
+        let of_kind = ex.questions.iter().filter(|q| q.pick == pick);
+        of_kind.map(|q| q.right[0]).collect()
+    };
+    let ones = first_right(Pick::One);
     let places: BTreeSet<usize> = ones.iter().copied().collect();
     assert!(places.len() >= 3, "right answers only at {places:?}");
     for p in places {
@@ -272,12 +272,7 @@ fn the_right_answer_is_not_always_written_in_the_same_place() {
             ones.len()
         );
     }
-    let firsts: BTreeSet<usize> = ex
-        .questions
-        .iter()
-        .filter(|q| q.pick == Pick::All)
-        .map(|q| q.right[0])
-        .collect();
+    let firsts: BTreeSet<usize> = first_right(Pick::All).into_iter().collect();
     assert!(
         firsts.len() >= 2,
         "'all that apply' sets all start at {firsts:?}"

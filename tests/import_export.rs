@@ -215,6 +215,8 @@ fn the_v0_fixture_migrates_to_the_v1_fixtures_workspace() {
     assert_eq!(imported.workspace.roles, RoleSetting::NoPm);
 }
 
+// Deliberately a loop over a written-out table, like interop_import's fixtures: one
+// case a line.
 #[test]
 fn migration_turns_the_v0_json_into_exactly_the_v1_json() {
     let v0 = fixture_json("export-v0.json")["workspace"].clone();

@@ -103,6 +103,8 @@ fn ragged_rows_are_padded_or_cut_and_reported() {
     );
 }
 
+// Deliberately plain assertions, alike in shape to model_roadmap's escape test: one
+// input and its expected output a line.
 #[test]
 fn a_quote_that_never_closes_is_refused_with_its_row() {
     assert_eq!(
@@ -602,6 +604,8 @@ fn azure_indented_titles_give_parents_and_iteration_paths_sprints() {
     assert_eq!(item(&p, "Welcome tour").sprint, write.sprint);
 }
 
+// Deliberately alike in shape to the Jira test's notes and items: each tool's fixture
+// is checked the same way, on its own rows.
 #[test]
 fn azure_flat_queries_give_parents_by_id() {
     let text = "ID,Work Item Type,Title,State,Story Points,Parent,Iteration Path\r\n\

@@ -190,6 +190,8 @@ fn a_command_that_sets_a_number_out_of_range_is_refused_and_says_which() {
     assert_eq!(err.problem, Problem::OutOfRange(Field::Capacity, 1000.5));
 }
 
+// Alike by shape only with the batch tests in model_commands and model_move
+// (deliberately): each batch test lists its own commands.
 #[test]
 fn a_value_in_range_at_the_edge_is_taken() {
     let mut ws = workspace();

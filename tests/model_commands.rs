@@ -538,6 +538,8 @@ fn all_refused(cases: Vec<(Command, &str, &str)>) {
 // The refusal tables below pair with each other by shape: each row is a command and
 // the words it must be refused with, so they stay tables.
 
+// Deliberately a table written out, like model_invariants' references: one line per
+// kind of reference, each with the words it is refused with.
 #[test]
 fn add_refuses_dangling_references() {
     all_refused(vec![

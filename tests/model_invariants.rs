@@ -102,6 +102,8 @@ fn the_hand_built_workspace_is_valid() {
     assert_eq!(validate_product(&valid().products[0]), Ok(()));
 }
 
+// Deliberately a table written out, like model_commands' missing references: one line
+// per kind of reference, each with the words it is refused with.
 #[test]
 fn dangling_references_are_named_with_their_owner() {
     // Each reference of Atlas's, pointed at an id that is nowhere: where it is and what it says.

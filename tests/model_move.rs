@@ -626,6 +626,8 @@ fn moving_before_itself_under_a_new_parent_does_not_silently_drop_the_parent() {
 
 // A table on purpose: each row is a move and the whole sentence refusing it, which is
 // what the test is about (the batch test below is alike by shape only).
+// Deliberately written out case by case (like the other refusal tables): each move's
+// words are the assertion, so a failure names the case.
 #[test]
 fn move_refuses_a_parent_of_the_wrong_kind() {
     let ws = fixture();

@@ -259,12 +259,18 @@ fn closing_a_sprint_carries_each_unfinished_item_as_chosen_in_one_step() {
 
 // ---------- burndown ----------
 
+/// The team, its active sprint dated 2 to 13 March 2026.
+fn dated_team() -> Workspace {
+    let mut ws = team();
+    let s = &mut ws.products[0].sprints[0];
+    (s.start, s.end) = (Some(day("2026-03-02")), Some(day("2026-03-13")));
+    ws
+}
+
 #[test]
 fn the_burndown_counts_points_left_each_day_from_the_recorded_scope() {
-    let mut ws = team();
+    let mut ws = dated_team();
     let p = &mut ws.products[0];
-    p.sprints[0].start = Some(day("2026-03-02"));
-    p.sprints[0].end = Some(day("2026-03-13"));
     p.sprints[0].scope = Some(SprintScope {
         day: day("2026-03-02"),
         points: 8.0,
@@ -282,10 +288,8 @@ fn the_burndown_counts_points_left_each_day_from_the_recorded_scope() {
 
 #[test]
 fn an_older_sprint_says_its_burndown_starts_when_recording_began() {
-    let mut ws = team();
+    let mut ws = dated_team();
     let p = &mut ws.products[0];
-    p.sprints[0].start = Some(day("2026-03-02"));
-    p.sprints[0].end = Some(day("2026-03-13"));
     p.items[0].status = ItemStatus::Done; // done before recording: no day
     let b = burndown(p, &id("s-1"), day("2026-03-09")).unwrap();
     assert!(b.recorded_late);
@@ -299,14 +303,20 @@ fn an_older_sprint_says_its_burndown_starts_when_recording_began() {
 
 // ---------- slips ----------
 
-#[test]
-fn a_feature_ending_after_its_release_slips_by_whole_weeks() {
+/// Atlas with one release, "Spring" (`r-1`), on `date`.
+fn with_release(date: &str) -> Product {
     let mut p = Product::new(id("p-1"), "Atlas");
     p.releases = vec![Release {
         id: id("r-1"),
         name: "Spring".into(),
-        date: day("2026-03-15"),
+        date: day(date),
     }];
+    p
+}
+
+#[test]
+fn a_feature_ending_after_its_release_slips_by_whole_weeks() {
+    let mut p = with_release("2026-03-15");
     let mut f = feature("f-1", "Maps", None, Some("r-1"));
     f.start = Month::new(2026, 3);
     f.end = Month::new(2026, 4);
@@ -341,12 +351,7 @@ fn a_feature_that_starts_before_its_blocker_ends_slips() {
 
 #[test]
 fn the_forecast_makes_a_feature_slip_too() {
-    let mut p = Product::new(id("p-1"), "Atlas");
-    p.releases = vec![Release {
-        id: id("r-1"),
-        name: "Spring".into(),
-        date: day("2026-03-10"),
-    }];
+    let mut p = with_release("2026-03-10");
     p.features = vec![feature("f-1", "Maps", None, Some("r-1"))];
     let mut s = sprint("s-1", "Sprint 1", SprintState::Active, Some(5.0));
     (s.start, s.end) = (Some(day("2026-03-02")), Some(day("2026-03-13")));

@@ -1310,6 +1310,9 @@ mod reference {
         }
     }
 
+    // The levels' closures below are deliberately alike: the reference is the outline
+    // as the model built it before, written out level by level, so that the model's
+    // faster builder is checked against an independent walk, not a shared one.
     pub fn outline(
         p: &Product,
         _roles: RoleSetting,

@@ -58,6 +58,14 @@ fn taken(r: Option<Reloaded>) -> (Workspace, twohats::storage::format::Lineage) 
     }
 }
 
+/// What a tab that migrated content version 1 says, its new version `saved` or not.
+fn migrated_from_1(saved: bool) -> Vec<StorageNotice> {
+    vec![StorageNotice::Migrated {
+        from: 1,
+        backup_key: String::new(),
+        saved,
+    }]
+}
 #[test]
 fn what_one_tab_saves_another_opens_whole() {
     let b = MemoryBackend::new();
@@ -362,14 +370,7 @@ fn migrates_by_its_index(b: &MemoryBackend) -> (Session<MemoryBackend>, Workspac
     let before = b.dump();
     let (mut store, read, from) = open_older(b, 2);
     assert_eq!(from, 1, "content version 1");
-    assert_eq!(
-        store.finish_migration(&read, from),
-        vec![StorageNotice::Migrated {
-            from: 1,
-            backup_key: String::new(),
-            saved: true
-        }]
-    );
+    assert_eq!(store.finish_migration(&read, from), migrated_from_1(true));
     let mut now = b.dump();
     let meta = now.remove(META_KEY).unwrap();
     let mut old = before.clone();
@@ -434,14 +435,7 @@ fn a_version_2_store_whose_index_cannot_be_written_stays_as_it_was() {
     let before = b.dump();
     let (mut store, read, from) = open_older(&b, 2);
     b.refuse(Some(StorageError::Quota));
-    assert_eq!(
-        store.finish_migration(&read, from),
-        vec![StorageNotice::Migrated {
-            from: 1,
-            backup_key: String::new(),
-            saved: false
-        }]
-    );
+    assert_eq!(store.finish_migration(&read, from), migrated_from_1(false));
     b.refuse(None);
     assert_eq!(b.dump(), before, "the version 2 keys stay as they were");
     // The next start finds the version 2 store again, and tries again.

@@ -79,6 +79,15 @@ fn items(ws: &Workspace) -> BTreeSet<String> {
         .collect()
 }
 
+/// Storage holds the items A and C each added.
+fn stores_both(b: &MemoryBackend) {
+    let all = items(&stored(b));
+    assert!(
+        all.contains("i-from-a") && all.contains("i-from-c"),
+        "{all:?}"
+    );
+}
+
 /// Two tabs on the sample, both having read it.
 fn two_tabs() -> (MemoryBackend, (T, Workspace), (T, Workspace), Id) {
     let b = MemoryBackend::new();
@@ -108,11 +117,7 @@ fn two_tabs_adding_at_the_same_moment_both_keep_their_items() {
     // C saves without having heard of A's commit: it takes A's document and replays.
     let out = c.flush(&mut wc);
     assert!(out.say.is_some_and(|(t, _)| t.contains("both kept")));
-    let all = items(&stored(&b));
-    assert!(
-        all.contains("i-from-a") && all.contains("i-from-c"),
-        "{all:?}"
-    );
+    stores_both(&b);
     // A hears of C's merge and shows it too.
     for meta in b.take_announced() {
         a.heard(&mut wa, meta);
@@ -653,11 +658,7 @@ fn a_commit_overwritten_after_its_tab_closed_is_merged_from_its_log() {
     wait(&b, 1_100);
     let out = c.flush(&mut wc);
     assert!(out.say.is_some_and(|(t, _)| t.contains("before it closed")));
-    let all = items(&stored(&b));
-    assert!(
-        all.contains("i-from-a") && all.contains("i-from-c"),
-        "{all:?}"
-    );
+    stores_both(&b);
     // Every log goes once its commit is in: A's with C's merge, C's with its clean-up.
     b.run_later();
     assert_eq!(logs(&b), Vec::<String>::new());

@@ -8,7 +8,7 @@ use twohats::model::error::{
     At, Invalid, Link, ModelError, Name, Place, Problem, Rule, Span, TextField,
 };
 use twohats::model::outline::{DropRefused, Loose};
-use twohats::model::{Day, Id, Kind, Month, ReadyRule};
+use twohats::model::{Id, Kind, Month, ReadyRule};
 use twohats::text::{
     drop_refused, field_range, forecast, lane_name, loose_group, out_of_range, readiness, score,
 };
@@ -75,30 +75,33 @@ fn out_of_range_says_the_field_and_its_range() {
 
 #[test]
 fn a_refused_drop_says_where_the_row_can_go() {
-    assert_eq!(
-        drop_refused(DropRefused::NotMovable),
-        "Only objectives, themes, features and items can be moved."
-    );
-    assert_eq!(
-        drop_refused(DropRefused::OnItself),
-        "Drop it on another row to move it."
-    );
-    assert_eq!(
-        drop_refused(DropRefused::Misplaced(Kind::Objective)),
-        "An objective can only be placed next to another objective."
-    );
-    assert_eq!(
-        drop_refused(DropRefused::Misplaced(Kind::Theme)),
-        "A theme goes under an objective, or next to another theme."
-    );
-    assert_eq!(
-        drop_refused(DropRefused::Misplaced(Kind::Feature)),
-        "A feature goes under a theme, or next to another feature."
-    );
-    assert_eq!(
-        drop_refused(DropRefused::Misplaced(Kind::Item)),
-        "A backlog item goes under a feature, or next to another item."
-    );
+    use DropRefused::*;
+    let words = [
+        (
+            NotMovable,
+            "Only objectives, themes, features and items can be moved.",
+        ),
+        (OnItself, "Drop it on another row to move it."),
+        (
+            Misplaced(Kind::Objective),
+            "An objective can only be placed next to another objective.",
+        ),
+        (
+            Misplaced(Kind::Theme),
+            "A theme goes under an objective, or next to another theme.",
+        ),
+        (
+            Misplaced(Kind::Feature),
+            "A feature goes under a theme, or next to another feature.",
+        ),
+        (
+            Misplaced(Kind::Item),
+            "A backlog item goes under a feature, or next to another item.",
+        ),
+    ];
+    for (refused, said) in words {
+        assert_eq!(drop_refused(refused), said);
+    }
 }
 
 #[test]
@@ -377,22 +380,28 @@ fn a_broken_rule_says_where_then_what() {
     for (rule, what) in cases {
         assert_eq!(says(rule), format!("{place}: {what}"));
     }
-    let months = Span::Months {
-        start: Month::parse("2026-05").unwrap(),
-        end: Month::parse("2026-03").unwrap(),
-    };
-    assert_eq!(
-        Rule::EndsBeforeStart(months).to_string(),
-        "ends (2026-03) before it starts (2026-05)"
-    );
-    let days = Span::Days {
-        start: Day::parse("2026-05-02").unwrap(),
-        end: Day::parse("2026-05-01").unwrap(),
-    };
-    assert_eq!(
-        Rule::EndsBeforeStart(days).to_string(),
-        "ends (2026-05-01) before it starts (2026-05-02)"
-    );
+    let spans = [
+        (
+            Span::Months {
+                start: Month::parse("2026-05").unwrap(),
+                end: Month::parse("2026-03").unwrap(),
+            },
+            "(2026-03) before it starts (2026-05)",
+        ),
+        (
+            Span::Days {
+                start: day("2026-05-02"),
+                end: day("2026-05-01"),
+            },
+            "(2026-05-01) before it starts (2026-05-02)",
+        ),
+    ];
+    for (span, said) in spans {
+        assert_eq!(
+            Rule::EndsBeforeStart(span).to_string(),
+            format!("ends {said}")
+        );
+    }
     let link = At::new(Place::PortfolioLink(id("l-1")));
     let e = Invalid {
         at: link,
