@@ -2,7 +2,7 @@
 
 use crate::model::backlog::{BacklogFilter, BacklogRow};
 use crate::model::scoring::Scheme;
-use crate::model::{Command, Entity, Id, Item};
+use crate::model::{Entity, Id, Item};
 use crate::state::AppState;
 use leptos::prelude::*;
 use std::collections::HashSet;
@@ -86,24 +86,11 @@ pub(crate) fn edit_item(
     id: &Id,
     change: impl FnOnce(&mut Item),
 ) -> Result<(), String> {
-    let Some(product) = state.product.get_untracked() else {
-        return Err("there is no product".into());
-    };
-    let Some(mut item) = with_product(state, |p| p.item(id).cloned()).flatten() else {
-        return Err(format!(
-            "item {id}: it does not exist (was it deleted in another tab?)"
-        ));
-    };
-    let before = item.clone();
-    change(&mut item);
-    // Nothing to save or undo (e.g. a field told `change` as the page is hidden).
-    if item == before {
-        return Ok(());
-    }
-    state.dispatch(Command::Edit {
-        product,
-        entity: Entity::Item(item),
-    })
+    // Nothing to save or undo when `change` changes nothing (e.g. a field told as the
+    // page is hidden).
+    let item = with_product(state, |p| p.item(id).cloned()).flatten();
+    let gone = format!("item {id}: it does not exist (was it deleted in another tab?)");
+    state.edit_entity(item, &gone, change, Entity::Item)
 }
 
 /// The product's features and sprints as (id, name) choices for selects, in order.

@@ -1,7 +1,7 @@
 //! The roadmap page's shared state and the helpers its parts use.
 
 use crate::model::roadmap::Window;
-use crate::model::{Command, Entity, Feature, Id, Month, Product};
+use crate::model::{Entity, Feature, Id, Month, Product};
 use crate::state::AppState;
 use crate::text::Choice;
 use leptos::prelude::*;
@@ -109,18 +109,10 @@ pub(crate) use crate::state::with_product;
 
 /// Edits one feature as one undoable step; says why when refused.
 pub(crate) fn edit_feature(state: AppState, id: &Id, change: impl FnOnce(&mut Feature)) -> bool {
-    let Some(product) = state.product.get_untracked() else {
-        return false;
-    };
-    let Some(mut f) = with_product(state, |p| p.feature(id).cloned()).flatten() else {
-        return false;
-    };
-    change(&mut f);
+    let feature = with_product(state, |p| p.feature(id).cloned()).flatten();
+    let gone = "This feature no longer exists.";
     state
-        .dispatch(Command::Edit {
-            product,
-            entity: Entity::Feature(f),
-        })
+        .edit_entity(feature, gone, change, Entity::Feature)
         .is_ok()
 }
 
