@@ -64,6 +64,8 @@ test('axe finds no violations in open panels: item editor, outline editor, prese
   expect(await violations(page), 'presenter').toEqual([]);
   await page.keyboard.press('Escape');
   await page.keyboard.press('Control+k');
+  // The palette is a chunk of its own: typed before it is open, the keys go nowhere.
+  await expect(page.getByTestId('palette-input')).toBeFocused();
   await page.keyboard.type('trail');
   expect(await violations(page), 'command palette').toEqual([]);
   await page.keyboard.press('Escape');

@@ -52,6 +52,8 @@ test('long lists draw a page of rows, more as they scroll or on demand; keyboard
   await expect(page.getByTestId('backlog-count')).toContainText('Showing 450 of 450 items');
   // The palette reaches an item beyond the drawn rows and opens it.
   await page.keyboard.press('Control+k');
+  // The palette is a chunk of its own: typed before it is open, the keys go nowhere.
+  await expect(page.getByTestId('palette-input')).toBeFocused();
   await page.keyboard.type('task number 440');
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('item-panel')).toContainText('Task number 440');
