@@ -7,7 +7,9 @@ use twohats::model::inverse::inverse;
 use twohats::model::*;
 
 mod common;
-use common::{add_entity, delete_entity, edit_entity, id, story, workspace, ProductBuilder};
+use common::{
+    add_entity, delete_entity, edit_entity, id, reorder_entity, story, workspace, ProductBuilder,
+};
 
 fn atlas() -> Workspace {
     let p = ProductBuilder::atlas()
@@ -42,6 +44,8 @@ fn each_command_with_an_inverse_is_taken_back_exactly() {
     );
     round_trip(&ws, edit_entity(p, retitled("i-2", "Renamed")));
     round_trip(&ws, delete_entity(p, Kind::Item, "i-2"));
+    round_trip(&ws, reorder_entity(p, Kind::Item, "i-1", 2));
+    round_trip(&ws, reorder_entity(p, Kind::Item, "i-3", 0));
     round_trip(&ws, Command::RenamePortfolio("Elsewhere".into()));
     round_trip(&ws, Command::SetRoles(RoleSetting::NoPm));
     round_trip(

@@ -584,6 +584,21 @@ fn edit_entity(p: &mut Product, entity: Entity) -> Result<(), ModelError> {
     found.then_some(()).ok_or_else(|| missing(kind, &id))
 }
 
+/// Where an entity stands among those of its kind in the product.
+pub(crate) fn index_of(p: &Product, kind: Kind, id: &Id) -> Option<usize> {
+    fn at<T: HasId>(v: &[T], id: &Id) -> Option<usize> {
+        v.iter().position(|e| e.id() == id)
+    }
+    match kind {
+        Kind::Objective => at(&p.objectives, id),
+        Kind::Theme => at(&p.themes, id),
+        Kind::Feature => at(&p.features, id),
+        Kind::Item => at(&p.items, id),
+        Kind::Sprint => at(&p.sprints, id),
+        Kind::Release => at(&p.releases, id),
+    }
+}
+
 fn reorder_entity(p: &mut Product, kind: Kind, id: &Id, to: usize) -> Result<(), ModelError> {
     let moved = match kind {
         Kind::Objective => reorder(&mut p.objectives, id, to),

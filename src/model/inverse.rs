@@ -4,9 +4,10 @@
 //! tab's document: a tab that took a document saved beside its undo could only replay the
 //! undone command's absence, and the undone change came back. Where a command has an
 //! inverse, the undo is also that command, and replays like any other. Those without one
-//! (a delete that cascades, a move, a batch, a whole product) keep the snapshot alone.
+//! (a delete that cascades, a move to another parent, a batch, a whole product) keep the
+//! snapshot alone.
 
-use super::command::{Command, Entity, Kind, ProductFields};
+use super::command::{index_of, Command, Entity, Kind, ProductFields};
 use super::ids::Id;
 use super::workspace::{Product, Workspace};
 
@@ -37,6 +38,14 @@ pub fn inverse(ws: &Workspace, cmd: &Command) -> Option<Command> {
             entity: ws.product(product)?.entity(entity.kind(), entity.id())?,
         }),
         Command::Delete { product, kind, id } => undelete(ws.product(product)?, *kind, id),
+        Command::Reorder {
+            product, kind, id, ..
+        } => Some(Command::Reorder {
+            product: product.clone(),
+            kind: *kind,
+            id: id.clone(),
+            to_index: index_of(ws.product(product)?, *kind, id)?,
+        }),
         Command::Rerank { product, .. } => Some(Command::Rerank {
             product: product.clone(),
             order: ws
