@@ -108,3 +108,22 @@ test('the focus stays where a keyboard user can go on from', async ({ page }) =>
   await expect(radios.nth(checkedBefore)).toBeChecked();
   expect(app.problems).toEqual([]);
 });
+
+// The palette is a chunk of its own: on a slow line it arrives after the user has typed.
+test('Ctrl+K, a query and Enter typed at once, before the palette is there, still open the match', async ({ page }) => {
+  // The chunk is fetched ahead on the first interaction: here it takes three seconds.
+  await page.route('**/split_palette_chunk-*.wasm', async (route) => {
+    await new Promise((r) => setTimeout(r, 3000));
+    await route.continue();
+  });
+  const app = new App(page);
+  await app.open();
+  await app.loadSampleFromWelcome();
+  await page.locator('body').click();
+  await expect(page.getByTestId('palette')).toHaveCount(0);
+  await page.keyboard.press('Control+k');
+  await page.keyboard.type('storm warn');
+  await page.keyboard.press('Enter');
+  await expect(app.heading()).toHaveText('Backlog');
+  await expect(page.getByTestId('item-panel')).toContainText('Storm warning on the day of the trip');
+});

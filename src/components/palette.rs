@@ -116,13 +116,16 @@ fn matching(all: &[Entry], query: &str) -> Vec<Entry> {
     hits.into_iter().take(12).map(|(_, e)| e.clone()).collect()
 }
 
-/// Builds the palette's view once its chunk is here; the query is the wrapper's, so what
-/// is typed while the chunk arrives is kept.
-type PaletteView = fn(RwSignal<bool>, RwSignal<bool>, RwSignal<String>) -> AnyView;
+/// Builds the palette's view once its chunk is here. The query, and an Enter pressed
+/// before the palette could take it, are the wrapper's, so what is typed while the chunk
+/// arrives is kept.
+type PaletteView = fn(RwSignal<bool>, RwSignal<bool>, RwSignal<String>, RwSignal<bool>) -> AnyView;
 
 crate::lazy::split_point!(
     fn palette_chunk() -> PaletteView {
-        |open, shortcuts, query| view! { <PaletteBody open shortcuts query /> }.into_any()
+        |open, shortcuts, query, entered| {
+            view! { <PaletteBody open shortcuts query entered /> }.into_any()
+        }
     }
 );
 
@@ -133,26 +136,43 @@ pub fn preload() {
     });
 }
 
+/// Nothing on the page has the focus: keys go to the document's body.
+fn nothing_focused() -> bool {
+    let doc = document();
+    match (doc.active_element(), doc.body()) {
+        (Some(active), Some(body)) => {
+            let body: &leptos::web_sys::Element = &body;
+            active == *body
+        }
+        (active, _) => active.is_none(),
+    }
+}
+
 /// The palette is a chunk of its own, fetched the first time it is opened.
 #[component]
 pub fn CommandPalette(open: RwSignal<bool>, shortcuts: RwSignal<bool>) -> impl IntoView {
     let body = super::lazy_dialog::when_opened(open, "The command palette", palette_chunk);
     let query = RwSignal::new(String::new());
-    // Ctrl+K and typing at once: the letters typed before the chunk arrives go to the query.
+    let entered = RwSignal::new(false);
+    // Ctrl+K and typing at once: the letters typed before the palette's field has the
+    // focus (its chunk on the way, or drawn a frame before it is focused) go to the
+    // query, and an Enter picks the first match once there is one.
     let on_key = window_event_listener(leptos::ev::keydown, move |e| {
         let key = e.key();
-        if open.get_untracked()
-            && body.with_untracked(Option::is_none)
-            && key.chars().count() == 1
-            && !e.ctrl_key()
-            && !e.meta_key()
-        {
+        let waiting = body.with_untracked(Option::is_none) || nothing_focused();
+        if !open.get_untracked() || !waiting || e.ctrl_key() || e.meta_key() {
+            return;
+        }
+        if key.chars().count() == 1 {
             e.prevent_default();
             query.update(|q| q.push_str(&key));
+        } else if key == "Enter" {
+            e.prevent_default();
+            entered.set(true);
         }
     });
     on_cleanup(move || on_key.remove());
-    move || body.get().map(|view| view(open, shortcuts, query))
+    move || body.get().map(|view| view(open, shortcuts, query, entered))
 }
 
 #[component]
@@ -160,6 +180,7 @@ fn PaletteBody(
     open: RwSignal<bool>,
     shortcuts: RwSignal<bool>,
     query: RwSignal<String>,
+    entered: RwSignal<bool>,
 ) -> impl IntoView {
     let state = AppState::expect();
     let active = RwSignal::new(0usize);
@@ -189,6 +210,15 @@ fn PaletteBody(
             Target::Shortcuts => shortcuts.set(true),
         }
     };
+    // An Enter pressed before the field had the focus.
+    Effect::new(move |_| {
+        if entered.get() {
+            entered.set(false);
+            if let Some(e) = results.with(|r| r.first().cloned()) {
+                run(e);
+            }
+        }
+    });
     let on_key = move |ev: leptos::ev::KeyboardEvent| {
         let n = results.with(Vec::len);
         match ev.key().as_str() {
