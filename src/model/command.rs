@@ -103,6 +103,19 @@ pub struct ProductFields {
     pub budget_note: String,
 }
 
+impl ProductFields {
+    /// The fields `p` has now.
+    pub fn of(p: &Product) -> ProductFields {
+        ProductFields {
+            id: p.id.clone(),
+            name: p.name.clone(),
+            vision: p.vision.clone(),
+            goal: p.goal.clone(),
+            budget_note: p.budget_note.clone(),
+        }
+    }
+}
+
 // An entity is built and moved once per command; boxing the item would cost every edit an
 // allocation and every match a deref for no gain.
 #[allow(clippy::large_enum_variant)]
@@ -153,7 +166,7 @@ impl Entity {
 impl Product {
     /// The entity of `kind` with `id`, as this product has it.
     pub fn entity(&self, kind: Kind, id: &Id) -> Option<Entity> {
-        let found = match kind {
+        match kind {
             Kind::Objective => self.objective(id).cloned().map(Entity::Objective),
             Kind::Theme => self.theme(id).cloned().map(Entity::Theme),
             Kind::Feature => self.feature(id).cloned().map(Entity::Feature),
@@ -165,8 +178,7 @@ impl Product {
                 .find(|r| &r.id == id)
                 .cloned()
                 .map(Entity::Release),
-        };
-        found
+        }
     }
 }
 

@@ -17,14 +17,7 @@ pub fn inverse(ws: &Workspace, cmd: &Command) -> Option<Command> {
         Command::SetRoles(_) => Some(Command::SetRoles(ws.roles)),
         Command::RenamePortfolio(_) => Some(Command::RenamePortfolio(ws.portfolio.name.clone())),
         Command::EditProduct(f) => {
-            let p = ws.product(&f.id)?;
-            Some(Command::EditProduct(ProductFields {
-                id: p.id.clone(),
-                name: p.name.clone(),
-                vision: p.vision.clone(),
-                goal: p.goal.clone(),
-                budget_note: p.budget_note.clone(),
-            }))
+            Some(Command::EditProduct(ProductFields::of(ws.product(&f.id)?)))
         }
         Command::Add {
             product, entity, ..
@@ -69,7 +62,7 @@ fn undelete(p: &Product, kind: Kind, id: &Id) -> Option<Command> {
     if kind != Kind::Item || p.items.iter().any(|i| i.depends_on.contains(id)) {
         return None;
     }
-    let index = p.items.iter().position(|i| &i.id == id)?;
+    let index = index_of(p, Kind::Item, id)?;
     Some(Command::Add {
         product: p.id.clone(),
         entity: Entity::Item(p.items[index].clone()),

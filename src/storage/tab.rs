@@ -286,12 +286,7 @@ impl<B: Backend + Clone + Default + 'static> Tab<B> {
         let (ids, cmds) = self.orphans();
         // As in `replay`: orphans that cancel out (an add and its undo) change nothing.
         let before = (!cmds.is_empty()).then(|| ws.clone());
-        let mut changes = Changes::default();
-        for cmd in cmds {
-            if let Some(c) = apply_new(ws, cmd) {
-                changes.merge(c);
-            }
-        }
+        let changes = apply_all(ws, cmds);
         let changed = changes != Changes::default() && before.as_ref() != Some(ws);
         if changed {
             self.unsaved.merge(changes);
@@ -522,9 +517,9 @@ impl<B: Backend + Clone + Default + 'static> Tab<B> {
     }
 
     /// Replays on `theirs` the orphans storage holds for it, then this tab's edits the
-    /// other tab has not seen: what it changed, this tab's commands that applied, and
-    /// the orphans' ids, and whether they all cancelled out. Ids make this safe: an add already there is refused as a
-    /// duplicate, a delete of what is gone is refused. A whole-workspace replacement the
+    /// other tab has not seen: what it changed, this tab's commands that applied, the
+    /// orphans' ids, and whether the commands all cancelled out. Ids make this safe: an
+    /// add already there is refused as a duplicate, a delete of what is gone is refused. A whole-workspace replacement the
     /// other tab may have built on is not replayed: it would wipe that tab's work.
     fn replay(
         &mut self,
@@ -553,13 +548,8 @@ impl<B: Backend + Clone + Default + 'static> Tab<B> {
         // Replayed commands can cancel out (an add and its undo): then there is nothing to
         // merge, and writing anyway would make each tab's take a commit for the others.
         let before = (!replay.is_empty() || !adopted.is_empty()).then(|| theirs.clone());
-        let mut merged = Changes::default();
         // Not among this tab's commands to replay or log (see `adopt_orphans`).
-        for cmd in adopted {
-            if let Some(c) = apply_new(theirs, cmd) {
-                merged.merge(c);
-            }
-        }
+        let mut merged = apply_all(theirs, adopted);
         let mut applied = Vec::new();
         for cmd in replay {
             if let Some(c) = apply_new(theirs, cmd.clone()) {
@@ -580,6 +570,15 @@ impl<B: Backend + Clone + Default + 'static> Tab<B> {
 fn remove_last(cmds: &mut Vec<Command>, c: &Command) -> bool {
     let at = cmds.iter().rposition(|x| x == c);
     at.map(|n| cmds.remove(n)).is_some()
+}
+
+/// Applies other tabs' commands with `apply_new`: what they changed together.
+fn apply_all(ws: &mut Workspace, cmds: Vec<Command>) -> Changes {
+    let mut changes = Changes::default();
+    for c in cmds.into_iter().filter_map(|cmd| apply_new(ws, cmd)) {
+        changes.merge(c);
+    }
+    changes
 }
 
 /// Applies a replayed command, unless it is refused or is an edit that would leave its

@@ -78,15 +78,7 @@ pub(super) fn EditorFrame(title: String, children: Children) -> impl IntoView {
 #[component]
 fn ProductEditor() -> impl IntoView {
     let state = AppState::expect();
-    let fields = |p: &Product| {
-        Some(ProductFields {
-            id: p.id.clone(),
-            name: p.name.clone(),
-            vision: p.vision.clone(),
-            goal: p.goal.clone(),
-            budget_note: p.budget_note.clone(),
-        })
-    };
+    let fields = |p: &Product| Some(ProductFields::of(p));
     let value = move |f: fn(&ProductFields) -> String| field_of(state, fields, f);
     // `EditProduct` carries every field; one changes.
     let commit = move |change: fn(&mut ProductFields, String)| {
