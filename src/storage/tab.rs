@@ -306,10 +306,13 @@ impl<B: Backend + Clone + Default + 'static> Tab<B> {
     }
 
     /// The orphaned commits storage holds for the document this tab holds: their ids,
-    /// and their commands in the order they were made. A commit counts once the commit
-    /// it was built on is in the document (or is an orphan too): an older log, left
-    /// from before the ancestry the document records, cannot be told from one already
-    /// in it, and is left alone.
+    /// and their commands in the order they were made. A commit counts once the
+    /// document includes the commit it was built on or one of the commits its meta
+    /// named before that (or these are orphans too, taken first): the two histories
+    /// meet within what the document records. An older log, from before the ancestry
+    /// the document records, cannot be told from one already in it, and is left alone.
+    /// (Counting the parent only left out the commit a lagging tab had overwritten
+    /// with one built on an older document: its items were lost.)
     fn orphans(&self) -> (Vec<u64>, Vec<Command>) {
         let mut logs = self.session.foreign_logs();
         logs.retain(|l| !self.mine.iter().any(|(c, _)| *c == l.commit));
@@ -317,9 +320,11 @@ impl<B: Backend + Clone + Default + 'static> Tab<B> {
         let mut ids: Vec<u64> = Vec::new();
         let mut cmds = Vec::new();
         loop {
-            let next = logs
-                .iter()
-                .position(|l| self.session.seen_includes(l.parent) || ids.contains(&l.parent));
+            let known = |c: &u64| self.session.seen_includes(*c) || ids.contains(c);
+            let next = logs.iter().position(|l| {
+                let waits = logs.iter().any(|o| o.commit == l.parent);
+                !waits && (known(&l.parent) || l.ancestors.iter().any(known))
+            });
             let Some(n) = next else { break };
             let log = logs.remove(n);
             ids.push(log.commit);
@@ -477,7 +482,8 @@ impl<B: Backend + Clone + Default + 'static> Tab<B> {
         let mut theirs = taken.ws;
         let (mut merged, applied, orphans, cancelled) = self.replay(&mut theirs, &taken.lineage);
         if taken.overwritten {
-            // Its own tab may rely on this one to merge (see `announced_or_stored`).
+            // Taken because storage showed what it was built on; if storage in fact
+            // lost it, this write puts it back (a child of it, not a sibling).
             merged.meta = true;
         }
         // Debounced changes not yet written were replayed above (or are undo steps that

@@ -282,18 +282,18 @@ impl<B: Backend + Clone + Default + 'static> Session<B> {
         if stored == meta || announced.includes(held.commit) {
             // Storage has it, or shows what it was built on: the announcement is newer.
             Some(true)
-        } else if !self.knows(&stored) {
-            // Storage holds a commit this tab has not read: that one first.
-            None
-        } else if held.includes(announced.commit) {
+        } else if self.knows(&stored) && held.includes(announced.commit) {
             // An older commit heard late.
             Some(false)
         } else {
-            // Two commits built on the same one, neither knowing the other (saved at
-            // the same moment, or one tab's view of storage missed the other's). One of
-            // them must take the other and replay its own edits on it, and only one,
-            // or they would go on taking each other's: the one with the lower id.
-            Some(announced.commit > held.commit)
+            // Storage holds a commit this tab has not read, or one beside the announced
+            // one (saved at the same moment, or one tab's view of storage missed the
+            // other's): storage wins. The announced commit's edits come back by its
+            // own tab replaying them on what storage holds, or, if it cannot, from its
+            // log (`session::logs`). Taking the announced one and writing it again
+            // over storage's made the commit storage held the next to be overwritten:
+            // with three tabs and lagging views they went on overwriting each other.
+            None
         }
     }
 

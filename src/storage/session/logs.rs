@@ -24,6 +24,8 @@ pub const ADOPT_AFTER_MS: u64 = 1_000;
 pub struct Log {
     pub commit: u64,
     pub parent: u64,
+    /// The commits before the parent, newest first, as the commit's meta named them.
+    pub ancestors: Vec<u64>,
     pub made: u64,
     pub commands: String,
 }
@@ -39,9 +41,14 @@ impl<B: Backend + Clone + Default + 'static> Session<B> {
             return;
         }
         self.logged.set(commit);
+        // The first line is the lineage: the parent, then the ancestors.
+        let lineage: Vec<String> = std::iter::once(self.seen.parent)
+            .chain(self.seen.ancestors.iter().copied())
+            .map(|c| c.to_string())
+            .collect();
         let value = format!(
             "{}\n{}\n{commands}",
-            self.seen.parent,
+            lineage.join(" "),
             self.backend.now_ms()
         );
         if self.backend.set(&log_key(commit), &value).is_ok() {
@@ -66,14 +73,16 @@ impl<B: Backend + Clone + Default + 'static> Session<B> {
                 continue;
             };
             let mut parts = value.splitn(3, '\n');
-            let (Some(parent), Some(made), Some(commands)) =
+            let (Some(lineage), Some(made), Some(commands)) =
                 (parts.next(), parts.next(), parts.next())
             else {
                 continue;
             };
+            let mut lineage = lineage.split(' ').map(|c| c.parse().unwrap_or(0));
             logs.push(Log {
                 commit,
-                parent: parent.parse().unwrap_or(0),
+                parent: lineage.next().unwrap_or(0),
+                ancestors: lineage.collect(),
                 made: made.parse().unwrap_or(0),
                 commands: commands.to_string(),
             });
