@@ -8,7 +8,8 @@ use twohats::model::*;
 
 mod common;
 use common::{
-    add_entity, delete_entity, edit_entity, id, reorder_entity, story, workspace, ProductBuilder,
+    add_entity, delete_entity, edit_entity, feature, id, move_entity, objective, placed,
+    reorder_entity, story, theme, workspace, ProductBuilder,
 };
 
 fn atlas() -> Workspace {
@@ -92,5 +93,60 @@ fn a_delete_that_clears_other_links_or_cascades_has_no_inverse() {
     assert_eq!(
         inverse(&ws, &delete_entity("p-a", Kind::Theme, "t-1")),
         None
+    );
+}
+
+/// A product with two objectives, two themes, two features and items under them and
+/// loose, interleaved so that a move changes both the parent and the place.
+fn planned() -> Workspace {
+    let p = ProductBuilder::atlas()
+        .objectives([objective("o-1", "Grow"), objective("o-2", "Keep")])
+        .themes([
+            theme("t-1", "Sync", Some("o-1")),
+            theme("t-2", "Share", None),
+        ])
+        .features([
+            feature("f-1", "Offline", Some("t-1"), None),
+            feature("f-2", "Links", None, None),
+        ])
+        .items([
+            placed("i-1", Some("f-1"), None, 3.0),
+            placed("i-2", None, None, 2.0),
+            placed("i-3", Some("f-2"), None, 1.0),
+            placed("i-4", Some("f-1"), None, 5.0),
+        ])
+        .build();
+    workspace(vec![p])
+}
+
+/// A move to another parent (or none), and a move among its kind, are taken back to
+/// the same parent and the same place — so another tab can replay the undo of a drag.
+#[test]
+fn a_move_is_taken_back_to_its_parent_and_its_place() {
+    let ws = planned();
+    let p = "p-a";
+    round_trip(&ws, move_entity(p, Kind::Item, "i-1", Some("f-2"), None));
+    round_trip(&ws, move_entity(p, Kind::Item, "i-4", None, Some("i-2")));
+    round_trip(
+        &ws,
+        move_entity(p, Kind::Item, "i-2", Some("f-1"), Some("i-1")),
+    );
+    round_trip(
+        &ws,
+        move_entity(p, Kind::Item, "i-3", Some("f-1"), Some("i-3")),
+    );
+    round_trip(&ws, move_entity(p, Kind::Feature, "f-1", Some("t-2"), None));
+    round_trip(
+        &ws,
+        move_entity(p, Kind::Feature, "f-2", Some("t-1"), Some("f-1")),
+    );
+    round_trip(
+        &ws,
+        move_entity(p, Kind::Theme, "t-2", Some("o-1"), Some("t-1")),
+    );
+    round_trip(&ws, move_entity(p, Kind::Theme, "t-1", None, None));
+    round_trip(
+        &ws,
+        move_entity(p, Kind::Objective, "o-2", None, Some("o-1")),
     );
 }

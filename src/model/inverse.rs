@@ -4,8 +4,8 @@
 //! tab's document: a tab that took a document saved beside its undo could only replay the
 //! undone command's absence, and the undone change came back. Where a command has an
 //! inverse, the undo is also that command, and replays like any other. Those without one
-//! (a delete that cascades, a move to another parent, a batch, a whole product) keep the
-//! snapshot alone.
+//! (a delete that cascades, a theme moved to another product, a batch, a whole product)
+//! keep the snapshot alone.
 
 use super::command::{index_of, Command, Entity, Kind, ProductFields};
 use super::ids::Id;
@@ -48,6 +48,9 @@ pub fn inverse(ws: &Workspace, cmd: &Command) -> Option<Command> {
                 .map(|i| i.id.clone())
                 .collect(),
         }),
+        Command::Move {
+            product, kind, id, ..
+        } => unmove(ws.product(product)?, *kind, id),
         Command::SetDefinitionOfReady { product, .. } => Some(Command::SetDefinitionOfReady {
             product: product.clone(),
             rules: ws.product(product)?.definition_of_ready.clone(),
@@ -67,5 +70,34 @@ fn undelete(p: &Product, kind: Kind, id: &Id) -> Option<Command> {
         product: p.id.clone(),
         entity: Entity::Item(p.items[index].clone()),
         index: Some(index),
+    })
+}
+
+/// A move is undone by putting the entity back under the parent it has now (placed
+/// "before itself": the parent changes, the place does not), then at the place it has
+/// now among its kind. Kinds with no parent need only the second.
+fn unmove(p: &Product, kind: Kind, id: &Id) -> Option<Command> {
+    let back = Command::Reorder {
+        product: p.id.clone(),
+        kind,
+        id: id.clone(),
+        to_index: index_of(p, kind, id)?,
+    };
+    let parent = match p.entity(kind, id)? {
+        Entity::Theme(t) => t.objective,
+        Entity::Feature(f) => f.theme,
+        Entity::Item(i) => i.feature,
+        _ => return Some(back),
+    };
+    let reparent = Command::Move {
+        product: p.id.clone(),
+        kind,
+        id: id.clone(),
+        parent,
+        before: Some(id.clone()),
+    };
+    Some(Command::Batch {
+        label: "Move back".into(),
+        commands: vec![reparent, back],
     })
 }
