@@ -221,6 +221,62 @@ test('an unsaved undo of an add is replayed on another tab\'s save: nothing lost
   await expect(c.getByTestId('backlog-table')).not.toContainText('Undone in A');
 });
 
+/** The outline row of `title`. */
+const outlineRow = (p: Page, title: string) =>
+  p.getByTestId('outline-row').filter({ has: p.getByTestId('row-title').getByText(title, { exact: true }) });
+
+/** The theme the Move panel says `feature` is under now; the panel is closed again. */
+async function themeNow(p: Page, feature: string) {
+  await outlineRow(p, feature).getByTestId('move').click();
+  const now = p.getByTestId('move-target').locator('option', { hasText: '(where it is now)' });
+  const text = (await now.textContent())!.trim();
+  await p.getByTestId('move-panel').getByRole('button', { name: 'Cancel' }).click();
+  await expect(p.getByTestId('move-panel')).toHaveCount(0);
+  return text;
+}
+
+// A move to another theme is undone by a command of its own (back under the old theme,
+// to the old place), so an undo this tab could not save is replayed on another tab's
+// save like an add's. Before, it was a snapshot put back: the tab stopped saving.
+test('an unsaved undo of a move to another theme is replayed on another tab\'s save', async ({ context }) => {
+  const { a, appA, b } = await twoTabsOnTheSampleBacklog(context);
+  const feature = 'Route elevation profile';
+  await appA.nav('Hierarchy').click();
+  expect(await themeNow(a, feature)).toBe('Theme: Trip planning (where it is now)');
+  await outlineRow(a, feature).getByTestId('move').click();
+  await a.getByTestId('move-target').selectOption({ label: 'Theme: Live conditions' });
+  await a.getByTestId('move-panel').getByRole('button', { name: 'Move' }).click();
+  expect(await themeNow(a, feature)).toBe('Theme: Live conditions (where it is now)');
+  // Saved now (pagehide writes without waiting): the undo is of a command committed.
+  await a.evaluate(() => window.dispatchEvent(new Event('pagehide')));
+  await refuseWrites(a);
+  await a.getByRole('button', { name: 'Undo', exact: true }).click();
+  await expect(a.getByTestId('notice')).toContainText('Your last change was not saved');
+  expect(await themeNow(a, feature)).toBe('Theme: Trip planning (where it is now)');
+
+  // Tab B saves: A takes it, keeps its undo, and goes on.
+  await quickAdd(b, 'Added in B');
+  await appA.nav('Backlog').click();
+  await expect(a.getByTestId('backlog-table')).toContainText('Added in B');
+  await expect(a.getByTestId('notice')).not.toContainText('Another tab saved while this tab');
+  await appA.nav('Hierarchy').click();
+  expect(await themeNow(a, feature)).toBe('Theme: Trip planning (where it is now)');
+
+  // Once A can write again, its next save holds the undo and B's item.
+  await allowWrites(a);
+  await appA.nav('Backlog').click();
+  await quickAdd(a, 'Later in A');
+  await a.evaluate(() => window.dispatchEvent(new Event('pagehide')));
+  const c = await context.newPage();
+  const appC = new App(c);
+  await appC.open('backlog');
+  for (const t of ['Added in B', 'Later in A']) {
+    await expect(c.getByTestId('backlog-table')).toContainText(t);
+  }
+  await appC.nav('Hierarchy').click();
+  expect(await themeNow(c, feature)).toBe('Theme: Trip planning (where it is now)');
+});
+
 // An undo that is only a snapshot put back (a bulk edit is a batch, which has no command
 // that takes it back) cannot be replayed: when it could not be saved, the tab neither
 // takes another tab's save over it nor writes over that save.
