@@ -124,29 +124,19 @@ fn planned() -> Workspace {
 #[test]
 fn a_move_is_taken_back_to_its_parent_and_its_place() {
     let ws = planned();
-    let p = "p-a";
-    round_trip(&ws, move_entity(p, Kind::Item, "i-1", Some("f-2"), None));
-    round_trip(&ws, move_entity(p, Kind::Item, "i-4", None, Some("i-2")));
-    round_trip(
-        &ws,
-        move_entity(p, Kind::Item, "i-2", Some("f-1"), Some("i-1")),
-    );
-    round_trip(
-        &ws,
-        move_entity(p, Kind::Item, "i-3", Some("f-1"), Some("i-3")),
-    );
-    round_trip(&ws, move_entity(p, Kind::Feature, "f-1", Some("t-2"), None));
-    round_trip(
-        &ws,
-        move_entity(p, Kind::Feature, "f-2", Some("t-1"), Some("f-1")),
-    );
-    round_trip(
-        &ws,
-        move_entity(p, Kind::Theme, "t-2", Some("o-1"), Some("t-1")),
-    );
-    round_trip(&ws, move_entity(p, Kind::Theme, "t-1", None, None));
-    round_trip(
-        &ws,
-        move_entity(p, Kind::Objective, "o-2", None, Some("o-1")),
-    );
+    // What moves, under which parent, before which sibling.
+    let moves = [
+        (Kind::Item, "i-1", Some("f-2"), None),
+        (Kind::Item, "i-4", None, Some("i-2")),
+        (Kind::Item, "i-2", Some("f-1"), Some("i-1")),
+        (Kind::Item, "i-3", Some("f-1"), Some("i-3")),
+        (Kind::Feature, "f-1", Some("t-2"), None),
+        (Kind::Feature, "f-2", Some("t-1"), Some("f-1")),
+        (Kind::Theme, "t-2", Some("o-1"), Some("t-1")),
+        (Kind::Theme, "t-1", None, None),
+        (Kind::Objective, "o-2", None, Some("o-1")),
+    ];
+    for (kind, what, parent, before) in moves {
+        round_trip(&ws, move_entity("p-a", kind, what, parent, before));
+    }
 }

@@ -692,24 +692,7 @@ fn a_commit_overwritten_after_its_tab_closed_is_merged_from_its_log() {
     let (mut a, mut wa) = open(&va, 4);
     let (mut c, mut wc) = open(&vc, 2);
     let p = wa.products[0].id.clone();
-    // A commits and its tab closes; C, whose view has not shown A's commit yet, commits
-    // beside it and wins the meta.
-    a.dispatch(&mut wa, add(&p, "i-from-a", "From A"));
-    assert_eq!(a.flush(&mut wa).saved, Some(Ok(())));
-    va.close();
-    drop(a);
-    c.dispatch(&mut wc, add(&p, "i-from-c", "From C"));
-    assert_eq!(c.flush(&mut wc).saved, Some(Ok(())));
-    assert!(
-        !items(&stored(&b)).contains("i-from-a"),
-        "A's commit was overwritten"
-    );
-    // A's log waits a second for its own tab, then C takes it in.
-    vc.deliver(usize::MAX);
-    wait(&b, 1_100);
-    let out = c.flush(&mut wc);
-    assert!(out.say.is_some_and(|(t, _)| t.contains("before it closed")));
-    stores_both(&b);
+    overwritten_then_adopted(&b, (a, wa, &va), (&mut c, &mut wc, &vc), &p);
     // Every log goes once its commit is in: A's with C's merge, C's with its clean-up.
     b.run_later();
     assert_eq!(logs(&b), Vec::<String>::new());
@@ -753,22 +736,32 @@ fn a_commit_built_on_one_with_no_log_is_merged_from_its_log_when_overwritten() {
         Vec::<String>::new(),
         "a retry has no commands to log"
     );
-    // A takes the retried document, builds on it and closes.
+    // A takes the retried document and builds on it; C has seen neither.
     va.deliver(usize::MAX);
-    a.dispatch(&mut wa, add(&p, "i-from-a", "From A"));
+    overwritten_then_adopted(&b, (a, wa, &va), (&mut c, &mut wc, &vc), &p);
+}
+
+/// A commits and its tab closes; C, whose view has not shown A's commit, commits beside
+/// it and wins the meta. A's log waits a second for its own tab, then C takes it in.
+fn overwritten_then_adopted(
+    b: &MemoryBackend,
+    (mut a, mut wa, va): (T, Workspace, &MemoryBackend),
+    (c, wc, vc): (&mut T, &mut Workspace, &MemoryBackend),
+    p: &Id,
+) {
+    a.dispatch(&mut wa, add(p, "i-from-a", "From A"));
     assert_eq!(a.flush(&mut wa).saved, Some(Ok(())));
     va.close();
     drop(a);
-    // C has seen neither, commits beside them, and wins the meta.
-    c.dispatch(&mut wc, add(&p, "i-from-c", "From C"));
-    assert_eq!(c.flush(&mut wc).saved, Some(Ok(())));
+    c.dispatch(wc, add(p, "i-from-c", "From C"));
+    assert_eq!(c.flush(wc).saved, Some(Ok(())));
     assert!(
-        !items(&stored(&b)).contains("i-from-a"),
+        !items(&stored(b)).contains("i-from-a"),
         "A's commit was overwritten"
     );
     vc.deliver(usize::MAX);
-    wait(&b, 1_100);
-    let out = c.flush(&mut wc);
+    wait(b, 1_100);
+    let out = c.flush(wc);
     assert!(out.say.is_some_and(|(t, _)| t.contains("before it closed")));
-    stores_both(&b);
+    stores_both(b);
 }
