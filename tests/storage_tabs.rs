@@ -689,7 +689,7 @@ fn a_commit_overwritten_after_its_tab_closed_is_merged_from_its_log() {
     first.dispatch(&mut ws, Command::ReplaceWorkspace(Box::new(sample())));
     first.flush(&mut ws);
     let (va, vc) = (b.lagging_view(), b.lagging_view());
-    let (mut a, mut wa) = open(&va, 4);
+    let (a, wa) = open(&va, 4);
     let (mut c, mut wc) = open(&vc, 2);
     let p = wa.products[0].id.clone();
     overwritten_then_adopted(&b, (a, wa, &va), (&mut c, &mut wc, &vc), &p);
@@ -726,7 +726,7 @@ fn a_commit_built_on_one_with_no_log_is_merged_from_its_log_when_overwritten() {
     first.dispatch(&mut ws, Command::ReplaceWorkspace(Box::new(sample())));
     first.flush(&mut ws);
     let (va, vb, vc) = (b.lagging_view(), b.lagging_view(), b.lagging_view());
-    let (mut a, mut wa) = open(&va, 4);
+    let (a, wa) = open(&va, 4);
     let (mut c, mut wc) = open(&vc, 2);
     let p = wa.products[0].id.clone();
     let (mut retry, wr) = open(&vb, 3);
