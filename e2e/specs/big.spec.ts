@@ -188,8 +188,8 @@ test('near the storage limit the app warns, and a change that cannot fit stays i
   await expect(page.getByTestId('save-state')).toContainText('Saved in this browser');
   expect(Object.values(await stored()).some((v) => v.includes('Renamed while nearly full'))).toBe(true);
   await page.getByTestId('item-panel').press('Escape');
-  // The superseded chunk goes a few seconds later; then the keys are as many as before.
-  await expect.poll(async () => Object.keys(await stored()).length, { timeout: 10_000 }).toBe(Object.keys(store).length);
+  // The superseded chunk goes ten seconds later; then the keys are as many as before.
+  await expect.poll(async () => Object.keys(await stored()).length, { timeout: 20_000 }).toBe(Object.keys(store).length);
   const before = await stored();
 
   await page.getByTestId('quick-add-title').fill('A probe that cannot fit');

@@ -132,7 +132,7 @@ test('read-only offers to export and delete a product, and that makes room', asy
   expect(file.suggestedFilename()).toMatch(/^twohats-.*\.json$/);
   await expect(app.switcher()).not.toContainText('Trailhead');
   // Its keys go once no tab can still need them; then a save fits again.
-  await expect(full).toHaveCount(0, { timeout: 15_000 });
+  await expect(full).toHaveCount(0, { timeout: 25_000 });
   await page.reload();
   await expect(app.switcher()).not.toContainText('Trailhead');
   await expect(app.switcher()).toContainText('Ranger Console');
@@ -151,7 +151,7 @@ test('a save refused mid-session for a full origin goes through by itself once t
   await expect(notice).toContainText('full');
   await expect(page.getByTestId('save-state')).toContainText('Not saved');
   await freeOrigin(page);
-  await expect(page.getByTestId('save-state')).toContainText('Saved in this browser', { timeout: 15_000 });
+  await expect(page.getByTestId('save-state')).toContainText('Saved in this browser', { timeout: 25_000 });
   await expect(notice).toHaveCount(0);
   await page.reload();
   await expect(app.switcher()).toContainText('Made while full');

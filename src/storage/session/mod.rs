@@ -81,9 +81,13 @@ impl StorageNotice {
     }
 }
 
-/// How long a superseded revision is kept: long enough for every tab to have seen the
-/// meta that replaced it (Chromium hands storage changes to other tabs within milliseconds).
-pub const CLEAN_UP_DELAY_MS: i32 = 3_000;
+/// How long a superseded revision (and a commit's log, `session::logs`) is kept: long
+/// enough for every tab to have seen the meta that replaced it. Chromium hands storage
+/// changes to other tabs within milliseconds, but a tab whose own write of the meta was
+/// in flight misses another's altogether and learns of it only from its announcement;
+/// with 3 s, the random run with such views (tests/storage_tabs.rs, whose timer is this
+/// delay in ticks) failed 2 of 3,000 seeds, with 10 s none.
+pub const CLEAN_UP_DELAY_MS: i32 = 10_000;
 
 #[derive(Debug, Default)]
 pub struct Session<B: Backend> {
