@@ -103,14 +103,20 @@ fn stores_both(b: &MemoryBackend) {
     );
 }
 
+/// A store holding the sample, written by a tab that is gone (so that no undo takes
+/// the sample away).
+fn store_with_sample() -> MemoryBackend {
+    let b = MemoryBackend::new();
+    let (mut first, mut ws) = open(&b, 1);
+    first.dispatch(&mut ws, Command::ReplaceWorkspace(Box::new(sample())));
+    assert_eq!(first.flush(&mut ws).saved, Some(Ok(())));
+    b.take_announced();
+    b
+}
+
 /// Two tabs on the sample, both having read it.
 fn two_tabs() -> (MemoryBackend, (T, Workspace), (T, Workspace), Id) {
-    let b = MemoryBackend::new();
-    let (mut a, mut wa) = open(&b, 1);
-    a.dispatch(&mut wa, Command::ReplaceWorkspace(Box::new(sample())));
-    assert_eq!(a.flush(&mut wa).saved, Some(Ok(())));
-    b.take_announced();
-    // Reloaded, so that no undo takes the sample away.
+    let b = store_with_sample();
     let (a, wa) = open(&b, 4);
     let c = open(&b, 2);
     let p = wa.products[0].id.clone();
@@ -689,10 +695,7 @@ fn wait(b: &MemoryBackend, ms: u64) {
 
 #[test]
 fn a_commit_overwritten_after_its_tab_closed_is_merged_from_its_log() {
-    let b = MemoryBackend::new();
-    let (mut first, mut ws) = open(&b, 1);
-    first.dispatch(&mut ws, Command::ReplaceWorkspace(Box::new(sample())));
-    first.flush(&mut ws);
+    let b = store_with_sample();
     let (va, vc) = (b.lagging_view(), b.lagging_view());
     let (a, wa) = open(&va, 4);
     let (mut c, mut wc) = open(&vc, 2);
@@ -726,10 +729,7 @@ fn a_commit_overwritten_after_its_tab_closed_is_merged_from_its_log() {
 /// left it out: its items were lost.)
 #[test]
 fn a_commit_built_on_one_with_no_log_is_merged_from_its_log_when_overwritten() {
-    let b = MemoryBackend::new();
-    let (mut first, mut ws) = open(&b, 1);
-    first.dispatch(&mut ws, Command::ReplaceWorkspace(Box::new(sample())));
-    first.flush(&mut ws);
+    let b = store_with_sample();
     let (va, vb, vc) = (b.lagging_view(), b.lagging_view(), b.lagging_view());
     let (a, wa) = open(&va, 4);
     let (mut c, mut wc) = open(&vc, 2);

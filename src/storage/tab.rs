@@ -525,8 +525,9 @@ impl<B: Backend + Clone + Default + 'static> Tab<B> {
     /// Replays on `theirs` the orphans storage holds for it, then this tab's edits the
     /// other tab has not seen: what it changed, this tab's commands that applied, the
     /// orphans' ids, and whether the commands all cancelled out. Ids make this safe: an
-    /// add already there is refused as a duplicate, a delete of what is gone is refused. A whole-workspace replacement the
-    /// other tab may have built on is not replayed: it would wipe that tab's work.
+    /// add already there is refused as a duplicate, a delete of what is gone is refused.
+    /// A whole-workspace replacement the other tab may have built on is not replayed: it
+    /// would wipe that tab's work.
     fn replay(
         &mut self,
         theirs: &mut Workspace,
